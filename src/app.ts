@@ -1,0 +1,88 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { csrf } from 'hono/csrf';
+import { HTTPException } from 'hono/http-exception';
+import type { AppDeps, AppEnv } from './http/env.js';
+import { renderError } from './http/errors.js';
+import { accessLog, requestId } from './http/request-id.js';
+import { securityHeaders } from './http/security.js';
+import { staticRoutes } from './http/static-assets.js';
+import { messagesFor, negotiateLocale } from './i18n/index.js';
+import { healthRoutes } from './health/routes.js';
+import { homeRoutes } from './home/routes.js';
+import { accountRoutes, authRoutes } from './auth/routes.js';
+import { sessionMiddleware } from './auth/middleware.js';
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+/**
+ * Builds the whole application from its parts. The process entry (server.ts) and the tests both
+ * call this, the tests with an in-memory database and a fake clock.
+ */
+export function createApp(deps: AppDeps) {
+  const app = new Hono<AppEnv>();
+  const { config } = deps;
+
+  app.use(async (c, next) => {
+    c.set('deps', deps);
+    c.set('user', null);
+    c.set('sessionId', null);
+    c.set('pendingSession', null);
+    const locale = negotiateLocale(c.req.header('Accept-Language'));
+    c.set('locale', locale);
+    c.set('t', messagesFor(locale));
+    await next();
+  });
+  app.use(requestId);
+  app.use(accessLog);
+  app.use(securityHeaders({ secure: config.secure }));
+
+  app.route('/', staticRoutes);
+  app.route('/', healthRoutes);
+
+  // Bodies over 1 MB are refused before anything reads them.
+  app.use(bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => renderError(c, 'tooLarge') }));
+
+  // Unsafe methods must come from our own pages: checked on Origin / Sec-Fetch-Site (Hono csrf()).
+  const csrfCheck = csrf({ origin: config.publicOrigin });
+  app.use(async (c, next) => {
+    let passed = false;
+    try {
+      await csrfCheck(c, async () => { passed = true; });
+    } catch { /* refused: handled below */ }
+    if (!passed) return renderError(c, 'csrf');
+    await next();
+  });
+
+  // Nothing a server renders for a signed-in person may be stored by a shared PC's browser or a proxy.
+  app.use(async (c, next) => {
+    await next();
+    if (!c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', 'no-store');
+  });
+
+  app.use(sessionMiddleware);
+
+  app.route('/', homeRoutes);
+  app.route('/', authRoutes);
+  app.route('/', accountRoutes);
+
+  app.notFound((c) => renderError(c, 'notFound'));
+  app.onError((err, c) => {
+    if (err instanceof HTTPException) {
+      if (err.status === 400) return renderError(c, 'badRequest');
+      if (err.status === 403) return renderError(c, 'forbidden');
+      if (err.status === 404) return renderError(c, 'notFound');
+      if (err.status === 413) return renderError(c, 'tooLarge');
+    }
+    deps.logger.error('unhandled error', {
+      requestId: c.get('requestId'),
+      route: c.req.routePath,
+      error: err instanceof Error ? err.name + ': ' + err.message : 'unknown',
+    });
+    return renderError(c, 'server');
+  });
+
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

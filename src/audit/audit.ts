@@ -1,0 +1,44 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+
+/**
+ * The audit log records who did what to which record, and whether it worked, never the content:
+ * no passwords, codes, tokens, names, remarks or scores. Rows can only be added (triggers refuse
+ * UPDATE and DELETE).
+ */
+export interface AuditEntry {
+  organisationId: number | null;
+  actorUserId: number | null;
+  action: AuditAction;
+  targetType?: string;
+  targetId?: string | number;
+  requestId?: string;
+  outcome?: 'success' | 'failure' | 'denied';
+}
+
+export type AuditAction =
+  | 'setup.completed'
+  | 'signin.success' | 'signin.failure' | 'signin.locked' | 'signout'
+  | 'twofactor.success' | 'twofactor.failure' | 'twofactor.enabled' | 'twofactor.recovery_used' | 'twofactor.recovery_regenerated' | 'twofactor.reset'
+  | 'password.changed' | 'password.reset_link_created' | 'password.reset'
+  | 'user.invited' | 'user.invitation_accepted' | 'user.updated' | 'user.disabled' | 'user.enabled' | 'user.role_changed' | 'user.teams_changed'
+  | 'session.ended' | 'session.ended_by_admin'
+  | 'team.created' | 'team.renamed'
+  | 'organisation.created' | 'organisation.settings_changed'
+  | 'access.denied';
+
+export async function audit(db: Kysely<Database>, now: number, e: AuditEntry): Promise<void> {
+  await db
+    .insertInto('audit_event')
+    .values({
+      at: now,
+      organisation_id: e.organisationId,
+      actor_user_id: e.actorUserId,
+      action: e.action,
+      target_type: e.targetType ?? null,
+      target_id: e.targetId === undefined ? null : String(e.targetId),
+      request_id: e.requestId ?? null,
+      outcome: e.outcome ?? 'success',
+    })
+    .execute();
+}

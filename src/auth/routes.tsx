@@ -1,0 +1,427 @@
+import { Hono, type Context } from 'hono';
+import { z } from 'zod';
+import type { AppEnv } from '../http/env.js';
+import { field, readForm, type FormFields } from '../http/form.js';
+import { redirectAfterPost } from '../http/htmx.js';
+import { render } from '../http/render.js';
+import { ui } from '../http/ui.js';
+import { fieldErrors } from '../http/validation.js';
+import { isLocale, type Messages } from '../i18n/index.js';
+import { audit } from '../audit/audit.js';
+import { SetupPage } from '../../views/auth/SetupPage.js';
+import { SignInForm, SignInPage, type Replay } from '../../views/auth/SignInPage.js';
+import { RecoveryCodesPage, TwoFactorPage, TwoFactorSetupPage } from '../../views/auth/TwoFactorPage.js';
+import { ForgotPasswordPage, MessagePage, ReplayPage, SetPasswordPage } from '../../views/auth/PasswordPages.js';
+import { AccountPage } from '../../views/auth/AccountPage.js';
+import { checkPassword, hashPassword, verifyAgainstDummy, verifyPassword, type PasswordProblem } from './password.js';
+import {
+  clearSessionCookie, createSession, invalidateSession, invalidateUserSessions, markTwoFactorVerified,
+  setSessionCookie, touchSession, summariseUserAgent,
+} from './sessions.js';
+import { clearAccountFailures, lockedFor, recordFailure, throttleKeys } from './throttle.js';
+import { consumeSetupCode, hasAnyUser, setupCode } from './setup-code.js';
+import {
+  consumeUserToken, countUnusedRecoveryCodes, createOrganisation, createUser, createUserToken, findUserByEmail,
+  findUserById, findValidUserToken, replaceRecoveryCodes, setPasswordHash, useRecoveryCode,
+} from './queries.js';
+import { newTotpKey, totpKeyForHumans, totpQrSvg, totpUri, verifyTotp } from './totp.js';
+import { clientAddress, requireUser, safeNext } from './middleware.js';
+import { sendMail } from '../mail/mailer.js';
+
+const emailSchema = (t: Messages) => z.string().trim().max(320, { error: t.auth.password.invalidEmail }).pipe(z.email({ error: t.auth.password.invalidEmail }));
+
+export function passwordMessage(t: Messages, problem: PasswordProblem): string {
+  return t.auth.password[problem];
+}
+
+function decodeReplay(fields: FormFields): Replay | undefined {
+  const action = field(fields, 'replay_action');
+  const payload = field(fields, 'replay_payload');
+  if (!action || !payload || safeNext(action) !== action) return undefined;
+  return { action, payload };
+}
+
+function replayFieldsOf(replay: Replay): [string, string][] {
+  try {
+    const parsed = JSON.parse(Buffer.from(replay.payload, 'base64url').toString('utf8')) as unknown;
+    if (!Array.isArray(parsed)) return [];
+    return parsed.filter((p): p is [string, string] => Array.isArray(p) && typeof p[0] === 'string' && typeof p[1] === 'string');
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * The session ended while a form was being sent (JS off, or the idle warning was missed): show
+ * the sign-in page carrying the submitted fields, so after signing in the user can send them again.
+ */
+export async function renderSignInForReplay(c: Context<AppEnv>) {
+  let fields: FormFields = {};
+  try { fields = await readForm(c); } catch { /* unreadable body: nothing to keep */ }
+  const pairs: [string, string][] = [];
+  for (const [k, v] of Object.entries(fields)) for (const value of Array.isArray(v) ? v : [v]) pairs.push([k, value]);
+  const replay: Replay = { action: safeNext(c.req.path), payload: Buffer.from(JSON.stringify(pairs), 'utf8').toString('base64url') };
+  const u = ui(c);
+  return render(c, () => <SignInPage ui={u} next={replay.action} notice={u.t.auth.signin.expired} replay={replay} />, { status: 401 });
+}
+
+/** Where to go once fully signed in: the replay page if a form was interrupted, else `next`. */
+function finishSignIn(c: Context<AppEnv>, next: string, replay: Replay | undefined) {
+  if (replay) {
+    const fields = replayFieldsOf(replay);
+    return render(c, () => <ReplayPage ui={ui(c)} action={replay.action} fields={fields} />);
+  }
+  return redirectAfterPost(c, next);
+}
+
+export const authRoutes = new Hono<AppEnv>();
+
+// ---------------------------------------------------------------- first run
+authRoutes.get('/setup', async (c) => {
+  if (await hasAnyUser(c.get('deps'))) return c.redirect('/signin', 303);
+  return render(c, () => <SetupPage ui={ui(c)} />);
+});
+
+authRoutes.post('/setup', async (c) => {
+  const deps = c.get('deps');
+  const t = c.get('t');
+  if (await hasAnyUser(deps)) return c.redirect('/signin', 303);
+  const fields = await readForm(c);
+  const schema = z.object({
+    code: z.string().trim().min(1, { error: t.form.required }),
+    organisation: z.string().trim().min(1, { error: t.form.required }).max(200),
+    name: z.string().trim().min(1, { error: t.form.required }).max(200),
+    email: emailSchema(t),
+    password: z.string(),
+  });
+  const parsed = schema.safeParse(fields);
+  const values = { organisation: field(fields, 'organisation'), name: field(fields, 'name'), email: field(fields, 'email') };
+  const errors = parsed.success ? {} : fieldErrors(parsed.error);
+  const expected = setupCode();
+  if (parsed.success && (!expected || parsed.data.code.toUpperCase() !== expected)) errors.code = t.auth.setup.wrongCode;
+  const pwProblem = checkPassword(field(fields, 'password'), values.email);
+  if (pwProblem) errors.password = passwordMessage(t, pwProblem);
+  if (!parsed.success || Object.keys(errors).length) {
+    return render(c, () => <SetupPage ui={ui(c)} values={values} errors={errors} />, { status: 422 });
+  }
+  const now = deps.now();
+  const passwordHash = await hashPassword(parsed.data.password);
+  const userId = await deps.db.transaction().execute(async (trx) => {
+    const orgId = await createOrganisation(trx, parsed.data.organisation, now);
+    const id = await createUser(trx, { organisationId: orgId, email: parsed.data.email, displayName: parsed.data.name, passwordHash, isAdmin: true, locale: c.get('locale') }, now);
+    await audit(trx, now, { organisationId: orgId, actorUserId: id, action: 'setup.completed', targetType: 'organisation', targetId: orgId, requestId: c.get('requestId') });
+    return id;
+  });
+  consumeSetupCode();
+  const session = await createSession(deps.db, userId, now, c.req.header('User-Agent') ?? '');
+  setSessionCookie(c, deps.config, session.token);
+  return redirectAfterPost(c, '/account/two-factor/setup');
+});
+
+// ---------------------------------------------------------------- sign in
+authRoutes.get('/signin', async (c) => {
+  if (c.get('user')) return c.redirect(safeNext(c.req.query('next')), 303);
+  if (!(await hasAnyUser(c.get('deps')))) return c.redirect('/setup', 303);
+  const t = c.get('t');
+  const notice = c.req.query('expired') ? t.auth.signin.expired : c.req.query('signedout') ? t.auth.signin.signedOut : undefined;
+  return render(c, () => <SignInPage ui={ui(c)} next={safeNext(c.req.query('next'))} notice={notice} />);
+});
+
+authRoutes.post('/signin', async (c) => {
+  const deps = c.get('deps');
+  const { db } = deps;
+  const t = c.get('t');
+  const fields = await readForm(c);
+  const email = field(fields, 'email').trim();
+  const password = field(fields, 'password');
+  const next = safeNext(field(fields, 'next'));
+  const replay = decodeReplay(fields);
+  const again = (errors: Record<string, string>, status: 422 | 429) =>
+    render(c, () => <SignInPage ui={ui(c)} email={email} errors={errors} next={next} replay={replay} />, {
+      status,
+      fragment: () => <SignInForm ui={ui(c)} email={email} errors={errors} next={next} replay={replay} />,
+    });
+
+  if (!email || !password) {
+    return again({ ...(email ? {} : { email: t.form.required }), ...(password ? {} : { password: t.form.required }) }, 422);
+  }
+  const now = deps.now();
+  const keys = throttleKeys(email, clientAddress(c));
+  const wait = await lockedFor(db, keys, now);
+  const user = await findUserByEmail(db, email);
+  if (wait > 0) {
+    await audit(db, now, { organisationId: user?.organisation_id ?? null, actorUserId: user?.id ?? null, action: 'signin.locked', targetType: 'user', targetId: user?.id, requestId: c.get('requestId'), outcome: 'denied' });
+    return again({ password: t.auth.signin.locked(Math.ceil(wait / 60_000)) }, 429);
+  }
+  const usable = user && user.password_hash && user.disabled_at === null;
+  const ok = usable ? await verifyPassword(user.password_hash!, password) : await verifyAgainstDummy(password);
+  if (!ok || !user) {
+    await recordFailure(db, keys, now);
+    await audit(db, now, { organisationId: user?.organisation_id ?? null, actorUserId: user?.id ?? null, action: 'signin.failure', targetType: 'user', targetId: user?.id, requestId: c.get('requestId'), outcome: 'failure' });
+    return again({ password: t.auth.signin.failed }, 422);
+  }
+  await clearAccountFailures(db, email);
+  // A new session at every sign-in (no session fixation); an old cookie's session is ended.
+  const previous = c.get('sessionId') ?? c.get('pendingSession')?.id;
+  if (previous) await invalidateSession(db, previous);
+  const session = await createSession(db, user.id, now, c.req.header('User-Agent') ?? '');
+  setSessionCookie(c, deps.config, session.token);
+  await audit(db, now, { organisationId: user.organisation_id, actorUserId: user.id, action: 'signin.success', targetType: 'user', targetId: user.id, requestId: c.get('requestId') });
+  if (user.totp_enabled_at !== null) {
+    if (replay) {
+      return render(c, () => <TwoFactorPage ui={ui(c)} next={next} replay={replay} />);
+    }
+    return redirectAfterPost(c, `/signin/two-factor?next=${encodeURIComponent(next)}`);
+  }
+  return finishSignIn(c, next, replay);
+});
+
+authRoutes.get('/signin/two-factor', (c) => {
+  if (c.get('user')) return c.redirect(safeNext(c.req.query('next')), 303);
+  if (!c.get('pendingSession')) return c.redirect('/signin', 303);
+  return render(c, () => <TwoFactorPage ui={ui(c)} next={safeNext(c.req.query('next'))} />);
+});
+
+authRoutes.post('/signin/two-factor', async (c) => {
+  const deps = c.get('deps');
+  const { db } = deps;
+  const t = c.get('t');
+  const pending = c.get('pendingSession');
+  if (!pending) return c.redirect('/signin', 303);
+  const fields = await readForm(c);
+  const next = safeNext(field(fields, 'next'));
+  const replay = decodeReplay(fields);
+  const now = deps.now();
+  const user = await findUserById(db, pending.userId);
+  if (!user || !user.totp_key) return c.redirect('/signin', 303);
+  const keys = throttleKeys(user.email, clientAddress(c));
+  const wait = await lockedFor(db, keys, now);
+  if (wait > 0) {
+    return render(c, () => <TwoFactorPage ui={ui(c)} next={next} replay={replay} errors={{ code: t.auth.signin.locked(Math.ceil(wait / 60_000)) }} />, { status: 429 });
+  }
+  const usingRecovery = field(fields, 'method') === 'recovery';
+  let ok = false;
+  if (usingRecovery) {
+    ok = await useRecoveryCode(db, user.id, field(fields, 'recovery'), now);
+  } else {
+    const step = verifyTotp(new Uint8Array(user.totp_key), field(fields, 'code'), now, user.totp_last_counter);
+    if (step !== null) {
+      // Conditional update: of two requests racing with the same code, only one wins.
+      const res = await db.updateTable('app_user').set({ totp_last_counter: step })
+        .where('id', '=', user.id)
+        .where((eb) => eb.or([eb('totp_last_counter', 'is', null), eb('totp_last_counter', '<', step)]))
+        .executeTakeFirst();
+      ok = Number(res.numUpdatedRows) === 1;
+    }
+  }
+  if (!ok) {
+    await recordFailure(db, keys, now);
+    await audit(db, now, { organisationId: user.organisation_id, actorUserId: user.id, action: 'twofactor.failure', targetType: 'user', targetId: user.id, requestId: c.get('requestId'), outcome: 'failure' });
+    const errors = usingRecovery ? { recovery: t.auth.twoFactor.wrongRecovery } : { code: t.auth.twoFactor.wrongCode };
+    return render(c, () => <TwoFactorPage ui={ui(c)} next={next} replay={replay} errors={errors} />, { status: 422 });
+  }
+  await clearAccountFailures(db, user.email);
+  await markTwoFactorVerified(db, pending.id);
+  await audit(db, now, { organisationId: user.organisation_id, actorUserId: user.id, action: usingRecovery ? 'twofactor.recovery_used' : 'twofactor.success', targetType: 'user', targetId: user.id, requestId: c.get('requestId') });
+  return finishSignIn(c, next, replay);
+});
+
+authRoutes.post('/signout', async (c) => {
+  const deps = c.get('deps');
+  const id = c.get('sessionId') ?? c.get('pendingSession')?.id;
+  const user = c.get('user');
+  if (id) await invalidateSession(deps.db, id);
+  if (user) await audit(deps.db, deps.now(), { organisationId: user.organisationId, actorUserId: user.id, action: 'signout', targetType: 'session', requestId: c.get('requestId') });
+  clearSessionCookie(c, deps.config);
+  return redirectAfterPost(c, '/signin?signedout=1');
+});
+
+/** "Aangemeld blijven" in the idle warning: moves the idle deadline, changes nothing else. */
+authRoutes.post('/session/keepalive', async (c) => {
+  const id = c.get('sessionId');
+  if (!id) return c.body(null, 401);
+  await touchSession(c.get('deps').db, id, c.get('deps').now());
+  return c.body(null, 204);
+});
+
+// ---------------------------------------------------------------- invitation and reset links
+authRoutes.get('/password/forgotten', (c) => render(c, () => <ForgotPasswordPage ui={ui(c)} mailEnabled={Boolean(c.get('deps').config.smtpUrl)} />));
+
+authRoutes.post('/password/forgotten', async (c) => {
+  const deps = c.get('deps');
+  const t = c.get('t');
+  const mailEnabled = Boolean(deps.config.smtpUrl);
+  if (!mailEnabled) return render(c, () => <ForgotPasswordPage ui={ui(c)} mailEnabled={false} />);
+  const fields = await readForm(c);
+  const parsed = emailSchema(t).safeParse(field(fields, 'email'));
+  if (!parsed.success) {
+    return render(c, () => <ForgotPasswordPage ui={ui(c)} mailEnabled email={field(fields, 'email')} errors={{ email: t.auth.password.invalidEmail }} />, { status: 422 });
+  }
+  const user = await findUserByEmail(deps.db, parsed.data);
+  // Same answer whether or not the address has an account (no account discovery).
+  if (user && user.disabled_at === null && user.password_hash) {
+    const now = deps.now();
+    const token = await createUserToken(deps.db, user.id, 'password_reset', now);
+    await audit(deps.db, now, { organisationId: user.organisation_id, actorUserId: user.id, action: 'password.reset_link_created', targetType: 'user', targetId: user.id, requestId: c.get('requestId') });
+    await sendMail(deps, { to: user.email, kind: 'reset', link: `${deps.config.publicOrigin}/password/${token}`, locale: isLocale(user.locale) ? user.locale : 'nl' });
+  }
+  return render(c, () => <ForgotPasswordPage ui={ui(c)} mailEnabled sent />);
+});
+
+authRoutes.get('/password/:token', async (c) => {
+  const deps = c.get('deps');
+  const t = c.get('t');
+  const row = await findValidUserToken(deps.db, c.req.param('token'), deps.now());
+  const user = row ? await findUserById(deps.db, row.user_id) : undefined;
+  if (!row || !user || user.disabled_at !== null) {
+    return render(c, () => <MessagePage ui={ui(c)} title={t.auth.password.resetTitle} message={t.auth.password.linkInvalid} link={{ href: '/signin', label: t.auth.signin.title }} />, { status: 404 });
+  }
+  return render(c, () => <SetPasswordPage ui={ui(c)} token={c.req.param('token')} purpose={row.purpose} email={user.email} />);
+});
+
+authRoutes.post('/password/:token', async (c) => {
+  const deps = c.get('deps');
+  const t = c.get('t');
+  const token = c.req.param('token');
+  const now = deps.now();
+  const row = await findValidUserToken(deps.db, token, now);
+  const user = row ? await findUserById(deps.db, row.user_id) : undefined;
+  if (!row || !user || user.disabled_at !== null) {
+    return render(c, () => <MessagePage ui={ui(c)} title={t.auth.password.resetTitle} message={t.auth.password.linkInvalid} link={{ href: '/signin', label: t.auth.signin.title }} />, { status: 404 });
+  }
+  const fields = await readForm(c);
+  const password = field(fields, 'password');
+  const problem = checkPassword(password, user.email);
+  if (problem) {
+    return render(c, () => <SetPasswordPage ui={ui(c)} token={token} purpose={row.purpose} email={user.email} errors={{ password: passwordMessage(t, problem) }} />, { status: 422 });
+  }
+  const passwordHash = await hashPassword(password);
+  const done = await deps.db.transaction().execute(async (trx) => {
+    if (!(await consumeUserToken(trx, row.id, now))) return false;
+    await setPasswordHash(trx, user.id, passwordHash, now);
+    await invalidateUserSessions(trx, user.id);
+    await audit(trx, now, {
+      organisationId: user.organisation_id, actorUserId: user.id, action: row.purpose === 'invitation' ? 'user.invitation_accepted' : 'password.reset',
+      targetType: 'user', targetId: user.id, requestId: c.get('requestId'),
+    });
+    return true;
+  });
+  if (!done) {
+    return render(c, () => <MessagePage ui={ui(c)} title={t.auth.password.resetTitle} message={t.auth.password.linkInvalid} />, { status: 404 });
+  }
+  const session = await createSession(deps.db, user.id, now, c.req.header('User-Agent') ?? '');
+  setSessionCookie(c, deps.config, session.token);
+  // Someone who resets a password does not thereby skip the second factor.
+  if (user.totp_enabled_at !== null) return redirectAfterPost(c, '/signin/two-factor');
+  return redirectAfterPost(c, '/');
+});
+
+// ---------------------------------------------------------------- my account
+export const accountRoutes = new Hono<AppEnv>();
+accountRoutes.use('/account', requireUser);
+accountRoutes.use('/account/*', requireUser);
+
+// A key being set up is stored on the user with totp_enabled_at still NULL: it does not count
+// until a code from it is confirmed, and opening the setup page again replaces it.
+accountRoutes.get('/account/two-factor/setup', async (c) => {
+  const deps = c.get('deps');
+  const user = c.get('user')!;
+  if (user.twoFactorEnabled) return c.redirect('/account', 303);
+  const key = newTotpKey();
+  await deps.db.updateTable('app_user').set({ totp_key: key, totp_last_counter: null }).where('id', '=', user.id).where('totp_enabled_at', 'is', null).execute();
+  return render(c, () => <TwoFactorSetupPage ui={ui(c)} qrSvg={totpQrSvg(totpUri(key, user.email))} keyText={totpKeyForHumans(key)} />);
+});
+
+accountRoutes.post('/account/two-factor', async (c) => {
+  const deps = c.get('deps');
+  const t = c.get('t');
+  const current = c.get('user')!;
+  if (current.twoFactorEnabled) return c.redirect('/account', 303);
+  const fields = await readForm(c);
+  const now = deps.now();
+  const user = await findUserById(deps.db, current.id);
+  const key = user?.totp_key ? new Uint8Array(user.totp_key) : null;
+  const step = key ? verifyTotp(key, field(fields, 'code'), now, null) : null;
+  if (!key || step === null) {
+    // Show the same key again so the person can retry without re-scanning.
+    const k = key ?? newTotpKey();
+    if (!key) await deps.db.updateTable('app_user').set({ totp_key: k }).where('id', '=', current.id).execute();
+    return render(c, () => <TwoFactorSetupPage ui={ui(c)} qrSvg={totpQrSvg(totpUri(k, current.email))} keyText={totpKeyForHumans(k)} error={t.auth.twoFactor.wrongCode} />, { status: 422 });
+  }
+  const codes = await deps.db.transaction().execute(async (trx) => {
+    await trx.updateTable('app_user').set({ totp_enabled_at: now, totp_last_counter: step, updated_at: now }).where('id', '=', current.id).execute();
+    await markTwoFactorVerified(trx, c.get('sessionId')!);
+    await audit(trx, now, { organisationId: current.organisationId, actorUserId: current.id, action: 'twofactor.enabled', targetType: 'user', targetId: current.id, requestId: c.get('requestId') });
+    return replaceRecoveryCodes(trx, current.id);
+  });
+  return render(c, () => <RecoveryCodesPage ui={{ ...ui(c), user: { ...current, twoFactorEnabled: true, mustSetUpTwoFactor: false } }} codes={codes} next="/" />);
+});
+
+accountRoutes.post('/account/recovery-codes', async (c) => {
+  const deps = c.get('deps');
+  const user = c.get('user')!;
+  if (!user.twoFactorEnabled) return c.redirect('/account', 303);
+  const now = deps.now();
+  const codes = await replaceRecoveryCodes(deps.db, user.id);
+  await audit(deps.db, now, { organisationId: user.organisationId, actorUserId: user.id, action: 'twofactor.recovery_regenerated', targetType: 'user', targetId: user.id, requestId: c.get('requestId') });
+  return render(c, () => <RecoveryCodesPage ui={ui(c)} codes={codes} next="/account" />);
+});
+
+async function accountPage(c: Context<AppEnv>, opts: { notice?: string | undefined; passwordErrors?: Record<string, string>; status?: 200 | 422 } = {}) {
+  const deps = c.get('deps');
+  const user = c.get('user')!;
+  const rows = await deps.db.selectFrom('user_session').select(['id', 'user_agent', 'created_at', 'last_active_at']).where('user_id', '=', user.id).orderBy('created_at', 'desc').execute();
+  const sessions = rows.map((r) => ({ id: r.id, device: r.user_agent || summariseUserAgent(''), createdAt: r.created_at, lastActiveAt: r.last_active_at, current: r.id === c.get('sessionId') }));
+  const recoveryLeft = await countUnusedRecoveryCodes(deps.db, user.id);
+  return render(c, () => <AccountPage ui={ui(c)} sessions={sessions} recoveryLeft={recoveryLeft} notice={opts.notice} passwordErrors={opts.passwordErrors} />, { status: opts.status ?? 200 });
+}
+
+const notices = (t: Messages): Record<string, string> => ({
+  language: t.auth.account.languageSaved,
+  password: t.auth.account.passwordChanged,
+  session: t.auth.account.sessionEnded,
+});
+
+accountRoutes.get('/account', (c) => accountPage(c, { notice: notices(c.get('t'))[c.req.query('saved') ?? ''] }));
+
+accountRoutes.post('/account/language', async (c) => {
+  const deps = c.get('deps');
+  const user = c.get('user')!;
+  const fields = await readForm(c);
+  const locale = field(fields, 'locale');
+  if (!isLocale(locale)) return accountPage(c, { status: 422 });
+  await deps.db.updateTable('app_user').set({ locale, updated_at: deps.now() }).where('id', '=', user.id).execute();
+  return redirectAfterPost(c, '/account?saved=language');
+});
+
+accountRoutes.post('/account/password', async (c) => {
+  const deps = c.get('deps');
+  const t = c.get('t');
+  const current = c.get('user')!;
+  const fields = await readForm(c);
+  const user = await findUserById(deps.db, current.id);
+  const errors: Record<string, string> = {};
+  if (!user?.password_hash || !(await verifyPassword(user.password_hash, field(fields, 'current')))) errors.current = t.auth.account.wrongCurrent;
+  const problem = checkPassword(field(fields, 'password'), current.email);
+  if (problem) errors.password = passwordMessage(t, problem);
+  if (Object.keys(errors).length) return accountPage(c, { passwordErrors: errors, status: 422 });
+  const now = deps.now();
+  const passwordHash = await hashPassword(field(fields, 'password'));
+  await deps.db.transaction().execute(async (trx) => {
+    await setPasswordHash(trx, current.id, passwordHash, now);
+    await invalidateUserSessions(trx, current.id, c.get('sessionId')!);
+    await audit(trx, now, { organisationId: current.organisationId, actorUserId: current.id, action: 'password.changed', targetType: 'user', targetId: current.id, requestId: c.get('requestId') });
+  });
+  return redirectAfterPost(c, '/account?saved=password');
+});
+
+accountRoutes.post('/account/sessions/:id/ending', async (c) => {
+  const deps = c.get('deps');
+  const user = c.get('user')!;
+  // Scoped to the user's own sessions: another user's session id is simply not found.
+  const res = await deps.db.deleteFrom('user_session').where('id', '=', c.req.param('id')).where('user_id', '=', user.id).executeTakeFirst();
+  if (Number(res.numDeletedRows) === 0) return c.notFound();
+  await audit(deps.db, deps.now(), { organisationId: user.organisationId, actorUserId: user.id, action: 'session.ended', targetType: 'user', targetId: user.id, requestId: c.get('requestId') });
+  return redirectAfterPost(c, '/account?saved=session');
+});
+

@@ -1,0 +1,38 @@
+import type { AppDeps } from '../http/env.js';
+import { randomToken } from './tokens.js';
+
+/**
+ * While an instance has no user, /setup creates the first organisation and administrator, but
+ * only with this code, printed to the server's own log at start. Whoever can read that log runs
+ * the server; someone who merely reaches a freshly started instance over the network cannot take
+ * it over. The code lives in memory only and changes at every start.
+ */
+let currentCode: string | null = null;
+
+export function setupCode(): string | null {
+  return currentCode;
+}
+
+export function consumeSetupCode(): void {
+  currentCode = null;
+}
+
+export async function hasAnyUser(deps: Pick<AppDeps, 'db'>): Promise<boolean> {
+  const row = await deps.db.selectFrom('app_user').select('id').limit(1).executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function announceSetupCode(deps: AppDeps, print: (line: string) => void = (l) => console.log(l)): Promise<string | null> {
+  if (await hasAnyUser(deps)) {
+    currentCode = null;
+    return null;
+  }
+  currentCode = randomToken(12).toUpperCase();
+  print(`\n  Sociale Balans has no users yet. Open ${deps.config.publicOrigin}/setup and enter setup code: ${currentCode}\n`);
+  return currentCode;
+}
+
+/** For tests only: start as a fresh instance with a known code. */
+export function setSetupCodeForTests(code: string | null): void {
+  currentCode = code;
+}

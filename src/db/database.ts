@@ -1,0 +1,68 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, SqliteAdapter, SqliteDialect, type DialectAdapter } from 'kysely';
+import type { Database } from './schema.js';
+
+/**
+ * Kysely's SQLite adapter reports no transactional DDL, so its Migrator would apply migrations
+ * outside a transaction and a failing migration could leave half a schema behind. SQLite does
+ * roll back CREATE/ALTER inside a transaction, so we say so and get all-or-nothing migrations.
+ */
+class TransactionalDdlSqliteAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true;
+  }
+}
+class AppSqliteDialect extends SqliteDialect {
+  override createAdapter(): DialectAdapter {
+    return new TransactionalDdlSqliteAdapter();
+  }
+}
+
+export const REQUIRED_PRAGMAS = {
+  journal_mode: 'wal',
+  synchronous: 2, // FULL: a committed score survives a power cut of the VM
+  foreign_keys: 1,
+  busy_timeout: 5000,
+} as const;
+
+export interface OpenedDatabase {
+  sqlite: SQLite.Database;
+  db: Kysely<Database>;
+}
+
+export function openDatabase(file: string): OpenedDatabase {
+  const inMemory = file === ':memory:';
+  if (!inMemory) fs.mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new SQLite(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma(`busy_timeout = ${REQUIRED_PRAGMAS.busy_timeout}`);
+  checkPragmas(sqlite, inMemory);
+  const db = new Kysely<Database>({ dialect: new AppSqliteDialect({ database: sqlite }) });
+  return { sqlite, db };
+}
+
+/** Refuse to run on a connection whose durability or integrity settings did not take. */
+export function checkPragmas(sqlite: SQLite.Database, inMemory = false): void {
+  const actual = readPragmas(sqlite);
+  // An in-memory database (tests) cannot use WAL; it reports "memory".
+  const expectedJournal = inMemory ? 'memory' : REQUIRED_PRAGMAS.journal_mode;
+  const problems: string[] = [];
+  if (actual.journal_mode !== expectedJournal) problems.push(`journal_mode is ${actual.journal_mode}, expected ${expectedJournal}`);
+  if (actual.synchronous !== REQUIRED_PRAGMAS.synchronous) problems.push(`synchronous is ${actual.synchronous}, expected 2 (FULL)`);
+  if (actual.foreign_keys !== REQUIRED_PRAGMAS.foreign_keys) problems.push('foreign_keys is off');
+  if (actual.busy_timeout < 1000) problems.push(`busy_timeout is ${actual.busy_timeout}`);
+  if (problems.length) throw new Error(`Database settings not applied: ${problems.join('; ')}`);
+}
+
+export function readPragmas(sqlite: SQLite.Database) {
+  return {
+    journal_mode: String(sqlite.pragma('journal_mode', { simple: true })).toLowerCase(),
+    synchronous: Number(sqlite.pragma('synchronous', { simple: true })),
+    foreign_keys: Number(sqlite.pragma('foreign_keys', { simple: true })),
+    busy_timeout: Number(sqlite.pragma('busy_timeout', { simple: true })),
+  };
+}

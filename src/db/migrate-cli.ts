@@ -1,0 +1,16 @@
+// `npm run migrate`: apply pending migrations to the configured database and report them.
+import { loadConfig } from '../config.js';
+import { openDatabase } from './database.js';
+import { migrateToLatest } from './migrate.js';
+
+try {
+  const config = loadConfig();
+  const { db } = openDatabase(config.databasePath);
+  const result = await migrateToLatest(db);
+  const applied = result.results?.filter((r) => r.status === 'Success').map((r) => r.migrationName) ?? [];
+  console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'Database is up to date.');
+  await db.destroy();
+} catch (error) {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+}

@@ -1,0 +1,94 @@
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+// Row types of every table, as Kysely sees them. Booleans are 0/1 integers (SQLite).
+
+export interface OrganisationTable {
+  id: Generated<number>;
+  name: string;
+  require_two_factor: Generated<number>;
+  created_at: number;
+}
+export interface TeamTable {
+  id: Generated<number>;
+  organisation_id: number;
+  name: string;
+  created_at: number;
+}
+export interface AppUserTable {
+  id: Generated<number>;
+  organisation_id: number;
+  email: string;
+  display_name: string;
+  password_hash: string | null;
+  is_admin: Generated<number>;
+  locale: Generated<string>;
+  totp_key: Uint8Array | null;
+  totp_enabled_at: number | null;
+  totp_last_counter: number | null;
+  disabled_at: number | null;
+  created_at: number;
+  updated_at: number;
+}
+export interface TeamMembershipTable {
+  team_id: number;
+  user_id: number;
+  role: 'worker' | 'lead';
+}
+export interface UserSessionTable {
+  id: string;
+  secret_hash: Uint8Array;
+  user_id: number;
+  created_at: number;
+  last_active_at: number;
+  two_factor_verified: Generated<number>;
+  user_agent: Generated<string>;
+}
+export interface UserTokenTable {
+  id: string;
+  secret_hash: Uint8Array;
+  user_id: number;
+  purpose: 'invitation' | 'password_reset';
+  created_at: number;
+  expires_at: number;
+  used_at: number | null;
+}
+export interface RecoveryCodeTable {
+  id: Generated<number>;
+  user_id: number;
+  code_hash: Uint8Array;
+  used_at: number | null;
+}
+export interface SigninThrottleTable {
+  key: string;
+  failures: number;
+  last_failure_at: number;
+  locked_until: number;
+}
+export interface AuditEventTable {
+  id: Generated<number>;
+  at: number;
+  organisation_id: number | null;
+  actor_user_id: number | null;
+  action: string;
+  target_type: string | null;
+  target_id: string | null;
+  request_id: string | null;
+  outcome: 'success' | 'failure' | 'denied';
+}
+
+export interface Database {
+  organisation: OrganisationTable;
+  team: TeamTable;
+  app_user: AppUserTable;
+  team_membership: TeamMembershipTable;
+  user_session: UserSessionTable;
+  user_token: UserTokenTable;
+  recovery_code: RecoveryCodeTable;
+  signin_throttle: SigninThrottleTable;
+  audit_event: AuditEventTable;
+}
+
+export type AppUser = Selectable<AppUserTable>;
+export type NewAppUser = Insertable<AppUserTable>;
+export type AppUserUpdate = Updateable<AppUserTable>;
+export type Organisation = Selectable<OrganisationTable>;

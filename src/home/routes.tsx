@@ -1,0 +1,20 @@
+import { Hono } from 'hono';
+import type { AppEnv } from '../http/env.js';
+import { render } from '../http/render.js';
+import { ui } from '../http/ui.js';
+import { requireUser } from '../auth/middleware.js';
+import { hasAnyUser } from '../auth/setup-code.js';
+import { HomePage } from '../../views/home/HomePage.js';
+
+export const homeRoutes = new Hono<AppEnv>().get('/', async (c, next) => {
+  // A fresh instance sends its first visitor to the setup page; afterwards "/" needs a sign-in.
+  if (!c.get('user') && !c.get('pendingSession') && !(await hasAnyUser(c.get('deps')))) return c.redirect('/setup', 303);
+  return requireUser(c, next);
+}, async (c) => {
+  const user = c.get('user')!;
+  const teams = user.memberships.length
+    ? await c.get('deps').db.selectFrom('team').select(['id', 'name']).where('id', 'in', user.memberships.map((m) => m.teamId)).where('organisation_id', '=', user.organisationId).orderBy('name').execute()
+    : [];
+  const withRole = teams.map((team) => ({ name: team.name, role: user.memberships.find((m) => m.teamId === team.id)!.role }));
+  return render(c, () => <HomePage ui={ui(c)} teams={withRole} />);
+});

@@ -1,0 +1,77 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { Hono } from 'hono';
+import type { AppEnv } from './env.js';
+
+/**
+ * Static files are few and small, so they are read once at start and served from memory with a
+ * content hash in the URL (`/static/css/app.css?v=ab12cd`): browsers may cache them for a year,
+ * a new release changes the hash. No path from the request ever reaches the file system.
+ * htmx comes from node_modules (never a CDN: OCMW networks have no outbound internet).
+ */
+const projectRoot = findProjectRoot(path.dirname(fileURLToPath(import.meta.url)));
+
+function findProjectRoot(start: string): string {
+  let dir = start;
+  while (!fs.existsSync(path.join(dir, 'package.json'))) {
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error('package.json not found above ' + start);
+    dir = parent;
+  }
+  return dir;
+}
+
+interface Asset { body: Buffer; type: string; hash: string }
+const types: Record<string, string> = {
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.html': 'text/html; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+function load(file: string): Asset {
+  const body = fs.readFileSync(file);
+  return { body, type: types[path.extname(file)] ?? 'application/octet-stream', hash: createHash('sha256').update(body).digest('hex').slice(0, 12) };
+}
+
+function walk(dir: string, base = dir, out = new Map<string, Asset>()): Map<string, Asset> {
+  if (!fs.existsSync(dir)) return out;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) walk(full, base, out);
+    else out.set(path.relative(base, full).split(path.sep).join('/'), load(full));
+  }
+  return out;
+}
+
+const assets = walk(path.join(projectRoot, 'public'));
+const require = createRequire(import.meta.url);
+assets.set('vendor/htmx.min.js', load(path.join(path.dirname(require.resolve('htmx.org/package.json')), 'dist/htmx.min.js')));
+
+/** URL of a static file, with its content hash for cache busting. */
+export function asset(name: string): string {
+  const a = assets.get(name);
+  if (!a) throw new Error(`unknown static asset ${name}`);
+  return `/static/${name}?v=${a.hash}`;
+}
+
+export const staticRoutes = new Hono<AppEnv>().get('/static/*', (c) => {
+  const name = c.req.path.slice('/static/'.length);
+  const a = assets.get(name);
+  if (!a) return c.notFound();
+  const immutable = c.req.query('v') === a.hash;
+  return c.body(new Uint8Array(a.body), 200, {
+    'Content-Type': a.type,
+    'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+    ETag: `"${a.hash}"`,
+  });
+});
+
+export { projectRoot };

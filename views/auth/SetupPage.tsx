@@ -1,0 +1,26 @@
+import type { Ui } from '../../src/http/ui.js';
+import { Layout } from '../layouts/Layout.js';
+import { ErrorSummary, Field, type FieldErrors } from '../components/form.js';
+
+export interface SetupValues { organisation?: string; name?: string; email?: string }
+
+export function SetupPage({ ui, values = {}, errors = {} }: { ui: Ui; values?: SetupValues; errors?: FieldErrors }) {
+  const t = ui.t.auth.setup;
+  return (
+    <Layout ui={ui} title={t.title} bare>
+      <div class="narrow">
+        <h1>{t.title}</h1>
+        <p>{t.intro}</p>
+        <form method="post" action="/setup" novalidate>
+          <ErrorSummary t={ui.t} errors={errors} labels={{ code: t.code, organisation: t.organisation, name: t.name, email: t.email, password: t.password }} />
+          <Field name="code" label={t.code} autocomplete="off" error={errors.code} required />
+          <Field name="organisation" label={t.organisation} value={values.organisation} error={errors.organisation} required maxlength={200} />
+          <Field name="name" label={t.name} autocomplete="name" value={values.name} error={errors.name} required maxlength={200} />
+          <Field name="email" label={t.email} type="email" autocomplete="email" value={values.email} error={errors.email} required />
+          <Field name="password" label={t.password} type="password" autocomplete="new-password" hint={t.passwordHint} error={errors.password} required />
+          <button type="submit" class="button">{t.submit}</button>
+        </form>
+      </div>
+    </Layout>
+  );
+}

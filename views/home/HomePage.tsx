@@ -1,0 +1,20 @@
+import type { Ui } from '../../src/http/ui.js';
+import { Layout } from '../layouts/Layout.js';
+
+export function HomePage({ ui, teams }: { ui: Ui; teams: { name: string; role: 'worker' | 'lead' }[] }) {
+  const { t } = ui;
+  const user = ui.user!;
+  return (
+    <Layout ui={ui} title={t.home.title}>
+      <h1>{t.home.title}, {user.displayName}</h1>
+      <p>{t.home.intro}</p>
+      <h2>{t.home.yourRoles}</h2>
+      <ul>
+        {user.isAdmin && <li>{t.roles.admin}</li>}
+        {teams.map((team) => <li>{team.role === 'lead' ? t.roles.lead : t.roles.worker} — {team.name}</li>)}
+        {!user.isAdmin && teams.length === 0 && <li>{t.home.noRoles}</li>}
+      </ul>
+      {user.isAdmin && <p><a href="/admin/users">{t.nav.users}</a></p>}
+    </Layout>
+  );
+}

@@ -1,0 +1,81 @@
+import type { Child } from 'hono/jsx';
+import type { Ui } from '../../src/http/ui.js';
+import { asset } from '../../src/http/static-assets.js';
+
+interface Props {
+  ui: Ui;
+  title: string;
+  children: Child;
+  /** Pages without navigation (sign-in, setup, errors before sign-in). */
+  bare?: boolean;
+}
+
+export function Layout({ ui, title, children, bare }: Props) {
+  const { t, user } = ui;
+  const nav = user && !user.mustSetUpTwoFactor
+    ? [
+        ...(user.memberships.length ? [{ href: '/', label: t.nav.caseload }] : [{ href: '/', label: t.nav.home }]),
+        ...(user.isAdmin ? [{ href: '/admin/users', label: t.nav.users }] : []),
+        { href: '/account', label: t.nav.account },
+      ]
+    : [];
+  return (
+    <html lang={t.meta.lang}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${title} — ${t.app.name}`}</title>
+        <meta name="htmx-config" content="includeIndicatorCSS:false" />
+        <link rel="stylesheet" href={asset('css/app.css')} />
+        <link rel="stylesheet" href={asset('css/print.css')} media="print" />
+        <script src={asset('vendor/htmx.min.js')} nonce={ui.nonce} defer></script>
+        <script src={asset('js/app.js')} nonce={ui.nonce} defer></script>
+      </head>
+      <body data-idle-ms={user ? String(ui.idleMs) : undefined} data-network-error={t.errors.network}>
+        <a class="skip-link" href="#main">{t.layout.skipLink}</a>
+        <header class="site-header">
+          <div class="site-header__inner">
+            <a class="brand" href="/">{t.app.name}</a>
+            {user && (
+              <div class="user-menu">
+                <span class="user-menu__name">{t.layout.signedInAs(user.displayName)}</span>
+                <form method="post" action="/signout" class="inline-form">
+                  <button type="submit" class="button button--quiet">{t.layout.signOut}</button>
+                </form>
+              </div>
+            )}
+          </div>
+        </header>
+        {!bare && nav.length > 0 && (
+          <nav class="main-nav" aria-label={t.layout.mainNav}>
+            <ul>
+              {nav.map((item) => (
+                <li>
+                  <a href={item.href} aria-current={isCurrent(ui.path, item.href) ? 'page' : undefined}>{item.label}</a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        )}
+        <main id="main" tabindex={-1}>
+          {children}
+        </main>
+        <footer class="site-footer">
+          <p>{t.layout.footer}</p>
+        </footer>
+        <div id="live-region" class="live-region" role="status" aria-live="polite" aria-atomic="true"></div>
+        {user && (
+          <dialog id="idle-dialog" class="idle-dialog" aria-labelledby="idle-title" aria-describedby="idle-body">
+            <h2 id="idle-title">{t.auth.idle.title}</h2>
+            <p id="idle-body">{t.auth.idle.body}</p>
+            <button type="button" class="button" id="idle-stay" data-done={t.auth.idle.stayed}>{t.auth.idle.stay}</button>
+          </dialog>
+        )}
+      </body>
+    </html>
+  );
+}
+
+function isCurrent(path: string, href: string): boolean {
+  return href === '/' ? path === '/' : path === href || path.startsWith(href + '/');
+}
