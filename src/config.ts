@@ -23,7 +23,7 @@ const envSchema = z.object({
   DATABASE_PATH: z.string().min(1, { error: 'must not be empty' }).default('./data/sociale-balans.sqlite'),
   PUBLIC_ORIGIN: z
     .url({ protocol: /^https?$/, error: 'must be an http(s) origin such as https://balans.ocmw.be' })
-    .refine((v) => new URL(v).pathname === '/' && !new URL(v).search, { error: 'must be an origin without path, e.g. https://balans.ocmw.be' })
+    .refine((v) => { try { const u = new URL(v); return u.pathname === '/' && !u.search; } catch { return true; } }, { error: 'must be an origin without path, e.g. https://balans.ocmw.be' })
     .optional(),
   TRUST_PROXY: bool.default(false),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent'], { error: 'must be one of debug, info, warn, error, silent' }).default('info'),

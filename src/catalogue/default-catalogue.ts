@@ -13,7 +13,7 @@ export type PodMiArea = (typeof POD_MI_AREAS)[number];
 export interface CatalogueDomain {
   key: string;                 // unique across the WHOLE catalogue, lowercase a-z0-9 and '-', e.g. 'verblijfplaats', 'kind-fysieke-gezondheid'
   name: Localized;
-  question: Localized;         // one guiding question for the conversation, addressed to the client ("je"/"tu"/"you"), e.g. nl "Heb je een vaste plek om te wonen?"
+  question: Localized;         // one guiding question for the conversation, addressed to the client (nl "je", fr "vous" as Belgian CPAS address clients, en "you"), e.g. nl "Heb je een vaste plek om te wonen?"
   anchors: [Localized, Localized, Localized, Localized, Localized]; // level 1 .. 5
   allowNotApplicable: boolean; // may this domain be scored "niet van toepassing"? (e.g. Schulden: no; Traject verslaving: yes; Jeugdzorg: yes; Zorg voor kinderen: yes)
   defaultOn: boolean;          // the "+" domains of the seed slide
@@ -34,7 +34,7 @@ export interface CatalogueData {
 
 // Anchors run from 1 (acute problem, much room for improvement) to 5 (no points for improvement,
 // fully self-reliant). They describe the situation, never blame the person. French uses the
-// Belgian CPAS vocabulary, and the questions address the client directly (je / tu / you).
+// Belgian CPAS vocabulary, and the questions address the client directly (nl "je", fr "vous", en "you").
 // Kind-level texts talk about the child; the questions address the parent.
 export const defaultCatalogue: CatalogueData = {
   formatVersion: 1,
@@ -50,7 +50,7 @@ export const defaultCatalogue: CatalogueData = {
           name: { nl: 'Verblijfplaats', fr: 'Lieu de vie', en: 'Place to live' },
           question: {
             nl: 'Heb je een vaste plek om te wonen?',
-            fr: 'As-tu un endroit stable où habiter ?',
+            fr: 'Avez-vous un endroit stable où habiter ?',
             en: 'Do you have a stable place to live?',
           },
           anchors: [
@@ -95,7 +95,7 @@ export const defaultCatalogue: CatalogueData = {
           name: { nl: 'Betaalbaarheid woning', fr: 'Coût du logement', en: 'Housing costs' },
           question: {
             nl: 'Kun je de huur (of lening) en de kosten van je woning betalen?',
-            fr: 'Arrives-tu à payer le loyer (ou le prêt) et les charges de ton logement ?',
+            fr: 'Arrivez-vous à payer le loyer (ou le prêt) et les charges de votre logement ?',
             en: 'Can you pay the rent (or mortgage) and the running costs of your home?',
           },
           anchors: [
@@ -140,7 +140,7 @@ export const defaultCatalogue: CatalogueData = {
           name: { nl: 'Zelfstandig wonen', fr: 'Vivre de manière autonome', en: 'Living independently' },
           question: {
             nl: 'Lukt het om zelfstandig te wonen?',
-            fr: 'Arrives-tu à vivre de manière autonome ?',
+            fr: 'Arrivez-vous à vivre de manière autonome ?',
             en: 'Are you able to live independently?',
           },
           anchors: [
@@ -185,7 +185,7 @@ export const defaultCatalogue: CatalogueData = {
           name: { nl: 'Eigen onderhoud woning', fr: 'Entretien du logement', en: 'Looking after the home' },
           question: {
             nl: 'Lukt het om je woning proper en in orde te houden?',
-            fr: 'Arrives-tu à garder ton logement propre et en ordre ?',
+            fr: 'Arrivez-vous à garder votre logement propre et en ordre ?',
             en: 'Are you able to keep your home clean and in good order?',
           },
           anchors: [
@@ -237,7 +237,7 @@ export const defaultCatalogue: CatalogueData = {
           name: { nl: 'Inkomen', fr: 'Revenus', en: 'Income' },
           question: {
             nl: 'Heb je genoeg inkomen om van te leven?',
-            fr: 'As-tu assez de revenus pour vivre ?',
+            fr: 'Avez-vous assez de revenus pour vivre ?',
             en: 'Do you have enough income to live on?',
           },
           anchors: [
@@ -282,7 +282,7 @@ export const defaultCatalogue: CatalogueData = {
           name: { nl: 'Spaargeld', fr: 'Épargne', en: 'Savings' },
           question: {
             nl: 'Heb je wat geld opzij voor onverwachte kosten?',
-            fr: 'As-tu un peu d’argent de côté pour les imprévus ?',
+            fr: 'Avez-vous un peu d’argent de côté pour les imprévus ?',
             en: 'Do you have some money put aside for unexpected costs?',
           },
           anchors: [
@@ -327,7 +327,7 @@ export const defaultCatalogue: CatalogueData = {
           name: { nl: 'Schulden', fr: 'Dettes', en: 'Debts' },
           question: {
             nl: 'Heb je schulden of rekeningen die je niet kunt betalen?',
-            fr: 'As-tu des dettes ou des factures que tu ne peux pas payer ?',
+            fr: 'Avez-vous des dettes ou des factures que vous ne pouvez pas payer ?',
             en: 'Do you have debts or bills you cannot pay?',
           },
           anchors: [
@@ -379,7 +379,7 @@ export const defaultCatalogue: CatalogueData = {
           name: { nl: 'Inzicht', fr: 'Vue sur le budget', en: 'Overview of finances' },
           question: {
             nl: 'Weet je hoeveel geld er binnenkomt en wat je uitgeeft?',
-            fr: 'Sais-tu combien d’argent rentre et ce que tu dépenses ?',
+            fr: 'Savez-vous combien d’argent rentre et ce que vous dépensez ?',
             en: 'Do you know how much money comes in and what you spend?',
           },
           anchors: [
@@ -424,7 +424,7 @@ export const defaultCatalogue: CatalogueData = {
           name: { nl: 'Administratie', fr: 'Administration', en: 'Paperwork' },
           question: {
             nl: 'Lukt het om je brieven en papieren in orde te houden?',
-            fr: 'Arrives-tu à garder tes courriers et tes papiers en ordre ?',
+            fr: 'Arrivez-vous à garder vos courriers et vos papiers en ordre ?',
             en: 'Are you able to keep your letters and papers in order?',
           },
           anchors: [
@@ -469,7 +469,7 @@ export const defaultCatalogue: CatalogueData = {
           name: { nl: 'Budget beheren', fr: 'Gérer le budget', en: 'Managing the budget' },
           question: {
             nl: 'Lukt het om met je geld de hele maand rond te komen?',
-            fr: 'Arrives-tu à gérer ton argent pour tenir tout le mois ?',
+            fr: 'Arrivez-vous à gérer votre argent pour tenir tout le mois ?',
             en: 'Are you able to manage your money so it lasts the whole month?',
           },
           anchors: [
@@ -521,7 +521,7 @@ export const defaultCatalogue: CatalogueData = {
           name: { nl: 'Voeding', fr: 'Alimentation', en: 'Food' },
           question: {
             nl: 'Heb je elke dag genoeg en gezond eten?',
-            fr: 'As-tu chaque jour assez à manger, et de manière saine ?',
+            fr: 'Avez-vous chaque jour assez à manger, et de manière saine ?',
             en: 'Do you have enough healthy food every day?',
           },
           anchors: [
@@ -566,7 +566,7 @@ export const defaultCatalogue: CatalogueData = {
           name: { nl: 'Koken', fr: 'Cuisine', en: 'Cooking' },
           question: {
             nl: 'Kun je zelf een eenvoudige maaltijd klaarmaken?',
-            fr: 'Peux-tu préparer toi-même un repas simple ?',
+            fr: 'Pouvez-vous préparer vous-même un repas simple ?',
             en: 'Can you prepare a simple meal yourself?',
           },
           anchors: [
@@ -618,7 +618,7 @@ export const defaultCatalogue: CatalogueData = {
           name: { nl: 'Veiligheid', fr: 'Sécurité', en: 'Safety' },
           question: {
             nl: 'Voel je je veilig thuis en bij de mensen rondom je?',
-            fr: 'Te sens-tu en sécurité chez toi et avec les personnes qui t’entourent ?',
+            fr: 'Vous sentez-vous en sécurité chez vous et avec les personnes qui vous entourent ?',
             en: 'Do you feel safe at home and with the people around you?',
           },
           anchors: [
@@ -670,7 +670,7 @@ export const defaultCatalogue: CatalogueData = {
           name: { nl: 'Zorg voor kinderen', fr: 'Soins aux enfants', en: 'Caring for the children' },
           question: {
             nl: 'Lukt het om goed voor je kinderen te zorgen?',
-            fr: 'Arrives-tu à bien t’occuper de tes enfants ?',
+            fr: 'Arrivez-vous à bien vous occuper de vos enfants ?',
             en: 'Are you able to take good care of your children?',
           },
           anchors: [
@@ -715,7 +715,7 @@ export const defaultCatalogue: CatalogueData = {
           name: { nl: 'Opvang van kinderen', fr: 'Garde des enfants', en: 'Childcare' },
           question: {
             nl: 'Is er opvang voor je kinderen als je die nodig hebt?',
-            fr: 'As-tu une solution de garde pour tes enfants quand tu en as besoin ?',
+            fr: 'Avez-vous une solution de garde pour vos enfants quand vous en avez besoin ?',
             en: 'Is there childcare for your children when you need it?',
           },
           anchors: [
@@ -760,7 +760,7 @@ export const defaultCatalogue: CatalogueData = {
           name: { nl: 'Jeugdzorg', fr: 'Aide à la jeunesse', en: 'Youth care' },
           question: {
             nl: 'Zijn jeugdhulp of de jeugdrechter betrokken bij je kinderen?',
-            fr: 'L’aide à la jeunesse ou le juge de la jeunesse intervient-il pour tes enfants ?',
+            fr: 'L’aide à la jeunesse ou le juge de la jeunesse intervient-il pour vos enfants ?',
             en: 'Are youth care services or the youth court involved with your children?',
           },
           anchors: [
@@ -813,7 +813,7 @@ export const defaultCatalogue: CatalogueData = {
           name: { nl: 'Netwerk', fr: 'Réseau', en: 'Network' },
           question: {
             nl: 'Heb je mensen in je leven met wie je graag contact hebt?',
-            fr: 'As-tu dans ta vie des personnes avec qui tu aimes être en contact ?',
+            fr: 'Avez-vous dans votre vie des personnes avec qui vous aimez être en contact ?',
             en: 'Do you have people in your life you like to be in touch with?',
           },
           anchors: [
@@ -858,7 +858,7 @@ export const defaultCatalogue: CatalogueData = {
           name: { nl: 'Vangnet', fr: 'Filet de sécurité', en: 'Safety net' },
           question: {
             nl: 'Is er iemand bij wie je terecht kunt als het moeilijk gaat?',
-            fr: 'Y a-t-il quelqu’un vers qui tu peux te tourner quand ça va mal ?',
+            fr: 'Y a-t-il quelqu’un vers qui vous pouvez vous tourner quand ça va mal ?',
             en: 'Is there someone you can turn to when things are hard?',
           },
           anchors: [
@@ -910,7 +910,7 @@ export const defaultCatalogue: CatalogueData = {
           name: { nl: 'Fysieke gezondheid', fr: 'Santé physique', en: 'Physical health' },
           question: {
             nl: 'Hoe gaat het met je lichamelijke gezondheid?',
-            fr: 'Comment va ta santé physique ?',
+            fr: 'Comment va votre santé physique ?',
             en: 'How is your physical health?',
           },
           anchors: [
@@ -955,7 +955,7 @@ export const defaultCatalogue: CatalogueData = {
           name: { nl: 'Mentale gezondheid', fr: 'Santé mentale', en: 'Mental health' },
           question: {
             nl: 'Hoe voel je je de laatste tijd, mentaal?',
-            fr: 'Comment te sens-tu ces derniers temps, sur le plan mental ?',
+            fr: 'Comment vous sentez-vous ces derniers temps, sur le plan mental ?',
             en: 'How have you been feeling lately, mentally?',
           },
           anchors: [
@@ -1000,7 +1000,7 @@ export const defaultCatalogue: CatalogueData = {
           name: { nl: 'Middelengebruik', fr: 'Consommation de substances', en: 'Substance use' },
           question: {
             nl: 'Gebruik je alcohol, drugs of medicatie op een manier die je last bezorgt?',
-            fr: 'Consommes-tu de l’alcool, des drogues ou des médicaments d’une manière qui te pose problème ?',
+            fr: 'Consommez-vous de l’alcool, des drogues ou des médicaments d’une manière qui vous pose problème ?',
             en: 'Do you use alcohol, drugs or medication in a way that causes you problems?',
           },
           anchors: [
@@ -1045,7 +1045,7 @@ export const defaultCatalogue: CatalogueData = {
           name: { nl: 'Traject verslaving', fr: 'Suivi des assuétudes', en: 'Addiction treatment' },
           question: {
             nl: 'Als je hulp krijgt voor een verslaving: hoe loopt dat?',
-            fr: 'Si tu reçois de l’aide pour une dépendance : comment ça se passe ?',
+            fr: 'Si vous recevez de l’aide pour une dépendance : comment ça se passe ?',
             en: 'If you get help for an addiction: how is it going?',
           },
           anchors: [
@@ -1097,7 +1097,7 @@ export const defaultCatalogue: CatalogueData = {
           name: { nl: 'Nederlands', fr: 'Néerlandais', en: 'Dutch language' },
           question: {
             nl: 'Hoe goed spreek en begrijp je Nederlands?',
-            fr: 'Dans quelle mesure parles-tu et comprends-tu le néerlandais ?',
+            fr: 'Dans quelle mesure parlez-vous et comprenez-vous le néerlandais ?',
             en: 'How well do you speak and understand Dutch?',
           },
           anchors: [
@@ -1142,7 +1142,7 @@ export const defaultCatalogue: CatalogueData = {
           name: { nl: 'Maatschappelijke oriëntatie', fr: 'Orientation sociale', en: 'Social orientation' },
           question: {
             nl: 'Weet je hoe het leven in België werkt en waar je met je vragen terecht kunt?',
-            fr: 'Sais-tu comment fonctionne la vie en Belgique et à qui t’adresser avec tes questions ?',
+            fr: 'Savez-vous comment fonctionne la vie en Belgique et à qui vous adresser avec vos questions ?',
             en: 'Do you know how life in Belgium works and where to go with your questions?',
           },
           anchors: [
@@ -1198,7 +1198,7 @@ export const defaultCatalogue: CatalogueData = {
           },
           question: {
             nl: 'Lukt het om een computer of smartphone te gebruiken, bijvoorbeeld voor mails of de bank?',
-            fr: 'Arrives-tu à utiliser un ordinateur ou un smartphone, par exemple pour les e-mails ou la banque ?',
+            fr: 'Arrivez-vous à utiliser un ordinateur ou un smartphone, par exemple pour les e-mails ou la banque ?',
             en: 'Can you use a computer or smartphone, for example for e-mail or banking?',
           },
           anchors: [
@@ -1250,7 +1250,7 @@ export const defaultCatalogue: CatalogueData = {
           name: { nl: 'Mobiliteit', fr: 'Mobilité', en: 'Mobility' },
           question: {
             nl: 'Kun je gemakkelijk naar de plaatsen gaan waar je moet zijn?',
-            fr: 'Peux-tu facilement aller là où tu dois aller ?',
+            fr: 'Pouvez-vous facilement aller là où vous devez aller ?',
             en: 'Can you easily get to the places you need to go?',
           },
           anchors: [
@@ -1302,7 +1302,7 @@ export const defaultCatalogue: CatalogueData = {
           name: { nl: 'Justitie', fr: 'Justice', en: 'Legal matters' },
           question: {
             nl: 'Heb je te maken met politie, gerecht of een straf?',
-            fr: 'As-tu affaire à la police, à la justice ou à une peine ?',
+            fr: 'Avez-vous affaire à la police, à la justice ou à une peine ?',
             en: 'Are you dealing with the police, the courts or a sentence?',
           },
           anchors: [
@@ -1354,7 +1354,7 @@ export const defaultCatalogue: CatalogueData = {
           name: { nl: 'Tewerkstelling', fr: 'Emploi', en: 'Employment' },
           question: {
             nl: 'Heb je werk, en past dat werk bij jou?',
-            fr: 'As-tu un emploi, et ce travail te convient-il ?',
+            fr: 'Avez-vous un emploi, et ce travail vous convient-il ?',
             en: 'Do you have a job, and does it suit you?',
           },
           anchors: [
@@ -1399,7 +1399,7 @@ export const defaultCatalogue: CatalogueData = {
           name: { nl: 'Werkervaring', fr: 'Expérience professionnelle', en: 'Work experience' },
           question: {
             nl: 'Heb je al gewerkt, en wat heb je daar geleerd?',
-            fr: 'As-tu déjà travaillé, et qu’as-tu appris ?',
+            fr: 'Avez-vous déjà travaillé, et qu’avez-vous appris ?',
             en: 'Have you worked before, and what did you learn?',
           },
           anchors: [
@@ -1444,7 +1444,7 @@ export const defaultCatalogue: CatalogueData = {
           name: { nl: 'Opleiding', fr: 'Formation', en: 'Education and training' },
           question: {
             nl: 'Heb je een diploma of opleiding die je helpt om werk te vinden?',
-            fr: 'As-tu un diplôme ou une formation qui t’aide à trouver du travail ?',
+            fr: 'Avez-vous un diplôme ou une formation qui vous aide à trouver du travail ?',
             en: 'Do you have a diploma or training that helps you find work?',
           },
           anchors: [
@@ -1489,7 +1489,7 @@ export const defaultCatalogue: CatalogueData = {
           name: { nl: 'Solliciteren', fr: 'Recherche d’emploi', en: 'Job applications' },
           question: {
             nl: 'Weet je hoe je werk zoekt en solliciteert?',
-            fr: 'Sais-tu comment chercher un emploi et poser ta candidature ?',
+            fr: 'Savez-vous comment chercher un emploi et poser votre candidature ?',
             en: 'Do you know how to look for and apply for a job?',
           },
           anchors: [
@@ -1541,7 +1541,7 @@ export const defaultCatalogue: CatalogueData = {
           name: { nl: 'Lezen', fr: 'Lecture', en: 'Reading' },
           question: {
             nl: 'Lukt het om brieven en formulieren te lezen en te begrijpen?',
-            fr: 'Arrives-tu à lire et à comprendre les courriers et les formulaires ?',
+            fr: 'Arrivez-vous à lire et à comprendre les courriers et les formulaires ?',
             en: 'Can you read and understand letters and forms?',
           },
           anchors: [
@@ -1586,7 +1586,7 @@ export const defaultCatalogue: CatalogueData = {
           name: { nl: 'Schrijven', fr: 'Écriture', en: 'Writing' },
           question: {
             nl: 'Lukt het om zelf iets te schrijven, zoals een formulier of een kort bericht?',
-            fr: 'Arrives-tu à écrire toi-même, par exemple remplir un formulaire ou écrire un court message ?',
+            fr: 'Arrivez-vous à écrire vous-même, par exemple remplir un formulaire ou écrire un court message ?',
             en: 'Can you write things yourself, such as filling in a form or a short message?',
           },
           anchors: [
@@ -1631,7 +1631,7 @@ export const defaultCatalogue: CatalogueData = {
           name: { nl: 'Rekenen', fr: 'Calcul', en: 'Numeracy' },
           question: {
             nl: 'Lukt het om te rekenen met geld, prijzen en rekeningen?',
-            fr: 'Arrives-tu à calculer avec l’argent, les prix et les factures ?',
+            fr: 'Arrivez-vous à calculer avec l’argent, les prix et les factures ?',
             en: 'Can you work with numbers for money, prices and bills?',
           },
           anchors: [
@@ -1683,7 +1683,7 @@ export const defaultCatalogue: CatalogueData = {
           name: { nl: 'Vrije tijd', fr: 'Loisirs', en: 'Leisure time' },
           question: {
             nl: 'Doe je soms iets leuks buitenshuis, zoals een hobby, sport of een vereniging?',
-            fr: 'Fais-tu parfois quelque chose d’agréable en dehors de chez toi, comme un hobby, du sport ou une association ?',
+            fr: 'Faites-vous parfois quelque chose d’agréable en dehors de chez vous, comme un hobby, du sport ou une association ?',
             en: 'Do you sometimes do something enjoyable outside the home, like a hobby, sport or a club?',
           },
           anchors: [
@@ -1735,7 +1735,7 @@ export const defaultCatalogue: CatalogueData = {
           name: { nl: 'Zelfvertrouwen', fr: 'Confiance en soi', en: 'Self-confidence' },
           question: {
             nl: 'Geloof je dat je zelf dingen kunt veranderen in je leven?',
-            fr: 'Crois-tu que tu peux toi-même changer des choses dans ta vie ?',
+            fr: 'Croyez-vous que vous pouvez vous-même changer des choses dans votre vie ?',
             en: 'Do you believe you can change things in your life yourself?',
           },
           anchors: [
@@ -1780,7 +1780,7 @@ export const defaultCatalogue: CatalogueData = {
           name: { nl: 'Communicatievaardigheden', fr: 'Compétences en communication', en: 'Communication skills' },
           question: {
             nl: 'Lukt het om te zeggen wat je wilt of nodig hebt, ook aan een loket of bij een afspraak?',
-            fr: 'Arrives-tu à dire ce que tu veux ou ce dont tu as besoin, aussi au guichet ou lors d’un rendez-vous ?',
+            fr: 'Arrivez-vous à dire ce que vous voulez ou ce dont vous avez besoin, aussi au guichet ou lors d’un rendez-vous ?',
             en: 'Can you say what you want or need, also at a service desk or in an appointment?',
           },
           anchors: [
@@ -1829,7 +1829,7 @@ export const defaultCatalogue: CatalogueData = {
           },
           question: {
             nl: 'Lukt het om je dagen te plannen en afspraken na te komen?',
-            fr: 'Arrives-tu à organiser tes journées et à respecter tes rendez-vous ?',
+            fr: 'Arrivez-vous à organiser vos journées et à respecter vos rendez-vous ?',
             en: 'Are you able to plan your days and keep appointments?',
           },
           anchors: [
@@ -1882,7 +1882,7 @@ export const defaultCatalogue: CatalogueData = {
           name: { nl: 'Aanwezigheid school', fr: 'Présence à l’école', en: 'School attendance' },
           question: {
             nl: 'Gaat je kind elke dag naar school?',
-            fr: 'Ton enfant va-t-il à l’école tous les jours ?',
+            fr: 'Votre enfant va-t-il à l’école tous les jours ?',
             en: 'Does your child go to school every day?',
           },
           anchors: [
@@ -1927,7 +1927,7 @@ export const defaultCatalogue: CatalogueData = {
           name: { nl: 'Leerproblemen', fr: 'Difficultés d’apprentissage', en: 'Learning difficulties' },
           question: {
             nl: 'Heeft je kind moeite met leren op school?',
-            fr: 'Ton enfant a-t-il des difficultés à apprendre à l’école ?',
+            fr: 'Votre enfant a-t-il des difficultés à apprendre à l’école ?',
             en: 'Does your child find learning at school difficult?',
           },
           anchors: [
@@ -1972,7 +1972,7 @@ export const defaultCatalogue: CatalogueData = {
           name: { nl: 'Welbevinden op school', fr: 'Bien-être à l’école', en: 'Well-being at school' },
           question: {
             nl: 'Voelt je kind zich goed op school?',
-            fr: 'Ton enfant se sent-il bien à l’école ?',
+            fr: 'Votre enfant se sent-il bien à l’école ?',
             en: 'Does your child feel good at school?',
           },
           anchors: [
@@ -2024,7 +2024,7 @@ export const defaultCatalogue: CatalogueData = {
           name: { nl: 'Vrije tijd', fr: 'Loisirs', en: 'Leisure time' },
           question: {
             nl: 'Doet je kind buiten de school iets leuks, zoals sport, jeugdbeweging of een hobby?',
-            fr: 'Ton enfant fait-il quelque chose d’agréable en dehors de l’école, comme du sport, un mouvement de jeunesse ou un hobby ?',
+            fr: 'Votre enfant fait-il quelque chose d’agréable en dehors de l’école, comme du sport, un mouvement de jeunesse ou un hobby ?',
             en: 'Does your child do something fun outside school, like sport, a youth club or a hobby?',
           },
           anchors: [
@@ -2069,7 +2069,7 @@ export const defaultCatalogue: CatalogueData = {
           name: { nl: 'Netwerk', fr: 'Réseau', en: 'Network' },
           question: {
             nl: 'Heeft je kind vrienden en mensen bij wie het zich goed voelt?',
-            fr: 'Ton enfant a-t-il des amis et des personnes avec qui il se sent bien ?',
+            fr: 'Votre enfant a-t-il des amis et des personnes avec qui il se sent bien ?',
             en: 'Does your child have friends and people they feel good with?',
           },
           anchors: [
@@ -2121,7 +2121,7 @@ export const defaultCatalogue: CatalogueData = {
           name: { nl: 'Fysieke gezondheid', fr: 'Santé physique', en: 'Physical health' },
           question: {
             nl: 'Hoe gaat het met de lichamelijke gezondheid van je kind?',
-            fr: 'Comment va la santé physique de ton enfant ?',
+            fr: 'Comment va la santé physique de votre enfant ?',
             en: 'How is your child’s physical health?',
           },
           anchors: [
@@ -2166,7 +2166,7 @@ export const defaultCatalogue: CatalogueData = {
           name: { nl: 'Mentale gezondheid', fr: 'Santé mentale', en: 'Mental health' },
           question: {
             nl: 'Hoe voelt je kind zich de laatste tijd?',
-            fr: 'Comment ton enfant se sent-il ces derniers temps ?',
+            fr: 'Comment votre enfant se sent-il ces derniers temps ?',
             en: 'How has your child been feeling lately?',
           },
           anchors: [
@@ -2218,7 +2218,7 @@ export const defaultCatalogue: CatalogueData = {
           name: { nl: 'Mobiliteit', fr: 'Mobilité', en: 'Mobility' },
           question: {
             nl: 'Geraakt je kind gemakkelijk naar school, opvang en activiteiten?',
-            fr: 'Ton enfant peut-il facilement se rendre à l’école, à la garderie et à ses activités ?',
+            fr: 'Votre enfant peut-il facilement se rendre à l’école, à la garderie et à ses activités ?',
             en: 'Can your child easily get to school, childcare and activities?',
           },
           anchors: [
