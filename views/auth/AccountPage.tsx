@@ -34,7 +34,7 @@ export function AccountPage(p: { ui: Ui; sessions: SessionRow[]; recoveryLeft: n
         <h2 id="password-title">{t.passwordTitle}</h2>
         <form method="post" action="/account/password" novalidate>
           <ErrorSummary t={ui.t} errors={pwErrors} labels={{ current: t.currentPassword, password: t.newPassword }} />
-          <input type="email" name="username" value={user.email} autocomplete="username" readonly hidden />
+          <input type="email" name="username" value={user.email} autocomplete="username" aria-label={ui.t.auth.signin.email} readonly hidden />
           <Field name="current" label={t.currentPassword} type="password" autocomplete="current-password" error={pwErrors.current} required />
           <Field name="password" label={t.newPassword} type="password" autocomplete="new-password" hint={ui.t.auth.setup.passwordHint} error={pwErrors.password} required />
           <button type="submit" class="button button--secondary">{t.passwordSubmit}</button>

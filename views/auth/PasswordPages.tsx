@@ -12,7 +12,7 @@ export function SetPasswordPage({ ui, token, purpose, email, errors = {} }: { ui
         <form method="post" action={`/password/${token}`} novalidate>
           <ErrorSummary t={ui.t} errors={errors} labels={{ password: t.newPassword }} />
           {/* The username field lets password managers store the new password under the right account. */}
-          <input type="email" name="username" value={email} autocomplete="username" readonly hidden />
+          <input type="email" name="username" value={email} autocomplete="username" aria-label={ui.t.auth.signin.email} readonly hidden />
           <Field name="password" label={t.newPassword} type="password" autocomplete="new-password" hint={ui.t.auth.setup.passwordHint} error={errors.password} required />
           <button type="submit" class="button">{t.submit}</button>
         </form>

@@ -1,0 +1,33 @@
+import fs from 'node:fs';
+import { defineConfig, devices } from '@playwright/test';
+
+// The OS Chromium (Debian: /usr/bin/chromium) when present, so CI needs no browser download;
+// otherwise Playwright's own (after `npx playwright install chromium`).
+const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => fs.existsSync(p));
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  testMatch: '**/*.spec.ts',
+  // One server with one database for the whole run: the journeys build on each other's state
+  // (setup happens once per instance), so they run in file order on one worker.
+  workers: 1,
+  fullyParallel: false,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [['list']] : [['list']],
+  globalSetup: './tests/e2e/support/global-setup.ts',
+  globalTeardown: './tests/e2e/support/global-teardown.ts',
+  outputDir: 'test-results',
+  use: {
+    baseURL: 'http://localhost:3999',
+    ...devices['Desktop Chrome'],
+    locale: 'nl-BE',
+    timezoneId: 'Europe/Brussels',
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: systemChromium,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    },
+  },
+});
