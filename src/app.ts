@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { except } from 'hono/combine';
 import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
 import type { AppDeps, AppEnv } from './http/env.js';
@@ -12,6 +13,10 @@ import { healthRoutes } from './health/routes.js';
 import { homeRoutes } from './home/routes.js';
 import { accountRoutes, authRoutes } from './auth/routes.js';
 import { sessionMiddleware } from './auth/middleware.js';
+import { adminRoutes } from './admin/routes.js';
+import { householdRoutes } from './households/routes.js';
+import { balanceRoutes } from './balances/routes.js';
+import { catalogueRoutes, IMPORT_PATH } from './catalogue/routes.js';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -41,7 +46,8 @@ export function createApp(deps: AppDeps) {
   app.route('/', healthRoutes);
 
   // Bodies over 1 MB are refused before anything reads them.
-  app.use(bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => renderError(c, 'tooLarge') }));
+  // The catalogue import has its own, larger limit (src/catalogue/routes.tsx).
+  app.use(except(IMPORT_PATH, bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => renderError(c, 'tooLarge') })));
 
   // Unsafe methods must come from our own pages: checked on Origin / Sec-Fetch-Site (Hono csrf()).
   const csrfCheck = csrf({ origin: config.publicOrigin });
@@ -65,6 +71,10 @@ export function createApp(deps: AppDeps) {
   app.route('/', homeRoutes);
   app.route('/', authRoutes);
   app.route('/', accountRoutes);
+  app.route('/', adminRoutes);
+  app.route('/', catalogueRoutes);
+  app.route('/', householdRoutes);
+  app.route('/', balanceRoutes);
 
   app.notFound((c) => renderError(c, 'notFound'));
   app.onError((err, c) => {

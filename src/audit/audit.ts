@@ -21,10 +21,13 @@ export type AuditAction =
   | 'signin.success' | 'signin.failure' | 'signin.locked' | 'signout'
   | 'twofactor.success' | 'twofactor.failure' | 'twofactor.enabled' | 'twofactor.recovery_used' | 'twofactor.recovery_regenerated' | 'twofactor.reset'
   | 'password.changed' | 'password.reset_link_created' | 'password.reset'
-  | 'user.invited' | 'user.invitation_accepted' | 'user.updated' | 'user.disabled' | 'user.enabled' | 'user.role_changed' | 'user.teams_changed'
+  | 'user.invited' | 'user.invitation_renewed' | 'user.invitation_accepted' | 'user.updated' | 'user.disabled' | 'user.enabled' | 'user.role_changed' | 'user.teams_changed'
   | 'session.ended' | 'session.ended_by_admin'
   | 'team.created' | 'team.renamed'
   | 'organisation.created' | 'organisation.settings_changed'
+  | 'catalogue.installed' | 'catalogue.published' | 'catalogue.imported' | 'catalogue.exported' | 'catalogue.domain_added' | 'catalogue.domain_updated' | 'catalogue.domain_switched_on' | 'catalogue.domain_switched_off' | 'catalogue.domain_moved' | 'catalogue.domain_retired' | 'catalogue.domain_restored' | 'catalogue.theme_added' | 'catalogue.theme_updated' | 'catalogue.theme_moved'
+  | 'caseload.viewed' | 'household.viewed' | 'household.created' | 'household.updated' | 'household.closed' | 'household.reopened' | 'household_member.viewed' | 'household_member.added' | 'household_member.updated' | 'household_member.departed'
+  | 'balance.created' | 'balance.viewed' | 'balance.scores_saved' | 'balance.save_conflict' | 'balance.finalised' | 'balance.amended'
   | 'access.denied';
 
 export async function audit(db: Kysely<Database>, now: number, e: AuditEntry): Promise<void> {

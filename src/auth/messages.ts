@@ -95,7 +95,7 @@ export const authNl = {
     sessionLastActive: 'Laatst actief',
     thisSession: 'Deze sessie',
     endSession: 'Afmelden',
-    endSessionLabel: (device: string, started: string) => `Sessie op ${device} van ${started} afmelden`,
+    endSessionLabel: (device: string, started: string) => `Afmelden: sessie op ${device} van ${started}`,
     sessionEnded: 'De sessie is afgemeld.',
   },
   idle: {
@@ -203,7 +203,7 @@ export const authFr: AuthMessages = {
     sessionLastActive: 'Dernière activité',
     thisSession: 'Cette session',
     endSession: 'Déconnecter',
-    endSessionLabel: (device, started) => `Déconnecter la session sur ${device} du ${started}`,
+    endSessionLabel: (device, started) => `Déconnecter : session sur ${device} du ${started}`,
     sessionEnded: 'La session a été fermée.',
   },
   idle: {
@@ -310,7 +310,7 @@ export const authEn: AuthMessages = {
     sessionLastActive: 'Last active',
     thisSession: 'This session',
     endSession: 'Sign out',
-    endSessionLabel: (device, started) => `Sign out the session on ${device} from ${started}`,
+    endSessionLabel: (device, started) => `Sign out: session on ${device} from ${started}`,
     sessionEnded: 'The session has been signed out.',
   },
   idle: {

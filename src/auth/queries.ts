@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { hashSecret, newIdAndSecret, randomToken, sameHash, splitToken } from './tokens.js';
+import { installDefaultCatalogue } from '../catalogue/queries.js';
 
 export const INVITATION_VALID_MS = 24 * 3_600_000;
 export const RESET_VALID_MS = 3_600_000;
@@ -19,6 +20,7 @@ export async function findUserById(db: Kysely<Database>, id: number) {
 
 export async function createOrganisation(db: Kysely<Database>, name: string, now: number): Promise<number> {
   const org = await db.insertInto('organisation').values({ name, require_two_factor: 1, created_at: now }).returning('id').executeTakeFirstOrThrow();
+  await installDefaultCatalogue(db, org.id, now);
   return org.id;
 }
 

@@ -1,4 +1,7 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { CatalogueTables } from '../catalogue/tables.js';
+import type { HouseholdTables } from '../households/tables.js';
+import type { BalanceTables } from '../balances/tables.js';
 
 // Row types of every table, as Kysely sees them. Booleans are 0/1 integers (SQLite).
 
@@ -86,6 +89,16 @@ export interface Database {
   recovery_code: RecoveryCodeTable;
   signin_throttle: SigninThrottleTable;
   audit_event: AuditEventTable;
+  catalogue_draft: CatalogueTables['catalogue_draft'];
+  catalogue_theme: CatalogueTables['catalogue_theme'];
+  catalogue_domain: CatalogueTables['catalogue_domain'];
+  catalogue_version: CatalogueTables['catalogue_version'];
+  household: HouseholdTables['household'];
+  household_member: HouseholdTables['household_member'];
+  balance: BalanceTables['balance'];
+  balance_subject: BalanceTables['balance_subject'];
+  balance_score: BalanceTables['balance_score'];
+  balance_amendment: BalanceTables['balance_amendment'];
 }
 
 export type AppUser = Selectable<AppUserTable>;

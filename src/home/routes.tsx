@@ -5,6 +5,7 @@ import { ui } from '../http/ui.js';
 import { requireUser } from '../auth/middleware.js';
 import { hasAnyUser } from '../auth/setup-code.js';
 import { HomePage } from '../../views/home/HomePage.js';
+import { showCaseload } from '../households/routes.js';
 
 export const homeRoutes = new Hono<AppEnv>().get('/', async (c, next) => {
   // A fresh instance sends its first visitor to the setup page; afterwards "/" needs a sign-in.
@@ -12,6 +13,7 @@ export const homeRoutes = new Hono<AppEnv>().get('/', async (c, next) => {
   return requireUser(c, next);
 }, async (c) => {
   const user = c.get('user')!;
+  if (user.memberships.length) return showCaseload(c, '/'); // workers and leads start on "Mijn dossiers"
   const teams = user.memberships.length
     ? await c.get('deps').db.selectFrom('team').select(['id', 'name']).where('id', 'in', user.memberships.map((m) => m.teamId)).where('organisation_id', '=', user.organisationId).orderBy('name').execute()
     : [];

@@ -6,6 +6,7 @@ import {
   type Level,
   type Localized,
 } from '../../src/catalogue/default-catalogue.js';
+import { catalogueSchema, parseCatalogue } from '../../src/catalogue/catalogue-schema.js';
 
 const KEY_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const LANGS = ['nl', 'fr', 'en'] as const;
@@ -148,6 +149,26 @@ describe('default catalogue', () => {
         const texts = domain.anchors.map((anchor) => anchor[lang].trim().toLowerCase());
         expect(new Set(texts).size, `${domain.key} (${lang})`).toBe(texts.length);
       }
+    }
+  });
+
+  it('passes the catalogue file schema that imports and publications use', () => {
+    const result = catalogueSchema.safeParse(defaultCatalogue);
+    expect(result.success, JSON.stringify(result.error?.issues.slice(0, 3))).toBe(true);
+  });
+
+  it('survives a round trip through the JSON export format unchanged', () => {
+    const exported = JSON.stringify(defaultCatalogue, null, 2);
+    const parsed = parseCatalogue(JSON.parse(exported));
+    expect(parsed.ok).toBe(true);
+    if (parsed.ok) expect(parsed.data).toEqual(defaultCatalogue);
+  });
+
+  it('addresses the client with "vous" in French, as Belgian CPAS do', () => {
+    const tutoiement = /(^|[\s’'-])((tu|te|toi|ton|ta|tes)(?=[\s,?!.’'-]|$)|t’(?=\p{L}))/iu;
+    for (const domain of domains) {
+      expect(domain.question.fr, domain.key).not.toMatch(tutoiement);
+      for (const anchor of domain.anchors) expect(anchor.fr, domain.key).not.toMatch(tutoiement);
     }
   });
 });

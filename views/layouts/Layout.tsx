@@ -15,6 +15,7 @@ export function Layout({ ui, title, children, bare }: Props) {
   const nav = user && !user.mustSetUpTwoFactor
     ? [
         ...(user.memberships.length ? [{ href: '/', label: t.nav.caseload }] : [{ href: '/', label: t.nav.home }]),
+        { href: '/catalogue', label: t.nav.catalogue },
         ...(user.isAdmin ? [{ href: '/admin/users', label: t.nav.users }] : []),
         { href: '/account', label: t.nav.account },
       ]
@@ -77,5 +78,8 @@ export function Layout({ ui, title, children, bare }: Props) {
 }
 
 function isCurrent(path: string, href: string): boolean {
-  return href === '/' ? path === '/' : path === href || path.startsWith(href + '/');
+  if (href === '/') return path === '/';
+  // The admin entry stands for the whole /admin section (users, teams, settings, audit log).
+  const section = href.startsWith('/admin/') ? '/admin' : href;
+  return path === section || path.startsWith(section + '/');
 }

@@ -1,4 +1,8 @@
+import { balancesEn } from '../../balances/messages.js';
 import { authEn } from '../../auth/messages.js';
+import { householdsEn } from '../../households/messages.js';
+import { catalogueEn } from '../../catalogue/messages.js';
+import { adminEn } from '../../admin/messages.js';
 import type { Messages } from './nl.js';
 
 export const en: Messages = {
@@ -59,4 +63,8 @@ export const en: Messages = {
     requestId: 'Error code',
   },
   auth: authEn,
+  households: householdsEn,
+  catalogue: catalogueEn,
+  admin: adminEn,
+  balances: balancesEn,
 };

@@ -1,4 +1,8 @@
+import { balancesFr } from '../../balances/messages.js';
 import { authFr } from '../../auth/messages.js';
+import { householdsFr } from '../../households/messages.js';
+import { catalogueFr } from '../../catalogue/messages.js';
+import { adminFr } from '../../admin/messages.js';
 import type { Messages } from './nl.js';
 
 export const fr: Messages = {
@@ -59,4 +63,8 @@ export const fr: Messages = {
     requestId: 'Code d’erreur',
   },
   auth: authFr,
+  households: householdsFr,
+  catalogue: catalogueFr,
+  admin: adminFr,
+  balances: balancesFr,
 };

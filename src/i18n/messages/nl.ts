@@ -1,4 +1,8 @@
+import { balancesNl } from '../../balances/messages.js';
 import { authNl } from '../../auth/messages.js';
+import { householdsNl } from '../../households/messages.js';
+import { catalogueNl } from '../../catalogue/messages.js';
+import { adminNl } from '../../admin/messages.js';
 // Dutch (nl-BE) is the source language: every other catalogue must have exactly these keys
 // (the type checker enforces it). Plain language, B1 level, "je" towards users.
 export const nl = {
@@ -59,5 +63,9 @@ export const nl = {
     requestId: 'Foutcode',
   },
   auth: authNl,
+  households: householdsNl,
+  catalogue: catalogueNl,
+  admin: adminNl,
+  balances: balancesNl,
 } ;
 export type Messages = typeof nl;

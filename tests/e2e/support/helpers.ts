@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { expect, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
+import { AxeBuilder } from '@axe-core/playwright';
 import { decodeBase32IgnorePadding } from '@oslojs/encoding';
 import { generateTOTP } from '@oslojs/otp';
 import { STATE_FILE } from './global-setup.js';
@@ -55,8 +55,9 @@ export async function typeAndTab(page: Page, text: string) {
 
 /** Tabs until the element matching the locator has focus (fails after 40 presses). */
 export async function tabTo(page: Page, locator: ReturnType<Page['locator']>) {
+  await expect(locator, 'tabTo needs exactly one element').toHaveCount(1);
   for (let i = 0; i < 40; i++) {
-    if (await locator.evaluate((el) => el === document.activeElement).catch(() => false)) return;
+    if (await locator.evaluate((el) => el === document.activeElement)) return;
     await page.keyboard.press('Tab');
   }
   throw new Error('could not reach element with Tab');

@@ -1,0 +1,364 @@
+import { Hono, type Context } from 'hono';
+import { z } from 'zod';
+import type { AppEnv } from '../http/env.js';
+import { field, readForm } from '../http/form.js';
+import { redirectAfterPost } from '../http/htmx.js';
+import { render } from '../http/render.js';
+import { ui } from '../http/ui.js';
+import { fieldErrors } from '../http/validation.js';
+import { isLocale, type Locale, type Messages } from '../i18n/index.js';
+import { audit } from '../audit/audit.js';
+import { requireAdmin } from '../auth/middleware.js';
+import { scope, type OrgScope } from '../auth/scope.js';
+import { createUserToken } from '../auth/queries.js';
+import { clearSessionCookie } from '../auth/sessions.js';
+import { sendMail } from '../mail/mailer.js';
+import type { FieldErrors } from '../../views/components/form.js';
+import { UsersPage, type InviteValues } from '../../views/admin/UsersPage.js';
+import { UserPage, type UserEditValues, type UserPageErrors } from '../../views/admin/UserPage.js';
+import { LinkPage, type LinkKind, type MailOutcome } from '../../views/admin/LinkPage.js';
+import { TeamsPage, type TeamsPageFailure } from '../../views/admin/TeamsPage.js';
+import { SettingsPage } from '../../views/admin/SettingsPage.js';
+import { AuditPage } from '../../views/admin/AuditPage.js';
+import { checked, leavesNoAdmin, pageCount, parseId, parsePage, parseTeamRoles, type RoleChoice } from './logic.js';
+import {
+  AUDIT_PAGE_SIZE, auditPage, countOtherActiveAdmins, countSessions, createInvitedUser, createTeam, disableUser, emailInUse,
+  enableUser, endUserSessions, findTeam, findUser, getOrganisation, listTeams, listUsers, renameTeam, resetTwoFactor,
+  setTeamRoles, teamChoices, teamNameTaken, updateOrganisation, updateUserDetails, type AdminUserRow,
+} from './queries.js';
+
+// The administrator's screens: users, teams, organisation settings and the audit log. Every
+// route sits behind requireAdmin and every query is limited to the administrator's own
+// organisation (scope(c)): an id of another organisation is a 404 and changes nothing.
+
+export const NAME_MAX = 200;
+export const TEAM_NAME_MAX = 100;
+
+const nameSchema = (t: Messages, max = NAME_MAX) =>
+  z.string().trim().min(1, { error: t.form.required }).max(max, { error: t.admin.users.tooLong(max) });
+
+const emailSchema = (t: Messages) =>
+  z.string().trim().min(1, { error: t.form.required }).max(320, { error: t.admin.users.invalidEmail }).pipe(z.email({ error: t.admin.users.invalidEmail }));
+
+export const adminRoutes = new Hono<AppEnv>();
+// '/admin/*' also matches '/admin' itself in Hono.
+adminRoutes.use('/admin/*', requireAdmin);
+
+adminRoutes.get('/admin', (c) => c.redirect('/admin/users', 303));
+
+// ---------------------------------------------------------------- users
+
+async function usersPage(c: Context<AppEnv>, opts: { values?: InviteValues; errors?: FieldErrors; status?: 200 | 422 } = {}) {
+  const { db } = c.get('deps');
+  const s = scope(c);
+  const [users, teams] = await Promise.all([listUsers(db, s), teamChoices(db, s)]);
+  return render(c, () => <UsersPage ui={ui(c)} users={users} teams={teams} values={opts.values} errors={opts.errors} />, { status: opts.status ?? 200 });
+}
+
+adminRoutes.get('/admin/users', (c) => usersPage(c));
+
+adminRoutes.post('/admin/users', async (c) => {
+  const deps = c.get('deps');
+  const t = c.get('t');
+  const s = scope(c);
+  const fields = await readForm(c);
+  const teams = await teamChoices(deps.db, s);
+  const parsed = z.object({ display_name: nameSchema(t), email: emailSchema(t) }).safeParse(fields);
+  const errors: FieldErrors = parsed.success ? {} : fieldErrors(parsed.error);
+  const locale = field(fields, 'locale') || c.get('locale');
+  if (!isLocale(locale)) errors.locale = t.admin.users.invalidLanguage;
+  const roles = parseTeamRoles(fields, teams, {});
+  for (const id of roles.invalid) errors[`team_${id}`] = t.admin.users.invalidRole;
+  const values: InviteValues = {
+    display_name: field(fields, 'display_name'), email: field(fields, 'email'), is_admin: checked(fields, 'is_admin'),
+    locale: isLocale(locale) ? locale : c.get('locale'), roles: roles.values,
+  };
+  if (!parsed.success || Object.keys(errors).length) return usersPage(c, { values, errors, status: 422 });
+
+  const now = deps.now();
+  const email = parsed.data.email;
+  // The check and the insert share one transaction, so two administrators inviting the same
+  // address at the same moment cannot both pass the check.
+  const created = await deps.db.transaction().execute(async (trx) => {
+    if (await emailInUse(trx, email)) return null;
+    const id = await createInvitedUser(trx, s, { email, displayName: parsed.data.display_name, isAdmin: values.is_admin, locale: values.locale, roles: roles.roles }, now);
+    const token = await createUserToken(trx, id, 'invitation', now);
+    await audit(trx, now, { organisationId: s.organisationId, actorUserId: s.userId, action: 'user.invited', targetType: 'user', targetId: id, requestId: c.get('requestId') });
+    return { id, token };
+  });
+  if (!created) return usersPage(c, { values, errors: { email: t.admin.users.emailTaken }, status: 422 });
+
+  const user = (await findUser(deps.db, s, created.id))!;
+  const link = `${deps.config.publicOrigin}/password/${created.token}`;
+  const mail = await mailLink(c, user, 'invitation', link);
+  // Only a hash of the token is stored: this response is the one moment the link can be shown,
+  // so it is rendered here (201 Created) instead of redirecting to a page that could not show it.
+  return render(c, () => <LinkPage ui={ui(c)} kind="invited" userId={user.id} name={user.displayName} email={user.email} link={link} mail={mail} />, { status: 201 });
+});
+
+async function mailLink(c: Context<AppEnv>, user: AdminUserRow, kind: 'invitation' | 'reset', link: string): Promise<MailOutcome> {
+  const deps = c.get('deps');
+  if (!deps.config.smtpUrl) return 'off';
+  const locale: Locale = isLocale(user.locale) ? user.locale : 'nl';
+  return (await sendMail(deps, { to: user.email, kind, link, locale })) ? 'sent' : 'failed';
+}
+
+const userNotices = (t: Messages): Record<string, string> => ({
+  user: t.admin.user.saved,
+  disabled: t.admin.user.disabled,
+  enabled: t.admin.user.enabled,
+  sessions: t.admin.user.sessionsEnded,
+  twofactor: t.admin.user.twoFactorReset,
+});
+
+async function userPage(c: Context<AppEnv>, user: AdminUserRow, opts: { values?: UserEditValues; failed?: UserPageErrors; notice?: string | undefined; status?: 200 | 422 } = {}) {
+  const { db } = c.get('deps');
+  const s = scope(c);
+  const [teams, sessions] = await Promise.all([teamChoices(db, s), countSessions(db, s, user.id)]);
+  return render(c, () => <UserPage ui={ui(c)} user={user} sessions={sessions} teams={teams} values={opts.values} failed={opts.failed} notice={opts.notice} />, { status: opts.status ?? 200 });
+}
+
+/** The user named by :id in the administrator's organisation, or undefined (the route then answers 404). */
+async function targetUser(c: Context<AppEnv>): Promise<AdminUserRow | undefined> {
+  const id = parseId(c.req.param('id'));
+  return id === null ? undefined : findUser(c.get('deps').db, scope(c), id);
+}
+
+adminRoutes.get('/admin/users/:id', async (c) => {
+  const user = await targetUser(c);
+  if (!user) return c.notFound();
+  return userPage(c, user, { notice: userNotices(c.get('t'))[c.req.query('saved') ?? ''] });
+});
+
+adminRoutes.post('/admin/users/:id', async (c) => {
+  const deps = c.get('deps');
+  const t = c.get('t');
+  const s = scope(c);
+  const user = await targetUser(c);
+  if (!user) return c.notFound();
+  const fields = await readForm(c);
+  const teams = await teamChoices(deps.db, s);
+  const current: Record<number, RoleChoice> = Object.fromEntries(user.memberships.map((m) => [m.teamId, m.role]));
+  const parsed = z.object({ display_name: nameSchema(t) }).safeParse(fields);
+  const errors: FieldErrors = parsed.success ? {} : fieldErrors(parsed.error);
+  const roles = parseTeamRoles(fields, teams, current);
+  for (const id of roles.invalid) errors[`team_${id}`] = t.admin.users.invalidRole;
+  const isAdmin = checked(fields, 'is_admin');
+  const values: UserEditValues = { display_name: field(fields, 'display_name'), is_admin: isAdmin, roles: roles.values };
+  const failed = (errs: FieldErrors) => userPage(c, user, { values, failed: { form: 'edit', errors: errs }, status: 422 });
+  if (!parsed.success || Object.keys(errors).length) return failed(errors);
+
+  const now = deps.now();
+  const outcome = await deps.db.transaction().execute(async (trx) => {
+    if (user.isAdmin && !isAdmin) {
+      const others = await countOtherActiveAdmins(trx, s, user.id);
+      if (leavesNoAdmin({ actorId: s.userId, targetId: user.id, removesAdmin: true, otherActiveAdmins: others })) return 'last-admin' as const;
+    }
+    await updateUserDetails(trx, s, user.id, { displayName: parsed.data.display_name, isAdmin }, now);
+    const teamsChanged = await setTeamRoles(trx, s, user.id, roles.roles);
+    const base = { organisationId: s.organisationId, actorUserId: s.userId, targetType: 'user', targetId: user.id, requestId: c.get('requestId') } as const;
+    if (parsed.data.display_name !== user.displayName) await audit(trx, now, { ...base, action: 'user.updated' });
+    if (isAdmin !== user.isAdmin) await audit(trx, now, { ...base, action: 'user.role_changed' });
+    if (teamsChanged) await audit(trx, now, { ...base, action: 'user.teams_changed' });
+    return 'saved' as const;
+  });
+  if (outcome === 'last-admin') return failed({ is_admin: t.admin.user.lastAdmin });
+  // Someone who just gave up their own administrator role may no longer see this page.
+  if (user.id === s.userId && !isAdmin) return redirectAfterPost(c, '/');
+  return redirectAfterPost(c, `/admin/users/${user.id}?saved=user`);
+});
+
+adminRoutes.post('/admin/users/:id/disabling', async (c) => {
+  const deps = c.get('deps');
+  const t = c.get('t');
+  const s = scope(c);
+  const user = await targetUser(c);
+  if (!user) return c.notFound();
+  const now = deps.now();
+  const outcome = await deps.db.transaction().execute(async (trx) => {
+    const others = await countOtherActiveAdmins(trx, s, user.id);
+    if (leavesNoAdmin({ actorId: s.userId, targetId: user.id, removesAdmin: user.isAdmin, otherActiveAdmins: others })) return 'last-admin' as const;
+    if (!(await disableUser(trx, s, user.id, now))) return 'unchanged' as const;
+    await audit(trx, now, { organisationId: s.organisationId, actorUserId: s.userId, action: 'user.disabled', targetType: 'user', targetId: user.id, requestId: c.get('requestId') });
+    return 'disabled' as const;
+  });
+  if (outcome === 'last-admin') {
+    return userPage(c, user, { failed: { form: 'access', errors: { disable: t.admin.user.lastAdminDisable } }, status: 422 });
+  }
+  if (user.id === s.userId) {
+    // Disabled themselves (another administrator remains): their own session is gone too.
+    clearSessionCookie(c, deps.config);
+    return redirectAfterPost(c, '/signin');
+  }
+  return redirectAfterPost(c, `/admin/users/${user.id}?saved=disabled`);
+});
+
+adminRoutes.post('/admin/users/:id/enabling', async (c) => {
+  const deps = c.get('deps');
+  const s = scope(c);
+  const user = await targetUser(c);
+  if (!user) return c.notFound();
+  const now = deps.now();
+  await deps.db.transaction().execute(async (trx) => {
+    if (!(await enableUser(trx, s, user.id, now))) return;
+    await audit(trx, now, { organisationId: s.organisationId, actorUserId: s.userId, action: 'user.enabled', targetType: 'user', targetId: user.id, requestId: c.get('requestId') });
+  });
+  return redirectAfterPost(c, `/admin/users/${user.id}?saved=enabled`);
+});
+
+adminRoutes.post('/admin/users/:id/session-ending', async (c) => {
+  const deps = c.get('deps');
+  const s = scope(c);
+  const user = await targetUser(c);
+  if (!user) return c.notFound();
+  const now = deps.now();
+  // On their own account the administrator keeps the session they are using right now.
+  const keep = user.id === s.userId ? c.get('sessionId') : null;
+  await deps.db.transaction().execute(async (trx) => {
+    await endUserSessions(trx, s, user.id, keep);
+    await audit(trx, now, { organisationId: s.organisationId, actorUserId: s.userId, action: 'session.ended_by_admin', targetType: 'user', targetId: user.id, requestId: c.get('requestId') });
+  });
+  return redirectAfterPost(c, `/admin/users/${user.id}?saved=sessions`);
+});
+
+adminRoutes.post('/admin/users/:id/two-factor-reset', async (c) => {
+  const deps = c.get('deps');
+  const s = scope(c);
+  const user = await targetUser(c);
+  if (!user) return c.notFound();
+  const now = deps.now();
+  const keep = user.id === s.userId ? c.get('sessionId') : null;
+  await deps.db.transaction().execute(async (trx) => {
+    await resetTwoFactor(trx, s, user.id, keep, now);
+    await audit(trx, now, { organisationId: s.organisationId, actorUserId: s.userId, action: 'twofactor.reset', targetType: 'user', targetId: user.id, requestId: c.get('requestId') });
+  });
+  return redirectAfterPost(c, `/admin/users/${user.id}?saved=twofactor`);
+});
+
+/** A new one-time link for the user, shown once (see POST /admin/users for why it is not a redirect). */
+async function showNewLink(c: Context<AppEnv>, s: OrgScope, user: AdminUserRow, kind: Exclude<LinkKind, 'invited'>) {
+  const deps = c.get('deps');
+  const now = deps.now();
+  const purpose = kind === 'reset' ? 'password_reset' : 'invitation';
+  const token = await deps.db.transaction().execute(async (trx) => {
+    const token = await createUserToken(trx, user.id, purpose, now);
+    await audit(trx, now, {
+      organisationId: s.organisationId, actorUserId: s.userId, action: kind === 'reset' ? 'password.reset_link_created' : 'user.invitation_renewed',
+      targetType: 'user', targetId: user.id, requestId: c.get('requestId'),
+    });
+    return token;
+  });
+  const link = `${deps.config.publicOrigin}/password/${token}`;
+  const mail = await mailLink(c, user, kind === 'reset' ? 'reset' : 'invitation', link);
+  return render(c, () => <LinkPage ui={ui(c)} kind={kind} userId={user.id} name={user.displayName} email={user.email} link={link} mail={mail} />);
+}
+
+adminRoutes.post('/admin/users/:id/reset-link', async (c) => {
+  const t = c.get('t');
+  const user = await targetUser(c);
+  if (!user) return c.notFound();
+  // A disabled account's links do not work (/password/:token refuses them): say so instead.
+  if (user.status === 'disabled') return userPage(c, user, { failed: { form: 'access', errors: { enable: t.admin.user.disabledNoLink } }, status: 422 });
+  return showNewLink(c, scope(c), user, 'reset');
+});
+
+adminRoutes.post('/admin/users/:id/invitation', async (c) => {
+  const t = c.get('t');
+  const user = await targetUser(c);
+  if (!user) return c.notFound();
+  if (user.status === 'disabled') return userPage(c, user, { failed: { form: 'access', errors: { enable: t.admin.user.disabledNoLink } }, status: 422 });
+  if (user.status === 'active') return userPage(c, user, { failed: { form: 'access', errors: { reset: t.admin.user.notInvited } }, status: 422 });
+  return showNewLink(c, scope(c), user, 'renewed');
+});
+
+// ---------------------------------------------------------------- teams
+
+async function teamsPage(c: Context<AppEnv>, opts: { failed?: TeamsPageFailure; notice?: string | undefined; status?: 200 | 422 } = {}) {
+  const teams = await listTeams(c.get('deps').db, scope(c));
+  return render(c, () => <TeamsPage ui={ui(c)} teams={teams} failed={opts.failed} notice={opts.notice} />, { status: opts.status ?? 200 });
+}
+
+adminRoutes.get('/admin/teams', (c) => {
+  const t = c.get('t');
+  const notices: Record<string, string> = { created: t.admin.teams.created, renamed: t.admin.teams.renamed };
+  return teamsPage(c, { notice: notices[c.req.query('saved') ?? ''] });
+});
+
+adminRoutes.post('/admin/teams', async (c) => {
+  const deps = c.get('deps');
+  const t = c.get('t');
+  const s = scope(c);
+  const fields = await readForm(c);
+  const value = field(fields, 'name');
+  const parsed = nameSchema(t, TEAM_NAME_MAX).safeParse(value);
+  if (!parsed.success) return teamsPage(c, { failed: { form: 'create', value, error: parsed.error.issues[0]!.message }, status: 422 });
+  const now = deps.now();
+  const created = await deps.db.transaction().execute(async (trx) => {
+    if (await teamNameTaken(trx, s, parsed.data)) return false;
+    const id = await createTeam(trx, s, parsed.data, now);
+    await audit(trx, now, { organisationId: s.organisationId, actorUserId: s.userId, action: 'team.created', targetType: 'team', targetId: id, requestId: c.get('requestId') });
+    return true;
+  });
+  if (!created) return teamsPage(c, { failed: { form: 'create', value, error: t.admin.teams.nameTaken }, status: 422 });
+  return redirectAfterPost(c, '/admin/teams?saved=created');
+});
+
+adminRoutes.post('/admin/teams/:id', async (c) => {
+  const deps = c.get('deps');
+  const t = c.get('t');
+  const s = scope(c);
+  const id = parseId(c.req.param('id'));
+  const team = id === null ? undefined : await findTeam(deps.db, s, id);
+  if (!team) return c.notFound();
+  const fields = await readForm(c);
+  const value = field(fields, 'name');
+  const parsed = nameSchema(t, TEAM_NAME_MAX).safeParse(value);
+  if (!parsed.success) return teamsPage(c, { failed: { form: 'rename', teamId: team.id, value, error: parsed.error.issues[0]!.message }, status: 422 });
+  if (parsed.data === team.name) return redirectAfterPost(c, '/admin/teams');
+  const now = deps.now();
+  const renamed = await deps.db.transaction().execute(async (trx) => {
+    if (await teamNameTaken(trx, s, parsed.data, team.id)) return false;
+    await renameTeam(trx, s, team.id, parsed.data);
+    await audit(trx, now, { organisationId: s.organisationId, actorUserId: s.userId, action: 'team.renamed', targetType: 'team', targetId: team.id, requestId: c.get('requestId') });
+    return true;
+  });
+  if (!renamed) return teamsPage(c, { failed: { form: 'rename', teamId: team.id, value, error: t.admin.teams.nameTaken }, status: 422 });
+  return redirectAfterPost(c, '/admin/teams?saved=renamed');
+});
+
+// ---------------------------------------------------------------- organisation settings
+
+adminRoutes.get('/admin/settings', async (c) => {
+  const org = await getOrganisation(c.get('deps').db, scope(c));
+  const notice = c.req.query('saved') ? c.get('t').admin.settings.saved : undefined;
+  return render(c, () => <SettingsPage ui={ui(c)} values={{ name: org.name, require_two_factor: org.require_two_factor === 1 }} notice={notice} />);
+});
+
+adminRoutes.post('/admin/settings', async (c) => {
+  const deps = c.get('deps');
+  const t = c.get('t');
+  const s = scope(c);
+  const fields = await readForm(c);
+  const requireTwoFactor = checked(fields, 'require_two_factor');
+  const parsed = z.object({ name: nameSchema(t) }).safeParse(fields);
+  if (!parsed.success) {
+    const values = { name: field(fields, 'name'), require_two_factor: requireTwoFactor };
+    return render(c, () => <SettingsPage ui={ui(c)} values={values} errors={fieldErrors(parsed.error)} />, { status: 422 });
+  }
+  const now = deps.now();
+  await deps.db.transaction().execute(async (trx) => {
+    const before = await getOrganisation(trx, s);
+    if (before.name === parsed.data.name && (before.require_two_factor === 1) === requireTwoFactor) return;
+    await updateOrganisation(trx, s, { name: parsed.data.name, requireTwoFactor });
+    await audit(trx, now, { organisationId: s.organisationId, actorUserId: s.userId, action: 'organisation.settings_changed', targetType: 'organisation', targetId: s.organisationId, requestId: c.get('requestId') });
+  });
+  return redirectAfterPost(c, '/admin/settings?saved=1');
+});
+
+// ---------------------------------------------------------------- audit log (read-only)
+
+adminRoutes.get('/admin/audit', async (c) => {
+  const page = parsePage(c.req.query('page'));
+  const { rows, total } = await auditPage(c.get('deps').db, scope(c), page, AUDIT_PAGE_SIZE);
+  return render(c, () => <AuditPage ui={ui(c)} rows={rows} page={page} pages={pageCount(total, AUDIT_PAGE_SIZE)} />);
+});

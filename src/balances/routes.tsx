@@ -1,0 +1,260 @@
+import { Hono, type Context } from 'hono';
+import type { AppEnv } from '../http/env.js';
+import { field, readForm, type FormFields } from '../http/form.js';
+import { isHtmx, redirectAfterPost } from '../http/htmx.js';
+import { render } from '../http/render.js';
+import { ui } from '../http/ui.js';
+import { audit } from '../audit/audit.js';
+import { requireUser } from '../auth/middleware.js';
+import { scope } from '../auth/scope.js';
+import { findHousehold } from '../households/queries.js';
+import { todayIso } from '../households/logic.js';
+import { formatTime } from '../i18n/format.js';
+import { BALANCE_METHODS, type BalanceMethod } from './tables.js';
+import { cellKey, fingerprint, parseCell, type CellValue } from './logic.js';
+import {
+  amendCell, cellExists, createBalance, domainOf, finaliseBalance, findBalance, listAmendments, listBalances, newEditorToken,
+  progress, saveCells, type BalanceDetail, type PostedCell, type StoredCell,
+} from './queries.js';
+import { NewBalancePage, type NewBalanceValues } from '../../views/balances/NewBalancePage.js';
+import { BalanceEditorPage, Cell, CellMeta, Progress, cellPendingId, type EditorState } from '../../views/balances/BalanceEditorPage.js';
+import { BalanceViewPage } from '../../views/balances/BalanceViewPage.js';
+
+// The balance (meting): start one, score it (every change saved at once with htmx; a save button
+// per theme without JS), finalise it, correct it afterwards with a reason. Every route goes through
+// findHousehold/findBalance, which only see the households of the user's own teams: anything else
+// is a 404.
+
+export const balanceRoutes = new Hono<AppEnv>();
+balanceRoutes.use('/households/:hid/balances', requireUser);
+balanceRoutes.use('/households/:hid/balances/*', requireUser);
+
+const id = (v: string | undefined) => (v && /^\d{1,12}$/.test(v) ? Number(v) : NaN);
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function validIsoDate(v: string): boolean {
+  if (!ISO_DATE.test(v)) return false;
+  const d = new Date(`${v}T12:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+}
+
+async function loadHousehold(c: Context<AppEnv>) {
+  return findHousehold(c.get('deps').db, scope(c), id(c.req.param('hid')));
+}
+
+// ---------------------------------------------------------------- start a balance
+balanceRoutes.get('/households/:hid/balances/new', async (c) => {
+  const household = await loadHousehold(c);
+  if (!household) return c.notFound();
+  const deps = c.get('deps');
+  const previous = (await listBalances(deps.db, scope(c), household.id)).some((b) => b.status === 'final');
+  const values: NewBalanceValues = { takenOn: todayIso(deps.now()), method: 'samen', participants: household.members.filter((m) => m.leftOn === null).map((m) => m.id), prefill: false };
+  return render(c, () => <NewBalancePage ui={ui(c)} household={household} values={values} hasPrevious={previous} />);
+});
+
+balanceRoutes.post('/households/:hid/balances', async (c) => {
+  const household = await loadHousehold(c);
+  if (!household) return c.notFound();
+  const deps = c.get('deps');
+  const t = c.get('t').balances.new;
+  const fields = await readForm(c);
+  const takenOn = field(fields, 'takenOn').trim();
+  const method = field(fields, 'method');
+  const rawParticipants = fields.participants === undefined ? [] : Array.isArray(fields.participants) ? fields.participants : [fields.participants];
+  const memberIds = new Set(household.members.map((m) => m.id));
+  const participants = rawParticipants.map(Number).filter((n) => memberIds.has(n));
+  const values: NewBalanceValues = { takenOn, method: (BALANCE_METHODS as readonly string[]).includes(method) ? (method as BalanceMethod) : '', participants, prefill: field(fields, 'prefill') === '1' };
+  const errors: Record<string, string> = {};
+  if (!validIsoDate(takenOn) || takenOn > todayIso(deps.now())) errors.takenOn = t.invalidDate;
+  if (!values.method) errors.method = t.invalidMethod;
+  if (household.status === 'closed') errors.takenOn = t.closed;
+  else if (!errors.takenOn && !household.members.some((m) => m.joinedOn <= takenOn && (m.leftOn === null || m.leftOn > takenOn))) errors.takenOn = t.noMembers;
+  const previous = (await listBalances(deps.db, scope(c), household.id)).some((b) => b.status === 'final');
+  if (Object.keys(errors).length) {
+    return render(c, () => <NewBalancePage ui={ui(c)} household={household} values={values} errors={errors} hasPrevious={previous} />, { status: 422 });
+  }
+  const now = deps.now();
+  const balanceId = await createBalance(deps.db, scope(c), household.id, { takenOn, method: values.method as BalanceMethod, participants, prefill: values.prefill }, now);
+  if (!balanceId) return c.notFound();
+  const user = c.get('user')!;
+  await audit(deps.db, now, { organisationId: user.organisationId, actorUserId: user.id, action: 'balance.created', targetType: 'balance', targetId: balanceId, requestId: c.get('requestId') });
+  return redirectAfterPost(c, `/households/${household.id}/balances/${balanceId}`);
+});
+
+// ---------------------------------------------------------------- the editor / the finalised balance
+async function loadBalance(c: Context<AppEnv>) {
+  const household = await loadHousehold(c);
+  if (!household) return undefined;
+  const detail = await findBalance(c.get('deps').db, scope(c), household.id, id(c.req.param('bid')));
+  return detail ? { household, detail } : undefined;
+}
+
+balanceRoutes.get('/households/:hid/balances/:bid', async (c) => {
+  const found = await loadBalance(c);
+  if (!found) return c.notFound();
+  const { household, detail } = found;
+  const deps = c.get('deps');
+  const user = c.get('user')!;
+  await audit(deps.db, deps.now(), { organisationId: user.organisationId, actorUserId: user.id, action: 'balance.viewed', targetType: 'balance', targetId: detail.id, requestId: c.get('requestId') });
+  if (detail.status === 'final') {
+    const amendments = await listAmendments(deps.db, detail.id);
+    return render(c, () => <BalanceViewPage ui={ui(c)} household={household} detail={detail} amendments={amendments} />);
+  }
+  const saved = c.req.query('saved');
+  return render(c, () => <BalanceEditorPage ui={ui(c)} household={household} detail={detail} editorToken={newEditorToken()} state={{ savedTheme: saved, savedAt: saved ? detail.updatedAt : undefined }} />);
+});
+
+interface ParsedForm { cells: PostedCell[]; errors: Map<string, string>; unknown: boolean; overrides: Map<string, CellValue> }
+
+/** Reads every cell a theme form posted (`v.<subject>.<domain>` marks one) and checks it against the balance. */
+function parseScoresForm(fields: FormFields, detail: BalanceDetail, messages: ReturnType<typeof ui>['t']['balances']['editor']): ParsedForm {
+  const out: ParsedForm = { cells: [], errors: new Map(), unknown: false, overrides: new Map() };
+  const confirm = field(fields, 'confirm');
+  for (const name of Object.keys(fields)) {
+    if (!name.startsWith('v.')) continue;
+    const key = name.slice(2);
+    const dot = key.indexOf('.');
+    const subject = key.slice(0, dot);
+    const domainKey = key.slice(dot + 1);
+    const domain = domainOf(detail, domainKey);
+    if (dot < 1 || !domain || !cellExists(detail, subject, domainKey)) { out.unknown = true; continue; }
+    const revision = Number(field(fields, name));
+    const parsed = parseCell({ s: field(fields, `s.${key}`), c: field(fields, `c.${key}`), r: field(fields, `r.${key}`) }, domain);
+    if ('problem' in parsed) {
+      out.errors.set(key, messages[parsed.problem]);
+      out.overrides.set(key, { state: 'open', score: null, clientScore: null, remark: field(fields, `r.${key}`).slice(0, 20_000) });
+      continue;
+    }
+    out.overrides.set(key, parsed.value);
+    out.cells.push({
+      subject, domainKey, value: parsed.value, revision: Number.isSafeInteger(revision) ? revision : -1,
+      changed: fingerprint(parsed.value) !== field(fields, `o.${key}`), confirm: confirm === key,
+    });
+  }
+  return out;
+}
+
+balanceRoutes.post('/households/:hid/balances/:bid/scores', async (c) => {
+  const found = await loadBalance(c);
+  if (!found) return c.notFound();
+  const { household, detail } = found;
+  const deps = c.get('deps');
+  const t = c.get('t').balances;
+  const user = c.get('user')!;
+  const fields = await readForm(c);
+  const editorToken = field(fields, 'editor').slice(0, 40);
+  const theme = field(fields, 'theme');
+  const htmx = isHtmx(c);
+  const statusOnly = (message: string, status: 409 | 422) => {
+    const res = c.html(<span class="save-status__error" data-announce={message}>{message}</span>, status);
+    return res;
+  };
+  if (detail.status === 'final') {
+    return htmx ? statusOnly(t.editor.alreadyFinal, 409) : render(c, () => <BalanceEditorPage ui={ui(c)} household={household} detail={detail} editorToken={editorToken} state={{ topMessage: t.editor.alreadyFinal }} />, { status: 409 });
+  }
+  const parsed = parseScoresForm(fields, detail, t.editor);
+  if (parsed.unknown || parsed.errors.size) {
+    const message = parsed.unknown ? t.editor.unknownCell : [...parsed.errors.values()][0]!;
+    if (htmx) return statusOnly(message, 422);
+    return render(c, () => <BalanceEditorPage ui={ui(c)} household={household} detail={detail} editorToken={editorToken} state={{ overrides: parsed.overrides, errors: parsed.errors, topMessage: message }} />, { status: 422 });
+  }
+  const now = deps.now();
+  const outcome = await saveCells(deps.db, scope(c), detail.id, parsed.cells, editorToken, now);
+  if (outcome.status === 'final') {
+    return htmx ? statusOnly(t.editor.alreadyFinal, 409) : render(c, () => <BalanceEditorPage ui={ui(c)} household={household} detail={detail} editorToken={editorToken} state={{ topMessage: t.editor.alreadyFinal }} />, { status: 409 });
+  }
+  if (outcome.status === 'conflict') {
+    await audit(deps.db, now, { organisationId: user.organisationId, actorUserId: user.id, action: 'balance.save_conflict', targetType: 'balance', targetId: detail.id, requestId: c.get('requestId'), outcome: 'failure' });
+    const conflicts = new Map<string, StoredCell>(outcome.conflicts.map((x) => [cellKey(x.subject, x.domainKey), x.theirs]));
+    const fresh = (await findBalance(deps.db, scope(c), household.id, detail.id))!;
+    const state: EditorState = { overrides: parsed.overrides, conflicts, topMessage: t.conflict.title };
+    if (htmx) {
+      // The conflicting cells come back whole (out of band), with both versions and "keep mine".
+      const u = ui(c);
+      return c.html(
+        <>
+          <span class="save-status__error" data-announce={t.conflict.title}>{t.conflict.title}</span>
+          {outcome.conflicts.map((x) => {
+            const section = fresh.layout.find((s) => s.subject.key === x.subject)!;
+            const domain = section.themes.flatMap((th) => th.domains).find((d) => d.key === x.domainKey)!;
+            const key = cellKey(x.subject, x.domainKey);
+            return <Cell ui={u} lang={u.locale} editorUrl={`/households/${household.id}/balances/${detail.id}`} subject={section.subject} domain={domain}
+              cell={fresh.cells.get(key)} override={parsed.overrides.get(key)} conflict={x.theirs} oob />;
+          })}
+        </>,
+        409,
+      );
+    }
+    return render(c, () => <BalanceEditorPage ui={ui(c)} household={household} detail={fresh} editorToken={editorToken} state={state} />, { status: 409 });
+  }
+  if (outcome.saved.length) {
+    await audit(deps.db, now, { organisationId: user.organisationId, actorUserId: user.id, action: 'balance.scores_saved', targetType: 'balance', targetId: detail.id, requestId: c.get('requestId') });
+  }
+  if (!htmx) {
+    const anchor = theme ? `#t-${theme.replace(':', '-').replace(/[^a-z0-9-]/gi, '-')}` : '';
+    return redirectAfterPost(c, `/households/${household.id}/balances/${detail.id}?saved=${encodeURIComponent(theme)}${anchor}`);
+  }
+  if (!outcome.saved.length) return c.body(null, 204);
+  for (const s of outcome.saved) detail.cells.set(cellKey(s.subject, s.domainKey), s.cell);
+  const message = t.editor.saved(formatTime(now));
+  return c.html(
+    <>
+      <span data-announce={message}>{message}</span>
+      {outcome.saved.map((s) => <CellMeta subject={s.subject} domainKey={s.domainKey} cell={s.cell} oob />)}
+      {outcome.saved.map((s) => <span id={cellPendingId(s.subject, s.domainKey)} hx-swap-oob="true"></span>)}
+      <Progress ui={ui(c)} detail={detail} oob />
+    </>,
+  );
+});
+
+balanceRoutes.post('/households/:hid/balances/:bid/finalisation', async (c) => {
+  const found = await loadBalance(c);
+  if (!found) return c.notFound();
+  const { household, detail } = found;
+  const deps = c.get('deps');
+  const t = c.get('t').balances.editor;
+  if (detail.status === 'final') {
+    return render(c, () => <BalanceEditorPage ui={ui(c)} household={household} detail={detail} editorToken={newEditorToken()} state={{ topMessage: t.alreadyFinal }} />, { status: 409 });
+  }
+  const p = progress(detail);
+  if (p.unconfirmed > 0) {
+    return render(c, () => <BalanceEditorPage ui={ui(c)} household={household} detail={detail} editorToken={newEditorToken()} state={{ topMessage: t.finaliseUnconfirmed(p.unconfirmed) }} />, { status: 422 });
+  }
+  const now = deps.now();
+  if (!(await finaliseBalance(deps.db, scope(c), detail.id, now))) return c.notFound();
+  const user = c.get('user')!;
+  await audit(deps.db, now, { organisationId: user.organisationId, actorUserId: user.id, action: 'balance.finalised', targetType: 'balance', targetId: detail.id, requestId: c.get('requestId') });
+  return redirectAfterPost(c, `/households/${household.id}/balances/${detail.id}`);
+});
+
+balanceRoutes.post('/households/:hid/balances/:bid/amendments', async (c) => {
+  const found = await loadBalance(c);
+  if (!found) return c.notFound();
+  const { household, detail } = found;
+  const deps = c.get('deps');
+  const t = c.get('t').balances;
+  const fields = await readForm(c);
+  const key = field(fields, 'cell');
+  const dot = key.indexOf('.');
+  const subject = key.slice(0, dot);
+  const domainKey = key.slice(dot + 1);
+  const domain = domainOf(detail, domainKey);
+  const again = async (message: string, status: 409 | 422) => {
+    const amendments = await listAmendments(deps.db, detail.id);
+    return render(c, () => <BalanceViewPage ui={ui(c)} household={household} detail={detail} amendments={amendments} amendError={{ key, message }} />, { status });
+  };
+  if (detail.status !== 'final') return render(c, () => <BalanceEditorPage ui={ui(c)} household={household} detail={detail} editorToken={newEditorToken()} state={{}} />, { status: 409 });
+  if (dot < 1 || !domain || !cellExists(detail, subject, domainKey)) return again(t.editor.unknownCell, 422);
+  const reasonField = Object.keys(fields).find((k) => k.startsWith('reason'));
+  const reason = (reasonField ? field(fields, reasonField) : '').trim();
+  if (!reason) return again(t.view.reasonRequired, 422);
+  if (reason.length > 1000) return again(t.editor.remarkTooLong, 422);
+  const parsed = parseCell({ s: field(fields, 's'), c: '', r: field(fields, 'r') }, domain);
+  if ('problem' in parsed) return again(t.editor[parsed.problem], 422);
+  const now = deps.now();
+  const result = await amendCell(deps.db, scope(c), detail.id, subject, domainKey, parsed.value, reason, now);
+  if (result === 'unchanged') return again(t.view.amendUnchanged, 422);
+  const user = c.get('user')!;
+  await audit(deps.db, now, { organisationId: user.organisationId, actorUserId: user.id, action: 'balance.amended', targetType: 'balance', targetId: detail.id, requestId: c.get('requestId') });
+  return redirectAfterPost(c, `/households/${household.id}/balances/${detail.id}#c-${subject}-${domainKey}`);
+});

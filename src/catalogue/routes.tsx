@@ -1,0 +1,480 @@
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { AppEnv } from '../http/env.js';
+import type { Database } from '../db/schema.js';
+import { field, readForm, type FormFields } from '../http/form.js';
+import { redirectAfterPost } from '../http/htmx.js';
+import { render } from '../http/render.js';
+import { renderError } from '../http/errors.js';
+import { ui } from '../http/ui.js';
+import { fieldErrors } from '../http/validation.js';
+import type { Messages } from '../i18n/index.js';
+import { audit, type AuditAction } from '../audit/audit.js';
+import { requireAdmin, requireUser } from '../auth/middleware.js';
+import { scope } from '../auth/scope.js';
+import { POD_MI_AREAS, type Lang, type Localized } from './default-catalogue.js';
+import { LANGS, LEVELS, TEXT_LIMITS, describeIssues, parseCatalogue } from './catalogue-schema.js';
+import { diffCatalogues, hasChanges } from './catalogue.js';
+import {
+  addDomain, addTheme, draftCatalogue, findDraftDomain, findDraftTheme, getCatalogueVersion, getCurrentVersion, hasCatalogue,
+  installDefaultCatalogue, listVersions, loadDraft, moveDomain, moveTheme, pendingPublication, publishDraft, replaceDraft,
+  restoreDomain, retireDomain, setDomainActive, updateDomain, updateTheme, type DomainValues,
+} from './queries.js';
+import { CataloguePage, NoCataloguePage, VersionPage, VersionsPage } from '../../views/catalogue/CataloguePage.js';
+import { DraftPage } from '../../views/catalogue/DraftPage.js';
+import { DomainFormPage, domainFieldLabels, type ConflictRow, type DomainFormValues } from '../../views/catalogue/DomainFormPage.js';
+import { ThemeFormPage, themeFieldLabels } from '../../views/catalogue/ThemeFormPage.js';
+import { PublicationPage } from '../../views/catalogue/PublicationPage.js';
+import { ImportPage } from '../../views/catalogue/ImportPage.js';
+
+export const IMPORT_PATH = '/catalogue/import';
+/** The largest catalogue file we accept (the default catalogue is about 110 kB). */
+export const IMPORT_MAX_BYTES = 2 * 1024 * 1024;
+/** The request limit for the upload: above the file limit, so "over 2 MB" gets its own clear message. */
+export const IMPORT_BODY_LIMIT = 3 * 1024 * 1024;
+
+export const catalogueRoutes = new Hono<AppEnv>();
+
+// The upload is exempt from the app-wide 1 MB limit (src/app.ts) and gets its own, which runs
+// before anything reads the body, including the sign-in check (its form replay reads the body).
+catalogueRoutes.use(IMPORT_PATH, bodyLimit({
+  maxSize: IMPORT_BODY_LIMIT,
+  onError: (c) => (c.get('user')?.isAdmin
+    ? render(c, () => <ImportPage ui={ui(c)} error={c.get('t').catalogue.importPage.tooLarge} />, { status: 413 })
+    : renderError(c, 'tooLarge')),
+}));
+
+// Reading the catalogue is for everyone signed in; changing, importing and exporting it is for
+// administrators (beheerders) only.
+catalogueRoutes.use('/catalogue', requireUser);
+catalogueRoutes.use('/catalogue/*', requireUser);
+for (const path of ['/catalogue/draft', '/catalogue/draft/*', '/catalogue/publication', IMPORT_PATH, '/catalogue/export', '/catalogue/installation']) {
+  catalogueRoutes.use(path, requireAdmin);
+}
+
+// ---------------------------------------------------------------- helpers
+
+function idParam(value: string | undefined): number | undefined {
+  return value && /^[0-9]{1,15}$/.test(value) ? Number(value) : undefined;
+}
+
+function textLang(c: Context<AppEnv>): Lang {
+  const q = c.req.query('lang');
+  return (LANGS as readonly string[]).includes(q ?? '') ? (q as Lang) : c.get('locale');
+}
+
+/** One change plus its audit row, all or nothing. */
+async function changeAudited<T>(c: Context<AppEnv>, action: AuditAction, fn: (trx: Kysely<Database>) => Promise<T>, target: (result: T) => { type: string; id: number | string } | null): Promise<T> {
+  const { db, now } = c.get('deps');
+  const user = c.get('user')!;
+  return db.transaction().execute(async (trx) => {
+    const result = await fn(trx);
+    const t = target(result);
+    if (t) await audit(trx, now(), { organisationId: user.organisationId, actorUserId: user.id, action, targetType: t.type, targetId: t.id, requestId: c.get('requestId') });
+    return result;
+  });
+}
+
+const localizedFrom = (texts: Record<string, string>, prefix: string): Localized => ({ nl: texts[`${prefix}_nl`] ?? '', fr: texts[`${prefix}_fr`] ?? '', en: texts[`${prefix}_en`] ?? '' });
+
+const TEXT_FIELDS: { name: string; max: number }[] = LANGS.flatMap((l) => [
+  { name: `name_${l}`, max: TEXT_LIMITS.name },
+  { name: `question_${l}`, max: TEXT_LIMITS.question },
+  ...[1, 2, 3, 4, 5].map((n) => ({ name: `anchor${n}_${l}`, max: TEXT_LIMITS.anchor })),
+]);
+
+const textSchema = (t: Messages, max: number) =>
+  z.string().trim().min(1, { error: t.form.required }).max(max, { error: t.catalogue.form.tooLong(max) });
+
+// The domain form: names, questions and five anchors in three languages, two flags, POD MI areas.
+const domainTextsSchema = (t: Messages) => z.object(Object.fromEntries(TEXT_FIELDS.map((f) => [f.name, textSchema(t, f.max)])));
+const domainSettingsSchema = (t: Messages) => z.object({
+  allowNotApplicable: z.boolean(),
+  sensitive: z.boolean(),
+  podMiAreas: z.array(z.enum(POD_MI_AREAS, { error: t.catalogue.form.areasRequired })).min(1, { error: t.catalogue.form.areasRequired }),
+});
+
+function list(fields: FormFields, key: string): string[] {
+  const v = fields[key];
+  return v === undefined ? [] : Array.isArray(v) ? v : [v];
+}
+
+function domainFormOf(fields: FormFields): DomainFormValues {
+  return {
+    texts: Object.fromEntries(TEXT_FIELDS.map((f) => [f.name, field(fields, f.name)])),
+    allowNotApplicable: field(fields, 'allowNotApplicable') === '1',
+    sensitive: field(fields, 'sensitive') === '1',
+    podMiAreas: list(fields, 'podMiAreas'),
+  };
+}
+
+function domainFormFromValues(d: DomainValues): DomainFormValues {
+  const texts: Record<string, string> = {};
+  for (const l of LANGS) {
+    texts[`name_${l}`] = d.name[l];
+    texts[`question_${l}`] = d.question[l];
+    d.anchors.forEach((a, i) => { texts[`anchor${i + 1}_${l}`] = a[l]; });
+  }
+  return { texts, allowNotApplicable: d.allowNotApplicable, sensitive: d.sensitive, podMiAreas: [...d.podMiAreas] };
+}
+
+function parseDomainForm(t: Messages, form: DomainFormValues): { values?: DomainValues; errors: Record<string, string> } {
+  const texts = domainTextsSchema(t).safeParse(form.texts);
+  const settings = domainSettingsSchema(t).safeParse({ allowNotApplicable: form.allowNotApplicable, sensitive: form.sensitive, podMiAreas: form.podMiAreas });
+  const errors = { ...(texts.success ? {} : fieldErrors(texts.error)), ...(settings.success ? {} : fieldErrors(settings.error)) } as Record<string, string>;
+  if (!texts.success || !settings.success) return { errors };
+  const tx = texts.data as Record<string, string>;
+  return {
+    errors,
+    values: {
+      name: localizedFrom(tx, 'name'),
+      question: localizedFrom(tx, 'question'),
+      anchors: [1, 2, 3, 4, 5].map((n) => localizedFrom(tx, `anchor${n}`)) as DomainValues['anchors'],
+      allowNotApplicable: settings.data.allowNotApplicable,
+      sensitive: settings.data.sensitive,
+      // Stored in the inspection's order, whatever order the browser sent.
+      podMiAreas: POD_MI_AREAS.filter((a) => settings.data.podMiAreas.includes(a)),
+    },
+  };
+}
+
+/** Both versions of every field that differs, for the 409 page. */
+function conflictRows(c: Context<AppEnv>, saved: DomainFormValues, yours: DomainFormValues): ConflictRow[] {
+  const t = c.get('t').catalogue;
+  const labels = domainFieldLabels(ui(c));
+  const rows: ConflictRow[] = [];
+  for (const f of TEXT_FIELDS) {
+    if ((saved.texts[f.name] ?? '') !== (yours.texts[f.name] ?? '').trim()) rows.push({ label: labels[f.name]!, saved: saved.texts[f.name] ?? '', yours: yours.texts[f.name] ?? '' });
+  }
+  const yesNo = (b: boolean) => (b ? t.form.yes : t.form.no);
+  if (saved.allowNotApplicable !== yours.allowNotApplicable) rows.push({ label: labels.allowNotApplicable!, saved: yesNo(saved.allowNotApplicable), yours: yesNo(yours.allowNotApplicable) });
+  if (saved.sensitive !== yours.sensitive) rows.push({ label: labels.sensitive!, saved: yesNo(saved.sensitive), yours: yesNo(yours.sensitive) });
+  const areas = (v: string[]) => POD_MI_AREAS.filter((a) => v.includes(a)).map((a) => t.areas[a]).join(', ');
+  if (areas(saved.podMiAreas) !== areas(yours.podMiAreas)) rows.push({ label: labels.podMiAreas!, saved: areas(saved.podMiAreas), yours: areas(yours.podMiAreas) });
+  return rows;
+}
+
+function revisionOf(fields: FormFields): number {
+  const raw = field(fields, 'revision');
+  if (!/^[0-9]{1,15}$/.test(raw)) throw new HTTPException(400, { message: 'missing revision' });
+  return Number(raw);
+}
+
+const DRAFT_NOTICES = ['saved', 'unchanged', 'added', 'themeAdded', 'retired', 'restored'] as const;
+
+// ---------------------------------------------------------------- reading (everyone signed in)
+
+catalogueRoutes.get('/catalogue', async (c) => {
+  const { db } = c.get('deps');
+  const t = c.get('t').catalogue;
+  const version = await getCurrentVersion(db, scope(c));
+  if (!version) return render(c, () => <NoCataloguePage ui={ui(c)} />);
+  const published = idParam(c.req.query('published'));
+  const notice = published !== undefined ? t.publishedNotice(published) : c.req.query('installed') ? t.installedNotice : undefined;
+  return render(c, () => <CataloguePage ui={ui(c)} version={version} lang={textLang(c)} notice={notice} />);
+});
+
+catalogueRoutes.get('/catalogue/versions', async (c) => {
+  const versions = await listVersions(c.get('deps').db, scope(c));
+  return render(c, () => <VersionsPage ui={ui(c)} versions={versions} />);
+});
+
+catalogueRoutes.get('/catalogue/versions/:id', async (c) => {
+  const { db } = c.get('deps');
+  const id = idParam(c.req.param('id'));
+  const version = id === undefined ? undefined : await getCatalogueVersion(db, scope(c), id);
+  if (!version) return c.notFound();
+  const current = await getCurrentVersion(db, scope(c));
+  return render(c, () => <VersionPage ui={ui(c)} version={version} currentNumber={current!.number} lang={textLang(c)} />);
+});
+
+// ---------------------------------------------------------------- installing (admin; organisations older than the catalogue)
+
+catalogueRoutes.post('/catalogue/installation', async (c) => {
+  const { db, now } = c.get('deps');
+  const s = scope(c);
+  if (await hasCatalogue(db, s)) return redirectAfterPost(c, '/catalogue');
+  await changeAudited(c, 'catalogue.installed', (trx) => installDefaultCatalogue(trx, s.organisationId, now()), (id) => ({ type: 'catalogue_version', id }));
+  return redirectAfterPost(c, '/catalogue?installed=1');
+});
+
+// ---------------------------------------------------------------- export / import (admin)
+
+catalogueRoutes.get('/catalogue/export', async (c) => {
+  const { db, now } = c.get('deps');
+  const user = c.get('user')!;
+  const version = await getCurrentVersion(db, scope(c));
+  if (!version) return c.notFound();
+  await audit(db, now(), { organisationId: user.organisationId, actorUserId: user.id, action: 'catalogue.exported', targetType: 'catalogue_version', targetId: version.id, requestId: c.get('requestId') });
+  c.header('Content-Disposition', `attachment; filename="catalogus-versie-${version.number}.json"`);
+  c.header('Content-Type', 'application/json; charset=utf-8');
+  return c.body(JSON.stringify(version.catalogue, null, 2) + '\n');
+});
+
+catalogueRoutes.get(IMPORT_PATH, (c) => render(c, () => <ImportPage ui={ui(c)} />));
+
+catalogueRoutes.post(IMPORT_PATH, async (c) => {
+  const t = c.get('t');
+  const ti = t.catalogue.importPage;
+  const refuse = (error: string, status: 413 | 422, problems: string[] = []) =>
+    render(c, () => <ImportPage ui={ui(c)} error={error} problems={problems} />, { status });
+  let data: FormData;
+  try {
+    data = await c.req.formData();
+  } catch {
+    throw new HTTPException(400, { message: 'malformed multipart body' });
+  }
+  const file = data.get('file');
+  if (file === null || typeof file === 'string' || (file.size === 0 && !file.name)) return refuse(ti.noFile, 422);
+  if (file.size === 0) return refuse(ti.empty, 422);
+  if (file.size > IMPORT_MAX_BYTES) return refuse(ti.tooLarge, 413);
+  const text = (await file.text()).replace(/^\uFEFF/, '');
+  if (!text.trim()) return refuse(ti.empty, 422);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return refuse(ti.notJson, 422);
+  }
+  const parsed = parseCatalogue(raw);
+  if (!parsed.ok) return refuse(ti.refused, 422, describeIssues(parsed.issues, raw, t.catalogue.issues));
+  const s = scope(c);
+  const now = c.get('deps').now();
+  if (!(await hasCatalogue(c.get('deps').db, s))) return c.notFound();
+  await changeAudited(c, 'catalogue.imported', (trx) => replaceDraft(trx, s, parsed.data, now), () => ({ type: 'catalogue_draft', id: s.organisationId }));
+  return redirectAfterPost(c, '/catalogue/publication?imported=1');
+});
+
+// ---------------------------------------------------------------- the draft (admin)
+
+catalogueRoutes.get('/catalogue/draft', async (c) => {
+  const { db } = c.get('deps');
+  const s = scope(c);
+  const draft = await loadDraft(db, s);
+  const current = await getCurrentVersion(db, s);
+  if (!draft || !current) return render(c, () => <NoCataloguePage ui={ui(c)} />);
+  const changed = hasChanges(diffCatalogues(current.catalogue, draftCatalogue(draft)));
+  const key = DRAFT_NOTICES.find((k) => k === c.req.query('saved'));
+  const notice = key ? c.get('t').catalogue.draft.notices[key] : undefined;
+  return render(c, () => <DraftPage ui={ui(c)} draft={draft} hasChanges={changed} currentNumber={current.number} notice={notice} />);
+});
+
+catalogueRoutes.post('/catalogue/draft/domains/:id/activation', async (c) => {
+  const id = idParam(c.req.param('id'));
+  const parsed = z.object({ active: z.enum(['0', '1']) }).safeParse({ active: field(await readForm(c), 'active') });
+  if (!parsed.success) return renderError(c, 'badRequest');
+  const active = parsed.data.active === '1';
+  const now = c.get('deps').now();
+  const ok = id !== undefined && await changeAudited(c, active ? 'catalogue.domain_switched_on' : 'catalogue.domain_switched_off',
+    (trx) => setDomainActive(trx, scope(c), id, active, now), (done) => (done ? { type: 'catalogue_domain', id } : null));
+  if (!ok) return c.notFound();
+  return redirectAfterPost(c, `/catalogue/draft?saved=saved#domain-${id}`);
+});
+
+const directionSchema = z.object({ direction: z.enum(['up', 'down']) });
+
+catalogueRoutes.post('/catalogue/draft/domains/:id/position', async (c) => {
+  const id = idParam(c.req.param('id'));
+  const parsed = directionSchema.safeParse({ direction: field(await readForm(c), 'direction') });
+  if (!parsed.success) return renderError(c, 'badRequest');
+  const now = c.get('deps').now();
+  const ok = id !== undefined && await changeAudited(c, 'catalogue.domain_moved',
+    (trx) => moveDomain(trx, scope(c), id, parsed.data.direction, now), (done) => (done ? { type: 'catalogue_domain', id } : null));
+  if (!ok) return c.notFound();
+  return redirectAfterPost(c, `/catalogue/draft?saved=saved#domain-${id}`);
+});
+
+catalogueRoutes.post('/catalogue/draft/themes/:id/position', async (c) => {
+  const id = idParam(c.req.param('id'));
+  const parsed = directionSchema.safeParse({ direction: field(await readForm(c), 'direction') });
+  if (!parsed.success) return renderError(c, 'badRequest');
+  const now = c.get('deps').now();
+  const ok = id !== undefined && await changeAudited(c, 'catalogue.theme_moved',
+    (trx) => moveTheme(trx, scope(c), id, parsed.data.direction, now), (done) => (done ? { type: 'catalogue_theme', id } : null));
+  if (!ok) return c.notFound();
+  return redirectAfterPost(c, `/catalogue/draft?saved=saved#theme-${id}`);
+});
+
+catalogueRoutes.get('/catalogue/draft/domains/:id', async (c) => {
+  const id = idParam(c.req.param('id'));
+  const d = id === undefined ? undefined : await findDraftDomain(c.get('deps').db, scope(c), id);
+  if (!d || d.retiredAt !== null) return c.notFound();
+  const name = d.domain.name[c.get('locale')];
+  return render(c, () => (
+    <DomainFormPage ui={ui(c)} title={c.get('t').catalogue.form.editTitle(name)} action={`/catalogue/draft/domains/${d.id}`} domainName={name}
+      domainKey={d.domain.key} values={domainFormFromValues(d.domain)} revision={d.revision} retireAction={`/catalogue/draft/domains/${d.id}/retirement`} />
+  ));
+});
+
+catalogueRoutes.post('/catalogue/draft/domains/:id', async (c) => {
+  const { db, now } = c.get('deps');
+  const t = c.get('t');
+  const id = idParam(c.req.param('id'));
+  const d = id === undefined ? undefined : await findDraftDomain(db, scope(c), id);
+  if (!d) return c.notFound();
+  const fields = await readForm(c);
+  const revision = revisionOf(fields);
+  const form = domainFormOf(fields);
+  const name = d.domain.name[c.get('locale')];
+  const page = (opts: { errors?: Record<string, string>; revision: number; conflict?: { rows: ConflictRow[]; retired: boolean } }) => (
+    <DomainFormPage ui={ui(c)} title={t.catalogue.form.editTitle(name)} action={`/catalogue/draft/domains/${d.id}`} domainName={name}
+      domainKey={d.domain.key} values={form} errors={opts.errors} revision={opts.revision} conflict={opts.conflict}
+      retireAction={`/catalogue/draft/domains/${d.id}/retirement`} />
+  );
+  const { values, errors } = parseDomainForm(t, form);
+  if (!values) return render(c, () => page({ errors, revision }), { status: 422 });
+  const result = await changeAudited(c, 'catalogue.domain_updated', (trx) => updateDomain(trx, scope(c), d.id, revision, values, now()),
+    (r) => (r.status === 'saved' ? { type: 'catalogue_domain', id: d.id } : null));
+  if (result.status === 'notFound') return c.notFound();
+  if (result.status === 'conflict') {
+    // Nothing was written. The form keeps what this person typed and carries the new revision,
+    // so saving again is a deliberate choice to overwrite, made after seeing both versions.
+    const rows = conflictRows(c, domainFormFromValues(result.current.domain), form);
+    return render(c, () => page({ revision: result.current.revision, conflict: { rows, retired: result.current.retiredAt !== null } }), { status: 409 });
+  }
+  return redirectAfterPost(c, `/catalogue/draft?saved=${result.status}#domain-${d.id}`);
+});
+
+catalogueRoutes.post('/catalogue/draft/domains/:id/retirement', async (c) => {
+  const id = idParam(c.req.param('id'));
+  const now = c.get('deps').now();
+  const ok = id !== undefined && await changeAudited(c, 'catalogue.domain_retired',
+    (trx) => retireDomain(trx, scope(c), id, now), (done) => (done ? { type: 'catalogue_domain', id } : null));
+  if (!ok) return c.notFound();
+  return redirectAfterPost(c, `/catalogue/draft?saved=retired#domain-${id}`);
+});
+
+catalogueRoutes.post('/catalogue/draft/domains/:id/restoration', async (c) => {
+  const id = idParam(c.req.param('id'));
+  const now = c.get('deps').now();
+  const ok = id !== undefined && await changeAudited(c, 'catalogue.domain_restored',
+    (trx) => restoreDomain(trx, scope(c), id, now), (done) => (done ? { type: 'catalogue_domain', id } : null));
+  if (!ok) return c.notFound();
+  return redirectAfterPost(c, `/catalogue/draft?saved=restored#domain-${id}`);
+});
+
+// New domain in a theme.
+catalogueRoutes.get('/catalogue/draft/themes/:id/domains/new', async (c) => {
+  const id = idParam(c.req.param('id'));
+  const theme = id === undefined ? undefined : await findDraftTheme(c.get('deps').db, scope(c), id);
+  if (!theme || theme.retiredAt !== null) return c.notFound();
+  const themeName = theme.name[c.get('locale')];
+  const empty: DomainFormValues = { texts: {}, allowNotApplicable: false, sensitive: false, podMiAreas: [] };
+  return render(c, () => (
+    <DomainFormPage ui={ui(c)} title={c.get('t').catalogue.form.newTitle(themeName)} action={`/catalogue/draft/themes/${theme.id}/domains`} domainName={themeName} values={empty} />
+  ));
+});
+
+catalogueRoutes.post('/catalogue/draft/themes/:id/domains', async (c) => {
+  const { db, now } = c.get('deps');
+  const t = c.get('t');
+  const id = idParam(c.req.param('id'));
+  const theme = id === undefined ? undefined : await findDraftTheme(db, scope(c), id);
+  if (!theme || theme.retiredAt !== null) return c.notFound();
+  const form = domainFormOf(await readForm(c));
+  const { values, errors } = parseDomainForm(t, form);
+  const themeName = theme.name[c.get('locale')];
+  if (!values) {
+    return render(c, () => (
+      <DomainFormPage ui={ui(c)} title={t.catalogue.form.newTitle(themeName)} action={`/catalogue/draft/themes/${theme.id}/domains`} domainName={form.texts.name_nl || themeName} values={form} errors={errors} />
+    ), { status: 422 });
+  }
+  const added = await changeAudited(c, 'catalogue.domain_added', (trx) => addDomain(trx, scope(c), theme.id, values, now()), (r) => (r ? { type: 'catalogue_domain', id: r.id } : null));
+  if (!added) return c.notFound();
+  return redirectAfterPost(c, `/catalogue/draft?saved=added#domain-${added.id}`);
+});
+
+// Themes: add and rename.
+const themeNamesSchema = (t: Messages) => z.object(Object.fromEntries(LANGS.map((l) => [`name_${l}`, textSchema(t, TEXT_LIMITS.themeName)])));
+const themeLevelSchema = (t: Messages) => z.object({ level: z.enum(LEVELS as ['huishouden', 'volwassene', 'kind'], { error: t.form.required }) });
+const themeValuesOf = (fields: FormFields) => Object.fromEntries(['level', ...LANGS.map((l) => `name_${l}`)].map((k) => [k, field(fields, k)]));
+
+catalogueRoutes.get('/catalogue/draft/themes/new', (c) => render(c, () => (
+  <ThemeFormPage ui={ui(c)} title={c.get('t').catalogue.themeForm.newTitle} action="/catalogue/draft/themes" values={{}} />
+)));
+
+catalogueRoutes.post('/catalogue/draft/themes', async (c) => {
+  const { now } = c.get('deps');
+  const t = c.get('t');
+  const values = themeValuesOf(await readForm(c));
+  const level = themeLevelSchema(t).safeParse(values);
+  const names = themeNamesSchema(t).safeParse(values);
+  if (!level.success || !names.success) {
+    const errors = { ...(level.success ? {} : fieldErrors(level.error)), ...(names.success ? {} : fieldErrors(names.error)) };
+    return render(c, () => <ThemeFormPage ui={ui(c)} title={t.catalogue.themeForm.newTitle} action="/catalogue/draft/themes" values={values} errors={errors} />, { status: 422 });
+  }
+  const name = localizedFrom(names.data as Record<string, string>, 'name');
+  const added = await changeAudited(c, 'catalogue.theme_added', (trx) => addTheme(trx, scope(c), level.data.level, name, now()), (r) => ({ type: 'catalogue_theme', id: r.id }));
+  return redirectAfterPost(c, `/catalogue/draft?saved=themeAdded#theme-${added.id}`);
+});
+
+catalogueRoutes.get('/catalogue/draft/themes/:id', async (c) => {
+  const id = idParam(c.req.param('id'));
+  const theme = id === undefined ? undefined : await findDraftTheme(c.get('deps').db, scope(c), id);
+  if (!theme || theme.retiredAt !== null) return c.notFound();
+  const values = Object.fromEntries(LANGS.map((l) => [`name_${l}`, theme.name[l]]));
+  return render(c, () => (
+    <ThemeFormPage ui={ui(c)} title={c.get('t').catalogue.themeForm.editTitle(theme.name[c.get('locale')])} action={`/catalogue/draft/themes/${theme.id}`} values={values} revision={theme.revision} />
+  ));
+});
+
+catalogueRoutes.post('/catalogue/draft/themes/:id', async (c) => {
+  const { db, now } = c.get('deps');
+  const t = c.get('t');
+  const id = idParam(c.req.param('id'));
+  const theme = id === undefined ? undefined : await findDraftTheme(db, scope(c), id);
+  if (!theme || theme.retiredAt !== null) return c.notFound();
+  const fields = await readForm(c);
+  const revision = revisionOf(fields);
+  const values = themeValuesOf(fields);
+  const title = t.catalogue.themeForm.editTitle(theme.name[c.get('locale')]);
+  const action = `/catalogue/draft/themes/${theme.id}`;
+  const names = themeNamesSchema(t).safeParse(values);
+  if (!names.success) {
+    return render(c, () => <ThemeFormPage ui={ui(c)} title={title} action={action} values={values} errors={fieldErrors(names.error)} revision={revision} />, { status: 422 });
+  }
+  const name = localizedFrom(names.data as Record<string, string>, 'name');
+  const result = await changeAudited(c, 'catalogue.theme_updated', (trx) => updateTheme(trx, scope(c), theme.id, revision, name, now()),
+    (r) => (r.status === 'saved' ? { type: 'catalogue_theme', id: theme.id } : null));
+  if (result.status === 'notFound') return c.notFound();
+  if (result.status === 'conflict') {
+    const labels = themeFieldLabels(ui(c));
+    const rows = LANGS.filter((l) => result.current.name[l] !== name[l]).map((l) => ({ label: labels[`name_${l}`]!, saved: result.current.name[l], yours: name[l] }));
+    return render(c, () => <ThemeFormPage ui={ui(c)} title={title} action={action} values={values} revision={result.current.revision} conflict={rows} />, { status: 409 });
+  }
+  return redirectAfterPost(c, `/catalogue/draft?saved=${result.status}#theme-${theme.id}`);
+});
+
+// ---------------------------------------------------------------- publishing (admin)
+
+async function publicationPage(c: Context<AppEnv>, opts: { status?: 200 | 409 | 422; notice?: string; warning?: string; note?: string; errors?: Record<string, string> } = {}) {
+  const pending = await pendingPublication(c.get('deps').db, scope(c));
+  if (!pending) return render(c, () => <NoCataloguePage ui={ui(c)} />);
+  const problems = describeIssues(pending.issues, pending.next, c.get('t').catalogue.issues);
+  return render(c, () => (
+    <PublicationPage ui={ui(c)} pending={pending} problems={problems} notice={opts.notice} warning={opts.warning} note={opts.note} errors={opts.errors} />
+  ), { status: opts.status ?? 200 });
+}
+
+catalogueRoutes.get('/catalogue/publication', (c) =>
+  publicationPage(c, { notice: c.req.query('imported') ? c.get('t').catalogue.publication.imported : undefined }));
+
+catalogueRoutes.post('/catalogue/publication', async (c) => {
+  const { now } = c.get('deps');
+  const t = c.get('t');
+  const fields = await readForm(c);
+  const revision = revisionOf(fields);
+  const note = z.string().trim().max(1000, { error: t.catalogue.form.tooLong(1000) }).safeParse(field(fields, 'note'));
+  if (!note.success) return publicationPage(c, { status: 422, note: field(fields, 'note'), errors: { note: note.error.issues[0]!.message } });
+  const result = await changeAudited(c, 'catalogue.published', (trx) => publishDraft(trx, scope(c), revision, note.data || null, now()),
+    (r) => (r.status === 'published' ? { type: 'catalogue_version', id: r.id } : null));
+  switch (result.status) {
+    case 'published': return redirectAfterPost(c, `/catalogue?published=${result.number}`);
+    case 'stale': return publicationPage(c, { status: 409, warning: t.catalogue.publication.stale, note: note.data });
+    case 'missing': return c.notFound();
+    default: return publicationPage(c, { status: 422, note: note.data });
+  }
+});

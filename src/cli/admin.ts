@@ -1,0 +1,187 @@
+// `npm run admin -- <command>`: organisation and account tasks for whoever runs the server, when
+// no administrator can sign in (a new organisation on a shared instance, a locked-out last
+// administrator). It prints one-time links; nothing is sent by mail.
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { Config } from '../config.js';
+import type { Database } from '../db/schema.js';
+import { audit } from '../audit/audit.js';
+import { createOrganisation, createUser, createUserToken, findUserByEmail, normaliseEmail } from '../auth/queries.js';
+
+export const USAGE = [
+  'Usage: npm run admin -- <command> [options]',
+  '  create-organisation --name "OCMW X" --admin-email a@b.be --admin-name "Naam"',
+  '      creates the organisation and its administrator; prints a one-time invitation link (24 h)',
+  '  reset-password --email a@b.be',
+  '      prints a one-time link to choose a new password (1 h)',
+  '  list-organisations',
+  '      lists the organisations with their number of users',
+];
+
+/** A mistake of the person typing the command: one line, exit code 2 (usage) or 1 (not found, ...). */
+export class CliError extends Error {
+  constructor(message: string, readonly exitCode: 1 | 2 = 1) {
+    super(message);
+  }
+}
+
+export type AdminCommand =
+  | { name: 'create-organisation'; organisation: string; adminEmail: string; adminName: string }
+  | { name: 'reset-password'; email: string }
+  | { name: 'list-organisations' }
+  | { name: 'help' };
+
+const emailOk = (v: string) => z.email().max(320).safeParse(v).success;
+
+/** Pure argument handling: argv (without node and the script) to a command, or a CliError. */
+export function parseAdminArgs(argv: string[]): AdminCommand {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === 'help' || command === '--help' || command === '-h') return { name: 'help' };
+  const options: Record<string, ParseArgsConfig['options']> = {
+    'create-organisation': { name: { type: 'string' }, 'admin-email': { type: 'string' }, 'admin-name': { type: 'string' } },
+    'reset-password': { email: { type: 'string' } },
+    'list-organisations': {},
+  };
+  if (!Object.hasOwn(options, command)) throw new CliError(`Unknown command "${command}". Commands: create-organisation, reset-password, list-organisations.`, 2);
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    values = parseArgs({ args: rest, options: options[command] ?? {}, strict: true, allowPositionals: false }).values as Record<string, string | boolean | undefined>;
+  } catch (error) {
+    // Node's messages can span lines; keep the first.
+    const first = (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
+    throw new CliError(`${command}: ${first}`, 2);
+  }
+  const text = (key: string): string => {
+    const v = values[key];
+    const s = typeof v === 'string' ? v.trim() : '';
+    if (!s) throw new CliError(`${command}: --${key} is required.`, 2);
+    return s;
+  };
+  const email = (key: string): string => {
+    const v = normaliseEmail(text(key));
+    if (!emailOk(v)) throw new CliError(`${command}: --${key} "${v}" is not a valid e-mail address.`, 2);
+    return v;
+  };
+  if (command === 'create-organisation') {
+    const organisation = text('name');
+    const adminName = text('admin-name');
+    if (organisation.length > 200) throw new CliError(`${command}: --name is longer than 200 characters.`, 2);
+    if (adminName.length > 200) throw new CliError(`${command}: --admin-name is longer than 200 characters.`, 2);
+    return { name: 'create-organisation', organisation, adminEmail: email('admin-email'), adminName };
+  }
+  if (command === 'reset-password') return { name: 'reset-password', email: email('email') };
+  return { name: 'list-organisations' };
+}
+
+export interface CliDeps {
+  db: Kysely<Database>;
+  config: Pick<Config, 'publicOrigin'>;
+  now: () => number;
+}
+
+/** Runs one command and returns what to print; throws CliError for a mistake (nothing written). */
+export async function runAdminCommand(argv: string[], deps: CliDeps): Promise<string[]> {
+  const cmd = parseAdminArgs(argv);
+  const { db, config } = deps;
+  const now = deps.now();
+  switch (cmd.name) {
+    case 'help':
+      return USAGE;
+    case 'create-organisation': {
+      const result = await db.transaction().execute(async (trx) => {
+        if (await findUserByEmail(trx, cmd.adminEmail)) return null;
+        const orgId = await createOrganisation(trx, cmd.organisation, now);
+        const userId = await createUser(trx, { organisationId: orgId, email: cmd.adminEmail, displayName: cmd.adminName, passwordHash: null, isAdmin: true }, now);
+        const token = await createUserToken(trx, userId, 'invitation', now);
+        // No actor: the command runs outside any account, on the server itself.
+        await audit(trx, now, { organisationId: orgId, actorUserId: null, action: 'organisation.created', targetType: 'organisation', targetId: orgId });
+        await audit(trx, now, { organisationId: orgId, actorUserId: null, action: 'user.invited', targetType: 'user', targetId: userId });
+        return { orgId, token };
+      });
+      if (!result) throw new CliError(`create-organisation: the e-mail address ${cmd.adminEmail} is already in use; nothing was created.`);
+      return [
+        `Created organisation ${result.orgId} "${cmd.organisation}" with administrator ${cmd.adminEmail}.`,
+        'One-time invitation link (valid 24 hours, works once); give it to the administrator only:',
+        `${config.publicOrigin}/password/${result.token}`,
+      ];
+    }
+    case 'reset-password': {
+      const user = await findUserByEmail(db, cmd.email);
+      if (!user) throw new CliError(`reset-password: no account with e-mail address ${cmd.email}.`);
+      if (user.disabled_at !== null) throw new CliError(`reset-password: the account ${cmd.email} is disabled; an administrator must enable it first.`);
+      const token = await db.transaction().execute(async (trx) => {
+        const token = await createUserToken(trx, user.id, 'password_reset', now);
+        await audit(trx, now, { organisationId: user.organisation_id, actorUserId: null, action: 'password.reset_link_created', targetType: 'user', targetId: user.id });
+        return token;
+      });
+      return [
+        `One-time link to choose a new password for ${user.email} (valid 1 hour, works once):`,
+        `${config.publicOrigin}/password/${token}`,
+      ];
+    }
+    case 'list-organisations': {
+      const rows = await db
+        .selectFrom('organisation')
+        .leftJoin('app_user', 'app_user.organisation_id', 'organisation.id')
+        .select((eb) => [
+          'organisation.id', 'organisation.name',
+          eb.fn.count<number>('app_user.id').as('users'),
+          eb.fn.sum<number>(eb.case().when('app_user.is_admin', '=', 1).then(1).else(0).end()).as('admins'),
+        ])
+        .groupBy(['organisation.id', 'organisation.name'])
+        .orderBy('organisation.id')
+        .execute();
+      if (!rows.length) return ['No organisations yet.'];
+      return rows.map((r) => `${r.id}\t${r.name}\t${Number(r.users)} user${Number(r.users) === 1 ? '' : 's'}, ${Number(r.admins ?? 0)} administrator${Number(r.admins) === 1 ? '' : 's'}`);
+    }
+  }
+}
+
+async function main() {
+  const { ConfigError, loadConfig } = await import('../config.js');
+  const { openDatabase } = await import('../db/database.js');
+  const { migrateToLatest } = await import('../db/migrate.js');
+  const argv = process.argv.slice(2);
+  let db: Kysely<Database> | undefined;
+  try {
+    // Arguments first: a typo should not need a database.
+    parseAdminArgs(argv);
+    const config = loadConfig();
+    if (!process.env.PUBLIC_ORIGIN && /^(create-organisation|reset-password)$/.test(argv[0] ?? '')) {
+      console.error(`Note: PUBLIC_ORIGIN is not set; links start with ${config.publicOrigin}.`);
+    }
+    ({ db } = openDatabase(config.databasePath));
+    await migrateToLatest(db);
+    for (const line of await runAdminCommand(argv, { db, config, now: () => Date.now() })) console.log(line);
+    await db.destroy();
+  } catch (error) {
+    await db?.destroy().catch(() => undefined);
+    if (error instanceof CliError) {
+      console.error(error.message);
+      if (error.exitCode === 2) console.error('Run "npm run admin -- help" for the commands.');
+      process.exit(error.exitCode);
+    }
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(78); // EX_CONFIG, as the server does
+    }
+    console.error(error instanceof Error ? error.message.split('\n')[0] : String(error));
+    process.exit(1);
+  }
+}
+
+// Run only when started as a program (tsx src/cli/admin.ts, node dist/src/cli/admin.js), not when imported by tests.
+function startedDirectly(): boolean {
+  const entry = process.argv[1];
+  if (!entry) return false;
+  try {
+    return realpathSync(entry) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (startedDirectly()) await main();

@@ -1,0 +1,410 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+import type { OrgScope } from '../auth/scope.js';
+import { mayPlaceInTeam, visibleHouseholds, visibleMembers } from './access.js';
+import { buildSearchText, pageCount, PAGE_SIZE, searchTokens, type CaseloadFilters } from './logic.js';
+import type { HouseholdStatus, MemberRole } from './tables.js';
+
+// Household queries. Plain functions taking `db` first (a transaction works too; the route owns
+// it) and the OrgScope second. Every one starts from visibleHouseholds()/visibleMembers(), so a
+// household outside the user's teams is simply not found. Rows become domain objects here only.
+
+type Db = Kysely<Database>;
+
+export interface Member {
+  id: number;
+  householdId: number;
+  firstName: string;
+  lastName: string;
+  birthYear: number;
+  birthDate: string | null;
+  role: MemberRole;
+  /** Null: follows from the age (see isAdult in logic.ts). */
+  adultOverride: boolean | null;
+  /** 11 digits; show masked (maskNationalNumber) everywhere except the member's edit field. */
+  nationalNumber: string | null;
+  joinedOn: string;
+  leftOn: string | null;
+  position: number;
+  revision: number;
+  updatedAt: number;
+  updatedByName: string | null;
+}
+
+export interface Household {
+  id: number;
+  teamId: number;
+  teamName: string;
+  assignedUserId: number | null;
+  assignedName: string | null;
+  dossierRef: string | null;
+  status: HouseholdStatus;
+  closedAt: number | null;
+  revision: number;
+  createdAt: number;
+  updatedAt: number;
+  updatedByName: string | null;
+  /** Current members first (by position), then former ones (by the day they left). */
+  members: Member[];
+}
+
+/** The household's own fields, as the "new household" and "edit household" forms set them. */
+export interface HouseholdValues {
+  teamId: number;
+  assignedUserId: number | null;
+  dossierRef: string | null;
+}
+
+export interface MemberValues {
+  firstName: string;
+  lastName: string;
+  birthYear: number;
+  birthDate: string | null;
+  role: MemberRole;
+  adultOverride: boolean | null;
+  nationalNumber: string | null;
+}
+
+/**
+ * One line of the caseload. The optional fields at the end belong to the balance feature: it fills
+ * them (see enrichCaseloadRows in routes.tsx) and the view shows their columns only once it does.
+ * Nothing here invents a value for them.
+ */
+export interface CaseloadRow {
+  id: number;
+  dossierRef: string | null;
+  status: HouseholdStatus;
+  teamId: number;
+  teamName: string;
+  assignedUserId: number | null;
+  assignedName: string | null;
+  /** First names of the current members, in their order in the household. */
+  memberFirstNames: string[];
+  createdAt: number;
+  updatedAt: number;
+  // BALANCE: filled by the balance (meting) feature; undefined until it exists.
+  /** Date of the latest finalised balance (UTC ms), null when the household has none yet. */
+  lastBalanceAt?: number | null;
+  /** Change between the last two balances, null with fewer than two. */
+  direction?: 'better' | 'same' | 'worse' | null;
+  /** GPMI agreements not yet evaluated. */
+  openAgreements?: number;
+}
+
+export interface CaseloadResult {
+  rows: CaseloadRow[];
+  total: number;
+  page: number;
+  pages: number;
+}
+
+export interface TeamWithWorkers {
+  id: number;
+  name: string;
+  /** Active users with a role in the team (worker or lead): who a household can be assigned to. */
+  workers: { id: number; name: string }[];
+}
+
+export type SaveResult =
+  | { status: 'saved' | 'unchanged' | 'notFound' }
+  | { status: 'conflict' | 'closed'; current: Household };
+
+// ---------------------------------------------------------------- reading
+
+/** The user's teams with the people a household in that team can be assigned to. */
+export async function teamsWithWorkers(db: Db, scope: OrgScope): Promise<TeamWithWorkers[]> {
+  if (!scope.teamIds.length) return [];
+  const teams = await db.selectFrom('team').select(['id', 'name'])
+    .where('organisation_id', '=', scope.organisationId).where('id', 'in', scope.teamIds)
+    .orderBy('name').execute();
+  const people = await db.selectFrom('team_membership')
+    .innerJoin('app_user', 'app_user.id', 'team_membership.user_id')
+    .select(['team_membership.team_id', 'app_user.id', 'app_user.display_name'])
+    .where('team_membership.team_id', 'in', scope.teamIds)
+    .where('app_user.organisation_id', '=', scope.organisationId)
+    .where('app_user.disabled_at', 'is', null)
+    .orderBy('app_user.display_name').orderBy('app_user.id')
+    .execute();
+  return teams.map((t) => ({
+    id: t.id,
+    name: t.name,
+    workers: people.filter((p) => p.team_id === t.id).map((p) => ({ id: p.id, name: p.display_name })),
+  }));
+}
+
+export async function caseload(db: Db, scope: OrgScope, f: CaseloadFilters): Promise<CaseloadResult> {
+  let base = visibleHouseholds(db, scope);
+  if (f.teamId !== null) base = base.where('household.team_id', '=', f.teamId);
+  if (f.status !== 'all') base = base.where('household.status', '=', f.status);
+  if (f.mine) base = base.where('household.assigned_user_id', '=', scope.userId);
+  // Tokens hold only letters, digits and spaces (normaliseForSearch), so no LIKE wildcard gets in.
+  for (const token of searchTokens(f.q)) base = base.where('household.search_text', 'like', `%${token}%`);
+
+  const counted = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const total = Number(counted.n);
+  const pages = pageCount(total);
+  const page = Math.min(f.page, pages);
+  const [column, direction] = {
+    updated_desc: ['household.updated_at', 'desc'],
+    updated_asc: ['household.updated_at', 'asc'],
+    created_desc: ['household.created_at', 'desc'],
+    created_asc: ['household.created_at', 'asc'],
+  }[f.sort] as ['household.updated_at' | 'household.created_at', 'asc' | 'desc'];
+
+  const rows = await base
+    .innerJoin('team', 'team.id', 'household.team_id')
+    .leftJoin('app_user', 'app_user.id', 'household.assigned_user_id')
+    .select([
+      'household.id', 'household.dossier_ref', 'household.status', 'household.team_id', 'team.name as team_name',
+      'household.assigned_user_id', 'app_user.display_name as assigned_name', 'household.created_at', 'household.updated_at',
+    ])
+    .orderBy(column, direction).orderBy('household.id', direction)
+    .limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE)
+    .execute();
+
+  const ids = rows.map((r) => r.id);
+  const members = ids.length
+    ? await visibleMembers(db, scope)
+      .select(['household_member.household_id', 'household_member.first_name'])
+      .where('household_member.household_id', 'in', ids)
+      .where('household_member.left_on', 'is', null)
+      .orderBy('household_member.household_id').orderBy('household_member.position')
+      .execute()
+    : [];
+
+  return {
+    total, page, pages,
+    rows: rows.map((r) => ({
+      id: r.id,
+      dossierRef: r.dossier_ref,
+      status: r.status,
+      teamId: r.team_id,
+      teamName: r.team_name,
+      assignedUserId: r.assigned_user_id,
+      assignedName: r.assigned_name,
+      memberFirstNames: members.filter((m) => m.household_id === r.id).map((m) => m.first_name),
+      createdAt: r.created_at,
+      updatedAt: r.updated_at,
+    })),
+  };
+}
+
+/** The household with all its members (former ones too), or undefined when the scope may not see it. */
+export async function findHousehold(db: Db, scope: OrgScope, id: number): Promise<Household | undefined> {
+  const row = await visibleHouseholds(db, scope)
+    .innerJoin('team', 'team.id', 'household.team_id')
+    .leftJoin('app_user as assigned', 'assigned.id', 'household.assigned_user_id')
+    .leftJoin('app_user as editor', 'editor.id', 'household.updated_by')
+    .select([
+      'household.id', 'household.team_id', 'team.name as team_name', 'household.assigned_user_id', 'assigned.display_name as assigned_name',
+      'household.dossier_ref', 'household.status', 'household.closed_at', 'household.revision', 'household.created_at',
+      'household.updated_at', 'editor.display_name as updated_by_name',
+    ])
+    .where('household.id', '=', id)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const memberRows = await visibleMembers(db, scope)
+    .leftJoin('app_user as editor', 'editor.id', 'household_member.updated_by')
+    .selectAll('household_member')
+    .select('editor.display_name as updated_by_name')
+    .where('household_member.household_id', '=', id)
+    .orderBy('household_member.position').orderBy('household_member.id')
+    .execute();
+  const members: Member[] = memberRows.map((m) => ({
+    id: m.id,
+    householdId: m.household_id,
+    firstName: m.first_name,
+    lastName: m.last_name,
+    birthYear: m.birth_year,
+    birthDate: m.birth_date,
+    role: m.role,
+    adultOverride: m.adult_override === null ? null : m.adult_override === 1,
+    nationalNumber: m.national_number,
+    joinedOn: m.joined_on,
+    leftOn: m.left_on,
+    position: m.position,
+    revision: m.revision,
+    updatedAt: m.updated_at,
+    updatedByName: m.updated_by_name,
+  }));
+  const current = members.filter((m) => m.leftOn === null);
+  const former = members.filter((m) => m.leftOn !== null).sort((a, b) => (a.leftOn! < b.leftOn! ? 1 : a.leftOn! > b.leftOn! ? -1 : 0));
+  return {
+    id: row.id,
+    teamId: row.team_id,
+    teamName: row.team_name,
+    assignedUserId: row.assigned_user_id,
+    assignedName: row.assigned_name,
+    dossierRef: row.dossier_ref,
+    status: row.status,
+    closedAt: row.closed_at,
+    revision: row.revision,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    updatedByName: row.updated_by_name,
+    members: [...current, ...former],
+  };
+}
+
+// ---------------------------------------------------------------- writing
+
+function memberColumns(v: MemberValues) {
+  return {
+    first_name: v.firstName,
+    last_name: v.lastName,
+    birth_year: v.birthYear,
+    birth_date: v.birthDate,
+    role: v.role,
+    adult_override: v.adultOverride === null ? null : v.adultOverride ? 1 : 0,
+    national_number: v.nationalNumber,
+  };
+}
+
+/** Rebuilds the search column from the household's number and all its members' names. */
+async function refreshHousehold(db: Db, scope: OrgScope, id: number, now: number): Promise<void> {
+  const ref = await visibleHouseholds(db, scope).select('household.dossier_ref').where('household.id', '=', id).executeTakeFirst();
+  if (!ref) return;
+  const names = await visibleMembers(db, scope)
+    .select(['household_member.first_name', 'household_member.last_name'])
+    .where('household_member.household_id', '=', id)
+    .orderBy('household_member.position')
+    .execute();
+  const searchText = buildSearchText(ref.dossier_ref, names.map((n) => ({ firstName: n.first_name, lastName: n.last_name })));
+  await db.updateTable('household')
+    .set({ search_text: searchText, updated_at: now, updated_by: scope.userId })
+    .where('id', '=', id)
+    .where('id', 'in', visibleHouseholds(db, scope).select('household.id'))
+    .execute();
+}
+
+/**
+ * Creates a household with its first members. The team must be one of the user's (checked by the
+ * route too; here it is a guard, so no caller can put a household where its creator cannot see it).
+ */
+export async function createHousehold(db: Db, scope: OrgScope, values: HouseholdValues, members: MemberValues[], today: string, now: number): Promise<number> {
+  if (!mayPlaceInTeam(scope, values.teamId)) throw new Error('createHousehold: team outside the scope');
+  const row = await db.insertInto('household').values({
+    organisation_id: scope.organisationId,
+    team_id: values.teamId,
+    assigned_user_id: values.assignedUserId,
+    dossier_ref: values.dossierRef,
+    status: 'active',
+    revision: 0,
+    created_at: now,
+    created_by: scope.userId,
+    updated_at: now,
+    updated_by: scope.userId,
+  }).returning('id').executeTakeFirstOrThrow();
+  let position = 0;
+  for (const m of members) {
+    await db.insertInto('household_member').values({
+      household_id: row.id, ...memberColumns(m), joined_on: today, position: position++, revision: 0, created_at: now, updated_at: now, updated_by: scope.userId,
+    }).execute();
+  }
+  await refreshHousehold(db, scope, row.id, now);
+  return row.id;
+}
+
+function sameHouseholdValues(h: Household, v: HouseholdValues): boolean {
+  return h.teamId === v.teamId && h.assignedUserId === v.assignedUserId && h.dossierRef === v.dossierRef;
+}
+
+/** Saves team, worker and dossier number if nobody changed them since `revision` (optimistic locking). */
+export async function updateHousehold(db: Db, scope: OrgScope, id: number, revision: number, values: HouseholdValues, now: number): Promise<SaveResult> {
+  const current = await findHousehold(db, scope, id);
+  if (!current) return { status: 'notFound' };
+  if (current.status === 'closed') return { status: 'closed', current };
+  // Someone saved in between, but exactly what this user wants: nothing to decide.
+  if (sameHouseholdValues(current, values)) return { status: 'unchanged' };
+  if (current.revision !== revision) return { status: 'conflict', current };
+  if (!mayPlaceInTeam(scope, values.teamId)) throw new Error('updateHousehold: team outside the scope');
+  const res = await db.updateTable('household')
+    .set((eb) => ({
+      team_id: values.teamId, assigned_user_id: values.assignedUserId, dossier_ref: values.dossierRef,
+      revision: eb('revision', '+', 1), updated_at: now, updated_by: scope.userId,
+    }))
+    .where('id', '=', id)
+    .where('revision', '=', revision)
+    .where('id', 'in', visibleHouseholds(db, scope).select('household.id'))
+    .executeTakeFirst();
+  if (Number(res.numUpdatedRows) !== 1) return { status: 'conflict', current: (await findHousehold(db, scope, id)) ?? current };
+  // The household may have moved to another team of the user: refresh through the same scope.
+  await refreshHousehold(db, scope, id, now);
+  return { status: 'saved' };
+}
+
+/** Closes (or reopens) the dossier. Closing twice changes nothing. */
+export async function setHouseholdStatus(db: Db, scope: OrgScope, id: number, status: HouseholdStatus, now: number): Promise<'saved' | 'unchanged' | 'notFound'> {
+  const current = await findHousehold(db, scope, id);
+  if (!current) return 'notFound';
+  if (current.status === status) return 'unchanged';
+  await db.updateTable('household')
+    .set((eb) => ({
+      status, closed_at: status === 'closed' ? now : null,
+      // Forms opened before this moment must not save silently over a closed/reopened dossier.
+      revision: eb('revision', '+', 1), updated_at: now, updated_by: scope.userId,
+    }))
+    .where('id', '=', id)
+    .where('id', 'in', visibleHouseholds(db, scope).select('household.id'))
+    .execute();
+  return 'saved';
+}
+
+export type AddResult = { status: 'added'; memberId: number } | { status: 'notFound' } | { status: 'closed'; current: Household };
+
+export async function addMember(db: Db, scope: OrgScope, householdId: number, values: MemberValues, today: string, now: number): Promise<AddResult> {
+  const current = await findHousehold(db, scope, householdId);
+  if (!current) return { status: 'notFound' };
+  if (current.status === 'closed') return { status: 'closed', current };
+  const position = current.members.reduce((max, m) => Math.max(max, m.position + 1), 0);
+  const row = await db.insertInto('household_member').values({
+    household_id: householdId, ...memberColumns(values), joined_on: today, position, revision: 0, created_at: now, updated_at: now, updated_by: scope.userId,
+  }).returning('id').executeTakeFirstOrThrow();
+  await refreshHousehold(db, scope, householdId, now);
+  return { status: 'added', memberId: row.id };
+}
+
+function sameMemberValues(m: Member, v: MemberValues): boolean {
+  return m.firstName === v.firstName && m.lastName === v.lastName && m.birthYear === v.birthYear && m.birthDate === v.birthDate
+    && m.role === v.role && m.adultOverride === v.adultOverride && m.nationalNumber === v.nationalNumber;
+}
+
+/** Saves a member if nobody changed them since `revision`. The member must belong to `householdId`. */
+export async function updateMember(db: Db, scope: OrgScope, householdId: number, memberId: number, revision: number, values: MemberValues, now: number): Promise<SaveResult> {
+  const current = await findHousehold(db, scope, householdId);
+  const member = current?.members.find((m) => m.id === memberId);
+  if (!current || !member) return { status: 'notFound' };
+  if (current.status === 'closed') return { status: 'closed', current };
+  if (sameMemberValues(member, values)) return { status: 'unchanged' };
+  if (member.revision !== revision) return { status: 'conflict', current };
+  const res = await db.updateTable('household_member')
+    .set((eb) => ({ ...memberColumns(values), revision: eb('revision', '+', 1), updated_at: now, updated_by: scope.userId }))
+    .where('id', '=', memberId)
+    .where('household_id', '=', householdId)
+    .where('revision', '=', revision)
+    .where('household_id', 'in', visibleHouseholds(db, scope).select('household.id'))
+    .executeTakeFirst();
+  if (Number(res.numUpdatedRows) !== 1) return { status: 'conflict', current: (await findHousehold(db, scope, householdId)) ?? current };
+  await refreshHousehold(db, scope, householdId, now);
+  return { status: 'saved' };
+}
+
+/** Ends a membership on `leftOn`; the member stays in the household's history. */
+export async function endMembership(db: Db, scope: OrgScope, householdId: number, memberId: number, revision: number, leftOn: string, now: number): Promise<SaveResult> {
+  const current = await findHousehold(db, scope, householdId);
+  const member = current?.members.find((m) => m.id === memberId);
+  if (!current || !member) return { status: 'notFound' };
+  if (current.status === 'closed') return { status: 'closed', current };
+  if (member.leftOn === leftOn) return { status: 'unchanged' };
+  if (member.revision !== revision) return { status: 'conflict', current };
+  const res = await db.updateTable('household_member')
+    .set((eb) => ({ left_on: leftOn, revision: eb('revision', '+', 1), updated_at: now, updated_by: scope.userId }))
+    .where('id', '=', memberId)
+    .where('household_id', '=', householdId)
+    .where('revision', '=', revision)
+    .where('household_id', 'in', visibleHouseholds(db, scope).select('household.id'))
+    .executeTakeFirst();
+  if (Number(res.numUpdatedRows) !== 1) return { status: 'conflict', current: (await findHousehold(db, scope, householdId)) ?? current };
+  await refreshHousehold(db, scope, householdId, now);
+  return { status: 'saved' };
+}

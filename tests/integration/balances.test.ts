@@ -1,0 +1,295 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makeTestApp, type TestApp } from '../support/app.js';
+import { EMPTY_CELL, fingerprint, type CellValue } from '../../src/balances/logic.js';
+
+let t: TestApp;
+let org: number;
+let team: number;
+let cookie: string;
+let household: number;
+let adult: number;
+let child: number;
+
+async function makeHousehold(teamId: number, members: { first: string; last: string; year: number; role: 'aanvrager' | 'partner' | 'kind' }[]) {
+  const now = t.now();
+  const h = await t.db.insertInto('household').values({ organisation_id: org, team_id: teamId, dossier_ref: null, status: 'active', created_at: now, updated_at: now, assigned_user_id: null, closed_at: null, created_by: null, updated_by: null })
+    .returning('id').executeTakeFirstOrThrow();
+  const ids: number[] = [];
+  let position = 0;
+  for (const m of members) {
+    const r = await t.db.insertInto('household_member').values({
+      household_id: h.id, first_name: m.first, last_name: m.last, birth_year: m.year, birth_date: null, role: m.role, adult_override: null,
+      national_number: null, joined_on: '2020-01-01', left_on: null, position: position++, created_at: now, updated_at: now, updated_by: null,
+    }).returning('id').executeTakeFirstOrThrow();
+    ids.push(r.id);
+  }
+  return { id: h.id, members: ids };
+}
+
+beforeEach(async () => {
+  t = await makeTestApp();
+  org = await t.organisation('OCMW Balans');
+  team = await t.team(org, 'Team Noord');
+  const worker = await t.user(org, { email: 'w@ocmw.be', name: 'Wendy', teams: [{ teamId: team, role: 'worker' }] });
+  cookie = await t.sessionCookie(worker);
+  const h = await makeHousehold(team, [{ first: 'Sara', last: 'Peeters', year: 1985, role: 'aanvrager' }, { first: 'Lina', last: 'Peeters', year: 2015, role: 'kind' }]);
+  household = h.id;
+  adult = h.members[0]!;
+  child = h.members[1]!;
+});
+afterEach(async () => { await t.close(); });
+
+async function startBalance(extra: Record<string, string | string[]> = {}) {
+  const res = await t.request(`/households/${household}/balances`, { cookie, form: { takenOn: '2026-11-20', method: 'samen', participants: [String(adult)], ...extra } });
+  expect(res.status).toBe(303);
+  return Number(/balances\/(\d+)$/.exec(res.headers.get('Location')!)![1]);
+}
+
+/** The fields a theme form posts for one cell, as the editor rendered it (revision + fingerprint). */
+function cellFields(key: string, v: { s?: string; r?: string; c?: string }, shown: CellValue = EMPTY_CELL, revision = 0) {
+  return { [`v.${key}`]: String(revision), [`o.${key}`]: fingerprint(shown), [`s.${key}`]: v.s ?? '', [`r.${key}`]: v.r ?? '', [`c.${key}`]: v.c ?? '' };
+}
+
+async function scoreRows(balanceId: number) {
+  return t.db.selectFrom('balance_score').selectAll().where('balance_id', '=', balanceId).orderBy('id').execute();
+}
+
+describe('starting a balance', () => {
+  it('uses the current catalogue version and the members on that date, adult or child by age', async () => {
+    const id = await startBalance();
+    const b = await t.db.selectFrom('balance').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    const current = await t.db.selectFrom('catalogue_version').select('id').where('organisation_id', '=', org).orderBy('number', 'desc').executeTakeFirstOrThrow();
+    expect(b).toMatchObject({ household_id: household, catalogue_version_id: current.id, taken_on: '2026-11-20', method: 'samen', status: 'draft' });
+    const subjects = await t.db.selectFrom('balance_subject').selectAll().where('balance_id', '=', id).orderBy('member_id').execute();
+    expect(subjects.map((s) => [s.member_id, s.level, s.took_part])).toEqual([[adult, 'volwassene', 1], [child, 'kind', 0]]);
+  });
+
+  it('refuses a date in the future, a malformed date and a missing method, writing nothing', async () => {
+    for (const form of [{ takenOn: '2027-01-01', method: 'samen' }, { takenOn: '2026-02-30', method: 'samen' }, { takenOn: '2026-11-20', method: 'raden' }]) {
+      const res = await t.request(`/households/${household}/balances`, { cookie, form });
+      expect(res.status).toBe(422);
+    }
+    expect(await t.db.selectFrom('balance').selectAll().execute()).toHaveLength(0);
+  });
+
+  it('is not possible on a household of another team or organisation (404)', async () => {
+    const otherTeam = await t.team(org, 'Team Zuid');
+    const other = await makeHousehold(otherTeam, [{ first: 'Ali', last: 'Demir', year: 1979, role: 'aanvrager' }]);
+    expect((await t.request(`/households/${other.id}/balances`, { cookie, form: { takenOn: '2026-11-20', method: 'samen' } })).status).toBe(404);
+    expect((await t.request(`/households/${other.id}/balances/new`, { cookie })).status).toBe(404);
+    expect(await t.db.selectFrom('balance').selectAll().execute()).toHaveLength(0);
+  });
+});
+
+describe('the editor', () => {
+  it('lists the household domains once and each member\'s domains at their level, with anchor texts as radio labels', async () => {
+    const id = await startBalance();
+    const res = await t.request(`/households/${household}/balances/${id}`, { cookie });
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    const version = await t.db.selectFrom('catalogue_version').select('content').where('organisation_id', '=', org).executeTakeFirstOrThrow();
+    const catalogue = JSON.parse(String(version.content)) as { themes: { level: string; domains: { defaultOn: boolean }[] }[] };
+    const on = (level: string) => catalogue.themes.filter((th) => th.level === level).flatMap((th) => th.domains).filter((d) => d.defaultOn).length;
+    const fieldsets = html.match(/<fieldset class="cell/g)!.length;
+    expect(fieldsets).toBe(on('huishouden') + on('volwassene') + on('kind'));
+    expect(html).toContain(`0 van ${fieldsets} domeinen gescoord`);
+    expect(html).toMatch(/<input type="radio" name="s\.h\.verblijfplaats" value="1"\/><span class="level__num">1<\/span><span class="level__text">[^<]+<\/span>/);
+    expect(html).toContain(`name="s.m${adult}.`);
+    expect(html).toContain(`name="s.m${child}.`);
+    const audit = await t.db.selectFrom('audit_event').select(['action', 'target_id']).where('action', '=', 'balance.viewed').execute();
+    expect(audit).toEqual([{ action: 'balance.viewed', target_id: String(id) }]);
+  });
+
+  it('saves a score at once through htmx and answers with the new revision and the progress', async () => {
+    const id = await startBalance();
+    const remark = 'Woont bij zus <script>alert(1)</script> hx-get="/x"';
+    const res = await t.request(`/households/${household}/balances/${id}/scores`, { cookie, htmx: true, form: { editor: 'tab-a', theme: 'h:huishouden-wonen', ...cellFields('h.verblijfplaats', { s: '2', r: remark, c: '3' }) } });
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain('Opgeslagen om 10:00');
+    expect(html).toContain('name="v.h.verblijfplaats" value="1"');
+    expect(html).toMatch(/1 van \d+ domeinen gescoord/);
+    const rows = await scoreRows(id);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ subject: 'h', domain_key: 'verblijfplaats', state: 'scored', score: 2, client_score: 3, remark, revision: 1 });
+    // The remark is shown as text, never as markup.
+    const page = await (await t.request(`/households/${household}/balances/${id}`, { cookie })).text();
+    expect(page).toContain('Woont bij zus &lt;script&gt;alert(1)&lt;/script&gt; hx-get=&quot;/x&quot;');
+    expect(page).not.toContain('<script>alert(1)');
+    expect(page).toContain('De cliënt geeft 3, de hulpverlener 2.');
+    const audit = await t.db.selectFrom('audit_event').select('action').where('action', '=', 'balance.scores_saved').execute();
+    expect(audit).toHaveLength(1);
+    expect(JSON.stringify(await t.db.selectFrom('audit_event').selectAll().execute())).not.toContain('zus');
+  });
+
+  it('saves a whole theme with JS off and comes back to that theme', async () => {
+    const id = await startBalance();
+    const res = await t.request(`/households/${household}/balances/${id}/scores`, { cookie, form: {
+      editor: 'tab-a', theme: 'h:huishouden-wonen',
+      ...cellFields('h.verblijfplaats', { s: '4' }), ...cellFields('h.betaalbaarheid-woning', { s: 'nb', r: 'Volgende keer' }),
+    } });
+    expect(res.status).toBe(303);
+    expect(res.headers.get('Location')).toBe(`/households/${household}/balances/${id}?saved=h%3Ahuishouden-wonen#t-h-huishouden-wonen`);
+    expect((await scoreRows(id)).map((r) => [r.domain_key, r.state, r.score])).toEqual([['verblijfplaats', 'scored', 4], ['betaalbaarheid-woning', 'nb', null]]);
+    const page = await (await t.request(res.headers.get('Location')!.split('#')[0]!, { cookie })).text();
+    expect(page).toContain('Opgeslagen om 10:00');
+  });
+
+  it.each([
+    ['0'], ['6'], ['3.5'], ['abc'], ['-1'], [' 3'],
+  ])('refuses score %j with 422 and writes nothing', async (s) => {
+    const id = await startBalance();
+    const res = await t.request(`/households/${household}/balances/${id}/scores`, { cookie, form: { editor: 'a', ...cellFields('h.verblijfplaats', { s }) } });
+    expect(res.status).toBe(422);
+    expect(await res.text()).toContain('Kies een score van 1 tot 5');
+    expect(await scoreRows(id)).toHaveLength(0);
+  });
+
+  it('refuses a remark over 10,000 characters, keeping the text in the form', async () => {
+    const id = await startBalance();
+    const long = 'x'.repeat(10_001);
+    const res = await t.request(`/households/${household}/balances/${id}/scores`, { cookie, form: { editor: 'a', ...cellFields('h.verblijfplaats', { s: '3', r: long }) } });
+    expect(res.status).toBe(422);
+    const html = await res.text();
+    expect(html).toContain('hoogstens 10.000 tekens');
+    expect(html).toContain(long);
+    expect(await scoreRows(id)).toHaveLength(0);
+  });
+
+  it('refuses a domain not in the catalogue version, a member of another household, and nvt where not allowed', async () => {
+    const id = await startBalance();
+    const other = await makeHousehold(team, [{ first: 'Ali', last: 'Demir', year: 1979, role: 'aanvrager' }]);
+    for (const form of [
+      cellFields('h.bestaat-niet', { s: '3' }),
+      cellFields(`m${other.members[0]}.mobiliteit`, { s: '3' }),
+      cellFields(`m${child}.tewerkstelling`, { s: '3' }), // an adult domain for a child
+      cellFields('h.schulden', { s: 'nvt' }),
+    ]) {
+      const res = await t.request(`/households/${household}/balances/${id}/scores`, { cookie, form: { editor: 'a', ...form } });
+      expect(res.status).toBe(422);
+    }
+    expect(await scoreRows(id)).toHaveLength(0);
+  });
+
+  it('detects a concurrent edit: 409 with both versions, nothing overwritten, the text kept; "keep mine" then saves', async () => {
+    const id = await startBalance();
+    // Tab A and tab B both opened the editor when the cell was empty. B saves first.
+    const b = await t.request(`/households/${household}/balances/${id}/scores`, { cookie, htmx: true, form: { editor: 'tab-b', ...cellFields('h.verblijfplaats', { s: '2', r: 'Tekst van B' }) } });
+    expect(b.status).toBe(200);
+    const a = await t.request(`/households/${household}/balances/${id}/scores`, { cookie, htmx: true, form: { editor: 'tab-a', ...cellFields('h.verblijfplaats', { s: '4', r: 'Tekst van A die niet verloren mag gaan' }) } });
+    expect(a.status).toBe(409);
+    const html = await a.text();
+    expect(html).toContain('Iemand anders wijzigde dit intussen');
+    expect(html).toContain('Tekst van B');
+    expect(html).toContain('Tekst van A die niet verloren mag gaan');
+    expect(html).toContain('hx-swap-oob="true"');
+    // The conflict answer carries B's revision, so "keep mine" is a normal save of A's values.
+    expect(html).toContain('name="v.h.verblijfplaats" value="1"');
+    let rows = await scoreRows(id);
+    expect(rows[0]).toMatchObject({ score: 2, remark: 'Tekst van B', revision: 1 });
+    const shownToA: CellValue = { state: 'scored', score: 2, clientScore: null, remark: 'Tekst van B' };
+    const keep = await t.request(`/households/${household}/balances/${id}/scores`, { cookie, htmx: true, form: { editor: 'tab-a', ...cellFields('h.verblijfplaats', { s: '4', r: 'Tekst van A die niet verloren mag gaan' }, shownToA, 1) } });
+    expect(keep.status).toBe(200);
+    rows = await scoreRows(id);
+    expect(rows[0]).toMatchObject({ score: 4, remark: 'Tekst van A die niet verloren mag gaan', revision: 2 });
+  });
+
+  it('a full-page save (JS off) on a stale version shows both versions with the user\'s text in the form', async () => {
+    const id = await startBalance();
+    await t.request(`/households/${household}/balances/${id}/scores`, { cookie, form: { editor: 'tab-b', ...cellFields('h.verblijfplaats', { s: '2', r: 'B' }) } });
+    const res = await t.request(`/households/${household}/balances/${id}/scores`, { cookie, form: { editor: 'tab-a', ...cellFields('h.verblijfplaats', { s: '5', r: 'Mijn lange opmerking' }) } });
+    expect(res.status).toBe(409);
+    const html = await res.text();
+    expect(html).toMatch(/<textarea[^>]*name="r\.h\.verblijfplaats"[^>]*>Mijn lange opmerking<\/textarea>/);
+    expect(html).toContain('Bewaard door Wendy om 10:00:');
+    expect((await scoreRows(id))[0]).toMatchObject({ score: 2, remark: 'B' });
+  });
+
+  it('its own earlier save still in flight is not a conflict (same editor)', async () => {
+    const id = await startBalance();
+    await t.request(`/households/${household}/balances/${id}/scores`, { cookie, htmx: true, form: { editor: 'tab-a', ...cellFields('h.verblijfplaats', { r: 'Eerste woorden' }) } });
+    // The debounced second request was built before the first answer arrived: revision 0, old fingerprint.
+    const res = await t.request(`/households/${household}/balances/${id}/scores`, { cookie, htmx: true, form: { editor: 'tab-a', ...cellFields('h.verblijfplaats', { r: 'Eerste woorden en meer' }) } });
+    expect(res.status).toBe(200);
+    expect((await scoreRows(id))[0]).toMatchObject({ remark: 'Eerste woorden en meer', revision: 2 });
+  });
+
+  it('leaves cells alone that the user did not touch, even when someone else changed them', async () => {
+    const id = await startBalance();
+    await t.request(`/households/${household}/balances/${id}/scores`, { cookie, form: { editor: 'tab-b', ...cellFields('h.verblijfplaats', { s: '1', r: 'B' }) } });
+    // Tab A saves the theme with an untouched, empty verblijfplaats and a new score elsewhere.
+    const res = await t.request(`/households/${household}/balances/${id}/scores`, { cookie, form: { editor: 'tab-a', ...cellFields('h.verblijfplaats', {}), ...cellFields('h.schulden', { s: '3' }) } });
+    expect(res.status).toBe(303);
+    const rows = await scoreRows(id);
+    expect(rows.find((r) => r.domain_key === 'verblijfplaats')).toMatchObject({ score: 1, remark: 'B' });
+    expect(rows.find((r) => r.domain_key === 'schulden')).toMatchObject({ score: 3 });
+  });
+});
+
+describe('finalising and correcting', () => {
+  it('makes the balance read-only; later saves get 409; a correction needs a reason and stays visible', async () => {
+    const id = await startBalance();
+    await t.request(`/households/${household}/balances/${id}/scores`, { cookie, form: { editor: 'a', ...cellFields('h.verblijfplaats', { s: '2', r: 'Tijdelijk bij zus' }) } });
+    const fin = await t.request(`/households/${household}/balances/${id}/finalisation`, { cookie, method: 'POST', form: {} });
+    expect(fin.status).toBe(303);
+    const b = await t.db.selectFrom('balance').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    expect(b.status).toBe('final');
+    expect(b.finalised_at).toBe(t.now());
+    const view = await (await t.request(`/households/${household}/balances/${id}`, { cookie })).text();
+    expect(view).toContain('Afgerond door Wendy');
+    expect(view).toContain('Destabiliserend (1 en 2)');
+    expect(view).not.toContain('name="s.h.verblijfplaats"');
+
+    const late = await t.request(`/households/${household}/balances/${id}/scores`, { cookie, form: { editor: 'a', ...cellFields('h.verblijfplaats', { s: '5' }) } });
+    expect(late.status).toBe(409);
+    expect(await late.text()).toContain('al afgerond');
+    expect((await scoreRows(id))[0]).toMatchObject({ score: 2 });
+
+    const noReason = await t.request(`/households/${household}/balances/${id}/amendments`, { cookie, form: { cell: 'h.verblijfplaats', s: '3', r: 'Tijdelijk bij zus', 'reason-a-h-verblijfplaats': '' } });
+    expect(noReason.status).toBe(422);
+    expect(await noReason.text()).toContain('Geef een reden');
+    expect(await t.db.selectFrom('balance_amendment').selectAll().execute()).toHaveLength(0);
+
+    const ok = await t.request(`/households/${household}/balances/${id}/amendments`, { cookie, form: { cell: 'h.verblijfplaats', s: '3', r: 'Tijdelijk bij zus', 'reason-a-h-verblijfplaats': 'Verkeerd aangeklikt' } });
+    expect(ok.status).toBe(303);
+    expect((await scoreRows(id))[0]).toMatchObject({ score: 3 });
+    const amendments = await t.db.selectFrom('balance_amendment').selectAll().execute();
+    expect(amendments).toMatchObject([{ before_score: 2, after_score: 3, reason: 'Verkeerd aangeklikt' }]);
+    const after = await (await t.request(`/households/${household}/balances/${id}`, { cookie })).text();
+    expect(after).toContain('Correcties');
+    expect(after).toContain('Verkeerd aangeklikt');
+    expect(after).toMatch(/2 — Ruim onvoldoende → 3 — Onvoldoende/);
+  });
+
+  it('starts from the previous balance as "nog te bevestigen", which must be confirmed before finalising', async () => {
+    const first = await startBalance();
+    await t.request(`/households/${household}/balances/${first}/scores`, { cookie, form: { editor: 'a', ...cellFields('h.verblijfplaats', { s: '2', r: 'oud' }) } });
+    await t.request(`/households/${household}/balances/${first}/finalisation`, { cookie, method: 'POST', form: {} });
+    const second = await startBalance({ prefill: '1' });
+    const rows = await scoreRows(second);
+    expect(rows).toMatchObject([{ domain_key: 'verblijfplaats', score: 2, prefilled: 1, remark: '' }]);
+    const page = await (await t.request(`/households/${household}/balances/${second}`, { cookie })).text();
+    expect(page).toContain('nog te bevestigen');
+    const blocked = await t.request(`/households/${household}/balances/${second}/finalisation`, { cookie, method: 'POST', form: {} });
+    expect(blocked.status).toBe(422);
+    expect(await blocked.text()).toContain('Bevestig of wijzig eerst de 1 overgenomen score');
+    const shown: CellValue = { state: 'scored', score: 2, clientScore: null, remark: '' };
+    const confirm = await t.request(`/households/${household}/balances/${second}/scores`, { cookie, form: { editor: 'a', confirm: 'h.verblijfplaats', ...cellFields('h.verblijfplaats', { s: '2' }, shown, 1) } });
+    expect(confirm.status).toBe(303);
+    expect((await scoreRows(second))[0]).toMatchObject({ prefilled: 0, score: 2 });
+    expect((await t.request(`/households/${household}/balances/${second}/finalisation`, { cookie, method: 'POST', form: {} })).status).toBe(303);
+  });
+
+  it('balances of other organisations and teams are not found', async () => {
+    const id = await startBalance();
+    const org2 = await t.organisation('OCMW Elders');
+    const team2 = await t.team(org2, 'Team Elders');
+    const stranger = await t.user(org2, { email: 's@elders.be', teams: [{ teamId: team2, role: 'worker' }] });
+    const sc = await t.sessionCookie(stranger);
+    expect((await t.request(`/households/${household}/balances/${id}`, { cookie: sc })).status).toBe(404);
+    expect((await t.request(`/households/${household}/balances/${id}/scores`, { cookie: sc, form: { editor: 'x', ...cellFields('h.verblijfplaats', { s: '1' }) } })).status).toBe(404);
+    const admin = await t.user(org, { email: 'admin@ocmw.be', isAdmin: true });
+    expect((await t.request(`/households/${household}/balances/${id}`, { cookie: await t.sessionCookie(admin) })).status).toBe(404);
+    expect(await scoreRows(id)).toHaveLength(0);
+  });
+});

@@ -1,0 +1,213 @@
+import { describe, expect, it } from 'vitest';
+import { makeTestApp } from '../support/app.js';
+
+/**
+ * The permission matrix: every route the application has, for every kind of user. A route that
+ * exists in the app but not in this table fails the test, so new routes must state who may use them.
+ *
+ * access:
+ *  - public:   anyone, signed in or not
+ *  - signedIn: any signed-in user of the organisation
+ *  - teamMember: users with a team role in their own organisation (the caseload, a new household)
+ *  - client:   the worker or lead of the household's team — that household's client file
+ *  - admin:    beheerders only
+ * Actors: a worker and a lead of the household's team, a beheerder without a team, and a
+ * beheerder-and-worker of another organisation (who must never reach organisation A's records).
+ */
+type Access = 'public' | 'signedIn' | 'teamMember' | 'client' | 'admin';
+
+export const ROUTES: Record<string, Access> = {
+  'GET /healthz': 'public',
+  'GET /static/*': 'public',
+  'GET /setup': 'public',
+  'POST /setup': 'public',
+  'GET /signin': 'public',
+  'POST /signin': 'public',
+  'GET /signin/two-factor': 'public',
+  'POST /signin/two-factor': 'public',
+  'POST /signout': 'public',
+  'POST /session/keepalive': 'public',
+  'GET /password/forgotten': 'public',
+  'POST /password/forgotten': 'public',
+  'GET /password/:token': 'public',
+  'POST /password/:token': 'public',
+  'GET /': 'signedIn',
+  'GET /account': 'signedIn',
+  'GET /account/two-factor/setup': 'signedIn',
+  'POST /account/two-factor': 'signedIn',
+  'POST /account/recovery-codes': 'signedIn',
+  'POST /account/language': 'signedIn',
+  'POST /account/password': 'signedIn',
+  'POST /account/sessions/:id/ending': 'signedIn',
+  'GET /households': 'teamMember',
+  'GET /households/new': 'teamMember',
+  'POST /households/new': 'teamMember',
+  'GET /households/:id': 'client',
+  'POST /households/:id': 'client',
+  'POST /households/:id/closure': 'client',
+  'POST /households/:id/reopening': 'client',
+  'POST /households/:id/members': 'client',
+  'GET /households/:id/members/:memberId': 'client',
+  'POST /households/:id/members/:memberId': 'client',
+  'POST /households/:id/members/:memberId/departure': 'client',
+  'GET /households/:hid/balances/new': 'client',
+  'POST /households/:hid/balances': 'client',
+  'GET /households/:hid/balances/:bid': 'client',
+  'POST /households/:hid/balances/:bid/scores': 'client',
+  'POST /households/:hid/balances/:bid/finalisation': 'client',
+  'POST /households/:hid/balances/:bid/amendments': 'client',
+  'GET /admin': 'admin',
+  'GET /admin/users': 'admin',
+  'POST /admin/users': 'admin',
+  'GET /admin/users/:id': 'admin',
+  'POST /admin/users/:id': 'admin',
+  'POST /admin/users/:id/disabling': 'admin',
+  'POST /admin/users/:id/enabling': 'admin',
+  'POST /admin/users/:id/session-ending': 'admin',
+  'POST /admin/users/:id/reset-link': 'admin',
+  'POST /admin/users/:id/invitation': 'admin',
+  'POST /admin/users/:id/two-factor-reset': 'admin',
+  'GET /admin/teams': 'admin',
+  'POST /admin/teams': 'admin',
+  'POST /admin/teams/:id': 'admin',
+  'GET /admin/settings': 'admin',
+  'POST /admin/settings': 'admin',
+  'GET /admin/audit': 'admin',
+  'GET /catalogue': 'signedIn',
+  'GET /catalogue/versions': 'signedIn',
+  'GET /catalogue/versions/:id': 'signedIn',
+  'POST /catalogue/installation': 'admin',
+  'GET /catalogue/export': 'admin',
+  'GET /catalogue/import': 'admin',
+  'POST /catalogue/import': 'admin',
+  'GET /catalogue/draft': 'admin',
+  'POST /catalogue/draft/domains/:id/activation': 'admin',
+  'POST /catalogue/draft/domains/:id/position': 'admin',
+  'POST /catalogue/draft/themes/:id/position': 'admin',
+  'GET /catalogue/draft/domains/:id': 'admin',
+  'POST /catalogue/draft/domains/:id': 'admin',
+  'POST /catalogue/draft/domains/:id/retirement': 'admin',
+  'POST /catalogue/draft/domains/:id/restoration': 'admin',
+  'GET /catalogue/draft/themes/:id/domains/new': 'admin',
+  'POST /catalogue/draft/themes/:id/domains': 'admin',
+  'GET /catalogue/draft/themes/new': 'admin',
+  'POST /catalogue/draft/themes': 'admin',
+  'GET /catalogue/draft/themes/:id': 'admin',
+  'POST /catalogue/draft/themes/:id': 'admin',
+  'GET /catalogue/publication': 'admin',
+  'POST /catalogue/publication': 'admin',
+};
+
+/** Routes where an allowed user rightly gets 404 for the test's ids, and why. */
+const EXPECTED_404: Record<string, string> = {
+  'POST /account/sessions/:id/ending': 'the session is the worker\'s own; everyone else\'s sessions are not found',
+  'POST /catalogue/draft/domains/:id/restoration': 'the test domain is not retired, so there is nothing to restore',
+};
+
+type Actor = 'anonymous' | 'worker' | 'lead' | 'admin' | 'otherOrg';
+
+async function world() {
+  const t = await makeTestApp();
+  const org = await t.organisation('OCMW A');
+  const other = await t.organisation('OCMW B');
+  const team = await t.team(org, 'Team Noord');
+  const otherTeam = await t.team(other, 'Team Elders');
+  const ids = {
+    worker: await t.user(org, { email: 'worker@a.be', teams: [{ teamId: team, role: 'worker' }] }),
+    lead: await t.user(org, { email: 'lead@a.be', teams: [{ teamId: team, role: 'lead' }] }),
+    admin: await t.user(org, { email: 'admin@a.be', isAdmin: true }),
+    otherOrg: await t.user(other, { email: 'worker@b.be', isAdmin: true, teams: [{ teamId: otherTeam, role: 'worker' }] }),
+    target: await t.user(org, { email: 'target@a.be', teams: [{ teamId: team, role: 'worker' }] }),
+  };
+  const cookies: Record<Actor, string | undefined> = {
+    anonymous: undefined,
+    worker: await t.sessionCookie(ids.worker),
+    lead: await t.sessionCookie(ids.lead),
+    admin: await t.sessionCookie(ids.admin),
+    otherOrg: await t.sessionCookie(ids.otherOrg),
+  };
+  const targetSession = await t.db.selectFrom('user_session').select('id').where('user_id', '=', ids.worker).executeTakeFirstOrThrow();
+  const now = t.now();
+  const household = await t.db.insertInto('household').values({ organisation_id: org, team_id: team, assigned_user_id: null, dossier_ref: null, status: 'active', closed_at: null, created_at: now, created_by: null, updated_at: now, updated_by: null }).returning('id').executeTakeFirstOrThrow();
+  const member = await t.db.insertInto('household_member').values({ household_id: household.id, first_name: 'Sara', last_name: 'Peeters', birth_year: 1985, birth_date: null, role: 'aanvrager', adult_override: null, national_number: null, joined_on: '2020-01-01', left_on: null, position: 0, created_at: now, updated_at: now, updated_by: null }).returning('id').executeTakeFirstOrThrow();
+  const version = await t.db.selectFrom('catalogue_version').select('id').where('organisation_id', '=', org).executeTakeFirstOrThrow();
+  const balance = await t.db.insertInto('balance').values({ organisation_id: org, household_id: household.id, catalogue_version_id: version.id, taken_on: '2026-11-01', method: 'samen', created_at: now, created_by: null, updated_at: now, finalised_at: null, finalised_by: null }).returning('id').executeTakeFirstOrThrow();
+  const domain = await t.db.selectFrom('catalogue_domain').select(['id', 'theme_id']).where('organisation_id', '=', org).executeTakeFirstOrThrow();
+  // The value of a path parameter, by the path segment before it.
+  const params: Record<string, string> = {
+    users: String(ids.target),
+    teams: String(team),
+    sessions: targetSession.id,
+    password: 'aaaaaaaaaaaaaaaa.aaaaaaaaaaaaaaaaaaaaaaaaaa',
+    households: String(household.id),
+    members: String(member.id),
+    balances: String(balance.id),
+    versions: String(version.id),
+    domains: String(domain.id),
+    themes: String(domain.theme_id),
+  };
+  return { t, cookies, params };
+}
+
+function fill(path: string, params: Record<string, string>): string {
+  return path
+    .replace('/static/*', '/static/css/app.css')
+    .replace(/\/([a-z-]+)\/:[a-zA-Z]+/g, (_m, segment: string) => {
+      const value = params[segment];
+      if (value === undefined) throw new Error(`no test value for a parameter after /${segment}/`);
+      return `/${segment}/${value}`;
+    });
+}
+
+function allowed(access: Access, actor: Actor): boolean {
+  switch (access) {
+    case 'public': return true;
+    case 'signedIn': return actor !== 'anonymous';
+    case 'teamMember': return actor === 'worker' || actor === 'lead' || actor === 'otherOrg';
+    case 'client': return actor === 'worker' || actor === 'lead';
+    case 'admin': return actor === 'admin' || actor === 'otherOrg';
+  }
+}
+
+describe('permission matrix', async () => {
+  const probe = await makeTestApp();
+  const routes = [...new Set(probe.app.routes.filter((r) => r.method !== 'ALL').map((r) => `${r.method} ${r.path}`))];
+  await probe.close();
+
+  it('has an entry for every route of the application, and no stale ones', () => {
+    expect(routes.filter((r) => !(r in ROUTES)), 'routes missing from the matrix').toEqual([]);
+    expect(Object.keys(ROUTES).filter((r) => !routes.includes(r)), 'matrix entries for routes that do not exist').toEqual([]);
+  });
+
+  for (const route of routes) {
+    it(`${route} is ${ROUTES[route] ?? '(missing)'}`, async () => {
+      const access = ROUTES[route];
+      expect(access).toBeDefined();
+      const [method, path] = route.split(' ') as [string, string];
+      // A fresh world per route: the actions of one route (disabling a user...) cannot affect another.
+      const { t, cookies, params } = await world();
+      try {
+        for (const actor of ['anonymous', 'worker', 'lead', 'admin', 'otherOrg'] as Actor[]) {
+          const res = await t.request(fill(path, params), { method, cookie: cookies[actor], ...(method === 'POST' ? { form: {} } : {}) });
+          const location = res.headers.get('Location') ?? '';
+          const toSignIn = (res.status === 303 && location.startsWith('/signin')) || res.status === 401;
+          const label = `${route} as ${actor}: ${res.status} ${location}`;
+          expect(res.status, label).toBeLessThan(500);
+          if (allowed(access!, actor)) {
+            expect(res.status, label).not.toBe(403);
+            if (access !== 'public') expect(toSignIn, label).toBe(false);
+            // Organisation A's records exist, so A's own users must find them; only the other
+            // organisation's beheerder, allowed on admin routes in general, gets 404 for A's ids.
+            if (actor !== 'otherOrg' && access !== 'public' && !(route in EXPECTED_404)) expect(res.status, label).not.toBe(404);
+          } else if (actor === 'anonymous') {
+            expect(toSignIn, label).toBe(true);
+          } else {
+            expect([403, 404], label).toContain(res.status);
+          }
+        }
+      } finally {
+        await t.close();
+      }
+    });
+  }
+});

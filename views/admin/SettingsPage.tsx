@@ -1,0 +1,27 @@
+import type { Ui } from '../../src/http/ui.js';
+import { Layout } from '../layouts/Layout.js';
+import { ErrorSummary, Field, type FieldErrors } from '../components/form.js';
+import { AdminNav } from './AdminNav.js';
+import { CheckboxField } from './fields.js';
+
+export interface SettingsValues { name: string; require_two_factor: boolean }
+
+export function SettingsPage(p: { ui: Ui; values: SettingsValues; errors?: FieldErrors; notice?: string | undefined }) {
+  const { ui } = p;
+  const { t } = ui;
+  const a = t.admin.settings;
+  const errors = p.errors ?? {};
+  return (
+    <Layout ui={ui} title={a.title}>
+      <AdminNav ui={ui} />
+      <h1>{a.title}</h1>
+      {p.notice && <p class="alert alert--success" role="status">{p.notice}</p>}
+      <form method="post" action="/admin/settings" novalidate class="narrow">
+        <ErrorSummary t={t} errors={errors} labels={{ name: a.organisationName, require_two_factor: a.requireTwoFactor }} />
+        <Field name="name" label={a.organisationName} value={p.values.name} error={errors.name} maxlength={200} autocomplete="organization" required />
+        <CheckboxField name="require_two_factor" label={a.requireTwoFactor} hint={a.requireTwoFactorHint} checked={p.values.require_two_factor} error={errors.require_two_factor} />
+        <button type="submit" class="button">{a.submit}</button>
+      </form>
+    </Layout>
+  );
+}

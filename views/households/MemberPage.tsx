@@ -1,0 +1,71 @@
+import type { Ui } from '../../src/http/ui.js';
+import type { Household, Member } from '../../src/households/queries.js';
+import type { MemberFormValues } from '../../src/households/forms.js';
+import { formatIsoDate } from '../../src/i18n/format.js';
+import { Layout } from '../layouts/Layout.js';
+import { ErrorSummary, Field, type FieldErrors } from '../components/form.js';
+import { MemberFields, memberLabels } from './fields.js';
+import { AgeGroup, dossierTitle, fullName } from './HouseholdPage.js';
+import { maskNationalNumber } from '../../src/households/national-number.js';
+
+export interface MemberPageProps {
+  ui: Ui;
+  household: Household;
+  member: Member;
+  year: number;
+  /** Today as dd/mm/jjjj: the departure field's starting value. */
+  today: string;
+  values: MemberFormValues;
+  errors?: FieldErrors;
+  departure?: { value: string; errors: FieldErrors };
+}
+
+export function MemberPage(p: MemberPageProps) {
+  const { ui, household: h, member: m } = p;
+  const t = ui.t.households.member;
+  const f = ui.t.households.fields;
+  const active = h.status === 'active';
+  const name = fullName(m);
+  return (
+    <Layout ui={ui} title={dossierTitle(ui, h)}>
+      <p><a href={`/households/${h.id}`}>{t.back}</a></p>
+      <h1>{t.title(name)}</h1>
+      {m.leftOn && <p class="alert alert--info">{t.departed(formatIsoDate(m.leftOn))}</p>}
+      {!active ? (
+        <>
+          <p class="alert alert--info">{t.closedReadOnly}</p>
+          <dl class="card">
+            <dt>{f.birthYear}</dt><dd>{m.birthDate ? formatIsoDate(m.birthDate) : m.birthYear}</dd>
+            <dt>{f.role}</dt><dd>{ui.t.households.roles[m.role]}</dd>
+            <dt>{f.adult}</dt><dd><AgeGroup ui={ui} member={m} year={p.year} /></dd>
+            <dt>{f.nationalNumber}</dt><dd>{m.nationalNumber ? maskNationalNumber(m.nationalNumber) : ui.t.households.dossier.notFilledIn}</dd>
+          </dl>
+        </>
+      ) : (
+        <>
+          <section class="card" aria-labelledby="member-edit-title">
+            <h2 id="member-edit-title">{t.editTitle}</h2>
+            <form method="post" action={`/households/${h.id}/members/${m.id}`} novalidate>
+              <ErrorSummary t={ui.t} errors={p.errors ?? {}} labels={memberLabels(ui)} />
+              <input type="hidden" name="revision" value={String(m.revision)} />
+              <MemberFields ui={ui} values={p.values} errors={p.errors ?? {}} />
+              <button type="submit" class="button">{t.submit}</button>
+            </form>
+          </section>
+          {!m.leftOn && (
+            <section class="card" aria-labelledby="departure-title">
+              <h2 id="departure-title">{t.departureTitle}</h2>
+              <p>{t.departureIntro}</p>
+              <form method="post" action={`/households/${h.id}/members/${m.id}/departure`} novalidate>
+                <ErrorSummary t={ui.t} errors={p.departure?.errors ?? {}} labels={{ left_on: f.leftOn }} />
+                <input type="hidden" name="revision" value={String(m.revision)} />
+                <Field name="left_on" label={f.leftOn} hint={f.leftOnHint} value={p.departure?.value ?? p.today} error={p.departure?.errors.left_on} maxlength={10} autocomplete="off" required />
+                <button type="submit" class="button button--secondary">{t.departureSubmit(name)}</button>
+              </form>
+            </section>
+          )}
+        </>
+      )}
+    </Layout>
+  );
+}
