@@ -1,7 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import { ADMIN, expectNoAxeViolations, saveState, tabTo, takeRecoveryCode, totpFromKeyText, typeAndTab } from './support/helpers.js';
 
-export const WORKER = { name: 'Wendy Werker', email: 'wendy@ocmw-teststad.be', password: 'groene tram naar de zee' };
+import { WORKER } from './support/helpers.js';
+export { WORKER };
 
 async function signInAdmin(page: Page) {
   await page.goto('/signin');

@@ -53,10 +53,10 @@ export async function typeAndTab(page: Page, text: string) {
   await page.keyboard.press('Tab');
 }
 
-/** Tabs until the element matching the locator has focus (fails after 40 presses). */
-export async function tabTo(page: Page, locator: ReturnType<Page['locator']>) {
+/** Tabs until the element matching the locator has focus (fails after `max` presses). */
+export async function tabTo(page: Page, locator: ReturnType<Page['locator']>, max = 40) {
   await expect(locator, 'tabTo needs exactly one element').toHaveCount(1);
-  for (let i = 0; i < 40; i++) {
+  for (let i = 0; i < max; i++) {
     if (await locator.evaluate((el) => el === document.activeElement)) return;
     await page.keyboard.press('Tab');
   }
@@ -68,3 +68,23 @@ export function totpFromKeyText(keyText: string): string {
 }
 
 export const ADMIN = { email: 'beheer@ocmw-teststad.be', password: 'blauwe fiets op de markt', name: 'Beheerder Test' };
+
+export const WORKER = { name: 'Wendy Werker', email: 'wendy@ocmw-teststad.be', password: 'groene tram naar de zee' };
+
+/** Signs in with password and one of the saved recovery codes (the app's current TOTP code may already be used). */
+export async function signIn(page: Page, who: { email: string; password: string }, codesKey: 'recoveryCodes' | 'workerRecoveryCodes') {
+  await page.goto('/signin');
+  await page.getByLabel('E-mailadres').fill(who.email);
+  await page.getByLabel('Wachtwoord').fill(who.password);
+  await page.getByRole('button', { name: 'Aanmelden' }).click();
+  await expect(page).toHaveURL(/\/signin\/two-factor/);
+  const state = e2eState();
+  const codes = (state[codesKey] as string[] | undefined) ?? [];
+  const [code, ...rest] = codes;
+  if (!code) throw new Error(`no ${codesKey} left`);
+  saveState({ [codesKey]: rest });
+  await page.getByText('Telefoon niet bij de hand?').click();
+  await page.getByLabel('Herstelcode').fill(code);
+  await page.getByRole('button', { name: 'Bevestigen' }).last().click();
+  await expect(page.getByRole('navigation', { name: 'Hoofdmenu' })).toBeVisible();
+}
