@@ -108,7 +108,7 @@ export function DomainFormPage(p: {
           <p class="field__hint">{f.anchorsHint}</p>
           {[1, 2, 3, 4, 5].map((n) => (
             <fieldset class="field">
-              <legend>{f.scoreLegend(n, c.scoreHints[n - 1]!)}</legend>
+              <legend>{f.scoreLegend(n, ui.t.balances.scale[n as 1 | 2 | 3 | 4 | 5].toLowerCase())}</legend>
               {LANGS.map((l) => <LangField name={`anchor${n}_${l}`} label={f.anchorIn(n, f.langs[l])} lang={l} value={text(`anchor${n}_${l}`)} error={errors[`anchor${n}_${l}`]} maxlength={TEXT_LIMITS.anchor} multiline />)}
             </fieldset>
           ))}
