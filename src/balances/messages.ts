@@ -98,7 +98,6 @@ export const balancesNl = {
     amendUnchanged: 'De correctie verandert niets.',
     sensitiveHidden: 'Dit domein is afgeschermd.',
   },
-  direction: { better: 'Beter', same: 'Gelijk', worse: 'Slechter', none: 'Nog geen vergelijking' },
 };
 export type BalancesMessages = typeof balancesNl;
 
@@ -145,7 +144,6 @@ export const balancesFr: BalancesMessages = {
     amendSubmit: 'Enregistrer la correction', amendmentsTitle: 'Corrections', amendment: (who, date) => `${who}, ${date}`, amendUnchanged: 'La correction ne change rien.',
     sensitiveHidden: 'Ce domaine est protégé.',
   },
-  direction: { better: 'Mieux', same: 'Égal', worse: 'Moins bien', none: 'Pas encore de comparaison' },
 };
 
 export const balancesEn: BalancesMessages = {
@@ -190,5 +188,4 @@ export const balancesEn: BalancesMessages = {
     amendSubmit: 'Save correction', amendmentsTitle: 'Corrections', amendment: (who, date) => `${who}, ${date}`, amendUnchanged: 'The correction changes nothing.',
     sensitiveHidden: 'This domain is shielded.',
   },
-  direction: { better: 'Better', same: 'Same', worse: 'Worse', none: 'No comparison yet' },
 };

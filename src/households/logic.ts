@@ -48,8 +48,10 @@ export function searchTokens(q: string): string[] {
 
 export type StatusFilter = 'active' | 'closed' | 'all';
 /** BALANCE: the balance feature adds 'last_balance' (and its index) here. */
-export type CaseloadSort = 'updated_desc' | 'updated_asc' | 'created_desc' | 'created_asc';
-export const CASELOAD_SORTS: readonly CaseloadSort[] = ['updated_desc', 'updated_asc', 'created_desc', 'created_asc'];
+export type CaseloadSort = 'updated_desc' | 'updated_asc' | 'created_desc' | 'created_asc' | 'balance_asc' | 'balance_desc';
+export const CASELOAD_SORTS: readonly CaseloadSort[] = ['updated_desc', 'updated_asc', 'created_desc', 'created_asc', 'balance_asc', 'balance_desc'];
+/** "No finalised balance in the last N months" filter choices. */
+export const STALE_MONTHS = [3, 6, 12] as const;
 
 export interface CaseloadFilters {
   q: string;
@@ -60,6 +62,8 @@ export interface CaseloadFilters {
   mine: boolean;
   sort: CaseloadSort;
   page: number;
+  /** Only households without a finalised balance in the last N months (or none at all). */
+  staleMonths: number | null;
 }
 
 /**
@@ -77,6 +81,7 @@ export function parseCaseloadQuery(query: Record<string, string | undefined>, te
     mine: query.mine === '1',
     sort,
     page: parsePage(query.page),
+    staleMonths: (STALE_MONTHS as readonly number[]).includes(Number(query.stale)) ? Number(query.stale) : null,
   };
 }
 
@@ -89,6 +94,7 @@ export function caseloadQueryString(f: CaseloadFilters, overrides: Partial<Casel
   if (v.status !== 'active') params.set('status', v.status);
   if (v.mine) params.set('mine', '1');
   if (v.sort !== 'updated_desc') params.set('sort', v.sort);
+  if (v.staleMonths !== null) params.set('stale', String(v.staleMonths));
   if (v.page > 1) params.set('page', String(v.page));
   const s = params.toString();
   return s ? `?${s}` : '';

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { OrgScope } from '../auth/scope.js';
 import { mayPlaceInTeam, visibleHouseholds, visibleMembers } from './access.js';
@@ -132,8 +132,17 @@ export async function teamsWithWorkers(db: Db, scope: OrgScope): Promise<TeamWit
   }));
 }
 
-export async function caseload(db: Db, scope: OrgScope, f: CaseloadFilters): Promise<CaseloadResult> {
+export async function caseload(db: Db, scope: OrgScope, f: CaseloadFilters, today = new Date().toISOString().slice(0, 10)): Promise<CaseloadResult> {
+  // The date of the household's latest finalised balance (null without one).
+  const lastBalance = (eb: ExpressionBuilder<Database, 'household'>) => eb.selectFrom('balance')
+    .select((b) => b.fn.max('balance.taken_on').as('last'))
+    .whereRef('balance.household_id', '=', 'household.id')
+    .where('balance.status', '=', 'final');
   let base = visibleHouseholds(db, scope);
+  if (f.staleMonths !== null) {
+    const cutoff = monthsBefore(today, f.staleMonths);
+    base = base.where((eb) => eb.or([eb(lastBalance(eb), 'is', null), eb(lastBalance(eb), '<', cutoff)]));
+  }
   if (f.teamId !== null) base = base.where('household.team_id', '=', f.teamId);
   if (f.status !== 'all') base = base.where('household.status', '=', f.status);
   if (f.mine) base = base.where('household.assigned_user_id', '=', scope.userId);
@@ -144,11 +153,15 @@ export async function caseload(db: Db, scope: OrgScope, f: CaseloadFilters): Pro
   const total = Number(counted.n);
   const pages = pageCount(total);
   const page = Math.min(f.page, pages);
+  const byBalance = f.sort === 'balance_asc' || f.sort === 'balance_desc';
   const [column, direction] = {
     updated_desc: ['household.updated_at', 'desc'],
     updated_asc: ['household.updated_at', 'asc'],
     created_desc: ['household.created_at', 'desc'],
     created_asc: ['household.created_at', 'asc'],
+    // Oldest balance first puts households without any balance at the very top (NULL sorts first).
+    balance_asc: ['household.updated_at', 'asc'],
+    balance_desc: ['household.updated_at', 'desc'],
   }[f.sort] as ['household.updated_at' | 'household.created_at', 'asc' | 'desc'];
 
   const rows = await base
@@ -158,6 +171,7 @@ export async function caseload(db: Db, scope: OrgScope, f: CaseloadFilters): Pro
       'household.id', 'household.dossier_ref', 'household.status', 'household.team_id', 'team.name as team_name',
       'household.assigned_user_id', 'app_user.display_name as assigned_name', 'household.created_at', 'household.updated_at',
     ])
+    .$if(byBalance, (q) => q.orderBy((eb) => lastBalance(eb), direction))
     .orderBy(column, direction).orderBy('household.id', direction)
     .limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE)
     .execute();
@@ -187,6 +201,16 @@ export async function caseload(db: Db, scope: OrgScope, f: CaseloadFilters): Pro
       updatedAt: r.updated_at,
     })),
   };
+}
+
+/** The ISO date `months` calendar months before `iso` (day clamped to the month's length). */
+export function monthsBefore(iso: string, months: number): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  const total = y * 12 + (m - 1) - months;
+  const year = Math.floor(total / 12);
+  const month = (total % 12) + 1;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${year}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
 }
 
 /** The household with all its members (former ones too), or undefined when the scope may not see it. */

@@ -79,7 +79,7 @@ export async function showCaseload(c: Context<AppEnv>, basePath: '/' | '/househo
   const s = scope(c);
   const { db } = c.get('deps');
   const filters = parseCaseloadQuery(c.req.query(), s.teamIds);
-  const [teams, result] = await Promise.all([teamsWithWorkers(db, s), caseload(db, s, filters)]);
+  const [teams, result] = await Promise.all([teamsWithWorkers(db, s), caseload(db, s, filters, todayIso(c.get('deps').now()))]);
   const enriched = await enrichCaseloadRows(db, s, result.rows);
   // Which lists someone looked at, not what they searched for (the search text may be a name).
   await record(c, 'caseload.viewed', 'caseload');

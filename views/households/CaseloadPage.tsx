@@ -1,6 +1,6 @@
 import type { Ui } from '../../src/http/ui.js';
 import type { CaseloadResult, CaseloadRow, TeamWithWorkers } from '../../src/households/queries.js';
-import { CASELOAD_SORTS, caseloadQueryString, pageWindow, type CaseloadFilters } from '../../src/households/logic.js';
+import { CASELOAD_SORTS, caseloadQueryString, pageWindow, type CaseloadFilters , STALE_MONTHS } from '../../src/households/logic.js';
 import { formatDate } from '../../src/i18n/format.js';
 import { Layout } from '../layouts/Layout.js';
 
@@ -60,6 +60,13 @@ export function CaseloadPage(p: CaseloadProps) {
               <option value="active" selected={f.status === 'active'}>{c.statusActive}</option>
               <option value="closed" selected={f.status === 'closed'}>{c.statusClosed}</option>
               <option value="all" selected={f.status === 'all'}>{c.statusAll}</option>
+            </select>
+          </div>
+          <div class="field">
+            <label for="field-stale">{c.stale}</label>
+            <select id="field-stale" name="stale">
+              <option value="" selected={f.staleMonths === null}>{c.staleAny}</option>
+              {STALE_MONTHS.map((n) => <option value={String(n)} selected={f.staleMonths === n}>{c.staleMonths(n)}</option>)}
             </select>
           </div>
           <div class="field">
