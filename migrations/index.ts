@@ -3,6 +3,7 @@ import * as accounts from './20261122T1000_accounts.js';
 import * as catalogue from './20261122T1200_catalogue.js';
 import * as households from './20261122T1300_households.js';
 import * as balances from './20261122T1400_balances.js';
+import * as sensitiveVisibility from './20261122T1500_sensitive_visibility.js';
 
 // Every migration, in order. Migrations are immutable once landed: add a new file, never edit one.
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '20261122T1200_catalogue': catalogue,
   '20261122T1300_households': households,
   '20261122T1400_balances': balances,
+  '20261122T1500_sensitive_visibility': sensitiveVisibility,
 };

@@ -276,11 +276,11 @@ export async function renameTeam(db: Kysely<Database>, scope: OrgScope, teamId: 
 // ---------------------------------------------------------------- organisation
 
 export async function getOrganisation(db: Kysely<Database>, scope: OrgScope) {
-  return db.selectFrom('organisation').select(['id', 'name', 'require_two_factor']).where('id', '=', scope.organisationId).executeTakeFirstOrThrow();
+  return db.selectFrom('organisation').select(['id', 'name', 'require_two_factor', 'sensitive_visibility']).where('id', '=', scope.organisationId).executeTakeFirstOrThrow();
 }
 
-export async function updateOrganisation(db: Kysely<Database>, scope: OrgScope, o: { name: string; requireTwoFactor: boolean }) {
-  await db.updateTable('organisation').set({ name: o.name, require_two_factor: o.requireTwoFactor ? 1 : 0 }).where('id', '=', scope.organisationId).execute();
+export async function updateOrganisation(db: Kysely<Database>, scope: OrgScope, o: { name: string; requireTwoFactor: boolean; sensitiveVisibility: 'team' | 'assigned' }) {
+  await db.updateTable('organisation').set({ name: o.name, require_two_factor: o.requireTwoFactor ? 1 : 0, sensitive_visibility: o.sensitiveVisibility }).where('id', '=', scope.organisationId).execute();
 }
 
 // ---------------------------------------------------------------- audit log

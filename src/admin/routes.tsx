@@ -331,7 +331,7 @@ adminRoutes.post('/admin/teams/:id', async (c) => {
 adminRoutes.get('/admin/settings', async (c) => {
   const org = await getOrganisation(c.get('deps').db, scope(c));
   const notice = c.req.query('saved') ? c.get('t').admin.settings.saved : undefined;
-  return render(c, () => <SettingsPage ui={ui(c)} values={{ name: org.name, require_two_factor: org.require_two_factor === 1 }} notice={notice} />);
+  return render(c, () => <SettingsPage ui={ui(c)} values={{ name: org.name, require_two_factor: org.require_two_factor === 1, sensitive_visibility: org.sensitive_visibility }} notice={notice} />);
 });
 
 adminRoutes.post('/admin/settings', async (c) => {
@@ -340,16 +340,19 @@ adminRoutes.post('/admin/settings', async (c) => {
   const s = scope(c);
   const fields = await readForm(c);
   const requireTwoFactor = checked(fields, 'require_two_factor');
-  const parsed = z.object({ name: nameSchema(t) }).safeParse(fields);
+  const parsed = z.object({ name: nameSchema(t), sensitive_visibility: z.enum(['team', 'assigned'], { error: t.admin.settings.sensitiveInvalid }).optional() }).safeParse(fields);
   if (!parsed.success) {
-    const values = { name: field(fields, 'name'), require_two_factor: requireTwoFactor };
+    const raw = field(fields, 'sensitive_visibility');
+    const values = { name: field(fields, 'name'), require_two_factor: requireTwoFactor, sensitive_visibility: raw === 'assigned' ? 'assigned' as const : 'team' as const };
     return render(c, () => <SettingsPage ui={ui(c)} values={values} errors={fieldErrors(parsed.error)} />, { status: 422 });
   }
+  // A form without the choice (an older page still open) keeps what is set.
+  const sensitiveVisibility = parsed.data.sensitive_visibility ?? (await getOrganisation(deps.db, s)).sensitive_visibility;
   const now = deps.now();
   await deps.db.transaction().execute(async (trx) => {
     const before = await getOrganisation(trx, s);
-    if (before.name === parsed.data.name && (before.require_two_factor === 1) === requireTwoFactor) return;
-    await updateOrganisation(trx, s, { name: parsed.data.name, requireTwoFactor });
+    if (before.name === parsed.data.name && (before.require_two_factor === 1) === requireTwoFactor && before.sensitive_visibility === sensitiveVisibility) return;
+    await updateOrganisation(trx, s, { name: parsed.data.name, requireTwoFactor, sensitiveVisibility });
     await audit(trx, now, { organisationId: s.organisationId, actorUserId: s.userId, action: 'organisation.settings_changed', targetType: 'organisation', targetId: s.organisationId, requestId: c.get('requestId') });
   });
   return redirectAfterPost(c, '/admin/settings?saved=1');

@@ -13,6 +13,8 @@ export interface CurrentUser {
   isAdmin: boolean;
   memberships: { teamId: number; role: TeamRole }[];
   twoFactorEnabled: boolean;
+  /** Who sees sensitive life domains in balances (organisation setting). */
+  sensitiveVisibility: 'team' | 'assigned';
   /** The organisation requires 2FA and this user has not set it up yet. */
   mustSetUpTwoFactor: boolean;
 }

@@ -100,7 +100,7 @@ export async function loadCurrentUser(db: Kysely<Database>, userId: number): Pro
     .select([
       'app_user.id', 'app_user.organisation_id', 'app_user.email', 'app_user.display_name', 'app_user.locale',
       'app_user.is_admin', 'app_user.totp_enabled_at', 'app_user.disabled_at',
-      'organisation.name as organisation_name', 'organisation.require_two_factor',
+      'organisation.name as organisation_name', 'organisation.require_two_factor', 'organisation.sensitive_visibility',
     ])
     .where('app_user.id', '=', userId)
     .executeTakeFirst();
@@ -118,6 +118,7 @@ export async function loadCurrentUser(db: Kysely<Database>, userId: number): Pro
     memberships: memberships.map((m) => ({ teamId: m.team_id, role: m.role })),
     twoFactorEnabled,
     mustSetUpTwoFactor: row.require_two_factor === 1 && !twoFactorEnabled,
+    sensitiveVisibility: row.sensitive_visibility,
   };
 }
 

@@ -17,14 +17,16 @@ export interface LayoutSection { subject: Subject; themes: LayoutTheme[] }
 
 /**
  * What a balance asks: per subject, the themes and the domains switched on (defaultOn) in the
- * catalogue version the balance was made with, in catalogue order.
+ * catalogue version the balance was made with, in catalogue order. With `hideSensitive` (the
+ * organisation shields sensitive domains and this user is not allowed), those domains are left
+ * out entirely: not shown, not counted, and a save naming one is refused as an unknown cell.
  */
-export function balanceLayout(catalogue: CatalogueData, subjects: Subject[]): LayoutSection[] {
+export function balanceLayout(catalogue: CatalogueData, subjects: Subject[], opts: { hideSensitive?: boolean } = {}): LayoutSection[] {
   return subjects.map((subject) => ({
     subject,
     themes: catalogue.themes
       .filter((t) => t.level === subject.level)
-      .map((theme) => ({ theme, domains: theme.domains.filter((d) => d.defaultOn) }))
+      .map((theme) => ({ theme, domains: theme.domains.filter((d) => d.defaultOn && !(opts.hideSensitive && d.sensitive)) }))
       .filter((t) => t.domains.length > 0),
   }));
 }

@@ -70,6 +70,7 @@ export const balancesNl = {
     remarkTooLong: 'Een opmerking is hoogstens 10.000 tekens lang.',
     notApplicableNotAllowed: '"Niet van toepassing" kan niet voor dit domein.',
     unknownCell: 'Dit domein of deze persoon hoort niet bij deze meting. Er werd niets opgeslagen.',
+    sensitiveHidden: (n: number) => `${n} gevoelige ${n === 1 ? 'domein is' : 'domeinen zijn'} afgeschermd: alleen de toegewezen maatschappelijk werker en de teamverantwoordelijken zien ze.`,
   },
   conflict: {
     title: 'Iemand anders wijzigde dit intussen',
@@ -96,7 +97,6 @@ export const balancesNl = {
     amendmentsTitle: 'Correcties',
     amendment: (who: string, date: string) => `${who}, ${date}`,
     amendUnchanged: 'De correctie verandert niets.',
-    sensitiveHidden: 'Dit domein is afgeschermd.',
   },
 };
 export type BalancesMessages = typeof balancesNl;
@@ -131,6 +131,7 @@ export const balancesFr: BalancesMessages = {
     invalidScore: 'Choisissez un score de 1 à 5, « pas d’application » ou « pas abordé ».', invalidClientScore: 'Le score de la personne est un nombre de 1 à 5.',
     remarkTooLong: 'Une remarque compte au maximum 10 000 caractères.', notApplicableNotAllowed: '« Pas d’application » n’est pas possible pour ce domaine.',
     unknownCell: 'Ce domaine ou cette personne ne fait pas partie de cette mesure. Rien n’a été enregistré.',
+    sensitiveHidden: (n) => `${n} domaine${n === 1 ? ' sensible est protégé' : 's sensibles sont protégés'} : seuls l’assistant·e social·e désigné·e et les responsables d’équipe les voient.`,
   },
   conflict: {
     title: 'Quelqu’un d’autre a modifié ceci entre-temps', intro: 'Rien n’a été enregistré. Comparez les deux versions et choisissez celle qui reste. Votre texte est toujours dans le formulaire.',
@@ -142,7 +143,6 @@ export const balancesFr: BalancesMessages = {
     stabilising: 'Stabilisant (4 et 5)', destabilising: 'Déstabilisant (1 et 2)', none: 'Aucun.', noRemark: 'Pas de remarque.',
     amendTitle: 'Corriger', amendLabel: (d, who) => `Corriger : ${d}, ${who}`, reason: 'Raison de la correction', reasonRequired: 'Donnez une raison pour la correction.',
     amendSubmit: 'Enregistrer la correction', amendmentsTitle: 'Corrections', amendment: (who, date) => `${who}, ${date}`, amendUnchanged: 'La correction ne change rien.',
-    sensitiveHidden: 'Ce domaine est protégé.',
   },
 };
 
@@ -175,6 +175,7 @@ export const balancesEn: BalancesMessages = {
     invalidScore: 'Choose a score from 1 to 5, "not applicable" or "not discussed".', invalidClientScore: 'The client’s score is a number from 1 to 5.',
     remarkTooLong: 'A remark is at most 10,000 characters long.', notApplicableNotAllowed: '"Not applicable" is not possible for this domain.',
     unknownCell: 'This domain or person is not part of this balance. Nothing was saved.',
+    sensitiveHidden: (n) => `${n} sensitive domain${n === 1 ? ' is' : 's are'} shielded: only the assigned social worker and the team leads see ${n === 1 ? 'it' : 'them'}.`,
   },
   conflict: {
     title: 'Someone else changed this in the meantime', intro: 'Nothing was saved. Compare both versions and choose what stays. Your text is still in the form.',
@@ -186,6 +187,5 @@ export const balancesEn: BalancesMessages = {
     stabilising: 'Stabilising (4 and 5)', destabilising: 'Destabilising (1 and 2)', none: 'None.', noRemark: 'No remark.',
     amendTitle: 'Correct', amendLabel: (d, who) => `Correct: ${d}, ${who}`, reason: 'Reason for the correction', reasonRequired: 'Give a reason for the correction.',
     amendSubmit: 'Save correction', amendmentsTitle: 'Corrections', amendment: (who, date) => `${who}, ${date}`, amendUnchanged: 'The correction changes nothing.',
-    sensitiveHidden: 'This domain is shielded.',
   },
 };

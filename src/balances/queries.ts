@@ -40,6 +40,8 @@ export interface StoredCell extends CellValue {
 
 export interface BalanceDetail extends BalanceSummary {
   catalogue: CatalogueData;
+  /** Sensitive domains left out for this user (organisation setting). */
+  hiddenSensitive: number;
   subjects: (Subject & { tookPart: boolean })[];
   layout: LayoutSection[];
   cells: Map<string, StoredCell>;
@@ -86,7 +88,7 @@ async function catalogueOf(db: Db, scope: OrgScope, versionId: number): Promise<
   return version.catalogue;
 }
 
-export async function findBalance(db: Db, scope: OrgScope, householdId: number, balanceId: number): Promise<BalanceDetail | undefined> {
+export async function findBalance(db: Db, scope: OrgScope, householdId: number, balanceId: number, opts: { hideSensitive?: boolean } = {}): Promise<BalanceDetail | undefined> {
   if (!Number.isSafeInteger(balanceId) || !Number.isSafeInteger(householdId)) return undefined;
   const row = await balancesOfVisibleHouseholds(db, scope).where('balance.id', '=', balanceId).where('balance.household_id', '=', householdId).executeTakeFirst();
   if (!row) return undefined;
@@ -105,7 +107,10 @@ export async function findBalance(db: Db, scope: OrgScope, householdId: number, 
     key: subjectKeyOf(s.member_id), memberId: s.member_id, level: s.level, name: `${s.first_name} ${s.last_name}`, tookPart: s.took_part === 1,
   }))];
   const cells = await loadCells(db, balanceId);
-  return { ...toSummary(row), catalogue, subjects, layout: balanceLayout(catalogue, subjects), cells };
+  const layout = balanceLayout(catalogue, subjects, opts);
+  const count = (l: LayoutSection[]) => l.reduce((n, s) => n + s.themes.reduce((m, t) => m + t.domains.length, 0), 0);
+  const hiddenSensitive = opts.hideSensitive ? count(balanceLayout(catalogue, subjects)) - count(layout) : 0;
+  return { ...toSummary(row), catalogue, subjects, layout, cells, hiddenSensitive };
 }
 
 export async function loadCells(db: Db, balanceId: number): Promise<Map<string, StoredCell>> {

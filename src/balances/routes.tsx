@@ -7,7 +7,8 @@ import { ui } from '../http/ui.js';
 import { audit } from '../audit/audit.js';
 import { requireUser } from '../auth/middleware.js';
 import { scope } from '../auth/scope.js';
-import { findHousehold } from '../households/queries.js';
+import { findHousehold, type Household } from '../households/queries.js';
+import type { CurrentUser } from '../auth/current-user.js';
 import { todayIso } from '../households/logic.js';
 import { formatTime } from '../i18n/format.js';
 import { BALANCE_METHODS, type BalanceMethod } from './tables.js';
@@ -82,10 +83,19 @@ balanceRoutes.post('/households/:hid/balances', async (c) => {
 });
 
 // ---------------------------------------------------------------- the editor / the finalised balance
+/**
+ * The organisation may shield sensitive domains (health, addiction, justice...) from everyone but
+ * the household's assigned worker and the team's leads (admin setting; default: the whole team).
+ */
+export function hidesSensitive(user: CurrentUser, household: Pick<Household, 'assignedUserId' | 'teamId'>): boolean {
+  if (user.sensitiveVisibility === 'team') return false;
+  return !(household.assignedUserId === user.id || user.memberships.some((m) => m.teamId === household.teamId && m.role === 'lead'));
+}
+
 async function loadBalance(c: Context<AppEnv>) {
   const household = await loadHousehold(c);
   if (!household) return undefined;
-  const detail = await findBalance(c.get('deps').db, scope(c), household.id, id(c.req.param('bid')));
+  const detail = await findBalance(c.get('deps').db, scope(c), household.id, id(c.req.param('bid')), { hideSensitive: hidesSensitive(c.get('user')!, household) });
   return detail ? { household, detail } : undefined;
 }
 
@@ -166,7 +176,7 @@ balanceRoutes.post('/households/:hid/balances/:bid/scores', async (c) => {
   if (outcome.status === 'conflict') {
     await audit(deps.db, now, { organisationId: user.organisationId, actorUserId: user.id, action: 'balance.save_conflict', targetType: 'balance', targetId: detail.id, requestId: c.get('requestId'), outcome: 'failure' });
     const conflicts = new Map<string, StoredCell>(outcome.conflicts.map((x) => [cellKey(x.subject, x.domainKey), x.theirs]));
-    const fresh = (await findBalance(deps.db, scope(c), household.id, detail.id))!;
+    const fresh = (await findBalance(deps.db, scope(c), household.id, detail.id, { hideSensitive: hidesSensitive(user, household) }))!;
     const state: EditorState = { overrides: parsed.overrides, conflicts, topMessage: t.conflict.title };
     if (htmx) {
       // The conflicting cells come back whole (out of band), with both versions and "keep mine".

@@ -9,6 +9,7 @@ export interface OrganisationTable {
   id: Generated<number>;
   name: string;
   require_two_factor: Generated<number>;
+  sensitive_visibility: Generated<'team' | 'assigned'>;
   created_at: number;
 }
 export interface TeamTable {

@@ -293,3 +293,40 @@ describe('finalising and correcting', () => {
     expect(await scoreRows(id)).toHaveLength(0);
   });
 });
+
+describe('sensitive domains', () => {
+  it('are shown to the whole team by default, and only to the assigned worker and leads when the organisation says so', async () => {
+    const id = await startBalance();
+    const editorPath = `/households/${household}/balances/${id}`;
+    expect(await (await t.request(editorPath, { cookie })).text()).toContain(`name="s.m${adult}.justitie"`);
+
+    await t.db.updateTable('organisation').set({ sensitive_visibility: 'assigned' }).where('id', '=', org).execute();
+    const shielded = await (await t.request(editorPath, { cookie })).text();
+    expect(shielded).not.toContain(`name="s.m${adult}.justitie"`);
+    expect(shielded).not.toContain(`name="s.m${adult}.mentale-gezondheid"`);
+    expect(shielded).toMatch(/\d+ gevoelige domeinen zijn afgeschermd/);
+    expect(shielded).toContain(`name="s.h.verblijfplaats"`);
+    const refused = await t.request(`${editorPath}/scores`, { cookie, form: { editor: 'a', ...cellFields(`m${adult}.justitie`, { s: '2' }) } });
+    expect(refused.status).toBe(422);
+    expect(await scoreRows(id)).toHaveLength(0);
+
+    // The team lead, and the worker once assigned, see them.
+    const lead = await t.user(org, { email: 'lead@ocmw.be', teams: [{ teamId: team, role: 'lead' }] });
+    expect(await (await t.request(editorPath, { cookie: await t.sessionCookie(lead) })).text()).toContain(`name="s.m${adult}.justitie"`);
+    const me = await t.db.selectFrom('app_user').select('id').where('email', '=', 'w@ocmw.be').executeTakeFirstOrThrow();
+    await t.db.updateTable('household').set({ assigned_user_id: me.id }).where('id', '=', household).execute();
+    expect(await (await t.request(editorPath, { cookie })).text()).toContain(`name="s.m${adult}.justitie"`);
+  });
+
+  it('the setting is changed by an administrator, audited, and a bad value is refused', async () => {
+    const admin = await t.user(org, { email: 'admin@ocmw.be', isAdmin: true });
+    const ac = await t.sessionCookie(admin);
+    const bad = await t.request('/admin/settings', { cookie: ac, form: { name: 'OCMW Balans', sensitive_visibility: 'iedereen' } });
+    expect(bad.status).toBe(422);
+    const ok = await t.request('/admin/settings', { cookie: ac, form: { name: 'OCMW Balans', require_two_factor: '1', sensitive_visibility: 'assigned' } });
+    expect(ok.status).toBe(303);
+    const o = await t.db.selectFrom('organisation').select('sensitive_visibility').where('id', '=', org).executeTakeFirstOrThrow();
+    expect(o.sensitive_visibility).toBe('assigned');
+    expect((await t.db.selectFrom('audit_event').select('action').where('action', '=', 'organisation.settings_changed').execute())).toHaveLength(1);
+  });
+});

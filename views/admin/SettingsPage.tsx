@@ -4,7 +4,7 @@ import { ErrorSummary, Field, type FieldErrors } from '../components/form.js';
 import { AdminNav } from './AdminNav.js';
 import { CheckboxField } from './fields.js';
 
-export interface SettingsValues { name: string; require_two_factor: boolean }
+export interface SettingsValues { name: string; require_two_factor: boolean; sensitive_visibility: 'team' | 'assigned' }
 
 export function SettingsPage(p: { ui: Ui; values: SettingsValues; errors?: FieldErrors; notice?: string | undefined }) {
   const { ui } = p;
@@ -20,6 +20,12 @@ export function SettingsPage(p: { ui: Ui; values: SettingsValues; errors?: Field
         <ErrorSummary t={t} errors={errors} labels={{ name: a.organisationName, require_two_factor: a.requireTwoFactor }} />
         <Field name="name" label={a.organisationName} value={p.values.name} error={errors.name} maxlength={200} autocomplete="organization" required />
         <CheckboxField name="require_two_factor" label={a.requireTwoFactor} hint={a.requireTwoFactorHint} checked={p.values.require_two_factor} error={errors.require_two_factor} />
+        <fieldset class="field">
+          <legend>{a.sensitiveTitle}</legend>
+          <p class="field__hint">{a.sensitiveHint}</p>
+          <label class="choice"><input type="radio" name="sensitive_visibility" value="team" checked={p.values.sensitive_visibility === 'team'} /> {a.sensitiveTeam}</label>
+          <label class="choice"><input type="radio" name="sensitive_visibility" value="assigned" checked={p.values.sensitive_visibility === 'assigned'} /> {a.sensitiveAssigned}</label>
+        </fieldset>
         <button type="submit" class="button">{a.submit}</button>
       </form>
     </Layout>

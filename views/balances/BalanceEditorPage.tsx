@@ -162,6 +162,7 @@ export function BalanceEditorPage({ ui, household, detail, state = {}, editorTok
       <h1>{e.title(formatIsoDate(detail.takenOn))}</h1>
       <p class="meta-line">{ui.t.balances.method[detail.method]} · {e.catalogueVersion(detail.catalogueVersionNumber)}</p>
       {state.topMessage && <div class="alert alert--error" role="alert" tabindex={-1} data-focus-on-load>{state.topMessage}</div>}
+      {detail.hiddenSensitive > 0 && <p class="alert alert--info">{e.sensitiveHidden(detail.hiddenSensitive)}</p>}
       <Progress ui={ui} detail={detail} />
       <nav class="jump-nav" aria-label={e.jumpTo}>
         <ul>

@@ -30,6 +30,7 @@ export function BalanceViewPage({ ui, household, detail, amendments, amendError 
         {t.view.finalisedBy(detail.finalisedByName ?? '?', detail.finalisedAt ? formatDate(detail.finalisedAt) : '')} {t.view.method}: {t.method[detail.method].toLowerCase()}. {t.editor.catalogueVersion(detail.catalogueVersionNumber)}.
         {participants.length > 0 && <> {t.view.participants}: {participants.join(', ')}.</>}
       </p>
+      {detail.hiddenSensitive > 0 && <p class="alert alert--info">{t.editor.sensitiveHidden(detail.hiddenSensitive)}</p>}
       {detail.layout.map((section) => {
         const scored = section.themes.flatMap((th) => th.domains.map((d) => ({ d, c: detail.cells.get(cellKey(section.subject.key, d.key)) })));
         const stabilising = scored.filter((x) => x.c?.state === 'scored' && (x.c.score ?? 0) >= 4);
