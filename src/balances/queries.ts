@@ -211,7 +211,11 @@ export type SaveOutcome =
  * score. A change on a stale revision is a conflict unless the newer revision came from this same
  * editor (its own earlier save still in flight) or already holds exactly these values.
  */
-export async function saveCells(db: Db, scope: OrgScope, balanceId: number, cells: PostedCell[], editorToken: string, now: number): Promise<SaveOutcome> {
+export async function saveCells(
+  db: Db, scope: OrgScope, balanceId: number, cells: PostedCell[], editorToken: string, now: number,
+  /** Runs inside the same transaction when something was saved (the audit row: one commit, one fsync). */
+  onSaved?: (trx: Db) => Promise<void>,
+): Promise<SaveOutcome> {
   return db.transaction().execute(async (trx) => {
     const balance = await trx.selectFrom('balance').select(['status']).where('id', '=', balanceId).where('organisation_id', '=', scope.organisationId).executeTakeFirstOrThrow();
     if (balance.status !== 'draft') return { status: 'final' } as const;
@@ -246,7 +250,10 @@ export async function saveCells(db: Db, scope: OrgScope, balanceId: number, cell
       }
       saved.push({ subject: p.subject, domainKey: p.domainKey, cell: { ...(existing ?? { id: 0, updatedByName: null }), ...p.value, prefilled: false, revision, editorToken, updatedAt: now } });
     }
-    if (saved.length) await trx.updateTable('balance').set({ updated_at: now }).where('id', '=', balanceId).execute();
+    if (saved.length) {
+      await trx.updateTable('balance').set({ updated_at: now }).where('id', '=', balanceId).execute();
+      await onSaved?.(trx);
+    }
     return { status: 'saved', saved } as const;
   });
 }

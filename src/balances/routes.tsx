@@ -169,7 +169,8 @@ balanceRoutes.post('/households/:hid/balances/:bid/scores', async (c) => {
     return render(c, () => <BalanceEditorPage ui={ui(c)} household={household} detail={detail} editorToken={editorToken} state={{ overrides: parsed.overrides, errors: parsed.errors, topMessage: message }} />, { status: 422 });
   }
   const now = deps.now();
-  const outcome = await saveCells(deps.db, scope(c), detail.id, parsed.cells, editorToken, now);
+  const outcome = await saveCells(deps.db, scope(c), detail.id, parsed.cells, editorToken, now, (trx) =>
+    audit(trx, now, { organisationId: user.organisationId, actorUserId: user.id, action: 'balance.scores_saved', targetType: 'balance', targetId: detail.id, requestId: c.get('requestId') }));
   if (outcome.status === 'final') {
     return htmx ? statusOnly(t.editor.alreadyFinal, 409) : render(c, () => <BalanceEditorPage ui={ui(c)} household={household} detail={detail} editorToken={editorToken} state={{ topMessage: t.editor.alreadyFinal }} />, { status: 409 });
   }
@@ -196,9 +197,6 @@ balanceRoutes.post('/households/:hid/balances/:bid/scores', async (c) => {
       );
     }
     return render(c, () => <BalanceEditorPage ui={ui(c)} household={household} detail={fresh} editorToken={editorToken} state={state} />, { status: 409 });
-  }
-  if (outcome.saved.length) {
-    await audit(deps.db, now, { organisationId: user.organisationId, actorUserId: user.id, action: 'balance.scores_saved', targetType: 'balance', targetId: detail.id, requestId: c.get('requestId') });
   }
   if (!htmx) {
     const anchor = theme ? `#t-${theme.replace(':', '-').replace(/[^a-z0-9-]/gi, '-')}` : '';
