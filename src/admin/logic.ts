@@ -5,17 +5,7 @@ import type { FormFields } from '../http/form.js';
 
 export type RoleChoice = 'none' | TeamRole;
 
-/** A route's numeric id, or null (then the route answers 404): no "12abc", no 1e3, no negatives. */
-export function parseId(raw: string | undefined): number | null {
-  if (!raw || !/^[1-9]\d{0,14}$/.test(raw)) return null;
-  return Number(raw);
-}
 
-/** ?page=N of a paged list: anything unreadable is page 1. */
-export function parsePage(raw: string | undefined): number {
-  if (!raw || !/^[1-9]\d{0,8}$/.test(raw)) return 1;
-  return Number(raw);
-}
 
 export function pageCount(total: number, pageSize: number): number {
   return Math.max(1, Math.ceil(total / pageSize));
@@ -66,3 +56,4 @@ export function checked(fields: FormFields, name: string): boolean {
 export function leavesNoAdmin(p: { actorId: number; targetId: number; removesAdmin: boolean; otherActiveAdmins: number }): boolean {
   return p.removesAdmin && p.actorId === p.targetId && p.otherActiveAdmins === 0;
 }
+

@@ -20,7 +20,8 @@ import { LinkPage, type LinkKind, type MailOutcome } from '../../views/admin/Lin
 import { TeamsPage, type TeamsPageFailure } from '../../views/admin/TeamsPage.js';
 import { SettingsPage } from '../../views/admin/SettingsPage.js';
 import { AuditPage } from '../../views/admin/AuditPage.js';
-import { checked, leavesNoAdmin, pageCount, parseId, parsePage, parseTeamRoles, type RoleChoice } from './logic.js';
+import { checked, leavesNoAdmin, pageCount, parseTeamRoles, type RoleChoice } from './logic.js';
+import { parseId, parsePage } from '../http/params.js';
 import {
   AUDIT_PAGE_SIZE, auditPage, countOtherActiveAdmins, countSessions, createInvitedUser, createTeam, disableUser, emailInUse,
   enableUser, endUserSessions, findTeam, findUser, getOrganisation, listTeams, listUsers, renameTeam, resetTwoFactor,

@@ -4,6 +4,7 @@ import { field, readForm, type FormFields } from '../http/form.js';
 import { isHtmx, redirectAfterPost } from '../http/htmx.js';
 import { render } from '../http/render.js';
 import { ui } from '../http/ui.js';
+import { parseId } from '../http/params.js';
 import { audit } from '../audit/audit.js';
 import { requireUser } from '../auth/middleware.js';
 import { scope } from '../auth/scope.js';
@@ -30,7 +31,7 @@ export const balanceRoutes = new Hono<AppEnv>();
 balanceRoutes.use('/households/:hid/balances', requireUser);
 balanceRoutes.use('/households/:hid/balances/*', requireUser);
 
-const id = (v: string | undefined) => (v && /^\d{1,12}$/.test(v) ? Number(v) : NaN);
+const id = (v: string | undefined) => parseId(v) ?? NaN;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function validIsoDate(v: string): boolean {

@@ -1,4 +1,5 @@
 // Pure helpers of the household feature (no database, no request), unit-testable.
+import { parseId, parsePage } from '../http/params.js';
 
 export const PAGE_SIZE = 25;
 export const NAME_MAX = 100;
@@ -100,16 +101,7 @@ export function caseloadQueryString(f: CaseloadFilters, overrides: Partial<Casel
   return s ? `?${s}` : '';
 }
 
-/** A route's numeric id, or null (then the route answers 404): no "12abc", no 1e3, no negatives. */
-export function parseId(raw: string | undefined): number | null {
-  if (!raw || !/^[1-9]\d{0,14}$/.test(raw)) return null;
-  return Number(raw);
-}
 
-export function parsePage(raw: string | undefined): number {
-  if (!raw || !/^[1-9]\d{0,8}$/.test(raw)) return 1;
-  return Number(raw);
-}
 
 export function pageCount(total: number, pageSize = PAGE_SIZE): number {
   return Math.max(1, Math.ceil(total / pageSize));
@@ -167,3 +159,4 @@ export function isAdult(member: { birthYear: number; adultOverride: boolean | nu
   if (member.adultOverride !== null) return member.adultOverride;
   return year - member.birthYear >= ADULT_AGE;
 }
+

@@ -24,7 +24,8 @@ import {
   emptyMember, isBlankMember, memberFormValues, memberPrefix, parseDeparture, parseHousehold, parseMember, readHouseholdForm,
   readMemberCount, readMemberForm, readRevision, MEMBER_FIELDS, type HouseholdFormValues, type MemberFormValues,
 } from './forms.js';
-import { currentYear, MAX_NEW_MEMBERS, parseCaseloadQuery, parseId, todayIso } from './logic.js';
+import { currentYear, MAX_NEW_MEMBERS, parseCaseloadQuery, todayIso } from './logic.js';
+import { parseId } from '../http/params.js';
 import { maskNationalNumber, parseNationalNumber } from './national-number.js';
 import {
   addMember, caseload, createHousehold, endMembership, findHousehold, setHouseholdStatus, teamsWithWorkers, updateHousehold,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checked, leavesNoAdmin, pageCount, parseId, parsePage, parseTeamRoles } from '../../src/admin/logic.js';
+import { checked, leavesNoAdmin, pageCount, parseTeamRoles } from '../../src/admin/logic.js';
+import { parseId, parsePage } from '../../src/http/params.js';
 
 describe('admin form helpers', () => {
   it('parseId accepts only plain positive integers', () => {

@@ -20,7 +20,8 @@ export interface EditorState {
 
 type Lang = 'nl' | 'fr' | 'en';
 
-function subjectLabel(ui: Ui, s: Subject): string {
+/** "Huishouden", or a member's name with adult/child. */
+export function subjectLabel(ui: Ui, s: Subject): string {
   const e = ui.t.balances.editor;
   return s.memberId === null ? e.household : `${s.name} (${s.level === 'volwassene' ? e.adult : e.child})`;
 }

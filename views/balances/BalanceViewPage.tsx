@@ -1,17 +1,13 @@
 import type { Ui } from '../../src/http/ui.js';
 import type { Household } from '../../src/households/queries.js';
 import type { AmendmentRow, BalanceDetail } from '../../src/balances/queries.js';
-import { cellKey, domId, EMPTY_CELL, type Subject } from '../../src/balances/logic.js';
+import { cellKey, domId, EMPTY_CELL } from '../../src/balances/logic.js';
 import { formatDate, formatIsoDate } from '../../src/i18n/format.js';
 import { Layout } from '../layouts/Layout.js';
 import { ScoreChip } from './ScoreChip.js';
-import { choiceLabel } from './BalanceEditorPage.js';
+import { choiceLabel, subjectLabel } from './BalanceEditorPage.js';
 import { Field } from '../components/form.js';
 
-function subjectLabel(ui: Ui, s: Subject): string {
-  const e = ui.t.balances.editor;
-  return s.memberId === null ? e.household : `${s.name} (${s.level === 'volwassene' ? e.adult : e.child})`;
-}
 
 /** A finalised balance: read-only, with the stabilising and destabilising elements and visible corrections. */
 export function BalanceViewPage({ ui, household, detail, amendments, amendError }: {
