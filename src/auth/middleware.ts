@@ -1,4 +1,4 @@
-import type { Context, Next } from 'hono';
+import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { AppEnv } from '../http/env.js';
@@ -80,6 +80,7 @@ async function notSignedIn(c: Context<AppEnv>) {
     return c.body(null, 401);
   }
   if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
+    // Imported lazily: routes.tsx imports this module, so a static import would be circular.
     const { renderSignInForReplay } = await import('./routes.js');
     return renderSignInForReplay(c);
   }
@@ -101,5 +102,3 @@ export function clientAddress(c: Context<AppEnv>): string | null {
     return null; // app.request() in tests has no socket
   }
 }
-
-export type Guard = (c: Context<AppEnv>, next: Next) => Promise<Response | void>;

@@ -127,10 +127,6 @@ export async function loadCells(db: Db, balanceId: number): Promise<Map<string, 
   }]));
 }
 
-export function cellAt(detail: Pick<BalanceDetail, 'cells'>, subject: string, domainKey: string): StoredCell | undefined {
-  return detail.cells.get(cellKey(subject, domainKey));
-}
-
 export function progress(detail: Pick<BalanceDetail, 'layout' | 'cells'>): { answered: number; total: number; unconfirmed: number } {
   let answered = 0;
   let total = 0;

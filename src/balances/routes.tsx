@@ -156,10 +156,8 @@ balanceRoutes.post('/households/:hid/balances/:bid/scores', async (c) => {
   const editorToken = field(fields, 'editor').slice(0, 40);
   const theme = field(fields, 'theme');
   const htmx = isHtmx(c);
-  const statusOnly = (message: string, status: 409 | 422) => {
-    const res = c.html(<span class="save-status__error" data-announce={message}>{message}</span>, status);
-    return res;
-  };
+  // htmx: only the theme's status line changes; the user's typing stays untouched.
+  const statusOnly = (message: string, status: 409 | 422) => c.html(<span class="save-status__error" data-announce={message}>{message}</span>, status);
   if (detail.status === 'final') {
     return htmx ? statusOnly(t.editor.alreadyFinal, 409) : render(c, () => <BalanceEditorPage ui={ui(c)} household={household} detail={detail} editorToken={editorToken} state={{ topMessage: t.editor.alreadyFinal }} />, { status: 409 });
   }

@@ -12,11 +12,8 @@ export const homeRoutes = new Hono<AppEnv>().get('/', async (c, next) => {
   if (!c.get('user') && !c.get('pendingSession') && !(await hasAnyUser(c.get('deps')))) return c.redirect('/setup', 303);
   return requireUser(c, next);
 }, async (c) => {
-  const user = c.get('user')!;
-  if (user.memberships.length) return showCaseload(c, '/'); // workers and leads start on "Mijn dossiers"
-  const teams = user.memberships.length
-    ? await c.get('deps').db.selectFrom('team').select(['id', 'name']).where('id', 'in', user.memberships.map((m) => m.teamId)).where('organisation_id', '=', user.organisationId).orderBy('name').execute()
-    : [];
-  const withRole = teams.map((team) => ({ name: team.name, role: user.memberships.find((m) => m.teamId === team.id)!.role }));
-  return render(c, () => <HomePage ui={ui(c)} teams={withRole} />);
+  // Workers and leads start on "Mijn dossiers"; everyone else (a beheerder without a team role)
+  // on the welcome page.
+  if (c.get('user')!.memberships.length) return showCaseload(c, '/');
+  return render(c, () => <HomePage ui={ui(c)} />);
 });

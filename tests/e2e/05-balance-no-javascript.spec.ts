@@ -55,7 +55,8 @@ test('with JavaScript off: create a household, score every domain per theme, fin
   await row.locator('summary').click();
   await row.getByRole('radio').nth(4).check();
   await row.getByRole('button', { name: 'Correctie bewaren' }).click();
-  await expect(page.getByText('Geef een reden voor de correctie.')).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: 'Geef een reden voor de correctie.' })).toBeVisible();
+  await expectNoAxeViolationsWithoutJs(page, 'correction refused without a reason');
   const row2 = page.locator('tr', { has: page.getByRole('rowheader', { name: 'Verblijfplaats' }) });
   await row2.getByRole('radio').nth(4).check();
   await row2.getByLabel('Reden van de correctie').fill('Verkeerd aangeduid tijdens het gesprek');

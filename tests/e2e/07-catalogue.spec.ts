@@ -51,6 +51,8 @@ test('catalogue: edit, publish, and an older balance still shows its old text', 
   await expect(worker.getByText('Catalogus versie 1')).toBeVisible();
   // A new balance uses version 2.
   await worker.goto(e2eState().householdPath as string);
+  await expect(worker.getByRole('heading', { name: 'Metingen' })).toBeVisible();
+  await expectNoAxeViolations(worker, 'dossier with its balances');
   await worker.getByRole('link', { name: 'Nieuwe meting starten' }).click();
   await worker.getByRole('button', { name: 'Meting starten' }).click();
   await expect(worker.getByText('Catalogus versie 2')).toBeVisible();

@@ -330,3 +330,32 @@ describe('sensitive domains', () => {
     expect((await t.db.selectFrom('audit_event').select('action').where('action', '=', 'organisation.settings_changed').execute())).toHaveLength(1);
   });
 });
+
+describe('corrections: bad input writes nothing', () => {
+  it('refuses an unknown cell, an invalid score and a correction that changes nothing', async () => {
+    const id = await startBalance();
+    await t.request(`/households/${household}/balances/${id}/scores`, { cookie, form: { editor: 'a', ...cellFields('h.verblijfplaats', { s: '2', r: 'x' }) } });
+    await t.request(`/households/${household}/balances/${id}/finalisation`, { cookie, method: 'POST', form: {} });
+    const before = await scoreRows(id);
+    for (const [form, message] of [
+      [{ cell: 'h.bestaat-niet', s: '3', r: '', 'reason-x': 'reden' }, 'hoort niet bij deze meting'],
+      [{ cell: `m${child}.tewerkstelling`, s: '3', r: '', 'reason-x': 'reden' }, 'hoort niet bij deze meting'],
+      [{ cell: 'h.verblijfplaats', s: '7', r: 'x', 'reason-x': 'reden' }, 'Kies een score van 1 tot 5'],
+      [{ cell: 'h.verblijfplaats', s: '2', r: 'x', 'reason-x': 'reden' }, 'De correctie verandert niets'],
+    ] as const) {
+      const res = await t.request(`/households/${household}/balances/${id}/amendments`, { cookie, form });
+      expect(res.status).toBe(422);
+      expect(await res.text()).toContain(message);
+    }
+    expect(await scoreRows(id)).toEqual(before);
+    expect(await t.db.selectFrom('balance_amendment').selectAll().execute()).toHaveLength(0);
+  });
+
+  it('a correction on a draft balance is refused (409) and writes nothing', async () => {
+    const id = await startBalance();
+    const res = await t.request(`/households/${household}/balances/${id}/amendments`, { cookie, form: { cell: 'h.verblijfplaats', s: '3', r: '', 'reason-x': 'reden' } });
+    expect(res.status).toBe(409);
+    expect(await scoreRows(id)).toHaveLength(0);
+    expect(await t.db.selectFrom('balance_amendment').selectAll().execute()).toHaveLength(0);
+  });
+});

@@ -26,6 +26,8 @@ export function BalanceViewPage({ ui, household, detail, amendments, amendError 
         {t.view.finalisedBy(detail.finalisedByName ?? '?', detail.finalisedAt ? formatDate(detail.finalisedAt) : '')} {t.view.method}: {t.method[detail.method].toLowerCase()}. {t.editor.catalogueVersion(detail.catalogueVersionNumber)}.
         {participants.length > 0 && <> {t.view.participants}: {participants.join(', ')}.</>}
       </p>
+      {/* A refused correction is announced at the top as well: it may name no cell shown on this page. */}
+      {amendError && <div class="alert alert--error" role="alert" tabindex={-1} data-focus-on-load>{amendError.message}</div>}
       {detail.hiddenSensitive > 0 && <p class="alert alert--info">{t.editor.sensitiveHidden(detail.hiddenSensitive)}</p>}
       {detail.layout.map((section) => {
         const scored = section.themes.flatMap((th) => th.domains.map((d) => ({ d, c: detail.cells.get(cellKey(section.subject.key, d.key)) })));

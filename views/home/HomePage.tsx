@@ -1,7 +1,7 @@
 import type { Ui } from '../../src/http/ui.js';
 import { Layout } from '../layouts/Layout.js';
 
-export function HomePage({ ui, teams }: { ui: Ui; teams: { name: string; role: 'worker' | 'lead' }[] }) {
+export function HomePage({ ui }: { ui: Ui }) {
   const { t } = ui;
   const user = ui.user!;
   return (
@@ -11,8 +11,7 @@ export function HomePage({ ui, teams }: { ui: Ui; teams: { name: string; role: '
       <h2>{t.home.yourRoles}</h2>
       <ul>
         {user.isAdmin && <li>{t.roles.admin}</li>}
-        {teams.map((team) => <li>{team.role === 'lead' ? t.roles.lead : t.roles.worker} — {team.name}</li>)}
-        {!user.isAdmin && teams.length === 0 && <li>{t.home.noRoles}</li>}
+        {!user.isAdmin && <li>{t.home.noRoles}</li>}
       </ul>
       {user.isAdmin && <p><a href="/admin/users">{t.nav.users}</a></p>}
     </Layout>
