@@ -18,9 +18,10 @@ export default defineConfig({
   reporter: process.env.CI ? [['list']] : [['list']],
   globalSetup: './tests/e2e/support/global-setup.ts',
   globalTeardown: './tests/e2e/support/global-teardown.ts',
-  outputDir: 'test-results',
+  // Separate artefact folders per port: Playwright empties its outputDir at the start of a run.
+  outputDir: process.env.E2E_PORT ? `test-results-${process.env.E2E_PORT}` : 'test-results',
   use: {
-    baseURL: 'http://localhost:3999',
+    baseURL: `http://localhost:${process.env.E2E_PORT ?? 3999}`,
     ...devices['Desktop Chrome'],
     locale: 'nl-BE',
     timezoneId: 'Europe/Brussels',

@@ -3,7 +3,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-export const STATE_FILE = path.join(os.tmpdir(), 'sociale-balans-e2e-state.json');
+// E2E_PORT lets two runs (e.g. two engineers' branches on one machine) live side by side.
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 3999);
+export const STATE_FILE = path.join(os.tmpdir(), `sociale-balans-e2e-state-${E2E_PORT}.json`);
 
 /**
  * Starts the real server (the compiled-free tsx entry) on a throwaway database, reads the one-time
@@ -13,7 +15,7 @@ export const STATE_FILE = path.join(os.tmpdir(), 'sociale-balans-e2e-state.json'
 export default async function globalSetup() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-e2e-'));
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-    env: { ...process.env, PORT: '3999', HOST: '127.0.0.1', DATABASE_PATH: path.join(dir, 'e2e.sqlite'), PUBLIC_ORIGIN: 'http://localhost:3999', LOG_LEVEL: 'warn', SESSION_IDLE_MINUTES: '30' },
+    env: { ...process.env, PORT: String(E2E_PORT), HOST: '127.0.0.1', DATABASE_PATH: path.join(dir, 'e2e.sqlite'), PUBLIC_ORIGIN: `http://localhost:${E2E_PORT}`, LOG_LEVEL: 'warn', SESSION_IDLE_MINUTES: '30' },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: false,
   });
@@ -34,7 +36,7 @@ export default async function globalSetup() {
   });
   for (let i = 0; i < 100; i++) {
     try {
-      const res = await fetch('http://localhost:3999/healthz');
+      const res = await fetch(`http://localhost:${E2E_PORT}/healthz`);
       if (res.ok) break;
     } catch { /* not yet */ }
     await new Promise((r) => setTimeout(r, 200));
