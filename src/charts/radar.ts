@@ -1,5 +1,11 @@
+import * as echarts from 'echarts/core';
+import { PolarComponent } from 'echarts/components';
 import { renderChartSvg } from './render.js';
 import { SCORE_COLOURS } from './palette.js';
+
+// A polar coordinate system rather than ECharts' radar series: a radar series draws a missing value
+// at the centre (it would read as "1, acute"), while a line on polar axes leaves an honest gap.
+echarts.use([PolarComponent]);
 
 export interface RadarPoint {
   /** Domain name as shown to the reader (already in the user's language). */
@@ -8,36 +14,56 @@ export interface RadarPoint {
   score: number | null;
 }
 
-export const RADAR_SIZE = { width: 600, height: 440 } as const;
+// Compact, so the domain names stay legible when three charts share an A4 landscape page.
+export const RADAR_SIZE = { width: 480, height: 380 } as const;
 
 /**
- * The "balans" picture of one person (or the household): one spoke per domain, 1 in the centre and
+ * The "balans" picture of one person (or the household): one spoke per domain, 0 in the centre and
  * 5 (zelfredzaam) at the rim. The rings are tinted with the score colours so the picture reads like
- * the grid; the polygon is dark with a solid line and square markers so it survives grayscale print.
+ * the grid; the outline is dark with a solid line and square markers so it survives grayscale print.
+ * A domain without a score breaks the outline there (no line to or from that spoke).
  */
 export function radarOption(points: RadarPoint[], seriesName: string) {
+  const n = points.length;
+  const labels = points.map((p) => wrap(p.label));
+  // The angle is a value axis from 0 to n: spoke i at i, and n (= 360°) is spoke 0 again, which
+  // closes the outline and makes the rings full circles (a category axis stops at the last spoke).
+  const data = [...points.map((p, i) => [p.score ?? '-', i]), [points[0]?.score ?? '-', n]];
   return {
-    radar: {
-      indicator: points.map((p) => ({ name: wrap(p.label), min: 0, max: 5 })),
-      splitNumber: 5,
-      radius: '58%',
-      center: ['50%', '52%'],
-      axisName: { color: '#1d2329', fontSize: 11 },
-      // Rings from the centre out: 0–1 (acuut) … 4–5 (zelfredzaam), lightly tinted with the score colours.
-      splitArea: { areaStyle: { color: [SCORE_COLOURS[1] + '33', SCORE_COLOURS[2] + '40', '#f7f7f7', SCORE_COLOURS[4] + '40', SCORE_COLOURS[5] + '26'] } },
-      splitLine: { lineStyle: { color: '#9aa3ad' } },
+    polar: { radius: '58%', center: ['50%', '52%'] }, // src/pdf/balance-report.ts crops around this radius
+    angleAxis: {
+      type: 'value',
+      min: 0,
+      max: n,
+      interval: 1,
+      startAngle: 90,
+      clockwise: true,
+      axisTick: { show: false },
       axisLine: { lineStyle: { color: '#9aa3ad' } },
+      axisLabel: { color: '#1d2329', fontSize: 12, formatter: (v: number) => (Number.isInteger(v) && v < n ? labels[v]! : '') },
+      splitLine: { show: true, lineStyle: { color: '#9aa3ad' } },
+    },
+    radiusAxis: {
+      min: 0,
+      max: 5,
+      interval: 1,
+      axisLabel: { color: '#4a5561', fontSize: 10 },
+      axisLine: { lineStyle: { color: '#9aa3ad' } },
+      splitLine: { show: true, lineStyle: { color: '#9aa3ad' } },
+      // Rings from the centre out: 0–1 (acuut) … 4–5 (zelfredzaam), lightly tinted with the score colours.
+      splitArea: { show: true, areaStyle: { color: [SCORE_COLOURS[1] + '33', SCORE_COLOURS[2] + '40', '#f7f7f7', SCORE_COLOURS[4] + '40', SCORE_COLOURS[5] + '26'] } },
     },
     series: [{
-      type: 'radar',
+      type: 'line',
+      coordinateSystem: 'polar',
       name: seriesName,
       silent: true,
+      connectNulls: false,
       symbol: 'rect',
-      symbolSize: 6,
-      lineStyle: { color: '#1b4f8a', width: 2 },
+      symbolSize: 7,
+      lineStyle: { color: '#1b4f8a', width: 2.5 },
       itemStyle: { color: '#1b4f8a' },
-      areaStyle: { color: '#1b4f8a', opacity: 0.15 },
-      data: [{ value: points.map((p) => p.score ?? '-'), name: seriesName }],
+      data,
     }],
   };
 }

@@ -1,0 +1,114 @@
+import { Hono, type Context } from 'hono';
+import type { AppEnv } from '../http/env.js';
+import { render } from '../http/render.js';
+import { ui } from '../http/ui.js';
+import { parseId } from '../http/params.js';
+import { audit, type AuditAction } from '../audit/audit.js';
+import { requireUser } from '../auth/middleware.js';
+import { scope } from '../auth/scope.js';
+import { findHousehold } from '../households/queries.js';
+import { findBalance } from '../balances/queries.js';
+import { hidesSensitive } from '../balances/routes.js';
+import { compare, personHistory, personsOf } from './model.js';
+import { loadSnapshots, snapshotOfDetail } from './queries.js';
+import { OverviewPage } from '../../views/overview/OverviewPage.js';
+import { EvolutionPage, MAX_LINES } from '../../views/overview/EvolutionPage.js';
+import { ComparisonPage } from '../../views/overview/ComparisonPage.js';
+
+// At a glance: the overview ("foto") of one balance, the evolution of a household over its
+// finalised balances, and the comparison of two of them. Read-only pages; every read starts from
+// findHousehold/findBalance/listBalances with the user's scope, so anything outside it is a 404.
+// Sensitive domains are left out for users the organisation shields them from, exactly as on the
+// balance pages (hidesSensitive), in the grid, the tables and the (cached) charts alike.
+
+export const overviewRoutes = new Hono<AppEnv>();
+overviewRoutes.use('/households/:hid/balances/:bid/overview', requireUser);
+overviewRoutes.use('/households/:hid/evolution', requireUser);
+overviewRoutes.use('/households/:hid/evolution/*', requireUser);
+
+/** How many domains the line chart shows when nobody chose yet. */
+const DEFAULT_LINES = 3;
+
+async function loadHousehold(c: Context<AppEnv>) {
+  const id = parseId(c.req.param('hid'));
+  return id === null ? undefined : findHousehold(c.get('deps').db, scope(c), id);
+}
+
+async function record(c: Context<AppEnv>, action: AuditAction, targetType: 'balance' | 'household', targetId: number) {
+  const user = c.get('user')!;
+  const { db, now } = c.get('deps');
+  await audit(db, now(), { organisationId: user.organisationId, actorUserId: user.id, action, targetType, targetId, requestId: c.get('requestId') });
+}
+
+function viewerOf(c: Context<AppEnv>, hideSensitive: boolean) {
+  return { lang: c.get('locale'), hideSensitive };
+}
+
+overviewRoutes.get('/households/:hid/balances/:bid/overview', async (c) => {
+  const household = await loadHousehold(c);
+  if (!household) return c.notFound();
+  const bid = parseId(c.req.param('bid'));
+  const hideSensitive = hidesSensitive(c.get('user')!, household);
+  const { db } = c.get('deps');
+  const detail = bid === null ? undefined : await findBalance(db, scope(c), household.id, bid, { hideSensitive });
+  if (!detail) return c.notFound();
+  const balance = await snapshotOfDetail(db, detail);
+  await record(c, 'balance.overview_viewed', 'balance', balance.id);
+  return render(c, () => <OverviewPage ui={ui(c)} household={household} balance={balance} viewer={viewerOf(c, hideSensitive)} />);
+});
+
+overviewRoutes.get('/households/:hid/evolution', async (c) => {
+  const household = await loadHousehold(c);
+  if (!household) return c.notFound();
+  const hideSensitive = hidesSensitive(c.get('user')!, household);
+  const { db } = c.get('deps');
+  const t = c.get('t').overview.evolution;
+  const { all, snapshots } = await loadSnapshots(db, scope(c), household.id, { hideSensitive, finalOnly: true });
+  const persons = personsOf(snapshots);
+  const person = persons.find((p) => p.key === (c.req.query('person') ?? 'h'));
+  // A person who was never part of a balance of this household: nothing to show, as for any unknown id.
+  if (!person) return c.notFound();
+  const history = personHistory(snapshots, person.key, c.get('locale'));
+  const known = history.rows.map((r) => r.key);
+  const asked = [...new Set(c.req.queries('domains') ?? [])];
+  const notices: string[] = [];
+  let lineKeys: string[];
+  if (!asked.length) {
+    // The form marks itself (line=1): a submission with every box unchecked is told so; a plain visit gets a start.
+    if (c.req.query('line') === '1') notices.push(t.noDomainsChosen);
+    lineKeys = c.req.query('line') === '1' ? [] : known.slice(0, DEFAULT_LINES);
+  } else {
+    lineKeys = asked.filter((k) => known.includes(k));
+    if (lineKeys.length < asked.length) notices.push(t.unknownDomains);
+    if (lineKeys.length > MAX_LINES) { notices.push(t.tooMany(MAX_LINES)); lineKeys = lineKeys.slice(0, MAX_LINES); }
+    if (!lineKeys.length) notices.push(t.noDomainsChosen);
+  }
+  await record(c, 'household.evolution_viewed', 'household', household.id);
+  return render(c, () => (
+    <EvolutionPage ui={ui(c)} household={household} viewer={viewerOf(c, hideSensitive)} all={all} finals={snapshots} persons={persons} person={person}
+      history={history} lineKeys={lineKeys} lineNotices={notices} />
+  ));
+});
+
+overviewRoutes.get('/households/:hid/evolution/comparison', async (c) => {
+  const household = await loadHousehold(c);
+  if (!household) return c.notFound();
+  const hideSensitive = hidesSensitive(c.get('user')!, household);
+  const { db } = c.get('deps');
+  const m = c.get('t').overview.comparison;
+  const { snapshots: finals } = await loadSnapshots(db, scope(c), household.id, { hideSensitive, finalOnly: true });
+  const rawFrom = c.req.query('from');
+  const rawTo = c.req.query('to');
+  const page = (opts: Omit<Parameters<typeof ComparisonPage>[0], 'ui' | 'household' | 'finals'>, status: 200 | 422 = 200) =>
+    render(c, () => <ComparisonPage ui={ui(c)} household={household} finals={finals} {...opts} />, { status });
+  if (finals.length < 2) return page({ message: c.get('t').overview.evolution.single });
+  if (rawFrom === undefined && rawTo === undefined) return page({ message: m.choose });
+  // Only this household's finalised balances can be compared: a balance of another household or
+  // organisation, a draft, or an id that does not exist is not found.
+  const from = finals.find((b) => b.id === parseId(rawFrom));
+  const to = finals.find((b) => b.id === parseId(rawTo));
+  if (!from || !to) return c.notFound();
+  if (from.id === to.id) return page({ message: m.sameBalance, chosen: { from: from.id, to: to.id } }, 422);
+  await record(c, 'balance.comparison_viewed', 'household', household.id);
+  return page({ result: { from, to, comparison: compare(from, to, c.get('locale')) }, chosen: { from: from.id, to: to.id } });
+});
