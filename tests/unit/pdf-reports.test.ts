@@ -1,0 +1,202 @@
+import { describe, expect, it } from 'vitest';
+import { renderBalanceReport } from '../../src/pdf/balance-report.js';
+import { renderGpmiReport } from '../../src/pdf/gpmi-report.js';
+import { cellKey } from '../../src/balances/logic.js';
+import { sampleBalanceReportInput, sampleGpmiInput } from '../../scripts/pdf-samples.js';
+import { figureAlts, readPdf, structureRoles } from '../support/pdf.js';
+
+// The PDFs are read back with pdf.js: what a viewer shows and a screen reader gets.
+
+describe('the balance report', async () => {
+  const input = sampleBalanceReportInput();
+  const pdf = await readPdf(await renderBalanceReport(input));
+  const { detail } = input;
+
+  it('is an A4, tagged PDF with its title and language set and its fonts embedded', () => {
+    expect(pdf.info.Title).toBe('Sociale balans van 20/11/2026');
+    expect(pdf.info.Language).toBe('nl-BE');
+    expect(pdf.markInfo).toMatchObject({ Marked: true });
+    expect(pdf.raw).toContain('/StructTreeRoot');
+    expect(pdf.raw).toMatch(/\/DisplayDocTitle true/);
+    // Noto Sans embedded (TrueType font files), and none of the standard, unembedded fonts.
+    expect(pdf.raw).toContain('/FontFile2');
+    expect(pdf.raw).not.toMatch(/\/BaseFont \/(Helvetica|Times|Courier)/);
+    for (const size of pdf.sizes) expect([Math.round(size.width), Math.round(size.height)].sort()).toEqual([595, 842]);
+  });
+
+  it('tags headings, tables with header cells, lists and figures with alt text', () => {
+    const roles = new Set(pdf.structure.flatMap(structureRoles));
+    for (const role of ['Document', 'H1', 'H2', 'H3', 'P', 'Table', 'TR', 'TH', 'TD', 'L', 'LI', 'LBody', 'Figure', 'Caption']) expect(roles, role).toContain(role);
+    const alts = pdf.structure.flatMap(figureAlts);
+    expect(alts).toHaveLength(detail.layout.length);
+    const sara = alts.find((a) => a.includes('Sara Peeters'))!;
+    const score = detail.cells.get(cellKey('m100', 'vangnet'))!;
+    expect(sara).toMatch(/^Radargrafiek van Sara Peeters \(volwassene\)/);
+    expect(sara).toContain(`Vangnet ${score.score}`);
+  });
+
+  it('names every member with role and age group, never the national number', () => {
+    for (const s of ['Sara Peeters', 'Youssef El Amrani-Vandenberghe', 'Émile Peeters', 'Zoë El Amrani', 'Aanvrager', 'Partner', 'Volwassene', 'Kind']) expect(pdf.text).toContain(s);
+    expect(pdf.text).not.toContain('85073000123');
+    expect(pdf.text).toContain('Samen met de cliënt');
+    expect(pdf.text).toContain('versie 3');
+    expect(pdf.text).toContain('Afgerond door Wendy Maes op 20/11/2026');
+  });
+
+  it('shows every cell of the grid as number and word, and "niet van toepassing" / "niet besproken" in words', () => {
+    const overview = pdf.pages.slice(1, 4).join(' ');
+    for (const section of detail.layout) for (const th of section.themes) {
+      expect(overview).toContain(th.theme.name.nl);
+      for (const d of th.domains) expect(overview).toContain(d.name.nl);
+    }
+    const scored = [...detail.cells.values()].filter((c) => c.state === 'scored');
+    const labels = { 1: 'Acuut probleem', 2: 'Ruim onvoldoende', 3: 'Onvoldoende', 4: 'Voldoende', 5: 'Zelfredzaam' } as const;
+    for (const n of [1, 2, 3, 4, 5] as const) {
+      const expected = scored.filter((c) => c.score === n).length;
+      // Once in the grid, and again in the person's lists for 1-2 and 4-5.
+      const found = overview.split(`${n} ${labels[n]}`).length - 1;
+      expect(found, `score ${n}`).toBeGreaterThanOrEqual(expected);
+    }
+    expect(overview).toContain('Niet van toepassing');
+    expect(overview).toContain('Niet besproken');
+  });
+
+  it('keeps accents (Financiën, Financiële situatie, Schulden) and long remarks whole', () => {
+    expect(pdf.text).toContain('Financiële situatie');
+    expect(pdf.text).toContain('Schulden');
+    expect(pdf.text).toContain('Financiën: er lopen afbetalingsplannen bij twee schuldeisers.');
+    expect(pdf.text).toContain('elke twee weken samen de nieuwe brieven te bekijken.');
+  });
+
+  it('lists stabilising and destabilising elements per person, and the corrections with their reason', () => {
+    expect(pdf.text).toContain('Destabiliserend (1 en 2)');
+    expect(pdf.text).toContain('Stabiliserend (4 en 5)');
+    expect(pdf.text).toContain('Correcties na het afronden');
+    expect(pdf.text).toContain('Schulden — Huishouden: van 1 Acuut probleem naar 2 Ruim onvoldoende');
+    expect(pdf.text).toContain('Bij het nalezen bleek een afbetalingsplan al afgesloten.');
+  });
+
+  it('has the organisation, the dossier and "Pagina x van y" on every page', () => {
+    pdf.pages.forEach((text, i) => {
+      expect(text).toContain('OCMW Neteland');
+      expect(text).toContain('Dossier D-2026/0042 é');
+      expect(text).toContain(`Pagina ${i + 1} van ${pdf.numPages}`);
+      expect(text).not.toContain('ONTWERP');
+    });
+  });
+});
+
+describe('the balance report, other cases', () => {
+  it('leaves out hidden sensitive domains everywhere: grid, lists, charts, remarks and corrections', async () => {
+    const input = sampleBalanceReportInput({ hideSensitive: true });
+    const pdf = await readPdf(await renderBalanceReport(input));
+    for (const name of ['Fysieke gezondheid', 'Mentale gezondheid', 'Middelengebruik', 'Justitie', 'Jeugdzorg', 'Veiligheid', 'Gevoelige correctie']) expect(pdf.text, name).not.toContain(name);
+    expect(pdf.structure.flatMap(figureAlts).join(' ')).not.toMatch(/gezondheid|Justitie/);
+    expect(pdf.text).toMatch(/\d+ gevoelige domeinen zijn afgeschermd/);
+    // The same data without hiding does show them (so the test above can fail).
+    const open = await readPdf(await renderBalanceReport(sampleBalanceReportInput()));
+    for (const name of ['Fysieke gezondheid', 'Mentale gezondheid', 'Justitie', 'Gevoelige correctie']) expect(open.text, name).toContain(name);
+  });
+
+  it('marks a draft on every page', async () => {
+    const pdf = await readPdf(await renderBalanceReport(sampleBalanceReportInput({ status: 'draft', members: 2 })));
+    for (const text of pdf.pages) expect(text).toContain('ONTWERP — nog niet afgerond');
+    expect(pdf.text).not.toContain('Correcties na het afronden');
+  });
+
+  it('speaks French when asked (Santé, Problème aigu, Page x sur y)', async () => {
+    const pdf = await readPdf(await renderBalanceReport(sampleBalanceReportInput({ locale: 'fr', members: 2 })));
+    expect(pdf.info.Language).toBe('fr-BE');
+    expect(pdf.info.Title).toBe('Bilan social du 20/11/2026');
+    for (const s of ['Santé physique', 'Santé mentale', 'Situation financière', 'Le ménage', 'Demandeur', 'Adulte']) expect(pdf.text).toContain(s);
+    expect(pdf.text).toMatch(/[1-5] (Problème aigu|Très insuffisant|Insuffisant|Suffisant|Autonome)/);
+    expect(pdf.pages[0]).toContain(`Page 1 sur ${pdf.numPages}`);
+    expect(pdf.text).not.toContain('Pagina');
+  });
+
+  it('puts the grid on landscape pages when a level has more than four people', async () => {
+    const input = sampleBalanceReportInput({ members: 6 });
+    // Six adults: six person columns in one table.
+    for (const s of input.detail.subjects) if (s.memberId !== null) s.level = 'volwassene';
+    const { balanceLayout } = await import('../../src/balances/logic.js');
+    input.detail.layout = balanceLayout(input.detail.catalogue, input.detail.subjects);
+    const pdf = await readPdf(await renderBalanceReport(input));
+    expect(pdf.sizes.some((s) => s.width > s.height)).toBe(true);
+    expect(pdf.sizes[0]!.width).toBeLessThan(pdf.sizes[0]!.height);
+    const landscape = pdf.pages.filter((_, i) => pdf.sizes[i]!.width > pdf.sizes[i]!.height).join(' ');
+    expect(landscape).toContain('Zoë El Amrani');
+    expect(landscape).toContain('Organisatie- en planningsvermogen');
+  });
+});
+
+describe('the GPMI', async () => {
+  const input = sampleGpmiInput();
+  const bytes = await renderGpmiReport(input);
+  const pdf = await readPdf(bytes);
+
+  it('is tagged, titled, in Dutch, with embedded fonts', () => {
+    expect(pdf.info.Title).toBe('GPMI van Sara Peeters');
+    expect(pdf.info.Language).toBe('nl-BE');
+    expect(pdf.markInfo).toMatchObject({ Marked: true });
+    expect(pdf.raw).toContain('/FontFile2');
+    expect(pdf.raw).not.toMatch(/\/BaseFont \/(Helvetica|Times|Courier)/);
+    const roles = new Set(pdf.structure.flatMap(structureRoles));
+    for (const role of ['H1', 'H2', 'H3', 'L', 'LI', 'Table', 'TH', 'TD', 'Sect']) expect(roles, role).toContain(role);
+  });
+
+  it('holds every agreement with "Wat doe jij?", "Wat doet het OCMW?", partners, dates, scores and status', () => {
+    expect(pdf.text).toContain('Jouw afspraken');
+    for (const a of input.agreements) {
+      expect(pdf.text).toContain(a.domainName);
+      expect(pdf.text).toContain(a.agreement);
+      for (const s of [...a.clientActions, ...a.ocmwActions, ...a.partners]) expect(pdf.text).toContain(s);
+    }
+    expect(pdf.text.split('Wat doe jij?').length - 1).toBe(5);
+    expect(pdf.text.split('Wat doet het OCMW?').length - 1).toBe(5);
+    expect(pdf.text).toContain('Waar sta je nu? 1 Acuut probleem');
+    expect(pdf.text).toContain('Waar wil je staan? 3 Onvoldoende');
+    expect(pdf.text).toContain('We bekijken dit op 15/02/2027');
+    for (const s of ['We werken eraan', 'Aangepast', 'Bereikt']) expect(pdf.text).toContain(s);
+    expect(pdf.text).toContain('01/03/2027, 01/06/2027, 01/09/2027');
+    expect(pdf.text).toContain('12 maanden');
+  });
+
+  it('keeps an agreement that fits on one page on one page', () => {
+    for (const a of input.agreements) {
+      const page = pdf.pages.findIndex((p) => p.includes(a.agreement));
+      expect(pdf.pages[page], a.domainName).toContain(a.ocmwActions.at(-1)!);
+    }
+  });
+
+  it('uses large type for the agreements (people who read poorly)', async () => {
+    const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    const doc = await getDocument({ data: new Uint8Array(bytes), disableFontFace: true, isEvalSupported: false, verbosity: 0 }).promise;
+    const page = await doc.getPage(2);
+    const items = (await page.getTextContent()).items.filter((i) => 'str' in i && i.str.startsWith('Je schrijft je in')) as { height: number }[];
+    expect(items.length).toBeGreaterThan(0);
+    for (const i of items) expect(i.height).toBeGreaterThanOrEqual(12.5);
+    await doc.destroy();
+  });
+
+  it('ends with signature blocks for the client and the worker, and page numbers with the OCMW on every page', () => {
+    const last = pdf.pages.at(-1)!;
+    expect(last).toContain('Handtekeningen');
+    expect(last).toContain('Ondertekend op 01/12/2026.');
+    expect(last).toMatch(/Cliënt Naam: Sara Peeters Datum: 01\/12\/2026 Handtekening:/);
+    expect(last).toMatch(/Maatschappelijk werker Naam: Wendy Maes Datum: 01\/12\/2026 Handtekening:/);
+    pdf.pages.forEach((text, i) => {
+      expect(text).toContain('OCMW Neteland');
+      expect(text).toContain(`Pagina ${i + 1} van ${pdf.numPages}`);
+    });
+  });
+
+  it('as a draft says so on every page and leaves the dates to sign empty; in French it says "vous"', async () => {
+    const draft = await readPdf(await renderGpmiReport(sampleGpmiInput({ signed: false, language: 'fr', agreements: 2 })));
+    expect(draft.info.Language).toBe('fr-BE');
+    for (const text of draft.pages) expect(text).toContain('PROJET — pas encore signé');
+    expect(draft.text).toContain('Que faites-vous ?');
+    expect(draft.text).toContain('Que fait le CPAS ?');
+    expect(draft.text).not.toContain('Signé le');
+    expect(draft.pages.at(-1)).toMatch(/Bénéficiaire Nom : Sara Peeters Date : Signature :/);
+  });
+});
