@@ -26,6 +26,14 @@ import { loadCurrentUser } from '../src/auth/sessions.js';
 import { createBalance } from '../src/balances/queries.js';
 import { EMPTY_CELL, fingerprint } from '../src/balances/logic.js';
 import { generateOrganisation } from '../scripts/generate-data.js';
+import { benchPdf } from './pdf.js';
+import { generateHistoryHousehold } from './history-household.js';
+import { chartCache } from '../src/charts/cache.js';
+import { radarSvg } from '../src/charts/radar.js';
+import { heatmapSvg } from '../src/charts/heatmap.js';
+import { lineSvg } from '../src/charts/line.js';
+import { loadSnapshots } from '../src/overview/queries.js';
+import { balanceLabels, domainRows, heatmapModel, lineModel, personHistory, radarPoints } from '../src/overview/model.js';
 
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 8);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -75,8 +83,18 @@ async function main() {
   const caseloadHtml = await page('/households?q=peeters&status=all');
   const dossierHtml = await page(`/households/${four.id}`);
 
+  // At a glance (issue 6): a household with 20 finalised balances x 6 members in the worker's team.
+  const history = await generateHistoryHousehold(db, { organisationId: org.organisationId, teamId: worker.teamId, workerId: worker.id, balances: 20 });
+  const latest = history.balanceIds[history.balanceIds.length - 1]!;
+  const overviewPath = `/households/${history.householdId}/balances/${latest}/overview`;
+  const evolutionPath = `/households/${history.householdId}/evolution?person=m${history.memberIds[0]}`;
+  const comparisonPath = `/households/${history.householdId}/evolution/comparison?from=${history.balanceIds[0]}&to=${latest}`;
+  const overviewHtml = await page(overviewPath);
+  const evolutionHtml = await page(evolutionPath);
+  await page(comparisonPath);
+
   const outer = new Hono();
-  const statics = new Map<string, Buffer>([['editor', editorHtml], ['caseload', caseloadHtml], ['dossier', dossierHtml]]);
+  const statics = new Map<string, Buffer>([['editor', editorHtml], ['caseload', caseloadHtml], ['dossier', dossierHtml], ['evolution', evolutionHtml]]);
   outer.get('/__bench/static/:name', (c) => c.body(new Uint8Array(statics.get(c.req.param('name'))!), 200, { 'Content-Type': 'text/html; charset=utf-8' }));
   outer.route('/', app);
   const server = serve({ fetch: outer.fetch, port: 0, hostname: '127.0.0.1' });
@@ -102,6 +120,14 @@ async function main() {
   await get('static file, size of the caseload', '/__bench/static/caseload', caseloadHtml.length, false);
   await get(`caseload search "peeters" (${HOUSEHOLDS} households)`, '/households?q=peeters&status=all', caseloadHtml.length);
   await get('dossier page', `/households/${four.id}`, dossierHtml.length);
+  await get('static file, size of the evolution page', '/__bench/static/evolution', evolutionHtml.length, false);
+  await get('evolution page (20 balances x 6 members, charts cached)', evolutionPath, evolutionHtml.length);
+  {
+    const r = await autocannon({ url: base + evolutionPath, connections: 1, duration: DURATION_S, headers: { Cookie: cookie } } as autocannon.Options);
+    rows.push({ name: 'evolution page, 1 connection', r, bytes: evolutionHtml.length });
+  }
+  await get('overview page (latest of 20 balances, 6 members, charts cached)', overviewPath, overviewHtml.length);
+  await get('comparison page (first vs latest balance)', comparisonPath, 0);
 
   // Score saves: every request really writes (a new value each time) through the htmx path.
   let n = 0;
@@ -127,7 +153,7 @@ async function main() {
   console.log('| --- | --- | --- | --- | --- | --- |');
   for (const { name, r, bytes } of rows) console.log(`| ${name} | ${bytes || '-'} | ${r.requests.average.toFixed(0)} | ${r.latency.p50} | ${r.latency.p99} | ${r.errors + r.non2xx} |`);
   const ratio = (a: number, b: number) => (rows[a]!.r.requests.average / rows[b]!.r.requests.average).toFixed(3);
-  console.log(`\nratio editor/static req/s: ${ratio(1, 0)}; caseload/static: ${ratio(4, 3)}`);
+  console.log(`\nratio editor/static req/s: ${ratio(1, 0)}; caseload/static: ${ratio(4, 3)}; evolution/static: ${ratio(7, 6)}`);
   console.log(`score saves written: revision of the cell after the run = ${saved.revision}`);
 
   const times = { hash: [] as number[], verify: [] as number[] };
@@ -147,10 +173,50 @@ async function main() {
   console.log(`| hash | ${pct(times.hash, 50)} | ${pct(times.hash, 95)} |`);
   console.log(`| verify (sign-in) | ${pct(times.verify, 50)} | ${pct(times.verify, 95)} |`);
 
+  // One chart render, cold (ECharts SSR) and cached (an LRU hit), on the history household's data.
+  const { snapshots } = await loadSnapshots(db, scopeOfUser(user), history.householdId, { hideSensitive: false, finalOnly: true });
+  const newest = snapshots[0]!;
+  const adult = `m${history.memberIds[0]}`;
+  const h = personHistory(snapshots, adult, 'nl');
+  const labels = balanceLabels(snapshots);
+  const charts: [string, () => string][] = [
+    ['radar (one adult, one balance)', () => radarSvg(radarPoints(domainRows(newest, adult, 'nl')), '')],
+    [`heatmap (one adult, ${h.rows.length} domains x ${h.balances.length} balances)`, () => heatmapSvg(heatmapModel(h, labels))],
+    ['line (3 domains x 20 balances)', () => lineSvg(lineModel(h, h.rows.slice(0, 3).map((r) => r.key), labels))],
+  ];
+  console.log('\nOne chart render, 50 runs each');
+  console.log('| chart | cold p50 ms | cold p95 ms | cached p50 ms | cached p95 ms | SVG bytes |');
+  console.log('| --- | --- | --- | --- | --- | --- |');
+  for (const [name, render] of charts) {
+    const cold: number[] = [];
+    const warm: number[] = [];
+    let bytes = 0;
+    for (let i = 0; i < 50; i++) {
+      t0 = performance.now();
+      bytes = render().length;
+      cold.push(performance.now() - t0);
+      t0 = performance.now();
+      chartCache.get(`bench|${name}`, render);
+      warm.push(performance.now() - t0);
+    }
+    console.log(`| ${name} | ${pct(cold, 50)} | ${pct(cold, 95)} | ${pct(warm.slice(1), 50)} | ${pct(warm.slice(1), 95)} | ${bytes} |`);
+  }
+  // The evolution page with every chart rendered fresh (cache emptied before each request).
+  const coldPage: number[] = [];
+  for (let i = 0; i < 30; i++) {
+    chartCache.clear();
+    t0 = performance.now();
+    await page(evolutionPath);
+    coldPage.push(performance.now() - t0);
+  }
+  console.log(`\nevolution page with the chart cache emptied before each request (30 sequential): p50 ${pct(coldPage, 50)} ms, p95 ${pct(coldPage, 95)} ms`);
+
   server.close();
   await db.destroy();
   if (sqlite.open) sqlite.close();
   fs.rmSync(dir, { recursive: true, force: true });
 }
 
-await main();
+// PDF generation (issue 7, bench/pdf.ts): after the HTTP rows, or alone with `npm run bench -- --pdf`.
+if (process.argv.includes('--pdf')) await benchPdf();
+else { await main(); await benchPdf(); }

@@ -4,6 +4,7 @@ import * as catalogue from './20261122T1200_catalogue.js';
 import * as households from './20261122T1300_households.js';
 import * as balances from './20261122T1400_balances.js';
 import * as sensitiveVisibility from './20261122T1500_sensitive_visibility.js';
+import * as gpmi from './20261122T1600_gpmi.js';
 
 // Every migration, in order. Migrations are immutable once landed: add a new file, never edit one.
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '20261122T1300_households': households,
   '20261122T1400_balances': balances,
   '20261122T1500_sensitive_visibility': sensitiveVisibility,
+  '20261122T1600_gpmi': gpmi,
 };

@@ -16,6 +16,9 @@ import { sessionMiddleware } from './auth/middleware.js';
 import { adminRoutes } from './admin/routes.js';
 import { householdRoutes } from './households/routes.js';
 import { balanceRoutes } from './balances/routes.js';
+import { pdfRoutes } from './pdf/routes.js';
+import { gpmiRoutes } from './gpmi/routes.js';
+import { overviewRoutes } from './overview/routes.js';
 import { catalogueRoutes, IMPORT_PATH } from './catalogue/routes.js';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -75,6 +78,9 @@ export function createApp(deps: AppDeps) {
   app.route('/', catalogueRoutes);
   app.route('/', householdRoutes);
   app.route('/', balanceRoutes);
+  app.route('/', pdfRoutes);
+  app.route('/', gpmiRoutes);
+  app.route('/', overviewRoutes);
 
   app.notFound((c) => renderError(c, 'notFound'));
   app.onError((err, c) => {

@@ -74,4 +74,13 @@
     });
   });
   document.addEventListener('htmx:after:request', startIdleTimer);
+
+  // "Afdrukken" buttons (data-print) are hidden until script runs: without script the page says
+  // to use Ctrl+P, so there is never a button that does nothing.
+  document.addEventListener('DOMContentLoaded', function () {
+    Array.prototype.forEach.call(document.querySelectorAll('[data-print]'), function (button) {
+      button.hidden = false;
+      button.addEventListener('click', function () { window.print(); });
+    });
+  });
 })();

@@ -78,7 +78,7 @@ export async function listBalances(db: Db, scope: OrgScope, householdId: number)
 // A published catalogue version never changes, so its parsed content is kept (the balance row that
 // points at it was already found through the user's scope).
 const catalogueCache = new Map<number, CatalogueData>();
-async function catalogueOf(db: Db, scope: OrgScope, versionId: number): Promise<CatalogueData | undefined> {
+export async function catalogueOf(db: Db, scope: OrgScope, versionId: number): Promise<CatalogueData | undefined> {
   const hit = catalogueCache.get(versionId);
   if (hit) return hit;
   const version = await getCatalogueVersion(db, scope, versionId);
@@ -272,10 +272,15 @@ export async function finaliseBalance(db: Db, scope: OrgScope, balanceId: number
 
 export interface AmendmentRow { id: number; subject: string; domainKey: string; reason: string; before: CellValue; after: CellValue; createdAt: number; createdByName: string | null }
 
-export async function listAmendments(db: Db, balanceId: number): Promise<AmendmentRow[]> {
+/**
+ * The corrections of a balance that this reader may see: only those of cells in the detail's layout,
+ * so a correction of a sensitive domain shielded from the reader (hideSensitive) is left out with
+ * the domain itself — its before/after values are client data like the score.
+ */
+export async function listAmendments(db: Db, detail: Pick<BalanceDetail, 'id' | 'layout'>): Promise<AmendmentRow[]> {
   const rows = await db.selectFrom('balance_amendment').leftJoin('app_user as u', 'u.id', 'balance_amendment.created_by')
-    .selectAll('balance_amendment').select('u.display_name as by_name').where('balance_id', '=', balanceId).orderBy('balance_amendment.id').execute();
-  return rows.map((r) => ({
+    .selectAll('balance_amendment').select('u.display_name as by_name').where('balance_id', '=', detail.id).orderBy('balance_amendment.id').execute();
+  return rows.filter((r) => cellExists(detail, r.subject, r.domain_key)).map((r) => ({
     id: r.id, subject: r.subject, domainKey: r.domain_key, reason: r.reason, createdAt: r.created_at, createdByName: r.by_name,
     before: { state: r.before_state, score: r.before_score, clientScore: null, remark: r.before_remark },
     after: { state: r.after_state, score: r.after_score, clientScore: null, remark: r.after_remark },

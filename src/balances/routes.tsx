@@ -108,7 +108,7 @@ balanceRoutes.get('/households/:hid/balances/:bid', async (c) => {
   const user = c.get('user')!;
   await audit(deps.db, deps.now(), { organisationId: user.organisationId, actorUserId: user.id, action: 'balance.viewed', targetType: 'balance', targetId: detail.id, requestId: c.get('requestId') });
   if (detail.status === 'final') {
-    const amendments = await listAmendments(deps.db, detail.id);
+    const amendments = await listAmendments(deps.db, detail);
     return render(c, () => <BalanceViewPage ui={ui(c)} household={household} detail={detail} amendments={amendments} />);
   }
   const saved = c.req.query('saved');
@@ -247,7 +247,7 @@ balanceRoutes.post('/households/:hid/balances/:bid/amendments', async (c) => {
   const domainKey = key.slice(dot + 1);
   const domain = domainOf(detail, domainKey);
   const again = async (message: string, status: 409 | 422) => {
-    const amendments = await listAmendments(deps.db, detail.id);
+    const amendments = await listAmendments(deps.db, detail);
     return render(c, () => <BalanceViewPage ui={ui(c)} household={household} detail={detail} amendments={amendments} amendError={{ key, message }} />, { status });
   };
   if (detail.status !== 'final') return render(c, () => <BalanceEditorPage ui={ui(c)} household={household} detail={detail} editorToken={newEditorToken()} state={{}} />, { status: 409 });

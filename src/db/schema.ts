@@ -2,6 +2,7 @@ import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { CatalogueTables } from '../catalogue/tables.js';
 import type { HouseholdTables } from '../households/tables.js';
 import type { BalanceTables } from '../balances/tables.js';
+import type { GpmiTables } from '../gpmi/tables.js';
 
 // Row types of every table, as Kysely sees them. Booleans are 0/1 integers (SQLite).
 
@@ -100,6 +101,15 @@ export interface Database {
   balance_subject: BalanceTables['balance_subject'];
   balance_score: BalanceTables['balance_score'];
   balance_amendment: BalanceTables['balance_amendment'];
+  balance_plan: GpmiTables['balance_plan'];
+  balance_priority: GpmiTables['balance_priority'];
+  gpmi: GpmiTables['gpmi'];
+  gpmi_version: GpmiTables['gpmi_version'];
+  gpmi_moment: GpmiTables['gpmi_moment'];
+  gpmi_agreement: GpmiTables['gpmi_agreement'];
+  gpmi_agreement_item: GpmiTables['gpmi_agreement_item'];
+  gpmi_evaluation: GpmiTables['gpmi_evaluation'];
+  gpmi_evaluation_item: GpmiTables['gpmi_evaluation_item'];
 }
 
 export type AppUser = Selectable<AppUserTable>;

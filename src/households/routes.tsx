@@ -1,5 +1,8 @@
 import { Hono, type Context } from 'hono';
-import { balanceTrends, listBalances } from '../balances/queries.js';
+import { balanceTrends } from '../balances/queries.js';
+import { hidesSensitive } from '../balances/routes.js';
+import { listGpmis, openAgreementCounts } from '../gpmi/queries.js';
+import { directions as balanceDirections, loadSnapshots } from '../overview/queries.js';
 import type { Kysely } from 'kysely';
 import type { AppEnv } from '../http/env.js';
 import type { Database } from '../db/schema.js';
@@ -67,10 +70,12 @@ async function notVisible(c: Context<AppEnv>, targetType: 'household' | 'househo
  * BALANCE: the balance feature fills lastBalanceAt / direction / openAgreements here (one query
  * for the page's household ids) and returns balanceColumns: true. Until then: nothing, on purpose.
  */
-async function enrichCaseloadRows(db: Db, s: OrgScope, rows: CaseloadRow[]): Promise<{ rows: CaseloadRow[]; balanceColumns: boolean }> {
+async function enrichCaseloadRows(db: Db, s: OrgScope, rows: CaseloadRow[], today: string): Promise<{ rows: CaseloadRow[]; balanceColumns: boolean }> {
   const trends = await balanceTrends(db, s, rows.map((r) => r.id));
+  // GPMI (src/gpmi): agreements still lopend/bijgestuurd in the current signed version of active GPMIs.
+  const open = await openAgreementCounts(db, s, rows.map((r) => r.id), today);
   return {
-    rows: rows.map((r) => ({ ...r, lastBalanceAt: trends.get(r.id)?.lastTakenAt ?? null, direction: trends.get(r.id)?.direction ?? null })),
+    rows: rows.map((r) => ({ ...r, lastBalanceAt: trends.get(r.id)?.lastTakenAt ?? null, direction: trends.get(r.id)?.direction ?? null, openAgreements: open.get(r.id) ?? 0 })),
     balanceColumns: true,
   };
 }
@@ -81,7 +86,7 @@ export async function showCaseload(c: Context<AppEnv>, basePath: '/' | '/househo
   const { db } = c.get('deps');
   const filters = parseCaseloadQuery(c.req.query(), s.teamIds);
   const [teams, result] = await Promise.all([teamsWithWorkers(db, s), caseload(db, s, filters, todayIso(c.get('deps').now()))]);
-  const enriched = await enrichCaseloadRows(db, s, result.rows);
+  const enriched = await enrichCaseloadRows(db, s, result.rows, todayIso(c.get('deps').now()));
   // Which lists someone looked at, not what they searched for (the search text may be a name).
   await record(c, 'caseload.viewed', 'caseload');
   const props: CaseloadProps = { ui: ui(c), basePath, filters, teams, result: { ...result, rows: enriched.rows }, balanceColumns: enriched.balanceColumns };
@@ -170,8 +175,10 @@ async function loadHousehold(c: Context<AppEnv>): Promise<Household | undefined>
 
 async function householdPage(c: Context<AppEnv>, h: Household, opts: { notice?: string | undefined; failed?: HouseholdPageProps['failed']; status?: 200 | 422 } = {}) {
   const deps = c.get('deps');
-  const [teams, balances] = await Promise.all([teamsWithWorkers(deps.db, scope(c)), listBalances(deps.db, scope(c), h.id)]);
-  const props: HouseholdPageProps = { ui: ui(c), household: h, teams, balances, year: currentYear(deps.now()), notice: opts.notice, failed: opts.failed };
+  // The balances with, per finalised one, the direction since the one before (only domains this user may see count).
+  const [teams, history] = await Promise.all([teamsWithWorkers(deps.db, scope(c)), loadSnapshots(deps.db, scope(c), h.id, { hideSensitive: hidesSensitive(c.get('user')!, h), finalOnly: true })]);
+  const gpmis = await listGpmis(deps.db, scope(c), h.id, todayIso(deps.now()));
+  const props: HouseholdPageProps = { ui: ui(c), household: h, teams, balances: history.all, directions: balanceDirections(history.snapshots), gpmis, year: currentYear(deps.now()), notice: opts.notice, failed: opts.failed };
   return render(c, () => <HouseholdPage {...props} />, { status: opts.status ?? 200 });
 }
 

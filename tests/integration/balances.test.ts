@@ -318,6 +318,23 @@ describe('sensitive domains', () => {
     expect(await (await t.request(editorPath, { cookie })).text()).toContain(`name="s.m${adult}.justitie"`);
   });
 
+  it('a correction of a sensitive domain is not listed for a reader from whom the domain is shielded', async () => {
+    const id = await startBalance();
+    const path = `/households/${household}/balances/${id}`;
+    await t.request(`${path}/scores`, { cookie, form: { editor: 'a', ...cellFields(`m${adult}.justitie`, { s: '2' }) } });
+    await t.request(`${path}/finalisation`, { cookie, method: 'POST', form: {} });
+    const reasonField = `reason-a-m${adult}-justitie`;
+    const ok = await t.request(`${path}/amendments`, { cookie, form: { cell: `m${adult}.justitie`, s: '1', r: '', [reasonField]: 'Opschorting herroepen' } });
+    expect(ok.status).toBe(303);
+    expect(await (await t.request(path, { cookie })).text()).toContain('Opschorting herroepen');
+
+    await t.db.updateTable('organisation').set({ sensitive_visibility: 'assigned' }).where('id', '=', org).execute();
+    const shielded = await (await t.request(path, { cookie })).text();
+    expect(shielded).toMatch(/\d+ gevoelige domeinen zijn afgeschermd/);
+    expect(shielded).not.toContain('Opschorting herroepen');
+    expect(shielded).not.toContain('Correcties');
+  });
+
   it('the setting is changed by an administrator, audited, and a bad value is refused', async () => {
     const admin = await t.user(org, { email: 'admin@ocmw.be', isAdmin: true });
     const ac = await t.sessionCookie(admin);

@@ -56,6 +56,20 @@ export const ROUTES: Record<string, Access> = {
   'POST /households/:hid/balances/:bid/scores': 'client',
   'POST /households/:hid/balances/:bid/finalisation': 'client',
   'POST /households/:hid/balances/:bid/amendments': 'client',
+  'GET /households/:hid/balances/:bid/pdf': 'client',
+  'GET /households/:hid/balances/:bid/plan': 'client',
+  'POST /households/:hid/balances/:bid/plan': 'client',
+  'GET /households/:hid/gpmis/new': 'client',
+  'POST /households/:hid/gpmis': 'client',
+  'GET /households/:hid/gpmis/:gid': 'client',
+  'POST /households/:hid/gpmis/:gid': 'client',
+  'POST /households/:hid/gpmis/:gid/signature': 'client',
+  'POST /households/:hid/gpmis/:gid/versions': 'client',
+  'GET /households/:hid/gpmis/:gid/evaluations/new': 'client',
+  'POST /households/:hid/gpmis/:gid/evaluations': 'client',
+  'GET /households/:hid/balances/:bid/overview': 'client',
+  'GET /households/:hid/evolution': 'client',
+  'GET /households/:hid/evolution/comparison': 'client',
   'GET /admin': 'admin',
   'GET /admin/users': 'admin',
   'POST /admin/users': 'admin',
@@ -132,6 +146,9 @@ async function world() {
   const member = await t.db.insertInto('household_member').values({ household_id: household.id, first_name: 'Sara', last_name: 'Peeters', birth_year: 1985, birth_date: null, role: 'aanvrager', adult_override: null, national_number: null, joined_on: '2020-01-01', left_on: null, position: 0, created_at: now, updated_at: now, updated_by: null }).returning('id').executeTakeFirstOrThrow();
   const version = await t.db.selectFrom('catalogue_version').select('id').where('organisation_id', '=', org).executeTakeFirstOrThrow();
   const balance = await t.db.insertInto('balance').values({ organisation_id: org, household_id: household.id, catalogue_version_id: version.id, taken_on: '2026-11-01', method: 'samen', created_at: now, created_by: null, updated_at: now, finalised_at: null, finalised_by: null }).returning('id').executeTakeFirstOrThrow();
+  // A GPMI (draft version 1) on that balance, for the /gpmis/:gid routes.
+  const gpmi = await t.db.insertInto('gpmi').values({ organisation_id: org, household_id: household.id, member_id: member.id, balance_id: balance.id, created_at: now, created_by: null }).returning('id').executeTakeFirstOrThrow();
+  await t.db.insertInto('gpmi_version').values({ gpmi_id: gpmi.id, number: 1, start_on: '2026-12-01', duration_months: 12, reason: null, created_at: now, created_by: null, updated_at: now, updated_by: null, signed_on: null, signed_client_name: null, signed_by: null, signed_at: null }).execute();
   const domain = await t.db.selectFrom('catalogue_domain').select(['id', 'theme_id']).where('organisation_id', '=', org).executeTakeFirstOrThrow();
   // The value of a path parameter, by the path segment before it.
   const params: Record<string, string> = {
@@ -142,6 +159,7 @@ async function world() {
     households: String(household.id),
     members: String(member.id),
     balances: String(balance.id),
+    gpmis: String(gpmi.id),
     versions: String(version.id),
     domains: String(domain.id),
     themes: String(domain.theme_id),

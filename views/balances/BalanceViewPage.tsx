@@ -26,6 +26,12 @@ export function BalanceViewPage({ ui, household, detail, amendments, amendError 
         {t.view.finalisedBy(detail.finalisedByName ?? '?', detail.finalisedAt ? formatDate(detail.finalisedAt) : '')} {t.view.method}: {t.method[detail.method].toLowerCase()}. {t.editor.catalogueVersion(detail.catalogueVersionNumber)}.
         {participants.length > 0 && <> {t.view.participants}: {participants.join(', ')}.</>}
       </p>
+      {/* At a glance (src/overview): the overview of this balance and the household's evolution. */}
+      <p class="no-print balance-links"><a href={`/households/${household.id}/balances/${detail.id}/overview`}>{ui.t.overview.list.overviewLabel(formatIsoDate(detail.takenOn))}</a> · <a href={`/households/${household.id}/evolution`}>{ui.t.overview.evolution.link}</a></p>
+      {/* From the balance to the GPMI (src/gpmi): choose werkpunten and goals. */}
+      <p class="no-print"><a class="button button--secondary" href={`/households/${household.id}/balances/${detail.id}/plan`}>{ui.t.gpmi.plan.link}</a></p>
+      {/* The balance as PDF for the client file (src/pdf). */}
+      <p class="no-print"><a href={`/households/${household.id}/balances/${detail.id}/pdf`} download>{ui.t.pdf.balance.download}</a></p>
       {/* A refused correction is announced at the top as well: it may name no cell shown on this page. */}
       {amendError && <div class="alert alert--error" role="alert" tabindex={-1} data-focus-on-load>{amendError.message}</div>}
       {detail.hiddenSensitive > 0 && <p class="alert alert--info">{t.editor.sensitiveHidden(detail.hiddenSensitive)}</p>}

@@ -114,7 +114,7 @@ export function CaseloadResults(p: CaseloadProps) {
                   <>
                     <th scope="col">{c.lastBalance}</th>
                     <th scope="col">{c.direction}</th>
-                    {/* Open GPMI agreements join here when the GPMI feature exists (issue 7). */}
+                    <th scope="col">{ui.t.gpmi.list.caseloadColumn}</th>
                   </>
                 )}
               </tr>
@@ -156,6 +156,7 @@ function CaseloadLine({ ui, row, balanceColumns }: { ui: Ui; row: CaseloadRow; b
           <td>{row.lastBalanceAt ? formatDate(row.lastBalanceAt) : c.noBalance}</td>
           {/* Words first, the symbol only supports them (never colour or a symbol alone). */}
           <td>{row.direction ? <>{c.directions[row.direction]} <span aria-hidden="true">{{ better: '▲', same: '●', worse: '▼' }[row.direction]}</span></> : '—'}</td>
+          <td>{row.openAgreements ?? 0}</td>
         </>
       )}
     </tr>

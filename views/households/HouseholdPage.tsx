@@ -1,6 +1,8 @@
 import type { Ui } from '../../src/http/ui.js';
 import type { BalanceSummary } from '../../src/balances/queries.js';
-import { BalancesSection } from '../balances/BalancesSection.js';
+import { BalancesSection, type BalanceDirections } from '../balances/BalancesSection.js';
+import { GpmiSection } from '../gpmi/GpmiSection.js';
+import type { GpmiSummary } from '../../src/gpmi/queries.js';
 import type { Household, Member, TeamWithWorkers } from '../../src/households/queries.js';
 import type { HouseholdFormValues, MemberFormValues } from '../../src/households/forms.js';
 import { isAdult } from '../../src/households/logic.js';
@@ -42,6 +44,10 @@ export interface HouseholdPageProps {
   notice?: string | undefined;
   /** The household's balances (metingen), newest first. */
   balances: BalanceSummary[];
+  /** Per finalised balance: the direction since the previous finalised one (null: the first one). */
+  directions?: BalanceDirections | undefined;
+  /** The household's GPMIs (src/gpmi), newest first. */
+  gpmis?: GpmiSummary[] | undefined;
   /** A refused form, shown again with what was typed and why. */
   failed?: { form: 'member'; values: MemberFormValues; errors: FieldErrors } | { form: 'details'; values: HouseholdFormValues; errors: FieldErrors };
 }
@@ -74,7 +80,8 @@ export function HouseholdPage(p: HouseholdPageProps) {
         </dl>
       </section>
 
-      <BalancesSection ui={ui} householdId={h.id} balances={p.balances} canStart={active && current.length > 0} />
+      <BalancesSection ui={ui} householdId={h.id} balances={p.balances} directions={p.directions} canStart={active && current.length > 0} />
+      {p.gpmis && <GpmiSection ui={ui} household={h} gpmis={p.gpmis} />}
 
       <section aria-labelledby="members-title">
         <h2 id="members-title">{d.membersTitle}</h2>

@@ -1,4 +1,7 @@
 import { balancesEn } from '../../balances/messages.js';
+import { gpmiEn } from '../../gpmi/messages.js';
+import { overviewEn } from '../../overview/messages.js';
+import { pdfEn } from '../../pdf/messages.js';
 import { authEn } from '../../auth/messages.js';
 import { householdsEn } from '../../households/messages.js';
 import { catalogueEn } from '../../catalogue/messages.js';
@@ -67,4 +70,7 @@ export const en: Messages = {
   catalogue: catalogueEn,
   admin: adminEn,
   balances: balancesEn,
+  gpmi: gpmiEn,
+  overview: overviewEn,
+  pdf: pdfEn,
 };

@@ -1,4 +1,7 @@
 import { balancesFr } from '../../balances/messages.js';
+import { gpmiFr } from '../../gpmi/messages.js';
+import { overviewFr } from '../../overview/messages.js';
+import { pdfFr } from '../../pdf/messages.js';
 import { authFr } from '../../auth/messages.js';
 import { householdsFr } from '../../households/messages.js';
 import { catalogueFr } from '../../catalogue/messages.js';
@@ -67,4 +70,7 @@ export const fr: Messages = {
   catalogue: catalogueFr,
   admin: adminFr,
   balances: balancesFr,
+  gpmi: gpmiFr,
+  overview: overviewFr,
+  pdf: pdfFr,
 };

@@ -1,4 +1,7 @@
 import { balancesNl } from '../../balances/messages.js';
+import { gpmiNl } from '../../gpmi/messages.js';
+import { overviewNl } from '../../overview/messages.js';
+import { pdfNl } from '../../pdf/messages.js';
 import { authNl } from '../../auth/messages.js';
 import { householdsNl } from '../../households/messages.js';
 import { catalogueNl } from '../../catalogue/messages.js';
@@ -67,5 +70,8 @@ export const nl = {
   catalogue: catalogueNl,
   admin: adminNl,
   balances: balancesNl,
+  gpmi: gpmiNl,
+  overview: overviewNl,
+  pdf: pdfNl,
 } ;
 export type Messages = typeof nl;

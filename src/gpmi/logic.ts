@@ -1,0 +1,187 @@
+import { parseDay } from '../households/logic.js';
+import type { AgreementStatus } from './tables.js';
+import { AGREEMENT_STATUSES } from './tables.js';
+
+// Pure rules of the plan (werkpunten) and the GPMI: limits, list parsing, dates, comparisons.
+
+/**
+ * Keep the plan small (seed 000: "keuzes maken, geen overdaad aan doelstellingen"; people living in
+ * scarcity have little room in their head). More than PLAN_WARN werkpunten for one person (or for
+ * the household) gives a warning; more than PLAN_MAX is refused.
+ */
+export const PLAN_WARN = 3;
+export const PLAN_MAX = 5;
+export const GOAL_MAX = 1000;
+export const AGREEMENT_TEXT_MAX = 500;
+export const LIST_ITEM_MAX = 500;
+export const LIST_MAX_ITEMS = 20;
+export const NOTE_MAX = 4000;
+export const REASON_MAX = 1000;
+export const MOMENTS_MAX = 12;
+export const DURATION_MAX = 60;
+
+/**
+ * A list typed one item per line in a textarea: lines trimmed, bullets people type or paste
+ * ("- ", "• ", "* ", "1. ") taken off, empty lines dropped. CRLF from Windows browsers is a line end.
+ */
+export function parseLines(text: string): string[] {
+  return text
+    .split(/\r\n?|\n/)
+    .map((l) => l.trim().replace(/^(?:[-•*·–]|\d{1,2}[.)])\s+/, '').trim())
+    .filter((l) => l !== '');
+}
+
+export type ListProblem = 'tooManyItems' | 'itemTooLong';
+export function checkList(items: string[]): ListProblem | null {
+  if (items.length > LIST_MAX_ITEMS) return 'tooManyItems';
+  if (items.some((i) => [...i].length > LIST_ITEM_MAX)) return 'itemTooLong';
+  return null;
+}
+
+/** Calendar day + whole months (31 January + 1 month = 28/29 February, never 3 March). */
+export function addMonths(iso: string, months: number): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  const first = new Date(Date.UTC(y, m - 1 + months, 1));
+  const last = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
+  first.setUTCDate(Math.min(d, last));
+  return first.toISOString().slice(0, 10);
+}
+
+/** Evaluation moments every three months within the duration (at least one: at the end). */
+export function defaultMoments(startOn: string, durationMonths: number): string[] {
+  const out: string[] = [];
+  for (let m = 3; m <= durationMonths; m += 3) out.push(addMonths(startOn, m));
+  if (!out.length) out.push(addMonths(startOn, durationMonths));
+  return out;
+}
+
+/** The first evaluation moment on or after today, else null. */
+export function nextMoment(moments: string[], today: string): string | null {
+  return [...moments].sort().find((m) => m >= today) ?? null;
+}
+
+export type Movement = 'better' | 'same' | 'worse';
+/** Did a domain's score move between two balances? Null when either is not a score (nvt, not discussed). */
+export function movement(before: number | null, after: number | null): Movement | null {
+  if (before === null || after === null) return null;
+  return after > before ? 'better' : after < before ? 'worse' : 'same';
+}
+
+export function isAgreementStatus(v: string): v is AgreementStatus {
+  return (AGREEMENT_STATUSES as readonly string[]).includes(v);
+}
+
+/** Dates as people type them (dd/mm/jjjj or yyyy-mm-dd), one per line: parsed, sorted, no doubles. */
+export function parseMoments(text: string): { days: string[] } | { bad: string } {
+  const days: string[] = [];
+  for (const line of parseLines(text)) {
+    const day = parseDay(line);
+    if (!day) return { bad: line };
+    if (!days.includes(day)) days.push(day);
+  }
+  return { days: days.sort() };
+}
+
+// ---------------------------------------------------------------- the plan (werkpunten)
+
+export interface PlanRowInput {
+  subject: string;
+  domainKey: string;
+  werkpunt: boolean;
+  priority: string;
+  clientPriority: string;
+  longTermGoal: string;
+  shortTermGoal: string;
+  targetScore: string;
+}
+
+export interface PlanRow {
+  subject: string;
+  domainKey: string;
+  priority: number | null;
+  clientPriority: number | null;
+  longTermGoal: string;
+  shortTermGoal: string;
+  targetScore: number | null;
+}
+
+export type PlanProblem =
+  | { code: 'invalidPriority' | 'invalidClientPriority' | 'invalidTarget' | 'targetBelowScore' | 'goalTooLong' | 'notApplicable'; key: string }
+  | { code: 'duplicatePriority' | 'duplicateClientPriority' | 'tooMany'; subject: string; key: string };
+
+const NUMBER = /^[1-9]$/;
+
+/**
+ * Turns what the werkpunten form posted into rows, or the problems. `cellOf` gives the balance's
+ * cell for a row (its state and score): a target ("waar wil ik staan?") must be 1-5 and not below
+ * where the person stands now; equal is allowed ("this must stay as it is"). A werkpunt chosen
+ * without a priority gets the next free number of its person, in the order of the rows.
+ */
+export function parsePlan(rows: PlanRowInput[], cellOf: (subject: string, domainKey: string) => { state: string; score: number | null } | undefined): { rows: PlanRow[]; problems: PlanProblem[] } {
+  const problems: PlanProblem[] = [];
+  const out: PlanRow[] = [];
+  for (const r of rows) {
+    const key = `${r.subject}.${r.domainKey}`;
+    const isWerkpunt = r.werkpunt || r.priority !== '';
+    let priority: number | null = null;
+    if (r.priority !== '') {
+      if (!NUMBER.test(r.priority) || Number(r.priority) > PLAN_MAX) { problems.push({ code: 'invalidPriority', key }); continue; }
+      priority = Number(r.priority);
+    }
+    let clientPriority: number | null = null;
+    if (r.clientPriority !== '') {
+      if (!NUMBER.test(r.clientPriority) || Number(r.clientPriority) > PLAN_MAX) { problems.push({ code: 'invalidClientPriority', key }); continue; }
+      clientPriority = Number(r.clientPriority);
+    }
+    if (!isWerkpunt && clientPriority === null) continue;
+    let targetScore: number | null = null;
+    const cell = cellOf(r.subject, r.domainKey);
+    if (isWerkpunt) {
+      if (cell?.state === 'nvt') { problems.push({ code: 'notApplicable', key }); continue; }
+      if (r.targetScore !== '') {
+        if (!/^[1-5]$/.test(r.targetScore)) { problems.push({ code: 'invalidTarget', key }); continue; }
+        targetScore = Number(r.targetScore);
+        if (cell?.state === 'scored' && cell.score !== null && targetScore < cell.score) { problems.push({ code: 'targetBelowScore', key }); continue; }
+      }
+      if ([...r.longTermGoal].length > GOAL_MAX || [...r.shortTermGoal].length > GOAL_MAX) { problems.push({ code: 'goalTooLong', key }); continue; }
+    }
+    out.push({
+      subject: r.subject, domainKey: r.domainKey, priority: isWerkpunt ? priority ?? 0 : null, clientPriority,
+      longTermGoal: isWerkpunt ? r.longTermGoal.trim() : '', shortTermGoal: isWerkpunt ? r.shortTermGoal.trim() : '', targetScore,
+    });
+  }
+  // Per person: the limit, unique priorities, then numbers for werkpunten chosen without one.
+  const subjects = [...new Set(out.map((r) => r.subject))];
+  for (const subject of subjects) {
+    const mine = out.filter((r) => r.subject === subject);
+    const werkpunten = mine.filter((r) => r.priority !== null);
+    if (werkpunten.length > PLAN_MAX) problems.push({ code: 'tooMany', subject, key: `${subject}.${werkpunten[PLAN_MAX]!.domainKey}` });
+    const seen = new Set<number>();
+    for (const r of werkpunten) {
+      if (r.priority === 0) continue;
+      if (seen.has(r.priority!)) problems.push({ code: 'duplicatePriority', subject, key: `${subject}.${r.domainKey}` });
+      seen.add(r.priority!);
+    }
+    const seenClient = new Set<number>();
+    for (const r of mine) {
+      if (r.clientPriority === null) continue;
+      if (seenClient.has(r.clientPriority)) problems.push({ code: 'duplicateClientPriority', subject, key: `${subject}.${r.domainKey}` });
+      seenClient.add(r.clientPriority);
+    }
+    let next = 1;
+    for (const r of werkpunten) {
+      if (r.priority !== 0) continue;
+      while (seen.has(next)) next++;
+      r.priority = next;
+      seen.add(next);
+    }
+  }
+  return { rows: out, problems };
+}
+
+/** Werkpunten per person above the warning level (subject keys). */
+export function crowdedSubjects(rows: Pick<PlanRow, 'subject' | 'priority'>[]): string[] {
+  const counts = new Map<string, number>();
+  for (const r of rows) if (r.priority !== null) counts.set(r.subject, (counts.get(r.subject) ?? 0) + 1);
+  return [...counts.entries()].filter(([, n]) => n > PLAN_WARN).map(([s]) => s);
+}

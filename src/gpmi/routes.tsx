@@ -1,0 +1,378 @@
+import { Hono, type Context } from 'hono';
+import type { AppEnv } from '../http/env.js';
+import { field, readForm } from '../http/form.js';
+import { redirectAfterPost } from '../http/htmx.js';
+import { render } from '../http/render.js';
+import { renderError } from '../http/errors.js';
+import { ui } from '../http/ui.js';
+import { parseId } from '../http/params.js';
+import { audit, type AuditAction } from '../audit/audit.js';
+import { requireUser } from '../auth/middleware.js';
+import { scope } from '../auth/scope.js';
+import { findHousehold, type Household } from '../households/queries.js';
+import { todayIso, parseDay } from '../households/logic.js';
+import { hidesSensitive } from '../balances/routes.js';
+import { cellExists, findBalance, listBalances, type BalanceDetail } from '../balances/queries.js';
+import type { FieldErrors } from '../../views/components/form.js';
+import { crowdedSubjects, defaultMoments, parsePlan, REASON_MAX, type PlanProblem, type PlanRowInput } from './logic.js';
+import {
+  agreementVisible, createGpmi, createNextVersion, currentSigned, findGpmi, latestFinalBalance, latestVersion, listGpmis, loadPlan, loadVersion,
+  recordEvaluation, savePlan, saveDraft, scoreIn, signVersion, sourceBalance, type AgreementSeed, type GpmiRecord, type VersionDetail,
+} from './queries.js';
+import { draftFormOf, parseDraft, parseEvaluation, parseStart, readDraftForm, readEvaluationForm, readPlanForm, type DraftFormValues, type EvaluationFormValues } from './forms.js';
+import { PlanPage, type PlanError, type PlanView } from '../../views/gpmi/PlanPage.js';
+import { NewGpmiPage } from '../../views/gpmi/NewGpmiPage.js';
+import { GpmiPage, type GpmiPageProps } from '../../views/gpmi/GpmiPage.js';
+import { EvaluationPage } from '../../views/gpmi/EvaluationPage.js';
+
+// From a finalised balance to the GPMI: werkpunten and goals (the plan), the GPMI drafted, signed,
+// changed in new versions with a reason, and evaluated. Everything goes through findHousehold /
+// findBalance / findGpmi, which only see the households of the user's own teams: the rest is 404.
+// Sensitive domains follow the balance's rule (hidesSensitive): hidden ones are neither shown nor accepted.
+
+export const gpmiRoutes = new Hono<AppEnv>();
+gpmiRoutes.use('/households/:hid/balances/:bid/plan', requireUser);
+gpmiRoutes.use('/households/:hid/gpmis', requireUser);
+gpmiRoutes.use('/households/:hid/gpmis/*', requireUser);
+
+const id = (v: string | undefined) => parseId(v) ?? NaN;
+
+async function record(c: Context<AppEnv>, action: AuditAction, targetType: string, targetId: number, db = c.get('deps').db, outcome?: 'success' | 'failure' | 'denied') {
+  const s = scope(c);
+  await audit(db, c.get('deps').now(), { organisationId: s.organisationId, actorUserId: s.userId, action, targetType, targetId, requestId: c.get('requestId'), outcome });
+}
+
+async function loadHousehold(c: Context<AppEnv>): Promise<Household | undefined> {
+  return findHousehold(c.get('deps').db, scope(c), id(c.req.param('hid')));
+}
+
+function hide(c: Context<AppEnv>, h: Household) {
+  return hidesSensitive(c.get('user')!, h);
+}
+
+function today(c: Context<AppEnv>) {
+  return todayIso(c.get('deps').now());
+}
+
+// ---------------------------------------------------------------- werkpunten and goals
+
+async function loadPlanContext(c: Context<AppEnv>) {
+  const household = await loadHousehold(c);
+  if (!household) return undefined;
+  const detail = await findBalance(c.get('deps').db, scope(c), household.id, id(c.req.param('bid')), { hideSensitive: hide(c, household) });
+  return detail ? { household, detail } : undefined;
+}
+
+function planView(c: Context<AppEnv>): PlanView {
+  return { order: c.req.query('order') === 'catalogue' ? 'catalogue' : 'lowest', show: c.req.query('show') === 'low' ? 'low' : 'all' };
+}
+
+function viewQuery(v: PlanView): string {
+  const q = new URLSearchParams();
+  if (v.order !== 'lowest') q.set('order', v.order);
+  if (v.show !== 'all') q.set('show', v.show);
+  const s = q.toString();
+  return s ? `?${s}` : '';
+}
+
+function problemMessage(c: Context<AppEnv>, detail: BalanceDetail, p: PlanProblem): PlanError {
+  const e = c.get('t').gpmi.plan.errors;
+  const who = (subject: string) => {
+    const s = detail.subjects.find((x) => x.key === subject);
+    return !s || s.memberId === null ? c.get('t').balances.editor.household : s.name;
+  };
+  switch (p.code) {
+    case 'invalidPriority': return { key: p.key, field: 'p', message: e.invalidPriority(5) };
+    case 'invalidClientPriority': return { key: p.key, field: 'cp', message: e.invalidClientPriority(5) };
+    case 'invalidTarget': return { key: p.key, field: 'ts', message: e.invalidTarget };
+    case 'targetBelowScore': return { key: p.key, field: 'ts', message: e.targetBelowScore };
+    case 'goalTooLong': return { key: p.key, field: 'lt', message: e.goalTooLong };
+    case 'notApplicable': return { key: p.key, field: 'w', message: e.notApplicable };
+    case 'duplicatePriority': return { key: p.key, field: 'p', message: e.duplicatePriority(who(p.subject)) };
+    case 'duplicateClientPriority': return { key: p.key, field: 'cp', message: e.duplicateClientPriority(who(p.subject)) };
+    case 'tooMany': return { key: p.key, field: 'p', message: e.tooMany(who(p.subject), 5) };
+  }
+}
+
+gpmiRoutes.get('/households/:hid/balances/:bid/plan', async (c) => {
+  const found = await loadPlanContext(c);
+  if (!found) return renderError(c, 'notFound');
+  const { household, detail } = found;
+  const { db } = c.get('deps');
+  await record(c, 'plan.viewed', 'balance', detail.id);
+  const plan = await loadPlan(db, detail.id);
+  const gpmis = (await listGpmis(db, scope(c), household.id, today(c))).filter((g) => g.balanceId === detail.id);
+  const values = readPlanForm({}, plan.rows, () => true).values;
+  return render(c, () => <PlanPage ui={ui(c)} household={household} detail={detail} revision={plan.revision} values={values} view={planView(c)} gpmis={gpmis}
+    notice={c.req.query('saved') === '1' ? c.get('t').gpmi.plan.saved : undefined} crowded={crowdedSubjects([...plan.rows.values()])} />);
+});
+
+gpmiRoutes.post('/households/:hid/balances/:bid/plan', async (c) => {
+  const found = await loadPlanContext(c);
+  if (!found) return renderError(c, 'notFound');
+  const { household, detail } = found;
+  const deps = c.get('deps');
+  const t = c.get('t').gpmi.plan;
+  const view = planView(c);
+  const plan = await loadPlan(deps.db, detail.id);
+  const fields = await readForm(c);
+  const page = (values: Map<string, PlanRowInput>, status: 409 | 422, extra: { errors?: PlanError[]; topError?: string; theirs?: typeof plan; revision?: number }) =>
+    render(c, () => <PlanPage ui={ui(c)} household={household} detail={detail} revision={extra.revision ?? plan.revision} values={values} view={view} gpmis={[]}
+      errors={extra.errors} topError={extra.topError} theirs={extra.theirs} crowded={[]} />, { status });
+  if (detail.status !== 'final') return page(new Map(), 409, { topError: t.errors.draft });
+  const { values, unknown } = readPlanForm(fields, plan.rows, (s, d) => cellExists(detail, s, d));
+  if (unknown) return page(readPlanForm({}, plan.rows, () => true).values, 422, { topError: t.errors.unknown });
+  const parsed = parsePlan([...values.values()], (s, d) => scoreIn(detail, s, d));
+  if (parsed.problems.length) return page(values, 422, { errors: parsed.problems.map((p) => problemMessage(c, detail, p)) });
+  const revision = Number(field(fields, 'revision'));
+  const now = deps.now();
+  const outcome = await savePlan(deps.db, detail.id, parsed.rows, Number.isSafeInteger(revision) ? revision : -1, scope(c).userId, now,
+    (trx) => record(c, 'plan.saved', 'balance', detail.id, trx));
+  if (outcome === 'conflict') {
+    await record(c, 'plan.save_conflict', 'balance', detail.id, deps.db, 'failure');
+    const theirs = await loadPlan(deps.db, detail.id);
+    return page(values, 409, { theirs, revision: theirs.revision });
+  }
+  const q = viewQuery(view);
+  return redirectAfterPost(c, `/households/${household.id}/balances/${detail.id}/plan${q ? `${q}&` : '?'}saved=1`);
+});
+
+// ---------------------------------------------------------------- starting a GPMI
+
+/** The balance a new GPMI starts from: the one asked for, else the latest finalised one. */
+async function startingBalance(c: Context<AppEnv>, household: Household, raw: string | undefined): Promise<BalanceDetail | 'notFound' | undefined> {
+  const { db } = c.get('deps');
+  if (raw !== undefined && raw !== '') {
+    const b = await findBalance(db, scope(c), household.id, id(raw), { hideSensitive: hide(c, household) });
+    return b ?? 'notFound';
+  }
+  const latest = (await listBalances(db, scope(c), household.id)).find((b) => b.status === 'final');
+  return latest ? findBalance(db, scope(c), household.id, latest.id, { hideSensitive: hide(c, household) }) : undefined;
+}
+
+/** Who a GPMI can be for: each adult of the balance ('m<id>' → member id), or the whole household ('h'). */
+function forWhomOptions(detail: BalanceDetail): Set<string> {
+  return new Set(['h', ...detail.subjects.filter((s) => s.level === 'volwassene' && s.memberId !== null).map((s) => String(s.memberId))]);
+}
+
+gpmiRoutes.get('/households/:hid/gpmis/new', async (c) => {
+  const household = await loadHousehold(c);
+  if (!household) return renderError(c, 'notFound');
+  const balance = await startingBalance(c, household, c.req.query('balance'));
+  if (balance === 'notFound') return renderError(c, 'notFound');
+  const start = todayIso(c.get('deps').now());
+  const adults = balance ? balance.subjects.filter((s) => s.level === 'volwassene' && s.memberId !== null) : [];
+  const values = { forWhom: adults.length === 1 ? String(adults[0]!.memberId) : '', startOn: start.split('-').reverse().join('/'), duration: '12', moments: '' };
+  if (balance) await record(c, 'plan.viewed', 'balance', balance.id);
+  return render(c, () => <NewGpmiPage ui={ui(c)} household={household} balance={balance} values={values} />);
+});
+
+gpmiRoutes.post('/households/:hid/gpmis', async (c) => {
+  const household = await loadHousehold(c);
+  if (!household) return renderError(c, 'notFound');
+  const deps = c.get('deps');
+  const t = c.get('t');
+  const fields = await readForm(c);
+  const balance = await startingBalance(c, household, field(fields, 'balance'));
+  if (balance === 'notFound') return renderError(c, 'notFound');
+  const values = { forWhom: field(fields, 'for_whom'), startOn: field(fields, 'start_on'), duration: field(fields, 'duration'), moments: field(fields, 'moments') };
+  if (!balance) return render(c, () => <NewGpmiPage ui={ui(c)} household={household} balance={undefined} values={values} />, { status: 422 });
+  if (balance.status !== 'final') return render(c, () => <NewGpmiPage ui={ui(c)} household={household} balance={balance} values={values} topError={t.gpmi.new.errors.draftBalance} />, { status: 409 });
+  const parsed = parseStart(t, values, forWhomOptions(balance));
+  if (!parsed.ok) return render(c, () => <NewGpmiPage ui={ui(c)} household={household} balance={balance} values={values} errors={parsed.errors} />, { status: 422 });
+  // One agreement per werkpunt the user can see: the person's own first, then the household's;
+  // for a household GPMI the household's first, then each member's. Priority order within each.
+  const plan = await loadPlan(deps.db, balance.id);
+  const subjects = parsed.memberId === null ? balance.subjects.map((s) => s.key) : [`m${parsed.memberId}`, 'h'];
+  const seeds: AgreementSeed[] = [];
+  for (const subject of subjects) {
+    const rows = [...plan.rows.values()].filter((r) => r.subject === subject && r.priority !== null && cellExists(balance, r.subject, r.domainKey))
+      .sort((a, b) => a.priority! - b.priority!);
+    for (const r of rows) seeds.push({ subject: r.subject, domainKey: r.domainKey, text: r.shortTermGoal || r.longTermGoal, longTermGoal: r.longTermGoal, shortTermGoal: r.shortTermGoal, targetScore: r.targetScore });
+  }
+  const now = deps.now();
+  const gpmiId = await deps.db.transaction().execute(async (trx) => {
+    const created = await createGpmi(trx, scope(c), household.id, {
+      balanceId: balance.id, memberId: parsed.memberId, startOn: parsed.startOn, durationMonths: parsed.durationMonths,
+      moments: parsed.moments ?? defaultMoments(parsed.startOn, parsed.durationMonths),
+    }, seeds, now);
+    await record(c, 'gpmi.created', 'gpmi', created, trx);
+    return created;
+  });
+  return redirectAfterPost(c, `/households/${household.id}/gpmis/${gpmiId}`);
+});
+
+// ---------------------------------------------------------------- the GPMI page
+
+interface GpmiContext { household: Household; gpmi: GpmiRecord; balance: BalanceDetail }
+
+async function loadGpmiContext(c: Context<AppEnv>): Promise<GpmiContext | undefined> {
+  const household = await loadHousehold(c);
+  if (!household) return undefined;
+  const { db } = c.get('deps');
+  const gpmi = await findGpmi(db, scope(c), household.id, id(c.req.param('gid')));
+  if (!gpmi) return undefined;
+  const balance = await sourceBalance(db, scope(c), gpmi, hide(c, household));
+  return balance ? { household, gpmi, balance } : undefined;
+}
+
+async function gpmiPage(c: Context<AppEnv>, ctx: GpmiContext, version: VersionDetail, extra: Partial<GpmiPageProps> & { status?: 200 | 409 | 422 } = {}) {
+  const { db } = c.get('deps');
+  const plan = await loadPlan(db, ctx.balance.id);
+  const visible = version.agreements.filter((a) => agreementVisible(ctx.balance, a));
+  const latest = latestVersion(ctx.gpmi);
+  const editable = version.id === latest.id && version.status === 'draft';
+  const { status, ...rest } = extra;
+  const props: GpmiPageProps = {
+    ui: ui(c), household: ctx.household, gpmi: ctx.gpmi, balance: ctx.balance, version, visible, plan: plan.rows,
+    hiddenCount: version.agreements.length - visible.length, today: today(c),
+    draft: editable ? draftFormOf(version, visible) : undefined,
+    ...rest,
+  };
+  return render(c, () => <GpmiPage {...props} />, { status: status ?? 200 });
+}
+
+gpmiRoutes.get('/households/:hid/gpmis/:gid', async (c) => {
+  const ctx = await loadGpmiContext(c);
+  if (!ctx) return renderError(c, 'notFound');
+  const raw = c.req.query('version');
+  const wanted = raw === undefined ? latestVersion(ctx.gpmi) : ctx.gpmi.versions.find((v) => String(v.number) === raw);
+  if (!wanted) return renderError(c, 'notFound');
+  await record(c, 'gpmi.viewed', 'gpmi', ctx.gpmi.id);
+  const version = await loadVersion(c.get('deps').db, wanted);
+  const notices = c.get('t').gpmi.gpmi;
+  const notice = { draft: notices.saved, signed: notices.signedNotice, version: notices.versionNotice, evaluated: notices.evaluatedNotice }[c.req.query('saved') ?? ''] as string | undefined;
+  return gpmiPage(c, ctx, version, { notice });
+});
+
+gpmiRoutes.post('/households/:hid/gpmis/:gid', async (c) => {
+  const ctx = await loadGpmiContext(c);
+  if (!ctx) return renderError(c, 'notFound');
+  const deps = c.get('deps');
+  const t = c.get('t');
+  const fields = await readForm(c);
+  const latest = latestVersion(ctx.gpmi);
+  const version = await loadVersion(deps.db, latest);
+  if (latest.status !== 'draft') return gpmiPage(c, ctx, version, { topError: t.gpmi.errors.alreadySigned, status: 409 });
+  const visible = version.agreements.filter((a) => agreementVisible(ctx.balance, a));
+  const { form, posted } = readDraftForm(fields, visible);
+  // An agreement id that is not one of this draft's (another GPMI's, another household's): not found.
+  if (posted.some((p) => !visible.some((a) => a.id === p))) return renderError(c, 'notFound');
+  const subjectsAllowed = ctx.gpmi.memberId === null ? null : new Set(['h', `m${ctx.gpmi.memberId}`]);
+  const parsed = parseDraft(t, form,
+    (agreementId) => { const a = visible.find((x) => x.id === agreementId)!; return scoreIn(ctx.balance, a.subject, a.domainKey).score; },
+    (subject, domainKey) => cellExists(ctx.balance, subject, domainKey) && (subjectsAllowed === null || subjectsAllowed.has(subject))
+      && !version.agreements.some((a) => a.subject === subject && a.domainKey === domainKey)
+      && scoreIn(ctx.balance, subject, domainKey).state !== 'nvt');
+  if (!parsed.ok) return gpmiPage(c, ctx, version, { draft: form, errors: parsed.errors, status: 422 });
+  const now = deps.now();
+  const outcome = await saveDraft(deps.db, latest.id, form.revision, parsed.values, scope(c).userId, now, (trx) => record(c, 'gpmi.updated', 'gpmi', ctx.gpmi.id, trx));
+  if (outcome.status === 'signed') return gpmiPage(c, ctx, version, { topError: t.gpmi.errors.alreadySigned, status: 409 });
+  if (outcome.status === 'conflict') {
+    await record(c, 'gpmi.save_conflict', 'gpmi', ctx.gpmi.id, deps.db, 'failure');
+    const fresh = (await findGpmi(deps.db, scope(c), ctx.household.id, ctx.gpmi.id))!;
+    const theirs = await loadVersion(deps.db, latestVersion(fresh));
+    if (theirs.status !== 'draft') return gpmiPage(c, { ...ctx, gpmi: fresh }, theirs, { topError: t.gpmi.errors.alreadySigned, status: 409 });
+    // Their version is shown read-only; the form keeps what this user typed, with the new revision,
+    // so saving again keeps theirs out and this user's version in, knowingly.
+    const mine: DraftFormValues = { ...form, revision: theirs.revision };
+    for (const a of theirs.agreements) if (!mine.agreements.has(a.id) && agreementVisible(ctx.balance, a)) mine.agreements.set(a.id, draftFormOf(theirs, [a]).agreements.get(a.id)!);
+    return gpmiPage(c, { ...ctx, gpmi: fresh }, theirs, { draft: mine, conflict: theirs, status: 409 });
+  }
+  return redirectAfterPost(c, `/households/${ctx.household.id}/gpmis/${ctx.gpmi.id}?saved=draft${outcome.addedId ? `#agreement-${outcome.addedId}` : ''}`);
+});
+
+gpmiRoutes.post('/households/:hid/gpmis/:gid/signature', async (c) => {
+  const ctx = await loadGpmiContext(c);
+  if (!ctx) return renderError(c, 'notFound');
+  const deps = c.get('deps');
+  const t = c.get('t').gpmi;
+  const fields = await readForm(c);
+  const latest = latestVersion(ctx.gpmi);
+  const version = await loadVersion(deps.db, latest);
+  if (latest.status !== 'draft') return gpmiPage(c, ctx, version, { topError: t.errors.alreadySigned, status: 409 });
+  const signValues = { signedOn: field(fields, 'signed_on'), clientName: field(fields, 'client_name') };
+  const again = (errors: FieldErrors, status: 409 | 422, topError?: string) => gpmiPage(c, ctx, version, { signValues, signErrors: errors, topError, status });
+  if (version.agreements.some((a) => !agreementVisible(ctx.balance, a))) return again({}, 422, t.errors.hiddenAgreements);
+  const errors: FieldErrors = {};
+  const signedOn = parseDay(signValues.signedOn);
+  if (!signedOn || signedOn > today(c)) errors.signed_on = t.errors.signedOn;
+  const clientName = signValues.clientName.trim();
+  if (!clientName || clientName.length > 200) errors.client_name = t.errors.clientName;
+  if (Object.values(errors).some(Boolean)) return again(errors, 422);
+  const revision = Number(field(fields, 'revision'));
+  const outcome = await signVersion(deps.db, latest.id, Number.isSafeInteger(revision) ? revision : -1, signedOn!, clientName, scope(c).userId, deps.now(),
+    (trx) => record(c, 'gpmi.signed', 'gpmi', ctx.gpmi.id, trx));
+  if (outcome === 'conflict') return again({}, 409, t.errors.staleSign);
+  if (outcome === 'alreadySigned') return again({}, 409, t.errors.alreadySigned);
+  if (outcome === 'noAgreements') return again({}, 422, t.errors.noAgreements);
+  if (outcome === 'emptyAgreement') return again({}, 422, t.errors.emptyAgreement);
+  return redirectAfterPost(c, `/households/${ctx.household.id}/gpmis/${ctx.gpmi.id}?saved=signed`);
+});
+
+gpmiRoutes.post('/households/:hid/gpmis/:gid/versions', async (c) => {
+  const ctx = await loadGpmiContext(c);
+  if (!ctx) return renderError(c, 'notFound');
+  const deps = c.get('deps');
+  const t = c.get('t').gpmi;
+  const fields = await readForm(c);
+  const latest = latestVersion(ctx.gpmi);
+  const version = await loadVersion(deps.db, latest);
+  if (latest.status !== 'signed') return gpmiPage(c, ctx, version, { topError: t.errors.draftExists, status: 409 });
+  const reason = field(fields, 'reason').replace(/\r\n?/g, '\n').trim();
+  const again = (message: string) => gpmiPage(c, ctx, version, { changeValue: field(fields, 'reason'), changeError: message, status: 422 });
+  if (!reason) return again(t.errors.reason);
+  if ([...reason].length > REASON_MAX) return again(t.errors.reasonTooLong);
+  const outcome = await createNextVersion(deps.db, ctx.gpmi.id, reason, scope(c).userId, deps.now(), (trx) => record(c, 'gpmi.version_created', 'gpmi', ctx.gpmi.id, trx));
+  if (outcome === 'draftExists') return gpmiPage(c, ctx, version, { topError: t.errors.draftExists, status: 409 });
+  return redirectAfterPost(c, `/households/${ctx.household.id}/gpmis/${ctx.gpmi.id}?saved=version`);
+});
+
+// ---------------------------------------------------------------- evaluation
+
+async function evaluationContext(c: Context<AppEnv>) {
+  const ctx = await loadGpmiContext(c);
+  if (!ctx) return undefined;
+  const { db } = c.get('deps');
+  const signed = currentSigned(ctx.gpmi);
+  const version = signed ? await loadVersion(db, signed) : undefined;
+  const latestBalance = await latestFinalBalance(db, scope(c), ctx.household.id, hide(c, ctx.household));
+  const visible = version ? version.agreements.filter((a) => agreementVisible(ctx.balance, a)) : [];
+  return { ...ctx, version, visible, latestBalance };
+}
+
+gpmiRoutes.get('/households/:hid/gpmis/:gid/evaluations/new', async (c) => {
+  const ctx = await evaluationContext(c);
+  if (!ctx) return renderError(c, 'notFound');
+  await record(c, 'gpmi.viewed', 'gpmi', ctx.gpmi.id);
+  const values: EvaluationFormValues = {
+    heldOn: today(c).split('-').reverse().join('/'),
+    items: new Map(ctx.visible.map((a) => [a.id, { note: '', status: a.currentStatus }])),
+  };
+  return render(c, () => <EvaluationPage ui={ui(c)} {...ctx} values={values} />, { status: ctx.version ? 200 : 409 });
+});
+
+gpmiRoutes.post('/households/:hid/gpmis/:gid/evaluations', async (c) => {
+  const ctx = await evaluationContext(c);
+  if (!ctx) return renderError(c, 'notFound');
+  const deps = c.get('deps');
+  const fields = await readForm(c);
+  const { form, posted } = readEvaluationForm(fields);
+  if (!ctx.version) return render(c, () => <EvaluationPage ui={ui(c)} {...ctx} values={form} />, { status: 409 });
+  // An agreement that is not one of this GPMI's current version (another household's, a hidden
+  // sensitive one): not found, and nothing is written.
+  if (posted.some((p) => !ctx.visible.some((a) => a.id === p))) {
+    await record(c, 'access.denied', 'gpmi', ctx.gpmi.id, deps.db, 'denied');
+    return renderError(c, 'notFound');
+  }
+  const parsed = parseEvaluation(c.get('t'), form, ctx.visible.map((a) => a.id), today(c));
+  if (!parsed.ok) return render(c, () => <EvaluationPage ui={ui(c)} {...ctx} values={form} errors={parsed.errors} />, { status: 422 });
+  const now = deps.now();
+  const version = ctx.version;
+  await deps.db.transaction().execute(async (trx) => {
+    await recordEvaluation(trx, ctx.gpmi.id, version.id, { heldOn: parsed.heldOn, balanceId: ctx.latestBalance?.id ?? null, items: parsed.items }, scope(c).userId, now);
+    await record(c, 'gpmi.evaluated', 'gpmi', ctx.gpmi.id, trx);
+  });
+  return redirectAfterPost(c, `/households/${ctx.household.id}/gpmis/${ctx.gpmi.id}?saved=evaluated`);
+});
+

@@ -1,0 +1,207 @@
+import { expect, test, type Page } from '@playwright/test';
+import { e2eState, expectNoAxeViolations, expectNoAxeViolationsWithoutJs, saveState, signIn, tabTo, typeAndTab, WORKER } from './support/helpers.js';
+
+// Issue 7, keyboard only: from the finalised balance of D-2026-0042 (spec 04) choose three werkpunten
+// with goals, write the GPMI, sign it, change it in a second version with a reason, and after a
+// second finalised balance evaluate it. axe on every page and state. Saves `gpmiPath` for later
+// steps (the PDF downloads join here).
+
+// Spec 04 scored cell i with 1 + (i % 5): Verblijfplaats 1, Betaalbaarheid woning 2, and Sara's
+// Mobiliteit 1 (the 11th cell).
+const WERKPUNTEN = ['Werkpunt: Verblijfplaats, Huishouden', 'Werkpunt: Betaalbaarheid woning, Huishouden', 'Werkpunt: Mobiliteit, Sara Peeters (volwassene)'];
+
+async function press(page: Page, name: string, role: 'button' | 'link' = 'button', max = 200) {
+  await tabTo(page, page.getByRole(role, { name, exact: true }), max);
+  await page.keyboard.press('Enter');
+}
+
+test('werkpunten, GPMI written, signed, changed with a reason and evaluated, with the keyboard', async ({ page }) => {
+  test.setTimeout(240_000);
+  await signIn(page, WORKER, 'workerRecoveryCodes');
+  const balancePath = e2eState().firstBalancePath as string;
+  await page.goto(balancePath);
+  await expect(page.getByText(/Afgerond door/)).toBeVisible();
+
+  // ---- werkpunten
+  await press(page, 'Werkpunten en doelen kiezen', 'link');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Werkpunten en doelen');
+  await expectNoAxeViolations(page, 'werkpunten (empty)');
+  for (const name of WERKPUNTEN) {
+    await tabTo(page, page.getByRole('checkbox', { name, exact: true }), 200);
+    await page.keyboard.press('Space');
+    await expect(page.getByRole('checkbox', { name, exact: true })).toBeChecked();
+  }
+  // The client's own order is separate: Mobiliteit matters most to Sara.
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await expect(page.getByLabel('Volgorde van de cliënt: Mobiliteit, Sara Peeters (volwassene)')).toBeFocused();
+  await page.keyboard.type('1');
+  await press(page, 'Werkpunten bewaren');
+  await expect(page.getByText('De werkpunten zijn bewaard.')).toBeVisible();
+  await expectNoAxeViolations(page, 'werkpunten (three chosen)');
+
+  const goals: [string, string, string, string][] = [
+    ['1. Verblijfplaats — Huishouden', 'Ik woon alleen in een betaalbare woning.', 'Zoeken naar huisvesting', '3'],
+    ['2. Betaalbaarheid woning — Huishouden', 'De huur is hoogstens een derde van het inkomen.', 'Huurpremie aanvragen', '3'],
+    ['1. Mobiliteit — Sara Peeters', 'Ik raak zelf op mijn werk en afspraken.', 'Een busabonnement regelen', '2'],
+  ];
+  for (const [legend, long, short, target] of goals) {
+    const group = page.getByRole('group', { name: legend, exact: true });
+    await tabTo(page, group.getByLabel('Doel op lange termijn'), 200);
+    await typeAndTab(page, long);
+    await expect(group.getByLabel('Doel op korte termijn')).toBeFocused();
+    await typeAndTab(page, short);
+    await expect(group.getByLabel('Waar wil ik staan? (score 1 tot 5)')).toBeFocused();
+    await page.keyboard.type(target);
+    await expect(group.getByLabel('Waar wil ik staan? (score 1 tot 5)')).toHaveValue(target);
+  }
+  await press(page, 'Werkpunten bewaren');
+  await expect(page.getByText('De werkpunten zijn bewaard.')).toBeVisible();
+  await expect(page.getByRole('group', { name: '1. Verblijfplaats — Huishouden' }).getByLabel('Doel op korte termijn')).toHaveValue('Zoeken naar huisvesting');
+  await expectNoAxeViolations(page, 'werkpunten with goals');
+
+  // ---- the GPMI
+  await press(page, 'GPMI opstellen', 'link', 300);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Nieuw GPMI');
+  await expectNoAxeViolations(page, 'new GPMI');
+  // Submitting without choosing for whom: the error summary takes focus.
+  await press(page, 'GPMI opstellen');
+  await expect(page.locator('.error-summary')).toBeFocused();
+  await expect(page.locator('.error-summary')).toContainText('Kies voor wie het GPMI is');
+  await expectNoAxeViolations(page, 'new GPMI (refused)');
+  await tabTo(page, page.getByRole('radio', { name: 'Sara Peeters' }));
+  await page.keyboard.press('Space');
+  await expect(page.getByRole('radio', { name: 'Sara Peeters' })).toBeChecked();
+  await press(page, 'GPMI opstellen');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('GPMI van Sara Peeters');
+  await expect(page.locator('.meta-line')).toHaveText('Versie 1 — Ontwerp');
+  await expectNoAxeViolations(page, 'GPMI draft');
+  saveState({ gpmiPath: new URL(page.url()).pathname });
+
+  const agreement = (name: string) => page.getByRole('group', { name, exact: true });
+  const writes: [string, string, string][] = [
+    ['Mobiliteit — Sara Peeters', 'Je vraagt een busabonnement aan.\nJe oefent de route naar het OCMW.', 'Het OCMW betaalt het eerste abonnement.'],
+    ['Verblijfplaats — Huishouden', 'Je zoekt zelf naar huisvesting op de privémarkt.\nJe schrijft je in bij De Woonbrug.', 'Het OCMW gaat met je op zoek naar huisvesting.'],
+    ['Betaalbaarheid woning — Huishouden', 'Je brengt je huurcontract mee.', 'Het OCMW vraagt de huurpremie samen met je aan.'],
+  ];
+  for (const [name, client, ocmw] of writes) {
+    await expect(agreement(name).getByLabel('De afspraak in één zin')).not.toHaveValue('');
+    await tabTo(page, agreement(name).getByLabel('Wat doe jij?'), 200);
+    await typeAndTab(page, client);
+    await expect(agreement(name).getByLabel('Wat doet het OCMW?')).toBeFocused();
+    await page.keyboard.type(ocmw);
+  }
+  await press(page, 'Ontwerp bewaren');
+  await expect(page.getByText('Het ontwerp is bewaard.')).toBeVisible();
+  await expect(agreement('Verblijfplaats — Huishouden').getByLabel('Wat doe jij?')).toHaveValue('Je zoekt zelf naar huisvesting op de privémarkt.\nJe schrijft je in bij De Woonbrug.');
+  await expectNoAxeViolations(page, 'GPMI draft (saved)');
+
+  // ---- signing
+  await tabTo(page, page.getByLabel('Naam van de cliënt die tekende'), 300);
+  await expect(page.getByLabel('Naam van de cliënt die tekende')).toHaveValue('Sara Peeters');
+  await press(page, 'Als ondertekend bewaren');
+  await expect(page.getByText('Het GPMI is ondertekend.')).toBeVisible();
+  await expect(page.getByText(/Ondertekend op \d{2}\/\d{2}\/\d{4} door Sara Peeters en Wendy Werker\./).first()).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Verblijfplaats — Huishouden' })).toBeVisible();
+  await expect(page.getByText('Je schrijft je in bij De Woonbrug.')).toBeVisible();
+  await expectNoAxeViolations(page, 'GPMI signed');
+
+  // ---- a change: only as a new version, with a reason
+  await press(page, 'Nieuwe versie maken');
+  await expect(page.locator('.error-summary')).toBeFocused();
+  await expect(page.locator('.error-summary')).toContainText('Schrijf waarom je het GPMI verandert.');
+  await expectNoAxeViolations(page, 'new version refused without a reason');
+  await tabTo(page, page.getByLabel('Waarom verander je het GPMI?'), 300);
+  await page.keyboard.type('Sara vond intussen een tijdelijke woning via De Woonbrug.');
+  await press(page, 'Nieuwe versie maken');
+  await expect(page.getByText('Er is een nieuwe versie gemaakt.')).toBeVisible();
+  await expect(page.locator('.meta-line')).toHaveText('Versie 2 — Ontwerp');
+  await expect(page.getByText(/Versie 1 is ondertekend en blijft gelden/)).toBeVisible();
+  await expectNoAxeViolations(page, 'GPMI version 2 draft');
+  // An agreement without text is refused, nothing saved, the text typed elsewhere kept.
+  await tabTo(page, agreement('Verblijfplaats — Huishouden').getByLabel('De afspraak in één zin'), 200);
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Delete');
+  await press(page, 'Ontwerp bewaren');
+  await expect(page.locator('.error-summary')).toBeFocused();
+  await expect(page.locator('.error-summary')).toContainText('Schrijf de afspraak in één zin.');
+  await expectNoAxeViolations(page, 'GPMI draft refused (agreement without text)');
+  await tabTo(page, agreement('Verblijfplaats — Huishouden').getByLabel('De afspraak in één zin'), 200);
+  await page.keyboard.type('Je houdt je tijdelijke woning en zoekt verder naar een vaste.');
+  await press(page, 'Ontwerp bewaren');
+  await expect(page.getByText('Het ontwerp is bewaard.')).toBeVisible();
+  await press(page, 'Als ondertekend bewaren', 'button', 300);
+  await expect(page.getByText('Het GPMI is ondertekend.')).toBeVisible();
+  await expect(page.getByText('Je houdt je tijdelijke woning en zoekt verder naar een vaste.')).toBeVisible();
+  const history = page.getByRole('table', { name: 'Alle versies van dit GPMI, met wie ze maakte en waarom' });
+  await expect(history).toContainText('Sara vond intussen een tijdelijke woning via De Woonbrug.');
+  await expect(history).toContainText('Eerste versie');
+  // Version 1 stays readable as it was signed.
+  await press(page, 'Versie 1 bekijken', 'link', 300);
+  await expect(page.getByText('Je bekijkt versie 1. De nieuwste versie is versie 2.')).toBeVisible();
+  await expect(page.getByText('Je houdt je tijdelijke woning')).toHaveCount(0);
+  await expectNoAxeViolations(page, 'GPMI old version');
+
+  // ---- a second finalised balance: Verblijfplaats 1 → 3, Mobiliteit 1 → 2
+  await page.goto(e2eState().householdPath as string);
+  await expect(page.getByRole('heading', { name: 'GPMI', exact: true })).toBeVisible();
+  await expect(page.getByRole('row').filter({ hasText: 'Sara Peeters' }).filter({ hasText: 'Ondertekend' })).toBeVisible();
+  await expectNoAxeViolations(page, 'dossier with a GPMI');
+  await press(page, 'Nieuwe meting starten', 'link');
+  await press(page, 'Meting starten');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Meting van');
+  for (const [cell, score] of [[page.locator('#c-h-verblijfplaats'), 3], [page.getByRole('group', { name: 'Mobiliteit — Sara Peeters', exact: true }), 2]] as const) {
+    await tabTo(page, cell.getByRole('radio').first(), 400);
+    await page.keyboard.press('Space');
+    for (let k = 1; k < score; k++) await page.keyboard.press('ArrowDown');
+    await expect(cell.getByRole('radio').nth(score - 1)).toBeChecked();
+  }
+  await expect(page.getByText(/^2 van \d+ domeinen gescoord$/)).toBeVisible({ timeout: 15_000 });
+  await press(page, 'Meting afronden', 'button', 600);
+  await expect(page.getByText(/Afgerond door Wendy Werker/)).toBeVisible();
+
+  // ---- evaluation
+  await page.goto(e2eState().gpmiPath as string);
+  await press(page, 'Evalueren', 'link', 300);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Evaluatie van het GPMI');
+  const evaluation = (name: string) => page.getByRole('group', { name, exact: true });
+  await expect(evaluation('Verblijfplaats — Huishouden').getByRole('table')).toContainText('beter');
+  await expect(evaluation('Verblijfplaats — Huishouden').locator('td').nth(1).locator('.chip--3')).toHaveText('3 Onvoldoende');
+  await expect(evaluation('Mobiliteit — Sara Peeters').getByRole('table')).toContainText('beter');
+  await expect(evaluation('Betaalbaarheid woning — Huishouden').getByRole('table')).toContainText('niet te vergelijken');
+  await expectNoAxeViolations(page, 'evaluation');
+  await tabTo(page, evaluation('Verblijfplaats — Huishouden').getByLabel('Wat is er gebeurd?'), 200);
+  await typeAndTab(page, 'Sara woont nu tijdelijk in een woning van De Woonbrug.');
+  // Tab lands on the checked status ("Lopend"); the arrow key moves the choice to "Bereikt".
+  await expect(evaluation('Verblijfplaats — Huishouden').getByRole('radio', { name: 'Lopend' })).toBeFocused();
+  await page.keyboard.press('ArrowRight');
+  await expect(evaluation('Verblijfplaats — Huishouden').getByRole('radio', { name: 'Bereikt' })).toBeChecked();
+  await press(page, 'Evaluatie bewaren');
+  await expect(page.getByText('De evaluatie is bewaard.')).toBeVisible();
+  await expect(page.getByText(/Evaluatie van \d{2}\/\d{2}\/\d{4} — Bereikt/)).toBeVisible();
+  await expectNoAxeViolations(page, 'GPMI after evaluation');
+
+  // The caseload counts the agreements still open: two of three.
+  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Mijn dossiers' }).click();
+  const row = page.getByRole('row').filter({ hasText: 'D-2026-0042' });
+  await expect(row.locator('td').last()).toHaveText('2');
+  await expectNoAxeViolations(page, 'caseload with open agreements');
+});
+
+// The werkpunten form is plain HTML: with JavaScript off it saves the same way.
+test('the werkpunten form works with JavaScript off', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false, locale: 'nl-BE' });
+  const page = await context.newPage();
+  await signIn(page, WORKER, 'workerRecoveryCodes');
+  await page.goto(`${e2eState().firstBalancePath as string}/plan?show=low`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Werkpunten en doelen');
+  // The filtered table leaves the werkpunten it does not show alone.
+  await expect(page.getByRole('checkbox', { name: 'Werkpunt: Verblijfplaats, Huishouden' })).toBeChecked();
+  await page.getByLabel('Volgorde van de cliënt: Verblijfplaats, Huishouden').selectOption('2');
+  await page.getByRole('button', { name: 'Werkpunten bewaren' }).click();
+  await expect(page.getByText('De werkpunten zijn bewaard.')).toBeVisible();
+  await expect(page.getByLabel('Volgorde van de cliënt: Verblijfplaats, Huishouden')).toHaveValue('2');
+  await expect(page.getByRole('group', { name: '1. Mobiliteit — Sara Peeters' })).toBeVisible();
+  await expectNoAxeViolationsWithoutJs(page, 'werkpunten without JavaScript');
+  await context.close();
+});

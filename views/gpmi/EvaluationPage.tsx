@@ -1,0 +1,88 @@
+import type { Ui } from '../../src/http/ui.js';
+import type { Household } from '../../src/households/queries.js';
+import type { BalanceDetail } from '../../src/balances/queries.js';
+import type { AgreementDetail, GpmiRecord, VersionDetail } from '../../src/gpmi/queries.js';
+import { scoreIn } from '../../src/gpmi/queries.js';
+import type { EvaluationFormValues } from '../../src/gpmi/forms.js';
+import { movement } from '../../src/gpmi/logic.js';
+import { AGREEMENT_STATUSES } from '../../src/gpmi/tables.js';
+import { formatIsoDate } from '../../src/i18n/format.js';
+import { Layout } from '../layouts/Layout.js';
+import { ErrorSummary, Field, type FieldErrors } from '../components/form.js';
+import { ScoreChip } from '../balances/ScoreChip.js';
+import { AField, domainName, gpmiTitle, MovementWord, subjectName } from './parts.js';
+
+/**
+ * An evaluation moment: per agreement what happened and how it stands now, beside the domain's score
+ * in the balance the GPMI came from and in the latest finalised balance (colour, number, label and a word).
+ */
+export function EvaluationPage(p: {
+  ui: Ui; household: Household; gpmi: GpmiRecord; balance: BalanceDetail; version: VersionDetail | undefined; visible: AgreementDetail[];
+  latestBalance: BalanceDetail | undefined; values: EvaluationFormValues; errors?: FieldErrors | undefined;
+}) {
+  const { ui, household: h, gpmi, balance } = p;
+  const e = ui.t.gpmi.evaluation;
+  const base = `/households/${h.id}/gpmis/${gpmi.id}`;
+  const newer = p.latestBalance && p.latestBalance.id !== balance.id ? p.latestBalance : undefined;
+  const labels: Record<string, string> = { held_on: e.heldOn };
+  for (const a of p.visible) {
+    labels[`e${a.id}-note`] = `${domainName(ui, balance, a.domainKey)} — ${e.note}`;
+    labels[`e${a.id}-status`] = `${domainName(ui, balance, a.domainKey)} — ${e.newStatus}`;
+  }
+  return (
+    <Layout ui={ui} title={`${e.title} — ${ui.t.gpmi.gpmi.windowTitle(h.dossierRef ?? String(h.id))}`}>
+      <p class="breadcrumb"><a href={base}>{gpmiTitle(ui, h, gpmi)}</a></p>
+      <h1>{e.title}</h1>
+      {!p.version ? <p class="alert alert--error" role="alert">{e.needsSigned}</p> : (
+        <>
+          <p class="meta-line">{ui.t.gpmi.gpmi.versionLine(p.version.number)}</p>
+          <p>{e.intro}</p>
+          {!newer && <p class="alert alert--info">{e.noNewer}</p>}
+          <form method="post" action={`${base}/evaluations`} novalidate>
+            {p.errors && <ErrorSummary t={ui.t} errors={p.errors} labels={labels} />}
+            <Field name="held_on" label={e.heldOn} hint={e.heldOnHint} value={p.values.heldOn} error={p.errors?.held_on} maxlength={10} />
+            {p.visible.map((a) => {
+              const before = scoreIn(balance, a.subject, a.domainKey);
+              const after = newer ? scoreIn(newer, a.subject, a.domainKey) : undefined;
+              const name = domainName(ui, balance, a.domainKey);
+              const v = p.values.items.get(a.id) ?? { note: '', status: a.currentStatus };
+              const statusError = p.errors?.[`e${a.id}-status`];
+              return (
+                <fieldset class="agreement-form evaluation" id={`evaluation-${a.id}`}>
+                  <legend>{ui.t.gpmi.gpmi.agreementFor(name, subjectName(ui, balance, a.subject))}</legend>
+                  <p><strong>{ui.t.gpmi.gpmi.agreement}:</strong> {a.text}</p>
+                  <div class="table-wrap">
+                    <table class="compare-table">
+                      <caption class="visually-hidden">{e.compareCaption(name)}</caption>
+                      <thead><tr>
+                        <th scope="col">{e.startBalance(formatIsoDate(balance.takenOn))}</th>
+                        <th scope="col">{newer ? e.latestBalance(formatIsoDate(newer.takenOn)) : e.latestBalance('—')}</th>
+                        <th scope="col">{e.moved}</th>
+                        <th scope="col">{e.target}</th>
+                      </tr></thead>
+                      <tbody><tr>
+                        <td><ScoreChip t={ui.t} state={before.state === 'open' ? 'nb' : before.state} score={before.score} /></td>
+                        <td>{after ? <ScoreChip t={ui.t} state={after.state === 'open' ? 'nb' : after.state} score={after.score} /> : '—'}</td>
+                        <td>{after ? <MovementWord ui={ui} movement={movement(before.score, after.score)} /> : '—'}</td>
+                        <td>{a.targetScore !== null ? <ScoreChip t={ui.t} state="scored" score={a.targetScore} /> : '—'}</td>
+                      </tr></tbody>
+                    </table>
+                  </div>
+                  <AField key_={`e${a.id}-note`} name={`e${a.id}.note`} label={e.note} hint={e.noteHint} value={v.note} error={p.errors?.[`e${a.id}-note`]} multiline rows={3} maxlength={4000} />
+                  <fieldset class={`field${statusError ? ' field--error' : ''}`} id={`field-e${a.id}-status`} aria-describedby={statusError ? `field-e${a.id}-status-error` : undefined}>
+                    <legend>{e.newStatus}</legend>
+                    {statusError && <p class="field__error" id={`field-e${a.id}-status-error`}>{statusError}</p>}
+                    <div class="status-choices">
+                      {AGREEMENT_STATUSES.map((s) => <label class="choice"><input type="radio" name={`e${a.id}.status`} value={s} checked={v.status === s} /> {ui.t.gpmi.status[s]}</label>)}
+                    </div>
+                  </fieldset>
+                </fieldset>
+              );
+            })}
+            <button type="submit" class="button">{e.submit}</button>
+          </form>
+        </>
+      )}
+    </Layout>
+  );
+}
