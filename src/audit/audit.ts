@@ -29,6 +29,7 @@ export type AuditAction =
   | 'caseload.viewed' | 'household.viewed' | 'household.created' | 'household.updated' | 'household.closed' | 'household.reopened' | 'household_member.viewed' | 'household_member.added' | 'household_member.updated' | 'household_member.departed'
   | 'balance.created' | 'balance.viewed' | 'balance.scores_saved' | 'balance.save_conflict' | 'balance.finalised' | 'balance.amended'
   | 'balance.pdf_downloaded'
+  | 'gpmi.pdf_downloaded'
   | 'balance.overview_viewed' | 'household.evolution_viewed' | 'balance.comparison_viewed'
   | 'plan.viewed' | 'plan.saved' | 'plan.save_conflict'
   | 'gpmi.created' | 'gpmi.viewed' | 'gpmi.updated' | 'gpmi.save_conflict' | 'gpmi.signed' | 'gpmi.version_created' | 'gpmi.evaluated'

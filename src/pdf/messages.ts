@@ -40,6 +40,7 @@ export const pdfNl = {
     correctionChange: (before: string, after: string) => `van ${before} naar ${after}`,
   },
   gpmi: {
+    download: 'GPMI als PDF downloaden',
     title: 'Jouw afspraken',
     subtitle: 'Geïntegreerd project voor maatschappelijke integratie (GPMI)',
     docTitle: (names: string) => `GPMI van ${names}`,
@@ -113,6 +114,7 @@ export const pdfFr: PdfMessages = {
     correctionChange: (before, after) => `de ${before} à ${after}`,
   },
   gpmi: {
+    download: 'Télécharger le PIIS en PDF',
     title: 'Vos engagements',
     subtitle: 'Projet individualisé d’intégration sociale (PIIS)',
     docTitle: (names) => `PIIS de ${names}`,
@@ -185,6 +187,7 @@ export const pdfEn: PdfMessages = {
     correctionChange: (before, after) => `from ${before} to ${after}`,
   },
   gpmi: {
+    download: 'Download the GPMI as PDF',
     title: 'Your agreements',
     subtitle: 'Integration contract (GPMI)',
     docTitle: (names) => `GPMI of ${names}`,

@@ -7,7 +7,10 @@ import { scope } from '../auth/scope.js';
 import { findHousehold } from '../households/queries.js';
 import { findBalance, listAmendments } from '../balances/queries.js';
 import { hidesSensitive } from '../balances/routes.js';
+import { loadGpmiForPrint } from '../gpmi/queries.js';
 import { renderBalanceReport } from './balance-report.js';
+import { renderGpmiReport } from './gpmi-report.js';
+import { gpmiReportInput } from './gpmi-input.js';
 import { pdfFileName } from './file-name.js';
 
 // Downloading a balance as PDF for the client file. The balance is found exactly as its page finds
@@ -18,6 +21,7 @@ import { pdfFileName } from './file-name.js';
 
 export const pdfRoutes = new Hono<AppEnv>();
 pdfRoutes.use('/households/:hid/balances/:bid/pdf', requireUser);
+pdfRoutes.use('/households/:hid/gpmis/:gid/pdf', requireUser);
 
 /** The response for a generated PDF: a download with a safe file name, never cached. */
 export function pdfResponse(pdf: Buffer, fileName: string): Response {
@@ -45,4 +49,25 @@ pdfRoutes.get('/households/:hid/balances/:bid/pdf', async (c) => {
   const pdf = await renderBalanceReport({ organisation: user.organisationName, household, detail, amendments, locale: c.get('locale') });
   await audit(deps.db, deps.now(), { organisationId: user.organisationId, actorUserId: user.id, action: 'balance.pdf_downloaded', targetType: 'balance', targetId: detail.id, requestId: c.get('requestId') });
   return pdfResponse(pdf, pdfFileName({ kind: 'sociale-balans', dossierRef: household.dossierRef, householdId: household.id, date: detail.takenOn }));
+});
+
+// The GPMI for signing and for the client file: the newest version, or ?version=N. Found through
+// loadGpmiForPrint (household in scope, GPMI of that household, version of that GPMI), so anything
+// else is a 404 with nothing audited; agreements on sensitive domains shielded from this user are
+// left out exactly as on the GPMI page.
+pdfRoutes.get('/households/:hid/gpmis/:gid/pdf', async (c) => {
+  const deps = c.get('deps');
+  const user = c.get('user')!;
+  const household = await findHousehold(deps.db, scope(c), parseId(c.req.param('hid')) ?? NaN);
+  if (!household) return c.notFound();
+  const rawVersion = c.req.query('version');
+  const version = rawVersion === undefined ? undefined : parseId(rawVersion);
+  if (version === null) return c.notFound();
+  const print = await loadGpmiForPrint(deps.db, scope(c), household.id, parseId(c.req.param('gid')) ?? NaN, {
+    version, locale: c.get('locale'), hideSensitive: hidesSensitive(user, household),
+  });
+  if (!print) return c.notFound();
+  const pdf = await renderGpmiReport(gpmiReportInput(print, user.displayName));
+  await audit(deps.db, deps.now(), { organisationId: user.organisationId, actorUserId: user.id, action: 'gpmi.pdf_downloaded', targetType: 'gpmi', targetId: print.gpmiId, requestId: c.get('requestId') });
+  return pdfResponse(pdf, pdfFileName({ kind: 'gpmi', dossierRef: household.dossierRef, householdId: household.id, date: print.version.signedOn ?? print.version.startOn }));
 });

@@ -1,4 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
+import fs from 'node:fs';
+import { readPdf } from '../support/pdf.js';
 import { e2eState, expectNoAxeViolations, expectNoAxeViolationsWithoutJs, saveState, signIn, tabTo, typeAndTab, WORKER } from './support/helpers.js';
 
 // Issue 7, keyboard only: from the finalised balance of D-2026-0042 (spec 04) choose three werkpunten
@@ -9,6 +11,15 @@ import { e2eState, expectNoAxeViolations, expectNoAxeViolationsWithoutJs, saveSt
 // Spec 04 scored cell i with 1 + (i % 5): Verblijfplaats 1, Betaalbaarheid woning 2, and Sara's
 // Mobiliteit 1 (the 11th cell).
 const WERKPUNTEN = ['Werkpunt: Verblijfplaats, Huishouden', 'Werkpunt: Betaalbaarheid woning, Huishouden', 'Werkpunt: Mobiliteit, Sara Peeters (volwassene)'];
+
+/** Activates a download link with the keyboard; returns the file's name and bytes (kept in the test's artefacts). */
+async function downloadWithKeyboard(page: Page, name: string) {
+  await tabTo(page, page.getByRole('link', { name, exact: true }), 300);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+  const file = test.info().outputPath(download.suggestedFilename());
+  await download.saveAs(file);
+  return { name: download.suggestedFilename(), pdf: await readPdf(fs.readFileSync(file)) };
+}
 
 async function press(page: Page, name: string, role: 'button' | 'link' = 'button', max = 200) {
   await tabTo(page, page.getByRole(role, { name, exact: true }), max);
@@ -105,6 +116,25 @@ test('werkpunten, GPMI written, signed, changed with a reason and evaluated, wit
   await expect(page.getByRole('heading', { name: 'Verblijfplaats — Huishouden' })).toBeVisible();
   await expect(page.getByText('Je schrijft je in bij De Woonbrug.')).toBeVisible();
   await expectNoAxeViolations(page, 'GPMI signed');
+
+  // ---- the signed GPMI as PDF (for the client and the client file), then the balance report
+  const gpmiPdf = await downloadWithKeyboard(page, 'GPMI als PDF downloaden');
+  expect(gpmiPdf.name).toMatch(/^gpmi_D-2026-0042_\d{4}-\d{2}-\d{2}\.pdf$/);
+  expect(gpmiPdf.pdf.info.Title).toBe('GPMI van Sara Peeters');
+  expect(gpmiPdf.pdf.text).not.toContain('ONTWERP');
+  for (const text of ['Jouw afspraken', 'Verblijfplaats', 'Je schrijft je in bij De Woonbrug.', 'Mobiliteit', 'Handtekeningen', 'Sara Peeters', 'Wendy Werker']) {
+    expect(gpmiPdf.pdf.text, text).toContain(text);
+  }
+  const gpmiUrl = page.url();
+  await page.goto(balancePath);
+  const balancePdf = await downloadWithKeyboard(page, 'PDF downloaden');
+  expect(balancePdf.name).toMatch(/^sociale-balans_D-2026-0042_\d{4}-\d{2}-\d{2}\.pdf$/);
+  // Spec 04's scores: Verblijfplaats 1, Betaalbaarheid woning 2 (household).
+  expect(balancePdf.pdf.text).toMatch(/Verblijfplaats 1 Acuut probleem/);
+  expect(balancePdf.pdf.text).toMatch(/Betaalbaarheid woning 2 Ruim onvoldoende/);
+  expect(balancePdf.pdf.text).toContain('Karim Peeters');
+  expect(balancePdf.pdf.markInfo?.Marked).toBe(true);
+  await page.goto(gpmiUrl);
 
   // ---- a change: only as a new version, with a reason
   await press(page, 'Nieuwe versie maken');

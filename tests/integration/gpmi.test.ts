@@ -540,3 +540,77 @@ describe('loadGpmiForPrint', () => {
     expect(await loadGpmiForPrint(t.db, s, household, id, { version: 2, locale: 'nl', hideSensitive: false })).toBeUndefined();
   });
 });
+
+describe('the GPMI as PDF', () => {
+  const pdfDownloads = () => t.db.selectFrom('audit_event').select(['target_id', 'actor_user_id']).where('action', '=', 'gpmi.pdf_downloaded').execute();
+
+  it('downloads the agreements in the je-form with signature blocks, each version by number, audited; others get 404', async () => {
+    const { readPdf } = await import('../support/pdf.js');
+    const id = await startGpmi();
+    expect((await t.request(gpmiUrl(id), { cookie, form: await draftForm(id, (a) => ({
+      [`a${a[1]!.id}.text`]: 'Je zoekt een betaalbare woning.', [`a${a[1]!.id}.client`]: 'Je schrijft je in bij twee huisvestingsmaatschappijen.\nJe gaat mee naar de woonwinkel.',
+      [`a${a[1]!.id}.ocmw`]: 'Het OCMW zoekt mee naar een woning.', [`a${a[1]!.id}.partners`]: 'Sociaal Verhuurkantoor',
+      [`a${a[2]!.id}.text`]: 'Je vraagt een toeslag aan.',
+    })) })).status).toBe(303);
+    await t.db.updateTable('household').set({ dossier_ref: 'D/2026 0042' }).where('id', '=', household).execute();
+
+    const draft = await t.request(`${gpmiUrl(id)}/pdf`, { cookie });
+    expect(draft.status).toBe(200);
+    expect(draft.headers.get('Content-Type')).toBe('application/pdf');
+    expect(draft.headers.get('Content-Disposition')).toBe('attachment; filename="gpmi_D-2026-0042_2026-12-01.pdf"');
+    const d = await readPdf(await draft.arrayBuffer());
+    expect(d.info.Title).toBe('GPMI van Sara Peeters');
+    expect(d.text).toContain('ONTWERP');
+    expect(d.text).toContain('Je zoekt een betaalbare woning.');
+    expect(d.text).toContain('Je schrijft je in bij twee huisvestingsmaatschappijen.');
+    expect(d.text).toContain('Het OCMW zoekt mee naar een woning.');
+    expect(d.text).toContain('Sociaal Verhuurkantoor');
+    expect(d.text).toContain('Verblijfplaats');
+    expect(d.text).toContain('OCMW Plan');
+
+    const revision = (await versionsOf(id))[0]!.revision;
+    expect((await t.request(`${gpmiUrl(id)}/signature`, { cookie, form: { revision: String(revision), signed_on: '22/11/2026', client_name: 'Sara Peeters' } })).status).toBe(303);
+    expect((await t.request(`${gpmiUrl(id)}/versions`, { cookie, form: { reason: 'Andere woonst gevonden' } })).status).toBe(303);
+    expect((await t.request(gpmiUrl(id), { cookie, form: await draftForm(id, (a) => ({ [`a${a[1]!.id}.text`]: 'Je verhuist naar de nieuwe woning.' })) })).status).toBe(303);
+
+    // Version 1 as signed: no draft mark, the signature date, the old text; file named after the signing day.
+    const v1 = await t.request(`${gpmiUrl(id)}/pdf?version=1`, { cookie });
+    expect(v1.headers.get('Content-Disposition')).toBe('attachment; filename="gpmi_D-2026-0042_2026-11-22.pdf"');
+    const p1 = await readPdf(await v1.arrayBuffer());
+    expect(p1.text).not.toContain('ONTWERP');
+    expect(p1.text).toContain('Je zoekt een betaalbare woning.');
+    expect(p1.text).toContain('22/11/2026');
+    expect(p1.text).toMatch(/Pagina 1 van \d+/);
+    // The newest version is the new draft.
+    const p2 = await readPdf(await (await t.request(`${gpmiUrl(id)}/pdf`, { cookie })).arrayBuffer());
+    expect(p2.text).toContain('Je verhuist naar de nieuwe woning.');
+    expect(p2.text).toContain('ONTWERP');
+    expect(await pdfDownloads()).toEqual(Array(3).fill({ target_id: String(id), actor_user_id: worker }));
+
+    // Unknown version, bad version, another team, another organisation: 404 and nothing audited.
+    for (const path of [`${gpmiUrl(id)}/pdf?version=7`, `${gpmiUrl(id)}/pdf?version=abc`, `/households/${household}/gpmis/99999/pdf`]) {
+      expect((await t.request(path, { cookie })).status, path).toBe(404);
+    }
+    const otherOrg = await t.organisation('OCMW Elders');
+    const otherTeam = await t.team(otherOrg, 'Team Elders');
+    const outsider = await t.sessionCookie(await t.user(otherOrg, { email: 'o@elders.be', teams: [{ teamId: otherTeam, role: 'worker' }] }));
+    const neighbour = await t.sessionCookie(await t.user(org, { email: 'z@ocmw.be', teams: [{ teamId: await t.team(org, 'Team Zuid'), role: 'worker' }] }));
+    for (const c of [outsider, neighbour]) expect((await t.request(`${gpmiUrl(id)}/pdf`, { cookie: c })).status).toBe(404);
+    expect(await pdfDownloads()).toHaveLength(3);
+  });
+
+  it('leaves out an agreement on a sensitive domain shielded from the reader, and follows the reader\'s language', async () => {
+    const { readPdf } = await import('../support/pdf.js');
+    expect((await choose({ [`m${sara}.mentale-gezondheid`]: { w: true } })).status).toBe(303);
+    const id = await startGpmi();
+    expect((await t.request(gpmiUrl(id), { cookie, form: await draftForm(id, (a) => ({ [`a${a.find((x) => x.domain_key === 'mentale-gezondheid')!.id}.text`]: 'Je gaat naar het CGG.', [`a${a.find((x) => x.domain_key === 'inkomen')!.id}.text`]: 'Je vraagt een toeslag aan.' })) })).status).toBe(303);
+    expect((await readPdf(await (await t.request(`${gpmiUrl(id)}/pdf`, { cookie })).arrayBuffer())).text).toContain('Je gaat naar het CGG.');
+    await t.db.updateTable('organisation').set({ sensitive_visibility: 'assigned' }).where('id', '=', org).execute();
+    const shielded = await readPdf(await (await t.request(`${gpmiUrl(id)}/pdf`, { cookie })).arrayBuffer());
+    expect(shielded.text).not.toContain('CGG');
+    expect(shielded.text).toContain('Verblijfplaats');
+    await t.db.updateTable('app_user').set({ locale: 'fr' }).where('id', '=', worker).execute();
+    const fr = await readPdf(await (await t.request(`${gpmiUrl(id)}/pdf`, { cookie })).arrayBuffer());
+    expect(fr.text).toContain('Lieu de vie');
+  });
+});

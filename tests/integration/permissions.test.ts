@@ -67,6 +67,7 @@ export const ROUTES: Record<string, Access> = {
   'POST /households/:hid/gpmis/:gid/versions': 'client',
   'GET /households/:hid/gpmis/:gid/evaluations/new': 'client',
   'POST /households/:hid/gpmis/:gid/evaluations': 'client',
+  'GET /households/:hid/gpmis/:gid/pdf': 'client',
   'GET /households/:hid/balances/:bid/overview': 'client',
   'GET /households/:hid/evolution': 'client',
   'GET /households/:hid/evolution/comparison': 'client',

@@ -102,6 +102,7 @@ export function GpmiPage(p: GpmiPageProps) {
         </section>
       )}
       <div class="no-print actions">
+        <p><a href={`${base}/pdf${isLatest ? '' : `?version=${v.number}`}`} download>{ui.t.pdf.gpmi.download}</a></p>
         <button type="button" class="button button--secondary" data-print hidden>{g.print}</button>
         <p class="field__hint">{g.printHint}</p>
         {isLatest && v.status === 'signed' && <p><a class="button" href={`${base}/evaluations/new`}>{g.evaluate}</a></p>}

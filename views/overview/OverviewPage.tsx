@@ -33,11 +33,13 @@ export function OverviewPage({ ui, household, balance, viewer }: { ui: Ui; house
         <p class="meta-line">
           {balance.status === 'final' ? ui.t.balances.list.final : ui.t.balances.list.draft}. {ui.t.balances.method[balance.method]}. {ui.t.balances.editor.catalogueVersion(balance.catalogueVersionNumber)}.
         </p>
-        {/* Actions on this balance. WERKPUNTEN: the werkpunten/GPMI feature adds its "Werkpunten kiezen" link here. */}
+        {/* Actions on this balance: werkpunten (src/gpmi) only once it is finalised; the PDF (src/pdf). */}
         <nav class="overview-actions no-print" aria-label={o.actions}>
           <ul>
             <li><a href={`${base}/balances/${balance.id}`}>{o.toBalance}</a></li>
             <li><a href={`${base}/evolution`}>{o.toEvolution}</a></li>
+            {balance.status === 'final' && <li><a href={`${base}/balances/${balance.id}/plan`}>{ui.t.gpmi.plan.link}</a></li>}
+            <li><a href={`${base}/balances/${balance.id}/pdf`} download>{ui.t.pdf.balance.download}</a></li>
           </ul>
         </nav>
         {balance.status !== 'final' && <p class="alert alert--info">{o.draftNotice}</p>}

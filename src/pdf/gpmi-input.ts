@@ -1,0 +1,40 @@
+import type { GpmiPrint } from '../gpmi/queries.js';
+import type { GpmiReportInput } from './gpmi-report.js';
+
+/**
+ * The stored GPMI (loadGpmiForPrint) as the PDF renderer's plain input. For a household GPMI the
+ * agreements name whom they are about ("Schulden — Sara Peeters"); the persons are then the adults
+ * of the balance it came from. The newest version prints each agreement's status after evaluations;
+ * an older version prints the status it had then.
+ */
+export function gpmiReportInput(p: GpmiPrint, currentWorkerName: string): GpmiReportInput {
+  const fullName = (m: { firstName: string; lastName: string }) => `${m.firstName} ${m.lastName}`.trim();
+  const persons = p.person ? [fullName(p.person)] : p.members.filter((m) => m.adult).map(fullName);
+  const isLatest = p.version.number === p.latestVersionNumber;
+  const signed = p.version.status === 'signed' && p.version.signedOn
+    ? { date: p.version.signedOn, clientName: p.version.signedClientName ?? persons.join(', '), workerName: p.version.signedByName ?? currentWorkerName }
+    : null;
+  return {
+    organisation: p.organisationName,
+    dossierRef: p.dossierRef,
+    language: p.locale,
+    persons,
+    workerName: signed?.workerName ?? currentWorkerName,
+    startDate: p.version.startOn,
+    durationMonths: p.version.durationMonths,
+    evaluationDates: p.version.moments,
+    version: p.version.number,
+    signed,
+    agreements: p.agreements.map((a) => ({
+      domainName: p.person ? a.domainName : `${a.domainName} — ${a.subjectLabel}`,
+      currentScore: a.scoreAtStart,
+      targetScore: a.targetScore,
+      agreement: a.text,
+      clientActions: a.client,
+      ocmwActions: a.ocmw,
+      partners: a.partners,
+      dueDate: a.dueOn,
+      status: isLatest ? a.currentStatus : a.status,
+    })),
+  };
+}
