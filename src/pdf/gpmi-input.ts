@@ -4,13 +4,11 @@ import type { GpmiReportInput } from './gpmi-report.js';
 /**
  * The stored GPMI (loadGpmiForPrint) as the PDF renderer's plain input. For a household GPMI the
  * agreements name whom they are about ("Schulden — Sara Peeters"); the persons are then the adults
- * of the balance it came from. The newest version prints each agreement's status after evaluations;
- * an older version prints the status it had then.
+ * of the balance it came from. Each agreement prints its status after the evaluations of that version.
  */
 export function gpmiReportInput(p: GpmiPrint, currentWorkerName: string): GpmiReportInput {
   const fullName = (m: { firstName: string; lastName: string }) => `${m.firstName} ${m.lastName}`.trim();
   const persons = p.person ? [fullName(p.person)] : p.members.filter((m) => m.adult).map(fullName);
-  const isLatest = p.version.number === p.latestVersionNumber;
   const signed = p.version.status === 'signed' && p.version.signedOn
     ? { date: p.version.signedOn, clientName: p.version.signedClientName ?? persons.join(', '), workerName: p.version.signedByName ?? currentWorkerName }
     : null;
@@ -25,6 +23,7 @@ export function gpmiReportInput(p: GpmiPrint, currentWorkerName: string): GpmiRe
     evaluationDates: p.version.moments,
     version: p.version.number,
     signed,
+    hiddenAgreements: p.hiddenAgreements,
     agreements: p.agreements.map((a) => ({
       domainName: p.person ? a.domainName : `${a.domainName} — ${a.subjectLabel}`,
       currentScore: a.scoreAtStart,
@@ -34,7 +33,7 @@ export function gpmiReportInput(p: GpmiPrint, currentWorkerName: string): GpmiRe
       ocmwActions: a.ocmw,
       partners: a.partners,
       dueDate: a.dueOn,
-      status: isLatest ? a.currentStatus : a.status,
+      status: a.currentStatus,
     })),
   };
 }

@@ -49,6 +49,8 @@ export interface GpmiReportInput {
   /** Null while the GPMI is a draft (then every page says so). */
   signed: { date: string; clientName: string; workerName: string } | null;
   agreements: GpmiAgreementInput[];
+  /** Agreements left out because the reader may not see their (sensitive) domain: said on paper, never silently. */
+  hiddenAgreements?: number | undefined;
 }
 
 function score(t: Messages, n: number | null | undefined): ScoreValue | null {
@@ -74,6 +76,7 @@ export function renderGpmiReport(input: GpmiReportInput): Promise<Buffer> {
   w.paragraph(g.subtitle, { colour: COLOURS.muted, size: w.type.small });
   if (!input.signed) w.notice(g.draftMark, { fill: COLOURS.draftFill, colour: COLOURS.draft, font: FONT.bold });
   w.paragraph(g.intro);
+  if (input.hiddenAgreements) w.notice(g.hiddenAgreements(input.hiddenAgreements));
   const facts: [string, string][] = [
     [g.forWhom, names],
     [g.start, formatIsoDate(input.startDate)],

@@ -608,6 +608,7 @@ describe('the GPMI as PDF', () => {
     await t.db.updateTable('organisation').set({ sensitive_visibility: 'assigned' }).where('id', '=', org).execute();
     const shielded = await readPdf(await (await t.request(`${gpmiUrl(id)}/pdf`, { cookie })).arrayBuffer());
     expect(shielded.text).not.toContain('CGG');
+    expect(shielded.text).toContain('1 afspraak over een afgeschermd domein staat niet in dit document.');
     expect(shielded.text).toContain('Verblijfplaats');
     await t.db.updateTable('app_user').set({ locale: 'fr' }).where('id', '=', worker).execute();
     const fr = await readPdf(await (await t.request(`${gpmiUrl(id)}/pdf`, { cookie })).arrayBuffer());
