@@ -1,9 +1,10 @@
 import { field, type FormFields } from '../http/form.js';
 import { parseDay } from '../households/logic.js';
+import { formatIsoDate } from '../i18n/format.js';
 import type { Messages } from '../i18n/index.js';
 import type { FieldErrors } from '../../views/components/form.js';
 import {
-  AGREEMENT_TEXT_MAX, checkList, DURATION_MAX, GOAL_MAX, isAgreementStatus, MOMENTS_MAX, NOTE_MAX, addMonths, parseLines, parseMoments,
+  AGREEMENT_TEXT_MAX, checkList, dateWindow, DURATION_MAX, earliestRecordedOn, GOAL_MAX, isAgreementStatus, MOMENTS_MAX, NOTE_MAX, addMonths, parseLines, parseMoments,
   type PlanRow, type PlanRowInput,
 } from './logic.js';
 import type { AgreementDetail, AgreementValues, DraftValues, VersionDetail } from './queries.js';
@@ -73,22 +74,31 @@ export function readPlanForm(fields: FormFields, stored: Map<string, PlanRow>, k
 
 export interface StartFormValues { forWhom: string; startOn: string; duration: string; moments: string }
 
-export function parseStart(t: Messages, v: StartFormValues, allowed: Set<string>): { ok: true; memberId: number | null; startOn: string; durationMonths: number; moments: string[] | null } | { ok: false; errors: FieldErrors } {
+export function parseStart(t: Messages, v: StartFormValues, allowed: Set<string>, today: string): { ok: true; memberId: number | null; startOn: string; durationMonths: number; moments: string[] | null } | { ok: false; errors: FieldErrors } {
   const e = t.gpmi.new.errors;
   const errors: FieldErrors = {};
   if (!allowed.has(v.forWhom)) errors.for_whom = e.forWhom;
-  const common = parseTiming(t, v.startOn, v.duration, v.moments, true);
+  const common = parseTiming(t, v.startOn, v.duration, v.moments, true, today);
   Object.assign(errors, common.errors);
   if (Object.values(errors).some(Boolean) || !common.value) return { ok: false, errors };
   return { ok: true, memberId: v.forWhom === 'h' ? null : Number(v.forWhom), ...common.value };
 }
 
-/** Start date, duration and evaluation moments, as both the start form and the draft form have them. */
-export function parseTiming(t: Messages, startRaw: string, durationRaw: string, momentsRaw: string, emptyMomentsAllowed: boolean): { errors: FieldErrors; value?: { startOn: string; durationMonths: number; moments: string[] | null } } {
+/**
+ * Start date, duration and evaluation moments, as both the start form and the draft form have them.
+ * The start date lies in `dateWindow(today)`, unless it is `keptStart`: the start a draft already
+ * has (a new version made more than a year after the start keeps it). Moments lie between the start
+ * and the end, so they are plausible once the start is.
+ */
+export function parseTiming(t: Messages, startRaw: string, durationRaw: string, momentsRaw: string, emptyMomentsAllowed: boolean, today: string, keptStart?: string): { errors: FieldErrors; value?: { startOn: string; durationMonths: number; moments: string[] | null } } {
   const e = t.gpmi.new.errors;
   const errors: FieldErrors = {};
-  const startOn = parseDay(startRaw);
-  if (!startOn) errors.start_on = e.startOn;
+  const window = dateWindow(today);
+  const typed = parseDay(startRaw);
+  const plausible = !!typed && (typed === keptStart || (typed >= window.from && typed <= window.to));
+  const startOn = plausible ? typed : null;
+  if (!typed) errors.start_on = e.startOn;
+  else if (!plausible) errors.start_on = e.startOnRange(formatIsoDate(window.from), formatIsoDate(window.to));
   const duration = durationRaw.trim();
   const durationMonths = /^\d{1,2}$/.test(duration) ? Number(duration) : NaN;
   if (!(durationMonths >= 1 && durationMonths <= DURATION_MAX)) errors.duration = e.duration(DURATION_MAX);
@@ -157,9 +167,16 @@ export function parseDraft(
   t: Messages, form: DraftFormValues,
   scoreOf: (agreementId: number) => number | null,
   addAllowed: (subject: string, domainKey: string) => boolean,
+  today: string,
+  keptStart?: string,
 ): { ok: true; values: DraftValues } | { ok: false; errors: FieldErrors } {
   const e = t.gpmi.errors;
-  const timing = parseTiming(t, form.startOn, form.duration, form.moments, false);
+  const timing = parseTiming(t, form.startOn, form.duration, form.moments, false, today, keptStart);
+  // A due date: in the plausible window, stretched to the GPMI's own start and end.
+  const window = dateWindow(today);
+  const dueFrom = timing.value && timing.value.startOn < window.from ? timing.value.startOn : window.from;
+  const end = timing.value ? addMonths(timing.value.startOn, timing.value.durationMonths) : window.to;
+  const dueTo = end > window.to ? end : window.to;
   const errors: FieldErrors = { ...timing.errors };
   const agreements: AgreementValues[] = [];
   for (const [id, a] of form.agreements) {
@@ -187,6 +204,7 @@ export function parseDraft(
     if (a.due !== '') {
       dueOn = parseDay(a.due);
       if (!dueOn) errors[agreementField(id, 'due')] = e.due;
+      else if (dueOn < dueFrom || dueOn > dueTo) errors[agreementField(id, 'due')] = e.dueRange(formatIsoDate(dueFrom), formatIsoDate(dueTo));
     }
     if (!isAgreementStatus(a.status)) errors[agreementField(id, 'status')] = e.status;
     agreements.push({
@@ -220,11 +238,12 @@ export function readEvaluationForm(fields: FormFields): { form: EvaluationFormVa
   return { form: { heldOn: field(fields, 'held_on'), items }, posted: [...posted] };
 }
 
-export function parseEvaluation(t: Messages, form: EvaluationFormValues, agreementIds: number[], today: string): { ok: true; heldOn: string; items: { agreementId: number; note: string; status: AgreementStatus }[] } | { ok: false; errors: FieldErrors } {
+export function parseEvaluation(t: Messages, form: EvaluationFormValues, agreementIds: number[], today: string, startOn: string): { ok: true; heldOn: string; items: { agreementId: number; note: string; status: AgreementStatus }[] } | { ok: false; errors: FieldErrors } {
   const e = t.gpmi.errors;
   const errors: FieldErrors = {};
   const heldOn = parseDay(form.heldOn);
   if (!heldOn || heldOn > today) errors.held_on = e.heldOn;
+  else if (heldOn < earliestRecordedOn(startOn)) errors.held_on = e.heldOnTooEarly(formatIsoDate(earliestRecordedOn(startOn)));
   const items: { agreementId: number; note: string; status: AgreementStatus }[] = [];
   for (const id of agreementIds) {
     const item = form.items.get(id) ?? { note: '', status: '' };
@@ -236,3 +255,20 @@ export function parseEvaluation(t: Messages, form: EvaluationFormValues, agreeme
   return { ok: true, heldOn, items };
 }
 
+
+// ---------------------------------------------------------------- signing
+
+export interface SignFormValues { signedOn: string; clientName: string }
+
+/** The signature typed in the draft form: a date not in the future and not before a year before the start, and the client's name. */
+export function parseSignature(t: Messages, v: SignFormValues, today: string, startOn: string): { ok: true; value: { signedOn: string; clientName: string } } | { ok: false; errors: FieldErrors } {
+  const e = t.gpmi.errors;
+  const errors: FieldErrors = {};
+  const signedOn = parseDay(v.signedOn);
+  if (!signedOn || signedOn > today) errors.signed_on = e.signedOn;
+  else if (signedOn < earliestRecordedOn(startOn)) errors.signed_on = e.signedTooEarly(formatIsoDate(earliestRecordedOn(startOn)));
+  const clientName = v.clientName.trim();
+  if (!clientName || clientName.length > 200) errors.client_name = e.clientName;
+  if (Object.values(errors).some(Boolean) || !signedOn) return { ok: false, errors };
+  return { ok: true, value: { signedOn, clientName } };
+}

@@ -47,6 +47,21 @@ export function addMonths(iso: string, months: number): string {
   return first.toISOString().slice(0, 10);
 }
 
+/**
+ * Plausible dates (decision 011): a start date (and a due date) lies between a year ago and five
+ * years ahead; typing 31/12/9999 or 01/01/1900 is a typo, not a plan.
+ */
+export const DATES_PAST_MONTHS = 12;
+export const DATES_AHEAD_MONTHS = 60;
+export function dateWindow(today: string): { from: string; to: string } {
+  return { from: addMonths(today, -DATES_PAST_MONTHS), to: addMonths(today, DATES_AHEAD_MONTHS) };
+}
+
+/** The earliest date a GPMI can be signed or evaluated on: a year before its start (the latest: today). */
+export function earliestRecordedOn(startOn: string): string {
+  return addMonths(startOn, -DATES_PAST_MONTHS);
+}
+
 /** Evaluation moments every three months within the duration (at least one: at the end). */
 export function defaultMoments(startOn: string, durationMonths: number): string[] {
   const out: string[] = [];

@@ -4,7 +4,8 @@ import type { OrgScope } from '../auth/scope.js';
 import { visibleHouseholds } from '../households/access.js';
 import { findHousehold } from '../households/queries.js';
 import { findBalance, listBalances, type BalanceDetail } from '../balances/queries.js';
-import { cellExists } from '../balances/queries.js';
+import { catalogueOf, cellExists } from '../balances/queries.js';
+import { findDomain } from '../catalogue/catalogue.js';
 import { cellKey } from '../balances/logic.js';
 import type { Lang } from '../catalogue/default-catalogue.js';
 import { messagesFor } from '../i18n/index.js';
@@ -219,14 +220,17 @@ export async function listGpmis(db: Db, scope: OrgScope, householdId: number, to
 
 /**
  * For the caseload: per household, the agreements still asking for work (lopend or bijgestuurd,
- * after evaluations) in the current signed version of each GPMI that has not ended. A count only:
- * no domain is named, so sensitive domains are counted for everyone who may see the household.
+ * after evaluations) in the current signed version of each GPMI that has not ended. `shielded`:
+ * the households whose sensitive domains this viewer may not see (hidesSensitive). There an
+ * agreement on a domain that is sensitive in the source balance's catalogue version is not
+ * counted: even a bare count would tell the viewer that hidden work exists or has changed.
  */
-export async function openAgreementCounts(db: Db, scope: OrgScope, householdIds: number[], today: string): Promise<Map<number, number>> {
+export async function openAgreementCounts(db: Db, scope: OrgScope, householdIds: number[], today: string, shielded: ReadonlySet<number>): Promise<Map<number, number>> {
   const out = new Map<number, number>();
   if (!householdIds.length) return out;
   const versions = await db.selectFrom('gpmi_version as v').innerJoin('gpmi', 'gpmi.id', 'v.gpmi_id')
-    .select(['v.id', 'v.gpmi_id', 'v.number', 'v.start_on', 'v.duration_months', 'gpmi.household_id'])
+    .innerJoin('balance', 'balance.id', 'gpmi.balance_id')
+    .select(['v.id', 'v.gpmi_id', 'v.number', 'v.start_on', 'v.duration_months', 'gpmi.household_id', 'balance.catalogue_version_id'])
     .where('gpmi.organisation_id', '=', scope.organisationId)
     .where('gpmi.household_id', 'in', visibleHouseholds(db, scope).select('household.id').where('household.id', 'in', householdIds))
     .where('v.status', '=', 'signed')
@@ -236,15 +240,22 @@ export async function openAgreementCounts(db: Db, scope: OrgScope, householdIds:
   const active = [...current.values()].filter((v) => addMonths(v.start_on, v.duration_months) >= today);
   for (const h of householdIds) out.set(h, 0);
   if (!active.length) return out;
-  const agreements = await db.selectFrom('gpmi_agreement').select(['id', 'version_id', 'status']).where('version_id', 'in', active.map((v) => v.id)).execute();
+  const agreements = await db.selectFrom('gpmi_agreement').select(['id', 'version_id', 'status', 'domain_key']).where('version_id', 'in', active.map((v) => v.id)).execute();
   const latestEval = agreements.length ? await db.selectFrom('gpmi_evaluation_item').select(['agreement_id', 'status', 'evaluation_id'])
     .where('agreement_id', 'in', agreements.map((a) => a.id)).orderBy('evaluation_id').execute() : [];
   const statusOf = new Map<number, AgreementStatus>(agreements.map((a) => [a.id, a.status]));
   for (const e of latestEval) statusOf.set(e.agreement_id, e.status);
-  const householdOfVersion = new Map(active.map((v) => [v.id, v.household_id]));
+  const versionById = new Map(active.map((v) => [v.id, v]));
   for (const a of agreements) {
     if (!(OPEN_STATUSES as readonly string[]).includes(statusOf.get(a.id)!)) continue;
-    const h = householdOfVersion.get(a.version_id)!;
+    const v = versionById.get(a.version_id)!;
+    const h = v.household_id;
+    if (shielded.has(h)) {
+      // Unknown domain or catalogue: not counted either, rather than risk counting a hidden one.
+      const catalogue = await catalogueOf(db, scope, v.catalogue_version_id);
+      const domain = catalogue && findDomain(catalogue, a.domain_key);
+      if (!domain || domain.sensitive) continue;
+    }
     out.set(h, (out.get(h) ?? 0) + 1);
   }
   return out;
@@ -326,57 +337,67 @@ export interface DraftValues {
  * Saves a draft version if nobody saved it since `revision` and it is still a draft. Returns the id
  * of an added agreement, if one was asked for (the page scrolls to it).
  */
-export async function saveDraft(db: Db, versionId: number, revision: number, values: DraftValues, userId: number, now: number, onSaved?: (trx: Db) => Promise<void>): Promise<{ status: 'saved'; addedId: number | null } | { status: 'conflict' } | { status: 'signed' }> {
-  return db.transaction().execute(async (trx) => {
-    const v = await trx.selectFrom('gpmi_version').select(['status', 'revision']).where('id', '=', versionId).executeTakeFirstOrThrow();
-    if (v.status !== 'draft') return { status: 'signed' as const };
-    if (v.revision !== revision) return { status: 'conflict' as const };
-    await trx.updateTable('gpmi_version').set({ start_on: values.startOn, duration_months: values.durationMonths, revision: revision + 1, updated_at: now, updated_by: userId })
-      .where('id', '=', versionId).execute();
-    await trx.deleteFrom('gpmi_moment').where('version_id', '=', versionId).execute();
-    await insertMoments(trx, versionId, values.moments);
-    for (const a of values.agreements) {
-      await trx.deleteFrom('gpmi_agreement_item').where('agreement_id', '=', a.id).execute();
-      if (a.remove) {
-        await trx.deleteFrom('gpmi_agreement').where('id', '=', a.id).where('version_id', '=', versionId).execute();
-        continue;
-      }
-      await trx.updateTable('gpmi_agreement').set({
-        text: a.text, long_term_goal: a.longTermGoal, short_term_goal: a.shortTermGoal, target_score: a.targetScore, due_on: a.dueOn, status: a.status,
-      }).where('id', '=', a.id).where('version_id', '=', versionId).execute();
-      await insertItems(trx, a.id, a);
-    }
-    let addedId: number | null = null;
-    if (values.add) {
-      const last = await trx.selectFrom('gpmi_agreement').select((eb) => eb.fn.max('position').as('p')).where('version_id', '=', versionId).executeTakeFirst();
-      const row = await trx.insertInto('gpmi_agreement').values({
-        version_id: versionId, position: (last?.p ?? -1) + 1, subject: values.add.subject, member_id: memberOf(values.add.subject), domain_key: values.add.domainKey,
-        text: '', target_score: null, due_on: null,
-      }).returning('id').executeTakeFirstOrThrow();
-      addedId = row.id;
-    }
-    await onSaved?.(trx);
-    return { status: 'saved' as const, addedId };
-  });
+export type DraftOutcome =
+  | { status: 'saved'; addedId: number | null; signed: boolean }
+  | { status: 'conflict' } | { status: 'signed' } | { status: 'noAgreements' } | { status: 'emptyAgreement' };
+
+/** Thrown inside the transaction to undo the draft save when the version cannot be signed. */
+class NotSignable extends Error {
+  constructor(readonly outcome: 'noAgreements' | 'emptyAgreement') { super(outcome); }
 }
 
-export type SignOutcome = 'signed' | 'conflict' | 'alreadySigned' | 'noAgreements' | 'emptyAgreement';
-
-/** Marks a draft as signed. From then on the triggers keep it, its moments, agreements and lists as they are. */
-export async function signVersion(db: Db, versionId: number, revision: number, signedOn: string, clientName: string, userId: number, now: number, onSigned?: (trx: Db) => Promise<void>): Promise<SignOutcome> {
-  return db.transaction().execute(async (trx) => {
-    const v = await trx.selectFrom('gpmi_version').select(['status', 'revision']).where('id', '=', versionId).executeTakeFirstOrThrow();
-    if (v.status !== 'draft') return 'alreadySigned';
-    if (v.revision !== revision) return 'conflict';
-    const agreements = await trx.selectFrom('gpmi_agreement').select('text').where('version_id', '=', versionId).execute();
-    if (!agreements.length) return 'noAgreements';
-    if (agreements.some((a) => a.text.trim() === '')) return 'emptyAgreement';
-    await trx.updateTable('gpmi_version').set({
-      status: 'signed', signed_on: signedOn, signed_client_name: clientName, signed_by: userId, signed_at: now, revision: revision + 1, updated_at: now, updated_by: userId,
-    }).where('id', '=', versionId).execute();
-    await onSigned?.(trx);
-    return 'signed';
-  });
+/**
+ * Saves the draft and, with `sign`, marks it signed in the same transaction: what was typed in the
+ * form and the signature go together or not at all (a version without agreements, or with one
+ * without text, is left exactly as it was). From then on the triggers keep it as it is.
+ */
+export async function saveDraft(db: Db, versionId: number, revision: number, values: DraftValues, userId: number, now: number,
+  onSaved?: (trx: Db) => Promise<void>, sign?: { signedOn: string; clientName: string }): Promise<DraftOutcome> {
+  try {
+    return await db.transaction().execute(async (trx): Promise<DraftOutcome> => {
+      const v = await trx.selectFrom('gpmi_version').select(['status', 'revision']).where('id', '=', versionId).executeTakeFirstOrThrow();
+      if (v.status !== 'draft') return { status: 'signed' };
+      if (v.revision !== revision) return { status: 'conflict' };
+      await trx.updateTable('gpmi_version').set({ start_on: values.startOn, duration_months: values.durationMonths, revision: revision + 1, updated_at: now, updated_by: userId })
+        .where('id', '=', versionId).execute();
+      await trx.deleteFrom('gpmi_moment').where('version_id', '=', versionId).execute();
+      await insertMoments(trx, versionId, values.moments);
+      for (const a of values.agreements) {
+        await trx.deleteFrom('gpmi_agreement_item').where('agreement_id', '=', a.id).execute();
+        if (a.remove) {
+          await trx.deleteFrom('gpmi_agreement').where('id', '=', a.id).where('version_id', '=', versionId).execute();
+          continue;
+        }
+        await trx.updateTable('gpmi_agreement').set({
+          text: a.text, long_term_goal: a.longTermGoal, short_term_goal: a.shortTermGoal, target_score: a.targetScore, due_on: a.dueOn, status: a.status,
+        }).where('id', '=', a.id).where('version_id', '=', versionId).execute();
+        await insertItems(trx, a.id, a);
+      }
+      let addedId: number | null = null;
+      if (values.add) {
+        const last = await trx.selectFrom('gpmi_agreement').select((eb) => eb.fn.max('position').as('p')).where('version_id', '=', versionId).executeTakeFirst();
+        const row = await trx.insertInto('gpmi_agreement').values({
+          version_id: versionId, position: (last?.p ?? -1) + 1, subject: values.add.subject, member_id: memberOf(values.add.subject), domain_key: values.add.domainKey,
+          text: '', target_score: null, due_on: null,
+        }).returning('id').executeTakeFirstOrThrow();
+        addedId = row.id;
+      }
+      if (sign) {
+        // Hidden agreements included: a signed version must not hold an empty one.
+        const agreements = await trx.selectFrom('gpmi_agreement').select('text').where('version_id', '=', versionId).execute();
+        if (!agreements.length) throw new NotSignable('noAgreements');
+        if (agreements.some((a) => a.text.trim() === '')) throw new NotSignable('emptyAgreement');
+        await trx.updateTable('gpmi_version').set({
+          status: 'signed', signed_on: sign.signedOn, signed_client_name: sign.clientName, signed_by: userId, signed_at: now, revision: revision + 2, updated_at: now, updated_by: userId,
+        }).where('id', '=', versionId).execute();
+      }
+      await onSaved?.(trx);
+      return { status: 'saved', addedId, signed: !!sign };
+    });
+  } catch (e) {
+    if (e instanceof NotSignable) return { status: e.outcome };
+    throw e;
+  }
 }
 
 /**

@@ -10,16 +10,16 @@ import { audit, type AuditAction } from '../audit/audit.js';
 import { requireUser } from '../auth/middleware.js';
 import { scope } from '../auth/scope.js';
 import { findHousehold, type Household } from '../households/queries.js';
-import { todayIso, parseDay } from '../households/logic.js';
+import { todayIso } from '../households/logic.js';
 import { hidesSensitive } from '../balances/routes.js';
 import { cellExists, findBalance, listBalances, type BalanceDetail } from '../balances/queries.js';
 import type { FieldErrors } from '../../views/components/form.js';
-import { crowdedSubjects, defaultMoments, parsePlan, REASON_MAX, type PlanProblem, type PlanRowInput } from './logic.js';
+import { crowdedSubjects, defaultMoments, parsePlan, REASON_MAX, type PlanProblem, type PlanRow, type PlanRowInput } from './logic.js';
 import {
   agreementVisible, createGpmi, createNextVersion, currentSigned, findGpmi, latestFinalBalance, latestVersion, listGpmis, loadPlan, loadVersion,
-  recordEvaluation, savePlan, saveDraft, scoreIn, signVersion, sourceBalance, type AgreementSeed, type GpmiRecord, type VersionDetail,
+  recordEvaluation, savePlan, saveDraft, scoreIn, sourceBalance, type AgreementSeed, type GpmiRecord, type VersionDetail,
 } from './queries.js';
-import { draftFormOf, parseDraft, parseEvaluation, parseStart, readDraftForm, readEvaluationForm, readPlanForm, type DraftFormValues, type EvaluationFormValues } from './forms.js';
+import { draftFormOf, parseDraft, parseEvaluation, parseSignature, parseStart, readDraftForm, readEvaluationForm, readPlanForm, type DraftFormValues, type EvaluationFormValues } from './forms.js';
 import { PlanPage, type PlanError, type PlanView } from '../../views/gpmi/PlanPage.js';
 import { NewGpmiPage } from '../../views/gpmi/NewGpmiPage.js';
 import { GpmiPage, type GpmiPageProps } from '../../views/gpmi/GpmiPage.js';
@@ -94,6 +94,11 @@ function problemMessage(c: Context<AppEnv>, detail: BalanceDetail, p: PlanProble
   }
 }
 
+/** The stored plan rows on domains this user may see in this balance (hidden sensitive ones left out). */
+function visibleRows(detail: BalanceDetail, rows: Map<string, PlanRow>): Map<string, PlanRow> {
+  return new Map([...rows].filter(([, r]) => cellExists(detail, r.subject, r.domainKey)));
+}
+
 gpmiRoutes.get('/households/:hid/balances/:bid/plan', async (c) => {
   const found = await loadPlanContext(c);
   if (!found) return renderError(c, 'notFound');
@@ -102,9 +107,10 @@ gpmiRoutes.get('/households/:hid/balances/:bid/plan', async (c) => {
   await record(c, 'plan.viewed', 'balance', detail.id);
   const plan = await loadPlan(db, detail.id);
   const gpmis = (await listGpmis(db, scope(c), household.id, today(c))).filter((g) => g.balanceId === detail.id);
-  const values = readPlanForm({}, plan.rows, () => true).values;
+  const visible = visibleRows(detail, plan.rows);
+  const values = readPlanForm({}, visible, () => true).values;
   return render(c, () => <PlanPage ui={ui(c)} household={household} detail={detail} revision={plan.revision} values={values} view={planView(c)} gpmis={gpmis}
-    notice={c.req.query('saved') === '1' ? c.get('t').gpmi.plan.saved : undefined} crowded={crowdedSubjects([...plan.rows.values()])} />);
+    notice={c.req.query('saved') === '1' ? c.get('t').gpmi.plan.saved : undefined} crowded={crowdedSubjects([...visible.values()])} />);
 });
 
 gpmiRoutes.post('/households/:hid/balances/:bid/plan', async (c) => {
@@ -120,13 +126,20 @@ gpmiRoutes.post('/households/:hid/balances/:bid/plan', async (c) => {
     render(c, () => <PlanPage ui={ui(c)} household={household} detail={detail} revision={extra.revision ?? plan.revision} values={values} view={view} gpmis={[]}
       errors={extra.errors} topError={extra.topError} theirs={extra.theirs} crowded={[]} />, { status });
   if (detail.status !== 'final') return page(new Map(), 409, { topError: t.errors.draft });
-  const { values, unknown } = readPlanForm(fields, plan.rows, (s, d) => cellExists(detail, s, d));
-  if (unknown) return page(readPlanForm({}, plan.rows, () => true).values, 422, { topError: t.errors.unknown });
+  // Only the rows this user can see are read, checked and numbered; rows on sensitive domains
+  // hidden from them are kept exactly as stored and never named (limits and duplicate priorities
+  // count among the visible rows only, so a hidden row can never make a save impossible).
+  const visible = visibleRows(detail, plan.rows);
+  const hiddenRows = [...plan.rows.entries()].filter(([k]) => !visible.has(k)).map(([, r]) => r);
+  const { values, unknown } = readPlanForm(fields, visible, (s, d) => cellExists(detail, s, d));
+  // A stale form (visibility or assignment changed meanwhile) names rows that are gone: they are
+  // dropped, everything else typed stays in the form, and nothing is saved until the user looks again.
+  if (unknown) return page(values, 422, { topError: t.errors.unknown });
   const parsed = parsePlan([...values.values()], (s, d) => scoreIn(detail, s, d));
   if (parsed.problems.length) return page(values, 422, { errors: parsed.problems.map((p) => problemMessage(c, detail, p)) });
   const revision = Number(field(fields, 'revision'));
   const now = deps.now();
-  const outcome = await savePlan(deps.db, detail.id, parsed.rows, Number.isSafeInteger(revision) ? revision : -1, scope(c).userId, now,
+  const outcome = await savePlan(deps.db, detail.id, [...parsed.rows, ...hiddenRows], Number.isSafeInteger(revision) ? revision : -1, scope(c).userId, now,
     (trx) => record(c, 'plan.saved', 'balance', detail.id, trx));
   if (outcome === 'conflict') {
     await record(c, 'plan.save_conflict', 'balance', detail.id, deps.db, 'failure');
@@ -178,7 +191,7 @@ gpmiRoutes.post('/households/:hid/gpmis', async (c) => {
   const values = { forWhom: field(fields, 'for_whom'), startOn: field(fields, 'start_on'), duration: field(fields, 'duration'), moments: field(fields, 'moments') };
   if (!balance) return render(c, () => <NewGpmiPage ui={ui(c)} household={household} balance={undefined} values={values} />, { status: 422 });
   if (balance.status !== 'final') return render(c, () => <NewGpmiPage ui={ui(c)} household={household} balance={balance} values={values} topError={t.gpmi.new.errors.draftBalance} />, { status: 409 });
-  const parsed = parseStart(t, values, forWhomOptions(balance));
+  const parsed = parseStart(t, values, forWhomOptions(balance), today(c));
   if (!parsed.ok) return render(c, () => <NewGpmiPage ui={ui(c)} household={household} balance={balance} values={values} errors={parsed.errors} />, { status: 422 });
   // One agreement per werkpunt the user can see: the person's own first, then the household's;
   // for a household GPMI the household's first, then each member's. Priority order within each.
@@ -245,6 +258,11 @@ gpmiRoutes.get('/households/:hid/gpmis/:gid', async (c) => {
   return gpmiPage(c, ctx, version, { notice });
 });
 
+/**
+ * The draft form: saved ("Bewaren"), an agreement added, or saved and signed in one go ("Als
+ * ondertekend bewaren", `action=sign`), so nothing typed in the form is lost by signing. A refusal
+ * re-renders everything typed, with nothing saved and nothing signed.
+ */
 gpmiRoutes.post('/households/:hid/gpmis/:gid', async (c) => {
   const ctx = await loadGpmiContext(c);
   if (!ctx) return renderError(c, 'notFound');
@@ -256,6 +274,23 @@ gpmiRoutes.post('/households/:hid/gpmis/:gid', async (c) => {
   if (latest.status !== 'draft') return gpmiPage(c, ctx, version, { topError: t.gpmi.errors.alreadySigned, status: 409 });
   const visible = version.agreements.filter((a) => agreementVisible(ctx.balance, a));
   const { form, posted } = readDraftForm(fields, visible);
+  const signing = field(fields, 'action') === 'sign';
+  const signValues = { signedOn: field(fields, 'signed_on'), clientName: field(fields, 'client_name') };
+
+  /** Someone else saved meanwhile: 409 with their version read-only and this user's typing kept, with the new revision. */
+  const conflict = async () => {
+    await record(c, 'gpmi.save_conflict', 'gpmi', ctx.gpmi.id, deps.db, 'failure');
+    const fresh = (await findGpmi(deps.db, scope(c), ctx.household.id, ctx.gpmi.id))!;
+    const theirs = await loadVersion(deps.db, latestVersion(fresh));
+    if (theirs.status !== 'draft') return gpmiPage(c, { ...ctx, gpmi: fresh }, theirs, { topError: t.gpmi.errors.alreadySigned, status: 409 });
+    const theirVisible = theirs.agreements.filter((a) => agreementVisible(ctx.balance, a));
+    // Typed text for agreements still in their version stays; saving again keeps this user's version, knowingly.
+    const mine: DraftFormValues = { ...form, revision: theirs.revision, agreements: new Map() };
+    for (const a of theirVisible) mine.agreements.set(a.id, form.agreements.get(a.id) ?? draftFormOf(theirs, [a]).agreements.get(a.id)!);
+    return gpmiPage(c, { ...ctx, gpmi: fresh }, theirs, { draft: mine, conflict: theirs, signValues, status: 409 });
+  };
+  // A stale form first: an agreement a colleague removed meanwhile is a conflict, not a 404.
+  if (form.revision !== version.revision) return conflict();
   // An agreement id that is not one of this draft's (another GPMI's, another household's): not found.
   if (posted.some((p) => !visible.some((a) => a.id === p))) return renderError(c, 'notFound');
   const subjectsAllowed = ctx.gpmi.memberId === null ? null : new Set(['h', `m${ctx.gpmi.memberId}`]);
@@ -263,51 +298,25 @@ gpmiRoutes.post('/households/:hid/gpmis/:gid', async (c) => {
     (agreementId) => { const a = visible.find((x) => x.id === agreementId)!; return scoreIn(ctx.balance, a.subject, a.domainKey).score; },
     (subject, domainKey) => cellExists(ctx.balance, subject, domainKey) && (subjectsAllowed === null || subjectsAllowed.has(subject))
       && !version.agreements.some((a) => a.subject === subject && a.domainKey === domainKey)
-      && scoreIn(ctx.balance, subject, domainKey).state !== 'nvt');
-  if (!parsed.ok) return gpmiPage(c, ctx, version, { draft: form, errors: parsed.errors, status: 422 });
+      && scoreIn(ctx.balance, subject, domainKey).state !== 'nvt',
+    today(c), version.startOn);
+  const sign = signing ? parseSignature(t, signValues, today(c), version.startOn) : undefined;
+  const again = (status: 409 | 422, topError?: string, errors?: FieldErrors) =>
+    gpmiPage(c, ctx, version, { draft: form, errors, signValues, topError, status });
+  if (signing && version.agreements.length !== visible.length) return again(422, t.gpmi.errors.hiddenAgreements, parsed.ok ? undefined : parsed.errors);
+  const errors: FieldErrors = { ...(parsed.ok ? {} : parsed.errors), ...(sign && !sign.ok ? sign.errors : {}) };
+  if (!parsed.ok || (sign && !sign.ok)) return again(422, undefined, errors);
   const now = deps.now();
-  const outcome = await saveDraft(deps.db, latest.id, form.revision, parsed.values, scope(c).userId, now, (trx) => record(c, 'gpmi.updated', 'gpmi', ctx.gpmi.id, trx));
+  const outcome = await saveDraft(deps.db, latest.id, form.revision, parsed.values, scope(c).userId, now, async (trx) => {
+    await record(c, 'gpmi.updated', 'gpmi', ctx.gpmi.id, trx);
+    if (signing) await record(c, 'gpmi.signed', 'gpmi', ctx.gpmi.id, trx);
+  }, sign?.ok ? sign.value : undefined);
   if (outcome.status === 'signed') return gpmiPage(c, ctx, version, { topError: t.gpmi.errors.alreadySigned, status: 409 });
-  if (outcome.status === 'conflict') {
-    await record(c, 'gpmi.save_conflict', 'gpmi', ctx.gpmi.id, deps.db, 'failure');
-    const fresh = (await findGpmi(deps.db, scope(c), ctx.household.id, ctx.gpmi.id))!;
-    const theirs = await loadVersion(deps.db, latestVersion(fresh));
-    if (theirs.status !== 'draft') return gpmiPage(c, { ...ctx, gpmi: fresh }, theirs, { topError: t.gpmi.errors.alreadySigned, status: 409 });
-    // Their version is shown read-only; the form keeps what this user typed, with the new revision,
-    // so saving again keeps theirs out and this user's version in, knowingly.
-    const mine: DraftFormValues = { ...form, revision: theirs.revision };
-    for (const a of theirs.agreements) if (!mine.agreements.has(a.id) && agreementVisible(ctx.balance, a)) mine.agreements.set(a.id, draftFormOf(theirs, [a]).agreements.get(a.id)!);
-    return gpmiPage(c, { ...ctx, gpmi: fresh }, theirs, { draft: mine, conflict: theirs, status: 409 });
-  }
+  if (outcome.status === 'conflict') return conflict();
+  if (outcome.status === 'noAgreements') return again(422, t.gpmi.errors.noAgreements);
+  if (outcome.status === 'emptyAgreement') return again(422, t.gpmi.errors.emptyAgreement);
+  if (outcome.signed) return redirectAfterPost(c, `/households/${ctx.household.id}/gpmis/${ctx.gpmi.id}?saved=signed`);
   return redirectAfterPost(c, `/households/${ctx.household.id}/gpmis/${ctx.gpmi.id}?saved=draft${outcome.addedId ? `#agreement-${outcome.addedId}` : ''}`);
-});
-
-gpmiRoutes.post('/households/:hid/gpmis/:gid/signature', async (c) => {
-  const ctx = await loadGpmiContext(c);
-  if (!ctx) return renderError(c, 'notFound');
-  const deps = c.get('deps');
-  const t = c.get('t').gpmi;
-  const fields = await readForm(c);
-  const latest = latestVersion(ctx.gpmi);
-  const version = await loadVersion(deps.db, latest);
-  if (latest.status !== 'draft') return gpmiPage(c, ctx, version, { topError: t.errors.alreadySigned, status: 409 });
-  const signValues = { signedOn: field(fields, 'signed_on'), clientName: field(fields, 'client_name') };
-  const again = (errors: FieldErrors, status: 409 | 422, topError?: string) => gpmiPage(c, ctx, version, { signValues, signErrors: errors, topError, status });
-  if (version.agreements.some((a) => !agreementVisible(ctx.balance, a))) return again({}, 422, t.errors.hiddenAgreements);
-  const errors: FieldErrors = {};
-  const signedOn = parseDay(signValues.signedOn);
-  if (!signedOn || signedOn > today(c)) errors.signed_on = t.errors.signedOn;
-  const clientName = signValues.clientName.trim();
-  if (!clientName || clientName.length > 200) errors.client_name = t.errors.clientName;
-  if (Object.values(errors).some(Boolean)) return again(errors, 422);
-  const revision = Number(field(fields, 'revision'));
-  const outcome = await signVersion(deps.db, latest.id, Number.isSafeInteger(revision) ? revision : -1, signedOn!, clientName, scope(c).userId, deps.now(),
-    (trx) => record(c, 'gpmi.signed', 'gpmi', ctx.gpmi.id, trx));
-  if (outcome === 'conflict') return again({}, 409, t.errors.staleSign);
-  if (outcome === 'alreadySigned') return again({}, 409, t.errors.alreadySigned);
-  if (outcome === 'noAgreements') return again({}, 422, t.errors.noAgreements);
-  if (outcome === 'emptyAgreement') return again({}, 422, t.errors.emptyAgreement);
-  return redirectAfterPost(c, `/households/${ctx.household.id}/gpmis/${ctx.gpmi.id}?saved=signed`);
 });
 
 gpmiRoutes.post('/households/:hid/gpmis/:gid/versions', async (c) => {
@@ -359,13 +368,32 @@ gpmiRoutes.post('/households/:hid/gpmis/:gid/evaluations', async (c) => {
   const fields = await readForm(c);
   const { form, posted } = readEvaluationForm(fields);
   if (!ctx.version) return render(c, () => <EvaluationPage ui={ui(c)} {...ctx} values={form} />, { status: 409 });
+  // The form was opened on an older signed version (a newer one was signed meanwhile): 409, nothing
+  // written, and what was typed is carried over to the same domains of the new version (the rest is shown).
+  const postedVersion = Number(field(fields, 'version_id'));
+  if (postedVersion !== ctx.version.id) {
+    const older = ctx.gpmi.versions.find((v) => v.id === postedVersion);
+    if (!older) return renderError(c, 'notFound');
+    const before = (await loadVersion(deps.db, older)).agreements.filter((a) => agreementVisible(ctx.balance, a));
+    const carried: EvaluationFormValues = { heldOn: form.heldOn, items: new Map() };
+    const leftOver: { domainKey: string; subject: string; note: string }[] = [];
+    for (const [agreementId, item] of form.items) {
+      const was = before.find((a) => a.id === agreementId);
+      if (!was) continue;
+      const now = ctx.visible.find((a) => a.subject === was.subject && a.domainKey === was.domainKey);
+      if (now) carried.items.set(now.id, item);
+      else if (item.note.trim()) leftOver.push({ subject: was.subject, domainKey: was.domainKey, note: item.note });
+    }
+    await record(c, 'gpmi.save_conflict', 'gpmi', ctx.gpmi.id, deps.db, 'failure');
+    return render(c, () => <EvaluationPage ui={ui(c)} {...ctx} values={carried} topError={c.get('t').gpmi.errors.staleVersion} leftOver={leftOver} />, { status: 409 });
+  }
   // An agreement that is not one of this GPMI's current version (another household's, a hidden
   // sensitive one): not found, and nothing is written.
   if (posted.some((p) => !ctx.visible.some((a) => a.id === p))) {
     await record(c, 'access.denied', 'gpmi', ctx.gpmi.id, deps.db, 'denied');
     return renderError(c, 'notFound');
   }
-  const parsed = parseEvaluation(c.get('t'), form, ctx.visible.map((a) => a.id), today(c));
+  const parsed = parseEvaluation(c.get('t'), form, ctx.visible.map((a) => a.id), today(c), ctx.version.startOn);
   if (!parsed.ok) return render(c, () => <EvaluationPage ui={ui(c)} {...ctx} values={form} errors={parsed.errors} />, { status: 422 });
   const now = deps.now();
   const version = ctx.version;

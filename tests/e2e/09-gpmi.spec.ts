@@ -158,8 +158,7 @@ test('werkpunten, GPMI written, signed, changed with a reason and evaluated, wit
   await expectNoAxeViolations(page, 'GPMI draft refused (agreement without text)');
   await tabTo(page, agreement('Verblijfplaats — Huishouden').getByLabel('De afspraak in één zin'), 200);
   await page.keyboard.type('Je houdt je tijdelijke woning en zoekt verder naar een vaste.');
-  await press(page, 'Ontwerp bewaren');
-  await expect(page.getByText('Het ontwerp is bewaard.')).toBeVisible();
+  // Signing straight away saves what was just typed with it (one form, one transaction).
   await press(page, 'Als ondertekend bewaren', 'button', 300);
   await expect(page.getByText('Het GPMI is ondertekend.')).toBeVisible();
   await expect(page.getByText('Je houdt je tijdelijke woning en zoekt verder naar een vaste.')).toBeVisible();
@@ -233,5 +232,31 @@ test('the werkpunten form works with JavaScript off', async ({ browser }) => {
   await expect(page.getByLabel('Volgorde van de cliënt: Verblijfplaats, Huishouden')).toHaveValue('2');
   await expect(page.getByRole('group', { name: '1. Mobiliteit — Sara Peeters' })).toBeVisible();
   await expectNoAxeViolationsWithoutJs(page, 'werkpunten without JavaScript');
+  await context.close();
+});
+
+// Signing is a second submit button of the draft form: with JavaScript off, what was typed is saved with the signature.
+test('signing with JavaScript off keeps what was typed in the draft', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false, locale: 'nl-BE' });
+  const page = await context.newPage();
+  await signIn(page, WORKER, 'workerRecoveryCodes');
+  await page.goto(e2eState().gpmiPath as string);
+  await page.getByLabel('Waarom verander je het GPMI?').fill('Nieuwe afspraak over de bus.');
+  await page.getByRole('button', { name: 'Nieuwe versie maken' }).click();
+  await expect(page.locator('.meta-line')).toHaveText('Versie 3 — Ontwerp');
+  const mobility = page.getByRole('group', { name: 'Mobiliteit — Sara Peeters', exact: true });
+  await mobility.getByLabel('De afspraak in één zin').fill('Je gaat met de bus naar je werk.');
+  // A refused signature (no name) keeps the typed text and signs nothing.
+  await page.getByLabel('Naam van de cliënt die tekende').fill('');
+  await page.getByRole('button', { name: 'Als ondertekend bewaren' }).click();
+  await expect(page.locator('.error-summary')).toContainText('Typ de naam van de cliënt die tekende.');
+  await expect(page.locator('.meta-line')).toHaveText('Versie 3 — Ontwerp');
+  await expect(mobility.getByLabel('De afspraak in één zin')).toHaveValue('Je gaat met de bus naar je werk.');
+  await expectNoAxeViolationsWithoutJs(page, 'GPMI signing refused without JavaScript');
+  await page.getByLabel('Naam van de cliënt die tekende').fill('Sara Peeters');
+  await page.getByRole('button', { name: 'Als ondertekend bewaren' }).click();
+  await expect(page.getByText('Het GPMI is ondertekend.')).toBeVisible();
+  await expect(page.locator('.meta-line')).toContainText('Versie 3 — Ondertekend');
+  await expect(page.getByText('Je gaat met de bus naar je werk.')).toBeVisible();
   await context.close();
 });

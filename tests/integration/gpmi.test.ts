@@ -194,6 +194,63 @@ describe('werkpunten and goals', () => {
     expect(await count('balance_priority')).toBe(0);
   });
 
+  it('checks limits and priorities among the rows the user can see; hidden rows stay as stored and are never named', async () => {
+    // The assigned worker chose four werkpunten for Sara, three on sensitive domains.
+    await t.db.updateTable('organisation').set({ sensitive_visibility: 'assigned' }).where('id', '=', org).execute();
+    const assigned = await t.user(org, { email: 'a@ocmw.be', teams: [{ teamId: team, role: 'worker' }] });
+    const assignedCookie = await t.sessionCookie(assigned);
+    await t.db.updateTable('household').set({ assigned_user_id: assigned }).where('id', '=', household).execute();
+    const theirRevision = /name="revision" value="(\d+)"/.exec(await (await t.request(planUrl(), { cookie: assignedCookie })).text())![1]!;
+    const s = `m${sara}`;
+    const setup = await t.request(planUrl(), { cookie: assignedCookie, form: { revision: theirRevision, ...rows({
+      [`${s}.vangnet`]: { w: true, p: '2' }, [`${s}.mentale-gezondheid`]: { w: true, p: '1', cp: '1' }, [`${s}.fysieke-gezondheid`]: { w: true, p: '3' }, [`${s}.justitie`]: { w: true, p: '4' },
+    }), [`lt.${s}.mentale-gezondheid`]: 'Rust vinden', [`st.${s}.mentale-gezondheid`]: '', [`ts.${s}.mentale-gezondheid`]: '' } });
+    expect(setup.status, (await setup.text()).match(/alert[^>]*>[^<]*|<li><a[^>]*>[^<]*/g)?.join(' | ')).toBe(303);
+    const hiddenBefore = (await priorities()).filter((r) => r.domain_key !== 'vangnet');
+
+    // A colleague who may not see sensitive domains: one werkpunt for Sara, no crowded warning.
+    const page = await (await t.request(planUrl(), { cookie })).text();
+    expect(page).not.toContain('heeft 4 werkpunten');
+    expect(page).not.toMatch(/mentale|Mentale|justitie|Justitie|fysieke|Fysieke/);
+    // Vangnet to 1 (the hidden row has 1 too), the client's order 1 (the hidden row too), and two more
+    // visible werkpunten: 3 visible + 3 hidden is more than 5 in all, but only visible rows count.
+    const res = await choose({ [`${s}.vangnet`]: { w: true, p: '1', cp: '1' }, [`${s}.mobiliteit`]: { w: true }, [`${s}.opleiding`]: { w: true } });
+    expect(res.status).toBe(303);
+    const after = await priorities();
+    expect(after.find((r) => r.domain_key === 'vangnet')).toMatchObject({ priority: 1, client_priority: 1 });
+    expect(after.filter((r) => r.subject === s && r.priority !== null && ['mobiliteit', 'opleiding'].includes(r.domain_key)).map((r) => r.priority)).toEqual([2, 3]);
+    expect(after.filter((r) => !['vangnet', 'mobiliteit', 'opleiding'].includes(r.domain_key)).map(({ id: _id, ...r }) => r))
+      .toEqual(hiddenBefore.map(({ id: _id, ...r }) => r));
+    // A refusal among visible rows names only visible ones.
+    const twice = await choose({ [`${s}.vangnet`]: { w: true, p: '2' }, [`${s}.mobiliteit`]: { w: true, p: '2' } });
+    expect(twice.status).toBe(422);
+    const html = await twice.text();
+    expect(html).toContain('Twee werkpunten van Sara Peeters hebben dezelfde prioriteit');
+    expect(html).not.toMatch(/mentale|Mentale|justitie|Justitie|fysieke|Fysieke/);
+  });
+
+  it('keeps what was typed when a stale form names a row that is no longer visible', async () => {
+    const s = `m${sara}`;
+    expect((await choose({ [`${s}.vangnet`]: { w: true } })).status).toBe(303);
+    const revision = await planRevision();
+    // The form was opened while the sensitive row was visible; then the household was assigned to someone else.
+    await t.db.updateTable('organisation').set({ sensitive_visibility: 'assigned' }).where('id', '=', org).execute();
+    const other = await t.user(org, { email: 'x@ocmw.be', teams: [{ teamId: team, role: 'worker' }] });
+    await t.db.updateTable('household').set({ assigned_user_id: other }).where('id', '=', household).execute();
+    const res = await t.request(planUrl(), { cookie, form: {
+      revision, ...rows({ [`${s}.vangnet`]: { w: true, p: '1' }, [`${s}.mentale-gezondheid`]: { w: true, p: '2' } }),
+      [`lt.${s}.vangnet`]: 'Een buur die ik kan bellen', [`st.${s}.vangnet`]: 'Elke week iemand spreken', [`ts.${s}.vangnet`]: '4',
+      [`lt.${s}.mentale-gezondheid`]: 'Geheim doel', [`st.${s}.mentale-gezondheid`]: '', [`ts.${s}.mentale-gezondheid`]: '',
+    } });
+    expect(res.status).toBe(422);
+    const html = await res.text();
+    expect(html).toContain('Dat deel is weggelaten; de rest van wat je invulde staat er nog.');
+    expect(html).toContain('Een buur die ik kan bellen');
+    expect(html).toContain('Elke week iemand spreken');
+    expect(html).not.toMatch(/mentale|Mentale|Geheim doel/);
+    expect((await priorities()).map((r) => [r.domain_key, r.long_term_goal])).toEqual([['vangnet', '']]);
+  });
+
   it('refuses werkpunten on a draft balance with a message', async () => {
     const draft = await makeBalance(household, [sara, karim, lina], '2026-11-21', { 'h.verblijfplaats': 2 }, 'draft');
     const get = await t.request(`/households/${household}/balances/${draft}/plan`, { cookie });
@@ -233,7 +290,7 @@ describe('access from elsewhere', () => {
         [planUrl(), undefined], [planUrl(), { revision: '0', ...rows({ 'h.verblijfplaats': { w: true } }) }],
         [`/households/${household}/gpmis/new?balance=${balance}`, undefined], [`/households/${household}/gpmis`, { balance: String(balance), for_whom: String(sara), start_on: '01/12/2026', duration: '12', moments: '' }],
         [`/households/${household}/gpmis/${gpmi}`, undefined], [`/households/${household}/gpmis/${gpmi}`, { revision: '1' }],
-        [`/households/${household}/gpmis/${gpmi}/signature`, { revision: '1', signed_on: '22/11/2026', client_name: 'Sara' }],
+        [`/households/${household}/gpmis/${gpmi}`, { revision: '1', action: 'sign', signed_on: '22/11/2026', client_name: 'Sara' }],
         [`/households/${household}/gpmis/${gpmi}/versions`, { reason: 'x' }],
         [`/households/${household}/gpmis/${gpmi}/evaluations/new`, undefined], [`/households/${household}/gpmis/${gpmi}/evaluations`, { held_on: '22/11/2026' }],
       ] as [string, Record<string, string | string[]> | undefined][]) {
@@ -282,6 +339,11 @@ async function draftForm(id: number, changes: (agreements: { id: number; domain_
   return { ...form, ...changes(agreements) };
 }
 
+/** The draft form as the page renders it, sent with "Als ondertekend bewaren" (action=sign). */
+async function signForm(id: number, changes: (agreements: { id: number; domain_key: string }[]) => Record<string, string> = () => ({})) {
+  return draftForm(id, (a) => ({ action: 'sign', signed_on: '22/11/2026', client_name: 'Sara Peeters', ...changes(a) }));
+}
+
 describe('the GPMI', () => {
   it('starts from the werkpunten: the person\'s own first, then the household\'s, by priority; moments every three months', async () => {
     const id = await startGpmi();
@@ -316,6 +378,10 @@ describe('the GPMI', () => {
       [{ ...base, start_on: '31/02/2026' }, 422, 'geldige startdatum'],
       [{ ...base, duration: '0' }, 422, 'duur van 1 tot 60'],
       [{ ...base, moments: '01/03/2030' }, 422, 'tussen de startdatum en het einde'],
+      // Plausible dates only: a year back to five years ahead of today (22/11/2026).
+      [{ ...base, start_on: '31/12/9999' }, 422, 'De startdatum ligt tussen 22/11/2025 en 22/11/2031'],
+      [{ ...base, start_on: '21/11/2025' }, 422, 'De startdatum ligt tussen 22/11/2025 en 22/11/2031'],
+      [{ ...base, start_on: '23/11/2031' }, 422, 'De startdatum ligt tussen'],
     ] as [Record<string, string>, number, string][]) {
       const res = await t.request(`/households/${household}/gpmis`, { cookie, form });
       expect(res.status, JSON.stringify(form)).toBe(status);
@@ -353,6 +419,18 @@ describe('the GPMI', () => {
     expect(html).toContain('Iets nieuws'); // what was typed stays
     expect((await versionsOf(id))[0]!.revision).toBe(2);
     expect((await agreementsOf(v!.id))[0]!.text).toBe('Mensen om op terug te vallen');
+
+    // Dates out of any plausible range: refused with the range, nothing written.
+    for (const [changes, message] of [
+      [{ start_on: '31/12/9999' }, 'De startdatum ligt tussen 22/11/2025 en 22/11/2031'],
+      [{ [`a${agreements[1]!.id}.due`]: '31/12/9999' }, 'Die datum ligt tussen 22/11/2025 en 22/11/2031'],
+      [{ [`a${agreements[1]!.id}.due`]: '01/01/2020' }, 'Die datum ligt tussen 22/11/2025 en 22/11/2031'],
+    ] as [Record<string, string>, string][]) {
+      const res = await t.request(gpmiUrl(id), { cookie, form: await draftForm(id, () => changes) });
+      expect(res.status, JSON.stringify(changes)).toBe(422);
+      expect(await res.text()).toContain(message);
+    }
+    expect((await versionsOf(id))[0]).toMatchObject({ revision: 2, start_on: '2026-12-01' });
   });
 
   it('detects a concurrent edit of the draft: 409 with both versions, nothing lost', async () => {
@@ -388,13 +466,22 @@ describe('the GPMI', () => {
     const id = await startGpmi();
     expect((await t.request(gpmiUrl(id), { cookie, form: await draftForm(id, (a) => ({ [`a${a[2]!.id}.text`]: 'Je vraagt een toeslag aan.' })) })).status).toBe(303);
     const revision = (await versionsOf(id))[0]!.revision;
-    // Not without a name, not in the future.
-    for (const form of [{ signed_on: '22/11/2026', client_name: ' ' }, { signed_on: '23/11/2027', client_name: 'Sara Peeters' }]) {
-      expect((await t.request(`${gpmiUrl(id)}/signature`, { cookie, form: { revision: String(revision), ...form } })).status).toBe(422);
+    // Not without a name, not in the future, not more than a year before the start (01/12/2026).
+    for (const [sign, message] of [
+      [{ signed_on: '22/11/2026', client_name: ' ' }, 'Typ de naam van de cliënt die tekende.'],
+      [{ signed_on: '23/11/2027', client_name: 'Sara Peeters' }, 'niet in de toekomst'],
+      [{ signed_on: '30/11/2025', client_name: 'Sara Peeters' }, 'De datum van ondertekening ligt niet voor 01/12/2025'],
+    ] as [Record<string, string>, string][]) {
+      const res = await t.request(gpmiUrl(id), { cookie, form: await signForm(id, () => sign) });
+      expect(res.status, JSON.stringify(sign)).toBe(422);
+      expect(await res.text()).toContain(message);
     }
-    expect((await t.request(`${gpmiUrl(id)}/signature`, { cookie, form: { revision: String(revision - 1), signed_on: '22/11/2026', client_name: 'Sara Peeters' } })).status).toBe(409);
-    const signed = await t.request(`${gpmiUrl(id)}/signature`, { cookie, form: { revision: String(revision), signed_on: '22/11/2026', client_name: 'Sara Peeters' } });
+    const stale = await signForm(id);
+    expect((await t.request(gpmiUrl(id), { cookie, form: { ...stale, revision: String(revision - 1) } })).status).toBe(409);
+    expect((await versionsOf(id))[0]).toMatchObject({ status: 'draft', revision });
+    const signed = await t.request(gpmiUrl(id), { cookie, form: stale });
     expect(signed.status).toBe(303);
+    expect(signed.headers.get('Location')).toBe(`${gpmiUrl(id)}?saved=signed`);
     const [v1] = await versionsOf(id);
     expect(v1).toMatchObject({ status: 'signed', signed_on: '2026-11-22', signed_client_name: 'Sara Peeters', signed_by: worker });
     const page = await (await t.request(gpmiUrl(id), { cookie })).text();
@@ -425,8 +512,7 @@ describe('the GPMI', () => {
     expect(await versionsOf(id)).toHaveLength(2);
     // Change and sign version 2; version 1 stays readable as it was.
     expect((await t.request(gpmiUrl(id), { cookie, form: await draftForm(id, (a) => ({ [`a${a[2]!.id}.text`]: 'Je zoekt werk met hulp van de VDAB.' })) })).status).toBe(303);
-    const v2rev = (await versionsOf(id))[1]!.revision;
-    expect((await t.request(`${gpmiUrl(id)}/signature`, { cookie, form: { revision: String(v2rev), signed_on: '22/11/2026', client_name: 'Sara Peeters' } })).status).toBe(303);
+    expect((await t.request(gpmiUrl(id), { cookie, form: await signForm(id) })).status).toBe(303);
     const old = await (await t.request(`${gpmiUrl(id)}?version=1`, { cookie })).text();
     expect(old).toContain('Je bekijkt versie 1. De nieuwste versie is versie 2.');
     expect(old).toContain('Je vraagt een toeslag aan.');
@@ -445,8 +531,7 @@ describe('evaluation', () => {
   async function signedGpmi() {
     const id = await startGpmi();
     expect((await t.request(gpmiUrl(id), { cookie, form: await draftForm(id, (a) => ({ [`a${a[2]!.id}.text`]: 'Je vraagt een toeslag aan.' })) })).status).toBe(303);
-    const rev = (await versionsOf(id))[0]!.revision;
-    expect((await t.request(`${gpmiUrl(id)}/signature`, { cookie, form: { revision: String(rev), signed_on: '22/11/2026', client_name: 'Sara Peeters' } })).status).toBe(303);
+    expect((await t.request(gpmiUrl(id), { cookie, form: await signForm(id) })).status).toBe(303);
     return id;
   }
 
@@ -471,7 +556,7 @@ describe('evaluation', () => {
     const [v] = await versionsOf(id);
     const agreements = await agreementsOf(v!.id);
     const res = await t.request(`${gpmiUrl(id)}/evaluations`, { cookie, form: {
-      held_on: '22/11/2026',
+      held_on: '22/11/2026', version_id: String(v!.id),
       [`e${agreements[0]!.id}.note`]: 'Ze heeft nu een buddy.', [`e${agreements[0]!.id}.status`]: 'bereikt',
       [`e${agreements[1]!.id}.note`]: '', [`e${agreements[1]!.id}.status`]: 'bijgestuurd',
       [`e${agreements[2]!.id}.note`]: 'Niet gelukt.', [`e${agreements[2]!.id}.status`]: 'gestopt',
@@ -502,7 +587,7 @@ describe('evaluation', () => {
     const otherGpmi = await t.db.insertInto('gpmi').values({ organisation_id: org, household_id: other.id, member_id: null, balance_id: otherBalance, created_at: t.now(), created_by: worker }).returning('id').executeTakeFirstOrThrow();
     const otherVersion = await t.db.insertInto('gpmi_version').values({ gpmi_id: otherGpmi.id, number: 1, start_on: '2026-12-01', duration_months: 12, reason: null, created_at: t.now(), created_by: worker, updated_at: t.now(), updated_by: worker, signed_on: null, signed_client_name: null, signed_by: null, signed_at: null }).returning('id').executeTakeFirstOrThrow();
     const foreign = await t.db.insertInto('gpmi_agreement').values({ version_id: otherVersion.id, position: 0, subject: 'h', member_id: null, domain_key: 'verblijfplaats', text: 'x', target_score: null, due_on: null }).returning('id').executeTakeFirstOrThrow();
-    const good = Object.fromEntries(agreements.flatMap((a) => [[`e${a.id}.note`, ''], [`e${a.id}.status`, 'lopend']]));
+    const good = { version_id: String(v!.id), ...Object.fromEntries(agreements.flatMap((a) => [[`e${a.id}.note`, ''], [`e${a.id}.status`, 'lopend']])) };
     const foreignRes = await t.request(`${gpmiUrl(id)}/evaluations`, { cookie, form: { held_on: '22/11/2026', ...good, [`e${foreign.id}.note`]: 'x', [`e${foreign.id}.status`]: 'bereikt' } });
     expect(foreignRes.status).toBe(404);
     // Another household's GPMI through this household's address: 404 too.
@@ -510,11 +595,85 @@ describe('evaluation', () => {
     for (const form of [{ held_on: '22/11/2026', ...good, [`e${agreements[0]!.id}.status`]: 'klaar' }, { held_on: '30/02/2026', ...good }, { held_on: '01/01/2030', ...good }]) {
       expect((await t.request(`${gpmiUrl(id)}/evaluations`, { cookie, form })).status).toBe(422);
     }
+    // Not more than a year before the start (01/12/2026).
+    const early = await t.request(`${gpmiUrl(id)}/evaluations`, { cookie, form: { held_on: '30/11/2025', ...good } });
+    expect(early.status).toBe(422);
+    expect(await early.text()).toContain('De datum van de evaluatie ligt niet voor 01/12/2025');
+    // A version id that is not one of this GPMI's: not found.
+    expect((await t.request(`${gpmiUrl(id)}/evaluations`, { cookie, form: { held_on: '22/11/2026', ...good, version_id: String(otherVersion.id) } })).status).toBe(404);
     // Before signing: nothing to evaluate.
     const draftOnly = await t.request(`/households/${other.id}/gpmis/${otherGpmi.id}/evaluations`, { cookie, form: { held_on: '22/11/2026' } });
     expect(draftOnly.status).toBe(409);
     expect(await count('gpmi_evaluation')).toBe(0);
     expect(await count('gpmi_evaluation_item')).toBe(0);
+  });
+});
+
+describe('stale forms keep what was typed', () => {
+  it('a draft save naming an agreement a colleague removed meanwhile is a 409 with both versions, the typed text kept', async () => {
+    const id = await startGpmi();
+    const mine = await draftForm(id, (a) => ({ [`a${a[0]!.id}.text`]: 'Je belt elke week je zus.', [`a${a[1]!.id}.text`]: 'Mijn tekst over de woning' }));
+    // A colleague removes the first agreement.
+    const removed = (await agreementsOf((await versionsOf(id))[0]!.id))[0]!;
+    expect((await t.request(gpmiUrl(id), { cookie, form: await draftForm(id, (a) => ({ [`a${a[0]!.id}.remove`]: '1', [`a${a[2]!.id}.text`]: 'Inkomen' })) })).status).toBe(303);
+    const res = await t.request(gpmiUrl(id), { cookie, form: mine });
+    expect(res.status).toBe(409);
+    const html = await res.text();
+    expect(html).toContain('Iemand anders bewaarde dit ontwerp intussen');
+    expect(html).toContain('value="Mijn tekst over de woning"');
+    expect(html).not.toContain(`name="a${removed.id}.text"`);
+    const [v] = await versionsOf(id);
+    expect((await agreementsOf(v!.id)).map((a) => a.text)).toEqual(['Zoeken naar huisvesting', 'Inkomen']);
+  });
+
+  it('signing saves what was typed in the draft form with it, in one go; a refusal keeps everything typed and signs nothing', async () => {
+    const id = await startGpmi();
+    // The inkomen agreement has no text yet; typed in the form together with the signature.
+    const refused = await t.request(gpmiUrl(id), { cookie, form: await signForm(id, (a) => ({ [`a${a[2]!.id}.text`]: 'Je vraagt een leefloon aan.', [`a${a[1]!.id}.client`]: 'Je belt het SVK.', client_name: '' })) });
+    expect(refused.status).toBe(422);
+    const html = await refused.text();
+    expect(html).toContain('value="Je vraagt een leefloon aan."');
+    expect(html).toContain('Je belt het SVK.');
+    expect(html).toContain('Typ de naam van de cliënt die tekende.');
+    const [before] = await versionsOf(id);
+    expect(before).toMatchObject({ status: 'draft', revision: 1 });
+    expect((await agreementsOf(before!.id))[2]!.text).toBe('');
+
+    const signed = await t.request(gpmiUrl(id), { cookie, form: await signForm(id, (a) => ({ [`a${a[2]!.id}.text`]: 'Je vraagt een leefloon aan.', [`a${a[1]!.id}.client`]: 'Je belt het SVK.' })) });
+    expect(signed.status).toBe(303);
+    const [v] = await versionsOf(id);
+    expect(v).toMatchObject({ status: 'signed', signed_on: '2026-11-22', signed_client_name: 'Sara Peeters' });
+    const agreements = await agreementsOf(v!.id);
+    expect(agreements[2]!.text).toBe('Je vraagt een leefloon aan.');
+    expect(await t.db.selectFrom('gpmi_agreement_item').select('text').where('agreement_id', '=', agreements[1]!.id).execute()).toEqual([{ text: 'Je belt het SVK.' }]);
+    const actions = (await t.db.selectFrom('audit_event').select('action').where('action', 'in', ['gpmi.updated', 'gpmi.signed']).execute()).map((a) => a.action);
+    expect(actions).toEqual(['gpmi.updated', 'gpmi.signed']);
+  });
+
+  it('an evaluation form opened before a new version was signed is a 409 with the typed notes kept, no access.denied', async () => {
+    const id = await startGpmi();
+    expect((await t.request(gpmiUrl(id), { cookie, form: await signForm(id, (a) => ({ [`a${a[2]!.id}.text`]: 'Je vraagt een toeslag aan.' })) })).status).toBe(303);
+    const [v1] = await versionsOf(id);
+    const old = await agreementsOf(v1!.id);
+    // The evaluation form is opened on version 1 ...
+    const form = { held_on: '22/11/2026', version_id: String(v1!.id),
+      [`e${old[0]!.id}.note`]: 'Ze heeft nu een buddy.', [`e${old[0]!.id}.status`]: 'bereikt',
+      [`e${old[1]!.id}.note`]: 'Nog op de wachtlijst.', [`e${old[1]!.id}.status`]: 'lopend',
+      [`e${old[2]!.id}.note`]: '', [`e${old[2]!.id}.status`]: 'lopend' };
+    // ... while a colleague makes version 2 without the woning agreement and signs it.
+    expect((await t.request(`${gpmiUrl(id)}/versions`, { cookie, form: { reason: 'Woning gevonden' } })).status).toBe(303);
+    expect((await t.request(gpmiUrl(id), { cookie, form: await signForm(id, (a) => ({ [`a${a[1]!.id}.remove`]: '1' })) })).status).toBe(303);
+    const res = await t.request(`${gpmiUrl(id)}/evaluations`, { cookie, form });
+    expect(res.status).toBe(409);
+    const html = await res.text();
+    expect(html).toContain('Intussen werd een nieuwe versie van het GPMI ondertekend.');
+    expect(html).toContain('Ze heeft nu een buddy.'); // in the form, on the same domain of version 2
+    expect(html).toMatch(/<textarea[^>]*name="e\d+\.note"[^>]*>Ze heeft nu een buddy\.<\/textarea>/);
+    expect(html).toContain('Nog op de wachtlijst.'); // shown: that agreement is no longer in the GPMI
+    const [, v2] = await versionsOf(id);
+    expect(html).toContain(`name="version_id" value="${v2!.id}"`);
+    expect(await count('gpmi_evaluation')).toBe(0);
+    expect(await t.db.selectFrom('audit_event').select('action').where('action', '=', 'access.denied').execute()).toEqual([]);
   });
 });
 
@@ -568,8 +727,7 @@ describe('the GPMI as PDF', () => {
     expect(d.text).toContain('Verblijfplaats');
     expect(d.text).toContain('OCMW Plan');
 
-    const revision = (await versionsOf(id))[0]!.revision;
-    expect((await t.request(`${gpmiUrl(id)}/signature`, { cookie, form: { revision: String(revision), signed_on: '22/11/2026', client_name: 'Sara Peeters' } })).status).toBe(303);
+    expect((await t.request(gpmiUrl(id), { cookie, form: await signForm(id) })).status).toBe(303);
     expect((await t.request(`${gpmiUrl(id)}/versions`, { cookie, form: { reason: 'Andere woonst gevonden' } })).status).toBe(303);
     expect((await t.request(gpmiUrl(id), { cookie, form: await draftForm(id, (a) => ({ [`a${a[1]!.id}.text`]: 'Je verhuist naar de nieuwe woning.' })) })).status).toBe(303);
 

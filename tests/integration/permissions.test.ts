@@ -63,7 +63,6 @@ export const ROUTES: Record<string, Access> = {
   'POST /households/:hid/gpmis': 'client',
   'GET /households/:hid/gpmis/:gid': 'client',
   'POST /households/:hid/gpmis/:gid': 'client',
-  'POST /households/:hid/gpmis/:gid/signature': 'client',
   'POST /households/:hid/gpmis/:gid/versions': 'client',
   'GET /households/:hid/gpmis/:gid/evaluations/new': 'client',
   'POST /households/:hid/gpmis/:gid/evaluations': 'client',

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, checkList, crowdedSubjects, defaultMoments, movement, nextMoment, parseLines, parseMoments, parsePlan, PLAN_MAX, type PlanRowInput } from '../../src/gpmi/logic.js';
+import { addMonths, checkList, crowdedSubjects, dateWindow, defaultMoments, earliestRecordedOn, movement, nextMoment, parseLines, parseMoments, parsePlan, PLAN_MAX, type PlanRowInput } from '../../src/gpmi/logic.js';
+
+import { parseSignature, parseTiming } from '../../src/gpmi/forms.js';
+import { messagesFor } from '../../src/i18n/index.js';
 
 const row = (subject: string, domainKey: string, v: Partial<PlanRowInput> = {}): PlanRowInput => ({
   subject, domainKey, werkpunt: false, priority: '', clientPriority: '', longTermGoal: '', shortTermGoal: '', targetScore: '', ...v,
@@ -90,5 +93,30 @@ describe('parsePlan', () => {
 
   it('warns for a person above three werkpunten', () => {
     expect(crowdedSubjects([{ subject: 'h', priority: 1 }, { subject: 'h', priority: 2 }, { subject: 'h', priority: 3 }, { subject: 'h', priority: 4 }, { subject: 'm1', priority: 1 }, { subject: 'm1', priority: null }])).toEqual(['h']);
+  });
+});
+
+describe('plausible dates', () => {
+  const nl = messagesFor('nl');
+  const fr = messagesFor('fr');
+  it('a start date lies between a year ago and five years ahead, unless the draft already had it', () => {
+    expect(dateWindow('2026-11-22')).toEqual({ from: '2025-11-22', to: '2031-11-22' });
+    expect(parseTiming(nl, '31/12/9999', '12', '', true, '2026-11-22').errors.start_on).toBe('De startdatum ligt tussen 22/11/2025 en 22/11/2031: niet meer dan een jaar geleden en niet meer dan vijf jaar vooruit.');
+    expect(parseTiming(fr, '21/11/2025', '12', '', true, '2026-11-22').errors.start_on).toContain('entre le 22/11/2025 et le 22/11/2031');
+    expect(parseTiming(nl, '22/11/2025', '12', '', true, '2026-11-22').value?.startOn).toBe('2025-11-22');
+    expect(parseTiming(nl, '22/11/2031', '12', '', true, '2026-11-22').value?.startOn).toBe('2031-11-22');
+    // A version made two years after the start keeps its start.
+    expect(parseTiming(nl, '01/12/2024', '36', '01/12/2027', false, '2026-11-22', '2024-12-01').value?.startOn).toBe('2024-12-01');
+    expect(parseTiming(nl, '01/11/2024', '36', '01/12/2027', false, '2026-11-22', '2024-12-01').errors.start_on).toBeDefined();
+  });
+
+  it('signing: not in the future, not more than a year before the start', () => {
+    expect(earliestRecordedOn('2026-12-01')).toBe('2025-12-01');
+    const sign = (signedOn: string) => parseSignature(nl, { signedOn, clientName: 'Sara' }, '2026-11-22', '2026-12-01');
+    expect(sign('22/11/2026')).toEqual({ ok: true, value: { signedOn: '2026-11-22', clientName: 'Sara' } });
+    expect(sign('01/12/2025').ok).toBe(true);
+    expect(sign('30/11/2025')).toEqual({ ok: false, errors: { signed_on: 'De datum van ondertekening ligt niet voor 01/12/2025 (een jaar voor de start van het GPMI).' } });
+    expect(sign('23/11/2026')).toEqual({ ok: false, errors: { signed_on: 'Typ de datum van ondertekening, niet in de toekomst.' } });
+    expect(sign('31/12/9999').ok).toBe(false);
   });
 });

@@ -19,6 +19,8 @@ import { AField, domainName, gpmiTitle, MovementWord, subjectName } from './part
 export function EvaluationPage(p: {
   ui: Ui; household: Household; gpmi: GpmiRecord; balance: BalanceDetail; version: VersionDetail | undefined; visible: AgreementDetail[];
   latestBalance: BalanceDetail | undefined; values: EvaluationFormValues; errors?: FieldErrors | undefined;
+  /** After a 409 (a newer version was signed meanwhile): the message, and notes typed for agreements the new version no longer has. */
+  topError?: string | undefined; leftOver?: { subject: string; domainKey: string; note: string }[] | undefined;
 }) {
   const { ui, household: h, gpmi, balance } = p;
   const e = ui.t.gpmi.evaluation;
@@ -38,7 +40,15 @@ export function EvaluationPage(p: {
           <p class="meta-line">{ui.t.gpmi.gpmi.versionLine(p.version.number)}</p>
           <p>{e.intro}</p>
           {!newer && <p class="alert alert--info">{e.noNewer}</p>}
+          {p.topError && <div class="alert alert--error" role="alert" tabindex={-1} data-focus-on-load>{p.topError}</div>}
+          {p.leftOver && p.leftOver.length > 0 && (
+            <section class="card" aria-labelledby="left-over-title">
+              <h2 id="left-over-title">{ui.t.gpmi.errors.staleNotes}</h2>
+              <ul>{p.leftOver.map((l) => <li><strong>{domainName(ui, balance, l.domainKey)} — {subjectName(ui, balance, l.subject)}:</strong> <span class="pre-wrap">{l.note}</span></li>)}</ul>
+            </section>
+          )}
           <form method="post" action={`${base}/evaluations`} novalidate>
+            <input type="hidden" name="version_id" value={String(p.version.id)} />
             {p.errors && <ErrorSummary t={ui.t} errors={p.errors} labels={labels} />}
             <Field name="held_on" label={e.heldOn} hint={e.heldOnHint} value={p.values.heldOn} error={p.errors?.held_on} maxlength={10} />
             {p.visible.map((a) => {

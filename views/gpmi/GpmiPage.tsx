@@ -34,8 +34,8 @@ export interface GpmiPageProps {
   errors?: FieldErrors | undefined;
   /** After a 409: the version someone else saved meanwhile. */
   conflict?: VersionDetail | undefined;
+  /** The signing fields as typed (they are part of the draft form). */
   signValues?: { signedOn: string; clientName: string } | undefined;
-  signErrors?: FieldErrors | undefined;
   changeValue?: string | undefined;
   changeError?: string | undefined;
   topError?: string | undefined;
@@ -93,7 +93,6 @@ export function GpmiPage(p: GpmiPageProps) {
             <h2 id="print-agreements-title">{g.agreementsTitle}</h2>
             <AgreementList ui={ui} balance={balance} agreements={p.visible} idPrefix="print" />
           </section>
-          <SignForm {...p} />
         </>
       ) : (
         <section aria-labelledby="agreements-title">
@@ -132,7 +131,7 @@ function Signatures({ ui, household, gpmi, version }: { ui: Ui; household: House
 function DraftForm(p: GpmiPageProps & { draft: DraftFormValues }) {
   const { ui, household: h, gpmi, balance, draft, errors } = p;
   const f = ui.t.gpmi.form;
-  const labels: Record<string, string> = { start_on: f.startOn, duration: f.duration, moments: f.moments, add_domain: f.addDomain };
+  const labels: Record<string, string> = { start_on: f.startOn, duration: f.duration, moments: f.moments, add_domain: f.addDomain, signed_on: ui.t.gpmi.sign.signedOn, client_name: ui.t.gpmi.sign.clientName };
   for (const a of p.visible) {
     const name = domainName(ui, balance, a.domainKey);
     for (const [part, label] of [['text', f.text], ['client', f.clientDoes], ['ocmw', f.ocmwDoes], ['partners', f.partners], ['lt', f.longTerm], ['st', f.shortTerm], ['ts', f.target], ['due', f.due], ['status', f.status]] as const) {
@@ -203,6 +202,7 @@ function DraftForm(p: GpmiPageProps & { draft: DraftFormValues }) {
           ]} />
         <button type="submit" class="button button--secondary" name="action" value="add">{f.addSubmit}</button>
       </fieldset>
+      <SignFields {...p} />
     </form>
   );
 }
@@ -223,24 +223,26 @@ function SelectField({ id, name, label, hint, error, options, value }: { id: str
   );
 }
 
-function SignForm(p: GpmiPageProps) {
-  const { ui, household: h, gpmi, version } = p;
+/**
+ * Signing is part of the draft form (its own submit button, `action=sign`): what was typed above is
+ * saved and signed together, never dropped. Enter in a field submits the first button, "Bewaren".
+ */
+function SignFields(p: GpmiPageProps) {
+  const { ui, household: h, gpmi } = p;
   const s = ui.t.gpmi.sign;
   const values = p.signValues ?? {
     signedOn: p.today.split('-').reverse().join('/'),
     clientName: gpmi.memberId !== null ? gpmiFor(ui, h, gpmi.memberId) : '',
   };
   return (
-    <form method="post" action={`/households/${h.id}/gpmis/${gpmi.id}/signature`} novalidate class="card no-print">
-      <h2>{s.title}</h2>
+    <section class="card" aria-labelledby="sign-title">
+      <h2 id="sign-title">{s.title}</h2>
       <p>{s.intro}</p>
-      {p.signErrors && <ErrorSummary t={ui.t} errors={p.signErrors} labels={{ signed_on: s.signedOn, client_name: s.clientName }} />}
-      <input type="hidden" name="revision" value={String(p.draft?.revision ?? version.revision)} />
-      <Field name="signed_on" label={s.signedOn} hint={s.signedOnHint} value={values.signedOn} error={p.signErrors?.signed_on} maxlength={10} />
-      <Field name="client_name" label={s.clientName} value={values.clientName} error={p.signErrors?.client_name} maxlength={200} />
+      <Field name="signed_on" label={s.signedOn} hint={s.signedOnHint} value={values.signedOn} error={p.errors?.signed_on} maxlength={10} />
+      <Field name="client_name" label={s.clientName} value={values.clientName} error={p.errors?.client_name} maxlength={200} />
       <p>{s.worker(ui.user?.displayName ?? '')}</p>
-      <button type="submit" class="button">{s.submit}</button>
-    </form>
+      <button type="submit" class="button" name="action" value="sign">{s.submit}</button>
+    </section>
   );
 }
 
