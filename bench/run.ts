@@ -181,7 +181,7 @@ async function main() {
   const labels = balanceLabels(snapshots);
   const charts: [string, () => string][] = [
     ['radar (one adult, one balance)', () => radarSvg(radarPoints(domainRows(newest, adult, 'nl')), '')],
-    [`heatmap (one adult, ${h.rows.length} domains x ${h.balances.length} balances)`, () => heatmapSvg(heatmapModel(h, labels))],
+    [`heatmap (one adult, ${h.rows.length} domains x ${h.balances.length} balances)`, () => heatmapSvg(heatmapModel(h, labels, 'nvt'))],
     ['line (3 domains x 20 balances)', () => lineSvg(lineModel(h, h.rows.slice(0, 3).map((r) => r.key), labels))],
   ];
   console.log('\nOne chart render, 50 runs each');

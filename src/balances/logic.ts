@@ -103,6 +103,22 @@ export type Direction = 'better' | 'same' | 'worse';
  * The direction of a household between two balances: per (subject, domain) scored in both, count
  * what went up and what went down. More up than down is "better", and the other way round.
  */
+/**
+ * The scores a direction may rest on: the scored cells of the domains in the layout. A layout made
+ * with hideSensitive has no hidden sensitive domain, so a shielded viewer's arrow never moves with
+ * one. The dossier's list (overview directions) and the caseload (balanceTrends) both use this, so
+ * comparing the two cannot reveal whether a hidden score changed.
+ */
+export function visibleScores(layout: LayoutSection[], cells: ReadonlyMap<string, { state: CellState; score: number | null }>): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const section of layout) for (const t of section.themes) for (const d of t.domains) {
+    const key = cellKey(section.subject.key, d.key);
+    const c = cells.get(key);
+    if (c?.state === 'scored' && c.score !== null) out.set(key, c.score);
+  }
+  return out;
+}
+
 export function direction(previous: Map<string, number>, latest: Map<string, number>): { direction: Direction; up: number; down: number; compared: number } {
   let up = 0;
   let down = 0;

@@ -10,6 +10,8 @@ export const balancesNl = {
     nb: 'Niet besproken',
     open: 'Nog niet gescoord',
   },
+  /** The short word for "niet van toepassing" where a number would stand (compact chips, heatmap cells). */
+  nvtShort: 'nvt',
   method: { samen: 'Samen met de cliënt', hulpverlener: 'Door de hulpverlener', client: 'Door de cliënt zelf' },
   list: {
     title: 'Metingen',
@@ -103,6 +105,7 @@ export type BalancesMessages = typeof balancesNl;
 
 export const balancesFr: BalancesMessages = {
   scale: { 1: 'Problème aigu', 2: 'Très insuffisant', 3: 'Insuffisant', 4: 'Suffisant', 5: 'Autonome', nvt: 'Pas d’application', nb: 'Pas abordé', open: 'Pas encore évalué' },
+  nvtShort: 's.o.',
   method: { samen: 'Avec la personne', hulpverlener: 'Par l’assistant·e social·e', client: 'Par la personne elle-même' },
   list: {
     title: 'Mesures', none: 'Il n’y a pas encore de mesure pour ce ménage.', start: 'Commencer une nouvelle mesure', date: 'Date', how: 'Comment', status: 'Statut',
@@ -148,6 +151,7 @@ export const balancesFr: BalancesMessages = {
 
 export const balancesEn: BalancesMessages = {
   scale: { 1: 'Acute problem', 2: 'Far from sufficient', 3: 'Insufficient', 4: 'Sufficient', 5: 'Self-reliant', nvt: 'Not applicable', nb: 'Not discussed', open: 'Not scored yet' },
+  nvtShort: 'n/a',
   method: { samen: 'Together with the client', hulpverlener: 'By the social worker', client: 'By the client alone' },
   list: {
     title: 'Balances', none: 'There is no balance for this household yet.', start: 'Start a new balance', date: 'Date', how: 'How', status: 'Status',

@@ -8,7 +8,7 @@ import { getCatalogueVersion, getCurrentVersion } from '../catalogue/queries.js'
 import type { CatalogueData } from '../catalogue/default-catalogue.js';
 import { findDomain } from '../catalogue/catalogue.js';
 import type { BalanceMethod, BalanceStatus, CellState } from './tables.js';
-import { balanceLayout, cellKey, direction, EMPTY_CELL, isAnswered, sameValue, subjectKeyOf, type CellValue, type LayoutSection, type Subject } from './logic.js';
+import { balanceLayout, cellKey, direction, EMPTY_CELL, isAnswered, sameValue, subjectKeyOf, visibleScores, type CellValue, type LayoutSection, type Subject } from './logic.js';
 
 // Balance queries. Every read starts from a household the scope may see (visibleHouseholds), so a
 // balance of another team or organisation is simply not found.
@@ -316,36 +316,55 @@ export interface BalanceTrend { lastTakenAt: number; direction: 'better' | 'same
 
 /**
  * For the caseload: per household, the date of the latest finalised balance and the direction
- * since the one before (null with only one). Two queries for a whole page of households.
+ * since the one before (null with only one). `shielded`: the households whose sensitive domains
+ * this viewer may not see (hidesSensitive); their direction leaves those domains out, by the same
+ * rule (visibleScores on the layout) as the dossier's list of balances. A few queries for a whole
+ * page of households.
  */
-export async function balanceTrends(db: Db, scope: OrgScope, householdIds: number[]): Promise<Map<number, BalanceTrend>> {
+export async function balanceTrends(db: Db, scope: OrgScope, householdIds: number[], shielded: ReadonlySet<number>): Promise<Map<number, BalanceTrend>> {
   const out = new Map<number, BalanceTrend>();
   if (!householdIds.length) return out;
-  const rows = await db.selectFrom('balance').select(['id', 'household_id', 'taken_on'])
+  const rows = await db.selectFrom('balance').select(['id', 'household_id', 'taken_on', 'catalogue_version_id'])
     .where('organisation_id', '=', scope.organisationId)
     .where('household_id', 'in', visibleHouseholds(db, scope).select('household.id').where('household.id', 'in', householdIds))
     .where('status', '=', 'final')
     .orderBy('household_id').orderBy('taken_on', 'desc').orderBy('id', 'desc')
     .execute();
-  const lastTwo = new Map<number, number[]>();
+  const lastTwo = new Map<number, (typeof rows)[number][]>();
   for (const r of rows) {
     const list = lastTwo.get(r.household_id) ?? [];
     if (list.length === 0) out.set(r.household_id, { lastTakenAt: Date.parse(`${r.taken_on}T12:00:00Z`), direction: null });
-    if (list.length < 2) list.push(r.id);
+    if (list.length < 2) list.push(r);
     lastTwo.set(r.household_id, list);
   }
-  const pairs = [...lastTwo.entries()].filter(([, ids]) => ids.length === 2);
+  const pairs = [...lastTwo.entries()].filter(([, list]) => list.length === 2);
   if (!pairs.length) return out;
-  const scores = await db.selectFrom('balance_score').select(['balance_id', 'subject', 'domain_key', 'score'])
-    .where('balance_id', 'in', pairs.flatMap(([, ids]) => ids)).where('state', '=', 'scored').execute();
-  const byBalance = new Map<number, Map<string, number>>();
+  const ids = pairs.flatMap(([, list]) => list.map((b) => b.id));
+  const [scores, subjectRows] = await Promise.all([
+    db.selectFrom('balance_score').select(['balance_id', 'subject', 'domain_key', 'state', 'score']).where('balance_id', 'in', ids).execute(),
+    db.selectFrom('balance_subject').select(['balance_id', 'member_id', 'level']).where('balance_id', 'in', ids).execute(),
+  ]);
+  const cellsOf = new Map<number, Map<string, { state: StoredCell['state']; score: number | null }>>();
   for (const s of scores) {
-    const m = byBalance.get(s.balance_id) ?? new Map<string, number>();
-    m.set(`${s.subject}.${s.domain_key}`, s.score!);
-    byBalance.set(s.balance_id, m);
+    const m = cellsOf.get(s.balance_id) ?? new Map();
+    m.set(cellKey(s.subject, s.domain_key), { state: s.state, score: s.score });
+    cellsOf.set(s.balance_id, m);
   }
+  const subjectsOf = new Map<number, Subject[]>();
+  for (const r of subjectRows) {
+    const list = subjectsOf.get(r.balance_id) ?? [];
+    list.push({ key: subjectKeyOf(r.member_id), memberId: r.member_id, level: r.level, name: '' });
+    subjectsOf.set(r.balance_id, list);
+  }
+  const scoresOf = async (b: (typeof rows)[number], hideSensitive: boolean) => {
+    const catalogue = await catalogueOf(db, scope, b.catalogue_version_id);
+    if (!catalogue) return new Map<string, number>();
+    const subjects: Subject[] = [{ key: 'h', memberId: null, level: 'huishouden', name: '' }, ...(subjectsOf.get(b.id) ?? [])];
+    return visibleScores(balanceLayout(catalogue, subjects, { hideSensitive }), cellsOf.get(b.id) ?? new Map());
+  };
   for (const [householdId, [latest, previous]] of pairs) {
-    const d = direction(byBalance.get(previous!) ?? new Map(), byBalance.get(latest!) ?? new Map());
+    const hide = shielded.has(householdId);
+    const d = direction(await scoresOf(previous!, hide), await scoresOf(latest!, hide));
     out.get(householdId)!.direction = d.compared ? d.direction : null;
   }
   return out;

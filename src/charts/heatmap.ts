@@ -9,13 +9,15 @@ export interface HeatmapModel {
   columns: string[];
   /** Rows (domains), top to bottom; `cells` has one entry per column. */
   rows: { label: string; cells: HeatCell[] }[];
+  /** The short word for "not applicable" in the reader's language (messages: balances.nvtShort). */
+  nvtText: string;
 }
 
-/** What a cell shows as text: the number, "nvt", or a dash. The data table shows the same words. */
-export function heatCellText(cell: HeatCell): string {
+/** What a cell shows as text: the number, the short "not applicable" word, or a dash. The data table shows the same words. */
+export function heatCellText(cell: HeatCell, nvtText: string): string {
   if (!cell) return '';
   if (cell.state === 'scored') return String(cell.score);
-  return cell.state === 'nvt' ? 'nvt' : '–';
+  return cell.state === 'nvt' ? nvtText : '–';
 }
 
 export function heatmapSize(model: HeatmapModel): ChartSize {
@@ -40,7 +42,7 @@ export function heatmapOption(model: HeatmapModel) {
       // Row 0 is drawn at the top: the y axis is inverted below.
       value: [x, y, score ?? 0],
       itemStyle: { color: score ? SCORE_COLOURS[score] : '#ffffff', borderColor: '#ffffff', borderWidth: 2 },
-      label: { color: score ? SCORE_TEXT[score] : '#4a5561', formatter: heatCellText(cell) },
+      label: { color: score ? SCORE_TEXT[score] : '#4a5561', formatter: heatCellText(cell, model.nvtText) },
     });
   }));
   return {

@@ -15,6 +15,7 @@ import { formatIsoDate } from '../i18n/format.js';
 import { audit, type AuditAction } from '../audit/audit.js';
 import { denied, requireUser } from '../auth/middleware.js';
 import { scope, type OrgScope } from '../auth/scope.js';
+import type { CurrentUser } from '../auth/current-user.js';
 import type { FieldErrors } from '../../views/components/form.js';
 import { CaseloadPage, CaseloadResults, type CaseloadProps } from '../../views/households/CaseloadPage.js';
 import { NewHouseholdPage } from '../../views/households/NewHouseholdPage.js';
@@ -70,10 +71,12 @@ async function notVisible(c: Context<AppEnv>, targetType: 'household' | 'househo
  * BALANCE: the balance feature fills lastBalanceAt / direction / openAgreements here (one query
  * for the page's household ids) and returns balanceColumns: true. Until then: nothing, on purpose.
  */
-async function enrichCaseloadRows(db: Db, s: OrgScope, rows: CaseloadRow[], today: string): Promise<{ rows: CaseloadRow[]; balanceColumns: boolean }> {
-  const trends = await balanceTrends(db, s, rows.map((r) => r.id));
+async function enrichCaseloadRows(db: Db, s: OrgScope, user: CurrentUser, rows: CaseloadRow[], today: string): Promise<{ rows: CaseloadRow[]; balanceColumns: boolean }> {
+  // Households whose sensitive domains this viewer may not see: left out of the direction and the count too.
+  const shielded = new Set(rows.filter((r) => hidesSensitive(user, r)).map((r) => r.id));
+  const trends = await balanceTrends(db, s, rows.map((r) => r.id), shielded);
   // GPMI (src/gpmi): agreements still lopend/bijgestuurd in the current signed version of active GPMIs.
-  const open = await openAgreementCounts(db, s, rows.map((r) => r.id), today);
+  const open = await openAgreementCounts(db, s, rows.map((r) => r.id), today, shielded);
   return {
     rows: rows.map((r) => ({ ...r, lastBalanceAt: trends.get(r.id)?.lastTakenAt ?? null, direction: trends.get(r.id)?.direction ?? null, openAgreements: open.get(r.id) ?? 0 })),
     balanceColumns: true,
@@ -86,7 +89,7 @@ export async function showCaseload(c: Context<AppEnv>, basePath: '/' | '/househo
   const { db } = c.get('deps');
   const filters = parseCaseloadQuery(c.req.query(), s.teamIds);
   const [teams, result] = await Promise.all([teamsWithWorkers(db, s), caseload(db, s, filters, todayIso(c.get('deps').now()))]);
-  const enriched = await enrichCaseloadRows(db, s, result.rows, todayIso(c.get('deps').now()));
+  const enriched = await enrichCaseloadRows(db, s, c.get('user')!, result.rows, todayIso(c.get('deps').now()));
   // Which lists someone looked at, not what they searched for (the search text may be a name).
   await record(c, 'caseload.viewed', 'caseload');
   const props: CaseloadProps = { ui: ui(c), basePath, filters, teams, result: { ...result, rows: enriched.rows }, balanceColumns: enriched.balanceColumns };

@@ -9,7 +9,7 @@ import type { Snapshot } from './model.js';
 // Chart SVG for the overview and evolution, cached for finalised balances. The key holds everything
 // the picture depends on: the kind of chart, the balances' stamps (id, catalogue version, number and
 // last id of corrections), the language, whether sensitive domains were left out for this viewer,
-// and the person. A viewer who may not see sensitive domains therefore never gets a picture made for
+// the person, and for the evolution charts the column labels. A viewer who may not see sensitive domains therefore never gets a picture made for
 // one who may. Names of people are never drawn into a chart (they go in the accessible name, added
 // after the cache), so renaming a member cannot leave a stale name in a cached picture.
 
@@ -29,12 +29,19 @@ export function radarChart(balance: Snapshot, subjectKey: string, points: RadarP
   return cached([balance], `radar|${balance.stamp}|${viewerKey(viewer)}|${subjectKey}`, () => radarSvg(points, ''));
 }
 
+// The column labels ("22/11/2026 (2)") are numbered over ALL finalised balances of the household,
+// not only the person's: a balance of another member on the same day changes them. So the labels
+// drawn are part of the key.
+function columnsKey(columns: string[]): string {
+  return JSON.stringify(columns);
+}
+
 export function heatmapChart(balances: Snapshot[], subjectKey: string, model: HeatmapModel, viewer: Viewer): string {
-  return cached(balances, `heatmap|${balances.map((b) => b.stamp).join(',')}|${viewerKey(viewer)}|${subjectKey}`, () => heatmapSvg(model));
+  return cached(balances, `heatmap|${balances.map((b) => b.stamp).join(',')}|${viewerKey(viewer)}|${subjectKey}|${columnsKey(model.columns)}`, () => heatmapSvg(model));
 }
 
 export function lineChart(balances: Snapshot[], subjectKey: string, domainKeys: string[], model: LineModel, viewer: Viewer): string {
-  return cached(balances, `line|${balances.map((b) => b.stamp).join(',')}|${viewerKey(viewer)}|${subjectKey}|${domainKeys.join(',')}`, () => lineSvg(model));
+  return cached(balances, `line|${balances.map((b) => b.stamp).join(',')}|${viewerKey(viewer)}|${subjectKey}|${domainKeys.join(',')}|${columnsKey(model.columns)}`, () => lineSvg(model));
 }
 
 /**

@@ -140,8 +140,9 @@ export function balanceLabels(balances: Pick<Snapshot, 'id' | 'takenOn'>[]): Map
   return out;
 }
 
-export function heatmapModel(h: PersonHistory, labels: Map<number, string>): HeatmapModel {
-  return { columns: h.balances.map((b) => labels.get(b.id) ?? formatIsoDate(b.takenOn)), rows: h.rows.map((r) => ({ label: r.label, cells: r.cells.map(heatCell) })) };
+/** `nvtText`: the reader's short word for "not applicable" (balances.nvtShort), drawn in those cells. */
+export function heatmapModel(h: PersonHistory, labels: Map<number, string>, nvtText: string): HeatmapModel {
+  return { columns: h.balances.map((b) => labels.get(b.id) ?? formatIsoDate(b.takenOn)), rows: h.rows.map((r) => ({ label: r.label, cells: r.cells.map(heatCell) })), nvtText };
 }
 
 export function lineModel(h: PersonHistory, domainKeys: string[], labels: Map<number, string>): LineModel {

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { OrgScope } from '../auth/scope.js';
 import { catalogueOf, listBalances, type BalanceDetail, type BalanceSummary } from '../balances/queries.js';
-import { balanceLayout, cellKey, direction, subjectKeyOf, type CellValue, type Direction, type LayoutSection, type Subject } from '../balances/logic.js';
+import { balanceLayout, cellKey, direction, subjectKeyOf, visibleScores, type CellValue, type Direction, type LayoutSection, type Subject } from '../balances/logic.js';
 import type { Snapshot } from './model.js';
 
 // Reading balances for the overview and the evolution. Every read starts from listBalances/findBalance
@@ -97,11 +97,7 @@ export function directions(snapshots: Snapshot[]): Map<number, { direction: Dire
   const finals = snapshots.filter((s) => s.status === 'final').sort((a, b) => (a.takenOn < b.takenOn ? -1 : a.takenOn > b.takenOn ? 1 : a.id - b.id));
   let previous: Map<string, number> | null = null;
   for (const s of finals) {
-    const scores = new Map<string, number>();
-    for (const section of s.layout) for (const t of section.themes) for (const d of t.domains) {
-      const c = s.cells.get(cellKey(section.subject.key, d.key));
-      if (c?.state === 'scored' && c.score !== null) scores.set(cellKey(section.subject.key, d.key), c.score);
-    }
+    const scores = visibleScores(s.layout, s.cells);
     if (previous) {
       const d = direction(previous, scores);
       out.set(s.id, d.compared ? { direction: d.direction, up: d.up, down: d.down } : null);

@@ -102,11 +102,14 @@ overviewRoutes.get('/households/:hid/evolution/comparison', async (c) => {
   const page = (opts: Omit<Parameters<typeof ComparisonPage>[0], 'ui' | 'household' | 'finals'>, status: 200 | 422 = 200) =>
     render(c, () => <ComparisonPage ui={ui(c)} household={household} finals={finals} {...opts} />, { status });
   if (finals.length < 2) return page({ message: c.get('t').overview.evolution.single });
-  if (rawFrom === undefined && rawTo === undefined) return page({ message: m.choose });
+  const missing = (v: string | undefined) => v === undefined || v.trim() === '';
+  if (missing(rawFrom) && missing(rawTo)) return page({ message: m.choose });
   // Only this household's finalised balances can be compared: a balance of another household or
   // organisation, a draft, or an id that does not exist is not found.
   const from = finals.find((b) => b.id === parseId(rawFrom));
   const to = finals.find((b) => b.id === parseId(rawTo));
+  // Only one of the two chosen: bad input, not a missing page. The choice made is kept in the form.
+  if (missing(rawFrom) || missing(rawTo)) return page({ message: m.choose, chosen: { from: from?.id, to: to?.id } }, 422);
   if (!from || !to) return c.notFound();
   if (from.id === to.id) return page({ message: m.sameBalance, chosen: { from: from.id, to: to.id } }, 422);
   await record(c, 'balance.comparison_viewed', 'household', household.id);

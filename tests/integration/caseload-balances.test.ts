@@ -14,12 +14,15 @@ async function household(name: string) {
   return h.id;
 }
 
-/** A finalised balance with one household-level score. */
-async function balance(householdId: number, takenOn: string, score: number) {
+/** A finalised balance with one household-level score (verblijfplaats), and `more` household-level scores. */
+async function balance(householdId: number, takenOn: string, score: number, more: Record<string, number> = {}) {
   const version = await t.db.selectFrom('catalogue_version').select('id').where('organisation_id', '=', org).executeTakeFirstOrThrow();
   const now = t.now();
   const b = await t.db.insertInto('balance').values({ organisation_id: org, household_id: householdId, catalogue_version_id: version.id, taken_on: takenOn, method: 'samen', status: 'final', created_at: now, created_by: null, updated_at: now, finalised_at: now, finalised_by: null }).returning('id').executeTakeFirstOrThrow();
-  await t.db.insertInto('balance_score').values({ balance_id: b.id, subject: 'h', member_id: null, domain_key: 'verblijfplaats', state: 'scored', score, client_score: null, remark: '', prefilled: 0, revision: 1, editor_token: '', updated_at: now, updated_by: null }).execute();
+  for (const [domain, value] of Object.entries({ verblijfplaats: score, ...more })) {
+    await t.db.insertInto('balance_score').values({ balance_id: b.id, subject: 'h', member_id: null, domain_key: domain, state: 'scored', score: value, client_score: null, remark: '', prefilled: 0, revision: 1, editor_token: '', updated_at: now, updated_by: null }).execute();
+  }
+  return b.id;
 }
 
 beforeEach(async () => {
@@ -71,6 +74,34 @@ describe('caseload with balances', () => {
     expect(order).toEqual([...order].sort((a, b) => a - b));
     const desc = await (await t.request('/households?sort=balance_desc', { cookie })).text();
     expect(desc.indexOf('>Recent</a>')).toBeLessThan(desc.indexOf('>Oud</a>'));
+  });
+
+  it('leaves hidden sensitive scores and agreements out of a shielded viewer\'s direction and count', async () => {
+    // veiligheid is a sensitive household domain; verblijfplaats is not.
+    await t.db.updateTable('organisation').set({ sensitive_visibility: 'assigned' }).where('id', '=', org).execute();
+    const leadId = await t.user(org, { email: 'lead@ocmw.be', teams: [{ teamId: team, role: 'lead' }] });
+    const leadCookie = await t.sessionCookie(leadId);
+    const h = await household('Els');
+    await balance(h, '2026-03-01', 3, { veiligheid: 2 });
+    const latest = await balance(h, '2026-09-01', 3, { veiligheid: 4 });
+    // A signed GPMI from the latest balance: one open agreement on each domain.
+    const now = t.now();
+    const gpmi = await t.db.insertInto('gpmi').values({ organisation_id: org, household_id: h, member_id: null, balance_id: latest, created_at: now, created_by: null }).returning('id').executeTakeFirstOrThrow();
+    const version = await t.db.insertInto('gpmi_version').values({ gpmi_id: gpmi.id, number: 1, start_on: '2026-10-01', duration_months: 12, reason: null, created_at: now, created_by: null, updated_at: now, updated_by: null, signed_on: null, signed_client_name: null, signed_by: null, signed_at: null }).returning('id').executeTakeFirstOrThrow();
+    for (const [position, domain] of ['verblijfplaats', 'veiligheid'].entries()) {
+      await t.db.insertInto('gpmi_agreement').values({ version_id: version.id, position, subject: 'h', member_id: null, domain_key: domain, text: 'x', target_score: null, due_on: null }).execute();
+    }
+    await t.db.updateTable('gpmi_version').set({ status: 'signed', signed_on: '2026-10-01', signed_client_name: 'Els Test', signed_by: leadId, signed_at: now }).where('id', '=', version.id).execute();
+    const openCount = (row: string) => row.match(/<td>(\d+)<\/td>\s*$/)?.[1];
+    // The lead sees sensitive domains: the veiligheid score went up, two agreements are open.
+    const lead = rowOf(await (await t.request('/households', { cookie: leadCookie })).text(), 'Els');
+    expect(lead).toContain('beter');
+    expect(openCount(lead)).toBe('2');
+    // A worker not assigned to the household does not: only verblijfplaats (unchanged) and its agreement count.
+    const worker = rowOf(await (await t.request('/households', { cookie })).text(), 'Els');
+    expect(worker).toContain('gelijk');
+    expect(worker).not.toContain('beter');
+    expect(openCount(worker)).toBe('1');
   });
 
   it('ignores an unknown filter value instead of failing', async () => {

@@ -92,6 +92,19 @@ function svgOf(page: string, figureId: string): string {
   return svg!;
 }
 
+/** Straight from the database: per (subject, domain) scored in both balances, how many went up, stayed, went down. */
+async function changesBetween(older: number, newer: number) {
+  const rows = await t.db.selectFrom('balance_score').select(['balance_id', 'subject', 'domain_key', 'score']).where('balance_id', 'in', [older, newer]).where('state', '=', 'scored').execute();
+  const before = new Map(rows.filter((r) => r.balance_id === older).map((r) => [`${r.subject}.${r.domain_key}`, r.score!]));
+  const out = { up: 0, same: 0, down: 0 };
+  for (const r of rows.filter((x) => x.balance_id === newer)) {
+    const b = before.get(`${r.subject}.${r.domain_key}`);
+    if (b === undefined) continue;
+    if (r.score! > b) out.up++; else if (r.score! < b) out.down++; else out.same++;
+  }
+  return out;
+}
+
 async function scope() {
   return scopeOfUser((await loadCurrentUser(t.db, workerId))!);
 }
@@ -144,6 +157,9 @@ describe('the overview of one balance', () => {
     }
     // Grid cells: colour + number + words (the chip), a remark one step away in a disclosure.
     expect(page).toMatch(/<td data-cell="h\.verblijfplaats"><span class="chip chip--1"><span class="chip__num">1<\/span><span class="chip__label"> Acuut probleem<\/span>/);
+    // A theme heads the rows of its own tbody (rowgroup), not a group of columns.
+    expect(page).toMatch(/<tbody><tr class="overview-grid__theme"><th scope="rowgroup" colspan="\d+">/);
+    expect(page).not.toContain('scope="colgroup"');
     expect(page).not.toContain('style=');
     expect(page).not.toMatch(/<script(?![^>]*nonce)/);
   });
@@ -256,6 +272,24 @@ describe('the evolution of a household', () => {
     expect(option.series.map((s) => s.data.map((v) => (v === '-' ? '' : String(v))))).toEqual([...line.values()]);
   });
 
+  it('writes "not applicable" in the heatmap in the reader\'s language', async () => {
+    const ids = await threeBalances();
+    const domain = (await t.db.selectFrom('balance_score').select('domain_key').where('balance_id', '=', ids[0]!).where('subject', '=', 'h').executeTakeFirstOrThrow()).domain_key;
+    await t.db.updateTable('balance_score').set({ state: 'nvt', score: null }).where('balance_id', '=', ids[0]!).where('subject', '=', 'h').where('domain_key', '=', domain).execute();
+    const cellTexts = async (lang: 'nl' | 'fr' | 'en') => {
+      await t.db.updateTable('app_user').set({ locale: lang }).where('id', '=', workerId).execute();
+      const res = await t.request(`/households/${household}/evolution`, { cookie });
+      return [...svgOf(await res.text(), 'heatmap').matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]!);
+    };
+    const en = await cellTexts('en');
+    expect(en).toContain('n/a');
+    expect(en).not.toContain('nvt');
+    const fr = await cellTexts('fr');
+    expect(fr).toContain('s.o.');
+    expect(fr).not.toContain('nvt');
+    expect(await cellTexts('nl')).toContain('nvt');
+  });
+
   it('draws the line for the domains chosen in the GET form (works without JavaScript)', async () => {
     await threeBalances();
     const page = await html(`/households/${household}/evolution?person=h&line=1&domains=schulden&domains=inkomen`);
@@ -287,6 +321,25 @@ describe('the evolution of a household', () => {
     await html(`/households/${household}/evolution?person=<script>`, 404);
   });
 
+  it('redraws a person\'s cached heatmap and line when another balance of the household changes the date labels', async () => {
+    const ids = await threeBalances();
+    const path = `/households/${household}/evolution?person=m${karim}`;
+    const labelsIn = (svg: string) => [...svg.matchAll(/<text[^>]*>(\d\d\/\d\d\/\d{4}[^<]*)<\/text>/g)].map((m) => m[1]!);
+    const before = await html(path);
+    expect(labelsIn(svgOf(before, 'heatmap'))).toContain('12/09/2026');
+    // A second balance on 12/09/2026 without Karim: his balances (and their stamps) stay the same,
+    // but the household now has two balances that day, so the label becomes "12/09/2026 (1)".
+    const extra = await balance('2026-09-12', () => 3, { finalise: false });
+    await t.db.deleteFrom('balance_score').where('balance_id', '=', extra).where('subject', '=', `m${karim}`).execute();
+    await t.db.deleteFrom('balance_subject').where('balance_id', '=', extra).where('member_id', '=', karim).execute();
+    expect((await t.request(`/households/${household}/balances/${extra}/finalisation`, { cookie, form: {} })).status).toBe(303);
+    const after = await html(path);
+    const first = ids[2]! < extra ? '12/09/2026 (1)' : '12/09/2026 (2)';
+    expect(labelsIn(svgOf(after, 'heatmap'))).toContain(first);
+    expect(labelsIn(svgOf(after, 'heatmap'))).not.toContain('12/09/2026');
+    expect(labelsIn(svgOf(after, 'line'))).toContain(first);
+  });
+
   it('explains that comparing needs two balances when there is only one', async () => {
     await balance('2026-03-12', () => 3);
     const page = await html(`/households/${household}/evolution`);
@@ -315,7 +368,12 @@ describe('comparing two balances', () => {
     expect(row).toContain('Voldoende');
     expect(row).toContain(verblijfplaats.anchors[3].nl);
     expect(row).toContain('beter (+3)');
-    expect(page).toMatch(/\d+ domeinen? beter, \d+ gelijk, \d+ slechter\./);
+    const c = await changesBetween(ids[0]!, ids[2]!);
+    expect(c.up + c.down).toBeGreaterThan(0);
+    expect(page).toContain(`${c.up} ${c.up === 1 ? 'domein' : 'domeinen'} beter, ${c.same} gelijk, ${c.down} slechter.`);
+    expect(page.match(/data-change="better"/g)?.length ?? 0).toBe(c.up);
+    expect(page.match(/data-change="same"/g)?.length ?? 0).toBe(c.same);
+    expect(page.match(/data-change="worse"/g)?.length ?? 0).toBe(c.down);
     expect(page).toContain('Karim Peeters was alleen deel van de meting van 12/09/2026.');
     const audit = await t.db.selectFrom('audit_event').selectAll().where('action', '=', 'balance.comparison_viewed').executeTakeFirstOrThrow();
     expect(audit).toMatchObject({ target_type: 'household', target_id: String(household) });
@@ -327,13 +385,22 @@ describe('comparing two balances', () => {
     await member(other, 'Ali', 1979, 'aanvrager');
     const foreign = await balance('2026-04-01', () => 2, { householdId: other });
     const draft = await balance('2026-10-01', () => 2, { finalise: false });
-    for (const q of [`from=${ids[0]}&to=${foreign}`, `from=${foreign}&to=${ids[0]}`, `from=${ids[0]}&to=999999`, `from=${ids[0]}&to=abc`, `from=${ids[0]}`, `from=${ids[0]}&to=${draft}`]) {
+    for (const q of [`from=${ids[0]}&to=${foreign}`, `from=${foreign}&to=${ids[0]}`, `from=${ids[0]}&to=999999`, `from=${ids[0]}&to=abc`, `from=${ids[0]}&to=${draft}`]) {
       await html(`/households/${household}/evolution/comparison?${q}`, 404);
     }
     const otherOrg = await t.organisation('OCMW Elders');
     const otherTeam = await t.team(otherOrg, 'Team Elders');
     const outsider = await t.user(otherOrg, { email: 'x@elders.be', teams: [{ teamId: otherTeam, role: 'worker' }] });
     expect((await t.request(`/households/${household}/evolution/comparison?from=${ids[0]}&to=${ids[1]}`, { cookie: await t.sessionCookie(outsider) })).status).toBe(404);
+  });
+
+  it('asks for two balances (422) when only one of the two is given, keeping the one chosen', async () => {
+    const ids = await threeBalances();
+    for (const [q, selected] of [[`from=${ids[0]}`, ids[0]], [`to=${ids[1]}`, ids[1]], [`from=${ids[0]}&to=`, ids[0]], [`from=&to=${ids[1]}`, ids[1]]] as const) {
+      const page = await html(`/households/${household}/evolution/comparison?${q}`, 422);
+      expect(page, q).toContain('Kies twee afgeronde metingen om te vergelijken.');
+      expect(page, q).toMatch(new RegExp(`<option value="${selected}" selected`));
+    }
   });
 
   it('refuses the same balance twice with a clear message (422)', async () => {
@@ -380,7 +447,11 @@ describe('the dossier', () => {
     const page = await html(`/households/${household}`);
     expect(page).toContain('Sinds de vorige');
     for (const id of ids) expect(page).toContain(`/balances/${id}/overview`);
-    expect(page).toMatch(/beter <span aria-hidden="true">▲<\/span> <span class="muted">\(\d+ omhoog, \d+ omlaag\)<\/span>/);
+    for (const [older, newer] of [[ids[0]!, ids[1]!], [ids[1]!, ids[2]!]] as const) {
+      const c = await changesBetween(older, newer);
+      const word = c.up > c.down ? 'beter <span aria-hidden="true">▲</span>' : c.down > c.up ? 'slechter <span aria-hidden="true">▼</span>' : 'gelijk <span aria-hidden="true">●</span>';
+      expect(page).toContain(`${word} <span class="muted">(${c.up} omhoog, ${c.down} omlaag)</span>`);
+    }
     expect(page).toContain(`/households/${household}/evolution`);
   });
 });

@@ -12,7 +12,7 @@ describe('chart builders', () => {
   it('escape admin-edited text: a domain name with markup is text in every chart', () => {
     const svgs = [
       radarSvg([{ label: evil, score: 3 }, { label: 'B', score: 2 }, { label: 'C', score: 4 }], ''),
-      heatmapSvg({ columns: ['01/01/2026'], rows: [{ label: evil, cells: [{ state: 'scored', score: 2 }] }] }),
+      heatmapSvg({ columns: ['01/01/2026'], rows: [{ label: evil, cells: [{ state: 'scored', score: 2 }] }], nvtText: 'nvt' }),
       lineSvg({ columns: ['01/01/2026', '01/02/2026'], series: [{ label: evil, values: [2, 3] }] }),
     ];
     for (const svg of svgs) {
@@ -20,6 +20,13 @@ describe('chart builders', () => {
       expect(svg).toContain('&lt;script&gt;');
       expect(svg).not.toContain('style=');
     }
+  });
+
+  it('draws "not applicable" with the word it is given, never a hard-coded Dutch one', () => {
+    const svg = heatmapSvg({ columns: ['01/01/2026'], rows: [{ label: 'A', cells: [{ state: 'nvt' }] }], nvtText: 'n/a' });
+    const drawn = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]!);
+    expect(drawn).toContain('n/a');
+    expect(drawn).not.toContain('nvt');
   });
 
   it('draws a missing score as a gap, never as a value at the centre', () => {
@@ -68,5 +75,29 @@ describe('ChartCache', () => {
     cache.get('c', r('C'));
     expect(cache.get('b', r('B2'))).toBe('B2');
     expect(renders).toBe(4);
+  });
+
+  it('stays within its size budget, evicting the least recently used first', () => {
+    // Budget 30: key (1) + SVG (9) = 10 per entry, so three fit.
+    const cache = new ChartCache(2000, 30);
+    let renders = 0;
+    const svg = (c: string) => () => { renders++; return c.repeat(9); };
+    for (const k of ['a', 'b', 'c']) cache.get(k, svg(k));
+    expect(cache.bytes).toBe(30);
+    cache.get('a', svg('x')); // a is now the most recently used
+    cache.get('d', svg('d')); // over budget: b (least recently used) goes
+    expect(cache.size).toBe(3);
+    expect(cache.bytes).toBe(30);
+    expect(renders).toBe(4);
+    expect(cache.get('a', svg('x'))).toBe('aaaaaaaaa');
+    expect(cache.get('c', svg('x'))).toBe('ccccccccc');
+    expect(renders).toBe(4);
+    expect(cache.get('b', svg('B'))).toBe('BBBBBBBBB'); // rendered again
+    expect(renders).toBe(5);
+    // A picture larger than the whole budget is returned but not kept, and evicts nothing.
+    const before = cache.size;
+    expect(cache.get('huge', () => 'z'.repeat(40))).toHaveLength(40);
+    expect(cache.size).toBe(before);
+    expect(cache.bytes).toBeLessThanOrEqual(30);
   });
 });

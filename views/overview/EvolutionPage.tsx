@@ -39,7 +39,7 @@ export function EvolutionPage(p: EvolutionProps) {
   const first = h.balances[0];
   const last = h.balances[h.balances.length - 1];
   const labels = balanceLabels(p.finals);
-  const heat = heatmapModel(h, labels);
+  const heat = heatmapModel(h, labels, ui.t.balances.nvtShort);
   const heatSvg = h.rows.length && first && last
     ? inlineChart(heatmapChart(h.balances, p.person.key, heat, p.viewer), e.heatmapLabel(who, h.balances.length, labels.get(first.id)!, labels.get(last.id)!, firstToLast(h)), 'heatmap')
     : null;

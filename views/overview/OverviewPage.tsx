@@ -64,7 +64,7 @@ export function OverviewPage({ ui, household, balance, viewer }: { ui: Ui; house
                   </thead>
                   {themes.map((th) => (
                     <tbody>
-                      <tr class="overview-grid__theme"><th scope="colgroup" colspan={sections.length + 1}>{th.theme.name[lang]}</th></tr>
+                      <tr class="overview-grid__theme"><th scope="rowgroup" colspan={sections.length + 1}>{th.theme.name[lang]}</th></tr>
                       {th.domains.map((d) => (
                         <tr>
                           <th scope="row">{d.name[lang]}</th>
