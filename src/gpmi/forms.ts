@@ -118,18 +118,17 @@ export function parseTiming(t: Messages, startRaw: string, durationRaw: string, 
 export interface AgreementFormValues { text: string; lt: string; st: string; ts: string; due: string; status: string; client: string; ocmw: string; partners: string; remove: boolean }
 export interface DraftFormValues { revision: number; startOn: string; duration: string; moments: string; agreements: Map<number, AgreementFormValues>; addDomain: string }
 
-const isoToDay = (iso: string) => { const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso); return m ? `${m[3]}/${m[2]}/${m[1]}` : iso; };
 
 export function agreementFormOf(a: AgreementDetail): AgreementFormValues {
   return {
-    text: a.text, lt: a.longTermGoal, st: a.shortTermGoal, ts: a.targetScore === null ? '' : String(a.targetScore), due: a.dueOn ? isoToDay(a.dueOn) : '',
+    text: a.text, lt: a.longTermGoal, st: a.shortTermGoal, ts: a.targetScore === null ? '' : String(a.targetScore), due: a.dueOn ? formatIsoDate(a.dueOn) : '',
     status: a.status, client: a.client.join('\n'), ocmw: a.ocmw.join('\n'), partners: a.partners.join('\n'), remove: false,
   };
 }
 
 export function draftFormOf(v: VersionDetail, agreements: AgreementDetail[]): DraftFormValues {
   return {
-    revision: v.revision, startOn: isoToDay(v.startOn), duration: String(v.durationMonths), moments: v.moments.map(isoToDay).join('\n'),
+    revision: v.revision, startOn: formatIsoDate(v.startOn), duration: String(v.durationMonths), moments: v.moments.map(formatIsoDate).join('\n'),
     agreements: new Map(agreements.map((a) => [a.id, agreementFormOf(a)])), addDomain: '',
   };
 }

@@ -1,3 +1,4 @@
+import { formatIsoDate } from '../i18n/format.js';
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../http/env.js';
 import { field, readForm } from '../http/form.js';
@@ -175,7 +176,7 @@ gpmiRoutes.get('/households/:hid/gpmis/new', async (c) => {
   if (balance === 'notFound') return renderError(c, 'notFound');
   const start = todayIso(c.get('deps').now());
   const adults = balance ? balance.subjects.filter((s) => s.level === 'volwassene' && s.memberId !== null) : [];
-  const values = { forWhom: adults.length === 1 ? String(adults[0]!.memberId) : '', startOn: start.split('-').reverse().join('/'), duration: '12', moments: '' };
+  const values = { forWhom: adults.length === 1 ? String(adults[0]!.memberId) : '', startOn: formatIsoDate(start), duration: '12', moments: '' };
   if (balance) await record(c, 'plan.viewed', 'balance', balance.id);
   return render(c, () => <NewGpmiPage ui={ui(c)} household={household} balance={balance} values={values} />);
 });
@@ -355,7 +356,7 @@ gpmiRoutes.get('/households/:hid/gpmis/:gid/evaluations/new', async (c) => {
   if (!ctx) return renderError(c, 'notFound');
   await record(c, 'gpmi.viewed', 'gpmi', ctx.gpmi.id);
   const values: EvaluationFormValues = {
-    heldOn: today(c).split('-').reverse().join('/'),
+    heldOn: formatIsoDate(today(c)),
     items: new Map(ctx.visible.map((a) => [a.id, { note: '', status: a.currentStatus }])),
   };
   return render(c, () => <EvaluationPage ui={ui(c)} {...ctx} values={values} />, { status: ctx.version ? 200 : 409 });

@@ -245,4 +245,4 @@ function byDateAsc(a: Pick<Snapshot, 'takenOn' | 'id'>, b: Pick<Snapshot, 'taken
 function byDateDesc(a: Pick<Snapshot, 'takenOn' | 'id'>, b: Pick<Snapshot, 'takenOn' | 'id'>): number {
   return -byDateAsc(a, b);
 }
-export { byDateAsc };
+export { byDateAsc, byDateDesc };

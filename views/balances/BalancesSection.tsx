@@ -1,6 +1,7 @@
 import type { Ui } from '../../src/http/ui.js';
 import type { BalanceSummary } from '../../src/balances/queries.js';
 import { formatIsoDate } from '../../src/i18n/format.js';
+import { DirectionSymbol } from '../components/direction.js';
 
 /** Per finalised balance: the direction since the previous finalised one; null for the first (src/overview/queries.ts). */
 export type BalanceDirections = Map<number, { direction: 'better' | 'same' | 'worse'; up: number; down: number } | null>;
@@ -41,5 +42,5 @@ export function BalancesSection({ ui, householdId, balances, canStart, direction
 function Direction({ ui, value }: { ui: Ui; value: { direction: 'better' | 'same' | 'worse'; up: number; down: number } | null }) {
   if (!value) return <>—</>;
   const o = ui.t.overview.list;
-  return <>{o.directionText[value.direction]} <span aria-hidden="true">{{ better: '▲', same: '●', worse: '▼' }[value.direction]}</span> <span class="muted">({o.directionDetail(value.up, value.down)})</span></>;
+  return <>{o.directionText[value.direction]} <DirectionSymbol direction={value.direction} /> <span class="muted">({o.directionDetail(value.up, value.down)})</span></>;
 }

@@ -231,7 +231,7 @@ function SignFields(p: GpmiPageProps) {
   const { ui, household: h, gpmi } = p;
   const s = ui.t.gpmi.sign;
   const values = p.signValues ?? {
-    signedOn: p.today.split('-').reverse().join('/'),
+    signedOn: formatIsoDate(p.today),
     clientName: gpmi.memberId !== null ? gpmiFor(ui, h, gpmi.memberId) : '',
   };
   return (

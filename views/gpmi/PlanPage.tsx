@@ -1,6 +1,6 @@
 import type { Ui } from '../../src/http/ui.js';
 import type { Household } from '../../src/households/queries.js';
-import type { BalanceDetail } from '../../src/balances/queries.js';
+import { cellExists, type BalanceDetail } from '../../src/balances/queries.js';
 import { cellKey, domId, type Subject } from '../../src/balances/logic.js';
 import type { CatalogueDomain } from '../../src/catalogue/default-catalogue.js';
 import type { PlanRowInput } from '../../src/gpmi/logic.js';
@@ -65,7 +65,7 @@ export function PlanPage(p: PlanPageProps) {
   const date = formatIsoDate(detail.takenOn);
   const base = `/households/${h.id}/balances/${detail.id}/plan`;
   const errorOf = (field: string, key: string) => p.errors?.find((e) => e.field === field && e.key === key)?.message;
-  const werkpunten = [...p.values.values()].filter((v) => isWerkpunt(v) && detail.layout.some((s) => s.subject.key === v.subject) && detail.layout.find((s) => s.subject.key === v.subject)!.themes.some((th) => th.domains.some((d) => d.key === v.domainKey)));
+  const werkpunten = [...p.values.values()].filter((v) => isWerkpunt(v) && cellExists(detail, v.subject, v.domainKey));
   const order = detail.subjects.map((s) => s.key);
   werkpunten.sort((a, b) => order.indexOf(a.subject) - order.indexOf(b.subject) || (Number(a.priority) || 99) - (Number(b.priority) || 99));
   const final = detail.status === 'final';
@@ -250,7 +250,7 @@ function GoalFields({ ui, detail, v, errorOf }: { ui: Ui; detail: BalanceDetail;
 
 function TheirPlan({ ui, detail, theirs }: { ui: Ui; detail: BalanceDetail; theirs: StoredPlan }) {
   const t = ui.t.gpmi.plan;
-  const rows = [...theirs.rows.values()].filter((r) => r.priority !== null && detail.layout.some((s) => s.subject.key === r.subject && s.themes.some((th) => th.domains.some((d) => d.key === r.domainKey))));
+  const rows = [...theirs.rows.values()].filter((r) => r.priority !== null && cellExists(detail, r.subject, r.domainKey));
   if (!rows.length) return <p>{t.theirsEmpty}</p>;
   return (
     <ul>

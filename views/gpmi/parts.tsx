@@ -6,6 +6,7 @@ import type { Movement } from '../../src/gpmi/logic.js';
 import { formatIsoDate } from '../../src/i18n/format.js';
 import { ScoreChip } from '../balances/ScoreChip.js';
 import { fullName } from '../households/HouseholdPage.js';
+import { DirectionSymbol } from '../components/direction.js';
 
 // Small pieces shared by the plan, GPMI and evaluation pages.
 
@@ -35,7 +36,7 @@ export function gpmiTitle(ui: Ui, household: Household, gpmi: Pick<GpmiRecord, '
 export function MovementWord({ ui, movement }: { ui: Ui; movement: Movement | null }) {
   const m = ui.t.gpmi.movement;
   if (!movement) return <span class="muted">{m.none}</span>;
-  return <span class={`movement movement--${movement}`}>{m[movement]} <span aria-hidden="true">{{ better: '▲', same: '●', worse: '▼' }[movement]}</span></span>;
+  return <span class={`movement movement--${movement}`}>{m[movement]} <DirectionSymbol direction={movement} /></span>;
 }
 
 function List({ items }: { items: string[] }) {

@@ -3,6 +3,7 @@ import type { CaseloadResult, CaseloadRow, TeamWithWorkers } from '../../src/hou
 import { CASELOAD_SORTS, caseloadQueryString, pageWindow, type CaseloadFilters , STALE_MONTHS } from '../../src/households/logic.js';
 import { formatDate } from '../../src/i18n/format.js';
 import { Layout } from '../layouts/Layout.js';
+import { DirectionSymbol } from '../components/direction.js';
 
 export interface CaseloadProps {
   ui: Ui;
@@ -155,7 +156,7 @@ function CaseloadLine({ ui, row, balanceColumns }: { ui: Ui; row: CaseloadRow; b
         <>
           <td>{row.lastBalanceAt ? formatDate(row.lastBalanceAt) : c.noBalance}</td>
           {/* Words first, the symbol only supports them (never colour or a symbol alone). */}
-          <td>{row.direction ? <>{c.directions[row.direction]} <span aria-hidden="true">{{ better: '▲', same: '●', worse: '▼' }[row.direction]}</span></> : '—'}</td>
+          <td>{row.direction ? <>{c.directions[row.direction]} <DirectionSymbol direction={row.direction} /></> : '—'}</td>
           <td>{row.openAgreements ?? 0}</td>
         </>
       )}

@@ -1,10 +1,11 @@
 import type { Ui } from '../../src/http/ui.js';
 import type { Household } from '../../src/households/queries.js';
 import { domId } from '../../src/balances/logic.js';
-import { balanceLabels, type Change, type Comparison, type SideValue, type Snapshot } from '../../src/overview/model.js';
+import { balanceLabels, byDateDesc, type Change, type Comparison, type SideValue, type Snapshot } from '../../src/overview/model.js';
 import { Layout } from '../layouts/Layout.js';
 import { Breadcrumb, CellChip, WideTable } from './components.js';
 import { CompareForm, personName } from './EvolutionPage.js';
+import { DirectionSymbol } from '../components/direction.js';
 
 export interface ComparisonPageProps {
   ui: Ui;
@@ -17,14 +18,13 @@ export interface ComparisonPageProps {
   chosen?: { from?: number | undefined; to?: number | undefined };
 }
 
-const SYMBOL: Record<string, string> = { better: '▲', worse: '▼', same: '●' };
 
 /** Two balances side by side per domain: both scores with the anchor text each meant then, and the change. */
 export function ComparisonPage(p: ComparisonPageProps) {
   const { ui, household, result } = p;
   const e = ui.t.overview.evolution;
   const m = ui.t.overview.comparison;
-  const finalsDesc = [...p.finals].sort((a, b) => (a.takenOn < b.takenOn ? 1 : a.takenOn > b.takenOn ? -1 : b.id - a.id));
+  const finalsDesc = [...p.finals].sort(byDateDesc);
   const labels = balanceLabels(p.finals);
   const title = result ? m.title(labels.get(result.from.id)!, labels.get(result.to.id)!) : m.chooseTitle;
   return (
@@ -92,6 +92,6 @@ function Side({ ui, value, status }: { ui: Ui; value: SideValue | null; status: 
 function ChangeText({ ui, change }: { ui: Ui; change: Change }) {
   const m = ui.t.overview.comparison;
   const text = change.kind === 'better' ? m.better(change.delta) : change.kind === 'worse' ? m.worse(change.delta) : m[change.kind];
-  const symbol = SYMBOL[change.kind];
-  return <>{text}{symbol && <> <span aria-hidden="true">{symbol}</span></>}</>;
+  const moved = change.kind === 'better' || change.kind === 'worse' || change.kind === 'same';
+  return <>{text}{moved && <> <DirectionSymbol direction={change.kind} /></>}</>;
 }

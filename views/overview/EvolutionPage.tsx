@@ -2,7 +2,7 @@ import type { Ui } from '../../src/http/ui.js';
 import type { Household } from '../../src/households/queries.js';
 import type { BalanceSummary } from '../../src/balances/queries.js';
 import { formatIsoDate } from '../../src/i18n/format.js';
-import { balanceLabels, firstToLast, heatmapModel, lineModel, scoreOf, type Person, type PersonHistory, type Snapshot } from '../../src/overview/model.js';
+import { balanceLabels, byDateDesc, firstToLast, heatmapModel, lineModel, scoreOf, type Person, type PersonHistory, type Snapshot } from '../../src/overview/model.js';
 import { heatmapChart, inlineChart, lineChart, type Viewer } from '../../src/overview/charts.js';
 import { Layout } from '../layouts/Layout.js';
 import { Breadcrumb, CellChip, ChartFigure, WideTable } from './components.js';
@@ -51,7 +51,7 @@ export function EvolutionPage(p: EvolutionProps) {
       e.lineLabel(who, line.series.map((s) => e.linePart(s.label, lineText(s.values[0] ?? null), lineText(s.values[s.values.length - 1] ?? null)))), 'line')
     : null;
   const dates = h.balances.map((b) => labels.get(b.id)!);
-  const finalsDesc = [...p.finals].sort((a, b) => (a.takenOn < b.takenOn ? 1 : a.takenOn > b.takenOn ? -1 : b.id - a.id));
+  const finalsDesc = [...p.finals].sort(byDateDesc);
   const personHref = (key: string) => `${base}/evolution?person=${encodeURIComponent(key)}`;
   return (
     <Layout ui={ui} title={e.title}>
