@@ -30,6 +30,7 @@ import { benchPdf } from './pdf.js';
 import { generateHistoryHousehold } from './history-household.js';
 import { chartCache } from '../src/charts/cache.js';
 import { radarSvg } from '../src/charts/radar.js';
+import { loadChartEngine } from '../src/charts/render.js';
 import { heatmapSvg } from '../src/charts/heatmap.js';
 import { lineSvg } from '../src/charts/line.js';
 import { loadSnapshots } from '../src/overview/queries.js';
@@ -173,6 +174,7 @@ async function main() {
   console.log(`| hash | ${pct(times.hash, 50)} | ${pct(times.hash, 95)} |`);
   console.log(`| verify (sign-in) | ${pct(times.verify, 50)} | ${pct(times.verify, 95)} |`);
 
+  await loadChartEngine();
   // One chart render, cold (ECharts SSR) and cached (an LRU hit), on the history household's data.
   const { snapshots } = await loadSnapshots(db, scopeOfUser(user), history.householdId, { hideSensitive: false, finalOnly: true });
   const newest = snapshots[0]!;

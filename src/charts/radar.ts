@@ -1,11 +1,9 @@
-import * as echarts from 'echarts/core';
-import { PolarComponent } from 'echarts/components';
 import { renderChartSvg } from './render.js';
 import { SCORE_COLOURS } from './palette.js';
 
 // A polar coordinate system rather than ECharts' radar series: a radar series draws a missing value
-// at the centre (it would read as "1, acute"), while a line on polar axes leaves an honest gap.
-echarts.use([PolarComponent]);
+// at the centre (it would read as "1, acute"), while a line on polar axes leaves an honest gap
+// (PolarComponent is registered with the other parts in loadChartEngine, src/charts/render.ts).
 
 export interface RadarPoint {
   /** Domain name as shown to the reader (already in the user's language). */

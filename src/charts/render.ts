@@ -1,14 +1,34 @@
-import * as echarts from 'echarts/core';
-import { HeatmapChart, LineChart, RadarChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, RadarComponent, VisualMapComponent, MarkLineComponent } from 'echarts/components';
-import { SVGRenderer } from 'echarts/renderers';
+import type * as EchartsCore from 'echarts/core';
 
 // Apache ECharts on the server (decision 003): every chart is an SVG string made here, inlined in the
-// page and drawn into the PDF. Only the chart types we use are registered, which keeps start-up and
-// memory small compared with the full bundle.
-echarts.use([RadarChart, HeatmapChart, LineChart, RadarComponent, GridComponent, LegendComponent, VisualMapComponent, MarkLineComponent, SVGRenderer]);
+// page and drawn into the PDF. Only the chart types we use are registered, which keeps memory small
+// compared with the full bundle.
+//
+// ECharts is loaded on first need, not at start: importing it costs ~0.4 s of CPU, which every start
+// paid before the first request could be answered although most requests draw no chart. Routes that
+// draw (overview, evolution, PDF) await loadChartEngine() before they render; rendering stays
+// synchronous so views can call it.
 
-export type ChartOption = echarts.EChartsCoreOption;
+export type ChartOption = EchartsCore.EChartsCoreOption;
+
+let core: typeof EchartsCore | undefined;
+let loading: Promise<void> | undefined;
+
+/** Loads and registers ECharts once; later calls return the same promise. */
+export function loadChartEngine(): Promise<void> {
+  loading ??= (async () => {
+    const [echarts, charts, components, renderers] = await Promise.all([
+      import('echarts/core'), import('echarts/charts'), import('echarts/components'), import('echarts/renderers'),
+    ]);
+    echarts.use([
+      charts.RadarChart, charts.HeatmapChart, charts.LineChart,
+      components.RadarComponent, components.PolarComponent, components.GridComponent, components.LegendComponent, components.VisualMapComponent, components.MarkLineComponent,
+      renderers.SVGRenderer,
+    ]);
+    core = echarts;
+  })();
+  return loading;
+}
 
 export interface ChartSize { width: number; height: number }
 
@@ -19,7 +39,8 @@ export interface ChartSize { width: number; height: number }
  * the equivalent SVG presentation attributes, which CSP does not govern and svg-to-pdfkit reads.
  */
 export function renderChartSvg(option: ChartOption, size: ChartSize): string {
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: size.width, height: size.height });
+  if (!core) throw new Error('chart engine not loaded: await loadChartEngine() before rendering');
+  const chart = core.init(null, null, { renderer: 'svg', ssr: true, width: size.width, height: size.height });
   try {
     // animation off: the SVG must be the final picture, not frame 0 of a transition.
     chart.setOption({ animation: false, textStyle: { fontFamily: 'Noto Sans, Arial, sans-serif' }, ...option });

@@ -1,4 +1,4 @@
-import { Hono, type Context } from 'hono';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../http/env.js';
 import { render } from '../http/render.js';
 import { ui } from '../http/ui.js';
@@ -9,6 +9,7 @@ import { scope } from '../auth/scope.js';
 import { findHousehold } from '../households/queries.js';
 import { findBalance } from '../balances/queries.js';
 import { hidesSensitive } from '../balances/routes.js';
+import { loadChartEngine } from '../charts/render.js';
 import { compare, personHistory, personsOf } from './model.js';
 import { loadSnapshots, snapshotOfDetail } from './queries.js';
 import { OverviewPage } from '../../views/overview/OverviewPage.js';
@@ -25,6 +26,10 @@ export const overviewRoutes = new Hono<AppEnv>();
 overviewRoutes.use('/households/:hid/balances/:bid/overview', requireUser);
 overviewRoutes.use('/households/:hid/evolution', requireUser);
 overviewRoutes.use('/households/:hid/evolution/*', requireUser);
+// The overview and evolution pages draw charts while rendering: make sure ECharts is loaded first.
+const chartEngineReady: MiddlewareHandler = async (_c, next) => { await loadChartEngine(); await next(); };
+overviewRoutes.use('/households/:hid/balances/:bid/overview', chartEngineReady);
+overviewRoutes.use('/households/:hid/evolution', chartEngineReady);
 
 /** How many domains the line chart shows when nobody chose yet. */
 const DEFAULT_LINES = 3;

@@ -8,6 +8,7 @@ import { messagesFor, type Locale, type Messages } from '../i18n/index.js';
 import { formatDate, formatIsoDate } from '../i18n/format.js';
 import { radarSvg, RADAR_SIZE, type RadarPoint } from '../charts/radar.js';
 import { chartCache } from '../charts/cache.js';
+import { loadChartEngine } from '../charts/render.js';
 import { PdfWriter, COLOURS, type TableRow } from './document.js';
 import { FONT } from './fonts.js';
 import { scoreText, type ScoreValue } from './score-cell.js';
@@ -43,7 +44,8 @@ function personLabel(t: Messages, s: Subject): string {
   return s.memberId === null ? e.household : `${s.name} (${s.level === 'volwassene' ? e.adult : e.child})`;
 }
 
-export function renderBalanceReport(input: BalanceReportInput): Promise<Buffer> {
+export async function renderBalanceReport(input: BalanceReportInput): Promise<Buffer> {
+  await loadChartEngine(); // the radar charts are drawn with ECharts, loaded on first need
   const { detail, household, locale } = input;
   const t = messagesFor(locale);
   const p = t.pdf.balance;

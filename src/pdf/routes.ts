@@ -8,8 +8,6 @@ import { findHousehold } from '../households/queries.js';
 import { findBalance, listAmendments } from '../balances/queries.js';
 import { hidesSensitive } from '../balances/routes.js';
 import { loadGpmiForPrint } from '../gpmi/queries.js';
-import { renderBalanceReport } from './balance-report.js';
-import { renderGpmiReport } from './gpmi-report.js';
 import { gpmiReportInput } from './gpmi-input.js';
 import { pdfFileName } from './file-name.js';
 
@@ -18,6 +16,11 @@ import { pdfFileName } from './file-name.js';
 // so another team's or organisation's balance, or an id that does not exist, is the same 404 and
 // nothing is written to the audit log. A draft can be downloaded too (to print for the conversation),
 // marked "ONTWERP — nog niet afgerond" on every page.
+
+// pdfkit, its fonts and the report code are imported on the first download, not at start: they
+// cost start-up time every process paid although most never makes a PDF.
+const balanceReport = () => import('./balance-report.js');
+const gpmiReport = () => import('./gpmi-report.js');
 
 export const pdfRoutes = new Hono<AppEnv>();
 pdfRoutes.use('/households/:hid/balances/:bid/pdf', requireUser);
@@ -46,6 +49,7 @@ pdfRoutes.get('/households/:hid/balances/:bid/pdf', async (c) => {
   const detail = await findBalance(deps.db, scope(c), household.id, parseId(c.req.param('bid')) ?? NaN, { hideSensitive: hidesSensitive(user, household) });
   if (!detail) return c.notFound();
   const amendments = detail.status === 'final' ? await listAmendments(deps.db, detail) : [];
+  const { renderBalanceReport } = await balanceReport();
   const pdf = await renderBalanceReport({ organisation: user.organisationName, household, detail, amendments, locale: c.get('locale') });
   await audit(deps.db, deps.now(), { organisationId: user.organisationId, actorUserId: user.id, action: 'balance.pdf_downloaded', targetType: 'balance', targetId: detail.id, requestId: c.get('requestId') });
   return pdfResponse(pdf, pdfFileName({ kind: 'sociale-balans', dossierRef: household.dossierRef, householdId: household.id, date: detail.takenOn }));
@@ -67,6 +71,7 @@ pdfRoutes.get('/households/:hid/gpmis/:gid/pdf', async (c) => {
     version, locale: c.get('locale'), hideSensitive: hidesSensitive(user, household),
   });
   if (!print) return c.notFound();
+  const { renderGpmiReport } = await gpmiReport();
   const pdf = await renderGpmiReport(gpmiReportInput(print, user.displayName));
   await audit(deps.db, deps.now(), { organisationId: user.organisationId, actorUserId: user.id, action: 'gpmi.pdf_downloaded', targetType: 'gpmi', targetId: print.gpmiId, requestId: c.get('requestId') });
   return pdfResponse(pdf, pdfFileName({ kind: 'gpmi', dossierRef: household.dossierRef, householdId: household.id, date: print.version.signedOn ?? print.version.startOn }));

@@ -1,10 +1,14 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadChartEngine } from '../../src/charts/render.js';
 import { radarOption, radarSvg } from '../../src/charts/radar.js';
 import { heatmapSvg } from '../../src/charts/heatmap.js';
 import { lineOption, lineSvg } from '../../src/charts/line.js';
 import { ChartCache } from '../../src/charts/cache.js';
 import { inlineChart } from '../../src/overview/charts.js';
 import { balanceLabels, scoreCounts } from '../../src/overview/model.js';
+
+// ECharts is loaded on first need (src/charts/render.ts); these tests call the renderers directly.
+beforeAll(() => loadChartEngine());
 
 const evil = '<script>alert(1)</script>';
 
