@@ -7,6 +7,7 @@ import type { AppDeps, AppEnv } from './http/env.js';
 import { renderError } from './http/errors.js';
 import { accessLog, requestId } from './http/request-id.js';
 import { securityHeaders } from './http/security.js';
+import { compression } from './http/compression.js';
 import { staticRoutes } from './http/static-assets.js';
 import { messagesFor, negotiateLocale } from './i18n/index.js';
 import { healthRoutes } from './health/routes.js';
@@ -44,6 +45,7 @@ export function createApp(deps: AppDeps) {
   app.use(requestId);
   app.use(accessLog);
   app.use(securityHeaders({ secure: config.secure }));
+  app.use(compression);
 
   app.route('/', staticRoutes);
   app.route('/', healthRoutes);

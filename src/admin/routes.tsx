@@ -94,7 +94,7 @@ adminRoutes.post('/admin/users', async (c) => {
   const mail = await mailLink(c, user, 'invitation', link);
   // Only a hash of the token is stored: this response is the one moment the link can be shown,
   // so it is rendered here (201 Created) instead of redirecting to a page that could not show it.
-  return render(c, () => <LinkPage ui={ui(c)} kind="invited" userId={user.id} name={user.displayName} email={user.email} link={link} mail={mail} />, { status: 201 });
+  return render(c, () => <LinkPage ui={ui(c)} kind="invited" userId={user.id} name={user.displayName} email={user.email} link={link} mail={mail} />, { status: 201, secret: true });
 });
 
 async function mailLink(c: Context<AppEnv>, user: AdminUserRow, kind: 'invitation' | 'reset', link: string): Promise<MailOutcome> {
@@ -251,7 +251,7 @@ async function showNewLink(c: Context<AppEnv>, s: OrgScope, user: AdminUserRow, 
   });
   const link = `${deps.config.publicOrigin}/password/${token}`;
   const mail = await mailLink(c, user, kind === 'reset' ? 'reset' : 'invitation', link);
-  return render(c, () => <LinkPage ui={ui(c)} kind={kind} userId={user.id} name={user.displayName} email={user.email} link={link} mail={mail} />);
+  return render(c, () => <LinkPage ui={ui(c)} kind={kind} userId={user.id} name={user.displayName} email={user.email} link={link} mail={mail} />, { secret: true });
 }
 
 adminRoutes.post('/admin/users/:id/reset-link', async (c) => {

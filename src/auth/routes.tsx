@@ -329,7 +329,7 @@ accountRoutes.get('/account/two-factor/setup', async (c) => {
   if (user.twoFactorEnabled) return c.redirect('/account', 303);
   const key = newTotpKey();
   await deps.db.updateTable('app_user').set({ totp_key: key, totp_last_counter: null }).where('id', '=', user.id).where('totp_enabled_at', 'is', null).execute();
-  return render(c, () => <TwoFactorSetupPage ui={ui(c)} qrSvg={totpQrSvg(totpUri(key, user.email))} keyText={totpKeyForHumans(key)} />);
+  return render(c, () => <TwoFactorSetupPage ui={ui(c)} qrSvg={totpQrSvg(totpUri(key, user.email))} keyText={totpKeyForHumans(key)} />, { secret: true });
 });
 
 accountRoutes.post('/account/two-factor', async (c) => {
@@ -346,7 +346,7 @@ accountRoutes.post('/account/two-factor', async (c) => {
     // Show the same key again so the person can retry without re-scanning.
     const k = key ?? newTotpKey();
     if (!key) await deps.db.updateTable('app_user').set({ totp_key: k }).where('id', '=', current.id).execute();
-    return render(c, () => <TwoFactorSetupPage ui={ui(c)} qrSvg={totpQrSvg(totpUri(k, current.email))} keyText={totpKeyForHumans(k)} error={t.auth.twoFactor.wrongCode} />, { status: 422 });
+    return render(c, () => <TwoFactorSetupPage ui={ui(c)} qrSvg={totpQrSvg(totpUri(k, current.email))} keyText={totpKeyForHumans(k)} error={t.auth.twoFactor.wrongCode} />, { status: 422, secret: true });
   }
   const codes = await deps.db.transaction().execute(async (trx) => {
     await trx.updateTable('app_user').set({ totp_enabled_at: now, totp_last_counter: step, updated_at: now }).where('id', '=', current.id).execute();
@@ -354,7 +354,7 @@ accountRoutes.post('/account/two-factor', async (c) => {
     await audit(trx, now, { organisationId: current.organisationId, actorUserId: current.id, action: 'twofactor.enabled', targetType: 'user', targetId: current.id, requestId: c.get('requestId') });
     return replaceRecoveryCodes(trx, current.id);
   });
-  return render(c, () => <RecoveryCodesPage ui={{ ...ui(c), user: { ...current, twoFactorEnabled: true, mustSetUpTwoFactor: false } }} codes={codes} next="/" />);
+  return render(c, () => <RecoveryCodesPage ui={{ ...ui(c), user: { ...current, twoFactorEnabled: true, mustSetUpTwoFactor: false } }} codes={codes} next="/" />, { secret: true });
 });
 
 accountRoutes.post('/account/recovery-codes', async (c) => {
@@ -364,7 +364,7 @@ accountRoutes.post('/account/recovery-codes', async (c) => {
   const now = deps.now();
   const codes = await replaceRecoveryCodes(deps.db, user.id);
   await audit(deps.db, now, { organisationId: user.organisationId, actorUserId: user.id, action: 'twofactor.recovery_regenerated', targetType: 'user', targetId: user.id, requestId: c.get('requestId') });
-  return render(c, () => <RecoveryCodesPage ui={ui(c)} codes={codes} next="/account" />);
+  return render(c, () => <RecoveryCodesPage ui={ui(c)} codes={codes} next="/account" />, { secret: true });
 });
 
 async function accountPage(c: Context<AppEnv>, opts: { notice?: string | undefined; passwordErrors?: Record<string, string>; status?: 200 | 422 } = {}) {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -24,7 +25,7 @@ function findProjectRoot(start: string): string {
   return dir;
 }
 
-interface Asset { body: Buffer; type: string; hash: string }
+interface Asset { body: Buffer; type: string; hash: string; gzip: Buffer | null }
 const types: Record<string, string> = {
   '.css': 'text/css; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -36,9 +37,25 @@ const types: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+const COMPRESSIBLE = /^(text\/|image\/svg)/;
+
 function load(file: string): Asset {
   const body = fs.readFileSync(file);
-  return { body, type: types[path.extname(file)] ?? 'application/octet-stream', hash: createHash('sha256').update(body).digest('hex').slice(0, 12) };
+  const type = types[path.extname(file)] ?? 'application/octet-stream';
+  // Text assets are gzipped once here (best compression, paid once) instead of on every request.
+  const gzip = COMPRESSIBLE.test(type) && body.length > 1024 ? gzipSync(body, { level: 9 }) : null;
+  return { body, type, hash: createHash('sha256').update(body).digest('hex').slice(0, 12), gzip };
+}
+
+/** Whether the Accept-Encoding header allows gzip (`gzip;q=0` forbids it). */
+export function acceptsGzip(header: string | undefined): boolean {
+  if (!header) return false;
+  return header.split(',').some((part) => {
+    const [name, ...params] = part.trim().toLowerCase().split(';');
+    if (name !== 'gzip' && name !== '*') return false;
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    return q === undefined || Number(q.slice(2)) > 0;
+  });
 }
 
 function walk(dir: string, base = dir, out = new Map<string, Asset>()): Map<string, Asset> {
@@ -67,11 +84,15 @@ export const staticRoutes = new Hono<AppEnv>().get('/static/*', (c) => {
   const a = assets.get(name);
   if (!a) return c.notFound();
   const immutable = c.req.query('v') === a.hash;
-  return c.body(new Uint8Array(a.body), 200, {
+  const gzip = a.gzip && acceptsGzip(c.req.header('Accept-Encoding'));
+  const headers: Record<string, string> = {
     'Content-Type': a.type,
     'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
-    ETag: `"${a.hash}"`,
-  });
+    ETag: gzip ? `W/"${a.hash}"` : `"${a.hash}"`,
+  };
+  if (a.gzip) headers.Vary = 'Accept-Encoding';
+  if (gzip) headers['Content-Encoding'] = 'gzip';
+  return c.body(new Uint8Array(gzip ? a.gzip! : a.body), 200, headers);
 });
 
 export { projectRoot };
