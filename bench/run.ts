@@ -27,6 +27,7 @@ import { createBalance } from '../src/balances/queries.js';
 import { EMPTY_CELL, fingerprint } from '../src/balances/logic.js';
 import { generateOrganisation } from '../scripts/generate-data.js';
 import { benchPdf } from './pdf.js';
+import { benchLoad } from './load.js';
 import { generateHistoryHousehold } from './history-household.js';
 import { chartCache } from '../src/charts/cache.js';
 import { radarSvg } from '../src/charts/radar.js';
@@ -220,5 +221,7 @@ async function main() {
 }
 
 // PDF generation (issue 7, bench/pdf.ts): after the HTTP rows, or alone with `npm run bench -- --pdf`.
+// Load, cold start and bytes on the wire (issue 11, bench/load.ts): last, or alone with `-- --load`.
 if (process.argv.includes('--pdf')) await benchPdf();
-else { await main(); await benchPdf(); }
+else if (process.argv.includes('--load')) await benchLoad();
+else { await main(); await benchPdf(); await benchLoad(); }

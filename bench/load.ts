@@ -1,0 +1,296 @@
+/**
+ * Load, start-up and transfer figures (`npm run bench`, or alone: `npm run bench -- --load`).
+ *
+ * The server runs as its own process, exactly as in production (`node dist/src/server.js`, built
+ * first; WAL, synchronous=FULL, every view audited), on a file database holding a generated,
+ * fictional organisation. This process is the load generator: simulated social workers, each with
+ * its own session and connection, who read their caseload, a dossier and a balance and now and then
+ * save a score on a draft balance of their own (through the htmx path, as the editor does).
+ *
+ * Shapes, all in one run so they share the machine's state:
+ * - static baseline: the same workers fetching a static file with no think time — what the HTTP
+ *   stack and this load generator manage on this machine, the ceiling for the rows below;
+ * - realistic use: think time of 1-3 s between requests;
+ * - saturation: no think time.
+ * The load generator's own CPU share is reported: on 2 cores it competes with the server.
+ *
+ * Environment: LOAD_WORKERS (50), LOAD_HOUSEHOLDS (5000), LOAD_REALISTIC_S (60), LOAD_SATURATION_S (30),
+ * SERVER_PROCESSES (passed to the server as WEB_PROCESSES when set).
+ */
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import http from 'node:http';
+import { openDatabase } from '../src/db/database.js';
+import { migrateToLatest } from '../src/db/migrate.js';
+import { cookieName, createSession, loadCurrentUser, markTwoFactorVerified } from '../src/auth/sessions.js';
+import { scopeOfUser } from '../src/auth/scope.js';
+import { createBalance } from '../src/balances/queries.js';
+import { loadConfig } from '../src/config.js';
+import { generateOrganisation } from '../scripts/generate-data.js';
+
+const WORKERS = Number(process.env.LOAD_WORKERS ?? 50);
+const HOUSEHOLDS = Number(process.env.LOAD_HOUSEHOLDS ?? 5000);
+const REALISTIC_S = Number(process.env.LOAD_REALISTIC_S ?? 60);
+const SATURATION_S = Number(process.env.LOAD_SATURATION_S ?? 30);
+const projectRoot = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+
+interface SimWorker {
+  cookie: string;
+  households: number[];
+  editorPath: string;
+  editorToken: string;
+  agent: http.Agent;
+  saves: number;
+}
+
+interface Sample { kind: string; ms: number; status: number }
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as net.AddressInfo).port;
+      s.close(() => resolve(port));
+    });
+    s.on('error', reject);
+  });
+}
+
+function startServer(env: Record<string, string>): ChildProcess {
+  // LOAD_CPU_PROFILE=<dir>: the server writes a V8 CPU profile there when it stops (to see where the time goes).
+  const profile = process.env.LOAD_CPU_PROFILE && env.PUBLIC_ORIGIN ? ['--cpu-prof', `--cpu-prof-dir=${process.env.LOAD_CPU_PROFILE}`] : [];
+  return spawn(process.execPath, [...profile, '--enable-source-maps', path.join(projectRoot, 'dist/src/server.js')], {
+    env: { ...process.env, LOG_LEVEL: 'silent', HOST: '127.0.0.1', ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+}
+
+async function waitUntilAnswering(url: string, deadlineMs = 20_000): Promise<number> {
+  const t0 = performance.now();
+  for (;;) {
+    try {
+      const res = await fetch(url);
+      await res.arrayBuffer();
+      if (res.status < 500) return performance.now() - t0;
+    } catch { /* not listening yet */ }
+    if (performance.now() - t0 > deadlineMs) throw new Error(`no answer from ${url} within ${deadlineMs} ms`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+/** CPU seconds (user + system) used so far by a process and its children, from /proc (Linux). */
+function cpuSecondsOf(pid: number): number {
+  const ids = [pid, ...childPids(pid)];
+  let ticks = 0;
+  for (const id of ids) {
+    try {
+      const fields = fs.readFileSync(`/proc/${id}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]); // utime, stime
+    } catch { /* gone */ }
+  }
+  return ticks / 100; // USER_HZ
+}
+
+function childPids(pid: number): number[] {
+  try {
+    const kids = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+    return kids.flatMap((k) => [k, ...childPids(k)]);
+  } catch {
+    return [];
+  }
+}
+
+const pct = (xs: number[], p: number) => {
+  if (!xs.length) return 0;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
+};
+
+/** One HTTP request over the worker's own kept-alive connection; the body is read to the end. */
+function send(agent: http.Agent, url: string, init: { method?: string; headers?: Record<string, string>; body?: string }): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { agent, method: init.method ?? 'GET', headers: init.headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(init.body);
+  });
+}
+
+async function timed(w: SimWorker, base: string, kind: string, p: string, init: { method?: 'GET' | 'POST'; body?: string; headers?: Record<string, string> } = {}): Promise<Sample> {
+  const t0 = performance.now();
+  const res = await send(w.agent, base + p, {
+    method: init.method ?? 'GET',
+    headers: { Cookie: w.cookie, 'Accept-Encoding': 'gzip', ...(init.headers ?? {}) },
+    body: init.body,
+  });
+  return { kind, ms: performance.now() - t0, status: res.status };
+}
+
+/** One simulated worker's next action: 90 % page reads (caseload, dossier, balance), 10 % a score save. */
+function nextAction(w: SimWorker, base: string, origin: string, random: () => number): Promise<Sample> {
+  const r = random();
+  const hh = w.households[Math.floor(random() * w.households.length)]!;
+  if (r < 0.3) return timed(w, base, 'caseload', `/households?page=${1 + Math.floor(random() * 3)}`);
+  if (r < 0.6) return timed(w, base, 'dossier', `/households/${hh}`);
+  if (r < 0.9) return timed(w, base, 'balance', w.editorPath);
+  w.saves++;
+  const cell = 'h.verblijfplaats';
+  const body = new URLSearchParams({
+    editor: w.editorToken, theme: 'h:huishouden-wonen',
+    [`v.${cell}`]: '0', [`o.${cell}`]: '', [`s.${cell}`]: String(1 + (w.saves % 5)), [`r.${cell}`]: `Opmerking ${w.saves}`, [`c.${cell}`]: '',
+  }).toString();
+  return timed(w, base, 'save', `${w.editorPath}/scores`, {
+    method: 'POST', body,
+    headers: { Origin: origin, 'Content-Type': 'application/x-www-form-urlencoded', 'HX-Request': 'true', 'HX-Request-Type': 'partial' },
+  });
+}
+
+async function runShape(name: string, serverPid: number, workers: SimWorker[], base: string, origin: string, seconds: number, think: [number, number] | null, act?: (w: SimWorker) => Promise<Sample>) {
+  const samples: Sample[] = [];
+  let errors = 0;
+  const end = performance.now() + seconds * 1000;
+  let seed = 12345;
+  const random = () => { seed = (seed * 1103515245 + 12345) & 0x7fffffff; return seed / 0x7fffffff; };
+  const selfCpu0 = process.cpuUsage();
+  const serverCpu0 = cpuSecondsOf(serverPid);
+  const t0 = performance.now();
+  await Promise.all(workers.map(async (w, i) => {
+    // Spread the start so 50 workers with think time do not arrive in lockstep.
+    if (think) await new Promise((r) => setTimeout(r, (i / workers.length) * think[1] * 1000));
+    while (performance.now() < end) {
+      try {
+        const s = await (act ? act(w) : nextAction(w, base, origin, random));
+        if (s.status >= 400) errors++;
+        samples.push(s);
+      } catch {
+        errors++;
+      }
+      if (think) await new Promise((r) => setTimeout(r, (think[0] + random() * (think[1] - think[0])) * 1000));
+    }
+  }));
+  const wall = (performance.now() - t0) / 1000;
+  const selfCpu = process.cpuUsage(selfCpu0);
+  const serverCpu = (cpuSecondsOf(serverPid) - serverCpu0) / wall / os.cpus().length;
+  const ms = samples.map((s) => s.ms);
+  return {
+    name, requests: samples.length, errors, rps: samples.length / wall,
+    p50: pct(ms, 50), p95: pct(ms, 95), p99: pct(ms, 99), max: ms.reduce((a, b) => Math.max(a, b), 0),
+    // Share of the machine (all cores) the load generator itself used during the shape.
+    generatorCpu: (selfCpu.user + selfCpu.system) / 1e6 / wall / os.cpus().length,
+    serverCpu,
+    saveP99: pct(samples.filter((s) => s.kind === 'save').map((s) => s.ms), 99),
+  };
+}
+
+export async function benchLoad() {
+  console.log(`\nLoad — ${WORKERS} simulated workers, ${HOUSEHOLDS} households; server: node dist/src/server.js${process.env.SERVER_PROCESSES ? `, WEB_PROCESSES=${process.env.SERVER_PROCESSES}` : ''}`);
+  execFileSync(process.execPath, [path.join(projectRoot, 'node_modules/typescript/bin/tsc'), '-p', path.join(projectRoot, 'tsconfig.build.json')], { stdio: 'inherit' });
+
+  // ---- cold start: a fresh database each time (migrations run at start), until the first answer
+  const cold: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-cold-'));
+    const port = await freePort();
+    const child = startServer({ DATABASE_PATH: path.join(dir, 'cold.sqlite'), PORT: String(port) });
+    cold.push(await waitUntilAnswering(`http://127.0.0.1:${port}/healthz`));
+    await stop(child);
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+
+  // ---- data
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-load-'));
+  const dbPath = path.join(dir, 'load.sqlite');
+  const port = await freePort();
+  const origin = `http://localhost:${port}`;
+  const config = loadConfig({ DATABASE_PATH: dbPath, PORT: String(port), PUBLIC_ORIGIN: origin });
+  const { db, sqlite } = openDatabase(dbPath);
+  await migrateToLatest(db);
+  const org = await generateOrganisation(db, { households: HOUSEHOLDS, balancesPerHousehold: 3, teams: Math.ceil(WORKERS / 3), seed: 11 });
+  const today = new Date().toISOString().slice(0, 10);
+  const workers: SimWorker[] = [];
+  for (let i = 0; i < WORKERS; i++) {
+    const account = org.workers[i % org.workers.length]!;
+    const s = await createSession(db, account.id, Date.now(), 'Mozilla/5.0 (Windows NT 10.0) Chrome/156.0 load');
+    await markTwoFactorVerified(db, s.id);
+    const households = (await db.selectFrom('household').select('id').where('team_id', '=', account.teamId).where('status', '=', 'active').execute()).map((h) => h.id);
+    const user = (await loadCurrentUser(db, account.id))!;
+    const own = households[i % households.length]!;
+    const balanceId = (await createBalance(db, scopeOfUser(user), own, { takenOn: today, method: 'samen', participants: [], prefill: false }, Date.now()))!;
+    workers.push({ cookie: `${cookieName(config)}=${s.token}`, households, editorPath: `/households/${own}/balances/${balanceId}`, editorToken: '', agent: new http.Agent({ keepAlive: true, maxSockets: 1 }), saves: 0 });
+  }
+  sqlite.close();
+
+  const server = startServer({
+    DATABASE_PATH: dbPath, PORT: String(port), PUBLIC_ORIGIN: origin,
+    ...(process.env.SERVER_PROCESSES ? { WEB_PROCESSES: process.env.SERVER_PROCESSES } : {}),
+  });
+  const base = `http://127.0.0.1:${port}`;
+  try {
+    await waitUntilAnswering(`${base}/healthz`, 60_000);
+    // Each worker opens its draft once, as the editor page would, and saves with the token it was given.
+    for (const w of workers) {
+      const res = await send(w.agent, base + w.editorPath, { headers: { Cookie: w.cookie } });
+      const html = res.body.toString('utf8');
+      if (res.status !== 200) throw new Error(`editor page answered ${res.status}`);
+      w.editorToken = /name="editor" value="([^"]*)"/.exec(html)?.[1] ?? '';
+    }
+
+    // ---- bytes on the wire
+    const first = workers[0]!;
+    const wire = async (p: string, cookie = true) => {
+      const res = await send(first.agent, base + p, { headers: { ...(cookie ? { Cookie: first.cookie } : {}), 'Accept-Encoding': 'gzip' } });
+      const body = res.body;
+      const plain = res.headers['content-encoding'] === 'gzip' ? gunzipSync(body) : body;
+      return { wire: body.length, plain: plain.length, html: plain.toString('utf8') };
+    };
+    const signin = await wire('/signin', false);
+    let firstVisit = signin.wire;
+    let firstVisitPlain = signin.plain;
+    for (const a of new Set([...signin.html.matchAll(/(?:href|src)="(\/static\/[^"]+)"/g)].map((m) => m[1]!.replace(/&amp;/g, '&')))) {
+      const r = await wire(a, false);
+      firstVisit += r.wire;
+      firstVisitPlain += r.plain;
+    }
+    const editor = await wire(first.editorPath);
+    const caseload = await wire('/households');
+
+    // ---- load shapes
+    const cssPath = /href="(\/static\/css\/app\.css[^"]*)"/.exec(signin.html)![1]!;
+    const pid = server.pid!;
+    const rows = [
+      await runShape('static baseline (app.css, gzip), no think time', pid, workers, base, origin, 10, null, (w) => timed(w, base, 'static', cssPath)),
+      await runShape('realistic: think time 1-3 s', pid, workers, base, origin, REALISTIC_S, [1, 3]),
+      await runShape('saturation: no think time', pid, workers, base, origin, SATURATION_S, null),
+    ];
+
+    console.log(`node ${process.version}, ${os.cpus().length} CPU (${os.cpus()[0]?.model ?? '?'})`);
+    console.log(`\ncold start to first answer (fresh database, 5 runs): p50 ${pct(cold, 50).toFixed(0)} ms, max ${Math.max(...cold).toFixed(0)} ms`);
+    console.log(`bytes: first visit (sign-in page + its static files) ${firstVisit} on the wire (${firstVisitPlain} uncompressed); balance editor ${editor.wire} (${editor.plain}); caseload ${caseload.wire} (${caseload.plain})\n`);
+    console.log('| shape | requests | errors | req/s | p50 ms | p95 ms | p99 ms | max ms | save p99 ms | server CPU | load generator CPU |');
+    console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+    for (const r of rows) {
+      console.log(`| ${r.name} | ${r.requests} | ${r.errors} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(0)} | ${r.p95.toFixed(0)} | ${r.p99.toFixed(0)} | ${r.max.toFixed(0)} | ${r.saveP99 ? r.saveP99.toFixed(0) : '-'} | ${(r.serverCpu * 100).toFixed(0)} % | ${(r.generatorCpu * 100).toFixed(0)} % |`);
+    }
+    console.log('(CPU columns: share of the whole machine, all cores, during that shape.)');
+  } finally {
+    await stop(server);
+    for (const w of workers) w.agent.destroy();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
