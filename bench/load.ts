@@ -15,7 +15,7 @@
  * The load generator's own CPU share is reported: on 2 cores it competes with the server.
  *
  * Environment: LOAD_WORKERS (50), LOAD_HOUSEHOLDS (5000), LOAD_REALISTIC_S (60), LOAD_SATURATION_S (30),
- * SERVER_PROCESSES (passed to the server as WEB_PROCESSES when set).
+ * LOAD_PROCESSES (1,2: the WEB_PROCESSES values to measure, each on a fresh server over the same data).
  */
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -35,6 +35,8 @@ import { generateOrganisation } from '../scripts/generate-data.js';
 const WORKERS = Number(process.env.LOAD_WORKERS ?? 50);
 const HOUSEHOLDS = Number(process.env.LOAD_HOUSEHOLDS ?? 5000);
 const REALISTIC_S = Number(process.env.LOAD_REALISTIC_S ?? 60);
+/** The server is measured with each of these process counts over the same data (WEB_PROCESSES). */
+const PROCESS_COUNTS = (process.env.LOAD_PROCESSES ?? '1,2').split(',').map(Number);
 const SATURATION_S = Number(process.env.LOAD_SATURATION_S ?? 30);
 const projectRoot = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 
@@ -164,6 +166,7 @@ function nextAction(w: SimWorker, base: string, origin: string, random: () => nu
 async function runShape(name: string, serverPid: number, workers: SimWorker[], base: string, origin: string, seconds: number, think: [number, number] | null, act?: (w: SimWorker) => Promise<Sample>) {
   const samples: Sample[] = [];
   let errors = 0;
+  const failures = new Map<string, number>();
   const end = performance.now() + seconds * 1000;
   let seed = 12345;
   const random = () => { seed = (seed * 1103515245 + 12345) & 0x7fffffff; return seed / 0x7fffffff; };
@@ -176,10 +179,15 @@ async function runShape(name: string, serverPid: number, workers: SimWorker[], b
     while (performance.now() < end) {
       try {
         const s = await (act ? act(w) : nextAction(w, base, origin, random));
-        if (s.status >= 400) errors++;
+        if (s.status >= 400) {
+          errors++;
+          failures.set(`${s.kind} ${s.status}`, (failures.get(`${s.kind} ${s.status}`) ?? 0) + 1);
+        }
         samples.push(s);
-      } catch {
+      } catch (error) {
         errors++;
+        const key = `network ${error instanceof Error ? error.message.slice(0, 40) : 'error'}`;
+        failures.set(key, (failures.get(key) ?? 0) + 1);
       }
       if (think) await new Promise((r) => setTimeout(r, (think[0] + random() * (think[1] - think[0])) * 1000));
     }
@@ -189,7 +197,7 @@ async function runShape(name: string, serverPid: number, workers: SimWorker[], b
   const serverCpu = (cpuSecondsOf(serverPid) - serverCpu0) / wall / os.cpus().length;
   const ms = samples.map((s) => s.ms);
   return {
-    name, requests: samples.length, errors, rps: samples.length / wall,
+    name, requests: samples.length, errors, failures, rps: samples.length / wall,
     p50: pct(ms, 50), p95: pct(ms, 95), p99: pct(ms, 99), max: ms.reduce((a, b) => Math.max(a, b), 0),
     // Share of the machine (all cores) the load generator itself used during the shape.
     generatorCpu: (selfCpu.user + selfCpu.system) / 1e6 / wall / os.cpus().length,
@@ -199,7 +207,7 @@ async function runShape(name: string, serverPid: number, workers: SimWorker[], b
 }
 
 export async function benchLoad() {
-  console.log(`\nLoad — ${WORKERS} simulated workers, ${HOUSEHOLDS} households; server: node dist/src/server.js${process.env.SERVER_PROCESSES ? `, WEB_PROCESSES=${process.env.SERVER_PROCESSES}` : ''}`);
+  console.log(`\nLoad — ${WORKERS} simulated workers, ${HOUSEHOLDS} households; server: node dist/src/server.js, WEB_PROCESSES ${PROCESS_COUNTS.join(' and ')}`);
   execFileSync(process.execPath, [path.join(projectRoot, 'node_modules/typescript/bin/tsc'), '-p', path.join(projectRoot, 'tsconfig.build.json')], { stdio: 'inherit' });
 
   // ---- cold start: a fresh database each time (migrations run at start), until the first answer
@@ -236,60 +244,62 @@ export async function benchLoad() {
   }
   sqlite.close();
 
-  const server = startServer({
-    DATABASE_PATH: dbPath, PORT: String(port), PUBLIC_ORIGIN: origin,
-    ...(process.env.SERVER_PROCESSES ? { WEB_PROCESSES: process.env.SERVER_PROCESSES } : {}),
-  });
   const base = `http://127.0.0.1:${port}`;
+  console.log(`node ${process.version}, ${os.cpus().length} CPU (${os.cpus()[0]?.model ?? '?'})`);
+  console.log(`\ncold start to first answer (fresh database, 5 runs, default WEB_PROCESSES): p50 ${pct(cold, 50).toFixed(0)} ms, max ${Math.max(...cold).toFixed(0)} ms`);
   try {
-    await waitUntilAnswering(`${base}/healthz`, 60_000);
-    // Each worker opens its draft once, as the editor page would, and saves with the token it was given.
-    for (const w of workers) {
-      const res = await send(w.agent, base + w.editorPath, { headers: { Cookie: w.cookie } });
-      const html = res.body.toString('utf8');
-      if (res.status !== 200) throw new Error(`editor page answered ${res.status}`);
-      w.editorToken = /name="editor" value="([^"]*)"/.exec(html)?.[1] ?? '';
-    }
+    for (const processes of PROCESS_COUNTS) {
+      const server = startServer({ DATABASE_PATH: dbPath, PORT: String(port), PUBLIC_ORIGIN: origin, WEB_PROCESSES: String(processes) });
+      try {
+        await waitUntilAnswering(`${base}/healthz`, 60_000);
+        // Each worker opens its draft, as the editor page would, and saves with the token it was given.
+        for (const w of workers) {
+          const res = await send(w.agent, base + w.editorPath, { headers: { Cookie: w.cookie } });
+          if (res.status !== 200) throw new Error(`editor page answered ${res.status}`);
+          w.editorToken = /name="editor" value="([^"]*)"/.exec(res.body.toString('utf8'))?.[1] ?? '';
+        }
+        const first = workers[0]!;
+        const wire = async (p: string, cookie = true) => {
+          const res = await send(first.agent, base + p, { headers: { ...(cookie ? { Cookie: first.cookie } : {}), 'Accept-Encoding': 'gzip' } });
+          const plain = res.headers['content-encoding'] === 'gzip' ? gunzipSync(res.body) : res.body;
+          return { wire: res.body.length, plain: plain.length, html: plain.toString('utf8') };
+        };
+        const signin = await wire('/signin', false);
+        if (processes === PROCESS_COUNTS[0]) {
+          let firstVisit = signin.wire;
+          let firstVisitPlain = signin.plain;
+          for (const a of new Set([...signin.html.matchAll(/(?:href|src)="(\/static\/[^"]+)"/g)].map((m) => m[1]!.replace(/&amp;/g, '&')))) {
+            const r = await wire(a, false);
+            firstVisit += r.wire;
+            firstVisitPlain += r.plain;
+          }
+          const editor = await wire(first.editorPath);
+          const caseload = await wire('/households');
+          console.log(`bytes on the wire (gzip): first visit (sign-in page + its static files) ${firstVisit} (${firstVisitPlain} uncompressed); balance editor ${editor.wire} (${editor.plain}); caseload ${caseload.wire} (${caseload.plain})`);
+        }
 
-    // ---- bytes on the wire
-    const first = workers[0]!;
-    const wire = async (p: string, cookie = true) => {
-      const res = await send(first.agent, base + p, { headers: { ...(cookie ? { Cookie: first.cookie } : {}), 'Accept-Encoding': 'gzip' } });
-      const body = res.body;
-      const plain = res.headers['content-encoding'] === 'gzip' ? gunzipSync(body) : body;
-      return { wire: body.length, plain: plain.length, html: plain.toString('utf8') };
-    };
-    const signin = await wire('/signin', false);
-    let firstVisit = signin.wire;
-    let firstVisitPlain = signin.plain;
-    for (const a of new Set([...signin.html.matchAll(/(?:href|src)="(\/static\/[^"]+)"/g)].map((m) => m[1]!.replace(/&amp;/g, '&')))) {
-      const r = await wire(a, false);
-      firstVisit += r.wire;
-      firstVisitPlain += r.plain;
+        const cssPath = /href="(\/static\/css\/app\.css[^"]*)"/.exec(signin.html)![1]!;
+        const pid = server.pid!;
+        const rows = [
+          await runShape('static baseline (app.css, gzip), no think time', pid, workers, base, origin, 10, null, (w) => timed(w, base, 'static', cssPath)),
+          await runShape('realistic: think time 1-3 s', pid, workers, base, origin, REALISTIC_S, [1, 3]),
+          await runShape('saturation: no think time', pid, workers, base, origin, SATURATION_S, null),
+        ];
+        console.log(`\nWEB_PROCESSES=${processes}`);
+        console.log('| shape | requests | errors | req/s | p50 ms | p95 ms | p99 ms | max ms | save p99 ms | server CPU | load generator CPU |');
+        console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+        const failureLines: string[] = [];
+        for (const r of rows) {
+          if (r.failures.size) failureLines.push(`${r.name}: ${[...r.failures].map(([k, n]) => `${n} x ${k}`).join(', ')}`);
+          console.log(`| ${r.name} | ${r.requests} | ${r.errors} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(0)} | ${r.p95.toFixed(0)} | ${r.p99.toFixed(0)} | ${r.max.toFixed(0)} | ${r.saveP99 ? r.saveP99.toFixed(0) : '-'} | ${(r.serverCpu * 100).toFixed(0)} % | ${(r.generatorCpu * 100).toFixed(0)} % |`);
+        }
+        for (const line of failureLines) console.log(`errors, ${line}`);
+      } finally {
+        await stop(server);
+      }
     }
-    const editor = await wire(first.editorPath);
-    const caseload = await wire('/households');
-
-    // ---- load shapes
-    const cssPath = /href="(\/static\/css\/app\.css[^"]*)"/.exec(signin.html)![1]!;
-    const pid = server.pid!;
-    const rows = [
-      await runShape('static baseline (app.css, gzip), no think time', pid, workers, base, origin, 10, null, (w) => timed(w, base, 'static', cssPath)),
-      await runShape('realistic: think time 1-3 s', pid, workers, base, origin, REALISTIC_S, [1, 3]),
-      await runShape('saturation: no think time', pid, workers, base, origin, SATURATION_S, null),
-    ];
-
-    console.log(`node ${process.version}, ${os.cpus().length} CPU (${os.cpus()[0]?.model ?? '?'})`);
-    console.log(`\ncold start to first answer (fresh database, 5 runs): p50 ${pct(cold, 50).toFixed(0)} ms, max ${Math.max(...cold).toFixed(0)} ms`);
-    console.log(`bytes: first visit (sign-in page + its static files) ${firstVisit} on the wire (${firstVisitPlain} uncompressed); balance editor ${editor.wire} (${editor.plain}); caseload ${caseload.wire} (${caseload.plain})\n`);
-    console.log('| shape | requests | errors | req/s | p50 ms | p95 ms | p99 ms | max ms | save p99 ms | server CPU | load generator CPU |');
-    console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
-    for (const r of rows) {
-      console.log(`| ${r.name} | ${r.requests} | ${r.errors} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(0)} | ${r.p95.toFixed(0)} | ${r.p99.toFixed(0)} | ${r.max.toFixed(0)} | ${r.saveP99 ? r.saveP99.toFixed(0) : '-'} | ${(r.serverCpu * 100).toFixed(0)} % | ${(r.generatorCpu * 100).toFixed(0)} % |`);
-    }
-    console.log('(CPU columns: share of the whole machine, all cores, during that shape.)');
+    console.log('(CPU columns: share of the whole machine, all cores, during that shape; server includes its serving processes.)');
   } finally {
-    await stop(server);
     for (const w of workers) w.agent.destroy();
     fs.rmSync(dir, { recursive: true, force: true });
   }

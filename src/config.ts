@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -31,6 +32,7 @@ const envSchema = z.object({
   SESSION_ABSOLUTE_HOURS: intInRange(1, 24 * 7).default(10),
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
   MAIL_FROM: z.string().min(3).optional(),
+  WEB_PROCESSES: z.union([z.literal('auto'), intInRange(1, 16)], { error: 'must be auto or a whole number between 1 and 16' }).default('auto'),
 });
 
 export interface Config {
@@ -45,6 +47,8 @@ export interface Config {
   sessionAbsoluteMs: number;
   smtpUrl: string | undefined;
   mailFrom: string | undefined;
+  /** How many processes serve requests (one per core by default, at most 4); see src/server.ts. */
+  webProcesses: number;
 }
 
 export class ConfigError extends Error {}
@@ -73,6 +77,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionAbsoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
+    webProcesses: e.WEB_PROCESSES === 'auto' ? Math.min(4, os.availableParallelism()) : e.WEB_PROCESSES,
   };
 }
 

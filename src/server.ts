@@ -1,15 +1,27 @@
+import cluster from 'node:cluster';
 import { serve } from '@hono/node-server';
-import { createApp } from './app.js';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
 import { openDatabase } from './db/database.js';
 import { migrateToLatest, MigrationError } from './db/migrate.js';
-import { createLogger } from './http/logger.js';
-import { announceSetupCode } from './auth/setup-code.js';
+import { createLogger, type Logger } from './http/logger.js';
+import { announceSetupCode, useSetupCode } from './auth/setup-code.js';
 
-async function main() {
-  let config;
+/**
+ * The process as the IT team starts it. With WEB_PROCESSES=1 this one process migrates and serves.
+ * With more (the default is one per core, at most 4) this process becomes a small supervisor: it
+ * migrates once, prints the setup code once, and starts that many serving processes that share the
+ * port (node:cluster) and the SQLite file (WAL allows several processes). They keep nothing another
+ * process would need: sessions, sign-in throttling and the audit log live in the database; the
+ * setup code is handed to each of them at start; caches (charts, catalogue versions) are per
+ * process and only ever hold immutable data.
+ */
+
+/** Environment variable through which the supervisor hands the setup code to serving processes. */
+const SETUP_CODE_ENV = 'SOCIALE_BALANS_SETUP_CODE';
+
+function readConfig(): Config {
   try {
-    config = loadConfig();
+    return loadConfig();
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);
@@ -17,25 +29,37 @@ async function main() {
     }
     throw error;
   }
-  const logger = createLogger(config.logLevel);
+}
 
-  let opened;
+async function openAndMigrate(config: Config, logger: Logger) {
   try {
-    opened = openDatabase(config.databasePath);
+    const opened = openDatabase(config.databasePath);
     await migrateToLatest(opened.db);
+    return opened;
   } catch (error) {
     const message = error instanceof MigrationError || error instanceof Error ? error.message : String(error);
     logger.error('database not ready, not starting', { error: message });
     console.error(`Cannot start: ${message}`);
     process.exit(1);
   }
-  const { db, sqlite } = opened;
+}
+
+/** Serves requests until SIGTERM/SIGINT, then stops accepting, finishes running requests and closes the database. */
+async function serveRequests(config: Config, logger: Logger, inCluster: boolean) {
+  const { db, sqlite } = await openAndMigrate(config, logger);
   const deps = { db, config, logger, now: () => Date.now() };
+  // Imported here, not at the top: the supervisor never serves, so it need not load the app.
+  const { createApp } = await import('./app.js');
   const app = createApp(deps);
-  await announceSetupCode(deps);
+  if (inCluster) {
+    useSetupCode(process.env[SETUP_CODE_ENV] || null);
+    delete process.env[SETUP_CODE_ENV];
+  } else {
+    await announceSetupCode(deps);
+  }
 
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
-    logger.info('listening', { url: `http://${info.address}:${info.port}`, publicOrigin: config.publicOrigin });
+    logger.info('listening', { url: `http://${info.address}:${info.port}`, publicOrigin: config.publicOrigin, pid: process.pid });
   });
 
   // SIGTERM (docker stop, systemd): stop accepting, let running requests finish, then close the
@@ -65,4 +89,53 @@ async function main() {
   process.on('SIGINT', () => shutdown('SIGINT'));
 }
 
-await main();
+/** The supervisor: migrate once, then keep `config.webProcesses` serving processes running. */
+async function supervise(config: Config, logger: Logger) {
+  const { db, sqlite } = await openAndMigrate(config, logger);
+  const code = await announceSetupCode({ db, config, logger, now: () => Date.now() });
+  await db.destroy();
+  if (sqlite.open) sqlite.close();
+
+  let stopping = false;
+  let finalCode = 0;
+  const recentCrashes: number[] = [];
+  const start = () => cluster.fork({ [SETUP_CODE_ENV]: code ?? '' });
+  for (let i = 0; i < config.webProcesses; i++) start();
+
+  cluster.on('exit', (worker, exitCode, signal) => {
+    if (stopping) {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(finalCode);
+      return;
+    }
+    // A serving process died on its own: start another, unless they keep dying (then stop, so
+    // systemd or the container runtime sees the failure instead of a restart loop in here).
+    logger.error('serving process ended unexpectedly', { pid: worker.process.pid, exitCode, signal });
+    const now = Date.now();
+    recentCrashes.push(now);
+    while (recentCrashes.length && now - recentCrashes[0]! > 60_000) recentCrashes.shift();
+    if (recentCrashes.length > 5) {
+      logger.error('serving processes keep ending, stopping');
+      stopAll('crash loop', 1);
+      return;
+    }
+    start();
+  });
+
+  const stopAll = (reason: string, exitCode = 0) => {
+    if (stopping) return;
+    stopping = true;
+    finalCode = exitCode;
+    logger.info('shutting down', { signal: reason });
+    for (const w of Object.values(cluster.workers ?? {})) w?.process.kill('SIGTERM');
+    // Serving processes have their own 10 s deadline; this one only backs it up.
+    setTimeout(() => process.exit(exitCode || 1), 12_000).unref();
+    if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(exitCode);
+  };
+  process.on('SIGTERM', () => stopAll('SIGTERM'));
+  process.on('SIGINT', () => stopAll('SIGINT'));
+}
+
+const config = readConfig();
+const logger = createLogger(config.logLevel);
+if (config.webProcesses > 1 && cluster.isPrimary) await supervise(config, logger);
+else await serveRequests(config, logger, !cluster.isPrimary);

@@ -32,6 +32,11 @@ export async function announceSetupCode(deps: AppDeps, print: (line: string) => 
   return currentCode;
 }
 
+/** A serving process started by the supervisor (src/server.ts) takes the code the supervisor printed. */
+export function useSetupCode(code: string | null): void {
+  currentCode = code;
+}
+
 /** For tests only: start as a fresh instance with a known code. */
 export function setSetupCodeForTests(code: string | null): void {
   currentCode = code;
