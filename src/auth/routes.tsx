@@ -25,7 +25,8 @@ import {
   findUserById, findValidUserToken, replaceRecoveryCodes, setPasswordHash, useRecoveryCode,
 } from './queries.js';
 import { newTotpKey, totpKeyForHumans, totpQrSvg, totpUri, verifyTotp } from './totp.js';
-import { clientAddress, requireUser, safeNext } from './middleware.js';
+import { clientAddress, nextTarget, requireUser } from './middleware.js';
+import { isRedirectTarget } from '../http/redirect-target.js';
 import { sendMail } from '../mail/mailer.js';
 
 const emailSchema = (t: Messages) => z.string().trim().max(320, { error: t.auth.password.invalidEmail }).pipe(z.email({ error: t.auth.password.invalidEmail }));
@@ -34,10 +35,11 @@ export function passwordMessage(t: Messages, problem: PasswordProblem): string {
   return t.auth.password[problem];
 }
 
-function decodeReplay(fields: FormFields): Replay | undefined {
+function decodeReplay(c: Context<AppEnv>, fields: FormFields): Replay | undefined {
   const action = field(fields, 'replay_action');
   const payload = field(fields, 'replay_payload');
-  if (!action || !payload || safeNext(action) !== action) return undefined;
+  // The action becomes a form's action attribute: only one of our own paths, exactly as given.
+  if (!action || !payload || !isRedirectTarget(action, c.get('deps').config.publicOrigin)) return undefined;
   return { action, payload };
 }
 
@@ -60,8 +62,14 @@ export async function renderSignInForReplay(c: Context<AppEnv>) {
   try { fields = await readForm(c); } catch { /* unreadable body: nothing to keep */ }
   const pairs: [string, string][] = [];
   for (const [k, v] of Object.entries(fields)) for (const value of Array.isArray(v) ? v : [v]) pairs.push([k, value]);
-  const replay: Replay = { action: safeNext(c.req.path), payload: Buffer.from(JSON.stringify(pairs), 'utf8').toString('base64url') };
   const u = ui(c);
+  // The raw path (still percent-encoded, as the browser sent it). A path we would not redirect
+  // to is not worth replaying to either: then only the sign-in page, as for a GET.
+  const action = new URL(c.req.url).pathname;
+  if (!isRedirectTarget(action, c.get('deps').config.publicOrigin)) {
+    return render(c, () => <SignInPage ui={u} next="/" notice={u.t.auth.signin.expired} />, { status: 401 });
+  }
+  const replay: Replay = { action, payload: Buffer.from(JSON.stringify(pairs), 'utf8').toString('base64url') };
   return render(c, () => <SignInPage ui={u} next={replay.action} notice={u.t.auth.signin.expired} replay={replay} />, { status: 401 });
 }
 
@@ -120,11 +128,11 @@ authRoutes.post('/setup', async (c) => {
 
 // ---------------------------------------------------------------- sign in
 authRoutes.get('/signin', async (c) => {
-  if (c.get('user')) return c.redirect(safeNext(c.req.query('next')), 303);
+  if (c.get('user')) return c.redirect(nextTarget(c, c.req.query('next')), 303);
   if (!(await hasAnyUser(c.get('deps')))) return c.redirect('/setup', 303);
   const t = c.get('t');
   const notice = c.req.query('expired') ? t.auth.signin.expired : c.req.query('signedout') ? t.auth.signin.signedOut : undefined;
-  return render(c, () => <SignInPage ui={ui(c)} next={safeNext(c.req.query('next'))} notice={notice} />);
+  return render(c, () => <SignInPage ui={ui(c)} next={nextTarget(c, c.req.query('next'))} notice={notice} />);
 });
 
 authRoutes.post('/signin', async (c) => {
@@ -134,8 +142,8 @@ authRoutes.post('/signin', async (c) => {
   const fields = await readForm(c);
   const email = field(fields, 'email').trim();
   const password = field(fields, 'password');
-  const next = safeNext(field(fields, 'next'));
-  const replay = decodeReplay(fields);
+  const next = nextTarget(c, field(fields, 'next'));
+  const replay = decodeReplay(c, fields);
   const again = (errors: Record<string, string>, status: 422 | 429) =>
     render(c, () => <SignInPage ui={ui(c)} email={email} errors={errors} next={next} replay={replay} />, {
       status,
@@ -177,9 +185,9 @@ authRoutes.post('/signin', async (c) => {
 });
 
 authRoutes.get('/signin/two-factor', (c) => {
-  if (c.get('user')) return c.redirect(safeNext(c.req.query('next')), 303);
+  if (c.get('user')) return c.redirect(nextTarget(c, c.req.query('next')), 303);
   if (!c.get('pendingSession')) return c.redirect('/signin', 303);
-  return render(c, () => <TwoFactorPage ui={ui(c)} next={safeNext(c.req.query('next'))} />);
+  return render(c, () => <TwoFactorPage ui={ui(c)} next={nextTarget(c, c.req.query('next'))} />);
 });
 
 authRoutes.post('/signin/two-factor', async (c) => {
@@ -189,8 +197,8 @@ authRoutes.post('/signin/two-factor', async (c) => {
   const pending = c.get('pendingSession');
   if (!pending) return c.redirect('/signin', 303);
   const fields = await readForm(c);
-  const next = safeNext(field(fields, 'next'));
-  const replay = decodeReplay(fields);
+  const next = nextTarget(c, field(fields, 'next'));
+  const replay = decodeReplay(c, fields);
   const now = deps.now();
   const user = await findUserById(db, pending.userId);
   if (!user || !user.totp_key) return c.redirect('/signin', 303);
