@@ -90,10 +90,12 @@ export function createApp(deps: AppDeps) {
       if (err.status === 404) return renderError(c, 'notFound');
       if (err.status === 413) return renderError(c, 'tooLarge');
     }
+    // Only the error's class and the route pattern: messages repeat their input (Headers' "Invalid
+    // header value ..." quotes the value, a URL error the URL), and input may be personal data.
     deps.logger.error('unhandled error', {
       requestId: c.get('requestId'),
       route: c.req.routePath,
-      error: err instanceof Error ? err.name + ': ' + err.message : 'unknown',
+      error: err instanceof Error ? err.name : 'unknown',
     });
     return renderError(c, 'server');
   });
