@@ -18,7 +18,7 @@ import {
   clearSessionCookie, createSession, invalidateSession, invalidateUserSessions, markTwoFactorVerified,
   setSessionCookie, touchSession, summariseUserAgent,
 } from './sessions.js';
-import { clearAccountFailures, lockedFor, recordFailure, throttleKeys } from './throttle.js';
+import { confirmFailure, releaseOnSuccess, reserveAttempt, throttleKeys } from './throttle.js';
 import { consumeSetupCode, hasAnyUser, setupCode } from './setup-code.js';
 import {
   consumeUserToken, countUnusedRecoveryCodes, createOrganisation, createUser, createUserToken, findUserByEmail,
@@ -155,20 +155,21 @@ authRoutes.post('/signin', async (c) => {
   }
   const now = deps.now();
   const keys = throttleKeys(email, clientAddress(c));
-  const wait = await lockedFor(db, keys, now);
+  // Counted before the (slow) password check, so parallel guesses cannot all slip under the lock.
+  const reservation = await reserveAttempt(db, keys, now);
   const user = await findUserByEmail(db, email);
-  if (wait > 0) {
+  if (!reservation.allowed) {
     await audit(db, now, { organisationId: user?.organisation_id ?? null, actorUserId: user?.id ?? null, action: 'signin.locked', targetType: 'user', targetId: user?.id, requestId: c.get('requestId'), outcome: 'denied' });
-    return again({ password: t.auth.signin.locked(Math.ceil(wait / 60_000)) }, 429);
+    return again({ password: t.auth.signin.locked(Math.ceil(reservation.waitMs / 60_000)) }, 429);
   }
   const usable = user && user.password_hash && user.disabled_at === null;
   const ok = usable ? await verifyPassword(user.password_hash!, password) : await verifyAgainstDummy(password);
   if (!ok || !user) {
-    await recordFailure(db, keys, now);
+    await confirmFailure(db, keys, now);
     await audit(db, now, { organisationId: user?.organisation_id ?? null, actorUserId: user?.id ?? null, action: 'signin.failure', targetType: 'user', targetId: user?.id, requestId: c.get('requestId'), outcome: 'failure' });
     return again({ password: t.auth.signin.failed }, 422);
   }
-  await clearAccountFailures(db, email);
+  await releaseOnSuccess(db, keys);
   // A new session at every sign-in (no session fixation); an old cookie's session is ended.
   const previous = c.get('sessionId') ?? c.get('pendingSession')?.id;
   if (previous) await invalidateSession(db, previous);
@@ -203,9 +204,10 @@ authRoutes.post('/signin/two-factor', async (c) => {
   const user = await findUserById(db, pending.userId);
   if (!user || !user.totp_key) return c.redirect('/signin', 303);
   const keys = throttleKeys(user.email, clientAddress(c));
-  const wait = await lockedFor(db, keys, now);
-  if (wait > 0) {
-    return render(c, () => <TwoFactorPage ui={ui(c)} next={next} replay={replay} errors={{ code: t.auth.signin.locked(Math.ceil(wait / 60_000)) }} />, { status: 429 });
+  // Six digits are guessable in parallel too: counted before the code is checked, as for passwords.
+  const reservation = await reserveAttempt(db, keys, now);
+  if (!reservation.allowed) {
+    return render(c, () => <TwoFactorPage ui={ui(c)} next={next} replay={replay} errors={{ code: t.auth.signin.locked(Math.ceil(reservation.waitMs / 60_000)) }} />, { status: 429 });
   }
   const usingRecovery = field(fields, 'method') === 'recovery';
   let ok = false;
@@ -223,12 +225,12 @@ authRoutes.post('/signin/two-factor', async (c) => {
     }
   }
   if (!ok) {
-    await recordFailure(db, keys, now);
+    await confirmFailure(db, keys, now);
     await audit(db, now, { organisationId: user.organisation_id, actorUserId: user.id, action: 'twofactor.failure', targetType: 'user', targetId: user.id, requestId: c.get('requestId'), outcome: 'failure' });
     const errors = usingRecovery ? { recovery: t.auth.twoFactor.wrongRecovery } : { code: t.auth.twoFactor.wrongCode };
     return render(c, () => <TwoFactorPage ui={ui(c)} next={next} replay={replay} errors={errors} />, { status: 422 });
   }
-  await clearAccountFailures(db, user.email);
+  await releaseOnSuccess(db, keys);
   await markTwoFactorVerified(db, pending.id);
   await audit(db, now, { organisationId: user.organisation_id, actorUserId: user.id, action: usingRecovery ? 'twofactor.recovery_used' : 'twofactor.success', targetType: 'user', targetId: user.id, requestId: c.get('requestId') });
   return finishSignIn(c, next, replay);
