@@ -26,7 +26,7 @@ import {
 } from './queries.js';
 import { newTotpKey, totpKeyForHumans, totpQrSvg, totpUri, verifyTotp } from './totp.js';
 import { clientAddress, nextTarget, requireUser } from './middleware.js';
-import { isRedirectTarget } from '../http/redirect-target.js';
+import { isRedirectTarget, sameOriginPath } from '../http/redirect-target.js';
 import { sendMail } from '../mail/mailer.js';
 
 const emailSchema = (t: Messages) => z.string().trim().max(320, { error: t.auth.password.invalidEmail }).pipe(z.email({ error: t.auth.password.invalidEmail }));
@@ -35,11 +35,21 @@ export function passwordMessage(t: Messages, problem: PasswordProblem): string {
   return t.auth.password[problem];
 }
 
+/**
+ * The most an interrupted form may weigh when carried through the sign-in page (the base64 text
+ * in the page, which goes out and comes back with every sign-in and second-step attempt). Far
+ * above any form a worker types (a long remark is a few KB); a bigger body is not kept but
+ * announced, so nobody believes a form was kept that was not.
+ */
+export const REPLAY_BUDGET_BYTES = 64 * 1024;
+
 function decodeReplay(c: Context<AppEnv>, fields: FormFields): Replay | undefined {
   const action = field(fields, 'replay_action');
   const payload = field(fields, 'replay_payload');
   // The action becomes a form's action attribute: only one of our own paths, exactly as given.
   if (!action || !payload || !isRedirectTarget(action, c.get('deps').config.publicOrigin)) return undefined;
+  // We never hand out more than the budget; a bigger one did not come from us and is not echoed.
+  if (payload.length > REPLAY_BUDGET_BYTES) return undefined;
   return { action, payload };
 }
 
@@ -69,7 +79,13 @@ export async function renderSignInForReplay(c: Context<AppEnv>) {
   if (!isRedirectTarget(action, c.get('deps').config.publicOrigin)) {
     return render(c, () => <SignInPage ui={u} next="/" notice={u.t.auth.signin.expired} />, { status: 401 });
   }
-  const replay: Replay = { action, payload: Buffer.from(JSON.stringify(pairs), 'utf8').toString('base64url') };
+  const payload = Buffer.from(JSON.stringify(pairs), 'utf8').toString('base64url');
+  if (payload.length > REPLAY_BUDGET_BYTES) {
+    // Too large to carry: say so rather than keep part of it (a half remark looks like a whole one).
+    const back = sameOriginPath(c.req.header('Referer'), [c.get('deps').config.publicOrigin], c.get('deps').config.publicOrigin);
+    return render(c, () => <SignInPage ui={u} next={back} notice={u.t.auth.signin.expired} warning={u.t.auth.signin.replayTooLarge} />, { status: 401 });
+  }
+  const replay: Replay = { action, payload };
   return render(c, () => <SignInPage ui={u} next={replay.action} notice={u.t.auth.signin.expired} replay={replay} />, { status: 401 });
 }
 
