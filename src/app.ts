@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { except } from 'hono/combine';
 import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
+import { ownOrigins } from './config.js';
 import type { AppDeps, AppEnv } from './http/env.js';
 import { renderError } from './http/errors.js';
 import { accessLog, requestId } from './http/request-id.js';
@@ -53,7 +54,7 @@ export function createApp(deps: AppDeps) {
   app.use(except(IMPORT_PATH, bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => renderError(c, 'tooLarge') })));
 
   // Unsafe methods must come from our own pages: checked on Origin / Sec-Fetch-Site (Hono csrf()).
-  const csrfCheck = csrf({ origin: config.publicOrigin });
+  const csrfCheck = csrf({ origin: ownOrigins(config) });
   app.use(async (c, next) => {
     let passed = false;
     try {

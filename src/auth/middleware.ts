@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { getConnInfo } from '@hono/node-server/conninfo';
+import { ownOrigins } from '../config.js';
 import type { AppEnv } from '../http/env.js';
 import { messagesFor } from '../i18n/index.js';
 import { renderError } from '../http/errors.js';
@@ -73,13 +74,14 @@ export async function denied(c: Context<AppEnv>) {
 
 async function notSignedIn(c: Context<AppEnv>) {
   const pending = c.get('pendingSession');
-  const { publicOrigin } = c.get('deps').config;
+  const { config } = c.get('deps');
+  const { publicOrigin } = config;
   // The raw (still percent-encoded) path of this request; for a form post the page it came from.
   // Either may be hostile or unparsable, so both go through the same check as any `next`.
   const url = new URL(c.req.url);
   const here = c.req.method === 'GET'
     ? redirectTarget(url.pathname + url.search, publicOrigin)
-    : sameOriginPath(c.req.header('Referer'), [publicOrigin], publicOrigin);
+    : sameOriginPath(c.req.header('Referer'), ownOrigins(config), publicOrigin);
   if (c.req.header('HX-Request') === 'true') {
     // htmx: send the whole window to the sign-in page instead of swapping it into a fragment.
     c.header('HX-Redirect', `/signin?next=${encodeURIComponent(here)}&expired=1`);

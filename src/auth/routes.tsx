@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
+import { ownOrigins } from '../config.js';
 import type { AppEnv } from '../http/env.js';
 import { field, readForm, type FormFields } from '../http/form.js';
 import { redirectAfterPost } from '../http/htmx.js';
@@ -82,7 +83,8 @@ export async function renderSignInForReplay(c: Context<AppEnv>) {
   const payload = Buffer.from(JSON.stringify(pairs), 'utf8').toString('base64url');
   if (payload.length > REPLAY_BUDGET_BYTES) {
     // Too large to carry: say so rather than keep part of it (a half remark looks like a whole one).
-    const back = sameOriginPath(c.req.header('Referer'), [c.get('deps').config.publicOrigin], c.get('deps').config.publicOrigin);
+    const { config } = c.get('deps');
+    const back = sameOriginPath(c.req.header('Referer'), ownOrigins(config), config.publicOrigin);
     return render(c, () => <SignInPage ui={u} next={back} notice={u.t.auth.signin.expired} warning={u.t.auth.signin.replayTooLarge} />, { status: 401 });
   }
   const replay: Replay = { action, payload };
