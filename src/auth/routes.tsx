@@ -395,7 +395,7 @@ accountRoutes.post('/account/recovery-codes', async (c) => {
   return render(c, () => <RecoveryCodesPage ui={ui(c)} codes={codes} next="/account" />);
 });
 
-async function accountPage(c: Context<AppEnv>, opts: { notice?: string | undefined; passwordErrors?: Record<string, string>; status?: 200 | 422 } = {}) {
+async function accountPage(c: Context<AppEnv>, opts: { notice?: string | undefined; passwordErrors?: Record<string, string>; status?: 200 | 422 | 429 } = {}) {
   const deps = c.get('deps');
   const user = c.get('user')!;
   const rows = await deps.db.selectFrom('user_session').select(['id', 'user_agent', 'created_at', 'last_active_at']).where('user_id', '=', user.id).orderBy('created_at', 'desc').execute();
@@ -428,12 +428,21 @@ accountRoutes.post('/account/password', async (c) => {
   const current = c.get('user')!;
   const fields = await readForm(c);
   const user = await findUserById(deps.db, current.id);
+  const now = deps.now();
+  // The current password is the same secret as at sign-in, so it is guarded by the same counter:
+  // a borrowed or stolen session must not become a way around the sign-in lock.
+  const keys = throttleKeys(current.email, clientAddress(c));
+  const reservation = await reserveAttempt(deps.db, keys, now);
+  if (!reservation.allowed) {
+    return accountPage(c, { passwordErrors: { current: t.auth.signin.locked(Math.ceil(reservation.waitMs / 60_000)) }, status: 429 });
+  }
   const errors: Record<string, string> = {};
   if (!user?.password_hash || !(await verifyPassword(user.password_hash, field(fields, 'current')))) errors.current = t.auth.account.wrongCurrent;
+  if (errors.current) await confirmFailure(deps.db, keys, now);
+  else await releaseOnSuccess(deps.db, keys);
   const problem = checkPassword(field(fields, 'password'), current.email);
   if (problem) errors.password = passwordMessage(t, problem);
   if (Object.keys(errors).length) return accountPage(c, { passwordErrors: errors, status: 422 });
-  const now = deps.now();
   const passwordHash = await hashPassword(field(fields, 'password'));
   await deps.db.transaction().execute(async (trx) => {
     await setPasswordHash(trx, current.id, passwordHash, now);

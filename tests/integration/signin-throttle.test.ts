@@ -74,6 +74,19 @@ describe('one app, parallel attempts', () => {
     expect(answers.filter((r) => r.status === 429)).toHaveLength(100 - failures);
   });
 
+  it('100 parallel wrong current passwords on the account page: at most 5 are checked, and sign-in is locked too', async () => {
+    const userId = (await t.db.selectFrom('app_user').select('id').executeTakeFirstOrThrow()).id;
+    const cookie = await t.sessionCookie(userId);
+    const answers = await Promise.all(Array.from({ length: 100 }, (_, i) => t.request('/account/password', {
+      cookie, form: { current: `verkeerd wachtwoord ${i}`, password: 'een heel nieuw wachtwoord' }, headers: { 'X-Forwarded-For': `10.3.${i}.3` },
+    })));
+    const checked = answers.filter((r) => r.status === 422);
+    expect(checked.length).toBeLessThanOrEqual(ACCOUNT_LIMIT);
+    expect(answers.filter((r) => r.status === 429)).toHaveLength(100 - checked.length);
+    expect(await checked[0]!.text()).toContain('Je huidige wachtwoord klopt niet');
+    expect((await attempt('marie@ocmw.be', GOOD_PASSWORD, '10.9.9.9')).status).toBe(429);
+  });
+
   it('keeps the schedule: 4 free failures, then 30 s, then 1 min; forgotten after 24 hours', async () => {
     for (let i = 0; i < 5; i++) expect((await attempt('marie@ocmw.be', `fout ${i} wachtwoord`, '10.1.1.1')).status).toBe(422);
     expect((await attempt('marie@ocmw.be', GOOD_PASSWORD, '10.1.1.1')).status).toBe(429);
