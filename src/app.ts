@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { except } from 'hono/combine';
 import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
+import { ownOrigins } from './config.js';
 import type { AppDeps, AppEnv } from './http/env.js';
 import { renderError } from './http/errors.js';
 import { accessLog, requestId } from './http/request-id.js';
@@ -55,7 +56,7 @@ export function createApp(deps: AppDeps) {
   app.use(except(IMPORT_PATH, bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => renderError(c, 'tooLarge') })));
 
   // Unsafe methods must come from our own pages: checked on Origin / Sec-Fetch-Site (Hono csrf()).
-  const csrfCheck = csrf({ origin: config.publicOrigin });
+  const csrfCheck = csrf({ origin: ownOrigins(config) });
   app.use(async (c, next) => {
     let passed = false;
     try {
@@ -92,10 +93,12 @@ export function createApp(deps: AppDeps) {
       if (err.status === 404) return renderError(c, 'notFound');
       if (err.status === 413) return renderError(c, 'tooLarge');
     }
+    // Only the error's class and the route pattern: messages repeat their input (Headers' "Invalid
+    // header value ..." quotes the value, a URL error the URL), and input may be personal data.
     deps.logger.error('unhandled error', {
       requestId: c.get('requestId'),
       route: c.req.routePath,
-      error: err instanceof Error ? err.name + ': ' + err.message : 'unknown',
+      error: err instanceof Error ? err.name : 'unknown',
     });
     return renderError(c, 'server');
   });

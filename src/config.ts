@@ -40,6 +40,8 @@ export interface Config {
   host: string;
   databasePath: string;
   publicOrigin: string;
+  /** PUBLIC_ORIGIN was set. Without it the origin is a guess, and `ownOrigins` is lenient. */
+  publicOriginExplicit: boolean;
   secure: boolean;
   trustProxy: boolean;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
@@ -70,6 +72,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: e.HOST,
     databasePath: e.DATABASE_PATH === ':memory:' ? ':memory:' : path.resolve(e.DATABASE_PATH),
     publicOrigin,
+    publicOriginExplicit: e.PUBLIC_ORIGIN !== undefined,
     secure: publicOrigin.startsWith('https://'),
     trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
@@ -79,6 +82,19 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mailFrom: e.MAIL_FROM,
     webProcesses: e.WEB_PROCESSES === 'auto' ? Math.min(4, os.availableParallelism()) : e.WEB_PROCESSES,
   };
+}
+
+/**
+ * The origins our own pages are served from, for the CSRF origin check and for trusting a Referer.
+ * With PUBLIC_ORIGIN set, exactly that one. Without it (the demo, a first try on one's own PC)
+ * the default `http://localhost:PORT` is a guess, and a browser pointed at `http://127.0.0.1:PORT`
+ * or `http://[::1]:PORT` reaches the very same server: those loopback names at our port are ours
+ * too. Never other hosts: which names reach a server on a network is only known when configured.
+ */
+export function ownOrigins(config: Pick<Config, 'publicOrigin' | 'publicOriginExplicit' | 'port'>): string[] {
+  if (config.publicOriginExplicit) return [config.publicOrigin];
+  const loopback = ['localhost', '127.0.0.1', '[::1]'].map((host) => `http://${host}:${config.port}`);
+  return [...new Set([config.publicOrigin, ...loopback])];
 }
 
 /** A configuration for tests: in-memory database, quiet logs. */

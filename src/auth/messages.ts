@@ -24,6 +24,7 @@ export const authNl = {
     expired: 'Je sessie was verlopen. Meld je opnieuw aan.',
     signedOut: 'Je bent afgemeld.',
     replayNotice: 'Je was een formulier aan het versturen toen je sessie verliep. Na het aanmelden kan je het opnieuw versturen; er gaat niets verloren.',
+    replayTooLarge: 'Je was een formulier aan het versturen toen je sessie verliep, maar het was te groot om hier te bewaren. Het is niet opgeslagen: meld je aan en vul het opnieuw in.',
   },
   replay: {
     title: 'Formulier opnieuw versturen',
@@ -132,6 +133,7 @@ export const authFr: AuthMessages = {
     expired: 'Votre session a expiré. Reconnectez-vous.',
     signedOut: 'Vous êtes déconnecté·e.',
     replayNotice: 'Vous envoyiez un formulaire quand votre session a expiré. Après la connexion, vous pourrez l’envoyer à nouveau ; rien n’est perdu.',
+    replayTooLarge: 'Vous envoyiez un formulaire quand votre session a expiré, mais il était trop volumineux pour être conservé ici. Il n’a pas été enregistré : connectez-vous et remplissez-le à nouveau.',
   },
   replay: {
     title: 'Renvoyer le formulaire',
@@ -239,6 +241,7 @@ export const authEn: AuthMessages = {
     expired: 'Your session had expired. Please sign in again.',
     signedOut: 'You are signed out.',
     replayNotice: 'You were sending a form when your session expired. After signing in you can send it again; nothing is lost.',
+    replayTooLarge: 'You were sending a form when your session expired, but it was too large to keep here. It was not saved: please sign in and fill it in again.',
   },
   replay: {
     title: 'Send the form again',

@@ -1,9 +1,11 @@
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { getConnInfo } from '@hono/node-server/conninfo';
+import { ownOrigins } from '../config.js';
 import type { AppEnv } from '../http/env.js';
 import { messagesFor } from '../i18n/index.js';
 import { renderError } from '../http/errors.js';
+import { redirectTarget, sameOriginPath } from '../http/redirect-target.js';
 import { audit } from '../audit/audit.js';
 import { clearSessionCookie, loadCurrentUser, readSessionCookie, validateSessionToken } from './sessions.js';
 
@@ -33,10 +35,9 @@ export const sessionMiddleware = createMiddleware<AppEnv>(async (c, next) => {
   await next();
 });
 
-/** A same-site path to come back to after sign-in; anything else (//evil, https://...) is dropped. */
-export function safeNext(value: string | undefined | null): string {
-  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return '/';
-  return value;
+/** A user-supplied place to go back to (`next`), as a path on our own site or `/`. */
+export function nextTarget(c: Context<AppEnv>, value: string | undefined | null): string {
+  return redirectTarget(value, c.get('deps').config.publicOrigin);
 }
 
 /**
@@ -73,7 +74,14 @@ export async function denied(c: Context<AppEnv>) {
 
 async function notSignedIn(c: Context<AppEnv>) {
   const pending = c.get('pendingSession');
-  const here = c.req.method === 'GET' ? c.req.path + (new URL(c.req.url).search || '') : (c.req.header('Referer') ? new URL(c.req.header('Referer')!).pathname : '/');
+  const { config } = c.get('deps');
+  const { publicOrigin } = config;
+  // The raw (still percent-encoded) path of this request; for a form post the page it came from.
+  // Either may be hostile or unparsable, so both go through the same check as any `next`.
+  const url = new URL(c.req.url);
+  const here = c.req.method === 'GET'
+    ? redirectTarget(url.pathname + url.search, publicOrigin)
+    : sameOriginPath(c.req.header('Referer'), ownOrigins(config), publicOrigin);
   if (c.req.header('HX-Request') === 'true') {
     // htmx: send the whole window to the sign-in page instead of swapping it into a fragment.
     c.header('HX-Redirect', `/signin?next=${encodeURIComponent(here)}&expired=1`);

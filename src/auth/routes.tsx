@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
+import { ownOrigins } from '../config.js';
 import type { AppEnv } from '../http/env.js';
 import { field, readForm, type FormFields } from '../http/form.js';
 import { redirectAfterPost } from '../http/htmx.js';
@@ -18,14 +19,15 @@ import {
   clearSessionCookie, createSession, invalidateSession, invalidateUserSessions, markTwoFactorVerified,
   setSessionCookie, touchSession, summariseUserAgent,
 } from './sessions.js';
-import { clearAccountFailures, lockedFor, recordFailure, throttleKeys } from './throttle.js';
+import { confirmFailure, releaseOnSuccess, reserveAttempt, throttleKeys } from './throttle.js';
 import { consumeSetupCode, hasAnyUser, setupCode } from './setup-code.js';
 import {
   consumeUserToken, countUnusedRecoveryCodes, createOrganisation, createUser, createUserToken, findUserByEmail,
   findUserById, findValidUserToken, replaceRecoveryCodes, setPasswordHash, useRecoveryCode,
 } from './queries.js';
 import { newTotpKey, totpKeyForHumans, totpQrSvg, totpUri, verifyTotp } from './totp.js';
-import { clientAddress, requireUser, safeNext } from './middleware.js';
+import { clientAddress, nextTarget, requireUser } from './middleware.js';
+import { isRedirectTarget, sameOriginPath } from '../http/redirect-target.js';
 import { sendMail } from '../mail/mailer.js';
 
 const emailSchema = (t: Messages) => z.string().trim().max(320, { error: t.auth.password.invalidEmail }).pipe(z.email({ error: t.auth.password.invalidEmail }));
@@ -34,10 +36,21 @@ export function passwordMessage(t: Messages, problem: PasswordProblem): string {
   return t.auth.password[problem];
 }
 
-function decodeReplay(fields: FormFields): Replay | undefined {
+/**
+ * The most an interrupted form may weigh when carried through the sign-in page (the base64 text
+ * in the page, which goes out and comes back with every sign-in and second-step attempt). Far
+ * above any form a worker types (a long remark is a few KB); a bigger body is not kept but
+ * announced, so nobody believes a form was kept that was not.
+ */
+export const REPLAY_BUDGET_BYTES = 64 * 1024;
+
+function decodeReplay(c: Context<AppEnv>, fields: FormFields): Replay | undefined {
   const action = field(fields, 'replay_action');
   const payload = field(fields, 'replay_payload');
-  if (!action || !payload || safeNext(action) !== action) return undefined;
+  // The action becomes a form's action attribute: only one of our own paths, exactly as given.
+  if (!action || !payload || !isRedirectTarget(action, c.get('deps').config.publicOrigin)) return undefined;
+  // We never hand out more than the budget; a bigger one did not come from us and is not echoed.
+  if (payload.length > REPLAY_BUDGET_BYTES) return undefined;
   return { action, payload };
 }
 
@@ -60,8 +73,21 @@ export async function renderSignInForReplay(c: Context<AppEnv>) {
   try { fields = await readForm(c); } catch { /* unreadable body: nothing to keep */ }
   const pairs: [string, string][] = [];
   for (const [k, v] of Object.entries(fields)) for (const value of Array.isArray(v) ? v : [v]) pairs.push([k, value]);
-  const replay: Replay = { action: safeNext(c.req.path), payload: Buffer.from(JSON.stringify(pairs), 'utf8').toString('base64url') };
   const u = ui(c);
+  // The raw path (still percent-encoded, as the browser sent it). A path we would not redirect
+  // to is not worth replaying to either: then only the sign-in page, as for a GET.
+  const action = new URL(c.req.url).pathname;
+  if (!isRedirectTarget(action, c.get('deps').config.publicOrigin)) {
+    return render(c, () => <SignInPage ui={u} next="/" notice={u.t.auth.signin.expired} />, { status: 401 });
+  }
+  const payload = Buffer.from(JSON.stringify(pairs), 'utf8').toString('base64url');
+  if (payload.length > REPLAY_BUDGET_BYTES) {
+    // Too large to carry: say so rather than keep part of it (a half remark looks like a whole one).
+    const { config } = c.get('deps');
+    const back = sameOriginPath(c.req.header('Referer'), ownOrigins(config), config.publicOrigin);
+    return render(c, () => <SignInPage ui={u} next={back} notice={u.t.auth.signin.expired} warning={u.t.auth.signin.replayTooLarge} />, { status: 401 });
+  }
+  const replay: Replay = { action, payload };
   return render(c, () => <SignInPage ui={u} next={replay.action} notice={u.t.auth.signin.expired} replay={replay} />, { status: 401 });
 }
 
@@ -120,11 +146,11 @@ authRoutes.post('/setup', async (c) => {
 
 // ---------------------------------------------------------------- sign in
 authRoutes.get('/signin', async (c) => {
-  if (c.get('user')) return c.redirect(safeNext(c.req.query('next')), 303);
+  if (c.get('user')) return c.redirect(nextTarget(c, c.req.query('next')), 303);
   if (!(await hasAnyUser(c.get('deps')))) return c.redirect('/setup', 303);
   const t = c.get('t');
   const notice = c.req.query('expired') ? t.auth.signin.expired : c.req.query('signedout') ? t.auth.signin.signedOut : undefined;
-  return render(c, () => <SignInPage ui={ui(c)} next={safeNext(c.req.query('next'))} notice={notice} />);
+  return render(c, () => <SignInPage ui={ui(c)} next={nextTarget(c, c.req.query('next'))} notice={notice} />);
 });
 
 authRoutes.post('/signin', async (c) => {
@@ -134,8 +160,8 @@ authRoutes.post('/signin', async (c) => {
   const fields = await readForm(c);
   const email = field(fields, 'email').trim();
   const password = field(fields, 'password');
-  const next = safeNext(field(fields, 'next'));
-  const replay = decodeReplay(fields);
+  const next = nextTarget(c, field(fields, 'next'));
+  const replay = decodeReplay(c, fields);
   const again = (errors: Record<string, string>, status: 422 | 429) =>
     render(c, () => <SignInPage ui={ui(c)} email={email} errors={errors} next={next} replay={replay} />, {
       status,
@@ -147,20 +173,21 @@ authRoutes.post('/signin', async (c) => {
   }
   const now = deps.now();
   const keys = throttleKeys(email, clientAddress(c));
-  const wait = await lockedFor(db, keys, now);
+  // Counted before the (slow) password check, so parallel guesses cannot all slip under the lock.
+  const reservation = await reserveAttempt(db, keys, now);
   const user = await findUserByEmail(db, email);
-  if (wait > 0) {
+  if (!reservation.allowed) {
     await audit(db, now, { organisationId: user?.organisation_id ?? null, actorUserId: user?.id ?? null, action: 'signin.locked', targetType: 'user', targetId: user?.id, requestId: c.get('requestId'), outcome: 'denied' });
-    return again({ password: t.auth.signin.locked(Math.ceil(wait / 60_000)) }, 429);
+    return again({ password: t.auth.signin.locked(Math.ceil(reservation.waitMs / 60_000)) }, 429);
   }
   const usable = user && user.password_hash && user.disabled_at === null;
   const ok = usable ? await verifyPassword(user.password_hash!, password) : await verifyAgainstDummy(password);
   if (!ok || !user) {
-    await recordFailure(db, keys, now);
+    await confirmFailure(db, keys, now);
     await audit(db, now, { organisationId: user?.organisation_id ?? null, actorUserId: user?.id ?? null, action: 'signin.failure', targetType: 'user', targetId: user?.id, requestId: c.get('requestId'), outcome: 'failure' });
     return again({ password: t.auth.signin.failed }, 422);
   }
-  await clearAccountFailures(db, email);
+  await releaseOnSuccess(db, keys);
   // A new session at every sign-in (no session fixation); an old cookie's session is ended.
   const previous = c.get('sessionId') ?? c.get('pendingSession')?.id;
   if (previous) await invalidateSession(db, previous);
@@ -177,9 +204,9 @@ authRoutes.post('/signin', async (c) => {
 });
 
 authRoutes.get('/signin/two-factor', (c) => {
-  if (c.get('user')) return c.redirect(safeNext(c.req.query('next')), 303);
+  if (c.get('user')) return c.redirect(nextTarget(c, c.req.query('next')), 303);
   if (!c.get('pendingSession')) return c.redirect('/signin', 303);
-  return render(c, () => <TwoFactorPage ui={ui(c)} next={safeNext(c.req.query('next'))} />);
+  return render(c, () => <TwoFactorPage ui={ui(c)} next={nextTarget(c, c.req.query('next'))} />);
 });
 
 authRoutes.post('/signin/two-factor', async (c) => {
@@ -189,15 +216,16 @@ authRoutes.post('/signin/two-factor', async (c) => {
   const pending = c.get('pendingSession');
   if (!pending) return c.redirect('/signin', 303);
   const fields = await readForm(c);
-  const next = safeNext(field(fields, 'next'));
-  const replay = decodeReplay(fields);
+  const next = nextTarget(c, field(fields, 'next'));
+  const replay = decodeReplay(c, fields);
   const now = deps.now();
   const user = await findUserById(db, pending.userId);
   if (!user || !user.totp_key) return c.redirect('/signin', 303);
   const keys = throttleKeys(user.email, clientAddress(c));
-  const wait = await lockedFor(db, keys, now);
-  if (wait > 0) {
-    return render(c, () => <TwoFactorPage ui={ui(c)} next={next} replay={replay} errors={{ code: t.auth.signin.locked(Math.ceil(wait / 60_000)) }} />, { status: 429 });
+  // Six digits are guessable in parallel too: counted before the code is checked, as for passwords.
+  const reservation = await reserveAttempt(db, keys, now);
+  if (!reservation.allowed) {
+    return render(c, () => <TwoFactorPage ui={ui(c)} next={next} replay={replay} errors={{ code: t.auth.signin.locked(Math.ceil(reservation.waitMs / 60_000)) }} />, { status: 429 });
   }
   const usingRecovery = field(fields, 'method') === 'recovery';
   let ok = false;
@@ -215,12 +243,12 @@ authRoutes.post('/signin/two-factor', async (c) => {
     }
   }
   if (!ok) {
-    await recordFailure(db, keys, now);
+    await confirmFailure(db, keys, now);
     await audit(db, now, { organisationId: user.organisation_id, actorUserId: user.id, action: 'twofactor.failure', targetType: 'user', targetId: user.id, requestId: c.get('requestId'), outcome: 'failure' });
     const errors = usingRecovery ? { recovery: t.auth.twoFactor.wrongRecovery } : { code: t.auth.twoFactor.wrongCode };
     return render(c, () => <TwoFactorPage ui={ui(c)} next={next} replay={replay} errors={errors} />, { status: 422 });
   }
-  await clearAccountFailures(db, user.email);
+  await releaseOnSuccess(db, keys);
   await markTwoFactorVerified(db, pending.id);
   await audit(db, now, { organisationId: user.organisation_id, actorUserId: user.id, action: usingRecovery ? 'twofactor.recovery_used' : 'twofactor.success', targetType: 'user', targetId: user.id, requestId: c.get('requestId') });
   return finishSignIn(c, next, replay);
@@ -367,7 +395,7 @@ accountRoutes.post('/account/recovery-codes', async (c) => {
   return render(c, () => <RecoveryCodesPage ui={ui(c)} codes={codes} next="/account" />, { secret: true });
 });
 
-async function accountPage(c: Context<AppEnv>, opts: { notice?: string | undefined; passwordErrors?: Record<string, string>; status?: 200 | 422 } = {}) {
+async function accountPage(c: Context<AppEnv>, opts: { notice?: string | undefined; passwordErrors?: Record<string, string>; status?: 200 | 422 | 429 } = {}) {
   const deps = c.get('deps');
   const user = c.get('user')!;
   const rows = await deps.db.selectFrom('user_session').select(['id', 'user_agent', 'created_at', 'last_active_at']).where('user_id', '=', user.id).orderBy('created_at', 'desc').execute();
@@ -400,12 +428,21 @@ accountRoutes.post('/account/password', async (c) => {
   const current = c.get('user')!;
   const fields = await readForm(c);
   const user = await findUserById(deps.db, current.id);
+  const now = deps.now();
+  // The current password is the same secret as at sign-in, so it is guarded by the same counter:
+  // a borrowed or stolen session must not become a way around the sign-in lock.
+  const keys = throttleKeys(current.email, clientAddress(c));
+  const reservation = await reserveAttempt(deps.db, keys, now);
+  if (!reservation.allowed) {
+    return accountPage(c, { passwordErrors: { current: t.auth.signin.locked(Math.ceil(reservation.waitMs / 60_000)) }, status: 429 });
+  }
   const errors: Record<string, string> = {};
   if (!user?.password_hash || !(await verifyPassword(user.password_hash, field(fields, 'current')))) errors.current = t.auth.account.wrongCurrent;
+  if (errors.current) await confirmFailure(deps.db, keys, now);
+  else await releaseOnSuccess(deps.db, keys);
   const problem = checkPassword(field(fields, 'password'), current.email);
   if (problem) errors.password = passwordMessage(t, problem);
   if (Object.keys(errors).length) return accountPage(c, { passwordErrors: errors, status: 422 });
-  const now = deps.now();
   const passwordHash = await hashPassword(field(fields, 'password'));
   await deps.db.transaction().execute(async (trx) => {
     await setPasswordHash(trx, current.id, passwordHash, now);

@@ -150,7 +150,7 @@ async function main() {
     // Arguments first: a typo should not need a database.
     parseAdminArgs(argv);
     const config = loadConfig();
-    if (!process.env.PUBLIC_ORIGIN && /^(create-organisation|reset-password)$/.test(argv[0] ?? '')) {
+    if (!config.publicOriginExplicit && /^(create-organisation|reset-password)$/.test(argv[0] ?? '')) {
       console.error(`Note: PUBLIC_ORIGIN is not set; links start with ${config.publicOrigin}.`);
     }
     ({ db } = openDatabase(config.databasePath));

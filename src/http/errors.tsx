@@ -26,19 +26,25 @@ export function renderError(c: Context<AppEnv>, kind: ErrorKind) {
     server: [t.errors.serverErrorTitle, t.errors.serverErrorBody],
   }[kind] as [string, string];
   const requestId = kind === 'server' ? c.get('requestId') : undefined;
+  // A refused origin is most often a person on the right server under another name (an IP
+  // number, 127.0.0.1 instead of localhost): name the address that works and link to it.
+  const publicOrigin = kind === 'csrf' ? c.get('deps')?.config.publicOrigin : undefined;
+  const hint = publicOrigin ? t.errors.csrfAddress(publicOrigin) : undefined;
+  const home = publicOrigin ? `${publicOrigin}/` : '/';
   c.header('Cache-Control', 'no-store');
   const status = statusOf[kind];
   if (wantsFragment(c)) {
     const res = c.html(
       <div class="alert alert--error" role="alert">
         <p><strong>{text[0]}</strong> {text[1]} {requestId && <code>{requestId}</code>}</p>
+        {hint && <p>{hint}</p>}
       </div>,
       status,
     );
     addVary(c);
     return res;
   }
-  const res = c.html('<!doctype html>' + (<ErrorPage ui={ui(c)} title={text[0]} body={text[1]} requestId={requestId} />), status);
+  const res = c.html('<!doctype html>' + (<ErrorPage ui={ui(c)} title={text[0]} body={text[1]} requestId={requestId} hint={hint} home={home} />), status);
   addVary(c);
   return res;
 }

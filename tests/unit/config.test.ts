@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/config.js';
+import { ConfigError, loadConfig, ownOrigins } from '../../src/config.js';
 
 describe('loadConfig', () => {
   it('has working defaults for a first start', () => {
@@ -7,6 +7,7 @@ describe('loadConfig', () => {
     expect(c.port).toBe(3000);
     expect(c.databasePath).toMatch(/data\/sociale-balans\.sqlite$/);
     expect(c.publicOrigin).toBe('http://localhost:3000');
+    expect(c.publicOriginExplicit).toBe(false);
     expect(c.secure).toBe(false);
     expect(c.sessionIdleMs).toBe(30 * 60_000);
     expect(c.sessionAbsoluteMs).toBe(10 * 3_600_000);
@@ -35,5 +36,14 @@ describe('loadConfig', () => {
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as Error).message).toMatch(message);
     expect((error as Error).message).not.toContain('\n');
+  });
+
+  it('without PUBLIC_ORIGIN counts the loopback names at our port as our own origins; with it, only that one', () => {
+    expect(ownOrigins(loadConfig({ PORT: '8080' }))).toEqual(['http://localhost:8080', 'http://127.0.0.1:8080', 'http://[::1]:8080']);
+    const set = loadConfig({ PUBLIC_ORIGIN: 'https://balans.ocmw.be/' });
+    expect(set.publicOriginExplicit).toBe(true);
+    expect(ownOrigins(set)).toEqual(['https://balans.ocmw.be']);
+    // Set to the default value on purpose: then it is meant, and nothing else is accepted.
+    expect(ownOrigins(loadConfig({ PUBLIC_ORIGIN: 'http://localhost:3000' }))).toEqual(['http://localhost:3000']);
   });
 });

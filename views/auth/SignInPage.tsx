@@ -31,13 +31,14 @@ export function SignInForm(p: { ui: Ui; email?: string; errors?: FieldErrors; ne
   );
 }
 
-export function SignInPage(p: { ui: Ui; email?: string; errors?: FieldErrors; next: string; notice?: string | undefined; replay?: Replay | undefined; status?: string | undefined }) {
+export function SignInPage(p: { ui: Ui; email?: string; errors?: FieldErrors; next: string; notice?: string | undefined; warning?: string | undefined; replay?: Replay | undefined; status?: string | undefined }) {
   const t = p.ui.t.auth.signin;
   return (
     <Layout ui={p.ui} title={t.title} bare>
       <div class="narrow">
         <h1>{t.title}</h1>
         {p.notice && <p class="alert alert--info">{p.notice}</p>}
+        {p.warning && <p class="alert alert--warning">{p.warning}</p>}
         {p.replay && <p class="alert alert--info">{t.replayNotice}</p>}
         <SignInForm ui={p.ui} email={p.email} errors={p.errors} next={p.next} replay={p.replay} />
         <p><a href="/password/forgotten">{t.forgot}</a></p>

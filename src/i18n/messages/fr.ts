@@ -61,6 +61,7 @@ export const fr: Messages = {
     badRequestBody: 'Les données n’ont pas pu être lues. Rien n’a été enregistré.',
     csrfTitle: 'Demande refusée',
     csrfBody: 'Cette demande ne venait pas de ce site et a été refusée. Rien n’a été enregistré.',
+    csrfAddress: (address) => `Bilan social fonctionne à l’adresse ${address}. Ouvrez-le via cette adresse (et non via une autre adresse ou un numéro IP), connectez-vous-y et réessayez.`,
     backHome: 'Retour à l’accueil',
     network: 'La connexion au serveur a échoué. Ce que vous avez tapé est toujours à l’écran ; réessayez.',
     requestId: 'Code d’erreur',
