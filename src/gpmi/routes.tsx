@@ -1,7 +1,7 @@
 import { formatIsoDate } from '../i18n/format.js';
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../http/env.js';
-import { field, readForm } from '../http/form.js';
+import { field, readForm, readRevision } from '../http/form.js';
 import { redirectAfterPost } from '../http/htmx.js';
 import { render } from '../http/render.js';
 import { renderError } from '../http/errors.js';
@@ -138,9 +138,8 @@ gpmiRoutes.post('/households/:hid/balances/:bid/plan', async (c) => {
   if (unknown) return page(values, 422, { topError: t.errors.unknown });
   const parsed = parsePlan([...values.values()], (s, d) => scoreIn(detail, s, d));
   if (parsed.problems.length) return page(values, 422, { errors: parsed.problems.map((p) => problemMessage(c, detail, p)) });
-  const revision = Number(field(fields, 'revision'));
   const now = deps.now();
-  const outcome = await savePlan(deps.db, detail.id, [...parsed.rows, ...hiddenRows], Number.isSafeInteger(revision) ? revision : -1, scope(c).userId, now,
+  const outcome = await savePlan(deps.db, detail.id, [...parsed.rows, ...hiddenRows], readRevision(fields), scope(c).userId, now,
     (trx) => record(c, 'plan.saved', 'balance', detail.id, trx));
   if (outcome === 'conflict') {
     await record(c, 'plan.save_conflict', 'balance', detail.id, deps.db, 'failure');

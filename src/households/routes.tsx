@@ -6,7 +6,7 @@ import { directions as balanceDirections, loadSnapshots } from '../overview/quer
 import type { Kysely } from 'kysely';
 import type { AppEnv } from '../http/env.js';
 import type { Database } from '../db/schema.js';
-import { field, readForm } from '../http/form.js';
+import { field, readForm, readRevision } from '../http/form.js';
 import { redirectAfterPost } from '../http/htmx.js';
 import { render } from '../http/render.js';
 import { renderError } from '../http/errors.js';
@@ -26,7 +26,7 @@ import { HouseholdFields, householdLabels, MemberFields, memberLabels } from '..
 import { dossierRefInUse, mayUseCaseload } from './access.js';
 import {
   emptyMember, isBlankMember, memberFormValues, memberPrefix, parseDeparture, parseHousehold, parseMember, readHouseholdForm,
-  readMemberCount, readMemberForm, readRevision, MEMBER_FIELDS, type HouseholdFormValues, type MemberFormValues,
+  readMemberCount, readMemberForm, MEMBER_FIELDS, type HouseholdFormValues, type MemberFormValues,
 } from './forms.js';
 import { currentYear, MAX_NEW_MEMBERS, parseCaseloadQuery, todayIso } from './logic.js';
 import { parseId } from '../http/params.js';
