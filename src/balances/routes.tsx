@@ -53,6 +53,9 @@ balanceRoutes.get('/households/:hid/balances/new', async (c) => {
   const deps = c.get('deps');
   const previous = (await listBalances(deps.db, scope(c), household.id)).some((b) => b.status === 'final');
   const values: NewBalanceValues = { takenOn: todayIso(deps.now()), method: 'samen', participants: household.members.filter((m) => m.leftOn === null).map((m) => m.id), prefill: false };
+  // The form lists the members by name: a view of the client file like any other.
+  const user = c.get('user')!;
+  await audit(deps.db, deps.now(), { organisationId: user.organisationId, actorUserId: user.id, action: 'balance.new_form_viewed', targetType: 'household', targetId: household.id, requestId: c.get('requestId') });
   return render(c, () => <NewBalancePage ui={ui(c)} household={household} values={values} hasPrevious={previous} />);
 });
 

@@ -8,6 +8,7 @@ import { renderError } from '../http/errors.js';
 import { ui } from '../http/ui.js';
 import { parseId } from '../http/params.js';
 import { audit, type AuditAction } from '../audit/audit.js';
+import { markDeniedAudited } from '../audit/denied-client-records.js';
 import { requireUser } from '../auth/middleware.js';
 import { scope } from '../auth/scope.js';
 import { findHousehold, type Household } from '../households/queries.js';
@@ -40,6 +41,7 @@ const id = (v: string | undefined) => parseId(v) ?? NaN;
 
 async function record(c: Context<AppEnv>, action: AuditAction, targetType: string, targetId: number, db = c.get('deps').db, outcome?: 'success' | 'failure' | 'denied') {
   const s = scope(c);
+  if (action === 'access.denied') markDeniedAudited(c);
   await audit(db, c.get('deps').now(), { organisationId: s.organisationId, actorUserId: s.userId, action, targetType, targetId, requestId: c.get('requestId'), outcome });
 }
 
@@ -176,6 +178,8 @@ gpmiRoutes.get('/households/:hid/gpmis/new', async (c) => {
   const start = todayIso(c.get('deps').now());
   const adults = balance ? balance.subjects.filter((s) => s.level === 'volwassene' && s.memberId !== null) : [];
   const values = { forWhom: adults.length === 1 ? String(adults[0]!.memberId) : '', startOn: formatIsoDate(start), duration: '12', moments: '' };
+  // The form names the household and its adults, also without a balance to start from.
+  await record(c, 'gpmi.new_form_viewed', 'household', household.id);
   if (balance) await record(c, 'plan.viewed', 'balance', balance.id);
   return render(c, () => <NewGpmiPage ui={ui(c)} household={household} balance={balance} values={values} />);
 });

@@ -13,6 +13,7 @@ import { renderError } from '../http/errors.js';
 import { ui } from '../http/ui.js';
 import { formatIsoDate } from '../i18n/format.js';
 import { audit, type AuditAction } from '../audit/audit.js';
+import { markDeniedAudited } from '../audit/denied-client-records.js';
 import { denied, requireUser } from '../auth/middleware.js';
 import { scope, type OrgScope } from '../auth/scope.js';
 import type { CurrentUser } from '../auth/current-user.js';
@@ -52,6 +53,7 @@ type Db = Kysely<Database>;
 async function record(c: Context<AppEnv>, action: AuditAction, targetType: string, targetId?: number | string, outcome?: 'success' | 'denied') {
   const s = scope(c);
   const { db, now } = c.get('deps');
+  if (action === 'access.denied') markDeniedAudited(c);
   await audit(db, now(), { organisationId: s.organisationId, actorUserId: s.userId, action, targetType, targetId, requestId: c.get('requestId'), outcome });
 }
 
