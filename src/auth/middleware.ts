@@ -33,9 +33,16 @@ export const sessionMiddleware = createMiddleware<AppEnv>(async (c, next) => {
   await next();
 });
 
-/** A same-site path to come back to after sign-in; anything else (//evil, https://...) is dropped. */
+/** Longest `next` kept (encoded): it ends up in a Location header, which proxies cap at a few kB. */
+export const MAX_NEXT_LENGTH = 512;
+
+/**
+ * A same-site path to come back to after sign-in; anything else (//evil, https://..., or one too
+ * long for a Location header, which a proxy would turn into a 502) is dropped.
+ */
 export function safeNext(value: string | undefined | null): string {
   if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return '/';
+  if (encodeURIComponent(value).length > MAX_NEXT_LENGTH) return '/';
   return value;
 }
 
@@ -71,9 +78,17 @@ export async function denied(c: Context<AppEnv>) {
   return renderError(c, 'forbidden');
 }
 
+function refererPath(referer: string | undefined): string {
+  try {
+    return referer ? new URL(referer).pathname : '/';
+  } catch {
+    return '/'; // not a URL: nothing to come back to
+  }
+}
+
 async function notSignedIn(c: Context<AppEnv>) {
   const pending = c.get('pendingSession');
-  const here = c.req.method === 'GET' ? c.req.path + (new URL(c.req.url).search || '') : (c.req.header('Referer') ? new URL(c.req.header('Referer')!).pathname : '/');
+  const here = safeNext(c.req.method === 'GET' ? c.req.path + (new URL(c.req.url).search || '') : refererPath(c.req.header('Referer')));
   if (c.req.header('HX-Request') === 'true') {
     // htmx: send the whole window to the sign-in page instead of swapping it into a fragment.
     c.header('HX-Redirect', `/signin?next=${encodeURIComponent(here)}&expired=1`);

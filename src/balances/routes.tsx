@@ -13,7 +13,7 @@ import type { CurrentUser } from '../auth/current-user.js';
 import { todayIso } from '../households/logic.js';
 import { formatTime } from '../i18n/format.js';
 import { BALANCE_METHODS, type BalanceMethod } from './tables.js';
-import { cellKey, fingerprint, parseCell, type CellValue } from './logic.js';
+import { cellKey, domId, fingerprint, parseCell, type CellValue } from './logic.js';
 import {
   amendCell, cellExists, createBalance, domainOf, finaliseBalance, findBalance, listAmendments, listBalances,
   progress, saveCells, type BalanceDetail, type PostedCell, type StoredCell,
@@ -212,8 +212,12 @@ balanceRoutes.post('/households/:hid/balances/:bid/scores', async (c) => {
     return render(c, () => <BalanceEditorPage ui={ui(c)} household={household} detail={fresh} editorToken={editorToken} state={state} />, { status: 409 });
   }
   if (!htmx) {
-    const anchor = theme ? `#t-${theme.replace(':', '-').replace(/[^a-z0-9-]/gi, '-')}` : '';
-    return redirectAfterPost(c, `/households/${household.id}/balances/${detail.id}?saved=${encodeURIComponent(theme)}${anchor}`);
+    // The theme only says where to scroll back to: it goes into the Location header, so only a
+    // theme of this balance's layout is used; anything else (a 100 kB field) is dropped, the save stands.
+    const section = detail.layout.find((s) => s.themes.some((th) => theme === `${s.subject.key}:${th.theme.key}`));
+    const editor = `/households/${household.id}/balances/${detail.id}`;
+    if (!section) return redirectAfterPost(c, editor);
+    return redirectAfterPost(c, `${editor}?saved=${encodeURIComponent(theme)}#${domId('t', ...theme.split(':') as [string, string])}`);
   }
   if (!outcome.saved.length) return c.body(null, 204);
   for (const s of outcome.saved) detail.cells.set(cellKey(s.subject, s.domainKey), s.cell);
