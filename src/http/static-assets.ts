@@ -62,16 +62,26 @@ export function asset(name: string): string {
   return `/static/${name}?v=${a.hash}`;
 }
 
-export const staticRoutes = new Hono<AppEnv>().get('/static/*', (c) => {
-  const name = c.req.path.slice('/static/'.length);
-  const a = assets.get(name);
-  if (!a) return c.notFound();
-  const immutable = c.req.query('v') === a.hash;
-  return c.body(new Uint8Array(a.body), 200, {
-    'Content-Type': a.type,
-    'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
-    ETag: `"${a.hash}"`,
+/** A week: browsers ask for /favicon.ico by that fixed name, so it cannot carry a content hash. */
+const UNVERSIONED_MAX_AGE = 7 * 24 * 3600;
+
+function serve(a: Asset, cacheControl: string): Response {
+  return new Response(new Uint8Array(a.body), {
+    status: 200,
+    headers: { 'Content-Type': a.type, 'Cache-Control': cacheControl, ETag: `"${a.hash}"` },
   });
-});
+}
+
+export const staticRoutes = new Hono<AppEnv>()
+  .get('/static/*', (c) => {
+    const name = c.req.path.slice('/static/'.length);
+    const a = assets.get(name);
+    if (!a) return c.notFound();
+    const immutable = c.req.query('v') === a.hash;
+    return serve(a, immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+  })
+  // Browsers (and the layout's <link rel="icon">) ask for it at the root; public/favicon.ico is a
+  // 32x32 PNG in an ICO container, public/img/icon.svg the same drawing for browsers that take SVG.
+  .get('/favicon.ico', () => serve(assets.get('favicon.ico')!, `public, max-age=${UNVERSIONED_MAX_AGE}`));
 
 export { projectRoot };

@@ -19,6 +19,7 @@ type Access = 'public' | 'signedIn' | 'teamMember' | 'client' | 'admin';
 export const ROUTES: Record<string, Access> = {
   'GET /healthz': 'public',
   'GET /static/*': 'public',
+  'GET /favicon.ico': 'public',
   'GET /setup': 'public',
   'POST /setup': 'public',
   'GET /signin': 'public',
