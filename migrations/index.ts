@@ -5,6 +5,8 @@ import * as households from './20261122T1300_households.js';
 import * as balances from './20261122T1400_balances.js';
 import * as sensitiveVisibility from './20261122T1500_sensitive_visibility.js';
 import * as gpmi from './20261122T1600_gpmi.js';
+import * as serverSecret from './20261125T1000_server_secret.js';
+import * as noReplaceOnImmutable from './20261125T1100_no_replace_on_immutable.js';
 
 // Every migration, in order. Migrations are immutable once landed: add a new file, never edit one.
 export const migrations: Record<string, Migration> = {
@@ -14,4 +16,6 @@ export const migrations: Record<string, Migration> = {
   '20261122T1400_balances': balances,
   '20261122T1500_sensitive_visibility': sensitiveVisibility,
   '20261122T1600_gpmi': gpmi,
+  '20261125T1000_server_secret': serverSecret,
+  '20261125T1100_no_replace_on_immutable': noReplaceOnImmutable,
 };

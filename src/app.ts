@@ -22,6 +22,7 @@ import { pdfRoutes } from './pdf/routes.js';
 import { gpmiRoutes } from './gpmi/routes.js';
 import { overviewRoutes } from './overview/routes.js';
 import { catalogueRoutes, IMPORT_PATH } from './catalogue/routes.js';
+import { auditDeniedClientRecords } from './audit/denied-client-records.js';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -73,6 +74,7 @@ export function createApp(deps: AppDeps) {
   });
 
   app.use(sessionMiddleware);
+  app.use('/households/*', auditDeniedClientRecords);
 
   app.route('/', homeRoutes);
   app.route('/', authRoutes);

@@ -27,12 +27,12 @@ export type AuditAction =
   | 'organisation.created' | 'organisation.settings_changed'
   | 'catalogue.installed' | 'catalogue.published' | 'catalogue.imported' | 'catalogue.exported' | 'catalogue.domain_added' | 'catalogue.domain_updated' | 'catalogue.domain_switched_on' | 'catalogue.domain_switched_off' | 'catalogue.domain_moved' | 'catalogue.domain_retired' | 'catalogue.domain_restored' | 'catalogue.theme_added' | 'catalogue.theme_updated' | 'catalogue.theme_moved'
   | 'caseload.viewed' | 'household.viewed' | 'household.created' | 'household.updated' | 'household.closed' | 'household.reopened' | 'household_member.viewed' | 'household_member.added' | 'household_member.updated' | 'household_member.departed'
-  | 'balance.created' | 'balance.viewed' | 'balance.scores_saved' | 'balance.save_conflict' | 'balance.finalised' | 'balance.amended'
+  | 'balance.new_form_viewed' | 'balance.created' | 'balance.viewed' | 'balance.scores_saved' | 'balance.save_conflict' | 'balance.finalised' | 'balance.amended'
   | 'balance.pdf_downloaded'
   | 'gpmi.pdf_downloaded'
   | 'balance.overview_viewed' | 'household.evolution_viewed' | 'balance.comparison_viewed'
   | 'plan.viewed' | 'plan.saved' | 'plan.save_conflict'
-  | 'gpmi.created' | 'gpmi.viewed' | 'gpmi.updated' | 'gpmi.save_conflict' | 'gpmi.signed' | 'gpmi.version_created' | 'gpmi.evaluated'
+  | 'gpmi.new_form_viewed' | 'gpmi.created' | 'gpmi.viewed' | 'gpmi.updated' | 'gpmi.save_conflict' | 'gpmi.signed' | 'gpmi.version_created' | 'gpmi.evaluated'
   | 'access.denied';
 
 /**

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { OrgScope } from '../auth/scope.js';
@@ -206,9 +205,11 @@ export type SaveOutcome =
  * differs from what the editor showed (its fingerprint), or when the user confirms a taken-over
  * score. A change on a stale revision is a conflict unless the newer revision came from this same
  * editor (its own earlier save still in flight) or already holds exactly these values.
+ * `editorToken` is the posted token only once the route verified it (editor-token.ts), else null:
+ * null, and the empty token of prefilled or generated cells, never count as the same editor.
  */
 export async function saveCells(
-  db: Db, scope: OrgScope, balanceId: number, cells: PostedCell[], editorToken: string, now: number,
+  db: Db, scope: OrgScope, balanceId: number, cells: PostedCell[], editorToken: string | null, now: number,
   /** Runs inside the same transaction when something was saved (the audit row: one commit, one fsync). */
   onSaved?: (trx: Db) => Promise<void>,
 ): Promise<SaveOutcome> {
@@ -223,7 +224,8 @@ export async function saveCells(
       const now_ = current.get(cellKey(p.subject, p.domainKey));
       const currentRevision = now_?.revision ?? 0;
       if (now_ && sameValue(now_, p.value) && !(p.confirm && now_.prefilled)) continue;
-      if (currentRevision !== p.revision && now_ && now_.editorToken !== editorToken && !sameValue(now_, p.value)) {
+      const sameEditor = editorToken !== null && editorToken !== '' && now_?.editorToken === editorToken;
+      if (currentRevision !== p.revision && now_ && !sameEditor && !sameValue(now_, p.value)) {
         conflicts.push({ subject: p.subject, domainKey: p.domainKey, mine: p.value, theirs: now_ });
         continue;
       }
@@ -237,14 +239,14 @@ export async function saveCells(
       const revision = (existing?.revision ?? 0) + 1;
       const values = {
         state: p.value.state as CellState, score: p.value.score, client_score: p.value.clientScore, remark: p.value.remark,
-        prefilled: 0, revision, editor_token: editorToken, updated_at: now, updated_by: scope.userId,
+        prefilled: 0, revision, editor_token: editorToken ?? '', updated_at: now, updated_by: scope.userId,
       };
       if (existing) {
         await trx.updateTable('balance_score').set(values).where('id', '=', existing.id).execute();
       } else {
         await trx.insertInto('balance_score').values({ balance_id: balanceId, subject: p.subject, member_id: memberId, domain_key: p.domainKey, ...values }).execute();
       }
-      saved.push({ subject: p.subject, domainKey: p.domainKey, cell: { ...(existing ?? { id: 0, updatedByName: null }), ...p.value, prefilled: false, revision, editorToken, updatedAt: now } });
+      saved.push({ subject: p.subject, domainKey: p.domainKey, cell: { ...(existing ?? { id: 0, updatedByName: null }), ...p.value, prefilled: false, revision, editorToken: editorToken ?? '', updatedAt: now } });
     }
     if (saved.length) {
       await trx.updateTable('balance').set({ updated_at: now }).where('id', '=', balanceId).execute();
@@ -306,10 +308,6 @@ export async function amendCell(db: Db, scope: OrgScope, balanceId: number, subj
     else await trx.insertInto('balance_score').values({ balance_id: balanceId, subject, member_id: subject === 'h' ? null : Number(subject.slice(1)), domain_key: domainKey, client_score: null, editor_token: '', ...values }).execute();
     return 'amended';
   });
-}
-
-export function newEditorToken(): string {
-  return randomBytes(9).toString('base64url');
 }
 
 export interface BalanceTrend { lastTakenAt: number; direction: 'better' | 'same' | 'worse' | null }

@@ -13,14 +13,16 @@ import type { CurrentUser } from '../auth/current-user.js';
 import { todayIso } from '../households/logic.js';
 import { formatTime } from '../i18n/format.js';
 import { BALANCE_METHODS, type BalanceMethod } from './tables.js';
-import { cellKey, fingerprint, parseCell, type CellValue } from './logic.js';
+import { cellKey, domId, fingerprint, parseCell, type CellValue } from './logic.js';
 import {
-  amendCell, cellExists, createBalance, domainOf, finaliseBalance, findBalance, listAmendments, listBalances, newEditorToken,
+  amendCell, cellExists, createBalance, domainOf, finaliseBalance, findBalance, listAmendments, listBalances,
   progress, saveCells, type BalanceDetail, type PostedCell, type StoredCell,
 } from './queries.js';
 import { NewBalancePage, type NewBalanceValues } from '../../views/balances/NewBalancePage.js';
 import { BalanceEditorPage, Cell, CellMeta, Progress, cellPendingId, type EditorState } from '../../views/balances/BalanceEditorPage.js';
 import { BalanceViewPage } from '../../views/balances/BalanceViewPage.js';
+import { serverSecret } from '../db/server-secret.js';
+import { issueEditorToken, verifiedEditorToken } from './editor-token.js';
 
 // The balance (meting): start one, score it (every change saved at once with htmx; a save button
 // per theme without JS), finalise it, correct it afterwards with a reason. Every route goes through
@@ -51,6 +53,9 @@ balanceRoutes.get('/households/:hid/balances/new', async (c) => {
   const deps = c.get('deps');
   const previous = (await listBalances(deps.db, scope(c), household.id)).some((b) => b.status === 'final');
   const values: NewBalanceValues = { takenOn: todayIso(deps.now()), method: 'samen', participants: household.members.filter((m) => m.leftOn === null).map((m) => m.id), prefill: false };
+  // The form lists the members by name: a view of the client file like any other.
+  const user = c.get('user')!;
+  await audit(deps.db, deps.now(), { organisationId: user.organisationId, actorUserId: user.id, action: 'balance.new_form_viewed', targetType: 'household', targetId: household.id, requestId: c.get('requestId') });
   return render(c, () => <NewBalancePage ui={ui(c)} household={household} values={values} hasPrevious={previous} />);
 });
 
@@ -93,6 +98,11 @@ export function hidesSensitive(user: CurrentUser, household: Pick<Household, 'as
   return !(household.assignedUserId === user.id || user.memberships.some((m) => m.teamId === household.teamId && m.role === 'lead'));
 }
 
+/** A fresh editor token for this session and balance (see editor-token.ts). */
+async function newEditorToken(c: Context<AppEnv>, balanceId: number): Promise<string> {
+  return issueEditorToken(await serverSecret(c.get('deps').db), c.get('sessionId') ?? '', balanceId);
+}
+
 async function loadBalance(c: Context<AppEnv>) {
   const household = await loadHousehold(c);
   if (!household) return undefined;
@@ -112,7 +122,8 @@ balanceRoutes.get('/households/:hid/balances/:bid', async (c) => {
     return render(c, () => <BalanceViewPage ui={ui(c)} household={household} detail={detail} amendments={amendments} />);
   }
   const saved = c.req.query('saved');
-  return render(c, () => <BalanceEditorPage ui={ui(c)} household={household} detail={detail} editorToken={newEditorToken()} state={{ savedTheme: saved, savedAt: saved ? detail.updatedAt : undefined }} />);
+  const token = await newEditorToken(c, detail.id);
+  return render(c, () => <BalanceEditorPage ui={ui(c)} household={household} detail={detail} editorToken={token} state={{ savedTheme: saved, savedAt: saved ? detail.updatedAt : undefined }} />);
 });
 
 interface ParsedForm { cells: PostedCell[]; errors: Map<string, string>; unknown: boolean; overrides: Map<string, CellValue> }
@@ -153,7 +164,10 @@ balanceRoutes.post('/households/:hid/balances/:bid/scores', async (c) => {
   const t = c.get('t').balances;
   const user = c.get('user')!;
   const fields = await readForm(c);
-  const editorToken = field(fields, 'editor').slice(0, 40);
+  // Only a token this server issued to this session for this balance can claim "same editor"; a
+  // page re-rendered below carries it on, or a fresh one when the posted one did not verify.
+  const verified = verifiedEditorToken(await serverSecret(deps.db), c.get('sessionId'), detail.id, field(fields, 'editor'));
+  const editorToken = verified ?? await newEditorToken(c, detail.id);
   const theme = field(fields, 'theme');
   const htmx = isHtmx(c);
   // htmx: only the theme's status line changes; the user's typing stays untouched.
@@ -168,7 +182,7 @@ balanceRoutes.post('/households/:hid/balances/:bid/scores', async (c) => {
     return render(c, () => <BalanceEditorPage ui={ui(c)} household={household} detail={detail} editorToken={editorToken} state={{ overrides: parsed.overrides, errors: parsed.errors, topMessage: message }} />, { status: 422 });
   }
   const now = deps.now();
-  const outcome = await saveCells(deps.db, scope(c), detail.id, parsed.cells, editorToken, now, (trx) =>
+  const outcome = await saveCells(deps.db, scope(c), detail.id, parsed.cells, verified, now, (trx) =>
     audit(trx, now, { organisationId: user.organisationId, actorUserId: user.id, action: 'balance.scores_saved', targetType: 'balance', targetId: detail.id, requestId: c.get('requestId') }));
   if (outcome.status === 'final') {
     return htmx ? statusOnly(t.editor.alreadyFinal, 409) : render(c, () => <BalanceEditorPage ui={ui(c)} household={household} detail={detail} editorToken={editorToken} state={{ topMessage: t.editor.alreadyFinal }} />, { status: 409 });
@@ -198,8 +212,12 @@ balanceRoutes.post('/households/:hid/balances/:bid/scores', async (c) => {
     return render(c, () => <BalanceEditorPage ui={ui(c)} household={household} detail={fresh} editorToken={editorToken} state={state} />, { status: 409 });
   }
   if (!htmx) {
-    const anchor = theme ? `#t-${theme.replace(':', '-').replace(/[^a-z0-9-]/gi, '-')}` : '';
-    return redirectAfterPost(c, `/households/${household.id}/balances/${detail.id}?saved=${encodeURIComponent(theme)}${anchor}`);
+    // The theme only says where to scroll back to: it goes into the Location header, so only a
+    // theme of this balance's layout is used; anything else (a 100 kB field) is dropped, the save stands.
+    const section = detail.layout.find((s) => s.themes.some((th) => theme === `${s.subject.key}:${th.theme.key}`));
+    const editor = `/households/${household.id}/balances/${detail.id}`;
+    if (!section) return redirectAfterPost(c, editor);
+    return redirectAfterPost(c, `${editor}?saved=${encodeURIComponent(theme)}#${domId('t', ...theme.split(':') as [string, string])}`);
   }
   if (!outcome.saved.length) return c.body(null, 204);
   for (const s of outcome.saved) detail.cells.set(cellKey(s.subject, s.domainKey), s.cell);
@@ -221,11 +239,13 @@ balanceRoutes.post('/households/:hid/balances/:bid/finalisation', async (c) => {
   const deps = c.get('deps');
   const t = c.get('t').balances.editor;
   if (detail.status === 'final') {
-    return render(c, () => <BalanceEditorPage ui={ui(c)} household={household} detail={detail} editorToken={newEditorToken()} state={{ topMessage: t.alreadyFinal }} />, { status: 409 });
+    const token = await newEditorToken(c, detail.id);
+    return render(c, () => <BalanceEditorPage ui={ui(c)} household={household} detail={detail} editorToken={token} state={{ topMessage: t.alreadyFinal }} />, { status: 409 });
   }
   const p = progress(detail);
   if (p.unconfirmed > 0) {
-    return render(c, () => <BalanceEditorPage ui={ui(c)} household={household} detail={detail} editorToken={newEditorToken()} state={{ topMessage: t.finaliseUnconfirmed(p.unconfirmed) }} />, { status: 422 });
+    const token = await newEditorToken(c, detail.id);
+    return render(c, () => <BalanceEditorPage ui={ui(c)} household={household} detail={detail} editorToken={token} state={{ topMessage: t.finaliseUnconfirmed(p.unconfirmed) }} />, { status: 422 });
   }
   const now = deps.now();
   if (!(await finaliseBalance(deps.db, scope(c), detail.id, now))) return c.notFound();
@@ -250,7 +270,10 @@ balanceRoutes.post('/households/:hid/balances/:bid/amendments', async (c) => {
     const amendments = await listAmendments(deps.db, detail);
     return render(c, () => <BalanceViewPage ui={ui(c)} household={household} detail={detail} amendments={amendments} amendError={{ key, message }} />, { status });
   };
-  if (detail.status !== 'final') return render(c, () => <BalanceEditorPage ui={ui(c)} household={household} detail={detail} editorToken={newEditorToken()} state={{}} />, { status: 409 });
+  if (detail.status !== 'final') {
+    const token = await newEditorToken(c, detail.id);
+    return render(c, () => <BalanceEditorPage ui={ui(c)} household={household} detail={detail} editorToken={token} state={{}} />, { status: 409 });
+  }
   if (dot < 1 || !domain || !cellExists(detail, subject, domainKey)) return again(t.editor.unknownCell, 422);
   const reasonField = Object.keys(fields).find((k) => k.startsWith('reason'));
   const reason = (reasonField ? field(fields, reasonField) : '').trim();

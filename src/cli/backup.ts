@@ -1,9 +1,8 @@
 // `npm run backup -- /path/to/copy.sqlite`: a consistent copy of the live database, taken with
 // SQLite's online backup API while the application keeps running (no sqlite3 tool needed).
-import path from 'node:path';
-import fs from 'node:fs';
-import SQLite from 'better-sqlite3';
+// The copy is readable by this account only (src/db/backup.ts).
 import { loadConfig } from '../config.js';
+import { writeBackup } from '../db/backup.js';
 
 const target = process.argv[2];
 if (!target) {
@@ -11,13 +10,8 @@ if (!target) {
   process.exit(2);
 }
 try {
-  const config = loadConfig();
-  if (!fs.existsSync(config.databasePath)) throw new Error(`no database at ${config.databasePath}`);
-  const source = new SQLite(config.databasePath, { readonly: true, fileMustExist: true });
-  fs.mkdirSync(path.dirname(path.resolve(target)), { recursive: true });
-  await source.backup(path.resolve(target));
-  source.close();
-  console.log(`Backup written to ${path.resolve(target)}`);
+  const written = await writeBackup(loadConfig().databasePath, target);
+  console.log(`Backup written to ${written}`);
 } catch (error) {
   console.error(`Backup failed: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);

@@ -25,6 +25,11 @@ export const REQUIRED_PRAGMAS = {
   synchronous: 2, // FULL: a committed score survives a power cut of the VM
   foreign_keys: 1,
   busy_timeout: 5000,
+  // On: a REPLACE conflict (INSERT OR REPLACE, UPDATE OR REPLACE) deletes the other row, and only
+  // with this on does that delete fire DELETE triggers. The no-replace INSERT triggers close
+  // INSERT OR REPLACE on any connection; this also closes UPDATE OR REPLACE onto a signed or
+  // append-only row on ours. Our triggers only RAISE (no DML), so nothing can recurse.
+  recursive_triggers: 1,
 } as const;
 
 export interface OpenedDatabase {
@@ -40,6 +45,7 @@ export function openDatabase(file: string): OpenedDatabase {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma(`busy_timeout = ${REQUIRED_PRAGMAS.busy_timeout}`);
+  sqlite.pragma('recursive_triggers = ON');
   checkPragmas(sqlite, inMemory);
   const db = new Kysely<Database>({ dialect: new AppSqliteDialect({ database: sqlite }) });
   return { sqlite, db };
@@ -55,6 +61,7 @@ export function checkPragmas(sqlite: SQLite.Database, inMemory = false): void {
   if (actual.synchronous !== REQUIRED_PRAGMAS.synchronous) problems.push(`synchronous is ${actual.synchronous}, expected 2 (FULL)`);
   if (actual.foreign_keys !== REQUIRED_PRAGMAS.foreign_keys) problems.push('foreign_keys is off');
   if (actual.busy_timeout < 1000) problems.push(`busy_timeout is ${actual.busy_timeout}`);
+  if (actual.recursive_triggers !== REQUIRED_PRAGMAS.recursive_triggers) problems.push('recursive_triggers is off');
   if (problems.length) throw new Error(`Database settings not applied: ${problems.join('; ')}`);
 }
 
@@ -64,5 +71,6 @@ export function readPragmas(sqlite: SQLite.Database) {
     synchronous: Number(sqlite.pragma('synchronous', { simple: true })),
     foreign_keys: Number(sqlite.pragma('foreign_keys', { simple: true })),
     busy_timeout: Number(sqlite.pragma('busy_timeout', { simple: true })),
+    recursive_triggers: Number(sqlite.pragma('recursive_triggers', { simple: true })),
   };
 }

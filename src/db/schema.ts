@@ -81,6 +81,13 @@ export interface AuditEventTable {
   outcome: 'success' | 'failure' | 'denied';
 }
 
+/** One row (id 1): the server-side key that signs tokens the server hands out (see src/db/server-secret.ts). */
+export interface ServerSecretTable {
+  id: number;
+  key: Uint8Array;
+  created_at: number;
+}
+
 export interface Database {
   organisation: OrganisationTable;
   team: TeamTable;
@@ -91,6 +98,7 @@ export interface Database {
   recovery_code: RecoveryCodeTable;
   signin_throttle: SigninThrottleTable;
   audit_event: AuditEventTable;
+  server_secret: ServerSecretTable;
   catalogue_draft: CatalogueTables['catalogue_draft'];
   catalogue_theme: CatalogueTables['catalogue_theme'];
   catalogue_domain: CatalogueTables['catalogue_domain'];

@@ -1,4 +1,4 @@
-import { field, type FormFields } from '../http/form.js';
+import { field, readRevision, type FormFields } from '../http/form.js';
 import { parseDay } from '../households/logic.js';
 import { formatIsoDate } from '../i18n/format.js';
 import type { Messages } from '../i18n/index.js';
@@ -152,10 +152,9 @@ export function readDraftForm(fields: FormFields, visible: AgreementDetail[]): {
     const f = (part: string) => field(fields, `a${a.id}.${part}`).replace(/\r\n?/g, '\n');
     agreements.set(a.id, { text: f('text'), lt: f('lt'), st: f('st'), ts: f('ts').trim(), due: f('due').trim(), status: f('status'), client: f('client'), ocmw: f('ocmw'), partners: f('partners'), remove: f('remove') === '1' });
   }
-  const revision = Number(field(fields, 'revision'));
   return {
     form: {
-      revision: Number.isSafeInteger(revision) ? revision : -1, startOn: field(fields, 'start_on'), duration: field(fields, 'duration'), moments: field(fields, 'moments'),
+      revision: readRevision(fields), startOn: field(fields, 'start_on'), duration: field(fields, 'duration'), moments: field(fields, 'moments'),
       agreements, addDomain: field(fields, 'action') === 'add' ? field(fields, 'add_domain') : '',
     },
     posted: [...posted],

@@ -1,13 +1,14 @@
 import { formatIsoDate } from '../i18n/format.js';
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../http/env.js';
-import { field, readForm } from '../http/form.js';
+import { field, readForm, readRevision } from '../http/form.js';
 import { redirectAfterPost } from '../http/htmx.js';
 import { render } from '../http/render.js';
 import { renderError } from '../http/errors.js';
 import { ui } from '../http/ui.js';
 import { parseId } from '../http/params.js';
 import { audit, type AuditAction } from '../audit/audit.js';
+import { markDeniedAudited } from '../audit/denied-client-records.js';
 import { requireUser } from '../auth/middleware.js';
 import { scope } from '../auth/scope.js';
 import { findHousehold, type Household } from '../households/queries.js';
@@ -40,6 +41,7 @@ const id = (v: string | undefined) => parseId(v) ?? NaN;
 
 async function record(c: Context<AppEnv>, action: AuditAction, targetType: string, targetId: number, db = c.get('deps').db, outcome?: 'success' | 'failure' | 'denied') {
   const s = scope(c);
+  if (action === 'access.denied') markDeniedAudited(c);
   await audit(db, c.get('deps').now(), { organisationId: s.organisationId, actorUserId: s.userId, action, targetType, targetId, requestId: c.get('requestId'), outcome });
 }
 
@@ -138,9 +140,8 @@ gpmiRoutes.post('/households/:hid/balances/:bid/plan', async (c) => {
   if (unknown) return page(values, 422, { topError: t.errors.unknown });
   const parsed = parsePlan([...values.values()], (s, d) => scoreIn(detail, s, d));
   if (parsed.problems.length) return page(values, 422, { errors: parsed.problems.map((p) => problemMessage(c, detail, p)) });
-  const revision = Number(field(fields, 'revision'));
   const now = deps.now();
-  const outcome = await savePlan(deps.db, detail.id, [...parsed.rows, ...hiddenRows], Number.isSafeInteger(revision) ? revision : -1, scope(c).userId, now,
+  const outcome = await savePlan(deps.db, detail.id, [...parsed.rows, ...hiddenRows], readRevision(fields), scope(c).userId, now,
     (trx) => record(c, 'plan.saved', 'balance', detail.id, trx));
   if (outcome === 'conflict') {
     await record(c, 'plan.save_conflict', 'balance', detail.id, deps.db, 'failure');
@@ -177,6 +178,8 @@ gpmiRoutes.get('/households/:hid/gpmis/new', async (c) => {
   const start = todayIso(c.get('deps').now());
   const adults = balance ? balance.subjects.filter((s) => s.level === 'volwassene' && s.memberId !== null) : [];
   const values = { forWhom: adults.length === 1 ? String(adults[0]!.memberId) : '', startOn: formatIsoDate(start), duration: '12', moments: '' };
+  // The form names the household and its adults, also without a balance to start from.
+  await record(c, 'gpmi.new_form_viewed', 'household', household.id);
   if (balance) await record(c, 'plan.viewed', 'balance', balance.id);
   return render(c, () => <NewGpmiPage ui={ui(c)} household={household} balance={balance} values={values} />);
 });

@@ -200,12 +200,6 @@ export function parseDeparture(t: Messages, now: number, input: string, joinedOn
   return r.success ? { ok: true, day: r.data } : { ok: false, errors: { left_on: r.error.issues[0]?.message } };
 }
 
-/** The revision a form was loaded with; anything unreadable can only be stale (-1). */
-export function readRevision(fields: FormFields): number {
-  const r = z.string().regex(/^\d{1,9}$/).transform(Number).safeParse(field(fields, 'revision'));
-  return r.success ? r.data : -1;
-}
-
 /** How many member rows the "new household" form shows (it grows with "Nog een gezinslid toevoegen"). */
 export function readMemberCount(fields: FormFields): number {
   const r = z.coerce.number().int().min(1).max(MAX_NEW_MEMBERS).safeParse(field(fields, 'member_count'));

@@ -6,13 +6,14 @@ import { directions as balanceDirections, loadSnapshots } from '../overview/quer
 import type { Kysely } from 'kysely';
 import type { AppEnv } from '../http/env.js';
 import type { Database } from '../db/schema.js';
-import { field, readForm } from '../http/form.js';
+import { field, readForm, readRevision } from '../http/form.js';
 import { redirectAfterPost } from '../http/htmx.js';
 import { render } from '../http/render.js';
 import { renderError } from '../http/errors.js';
 import { ui } from '../http/ui.js';
 import { formatIsoDate } from '../i18n/format.js';
 import { audit, type AuditAction } from '../audit/audit.js';
+import { markDeniedAudited } from '../audit/denied-client-records.js';
 import { denied, requireUser } from '../auth/middleware.js';
 import { scope, type OrgScope } from '../auth/scope.js';
 import type { CurrentUser } from '../auth/current-user.js';
@@ -26,7 +27,7 @@ import { HouseholdFields, householdLabels, MemberFields, memberLabels } from '..
 import { dossierRefInUse, mayUseCaseload } from './access.js';
 import {
   emptyMember, isBlankMember, memberFormValues, memberPrefix, parseDeparture, parseHousehold, parseMember, readHouseholdForm,
-  readMemberCount, readMemberForm, readRevision, MEMBER_FIELDS, type HouseholdFormValues, type MemberFormValues,
+  readMemberCount, readMemberForm, MEMBER_FIELDS, type HouseholdFormValues, type MemberFormValues,
 } from './forms.js';
 import { currentYear, MAX_NEW_MEMBERS, parseCaseloadQuery, todayIso } from './logic.js';
 import { parseId } from '../http/params.js';
@@ -52,6 +53,7 @@ type Db = Kysely<Database>;
 async function record(c: Context<AppEnv>, action: AuditAction, targetType: string, targetId?: number | string, outcome?: 'success' | 'denied') {
   const s = scope(c);
   const { db, now } = c.get('deps');
+  if (action === 'access.denied') markDeniedAudited(c);
   await audit(db, now(), { organisationId: s.organisationId, actorUserId: s.userId, action, targetType, targetId, requestId: c.get('requestId'), outcome });
 }
 

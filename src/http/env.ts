@@ -26,5 +26,7 @@ export interface AppEnv {
     sessionId: string | null;
     /** A session that passed the password step but still owes its second factor. */
     pendingSession: ValidSession | null;
+    /** This request already wrote its access.denied row (see audit/denied-client-records.ts). */
+    deniedAudited: boolean;
   };
 }

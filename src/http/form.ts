@@ -59,3 +59,13 @@ export function field(fields: FormFields, key: string): string {
   const v = fields[key];
   return Array.isArray(v) ? (v[0] ?? '') : (v ?? '');
 }
+
+/**
+ * The revision a form was loaded with (optimistic locking). The server hands it out; anything
+ * missing or unreadable can only be stale (-1), never "the first revision" — an absent field read
+ * as 0 would match a record nobody saved yet and skip the conflict check.
+ */
+export function readRevision(fields: FormFields, name = 'revision'): number {
+  const raw = field(fields, name);
+  return /^\d{1,9}$/.test(raw) ? Number(raw) : -1;
+}

@@ -27,9 +27,24 @@ export function addVary(c: Context): void {
  * small target, so htmx gets `HX-Redirect` (a real navigation) with a 204 instead.
  */
 export function redirectAfterPost(c: Context, location: string) {
+  location = boundedLocation(location);
   if (isHtmx(c)) {
     c.header('HX-Redirect', location);
     return c.body(null, 204);
   }
   return c.redirect(location, 303);
+}
+
+/** Longest Location / HX-Redirect we send. Proxies refuse answers with headers of a few kB (a 502). */
+export const MAX_LOCATION_LENGTH = 1024;
+
+/**
+ * Last line of defence, after each route bounded its own values: a location that is still too
+ * long loses its query and fragment (the path is built from ids), else becomes '/'. The action
+ * that led here already happened; a shorter way back is better than a proxy error.
+ */
+export function boundedLocation(location: string): string {
+  if (location.length <= MAX_LOCATION_LENGTH) return location;
+  const path = location.split(/[?#]/, 1)[0]!;
+  return path.length <= MAX_LOCATION_LENGTH ? path : '/';
 }

@@ -79,20 +79,32 @@ export function asset(name: string): string {
   return `/static/${name}?v=${a.hash}`;
 }
 
-export const staticRoutes = new Hono<AppEnv>().get('/static/*', (c) => {
-  const name = c.req.path.slice('/static/'.length);
-  const a = assets.get(name);
-  if (!a) return c.notFound();
-  const immutable = c.req.query('v') === a.hash;
-  const gzip = a.gzip && acceptsGzip(c.req.header('Accept-Encoding'));
+/** A week: browsers ask for /favicon.ico by that fixed name, so it cannot carry a content hash. */
+const UNVERSIONED_MAX_AGE = 7 * 24 * 3600;
+
+/** One asset, gzipped (prepared at start) when it has a gzip form and the browser accepts it. */
+function serve(a: Asset, cacheControl: string, acceptEncoding: string | undefined): Response {
+  const gzip = a.gzip !== null && acceptsGzip(acceptEncoding);
   const headers: Record<string, string> = {
     'Content-Type': a.type,
-    'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+    'Cache-Control': cacheControl,
     ETag: gzip ? `W/"${a.hash}"` : `"${a.hash}"`,
   };
   if (a.gzip) headers.Vary = 'Accept-Encoding';
   if (gzip) headers['Content-Encoding'] = 'gzip';
-  return c.body(new Uint8Array(gzip ? a.gzip! : a.body), 200, headers);
-});
+  return new Response(new Uint8Array(gzip ? a.gzip! : a.body), { status: 200, headers });
+}
+
+export const staticRoutes = new Hono<AppEnv>()
+  .get('/static/*', (c) => {
+    const name = c.req.path.slice('/static/'.length);
+    const a = assets.get(name);
+    if (!a) return c.notFound();
+    const immutable = c.req.query('v') === a.hash;
+    return serve(a, immutable ? 'public, max-age=31536000, immutable' : 'no-cache', c.req.header('Accept-Encoding'));
+  })
+  // Browsers (and the layout's <link rel="icon">) ask for it at the root; public/favicon.ico is a
+  // 32x32 PNG in an ICO container, public/img/icon.svg the same drawing for browsers that take SVG.
+  .get('/favicon.ico', (c) => serve(assets.get('favicon.ico')!, `public, max-age=${UNVERSIONED_MAX_AGE}`, c.req.header('Accept-Encoding')));
 
 export { projectRoot };

@@ -104,8 +104,12 @@ overviewRoutes.get('/households/:hid/evolution/comparison', async (c) => {
   const { snapshots: finals } = await loadSnapshots(db, scope(c), household.id, { hideSensitive, finalOnly: true });
   const rawFrom = c.req.query('from');
   const rawTo = c.req.query('to');
-  const page = (opts: Omit<Parameters<typeof ComparisonPage>[0], 'ui' | 'household' | 'finals'>, status: 200 | 422 = 200) =>
-    render(c, () => <ComparisonPage ui={ui(c)} household={household} finals={finals} {...opts} />, { status });
+  // Every answer that shows the page (also the chooser, which lists the household's balances) is
+  // a view of the client file; a 404 is audited as access.denied instead.
+  const page = async (opts: Omit<Parameters<typeof ComparisonPage>[0], 'ui' | 'household' | 'finals'>, status: 200 | 422 = 200) => {
+    await record(c, 'balance.comparison_viewed', 'household', household.id);
+    return render(c, () => <ComparisonPage ui={ui(c)} household={household} finals={finals} {...opts} />, { status });
+  };
   if (finals.length < 2) return page({ message: c.get('t').overview.evolution.single });
   const missing = (v: string | undefined) => v === undefined || v.trim() === '';
   if (missing(rawFrom) && missing(rawTo)) return page({ message: m.choose });
@@ -117,6 +121,5 @@ overviewRoutes.get('/households/:hid/evolution/comparison', async (c) => {
   if (missing(rawFrom) || missing(rawTo)) return page({ message: m.choose, chosen: { from: from?.id, to: to?.id } }, 422);
   if (!from || !to) return c.notFound();
   if (from.id === to.id) return page({ message: m.sameBalance, chosen: { from: from.id, to: to.id } }, 422);
-  await record(c, 'balance.comparison_viewed', 'household', household.id);
   return page({ result: { from, to, comparison: compare(from, to, c.get('locale')) }, chosen: { from: from.id, to: to.id } });
 });

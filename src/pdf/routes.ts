@@ -14,7 +14,7 @@ import { pdfFileName } from './file-name.js';
 // Downloading a balance as PDF for the client file. The balance is found exactly as its page finds
 // it (findHousehold + findBalance in the user's scope, sensitive domains hidden by the same rule),
 // so another team's or organisation's balance, or an id that does not exist, is the same 404 and
-// nothing is written to the audit log. A draft can be downloaded too (to print for the conversation),
+// it is audited as access.denied (src/audit/denied-client-records.ts). A draft can be downloaded too (to print for the conversation),
 // marked "ONTWERP — nog niet afgerond" on every page.
 
 // pdfkit, its fonts and the report code are imported on the first download, not at start: they

@@ -50,6 +50,12 @@ function cellFields(key: string, v: { s?: string; r?: string; c?: string }, show
   return { [`v.${key}`]: String(revision), [`o.${key}`]: fingerprint(shown), [`s.${key}`]: v.s ?? '', [`r.${key}`]: v.r ?? '', [`c.${key}`]: v.c ?? '' };
 }
 
+/** The editor token the editor page hands out to this session for this balance. */
+async function editorTokenOf(balanceId: number, asCookie: string) {
+  const html = await (await t.request(`/households/${household}/balances/${balanceId}`, { cookie: asCookie })).text();
+  return /name="editor" value="([^"]+)"/.exec(html)![1]!;
+}
+
 async function scoreRows(balanceId: number) {
   return t.db.selectFrom('balance_score').selectAll().where('balance_id', '=', balanceId).orderBy('id').execute();
 }
@@ -207,11 +213,12 @@ describe('the editor', () => {
 
   it('its own earlier save still in flight is not a conflict (same editor)', async () => {
     const id = await startBalance();
-    await t.request(`/households/${household}/balances/${id}/scores`, { cookie, htmx: true, form: { editor: 'tab-a', ...cellFields('h.verblijfplaats', { r: 'Eerste woorden' }) } });
+    const editor = await editorTokenOf(id, cookie);
+    await t.request(`/households/${household}/balances/${id}/scores`, { cookie, htmx: true, form: { editor, ...cellFields('h.verblijfplaats', { r: 'Eerste woorden' }) } });
     // The debounced second request was built before the first answer arrived: revision 0, old fingerprint.
-    const res = await t.request(`/households/${household}/balances/${id}/scores`, { cookie, htmx: true, form: { editor: 'tab-a', ...cellFields('h.verblijfplaats', { r: 'Eerste woorden en meer' }) } });
+    const res = await t.request(`/households/${household}/balances/${id}/scores`, { cookie, htmx: true, form: { editor, ...cellFields('h.verblijfplaats', { r: 'Eerste woorden en meer' }) } });
     expect(res.status).toBe(200);
-    expect((await scoreRows(id))[0]).toMatchObject({ remark: 'Eerste woorden en meer', revision: 2 });
+    expect((await scoreRows(id))[0]).toMatchObject({ remark: 'Eerste woorden en meer', revision: 2, editor_token: editor });
   });
 
   it('leaves cells alone that the user did not touch, even when someone else changed them', async () => {
@@ -223,6 +230,57 @@ describe('the editor', () => {
     const rows = await scoreRows(id);
     expect(rows.find((r) => r.domain_key === 'verblijfplaats')).toMatchObject({ score: 1, remark: 'B' });
     expect(rows.find((r) => r.domain_key === 'schulden')).toMatchObject({ score: 3 });
+  });
+});
+
+describe('the editor token (who counts as the same editor)', () => {
+  /** Two saves of the same cell, both built on revision 0: the second must be a conflict. */
+  async function secondSaveOnStaleRevision(id: number, first: { cookie: string; editor?: string }, second: { cookie: string; editor?: string }) {
+    const post = (who: { cookie: string; editor?: string }, s: string, r: string) => t.request(`/households/${household}/balances/${id}/scores`, {
+      cookie: who.cookie, htmx: true, form: { ...(who.editor === undefined ? {} : { editor: who.editor }), ...cellFields('h.verblijfplaats', { s, r }) },
+    });
+    expect((await post(first, '2', 'Eerste')).status).toBe(200);
+    const res = await post(second, '4', 'Tweede');
+    expect((await scoreRows(id))[0]).toMatchObject({ score: 2, remark: 'Eerste', revision: 1 });
+    return res;
+  }
+
+  it('two saves that both leave out the editor field: 409, the first value stays', async () => {
+    const id = await startBalance();
+    const res = await secondSaveOnStaleRevision(id, { cookie }, { cookie });
+    expect(res.status).toBe(409);
+    expect(await res.text()).toContain('Iemand anders wijzigde dit intussen');
+  });
+
+  it('two saves with the same forged token: 409, the first value stays', async () => {
+    const id = await startBalance();
+    const forged = 'AAAAAAAAAAAAAAAA.AAAAAAAAAAAAAAAAAAAAAA';
+    expect((await secondSaveOnStaleRevision(id, { cookie, editor: forged }, { cookie, editor: forged })).status).toBe(409);
+    expect((await scoreRows(id))[0]!.editor_token).toBe('');
+  });
+
+  it('a real token replayed from another session (or for another balance) is another editor: 409', async () => {
+    const id = await startBalance();
+    const mine = await editorTokenOf(id, cookie);
+    const colleague = await t.user(org, { email: 'c@ocmw.be', name: 'Chris', teams: [{ teamId: team, role: 'worker' }] });
+    const theirCookie = await t.sessionCookie(colleague);
+    expect((await secondSaveOnStaleRevision(id, { cookie, editor: mine }, { cookie: theirCookie, editor: mine })).status).toBe(409);
+    // A token of this same session but issued for another balance does not carry over.
+    const other = await startBalance({ takenOn: '2026-11-21' });
+    const forOther = await editorTokenOf(other, cookie);
+    expect((await secondSaveOnStaleRevision(other, { cookie, editor: forOther }, { cookie, editor: mine })).status).toBe(409);
+  });
+
+  it('a prefilled cell (empty token) is never "the same editor" of a save without a token', async () => {
+    const first = await startBalance({ takenOn: '2026-11-01' });
+    await t.request(`/households/${household}/balances/${first}/scores`, { cookie, form: { editor: await editorTokenOf(first, cookie), ...cellFields('h.verblijfplaats', { s: '2', r: 'oud' }) } });
+    await t.request(`/households/${household}/balances/${first}/finalisation`, { cookie, method: 'POST', form: {} });
+    const second = await startBalance({ prefill: '1' });
+    expect((await scoreRows(second))[0]).toMatchObject({ prefilled: 1, revision: 1, editor_token: '' });
+    // A form built before the prefill (revision 0) cannot overwrite it by leaving the token out.
+    const res = await t.request(`/households/${household}/balances/${second}/scores`, { cookie, form: { ...cellFields('h.verblijfplaats', { s: '5' }) } });
+    expect(res.status).toBe(409);
+    expect((await scoreRows(second))[0]).toMatchObject({ score: 2, prefilled: 1 });
   });
 });
 

@@ -78,6 +78,23 @@ describe('security headers', () => {
     expect((await t.request('/static/../package.json')).status).toBe(404);
     expect((await t.request('/static/nothing.css')).status).toBe(404);
   });
+
+  it('serves a favicon at /favicon.ico (an ICO, cached for a week) and links it with an SVG icon in the layout', async () => {
+    const page = await (await t.request('/setup')).text();
+    expect(page).toContain('<link rel="icon" href="/favicon.ico" sizes="32x32"/>');
+    const svgHref = /<link rel="icon" href="(\/static\/img\/icon\.svg\?v=[0-9a-f]+)" type="image\/svg\+xml"\/>/.exec(page)![1]!;
+    const ico = await t.request('/favicon.ico');
+    expect(ico.status).toBe(200);
+    expect(ico.headers.get('Content-Type')).toBe('image/x-icon');
+    expect(ico.headers.get('Cache-Control')).toBe('public, max-age=604800');
+    const bytes = new Uint8Array(await ico.arrayBuffer());
+    expect([...bytes.slice(0, 4)]).toEqual([0, 0, 1, 0]); // ICO header: reserved 0, type 1 (icon)
+    expectSecurityHeaders(ico);
+    const svg = await t.request(svgHref);
+    expect(svg.status).toBe(200);
+    expect(svg.headers.get('Content-Type')).toBe('image/svg+xml');
+    expect(svg.headers.get('Cache-Control')).toContain('immutable');
+  });
 });
 
 describe('language', () => {

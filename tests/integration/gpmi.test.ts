@@ -59,7 +59,7 @@ async function makeBalance(householdId: number, members: [number, number, number
 
 const planUrl = () => `/households/${household}/balances/${balance}/plan`;
 const priorities = () => t.db.selectFrom('balance_priority').selectAll().where('balance_id', '=', balance).orderBy('id').execute();
-const count = async (table: 'gpmi' | 'gpmi_version' | 'gpmi_agreement' | 'gpmi_agreement_item' | 'gpmi_evaluation' | 'gpmi_evaluation_item' | 'balance_priority') =>
+const count = async (table: 'gpmi' | 'gpmi_version' | 'gpmi_agreement' | 'gpmi_agreement_item' | 'gpmi_evaluation' | 'gpmi_evaluation_item' | 'balance_priority' | 'balance_plan') =>
   Number((await t.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
 
 beforeEach(async () => {
@@ -273,6 +273,16 @@ describe('werkpunten and goals', () => {
     expect(html).toMatch(/name="w\.h\.inkomen" value="1" checked/); // mine, still in the form
     expect(html).toContain('name="revision" value="1"');
     expect((await priorities()).map((r) => r.domain_key)).toEqual(['verblijfplaats']);
+  });
+
+  it('a form without its revision is stale, even on a plan nobody saved yet: 409, nothing written', async () => {
+    // Read as 0, a missing revision would match the unsaved plan and skip the check.
+    for (const revision of [undefined, '', 'x']) {
+      const res = await t.request(planUrl(), { cookie, form: { ...(revision === undefined ? {} : { revision }), ...rows({ 'h.verblijfplaats': { w: true } }) } });
+      expect(res.status).toBe(409);
+    }
+    expect(await priorities()).toEqual([]);
+    expect(await count('balance_plan')).toBe(0);
   });
 });
 

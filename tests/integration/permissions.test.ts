@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeTestApp } from '../support/app.js';
+import { makeTestApp, type TestApp } from '../support/app.js';
 
 /**
  * The permission matrix: every route the application has, for every kind of user. A route that
@@ -19,6 +19,7 @@ type Access = 'public' | 'signedIn' | 'teamMember' | 'client' | 'admin';
 export const ROUTES: Record<string, Access> = {
   'GET /healthz': 'public',
   'GET /static/*': 'public',
+  'GET /favicon.ico': 'public',
   'GET /setup': 'public',
   'POST /setup': 'public',
   'GET /signin': 'public',
@@ -222,6 +223,91 @@ describe('permission matrix', async () => {
           } else {
             expect([403, 404], label).toContain(res.status);
           }
+        }
+      } finally {
+        await t.close();
+      }
+    });
+  }
+});
+
+/**
+ * A client file with everything the client-data pages need to show something: a member, two
+ * finalised balances (overview, plan, comparison), a GPMI whose version 1 is signed with one
+ * agreement (GPMI page, evaluation form, PDF).
+ */
+async function clientFile(t: TestApp, org: number, team: number, userId: number) {
+  const now = t.now();
+  const household = await t.db.insertInto('household').values({ organisation_id: org, team_id: team, assigned_user_id: userId, dossier_ref: null, status: 'active', closed_at: null, created_at: now, created_by: null, updated_at: now, updated_by: null }).returning('id').executeTakeFirstOrThrow();
+  const member = await t.db.insertInto('household_member').values({ household_id: household.id, first_name: 'Sara', last_name: 'Peeters', birth_year: 1985, birth_date: null, role: 'aanvrager', adult_override: null, national_number: null, joined_on: '2020-01-01', left_on: null, position: 0, created_at: now, updated_at: now, updated_by: null }).returning('id').executeTakeFirstOrThrow();
+  const version = await t.db.selectFrom('catalogue_version').select('id').where('organisation_id', '=', org).executeTakeFirstOrThrow();
+  const balances: number[] = [];
+  for (const [takenOn, score] of [['2026-05-01', 2], ['2026-11-01', 3]] as const) {
+    const b = await t.db.insertInto('balance').values({ organisation_id: org, household_id: household.id, catalogue_version_id: version.id, taken_on: takenOn, method: 'samen', status: 'final', created_at: now, created_by: userId, updated_at: now, finalised_at: now, finalised_by: userId }).returning('id').executeTakeFirstOrThrow();
+    await t.db.insertInto('balance_subject').values({ balance_id: b.id, member_id: member.id, level: 'volwassene', took_part: 1 }).execute();
+    await t.db.insertInto('balance_score').values({ balance_id: b.id, subject: 'h', member_id: null, domain_key: 'verblijfplaats', state: 'scored', score, client_score: null, remark: '', prefilled: 0, revision: 1, editor_token: '', updated_at: now, updated_by: userId }).execute();
+    balances.push(b.id);
+  }
+  const balance = balances[1]!;
+  const gpmi = await t.db.insertInto('gpmi').values({ organisation_id: org, household_id: household.id, member_id: member.id, balance_id: balance, created_at: now, created_by: userId }).returning('id').executeTakeFirstOrThrow();
+  const v = await t.db.insertInto('gpmi_version').values({ gpmi_id: gpmi.id, number: 1, start_on: '2026-12-01', duration_months: 12, reason: null, created_at: now, created_by: userId, updated_at: now, updated_by: userId, signed_on: null, signed_client_name: null, signed_by: null, signed_at: null }).returning('id').executeTakeFirstOrThrow();
+  await t.db.insertInto('gpmi_agreement').values({ version_id: v.id, position: 0, subject: 'h', member_id: null, domain_key: 'verblijfplaats', text: 'Een woning zoeken', long_term_goal: '', short_term_goal: '', target_score: 4, due_on: null, status: 'lopend' }).execute();
+  await t.db.updateTable('gpmi_version').set({ status: 'signed', signed_on: '2026-11-22', signed_client_name: 'Sara Peeters', signed_by: userId, signed_at: now }).where('id', '=', v.id).execute();
+  return {
+    params: { households: String(household.id), members: String(member.id), balances: String(balance), gpmis: String(gpmi.id) } as Record<string, string>,
+    earlierBalance: balances[0]!,
+  };
+}
+
+/** Query strings a client-data page needs to show its content (the comparison: which two balances). */
+const QUERIES: Record<string, (file: Awaited<ReturnType<typeof clientFile>>) => string> = {
+  'GET /households/:hid/evolution/comparison': (f) => `?from=${f.earlierBalance}&to=${f.params.balances}`,
+};
+
+describe('every GET that shows client data is audited', async () => {
+  // Found from the app itself, not a hand list: a GET with a household, member, balance or GPMI id
+  // in its path shows client data. A new one that this test cannot fill in (an unknown parameter,
+  // a query it needs) fails below until it is taught here.
+  const probe = await makeTestApp();
+  const clientGets = [...new Set(probe.app.routes.filter((r) => r.method === 'GET' && /\/(households|members|balances|gpmis)\/:/.test(r.path)).map((r) => r.path))];
+  await probe.close();
+
+  it('finds the client-data routes (a sanity check on the enumeration itself)', () => {
+    expect(clientGets).toEqual(expect.arrayContaining(['/households/:id', '/households/:hid/balances/new', '/households/:hid/balances/:bid', '/households/:hid/gpmis/:gid/pdf']));
+  });
+
+  for (const path of clientGets) {
+    it(`GET ${path}: an allowed user's view writes an audit row; another organisation's ids are a 404 with access.denied`, async () => {
+      const t = await makeTestApp();
+      try {
+        const org = await t.organisation('OCMW A');
+        const other = await t.organisation('OCMW B');
+        const team = await t.team(org, 'Team Noord');
+        const otherTeam = await t.team(other, 'Team Elders');
+        const worker = await t.user(org, { email: 'worker@a.be', teams: [{ teamId: team, role: 'worker' }] });
+        const stranger = await t.user(other, { email: 'worker@b.be', teams: [{ teamId: otherTeam, role: 'worker' }] });
+        const cookie = await t.sessionCookie(worker);
+        const own = await clientFile(t, org, team, worker);
+        const foreign = await clientFile(t, other, otherTeam, stranger);
+        const query = QUERIES[`GET ${path}`];
+        const rowsOf = (res: Response) => t.db.selectFrom('audit_event').select(['action', 'actor_user_id', 'outcome', 'target_type', 'target_id'])
+          .where('request_id', '=', res.headers.get('X-Request-Id')!).execute();
+
+        const url = fill(path, own.params) + (query ? query(own) : '');
+        const res = await t.request(url, { cookie });
+        expect(res.status, `${url} must show its page (200); if it needs more to fill in, teach this test (QUERIES, clientFile)`).toBe(200);
+        const rows = await rowsOf(res);
+        expect(rows.length, `${url} wrote no audit row`).toBeGreaterThan(0);
+        expect(rows.every((r) => r.actor_user_id === worker && r.outcome === 'success')).toBe(true);
+
+        // All ids of the other organisation, and (where the path has more than the household) this
+        // household with the other organisation's record: both are a 404, audited as access.denied.
+        const mixed = { ...foreign.params, households: own.params.households! };
+        for (const params of path.split(':').length > 2 ? [foreign.params, mixed] : [foreign.params]) {
+          const foreignUrl = fill(path, params) + (query ? query(foreign) : '');
+          const denied = await t.request(foreignUrl, { cookie });
+          expect(denied.status, foreignUrl).toBe(404);
+          expect(await rowsOf(denied), foreignUrl).toEqual([expect.objectContaining({ action: 'access.denied', actor_user_id: worker, outcome: 'denied' })]);
         }
       } finally {
         await t.close();

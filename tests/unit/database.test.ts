@@ -22,11 +22,11 @@ async function tables(db: Kysely<any>) {
 }
 
 describe('openDatabase', () => {
-  it('creates the folder and file and applies WAL, synchronous=FULL, foreign keys and a busy timeout', async () => {
+  it('creates the folder and file and applies WAL, synchronous=FULL, foreign keys, a busy timeout and recursive triggers', async () => {
     const file = tempFile();
     const { sqlite, db } = openDatabase(file);
     expect(fs.existsSync(file)).toBe(true);
-    expect(readPragmas(sqlite)).toEqual({ journal_mode: 'wal', synchronous: 2, foreign_keys: 1, busy_timeout: 5000 });
+    expect(readPragmas(sqlite)).toEqual({ journal_mode: 'wal', synchronous: 2, foreign_keys: 1, busy_timeout: 5000, recursive_triggers: 1 });
     await db.destroy();
   });
 
@@ -34,7 +34,7 @@ describe('openDatabase', () => {
     const raw = new SQLite(':memory:');
     raw.pragma('synchronous = NORMAL');
     raw.pragma('foreign_keys = OFF');
-    expect(() => checkPragmas(raw, true)).toThrow(/synchronous is .*expected 2 \(FULL\).*foreign_keys is off/);
+    expect(() => checkPragmas(raw, true)).toThrow(/synchronous is .*expected 2 \(FULL\).*foreign_keys is off.*recursive_triggers is off/);
     raw.close();
   });
 });

@@ -27,6 +27,8 @@ export function Layout({ ui, title, children, bare }: Props) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} — ${t.app.name}`}</title>
         <meta name="htmx-config" content="includeIndicatorCSS:false" />
+        <link rel="icon" href="/favicon.ico" sizes="32x32" />
+        <link rel="icon" href={asset('img/icon.svg')} type="image/svg+xml" />
         <link rel="stylesheet" href={asset('css/app.css')} />
         <link rel="stylesheet" href={asset('css/print.css')} media="print" />
         <script src={asset('vendor/htmx.min.js')} nonce={ui.nonce} defer></script>
