@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, SqliteAdapter, SqliteDialect, type DialectAdapter } from 'kysely';
+import { CompiledQuery, Kysely, SqliteAdapter, SqliteDialect, SqliteDriver, type DatabaseConnection, type DialectAdapter, type Driver, type SqliteDialectConfig } from 'kysely';
 import type { Database } from './schema.js';
 
 /**
@@ -14,9 +14,29 @@ class TransactionalDdlSqliteAdapter extends SqliteAdapter {
     return true;
   }
 }
+/**
+ * Transactions start with BEGIN IMMEDIATE: they take the write lock at once. Several processes
+ * share the file (WEB_PROCESSES, the CLI, a backup), and a plain (deferred) BEGIN that reads first
+ * and writes later fails with SQLITE_BUSY at once, without waiting, when another process committed
+ * in between — the busy timeout cannot help there. Every transaction here writes, so taking the
+ * lock up front costs nothing and makes the busy timeout apply.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
 class AppSqliteDialect extends SqliteDialect {
+  readonly #settings: SqliteDialectConfig;
+  constructor(settings: SqliteDialectConfig) {
+    super(settings);
+    this.#settings = settings;
+  }
   override createAdapter(): DialectAdapter {
     return new TransactionalDdlSqliteAdapter();
+  }
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.#settings);
   }
 }
 

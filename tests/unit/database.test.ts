@@ -37,6 +37,31 @@ describe('openDatabase', () => {
     expect(() => checkPragmas(raw, true)).toThrow(/synchronous is .*expected 2 \(FULL\).*foreign_keys is off.*recursive_triggers is off/);
     raw.close();
   });
+
+  it('takes the write lock when a transaction begins, so another process writing in between cannot make it fail', async () => {
+    // Several processes share the file (WEB_PROCESSES). A deferred BEGIN that reads, then writes
+    // after another process committed, fails at once with SQLITE_BUSY (a 500 for a save that
+    // should have waited its turn); BEGIN IMMEDIATE makes the other process wait instead.
+    const file = tempFile();
+    const { db } = openDatabase(file);
+    await db.schema.createTable('counter').addColumn('n', 'integer').execute();
+    await db.insertInto('counter' as never).values({ n: 0 } as never).execute();
+    const other = new SQLite(file);
+    other.pragma('busy_timeout = 0');
+    let otherWrote = false;
+    await db.transaction().execute(async (trx) => {
+      await sql`select n from counter`.execute(trx);
+      try {
+        other.prepare('update counter set n = n + 10').run();
+        otherWrote = true;
+      } catch { /* locked out until we commit: the point of BEGIN IMMEDIATE */ }
+      await sql`update counter set n = n + 1`.execute(trx);
+    });
+    expect(otherWrote).toBe(false);
+    expect(other.prepare('select n from counter').get()).toEqual({ n: 1 });
+    other.close();
+    await db.destroy();
+  });
 });
 
 describe('migrations', () => {
