@@ -131,7 +131,9 @@ async function main() {
   await get('overview page (latest of 20 balances, 6 members, charts cached)', overviewPath, overviewHtml.length);
   await get('comparison page (first vs latest balance)', comparisonPath, 0);
 
-  // Score saves: every request really writes (a new value each time) through the htmx path.
+  // Score saves: every request really writes (a new value each time) through the htmx path, as the
+  // editor page that issued this token (the server only trusts tokens it issued to this session).
+  const editorToken = /name="editor" value="([^"]*)"/.exec(editorHtml.toString('utf8'))![1]!;
   let n = 0;
   const saves = await run({
     url: `${base}${editorPath}/scores`,
@@ -140,7 +142,7 @@ async function main() {
     requests: [{
       setupRequest: (req: any) => {
         n++;
-        const body = new URLSearchParams({ editor: 'bench-editor', theme: 'h:huishouden-wonen', [`v.${firstCell}`]: '0', [`o.${firstCell}`]: fingerprint(EMPTY_CELL), [`s.${firstCell}`]: String(1 + (n % 5)), [`r.${firstCell}`]: `Opmerking ${n}`, [`c.${firstCell}`]: '' });
+        const body = new URLSearchParams({ editor: editorToken, theme: 'h:huishouden-wonen', [`v.${firstCell}`]: '0', [`o.${firstCell}`]: fingerprint(EMPTY_CELL), [`s.${firstCell}`]: String(1 + (n % 5)), [`r.${firstCell}`]: `Opmerking ${n}`, [`c.${firstCell}`]: '' });
         return { ...req, body: body.toString() };
       },
     }],
