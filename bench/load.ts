@@ -51,7 +51,11 @@ interface SimWorker {
   saves: number;
 }
 
-interface Sample { kind: string; ms: number; status: number }
+interface Sample {
+  kind: string;
+  ms: number;
+  status: number;
+}
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -80,7 +84,9 @@ async function waitUntilAnswering(url: string, deadlineMs = 20_000): Promise<num
       const res = await fetch(url);
       await res.arrayBuffer();
       if (res.status < 500) return performance.now() - t0;
-    } catch { /* not listening yet */ }
+    } catch {
+      /* not listening yet */
+    }
     if (performance.now() - t0 > deadlineMs) throw new Error(`no answer from ${url} within ${deadlineMs} ms`);
     await new Promise((r) => setTimeout(r, 5));
   }
@@ -102,7 +108,9 @@ function cpuSecondsOf(pid: number): number {
     try {
       const fields = fs.readFileSync(`/proc/${id}/stat`, 'utf8').split(') ')[1]!.split(' ');
       ticks += Number(fields[11]) + Number(fields[12]); // utime, stime
-    } catch { /* gone */ }
+    } catch {
+      /* gone */
+    }
   }
   return ticks / 100; // USER_HZ
 }
@@ -123,7 +131,11 @@ const pct = (xs: number[], p: number) => {
 };
 
 /** One HTTP request over the worker's own kept-alive connection; the body is read to the end. */
-function send(agent: http.Agent, url: string, init: { method?: string; headers?: Record<string, string>; body?: string }): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
+function send(
+  agent: http.Agent,
+  url: string,
+  init: { method?: string; headers?: Record<string, string>; body?: string },
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
   return new Promise((resolve, reject) => {
     const req = http.request(url, { agent, method: init.method ?? 'GET', headers: init.headers }, (res) => {
       const chunks: Buffer[] = [];
@@ -136,7 +148,13 @@ function send(agent: http.Agent, url: string, init: { method?: string; headers?:
   });
 }
 
-async function timed(w: SimWorker, base: string, kind: string, p: string, init: { method?: 'GET' | 'POST'; body?: string; headers?: Record<string, string> } = {}): Promise<Sample> {
+async function timed(
+  w: SimWorker,
+  base: string,
+  kind: string,
+  p: string,
+  init: { method?: 'GET' | 'POST'; body?: string; headers?: Record<string, string> } = {},
+): Promise<Sample> {
   const t0 = performance.now();
   const res = await send(w.agent, base + p, {
     method: init.method ?? 'GET',
@@ -156,61 +174,95 @@ function nextAction(w: SimWorker, base: string, origin: string, random: () => nu
   w.saves++;
   const cell = 'h.verblijfplaats';
   const body = new URLSearchParams({
-    editor: w.editorToken, theme: 'h:huishouden-wonen',
-    [`v.${cell}`]: w.shownRevision, [`o.${cell}`]: w.shownFingerprint, [`s.${cell}`]: String(1 + (w.saves % 5)), [`r.${cell}`]: `Opmerking ${w.saves}`, [`c.${cell}`]: '',
+    editor: w.editorToken,
+    theme: 'h:huishouden-wonen',
+    [`v.${cell}`]: w.shownRevision,
+    [`o.${cell}`]: w.shownFingerprint,
+    [`s.${cell}`]: String(1 + (w.saves % 5)),
+    [`r.${cell}`]: `Opmerking ${w.saves}`,
+    [`c.${cell}`]: '',
   }).toString();
   return timed(w, base, 'save', `${w.editorPath}/scores`, {
-    method: 'POST', body,
+    method: 'POST',
+    body,
     headers: { Origin: origin, 'Content-Type': 'application/x-www-form-urlencoded', 'HX-Request': 'true', 'HX-Request-Type': 'partial' },
   });
 }
 
-async function runShape(name: string, serverPid: number, workers: SimWorker[], base: string, origin: string, seconds: number, think: [number, number] | null, act?: (w: SimWorker) => Promise<Sample>) {
+async function runShape(
+  name: string,
+  serverPid: number,
+  workers: SimWorker[],
+  base: string,
+  origin: string,
+  seconds: number,
+  think: [number, number] | null,
+  act?: (w: SimWorker) => Promise<Sample>,
+) {
   const samples: Sample[] = [];
   let errors = 0;
   const failures = new Map<string, number>();
   const end = performance.now() + seconds * 1000;
   let seed = 12345;
-  const random = () => { seed = (seed * 1103515245 + 12345) & 0x7fffffff; return seed / 0x7fffffff; };
+  const random = () => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed / 0x7fffffff;
+  };
   const selfCpu0 = process.cpuUsage();
   const serverCpu0 = cpuSecondsOf(serverPid);
   const t0 = performance.now();
-  await Promise.all(workers.map(async (w, i) => {
-    // Spread the start so 50 workers with think time do not arrive in lockstep.
-    if (think) await new Promise((r) => setTimeout(r, (i / workers.length) * think[1] * 1000));
-    while (performance.now() < end) {
-      try {
-        const s = await (act ? act(w) : nextAction(w, base, origin, random));
-        if (s.status >= 400) {
+  await Promise.all(
+    workers.map(async (w, i) => {
+      // Spread the start so 50 workers with think time do not arrive in lockstep.
+      if (think) await new Promise((r) => setTimeout(r, (i / workers.length) * think[1] * 1000));
+      while (performance.now() < end) {
+        try {
+          const s = await (act ? act(w) : nextAction(w, base, origin, random));
+          if (s.status >= 400) {
+            errors++;
+            failures.set(`${s.kind} ${s.status}`, (failures.get(`${s.kind} ${s.status}`) ?? 0) + 1);
+          }
+          samples.push(s);
+        } catch (error) {
           errors++;
-          failures.set(`${s.kind} ${s.status}`, (failures.get(`${s.kind} ${s.status}`) ?? 0) + 1);
+          const key = `network ${error instanceof Error ? error.message.slice(0, 40) : 'error'}`;
+          failures.set(key, (failures.get(key) ?? 0) + 1);
         }
-        samples.push(s);
-      } catch (error) {
-        errors++;
-        const key = `network ${error instanceof Error ? error.message.slice(0, 40) : 'error'}`;
-        failures.set(key, (failures.get(key) ?? 0) + 1);
+        if (think) await new Promise((r) => setTimeout(r, (think[0] + random() * (think[1] - think[0])) * 1000));
       }
-      if (think) await new Promise((r) => setTimeout(r, (think[0] + random() * (think[1] - think[0])) * 1000));
-    }
-  }));
+    }),
+  );
   const wall = (performance.now() - t0) / 1000;
   const selfCpu = process.cpuUsage(selfCpu0);
   const serverCpu = (cpuSecondsOf(serverPid) - serverCpu0) / wall / os.cpus().length;
   const ms = samples.map((s) => s.ms);
   return {
-    name, requests: samples.length, errors, failures, rps: samples.length / wall,
-    p50: pct(ms, 50), p95: pct(ms, 95), p99: pct(ms, 99), max: ms.reduce((a, b) => Math.max(a, b), 0),
+    name,
+    requests: samples.length,
+    errors,
+    failures,
+    rps: samples.length / wall,
+    p50: pct(ms, 50),
+    p95: pct(ms, 95),
+    p99: pct(ms, 99),
+    max: ms.reduce((a, b) => Math.max(a, b), 0),
     // Share of the machine (all cores) the load generator itself used during the shape.
     generatorCpu: (selfCpu.user + selfCpu.system) / 1e6 / wall / os.cpus().length,
     serverCpu,
-    saveP99: pct(samples.filter((s) => s.kind === 'save').map((s) => s.ms), 99),
+    saveP99: pct(
+      samples.filter((s) => s.kind === 'save').map((s) => s.ms),
+      99,
+    ),
   };
 }
 
 export async function benchLoad() {
-  console.log(`\nLoad — ${WORKERS} simulated workers, ${HOUSEHOLDS} households; server: node dist/src/server.js, WEB_PROCESSES ${PROCESS_COUNTS.join(' and ')}`);
-  execFileSync(process.execPath, [path.join(projectRoot, 'node_modules/typescript/bin/tsc'), '-p', path.join(projectRoot, 'tsconfig.build.json')], { stdio: 'inherit' });
+  console.log(
+    `\nLoad — ${WORKERS} simulated workers, ${HOUSEHOLDS} households; server: node dist/src/server.js, WEB_PROCESSES ${PROCESS_COUNTS.join(' and ')}`,
+  );
+  execFileSync(process.execPath, [path.join(projectRoot, 'node_modules/typescript/bin/tsc'), '-p', path.join(projectRoot, 'tsconfig.build.json')], {
+    stdio: 'inherit',
+  });
 
   // ---- cold start: a fresh database each time (migrations run at start), until the first answer
   const cold = new Map<number, number[]>();
@@ -242,18 +294,31 @@ export async function benchLoad() {
     const account = org.workers[i % org.workers.length]!;
     const s = await createSession(db, account.id, Date.now(), 'Mozilla/5.0 (Windows NT 10.0) Chrome/156.0 load');
     await markTwoFactorVerified(db, s.id);
-    const households = (await db.selectFrom('household').select('id').where('team_id', '=', account.teamId).where('status', '=', 'active').execute()).map((h) => h.id);
+    const households = (await db.selectFrom('household').select('id').where('team_id', '=', account.teamId).where('status', '=', 'active').execute()).map(
+      (h) => h.id,
+    );
     const user = (await loadCurrentUser(db, account.id))!;
     const own = households[i % households.length]!;
     const balanceId = (await createBalance(db, scopeOfUser(user), own, { takenOn: today, method: 'samen', participants: [], prefill: false }, Date.now()))!;
-    workers.push({ cookie: `${cookieName(config)}=${s.token}`, households, editorPath: `/households/${own}/balances/${balanceId}`, editorToken: '', shownRevision: '0', shownFingerprint: '', agent: new http.Agent({ keepAlive: true, maxSockets: 1 }), saves: 0 });
+    workers.push({
+      cookie: `${cookieName(config)}=${s.token}`,
+      households,
+      editorPath: `/households/${own}/balances/${balanceId}`,
+      editorToken: '',
+      shownRevision: '0',
+      shownFingerprint: '',
+      agent: new http.Agent({ keepAlive: true, maxSockets: 1 }),
+      saves: 0,
+    });
   }
   sqlite.close();
 
   const base = `http://127.0.0.1:${port}`;
   console.log(`node ${process.version}, ${os.cpus().length} CPU (${os.cpus()[0]?.model ?? '?'})`);
   for (const [processes, times] of cold) {
-    console.log(`cold start to first answer, WEB_PROCESSES=${processes} (fresh database, 5 runs): p50 ${pct(times, 50).toFixed(0)} ms, max ${Math.max(...times).toFixed(0)} ms`);
+    console.log(
+      `cold start to first answer, WEB_PROCESSES=${processes} (fresh database, 5 runs): p50 ${pct(times, 50).toFixed(0)} ms, max ${Math.max(...times).toFixed(0)} ms`,
+    );
   }
   try {
     for (const processes of PROCESS_COUNTS) {
@@ -288,7 +353,9 @@ export async function benchLoad() {
           }
           const editor = await wire(first.editorPath);
           const caseload = await wire('/households');
-          console.log(`bytes on the wire (gzip): first visit (sign-in page + its static files) ${firstVisit} (${firstVisitPlain} uncompressed); balance editor ${editor.wire} (${editor.plain}); caseload ${caseload.wire} (${caseload.plain})`);
+          console.log(
+            `bytes on the wire (gzip): first visit (sign-in page + its static files) ${firstVisit} (${firstVisitPlain} uncompressed); balance editor ${editor.wire} (${editor.plain}); caseload ${caseload.wire} (${caseload.plain})`,
+          );
         }
 
         const cssPath = /href="(\/static\/css\/app\.css[^"]*)"/.exec(signin.html)![1]!;
@@ -304,7 +371,9 @@ export async function benchLoad() {
         const failureLines: string[] = [];
         for (const r of rows) {
           if (r.failures.size) failureLines.push(`${r.name}: ${[...r.failures].map(([k, n]) => `${n} x ${k}`).join(', ')}`);
-          console.log(`| ${r.name} | ${r.requests} | ${r.errors} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(0)} | ${r.p95.toFixed(0)} | ${r.p99.toFixed(0)} | ${r.max.toFixed(0)} | ${r.saveP99 ? r.saveP99.toFixed(0) : '-'} | ${(r.serverCpu * 100).toFixed(0)} % | ${(r.generatorCpu * 100).toFixed(0)} % |`);
+          console.log(
+            `| ${r.name} | ${r.requests} | ${r.errors} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(0)} | ${r.p95.toFixed(0)} | ${r.p99.toFixed(0)} | ${r.max.toFixed(0)} | ${r.saveP99 ? r.saveP99.toFixed(0) : '-'} | ${(r.serverCpu * 100).toFixed(0)} % | ${(r.generatorCpu * 100).toFixed(0)} % |`,
+          );
         }
         for (const line of failureLines) console.log(`errors, ${line}`);
       } finally {

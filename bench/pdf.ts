@@ -28,7 +28,13 @@ export async function benchPdf(): Promise<void> {
   const before = process.memoryUsage();
 
   const cases: { name: string; run: () => Promise<Buffer> }[] = [
-    { name: `balance report (6 members, ${domains} domains, ${cells} cells, 7 radar charts drawn each time)`, run: () => { chartCache.clear(); return renderBalanceReport(balanceInput); } },
+    {
+      name: `balance report (6 members, ${domains} domains, ${cells} cells, 7 radar charts drawn each time)`,
+      run: () => {
+        chartCache.clear();
+        return renderBalanceReport(balanceInput);
+      },
+    },
     { name: 'balance report, radar SVGs cached (a second download)', run: () => renderBalanceReport(balanceInput) },
     { name: `GPMI (${gpmiInput.agreements.length} agreements)`, run: () => renderGpmiReport(gpmiInput) },
   ];
@@ -50,7 +56,10 @@ export async function benchPdf(): Promise<void> {
       const c1 = process.cpuUsage(c0);
       const m1 = process.memoryUsage();
       // The very first PDF of the process also reads the fonts and warms up pdfkit/ECharts: reported apart.
-      if (c === cases[0] && i === 0) { first = ms; continue; }
+      if (c === cases[0] && i === 0) {
+        first = ms;
+        continue;
+      }
       if (i === 0) continue;
       times.push(ms);
       cpu.push((c1.user + c1.system) / 1000);
@@ -58,15 +67,21 @@ export async function benchPdf(): Promise<void> {
       rssGrowth.push(m1.rss - m0.rss);
       bytes = pdf.byteLength;
     }
-    rows.push(`| ${c.name} | ${(bytes / 1024).toFixed(0)} | ${pct(times, 50).toFixed(0)} | ${pct(times, 99).toFixed(0)} | ${pct(cpu, 50).toFixed(0)} | ${pct(cpu, 99).toFixed(0)} | ${(Math.max(...heapGrowth) / MB).toFixed(1)} | ${(Math.max(...rssGrowth) / MB).toFixed(1)} |`);
+    rows.push(
+      `| ${c.name} | ${(bytes / 1024).toFixed(0)} | ${pct(times, 50).toFixed(0)} | ${pct(times, 99).toFixed(0)} | ${pct(cpu, 50).toFixed(0)} | ${pct(cpu, 99).toFixed(0)} | ${(Math.max(...heapGrowth) / MB).toFixed(1)} | ${(Math.max(...rssGrowth) / MB).toFixed(1)} |`,
+    );
   }
   gc();
   const after = process.memoryUsage();
-  console.log(`\nPDF generation, ${RUNS} runs per row after one warm-up (node ${process.version}${(globalThis as { gc?: unknown }).gc ? ', heap collected before each run' : ', WITHOUT --expose-gc: memory columns include earlier runs\' garbage'})`);
+  console.log(
+    `\nPDF generation, ${RUNS} runs per row after one warm-up (node ${process.version}${(globalThis as { gc?: unknown }).gc ? ', heap collected before each run' : ", WITHOUT --expose-gc: memory columns include earlier runs' garbage"})`,
+  );
   // CPU time next to wall time: on a shared machine the wall time includes waiting for a core.
   console.log('| what | PDF KB | p50 ms | p99 ms | CPU p50 ms | CPU p99 ms | max heap+external growth in one run, MB | max RSS growth in one run, MB |');
   console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const r of rows) console.log(r);
   console.log(`first PDF of the process (fonts read and parsed, pdfkit/ECharts warmed up): ${first.toFixed(0)} ms`);
-  console.log(`memory kept after all runs (collected): RSS ${(before.rss / MB).toFixed(0)} -> ${(after.rss / MB).toFixed(0)} MB, heap ${(before.heapUsed / MB).toFixed(0)} -> ${(after.heapUsed / MB).toFixed(0)} MB; peak RSS of the process ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+  console.log(
+    `memory kept after all runs (collected): RSS ${(before.rss / MB).toFixed(0)} -> ${(after.rss / MB).toFixed(0)} MB, heap ${(before.heapUsed / MB).toFixed(0)} -> ${(after.heapUsed / MB).toFixed(0)} MB; peak RSS of the process ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`,
+  );
 }

@@ -55,10 +55,38 @@ async function main() {
   const org = await generateOrganisation(db, { households: HOUSEHOLDS, balancesPerHousehold: 3, seed: 7 });
   const genSeconds = (performance.now() - t0) / 1000;
   const counts = {
-    households: Number((await db.selectFrom('household').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n),
-    members: Number((await db.selectFrom('household_member').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n),
-    balances: Number((await db.selectFrom('balance').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n),
-    scores: Number((await db.selectFrom('balance_score').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n),
+    households: Number(
+      (
+        await db
+          .selectFrom('household')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    ),
+    members: Number(
+      (
+        await db
+          .selectFrom('household_member')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    ),
+    balances: Number(
+      (
+        await db
+          .selectFrom('balance')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    ),
+    scores: Number(
+      (
+        await db
+          .selectFrom('balance_score')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    ),
   };
   const dbBytes = fs.statSync(config.databasePath).size;
 
@@ -68,9 +96,15 @@ async function main() {
   await markTwoFactorVerified(db, s.id);
   const cookie = `${cookieName(config)}=${s.token}`;
   const user = (await loadCurrentUser(db, worker.id))!;
-  const four = await db.selectFrom('household').innerJoin('household_member as m', 'm.household_id', 'household.id')
-    .select('household.id').where('household.team_id', '=', worker.teamId).where('household.status', '=', 'active')
-    .groupBy('household.id').having((eb) => eb.fn.countAll(), '=', 4).executeTakeFirstOrThrow();
+  const four = await db
+    .selectFrom('household')
+    .innerJoin('household_member as m', 'm.household_id', 'household.id')
+    .select('household.id')
+    .where('household.team_id', '=', worker.teamId)
+    .where('household.status', '=', 'active')
+    .groupBy('household.id')
+    .having((eb) => eb.fn.countAll(), '=', 4)
+    .executeTakeFirstOrThrow();
   const today = new Date().toISOString().slice(0, 10);
   const balanceId = (await createBalance(db, scopeOfUser(user), four.id, { takenOn: today, method: 'samen', participants: [], prefill: false }, Date.now()))!;
   const editorPath = `/households/${four.id}/balances/${balanceId}`;
@@ -96,7 +130,12 @@ async function main() {
   await page(comparisonPath);
 
   const outer = new Hono();
-  const statics = new Map<string, Buffer>([['editor', editorHtml], ['caseload', caseloadHtml], ['dossier', dossierHtml], ['evolution', evolutionHtml]]);
+  const statics = new Map<string, Buffer>([
+    ['editor', editorHtml],
+    ['caseload', caseloadHtml],
+    ['dossier', dossierHtml],
+    ['evolution', evolutionHtml],
+  ]);
   outer.get('/__bench/static/:name', (c) => c.body(new Uint8Array(statics.get(c.req.param('name'))!), 200, { 'Content-Type': 'text/html; charset=utf-8' }));
   outer.route('/', app);
   const server = serve({ fetch: outer.fetch, port: 0, hostname: '127.0.0.1' });
@@ -138,24 +177,51 @@ async function main() {
   const saves = await run({
     url: `${base}${editorPath}/scores`,
     method: 'POST',
-    headers: { Cookie: cookie, Origin: config.publicOrigin, 'Content-Type': 'application/x-www-form-urlencoded', 'HX-Request': 'true', 'HX-Request-Type': 'partial' },
-    requests: [{
-      setupRequest: (req: any) => {
-        n++;
-        const body = new URLSearchParams({ editor: editorToken, theme: 'h:huishouden-wonen', [`v.${firstCell}`]: '0', [`o.${firstCell}`]: fingerprint(EMPTY_CELL), [`s.${firstCell}`]: String(1 + (n % 5)), [`r.${firstCell}`]: `Opmerking ${n}`, [`c.${firstCell}`]: '' });
-        return { ...req, body: body.toString() };
+    headers: {
+      Cookie: cookie,
+      Origin: config.publicOrigin,
+      'Content-Type': 'application/x-www-form-urlencoded',
+      'HX-Request': 'true',
+      'HX-Request-Type': 'partial',
+    },
+    requests: [
+      {
+        setupRequest: (req: any) => {
+          n++;
+          const body = new URLSearchParams({
+            editor: editorToken,
+            theme: 'h:huishouden-wonen',
+            [`v.${firstCell}`]: '0',
+            [`o.${firstCell}`]: fingerprint(EMPTY_CELL),
+            [`s.${firstCell}`]: String(1 + (n % 5)),
+            [`r.${firstCell}`]: `Opmerking ${n}`,
+            [`c.${firstCell}`]: '',
+          });
+          return { ...req, body: body.toString() };
+        },
       },
-    }],
+    ],
   } as Partial<autocannon.Options>);
   if (saves.non2xx) throw new Error(`score saves: ${saves.non2xx} non-2xx answers`);
   rows.push({ name: 'score save (htmx POST, synchronous=FULL)', r: saves, bytes: 0 });
-  const saved = await db.selectFrom('balance_score').select('revision').where('balance_id', '=', balanceId).where('subject', '=', 'h').where('domain_key', '=', 'verblijfplaats').executeTakeFirstOrThrow();
+  const saved = await db
+    .selectFrom('balance_score')
+    .select('revision')
+    .where('balance_id', '=', balanceId)
+    .where('subject', '=', 'h')
+    .where('domain_key', '=', 'verblijfplaats')
+    .executeTakeFirstOrThrow();
 
-  console.log(`Sociale Balans bench — node ${process.version}, ${os.cpus().length} CPU (${os.cpus()[0]?.model ?? '?'}), autocannon ${DURATION_S}s x ${CONNECTIONS} connections per row`);
-  console.log(`Data: ${counts.households} households, ${counts.members} members, ${counts.balances} balances, ${counts.scores} scores; database ${(dbBytes / 1e6).toFixed(0)} MB; generated in ${genSeconds.toFixed(1)} s\n`);
+  console.log(
+    `Sociale Balans bench — node ${process.version}, ${os.cpus().length} CPU (${os.cpus()[0]?.model ?? '?'}), autocannon ${DURATION_S}s x ${CONNECTIONS} connections per row`,
+  );
+  console.log(
+    `Data: ${counts.households} households, ${counts.members} members, ${counts.balances} balances, ${counts.scores} scores; database ${(dbBytes / 1e6).toFixed(0)} MB; generated in ${genSeconds.toFixed(1)} s\n`,
+  );
   console.log('| what | HTML bytes | req/s | p50 ms | p99 ms | errors |');
   console.log('| --- | --- | --- | --- | --- | --- |');
-  for (const { name, r, bytes } of rows) console.log(`| ${name} | ${bytes || '-'} | ${r.requests.average.toFixed(0)} | ${r.latency.p50} | ${r.latency.p99} | ${r.errors + r.non2xx} |`);
+  for (const { name, r, bytes } of rows)
+    console.log(`| ${name} | ${bytes || '-'} | ${r.requests.average.toFixed(0)} | ${r.latency.p50} | ${r.latency.p99} | ${r.errors + r.non2xx} |`);
   const ratio = (a: number, b: number) => (rows[a]!.r.requests.average / rows[b]!.r.requests.average).toFixed(3);
   console.log(`\nratio editor/static req/s: ${ratio(1, 0)}; caseload/static: ${ratio(4, 3)}; evolution/static: ${ratio(7, 6)}`);
   console.log(`score saves written: revision of the cell after the run = ${saved.revision}`);
@@ -187,7 +253,17 @@ async function main() {
   const charts: [string, () => string][] = [
     ['radar (one adult, one balance)', () => radarSvg(radarPoints(domainRows(newest, adult, 'nl')), '')],
     [`heatmap (one adult, ${h.rows.length} domains x ${h.balances.length} balances)`, () => heatmapSvg(heatmapModel(h, labels, 'nvt'))],
-    ['line (3 domains x 20 balances)', () => lineSvg(lineModel(h, h.rows.slice(0, 3).map((r) => r.key), labels))],
+    [
+      'line (3 domains x 20 balances)',
+      () =>
+        lineSvg(
+          lineModel(
+            h,
+            h.rows.slice(0, 3).map((r) => r.key),
+            labels,
+          ),
+        ),
+    ],
   ];
   console.log('\nOne chart render, 50 runs each');
   console.log('| chart | cold p50 ms | cold p95 ms | cached p50 ms | cached p95 ms | SVG bytes |');
@@ -226,4 +302,8 @@ async function main() {
 // Load, cold start and bytes on the wire (issue 11, bench/load.ts): last, or alone with `-- --load`.
 if (process.argv.includes('--pdf')) await benchPdf();
 else if (process.argv.includes('--load')) await benchLoad();
-else { await main(); await benchPdf(); await benchLoad(); }
+else {
+  await main();
+  await benchPdf();
+  await benchLoad();
+}

@@ -23,8 +23,15 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
   console.log(`\n  Sociale Balans demo: ${config.publicOrigin}`);
   console.log(`  Social worker: ${result.workers[1]!.email}  (team lead: ${result.workers[0]!.email}; administrator: beheer@demo.ocmw.be)`);
   console.log(`  Password for all: ${PASSWORD}`);
-  console.log(`  ${result.households} fictional households. Two-step verification is off in the demo organisation.\n  Stop with Ctrl+C; the demo database is deleted.\n`);
+  console.log(
+    `  ${result.households} fictional households. Two-step verification is off in the demo organisation.\n  Stop with Ctrl+C; the demo database is deleted.\n`,
+  );
 });
-const stop = () => server.close(() => { sqlite.close(); fs.rmSync(dir, { recursive: true, force: true }); process.exit(0); });
+const stop = () =>
+  server.close(() => {
+    sqlite.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+    process.exit(0);
+  });
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

@@ -22,8 +22,60 @@ export interface GenerateOptions {
   now?: number;
 }
 
-const FIRST = ['Sara', 'Lina', 'Noah', 'Emma', 'Liam', 'Marie', 'Youssef', 'Fatima', 'Jan', 'An', 'Tom', 'Els', 'Mohamed', 'Nora', 'Lucas', 'Julie', 'Ayoub', 'Ines', 'Pieter', 'Sofie', 'Arne', 'Hanne', 'Omar', 'Lotte', 'Daan', 'Amira', 'Bram', 'Elif', 'Wout', 'Zoë'];
-const LAST = ['Peeters', 'Janssens', 'Maes', 'Jacobs', 'Mertens', 'Willems', 'Claes', 'Goossens', 'Wouters', 'De Smet', 'Dubois', 'El Amrani', 'Yilmaz', 'Vermeulen', 'Van Damme', 'Hermans', 'Aerts', 'Michiels', 'Lambrechts', 'De Backer'];
+const FIRST = [
+  'Sara',
+  'Lina',
+  'Noah',
+  'Emma',
+  'Liam',
+  'Marie',
+  'Youssef',
+  'Fatima',
+  'Jan',
+  'An',
+  'Tom',
+  'Els',
+  'Mohamed',
+  'Nora',
+  'Lucas',
+  'Julie',
+  'Ayoub',
+  'Ines',
+  'Pieter',
+  'Sofie',
+  'Arne',
+  'Hanne',
+  'Omar',
+  'Lotte',
+  'Daan',
+  'Amira',
+  'Bram',
+  'Elif',
+  'Wout',
+  'Zoë',
+];
+const LAST = [
+  'Peeters',
+  'Janssens',
+  'Maes',
+  'Jacobs',
+  'Mertens',
+  'Willems',
+  'Claes',
+  'Goossens',
+  'Wouters',
+  'De Smet',
+  'Dubois',
+  'El Amrani',
+  'Yilmaz',
+  'Vermeulen',
+  'Van Damme',
+  'Hermans',
+  'Aerts',
+  'Michiels',
+  'Lambrechts',
+  'De Backer',
+];
 
 function rng(seed: number) {
   let a = seed >>> 0;
@@ -37,7 +89,11 @@ function rng(seed: number) {
 }
 
 async function insertChunked<T extends keyof Database>(db: Kysely<Database>, table: T, rows: any[], size = 400) {
-  for (let i = 0; i < rows.length; i += size) await db.insertInto(table).values(rows.slice(i, i + size) as never).execute();
+  for (let i = 0; i < rows.length; i += size)
+    await db
+      .insertInto(table)
+      .values(rows.slice(i, i + size) as never)
+      .execute();
 }
 
 export async function generateOrganisation(db: Kysely<Database>, o: GenerateOptions) {
@@ -46,7 +102,12 @@ export async function generateOrganisation(db: Kysely<Database>, o: GenerateOpti
   const now = o.now ?? Date.now();
   const orgId = await createOrganisation(db, o.organisationName ?? 'OCMW Demostad', now);
   await db.updateTable('organisation').set({ require_two_factor: 0 }).where('id', '=', orgId).execute();
-  const version = await db.selectFrom('catalogue_version').select(['id', 'content']).where('organisation_id', '=', orgId).orderBy('number', 'desc').executeTakeFirstOrThrow();
+  const version = await db
+    .selectFrom('catalogue_version')
+    .select(['id', 'content'])
+    .where('organisation_id', '=', orgId)
+    .orderBy('number', 'desc')
+    .executeTakeFirstOrThrow();
   const catalogue = JSON.parse(String(version.content)) as CatalogueData;
   const domainsAt = (level: string) => catalogue.themes.filter((t) => t.level === level).flatMap((t) => t.domains.filter((d) => d.defaultOn).map((d) => d.key));
   const levelDomains = { huishouden: domainsAt('huishouden'), volwassene: domainsAt('volwassene'), kind: domainsAt('kind') };
@@ -56,12 +117,19 @@ export async function generateOrganisation(db: Kysely<Database>, o: GenerateOpti
   const teams: number[] = [];
   const workers: { id: number; teamId: number; email: string }[] = [];
   for (let i = 0; i < teamCount; i++) {
-    const team = await db.insertInto('team').values({ organisation_id: orgId, name: `Team ${i + 1}`, created_at: now }).returning('id').executeTakeFirstOrThrow();
+    const team = await db
+      .insertInto('team')
+      .values({ organisation_id: orgId, name: `Team ${i + 1}`, created_at: now })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     teams.push(team.id);
     for (let w = 0; w < 3; w++) {
       const email = `mw${i + 1}-${w + 1}@demo.ocmw.be`;
       const id = await createUser(db, { organisationId: orgId, email, displayName: `${pick(FIRST)} ${pick(LAST)} (MW)`, passwordHash, isAdmin: false }, now);
-      await db.insertInto('team_membership').values({ team_id: team.id, user_id: id, role: w === 0 ? 'lead' : 'worker' }).execute();
+      await db
+        .insertInto('team_membership')
+        .values({ team_id: team.id, user_id: id, role: w === 0 ? 'lead' : 'worker' })
+        .execute();
       workers.push({ id, teamId: team.id, email });
     }
   }
@@ -80,31 +148,78 @@ export async function generateOrganisation(db: Kysely<Database>, o: GenerateOpti
         const worker = workers[h % workers.length]!;
         const last = pick(LAST);
         const size = 1 + Math.floor(random() * 6); // 1..6, average ~3.5-4 with the partner below
-        const people: { first: string; last: string; year: number; role: 'aanvrager' | 'partner' | 'kind' }[] = [{ first: pick(FIRST), last, year: year - 25 - Math.floor(random() * 40), role: 'aanvrager' }];
-        if (random() < 0.5) people.push({ first: pick(FIRST), last: random() < 0.5 ? last : pick(LAST), year: year - 25 - Math.floor(random() * 40), role: 'partner' });
+        const people: { first: string; last: string; year: number; role: 'aanvrager' | 'partner' | 'kind' }[] = [
+          { first: pick(FIRST), last, year: year - 25 - Math.floor(random() * 40), role: 'aanvrager' },
+        ];
+        if (random() < 0.5)
+          people.push({ first: pick(FIRST), last: random() < 0.5 ? last : pick(LAST), year: year - 25 - Math.floor(random() * 40), role: 'partner' });
         while (people.length < size) people.push({ first: pick(FIRST), last, year: year - 1 - Math.floor(random() * 17), role: 'kind' });
         const ref = `D${String(100000 + h)}`;
-        const hh = await trx.insertInto('household').values({
-          organisation_id: orgId, team_id: worker.teamId, assigned_user_id: worker.id, dossier_ref: ref, status: random() < 0.9 ? 'active' : 'closed',
-          closed_at: null, search_text: buildSearchText(ref, people.map((p) => ({ firstName: p.first, lastName: p.last }))),
-          created_at: now - 400 * day, created_by: worker.id, updated_at: now - Math.floor(random() * 300) * day, updated_by: worker.id,
-        }).returning('id').executeTakeFirstOrThrow();
+        const hh = await trx
+          .insertInto('household')
+          .values({
+            organisation_id: orgId,
+            team_id: worker.teamId,
+            assigned_user_id: worker.id,
+            dossier_ref: ref,
+            status: random() < 0.9 ? 'active' : 'closed',
+            closed_at: null,
+            search_text: buildSearchText(
+              ref,
+              people.map((p) => ({ firstName: p.first, lastName: p.last })),
+            ),
+            created_at: now - 400 * day,
+            created_by: worker.id,
+            updated_at: now - Math.floor(random() * 300) * day,
+            updated_by: worker.id,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
         const memberIds: { id: number; level: 'volwassene' | 'kind' }[] = [];
         for (const [i, p] of people.entries()) {
-          const m = await trx.insertInto('household_member').values({
-            household_id: hh.id, first_name: p.first, last_name: p.last, birth_year: p.year, birth_date: null, role: p.role, adult_override: null,
-            national_number: null, joined_on: '2024-01-01', left_on: null, position: i, created_at: now, updated_at: now, updated_by: null,
-          }).returning('id').executeTakeFirstOrThrow();
+          const m = await trx
+            .insertInto('household_member')
+            .values({
+              household_id: hh.id,
+              first_name: p.first,
+              last_name: p.last,
+              birth_year: p.year,
+              birth_date: null,
+              role: p.role,
+              adult_override: null,
+              national_number: null,
+              joined_on: '2024-01-01',
+              left_on: null,
+              position: i,
+              created_at: now,
+              updated_at: now,
+              updated_by: null,
+            })
+            .returning('id')
+            .executeTakeFirstOrThrow();
           memberIds.push({ id: m.id, level: year - p.year >= 18 ? 'volwassene' : 'kind' });
         }
         // Balances every ~4 months; each subject's situation drifts a little between them.
         const base = new Map<string, number>();
         for (let b = 0; b < o.balancesPerHousehold; b++) {
           const taken = new Date(now - (o.balancesPerHousehold - b) * 120 * day).toISOString().slice(0, 10);
-          const bal = await trx.insertInto('balance').values({
-            organisation_id: orgId, household_id: hh.id, catalogue_version_id: version.id, taken_on: taken, method: 'samen', status: 'final',
-            created_at: now, created_by: worker.id, updated_at: now, finalised_at: now, finalised_by: worker.id,
-          }).returning('id').executeTakeFirstOrThrow();
+          const bal = await trx
+            .insertInto('balance')
+            .values({
+              organisation_id: orgId,
+              household_id: hh.id,
+              catalogue_version_id: version.id,
+              taken_on: taken,
+              method: 'samen',
+              status: 'final',
+              created_at: now,
+              created_by: worker.id,
+              updated_at: now,
+              finalised_at: now,
+              finalised_by: worker.id,
+            })
+            .returning('id')
+            .executeTakeFirstOrThrow();
           for (const m of memberIds) subjects.push({ balance_id: bal.id, member_id: m.id, level: m.level, took_part: m.level === 'volwassene' ? 1 : 0 });
           const cells: [string, number | null, string][] = [
             ...levelDomains.huishouden.map((d) => ['h', null, d] as [string, null, string]),
@@ -117,10 +232,19 @@ export async function generateOrganisation(db: Kysely<Database>, o: GenerateOpti
             base.set(k, next);
             const state = random() < 0.04 ? 'nb' : 'scored';
             scores.push({
-              balance_id: bal.id, subject, member_id: memberId, domain_key: domain, state, score: state === 'scored' ? next : null,
+              balance_id: bal.id,
+              subject,
+              member_id: memberId,
+              domain_key: domain,
+              state,
+              score: state === 'scored' ? next : null,
               client_score: random() < 0.3 ? Math.min(5, Math.max(1, next + (random() < 0.5 ? 1 : -1))) : null,
-              remark: random() < 0.3 ? 'Fictieve opmerking voor de demo: besproken tijdens het huisbezoek.' : '', prefilled: 0, revision: 1,
-              editor_token: '', updated_at: now, updated_by: worker.id,
+              remark: random() < 0.3 ? 'Fictieve opmerking voor de demo: besproken tijdens het huisbezoek.' : '',
+              prefilled: 0,
+              revision: 1,
+              editor_token: '',
+              updated_at: now,
+              updated_by: worker.id,
             });
           }
         }

@@ -32,84 +32,198 @@ const REMARKS = [
 
 /** A catalogue with every domain switched on except `off` (46 in the default catalogue - 1 = 45). */
 export function catalogueWithAllOn(off = ['traject-verslaving']): CatalogueData {
-  return { ...defaultCatalogue, themes: defaultCatalogue.themes.map((th) => ({ ...th, domains: th.domains.map((d) => ({ ...d, defaultOn: !off.includes(d.key) })) })) };
+  return {
+    ...defaultCatalogue,
+    themes: defaultCatalogue.themes.map((th) => ({ ...th, domains: th.domains.map((d) => ({ ...d, defaultOn: !off.includes(d.key) })) })),
+  };
 }
 
-export function sampleBalance(opts: { members?: number; hideSensitive?: boolean; status?: 'draft' | 'final'; catalogue?: CatalogueData } = {}): BalanceReportInput['detail'] & { members: Member[] } {
+export function sampleBalance(
+  opts: { members?: number; hideSensitive?: boolean; status?: 'draft' | 'final'; catalogue?: CatalogueData } = {},
+): BalanceReportInput['detail'] & { members: Member[] } {
   const catalogue = opts.catalogue ?? catalogueWithAllOn();
   const now = Date.UTC(2026, 10, 20, 10, 0, 0);
   const members: Member[] = PEOPLE.slice(0, opts.members ?? 6).map((p, i) => ({
-    id: 100 + i, householdId: 42, firstName: p.first, lastName: p.last, birthYear: p.year, birthDate: null, role: p.role, adultOverride: null,
-    nationalNumber: '85073000123', joinedOn: '2020-01-01', leftOn: null, position: i, revision: 1, updatedAt: now, updatedByName: null,
+    id: 100 + i,
+    householdId: 42,
+    firstName: p.first,
+    lastName: p.last,
+    birthYear: p.year,
+    birthDate: null,
+    role: p.role,
+    adultOverride: null,
+    nationalNumber: '85073000123',
+    joinedOn: '2020-01-01',
+    leftOn: null,
+    position: i,
+    revision: 1,
+    updatedAt: now,
+    updatedByName: null,
   }));
   const subjects: (Subject & { tookPart: boolean })[] = [
     { key: 'h', memberId: null, level: 'huishouden', name: '', tookPart: true },
-    ...members.map((m) => ({ key: `m${m.id}`, memberId: m.id, level: 2026 - m.birthYear >= 18 ? 'volwassene' as const : 'kind' as const, name: `${m.firstName} ${m.lastName}`, tookPart: m.role !== 'kind' })),
+    ...members.map((m) => ({
+      key: `m${m.id}`,
+      memberId: m.id,
+      level: 2026 - m.birthYear >= 18 ? ('volwassene' as const) : ('kind' as const),
+      name: `${m.firstName} ${m.lastName}`,
+      tookPart: m.role !== 'kind',
+    })),
   ];
   const layout = balanceLayout(catalogue, subjects, { hideSensitive: opts.hideSensitive ?? false });
   const cells = new Map<string, StoredCell>();
   let n = 0;
-  for (const section of layout) for (const th of section.themes) for (const d of th.domains) {
-    n++;
-    const kind = d.allowNotApplicable && n % 4 === 0 ? 'nvt' : n % 17 === 0 ? 'nb' : 'scored';
-    cells.set(cellKey(section.subject.key, d.key), {
-      id: n, state: kind, score: kind === 'scored' ? 1 + ((n * 7) % 5) : null,
-      clientScore: n % 11 === 0 ? 1 + ((n * 3) % 5) : null, remark: n % 5 === 0 ? REMARKS[(n / 5) % REMARKS.length]! : '',
-      prefilled: false, revision: 1, editorToken: '', updatedAt: now, updatedByName: 'Wendy Maes',
-    });
-  }
-  const count = (hide: boolean) => balanceLayout(catalogue, subjects, { hideSensitive: hide }).reduce((s, x) => s + x.themes.reduce((m, t) => m + t.domains.length, 0), 0);
+  for (const section of layout)
+    for (const th of section.themes)
+      for (const d of th.domains) {
+        n++;
+        const kind = d.allowNotApplicable && n % 4 === 0 ? 'nvt' : n % 17 === 0 ? 'nb' : 'scored';
+        cells.set(cellKey(section.subject.key, d.key), {
+          id: n,
+          state: kind,
+          score: kind === 'scored' ? 1 + ((n * 7) % 5) : null,
+          clientScore: n % 11 === 0 ? 1 + ((n * 3) % 5) : null,
+          remark: n % 5 === 0 ? REMARKS[(n / 5) % REMARKS.length]! : '',
+          prefilled: false,
+          revision: 1,
+          editorToken: '',
+          updatedAt: now,
+          updatedByName: 'Wendy Maes',
+        });
+      }
+  const count = (hide: boolean) =>
+    balanceLayout(catalogue, subjects, { hideSensitive: hide }).reduce((s, x) => s + x.themes.reduce((m, t) => m + t.domains.length, 0), 0);
   const final = (opts.status ?? 'final') === 'final';
   return {
-    id: 7, householdId: 42, takenOn: '2026-11-20', method: 'samen', status: opts.status ?? 'final', catalogueVersionId: 1, catalogueVersionNumber: 3,
-    createdAt: now, updatedAt: now, finalisedAt: final ? now : null, finalisedByName: final ? 'Wendy Maes' : null,
-    catalogue, hiddenSensitive: opts.hideSensitive ? count(false) - count(true) : 0, subjects, layout, cells, members,
+    id: 7,
+    householdId: 42,
+    takenOn: '2026-11-20',
+    method: 'samen',
+    status: opts.status ?? 'final',
+    catalogueVersionId: 1,
+    catalogueVersionNumber: 3,
+    createdAt: now,
+    updatedAt: now,
+    finalisedAt: final ? now : null,
+    finalisedByName: final ? 'Wendy Maes' : null,
+    catalogue,
+    hiddenSensitive: opts.hideSensitive ? count(false) - count(true) : 0,
+    subjects,
+    layout,
+    cells,
+    members,
   };
 }
 
 export function sampleBalanceReportInput(opts: Parameters<typeof sampleBalance>[0] & { locale?: Locale } = {}): BalanceReportInput {
   const detail = sampleBalance(opts);
-  const amendments: AmendmentRow[] = [{
-    id: 1, subject: 'h', domainKey: 'schulden', reason: 'Bij het nalezen bleek een afbetalingsplan al afgesloten.', createdAt: Date.UTC(2026, 10, 21, 9, 0, 0), createdByName: 'Wendy Maes',
-    before: { state: 'scored', score: 1, clientScore: null, remark: '' }, after: { state: 'scored', score: 2, clientScore: null, remark: '' },
-  }, {
-    id: 2, subject: `m${detail.members[0]!.id}`, domainKey: 'mentale-gezondheid', reason: 'Gevoelige correctie.', createdAt: Date.UTC(2026, 10, 21, 9, 5, 0), createdByName: 'Wendy Maes',
-    before: { state: 'scored', score: 2, clientScore: null, remark: '' }, after: { state: 'scored', score: 3, clientScore: null, remark: '' },
-  }];
-  return { organisation: 'OCMW Neteland', household: { id: 42, dossierRef: 'D-2026/0042 é', members: detail.members }, detail, amendments, locale: opts.locale ?? 'nl' };
+  const amendments: AmendmentRow[] = [
+    {
+      id: 1,
+      subject: 'h',
+      domainKey: 'schulden',
+      reason: 'Bij het nalezen bleek een afbetalingsplan al afgesloten.',
+      createdAt: Date.UTC(2026, 10, 21, 9, 0, 0),
+      createdByName: 'Wendy Maes',
+      before: { state: 'scored', score: 1, clientScore: null, remark: '' },
+      after: { state: 'scored', score: 2, clientScore: null, remark: '' },
+    },
+    {
+      id: 2,
+      subject: `m${detail.members[0]!.id}`,
+      domainKey: 'mentale-gezondheid',
+      reason: 'Gevoelige correctie.',
+      createdAt: Date.UTC(2026, 10, 21, 9, 5, 0),
+      createdByName: 'Wendy Maes',
+      before: { state: 'scored', score: 2, clientScore: null, remark: '' },
+      after: { state: 'scored', score: 3, clientScore: null, remark: '' },
+    },
+  ];
+  return {
+    organisation: 'OCMW Neteland',
+    household: { id: 42, dossierRef: 'D-2026/0042 é', members: detail.members },
+    detail,
+    amendments,
+    locale: opts.locale ?? 'nl',
+  };
 }
 
 export function sampleGpmiInput(opts: { language?: Locale; signed?: boolean; agreements?: number } = {}): GpmiReportInput {
   const all: GpmiReportInput['agreements'] = [
     {
-      domainName: 'Verblijfplaats', currentScore: 2, targetScore: 4, agreement: 'Je zoekt een betaalbare woning die groot genoeg is voor het hele gezin.',
-      clientActions: ['Je schrijft je in bij het sociaal verhuurkantoor en bij De Woonbrug.', 'Je zoekt zelf elke week naar woningen op de privémarkt en houdt bij waar je belde.', 'Je gaat in op elk aanbod dat het OCMW of het verhuurkantoor je doet.'],
+      domainName: 'Verblijfplaats',
+      currentScore: 2,
+      targetScore: 4,
+      agreement: 'Je zoekt een betaalbare woning die groot genoeg is voor het hele gezin.',
+      clientActions: [
+        'Je schrijft je in bij het sociaal verhuurkantoor en bij De Woonbrug.',
+        'Je zoekt zelf elke week naar woningen op de privémarkt en houdt bij waar je belde.',
+        'Je gaat in op elk aanbod dat het OCMW of het verhuurkantoor je doet.',
+      ],
       ocmwActions: ['Het OCMW gaat met je mee op zoek naar een woning.', 'Het OCMW bekijkt of je recht hebt op een huurpremie en helpt je met het dossier.'],
-      partners: ['Sociaal verhuurkantoor Kempen', 'De Woonbrug'], dueDate: '2027-02-15', status: 'lopend',
+      partners: ['Sociaal verhuurkantoor Kempen', 'De Woonbrug'],
+      dueDate: '2027-02-15',
+      status: 'lopend',
     },
     {
-      domainName: 'Schulden', currentScore: 1, targetScore: 3, agreement: 'Je krijgt samen met het OCMW weer overzicht over je schulden en betaalt volgens een plan af.',
-      clientActions: ['Je brengt alle brieven van schuldeisers mee naar het volgende gesprek.', 'Je opent elke dag je post en legt brieven over geld in de map.'],
+      domainName: 'Schulden',
+      currentScore: 1,
+      targetScore: 3,
+      agreement: 'Je krijgt samen met het OCMW weer overzicht over je schulden en betaalt volgens een plan af.',
+      clientActions: [
+        'Je brengt alle brieven van schuldeisers mee naar het volgende gesprek.',
+        'Je opent elke dag je post en legt brieven over geld in de map.',
+      ],
       ocmwActions: ['Het OCMW maakt een overzicht van alle schulden.', 'Het OCMW neemt contact op met de schuldeisers voor een afbetalingsplan.'],
-      partners: ['Dienst schuldbemiddeling'], dueDate: '2027-01-10', status: 'lopend',
+      partners: ['Dienst schuldbemiddeling'],
+      dueDate: '2027-01-10',
+      status: 'lopend',
     },
     {
-      domainName: 'Financiën en administratie', currentScore: 2, targetScore: 4, agreement: 'Je leert je budget zelf te beheren met een weekbudget.',
-      clientActions: ['Je houdt een maand lang bij wat je uitgeeft.'], ocmwActions: ['Het OCMW zet samen met jou een weekbudget op.'], partners: [], dueDate: '2027-03-01', status: 'bijgestuurd',
+      domainName: 'Financiën en administratie',
+      currentScore: 2,
+      targetScore: 4,
+      agreement: 'Je leert je budget zelf te beheren met een weekbudget.',
+      clientActions: ['Je houdt een maand lang bij wat je uitgeeft.'],
+      ocmwActions: ['Het OCMW zet samen met jou een weekbudget op.'],
+      partners: [],
+      dueDate: '2027-03-01',
+      status: 'bijgestuurd',
     },
     {
-      domainName: 'Tewerkstelling', currentScore: 2, targetScore: 3, agreement: 'Je volgt een opleiding Nederlands en zoekt daarna werk.',
-      clientActions: ['Je gaat elke week naar de les Nederlands.', 'Je meldt het als je een les niet kan volgen.'], ocmwActions: ['Het OCMW zoekt met jou een opleiding die past.'], partners: ['VDAB', 'CVO Kempen'], dueDate: '2027-05-01', status: 'lopend',
+      domainName: 'Tewerkstelling',
+      currentScore: 2,
+      targetScore: 3,
+      agreement: 'Je volgt een opleiding Nederlands en zoekt daarna werk.',
+      clientActions: ['Je gaat elke week naar de les Nederlands.', 'Je meldt het als je een les niet kan volgen.'],
+      ocmwActions: ['Het OCMW zoekt met jou een opleiding die past.'],
+      partners: ['VDAB', 'CVO Kempen'],
+      dueDate: '2027-05-01',
+      status: 'lopend',
     },
     {
-      domainName: 'Vrije tijd (kinderen)', currentScore: 3, targetScore: 4, agreement: 'Je kinderen kunnen naar de voetbalclub en de jeugdbeweging.',
-      clientActions: ['Je schrijft Lina en Noah in bij de club.'], ocmwActions: ['Het OCMW betaalt het lidgeld via het fonds voor participatie.'], partners: ['Vrijetijdsdienst van de gemeente'], dueDate: null, status: 'bereikt',
+      domainName: 'Vrije tijd (kinderen)',
+      currentScore: 3,
+      targetScore: 4,
+      agreement: 'Je kinderen kunnen naar de voetbalclub en de jeugdbeweging.',
+      clientActions: ['Je schrijft Lina en Noah in bij de club.'],
+      ocmwActions: ['Het OCMW betaalt het lidgeld via het fonds voor participatie.'],
+      partners: ['Vrijetijdsdienst van de gemeente'],
+      dueDate: null,
+      status: 'bereikt',
     },
   ];
   const signed = opts.signed ?? true;
   return {
-    organisation: 'OCMW Neteland', dossierRef: 'D-2026-0042', language: opts.language ?? 'nl', persons: ['Sara Peeters'], workerName: 'Wendy Maes',
-    startDate: '2026-12-01', durationMonths: 12, evaluationDates: ['2027-03-01', '2027-06-01', '2027-09-01'], version: 2,
+    organisation: 'OCMW Neteland',
+    dossierRef: 'D-2026-0042',
+    language: opts.language ?? 'nl',
+    persons: ['Sara Peeters'],
+    workerName: 'Wendy Maes',
+    startDate: '2026-12-01',
+    durationMonths: 12,
+    evaluationDates: ['2027-03-01', '2027-06-01', '2027-09-01'],
+    version: 2,
     signed: signed ? { date: '2026-12-01', clientName: 'Sara Peeters', workerName: 'Wendy Maes' } : null,
     agreements: all.slice(0, opts.agreements ?? 5),
   };

@@ -61,8 +61,12 @@ export function createApp(deps: AppDeps) {
   app.use(async (c, next) => {
     let passed = false;
     try {
-      await csrfCheck(c, async () => { passed = true; });
-    } catch { /* refused: handled below */ }
+      await csrfCheck(c, async () => {
+        passed = true;
+      });
+    } catch {
+      /* refused: handled below */
+    }
     if (!passed) return renderError(c, 'csrf');
     await next();
   });

@@ -7,16 +7,20 @@ import { z } from 'zod';
  * A bad value must stop the process with one line that names the variable: the people who run
  * this are small municipal IT teams reading a systemd journal, not developers reading a stack trace.
  */
-const bool = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'must be true or false' })
-  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'must be true or false' }).transform((v) => v === 'true' || v === '1' || v === 'yes');
 
 const intInRange = (min: number, max: number) =>
   z
     .string()
     .regex(/^\d+$/, { error: `must be a whole number between ${min} and ${max}` })
     .transform(Number)
-    .pipe(z.number().int().min(min, { error: `must be at least ${min}` }).max(max, { error: `must be at most ${max}` }));
+    .pipe(
+      z
+        .number()
+        .int()
+        .min(min, { error: `must be at least ${min}` })
+        .max(max, { error: `must be at most ${max}` }),
+    );
 
 const envSchema = z.object({
   PORT: intInRange(1, 65535).default(3000),
@@ -24,7 +28,17 @@ const envSchema = z.object({
   DATABASE_PATH: z.string().min(1, { error: 'must not be empty' }).default('./data/sociale-balans.sqlite'),
   PUBLIC_ORIGIN: z
     .url({ protocol: /^https?$/, error: 'must be an http(s) origin such as https://balans.ocmw.be' })
-    .refine((v) => { try { const u = new URL(v); return u.pathname === '/' && !u.search; } catch { return true; } }, { error: 'must be an origin without path, e.g. https://balans.ocmw.be' })
+    .refine(
+      (v) => {
+        try {
+          const u = new URL(v);
+          return u.pathname === '/' && !u.search;
+        } catch {
+          return true;
+        }
+      },
+      { error: 'must be an origin without path, e.g. https://balans.ocmw.be' },
+    )
     .optional(),
   TRUST_PROXY: bool.default(false),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent'], { error: 'must be one of debug, info, warn, error, silent' }).default('info'),

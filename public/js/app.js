@@ -3,7 +3,9 @@
 (function () {
   'use strict';
 
-  var live = function () { return document.getElementById('live-region'); };
+  var live = function () {
+    return document.getElementById('live-region');
+  };
 
   /** Say something in the polite live region (and show it, for sighted users). */
   function announce(text) {
@@ -11,9 +13,13 @@
     if (!region) return;
     region.textContent = '';
     // A fresh text node after a tick makes screen readers announce repeated identical messages.
-    window.setTimeout(function () { region.textContent = text; }, 50);
+    window.setTimeout(function () {
+      region.textContent = text;
+    }, 50);
     window.clearTimeout(announce.timer);
-    announce.timer = window.setTimeout(function () { region.textContent = ''; }, 8000);
+    announce.timer = window.setTimeout(function () {
+      region.textContent = '';
+    }, 8000);
   }
   window.sbAnnounce = announce;
 
@@ -26,7 +32,9 @@
     }
   }
 
-  document.addEventListener('DOMContentLoaded', function () { focusMarked(document); });
+  document.addEventListener('DOMContentLoaded', function () {
+    focusMarked(document);
+  });
 
   document.addEventListener('htmx:after:swap', function (event) {
     var detail = event.detail || {};
@@ -52,9 +60,12 @@
     var dialog = document.getElementById('idle-dialog');
     if (!idleMs || !dialog || typeof dialog.showModal !== 'function') return;
     window.clearTimeout(idleTimer);
-    idleTimer = window.setTimeout(function () {
-      if (!dialog.open) dialog.showModal();
-    }, Math.max(1000, idleMs - WARN_BEFORE_MS));
+    idleTimer = window.setTimeout(
+      function () {
+        if (!dialog.open) dialog.showModal();
+      },
+      Math.max(1000, idleMs - WARN_BEFORE_MS),
+    );
   }
   document.addEventListener('DOMContentLoaded', function () {
     startIdleTimer();
@@ -80,7 +91,9 @@
   document.addEventListener('DOMContentLoaded', function () {
     Array.prototype.forEach.call(document.querySelectorAll('[data-print]'), function (button) {
       button.hidden = false;
-      button.addEventListener('click', function () { window.print(); });
+      button.addEventListener('click', function () {
+        window.print();
+      });
     });
   });
 })();

@@ -5,8 +5,6 @@ import type { FormFields } from '../http/form.js';
 
 export type RoleChoice = 'none' | TeamRole;
 
-
-
 export function pageCount(total: number, pageSize: number): number {
   return Math.max(1, Math.ceil(total / pageSize));
 }
@@ -56,4 +54,3 @@ export function checked(fields: FormFields, name: string): boolean {
 export function leavesNoAdmin(p: { actorId: number; targetId: number; removesAdmin: boolean; otherActiveAdmins: number }): boolean {
   return p.removesAdmin && p.actorId === p.targetId && p.otherActiveAdmins === 0;
 }
-

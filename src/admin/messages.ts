@@ -168,7 +168,8 @@ export const adminNl = {
     newInvitationHint: 'Als de vorige link verlopen of kwijt is. De link is 24 uur geldig.',
     resetTwoFactor: 'Tweestapsverificatie wissen',
     resetTwoFactorLabel: (name: string) => `Tweestapsverificatie wissen: ${name}`,
-    resetTwoFactorHint: 'Als iemand de telefoon kwijt is en geen herstelcode meer heeft. De persoon wordt afgemeld en stelt de tweestapsverificatie opnieuw in bij het volgende aanmelden. Controleer eerst wie het vraagt.',
+    resetTwoFactorHint:
+      'Als iemand de telefoon kwijt is en geen herstelcode meer heeft. De persoon wordt afgemeld en stelt de tweestapsverificatie opnieuw in bij het volgende aanmelden. Controleer eerst wie het vraagt.',
     saved: 'De wijzigingen zijn opgeslagen.',
     disabled: 'Het account is uitgeschakeld. De persoon is overal afgemeld.',
     enabled: 'Het account is weer ingeschakeld.',
@@ -258,7 +259,8 @@ export const adminFr: AdminMessages = {
     you: '(vous)',
     roleInTeam: (role, team) => `${role} dans ${team}`,
     inviteTitle: 'Inviter un utilisateur',
-    inviteIntro: 'Vous recevrez ensuite un lien valable 24 heures, qui ne fonctionne qu’une fois. Avec ce lien, le nouvel utilisateur choisit son mot de passe.',
+    inviteIntro:
+      'Vous recevrez ensuite un lien valable 24 heures, qui ne fonctionne qu’une fois. Avec ce lien, le nouvel utilisateur choisit son mot de passe.',
     isAdmin: 'Administrateur',
     isAdminHint: 'Un administrateur gère les utilisateurs, les équipes et les paramètres. Il ne voit les dossiers qu’avec un rôle dans une équipe.',
     language: 'Langue',
@@ -315,14 +317,16 @@ export const adminFr: AdminMessages = {
     newInvitationHint: 'Si le lien précédent a expiré ou a été perdu. Le lien est valable 24 heures.',
     resetTwoFactor: 'Effacer la vérification en deux étapes',
     resetTwoFactorLabel: (name) => `Effacer la vérification en deux étapes : ${name}`,
-    resetTwoFactorHint: 'Si quelqu’un a perdu son téléphone et n’a plus de code de récupération. La personne est déconnectée et configure à nouveau la vérification à la prochaine connexion. Vérifiez d’abord qui le demande.',
+    resetTwoFactorHint:
+      'Si quelqu’un a perdu son téléphone et n’a plus de code de récupération. La personne est déconnectée et configure à nouveau la vérification à la prochaine connexion. Vérifiez d’abord qui le demande.',
     saved: 'Les modifications ont été enregistrées.',
     disabled: 'Le compte a été désactivé. La personne a été déconnectée partout.',
     enabled: 'Le compte a été réactivé.',
     sessionsEnded: 'La personne a été déconnectée partout.',
     twoFactorReset: 'La vérification en deux étapes a été effacée. La personne a été déconnectée partout.',
     lastAdmin: 'Vous êtes le dernier administrateur actif. Nommez d’abord quelqu’un d’autre administrateur.',
-    lastAdminDisable: 'Vous êtes le dernier administrateur actif : vous ne pouvez donc pas désactiver votre propre compte. Nommez d’abord quelqu’un d’autre administrateur.',
+    lastAdminDisable:
+      'Vous êtes le dernier administrateur actif : vous ne pouvez donc pas désactiver votre propre compte. Nommez d’abord quelqu’un d’autre administrateur.',
     disabledNoLink: 'Ce compte est désactivé. Réactivez-le d’abord.',
     notInvited: 'Cette personne a déjà un mot de passe. Créez un lien pour un nouveau mot de passe.',
   },
@@ -538,7 +542,8 @@ export const adminEn: AdminMessages = {
     newInvitationHint: 'When the previous link expired or was lost. The link is valid for 24 hours.',
     resetTwoFactor: 'Clear two-step verification',
     resetTwoFactorLabel: (name) => `Clear two-step verification: ${name}`,
-    resetTwoFactorHint: 'When someone lost their phone and has no recovery code left. The person is signed out and sets up two-step verification again at the next sign-in. Check first who is asking.',
+    resetTwoFactorHint:
+      'When someone lost their phone and has no recovery code left. The person is signed out and sets up two-step verification again at the next sign-in. Check first who is asking.',
     saved: 'The changes have been saved.',
     disabled: 'The account has been disabled. The person has been signed out everywhere.',
     enabled: 'The account has been enabled again.',

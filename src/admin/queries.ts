@@ -31,8 +31,15 @@ export interface TeamRow {
 }
 
 const userColumns = [
-  'app_user.id', 'app_user.display_name', 'app_user.email', 'app_user.is_admin', 'app_user.locale', 'app_user.totp_enabled_at',
-  'app_user.password_hash', 'app_user.disabled_at', 'app_user.created_at',
+  'app_user.id',
+  'app_user.display_name',
+  'app_user.email',
+  'app_user.is_admin',
+  'app_user.locale',
+  'app_user.totp_enabled_at',
+  'app_user.password_hash',
+  'app_user.disabled_at',
+  'app_user.created_at',
 ] as const;
 
 function statusOf(row: { disabled_at: number | null; password_hash: string | null }): UserStatus {
@@ -53,8 +60,18 @@ async function membershipsOf(db: Kysely<Database>, scope: OrgScope, userIds: num
 }
 
 export async function listUsers(db: Kysely<Database>, scope: OrgScope): Promise<AdminUserRow[]> {
-  const rows = await db.selectFrom('app_user').select(userColumns).where('organisation_id', '=', scope.organisationId).orderBy('display_name').orderBy('id').execute();
-  const memberships = await membershipsOf(db, scope, rows.map((r) => r.id));
+  const rows = await db
+    .selectFrom('app_user')
+    .select(userColumns)
+    .where('organisation_id', '=', scope.organisationId)
+    .orderBy('display_name')
+    .orderBy('id')
+    .execute();
+  const memberships = await membershipsOf(
+    db,
+    scope,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => ({
     id: r.id,
     displayName: r.display_name,
@@ -123,7 +140,11 @@ export async function createInvitedUser(
   now: number,
 ): Promise<number> {
   // No password: the account can only be used after the invitation link has been followed.
-  const id = await createUser(db, { organisationId: scope.organisationId, email: u.email, displayName: u.displayName, passwordHash: null, isAdmin: u.isAdmin, locale: u.locale }, now);
+  const id = await createUser(
+    db,
+    { organisationId: scope.organisationId, email: u.email, displayName: u.displayName, passwordHash: null, isAdmin: u.isAdmin, locale: u.locale },
+    now,
+  );
   await setTeamRoles(db, scope, id, u.roles);
   return id;
 }
@@ -134,10 +155,20 @@ export async function createInvitedUser(
  */
 export async function setTeamRoles(db: Kysely<Database>, scope: OrgScope, userId: number, roles: Map<number, TeamRole | null>): Promise<boolean> {
   if (!roles.size) return false;
-  const teamIds = (await db.selectFrom('team').select('id').where('organisation_id', '=', scope.organisationId).where('id', 'in', [...roles.keys()]).execute()).map((t) => t.id);
+  const teamIds = (
+    await db
+      .selectFrom('team')
+      .select('id')
+      .where('organisation_id', '=', scope.organisationId)
+      .where('id', 'in', [...roles.keys()])
+      .execute()
+  ).map((t) => t.id);
   if (!teamIds.length) return false;
   const current = new Map(
-    (await db.selectFrom('team_membership').select(['team_id', 'role']).where('user_id', '=', userId).where('team_id', 'in', teamIds).execute()).map((m) => [m.team_id, m.role]),
+    (await db.selectFrom('team_membership').select(['team_id', 'role']).where('user_id', '=', userId).where('team_id', 'in', teamIds).execute()).map((m) => [
+      m.team_id,
+      m.role,
+    ]),
   );
   let changed = false;
   for (const teamId of teamIds) {
@@ -156,7 +187,13 @@ export async function setTeamRoles(db: Kysely<Database>, scope: OrgScope, userId
   return changed;
 }
 
-export async function updateUserDetails(db: Kysely<Database>, scope: OrgScope, userId: number, u: { displayName: string; isAdmin: boolean }, now: number): Promise<boolean> {
+export async function updateUserDetails(
+  db: Kysely<Database>,
+  scope: OrgScope,
+  userId: number,
+  u: { displayName: string; isAdmin: boolean },
+  now: number,
+): Promise<boolean> {
   const res = await db
     .updateTable('app_user')
     .set({ display_name: u.displayName, is_admin: u.isAdmin ? 1 : 0, updated_at: now })
@@ -238,7 +275,11 @@ export async function listTeams(db: Kysely<Database>, scope: OrgScope): Promise<
     .innerJoin('app_user', 'app_user.id', 'team_membership.user_id')
     .select(['team_membership.team_id', 'team_membership.role', 'app_user.id', 'app_user.display_name', 'app_user.disabled_at', 'app_user.password_hash'])
     .where('app_user.organisation_id', '=', scope.organisationId)
-    .where('team_membership.team_id', 'in', teams.map((t) => t.id))
+    .where(
+      'team_membership.team_id',
+      'in',
+      teams.map((t) => t.id),
+    )
     .orderBy('app_user.display_name')
     .execute();
   return teams.map((t) => ({
@@ -276,11 +317,23 @@ export async function renameTeam(db: Kysely<Database>, scope: OrgScope, teamId: 
 // ---------------------------------------------------------------- organisation
 
 export async function getOrganisation(db: Kysely<Database>, scope: OrgScope) {
-  return db.selectFrom('organisation').select(['id', 'name', 'require_two_factor', 'sensitive_visibility']).where('id', '=', scope.organisationId).executeTakeFirstOrThrow();
+  return db
+    .selectFrom('organisation')
+    .select(['id', 'name', 'require_two_factor', 'sensitive_visibility'])
+    .where('id', '=', scope.organisationId)
+    .executeTakeFirstOrThrow();
 }
 
-export async function updateOrganisation(db: Kysely<Database>, scope: OrgScope, o: { name: string; requireTwoFactor: boolean; sensitiveVisibility: 'team' | 'assigned' }) {
-  await db.updateTable('organisation').set({ name: o.name, require_two_factor: o.requireTwoFactor ? 1 : 0, sensitive_visibility: o.sensitiveVisibility }).where('id', '=', scope.organisationId).execute();
+export async function updateOrganisation(
+  db: Kysely<Database>,
+  scope: OrgScope,
+  o: { name: string; requireTwoFactor: boolean; sensitiveVisibility: 'team' | 'assigned' },
+) {
+  await db
+    .updateTable('organisation')
+    .set({ name: o.name, require_two_factor: o.requireTwoFactor ? 1 : 0, sensitive_visibility: o.sensitiveVisibility })
+    .where('id', '=', scope.organisationId)
+    .execute();
 }
 
 // ---------------------------------------------------------------- audit log
@@ -306,10 +359,14 @@ export async function auditPage(db: Kysely<Database>, scope: OrgScope, page: num
     .executeTakeFirst();
   const rows = await db
     .selectFrom('audit_event')
-    .leftJoin('app_user as actor', (join) =>
-      join.onRef('actor.id', '=', 'audit_event.actor_user_id').on('actor.organisation_id', '=', scope.organisationId))
+    .leftJoin('app_user as actor', (join) => join.onRef('actor.id', '=', 'audit_event.actor_user_id').on('actor.organisation_id', '=', scope.organisationId))
     .select([
-      'audit_event.id', 'audit_event.at', 'audit_event.action', 'audit_event.target_type', 'audit_event.target_id', 'audit_event.outcome',
+      'audit_event.id',
+      'audit_event.at',
+      'audit_event.action',
+      'audit_event.target_type',
+      'audit_event.target_id',
+      'audit_event.outcome',
       'actor.display_name as actor_name',
     ])
     .where('audit_event.organisation_id', '=', scope.organisationId)
@@ -321,7 +378,13 @@ export async function auditPage(db: Kysely<Database>, scope: OrgScope, page: num
   return {
     total: Number(totalRow?.n ?? 0),
     rows: rows.map((r) => ({
-      id: r.id, at: r.at, actorName: r.actor_name, action: r.action, targetType: r.target_type, targetId: r.target_id, outcome: r.outcome,
+      id: r.id,
+      at: r.at,
+      actorName: r.actor_name,
+      action: r.action,
+      targetType: r.target_type,
+      targetId: r.target_id,
+      outcome: r.outcome,
     })),
   };
 }

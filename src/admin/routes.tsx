@@ -23,9 +23,29 @@ import { AuditPage } from '../../views/admin/AuditPage.js';
 import { checked, leavesNoAdmin, pageCount, parseTeamRoles, type RoleChoice } from './logic.js';
 import { parseId, parsePage } from '../http/params.js';
 import {
-  AUDIT_PAGE_SIZE, auditPage, countOtherActiveAdmins, countSessions, createInvitedUser, createTeam, disableUser, emailInUse,
-  enableUser, endUserSessions, findTeam, findUser, getOrganisation, listTeams, listUsers, renameTeam, resetTwoFactor,
-  setTeamRoles, teamChoices, teamNameTaken, updateOrganisation, updateUserDetails, type AdminUserRow,
+  AUDIT_PAGE_SIZE,
+  auditPage,
+  countOtherActiveAdmins,
+  countSessions,
+  createInvitedUser,
+  createTeam,
+  disableUser,
+  emailInUse,
+  enableUser,
+  endUserSessions,
+  findTeam,
+  findUser,
+  getOrganisation,
+  listTeams,
+  listUsers,
+  renameTeam,
+  resetTwoFactor,
+  setTeamRoles,
+  teamChoices,
+  teamNameTaken,
+  updateOrganisation,
+  updateUserDetails,
+  type AdminUserRow,
 } from './queries.js';
 
 // The administrator's screens: users, teams, organisation settings and the audit log. Every
@@ -36,10 +56,19 @@ export const NAME_MAX = 200;
 export const TEAM_NAME_MAX = 100;
 
 const nameSchema = (t: Messages, max = NAME_MAX) =>
-  z.string().trim().min(1, { error: t.form.required }).max(max, { error: t.admin.users.tooLong(max) });
+  z
+    .string()
+    .trim()
+    .min(1, { error: t.form.required })
+    .max(max, { error: t.admin.users.tooLong(max) });
 
 const emailSchema = (t: Messages) =>
-  z.string().trim().min(1, { error: t.form.required }).max(320, { error: t.admin.users.invalidEmail }).pipe(z.email({ error: t.admin.users.invalidEmail }));
+  z
+    .string()
+    .trim()
+    .min(1, { error: t.form.required })
+    .max(320, { error: t.admin.users.invalidEmail })
+    .pipe(z.email({ error: t.admin.users.invalidEmail }));
 
 export const adminRoutes = new Hono<AppEnv>();
 // '/admin/*' also matches '/admin' itself in Hono.
@@ -71,8 +100,11 @@ adminRoutes.post('/admin/users', async (c) => {
   const roles = parseTeamRoles(fields, teams, {});
   for (const id of roles.invalid) errors[`team_${id}`] = t.admin.users.invalidRole;
   const values: InviteValues = {
-    display_name: field(fields, 'display_name'), email: field(fields, 'email'), is_admin: checked(fields, 'is_admin'),
-    locale: isLocale(locale) ? locale : c.get('locale'), roles: roles.values,
+    display_name: field(fields, 'display_name'),
+    email: field(fields, 'email'),
+    is_admin: checked(fields, 'is_admin'),
+    locale: isLocale(locale) ? locale : c.get('locale'),
+    roles: roles.values,
   };
   if (!parsed.success || Object.keys(errors).length) return usersPage(c, { values, errors, status: 422 });
 
@@ -82,9 +114,21 @@ adminRoutes.post('/admin/users', async (c) => {
   // address at the same moment cannot both pass the check.
   const created = await deps.db.transaction().execute(async (trx) => {
     if (await emailInUse(trx, email)) return null;
-    const id = await createInvitedUser(trx, s, { email, displayName: parsed.data.display_name, isAdmin: values.is_admin, locale: values.locale, roles: roles.roles }, now);
+    const id = await createInvitedUser(
+      trx,
+      s,
+      { email, displayName: parsed.data.display_name, isAdmin: values.is_admin, locale: values.locale, roles: roles.roles },
+      now,
+    );
     const token = await createUserToken(trx, id, 'invitation', now);
-    await audit(trx, now, { organisationId: s.organisationId, actorUserId: s.userId, action: 'user.invited', targetType: 'user', targetId: id, requestId: c.get('requestId') });
+    await audit(trx, now, {
+      organisationId: s.organisationId,
+      actorUserId: s.userId,
+      action: 'user.invited',
+      targetType: 'user',
+      targetId: id,
+      requestId: c.get('requestId'),
+    });
     return { id, token };
   });
   if (!created) return usersPage(c, { values, errors: { email: t.admin.users.emailTaken }, status: 422 });
@@ -94,7 +138,10 @@ adminRoutes.post('/admin/users', async (c) => {
   const mail = await mailLink(c, user, 'invitation', link);
   // Only a hash of the token is stored: this response is the one moment the link can be shown,
   // so it is rendered here (201 Created) instead of redirecting to a page that could not show it.
-  return render(c, () => <LinkPage ui={ui(c)} kind="invited" userId={user.id} name={user.displayName} email={user.email} link={link} mail={mail} />, { status: 201, secret: true });
+  return render(c, () => <LinkPage ui={ui(c)} kind="invited" userId={user.id} name={user.displayName} email={user.email} link={link} mail={mail} />, {
+    status: 201,
+    secret: true,
+  });
 });
 
 async function mailLink(c: Context<AppEnv>, user: AdminUserRow, kind: 'invitation' | 'reset', link: string): Promise<MailOutcome> {
@@ -112,11 +159,17 @@ const userNotices = (t: Messages): Record<string, string> => ({
   twofactor: t.admin.user.twoFactorReset,
 });
 
-async function userPage(c: Context<AppEnv>, user: AdminUserRow, opts: { values?: UserEditValues; failed?: UserPageErrors; notice?: string | undefined; status?: 200 | 422 } = {}) {
+async function userPage(
+  c: Context<AppEnv>,
+  user: AdminUserRow,
+  opts: { values?: UserEditValues; failed?: UserPageErrors; notice?: string | undefined; status?: 200 | 422 } = {},
+) {
   const { db } = c.get('deps');
   const s = scope(c);
   const [teams, sessions] = await Promise.all([teamChoices(db, s), countSessions(db, s, user.id)]);
-  return render(c, () => <UserPage ui={ui(c)} user={user} sessions={sessions} teams={teams} values={opts.values} failed={opts.failed} notice={opts.notice} />, { status: opts.status ?? 200 });
+  return render(c, () => <UserPage ui={ui(c)} user={user} sessions={sessions} teams={teams} values={opts.values} failed={opts.failed} notice={opts.notice} />, {
+    status: opts.status ?? 200,
+  });
 }
 
 /** The user named by :id in the administrator's organisation, or undefined (the route then answers 404). */
@@ -180,7 +233,14 @@ adminRoutes.post('/admin/users/:id/disabling', async (c) => {
     const others = await countOtherActiveAdmins(trx, s, user.id);
     if (leavesNoAdmin({ actorId: s.userId, targetId: user.id, removesAdmin: user.isAdmin, otherActiveAdmins: others })) return 'last-admin' as const;
     if (!(await disableUser(trx, s, user.id, now))) return 'unchanged' as const;
-    await audit(trx, now, { organisationId: s.organisationId, actorUserId: s.userId, action: 'user.disabled', targetType: 'user', targetId: user.id, requestId: c.get('requestId') });
+    await audit(trx, now, {
+      organisationId: s.organisationId,
+      actorUserId: s.userId,
+      action: 'user.disabled',
+      targetType: 'user',
+      targetId: user.id,
+      requestId: c.get('requestId'),
+    });
     return 'disabled' as const;
   });
   if (outcome === 'last-admin') {
@@ -202,7 +262,14 @@ adminRoutes.post('/admin/users/:id/enabling', async (c) => {
   const now = deps.now();
   await deps.db.transaction().execute(async (trx) => {
     if (!(await enableUser(trx, s, user.id, now))) return;
-    await audit(trx, now, { organisationId: s.organisationId, actorUserId: s.userId, action: 'user.enabled', targetType: 'user', targetId: user.id, requestId: c.get('requestId') });
+    await audit(trx, now, {
+      organisationId: s.organisationId,
+      actorUserId: s.userId,
+      action: 'user.enabled',
+      targetType: 'user',
+      targetId: user.id,
+      requestId: c.get('requestId'),
+    });
   });
   return redirectAfterPost(c, `/admin/users/${user.id}?saved=enabled`);
 });
@@ -217,7 +284,14 @@ adminRoutes.post('/admin/users/:id/session-ending', async (c) => {
   const keep = user.id === s.userId ? c.get('sessionId') : null;
   await deps.db.transaction().execute(async (trx) => {
     await endUserSessions(trx, s, user.id, keep);
-    await audit(trx, now, { organisationId: s.organisationId, actorUserId: s.userId, action: 'session.ended_by_admin', targetType: 'user', targetId: user.id, requestId: c.get('requestId') });
+    await audit(trx, now, {
+      organisationId: s.organisationId,
+      actorUserId: s.userId,
+      action: 'session.ended_by_admin',
+      targetType: 'user',
+      targetId: user.id,
+      requestId: c.get('requestId'),
+    });
   });
   return redirectAfterPost(c, `/admin/users/${user.id}?saved=sessions`);
 });
@@ -231,7 +305,14 @@ adminRoutes.post('/admin/users/:id/two-factor-reset', async (c) => {
   const keep = user.id === s.userId ? c.get('sessionId') : null;
   await deps.db.transaction().execute(async (trx) => {
     await resetTwoFactor(trx, s, user.id, keep, now);
-    await audit(trx, now, { organisationId: s.organisationId, actorUserId: s.userId, action: 'twofactor.reset', targetType: 'user', targetId: user.id, requestId: c.get('requestId') });
+    await audit(trx, now, {
+      organisationId: s.organisationId,
+      actorUserId: s.userId,
+      action: 'twofactor.reset',
+      targetType: 'user',
+      targetId: user.id,
+      requestId: c.get('requestId'),
+    });
   });
   return redirectAfterPost(c, `/admin/users/${user.id}?saved=twofactor`);
 });
@@ -244,14 +325,20 @@ async function showNewLink(c: Context<AppEnv>, s: OrgScope, user: AdminUserRow, 
   const token = await deps.db.transaction().execute(async (trx) => {
     const token = await createUserToken(trx, user.id, purpose, now);
     await audit(trx, now, {
-      organisationId: s.organisationId, actorUserId: s.userId, action: kind === 'reset' ? 'password.reset_link_created' : 'user.invitation_renewed',
-      targetType: 'user', targetId: user.id, requestId: c.get('requestId'),
+      organisationId: s.organisationId,
+      actorUserId: s.userId,
+      action: kind === 'reset' ? 'password.reset_link_created' : 'user.invitation_renewed',
+      targetType: 'user',
+      targetId: user.id,
+      requestId: c.get('requestId'),
     });
     return token;
   });
   const link = `${deps.config.publicOrigin}/password/${token}`;
   const mail = await mailLink(c, user, kind === 'reset' ? 'reset' : 'invitation', link);
-  return render(c, () => <LinkPage ui={ui(c)} kind={kind} userId={user.id} name={user.displayName} email={user.email} link={link} mail={mail} />, { secret: true });
+  return render(c, () => <LinkPage ui={ui(c)} kind={kind} userId={user.id} name={user.displayName} email={user.email} link={link} mail={mail} />, {
+    secret: true,
+  });
 }
 
 adminRoutes.post('/admin/users/:id/reset-link', async (c) => {
@@ -297,7 +384,14 @@ adminRoutes.post('/admin/teams', async (c) => {
   const created = await deps.db.transaction().execute(async (trx) => {
     if (await teamNameTaken(trx, s, parsed.data)) return false;
     const id = await createTeam(trx, s, parsed.data, now);
-    await audit(trx, now, { organisationId: s.organisationId, actorUserId: s.userId, action: 'team.created', targetType: 'team', targetId: id, requestId: c.get('requestId') });
+    await audit(trx, now, {
+      organisationId: s.organisationId,
+      actorUserId: s.userId,
+      action: 'team.created',
+      targetType: 'team',
+      targetId: id,
+      requestId: c.get('requestId'),
+    });
     return true;
   });
   if (!created) return teamsPage(c, { failed: { form: 'create', value, error: t.admin.teams.nameTaken }, status: 422 });
@@ -320,7 +414,14 @@ adminRoutes.post('/admin/teams/:id', async (c) => {
   const renamed = await deps.db.transaction().execute(async (trx) => {
     if (await teamNameTaken(trx, s, parsed.data, team.id)) return false;
     await renameTeam(trx, s, team.id, parsed.data);
-    await audit(trx, now, { organisationId: s.organisationId, actorUserId: s.userId, action: 'team.renamed', targetType: 'team', targetId: team.id, requestId: c.get('requestId') });
+    await audit(trx, now, {
+      organisationId: s.organisationId,
+      actorUserId: s.userId,
+      action: 'team.renamed',
+      targetType: 'team',
+      targetId: team.id,
+      requestId: c.get('requestId'),
+    });
     return true;
   });
   if (!renamed) return teamsPage(c, { failed: { form: 'rename', teamId: team.id, value, error: t.admin.teams.nameTaken }, status: 422 });
@@ -332,7 +433,13 @@ adminRoutes.post('/admin/teams/:id', async (c) => {
 adminRoutes.get('/admin/settings', async (c) => {
   const org = await getOrganisation(c.get('deps').db, scope(c));
   const notice = c.req.query('saved') ? c.get('t').admin.settings.saved : undefined;
-  return render(c, () => <SettingsPage ui={ui(c)} values={{ name: org.name, require_two_factor: org.require_two_factor === 1, sensitive_visibility: org.sensitive_visibility }} notice={notice} />);
+  return render(c, () => (
+    <SettingsPage
+      ui={ui(c)}
+      values={{ name: org.name, require_two_factor: org.require_two_factor === 1, sensitive_visibility: org.sensitive_visibility }}
+      notice={notice}
+    />
+  ));
 });
 
 adminRoutes.post('/admin/settings', async (c) => {
@@ -341,10 +448,16 @@ adminRoutes.post('/admin/settings', async (c) => {
   const s = scope(c);
   const fields = await readForm(c);
   const requireTwoFactor = checked(fields, 'require_two_factor');
-  const parsed = z.object({ name: nameSchema(t), sensitive_visibility: z.enum(['team', 'assigned'], { error: t.admin.settings.sensitiveInvalid }).optional() }).safeParse(fields);
+  const parsed = z
+    .object({ name: nameSchema(t), sensitive_visibility: z.enum(['team', 'assigned'], { error: t.admin.settings.sensitiveInvalid }).optional() })
+    .safeParse(fields);
   if (!parsed.success) {
     const raw = field(fields, 'sensitive_visibility');
-    const values = { name: field(fields, 'name'), require_two_factor: requireTwoFactor, sensitive_visibility: raw === 'assigned' ? 'assigned' as const : 'team' as const };
+    const values = {
+      name: field(fields, 'name'),
+      require_two_factor: requireTwoFactor,
+      sensitive_visibility: raw === 'assigned' ? ('assigned' as const) : ('team' as const),
+    };
     return render(c, () => <SettingsPage ui={ui(c)} values={values} errors={fieldErrors(parsed.error)} />, { status: 422 });
   }
   // A form without the choice (an older page still open) keeps what is set.
@@ -352,9 +465,17 @@ adminRoutes.post('/admin/settings', async (c) => {
   const now = deps.now();
   await deps.db.transaction().execute(async (trx) => {
     const before = await getOrganisation(trx, s);
-    if (before.name === parsed.data.name && (before.require_two_factor === 1) === requireTwoFactor && before.sensitive_visibility === sensitiveVisibility) return;
+    if (before.name === parsed.data.name && (before.require_two_factor === 1) === requireTwoFactor && before.sensitive_visibility === sensitiveVisibility)
+      return;
     await updateOrganisation(trx, s, { name: parsed.data.name, requireTwoFactor, sensitiveVisibility });
-    await audit(trx, now, { organisationId: s.organisationId, actorUserId: s.userId, action: 'organisation.settings_changed', targetType: 'organisation', targetId: s.organisationId, requestId: c.get('requestId') });
+    await audit(trx, now, {
+      organisationId: s.organisationId,
+      actorUserId: s.userId,
+      action: 'organisation.settings_changed',
+      targetType: 'organisation',
+      targetId: s.organisationId,
+      requestId: c.get('requestId'),
+    });
   });
   return redirectAfterPost(c, '/admin/settings?saved=1');
 });

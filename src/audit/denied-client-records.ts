@@ -32,7 +32,11 @@ export const auditDeniedClientRecords = createMiddleware<AppEnv>(async (c, next)
   if (c.res.status !== 404 || !user || c.get('deniedAudited')) return;
   const { db, now } = c.get('deps');
   await audit(db, now(), {
-    organisationId: user.organisationId, actorUserId: user.id, action: 'access.denied', ...clientTarget(c.req.path),
-    requestId: c.get('requestId'), outcome: 'denied',
+    organisationId: user.organisationId,
+    actorUserId: user.id,
+    action: 'access.denied',
+    ...clientTarget(c.req.path),
+    requestId: c.get('requestId'),
+    outcome: 'denied',
   });
 });

@@ -2,7 +2,8 @@
 export const authNl = {
   setup: {
     title: 'Eerste installatie',
-    intro: 'Er is nog geen gebruiker. Maak het OCMW en de eerste beheerder aan. De installatiecode staat in het logboek van de server (de uitvoer van het startcommando).',
+    intro:
+      'Er is nog geen gebruiker. Maak het OCMW en de eerste beheerder aan. De installatiecode staat in het logboek van de server (de uitvoer van het startcommando).',
     code: 'Installatiecode',
     organisation: 'Naam van het OCMW',
     name: 'Jouw naam',
@@ -24,7 +25,8 @@ export const authNl = {
     expired: 'Je sessie was verlopen. Meld je opnieuw aan.',
     signedOut: 'Je bent afgemeld.',
     replayNotice: 'Je was een formulier aan het versturen toen je sessie verliep. Na het aanmelden kan je het opnieuw versturen; er gaat niets verloren.',
-    replayTooLarge: 'Je was een formulier aan het versturen toen je sessie verliep, maar het was te groot om hier te bewaren. Het is niet opgeslagen: meld je aan en vul het opnieuw in.',
+    replayTooLarge:
+      'Je was een formulier aan het versturen toen je sessie verliep, maar het was te groot om hier te bewaren. Het is niet opgeslagen: meld je aan en vul het opnieuw in.',
   },
   replay: {
     title: 'Formulier opnieuw versturen',
@@ -52,7 +54,8 @@ export const authNl = {
     qrLabel: 'QR-code om te scannen met je authenticator-app',
     enabledTitle: 'Tweestapsverificatie staat aan',
     recoveryCodesTitle: 'Jouw herstelcodes',
-    recoveryCodesIntro: 'Bewaar deze codes op een veilige plaats (bijvoorbeeld afgedrukt in een gesloten kast). Met elke code kan je één keer aanmelden als je je telefoon niet hebt. Ze worden maar één keer getoond.',
+    recoveryCodesIntro:
+      'Bewaar deze codes op een veilige plaats (bijvoorbeeld afgedrukt in een gesloten kast). Met elke code kan je één keer aanmelden als je je telefoon niet hebt. Ze worden maar één keer getoond.',
     continue: 'Verder',
   },
   password: {
@@ -111,7 +114,8 @@ export type AuthMessages = typeof authNl;
 export const authFr: AuthMessages = {
   setup: {
     title: 'Première installation',
-    intro: 'Il n’y a encore aucun utilisateur. Créez le CPAS et le premier administrateur. Le code d’installation figure dans le journal du serveur (la sortie de la commande de démarrage).',
+    intro:
+      'Il n’y a encore aucun utilisateur. Créez le CPAS et le premier administrateur. Le code d’installation figure dans le journal du serveur (la sortie de la commande de démarrage).',
     code: 'Code d’installation',
     organisation: 'Nom du CPAS',
     name: 'Votre nom',
@@ -133,7 +137,8 @@ export const authFr: AuthMessages = {
     expired: 'Votre session a expiré. Reconnectez-vous.',
     signedOut: 'Vous êtes déconnecté·e.',
     replayNotice: 'Vous envoyiez un formulaire quand votre session a expiré. Après la connexion, vous pourrez l’envoyer à nouveau ; rien n’est perdu.',
-    replayTooLarge: 'Vous envoyiez un formulaire quand votre session a expiré, mais il était trop volumineux pour être conservé ici. Il n’a pas été enregistré : connectez-vous et remplissez-le à nouveau.',
+    replayTooLarge:
+      'Vous envoyiez un formulaire quand votre session a expiré, mais il était trop volumineux pour être conservé ici. Il n’a pas été enregistré : connectez-vous et remplissez-le à nouveau.',
   },
   replay: {
     title: 'Renvoyer le formulaire',
@@ -161,7 +166,8 @@ export const authFr: AuthMessages = {
     qrLabel: 'Code QR à scanner avec votre application d’authentification',
     enabledTitle: 'La vérification en deux étapes est activée',
     recoveryCodesTitle: 'Vos codes de récupération',
-    recoveryCodesIntro: 'Conservez ces codes en lieu sûr (par exemple imprimés dans une armoire fermée). Chaque code permet de se connecter une fois sans téléphone. Ils ne sont affichés qu’une seule fois.',
+    recoveryCodesIntro:
+      'Conservez ces codes en lieu sûr (par exemple imprimés dans une armoire fermée). Chaque code permet de se connecter une fois sans téléphone. Ils ne sont affichés qu’une seule fois.',
     continue: 'Continuer',
   },
   password: {
@@ -175,7 +181,8 @@ export const authFr: AuthMessages = {
     common: 'Ce mot de passe est très courant et facile à deviner. Choisissez-en un autre.',
     containsEmail: 'N’utilisez pas votre adresse e-mail dans votre mot de passe.',
     forgotTitle: 'Mot de passe oublié',
-    forgotIntro: 'Tapez votre adresse e-mail. Si un compte y correspond, vous recevrez un e-mail avec un lien pour choisir un nouveau mot de passe. Le lien est valable une heure.',
+    forgotIntro:
+      'Tapez votre adresse e-mail. Si un compte y correspond, vous recevrez un e-mail avec un lien pour choisir un nouveau mot de passe. Le lien est valable une heure.',
     forgotNoMail: 'Cette installation n’envoie pas d’e-mails. Demandez à votre administrateur un lien pour choisir un nouveau mot de passe.',
     forgotSubmit: 'Envoyer le lien',
     forgotSent: 'Si un compte correspond à cette adresse e-mail, un e-mail est en route.',
@@ -219,7 +226,8 @@ export const authFr: AuthMessages = {
 export const authEn: AuthMessages = {
   setup: {
     title: 'First-time setup',
-    intro: 'There are no users yet. Create the organisation and its first administrator. The setup code is in the server log (the output of the start command).',
+    intro:
+      'There are no users yet. Create the organisation and its first administrator. The setup code is in the server log (the output of the start command).',
     code: 'Setup code',
     organisation: 'Name of the organisation',
     name: 'Your name',
@@ -241,7 +249,8 @@ export const authEn: AuthMessages = {
     expired: 'Your session had expired. Please sign in again.',
     signedOut: 'You are signed out.',
     replayNotice: 'You were sending a form when your session expired. After signing in you can send it again; nothing is lost.',
-    replayTooLarge: 'You were sending a form when your session expired, but it was too large to keep here. It was not saved: please sign in and fill it in again.',
+    replayTooLarge:
+      'You were sending a form when your session expired, but it was too large to keep here. It was not saved: please sign in and fill it in again.',
   },
   replay: {
     title: 'Send the form again',
@@ -269,7 +278,8 @@ export const authEn: AuthMessages = {
     qrLabel: 'QR code to scan with your authenticator app',
     enabledTitle: 'Two-step verification is on',
     recoveryCodesTitle: 'Your recovery codes',
-    recoveryCodesIntro: 'Keep these codes somewhere safe (for example printed, in a locked cupboard). Each code lets you sign in once without your phone. They are shown only once.',
+    recoveryCodesIntro:
+      'Keep these codes somewhere safe (for example printed, in a locked cupboard). Each code lets you sign in once without your phone. They are shown only once.',
     continue: 'Continue',
   },
   password: {
@@ -283,7 +293,8 @@ export const authEn: AuthMessages = {
     common: 'This password is used very often and is easy to guess. Choose another one.',
     containsEmail: 'Do not use your e-mail address in your password.',
     forgotTitle: 'Forgot password',
-    forgotIntro: 'Type your e-mail address. If an account belongs to it, you will get an e-mail with a link to choose a new password. The link works for one hour.',
+    forgotIntro:
+      'Type your e-mail address. If an account belongs to it, you will get an e-mail with a link to choose a new password. The link works for one hour.',
     forgotNoMail: 'This installation does not send e-mail. Ask your administrator for a link to choose a new password.',
     forgotSubmit: 'Send link',
     forgotSent: 'If an account belongs to this e-mail address, an e-mail is on its way.',

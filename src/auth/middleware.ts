@@ -66,8 +66,13 @@ export async function denied(c: Context<AppEnv>) {
   const user = c.get('user');
   const { db, now } = c.get('deps');
   await audit(db, now(), {
-    organisationId: user?.organisationId ?? null, actorUserId: user?.id ?? null, action: 'access.denied',
-    targetType: 'route', targetId: c.req.routePath, requestId: c.get('requestId'), outcome: 'denied',
+    organisationId: user?.organisationId ?? null,
+    actorUserId: user?.id ?? null,
+    action: 'access.denied',
+    targetType: 'route',
+    targetId: c.req.routePath,
+    requestId: c.get('requestId'),
+    outcome: 'denied',
   });
   return renderError(c, 'forbidden');
 }
@@ -79,9 +84,10 @@ async function notSignedIn(c: Context<AppEnv>) {
   // The raw (still percent-encoded) path of this request; for a form post the page it came from.
   // Either may be hostile or unparsable, so both go through the same check as any `next`.
   const url = new URL(c.req.url);
-  const here = c.req.method === 'GET'
-    ? redirectTarget(url.pathname + url.search, publicOrigin)
-    : sameOriginPath(c.req.header('Referer'), ownOrigins(config), publicOrigin);
+  const here =
+    c.req.method === 'GET'
+      ? redirectTarget(url.pathname + url.search, publicOrigin)
+      : sameOriginPath(c.req.header('Referer'), ownOrigins(config), publicOrigin);
   if (c.req.header('HX-Request') === 'true') {
     // htmx: send the whole window to the sign-in page instead of swapping it into a fragment.
     c.header('HX-Redirect', `/signin?next=${encodeURIComponent(here)}&expired=1`);
@@ -101,7 +107,11 @@ export function clientAddress(c: Context<AppEnv>): string | null {
   if (c.get('deps').config.trustProxy) {
     const xff = c.req.header('X-Forwarded-For');
     // The right-most entry is the one our own proxy appended; earlier ones are client-supplied.
-    const last = xff?.split(',').map((s) => s.trim()).filter(Boolean).pop();
+    const last = xff
+      ?.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .pop();
     if (last) return last;
   }
   try {

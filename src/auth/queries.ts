@@ -32,8 +32,14 @@ export async function createUser(
   const row = await db
     .insertInto('app_user')
     .values({
-      organisation_id: u.organisationId, email: normaliseEmail(u.email), display_name: u.displayName, password_hash: u.passwordHash,
-      is_admin: u.isAdmin ? 1 : 0, locale: u.locale ?? 'nl', created_at: now, updated_at: now,
+      organisation_id: u.organisationId,
+      email: normaliseEmail(u.email),
+      display_name: u.displayName,
+      password_hash: u.passwordHash,
+      is_admin: u.isAdmin ? 1 : 0,
+      locale: u.locale ?? 'nl',
+      created_at: now,
+      updated_at: now,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -50,7 +56,15 @@ export async function createUserToken(db: Kysely<Database>, userId: number, purp
   await db.updateTable('user_token').set({ used_at: now }).where('user_id', '=', userId).where('purpose', '=', purpose).where('used_at', 'is', null).execute();
   await db
     .insertInto('user_token')
-    .values({ id, secret_hash: secretHash, user_id: userId, purpose, created_at: now, expires_at: now + (purpose === 'invitation' ? INVITATION_VALID_MS : RESET_VALID_MS), used_at: null })
+    .values({
+      id,
+      secret_hash: secretHash,
+      user_id: userId,
+      purpose,
+      created_at: now,
+      expires_at: now + (purpose === 'invitation' ? INVITATION_VALID_MS : RESET_VALID_MS),
+      used_at: null,
+    })
     .execute();
   return token;
 }
@@ -78,7 +92,10 @@ export async function replaceRecoveryCodes(db: Kysely<Database>, userId: number)
     return `${raw.slice(0, 5)}-${raw.slice(5)}`;
   });
   await db.deleteFrom('recovery_code').where('user_id', '=', userId).execute();
-  await db.insertInto('recovery_code').values(codes.map((code) => ({ user_id: userId, code_hash: hashSecret(code), used_at: null }))).execute();
+  await db
+    .insertInto('recovery_code')
+    .values(codes.map((code) => ({ user_id: userId, code_hash: hashSecret(code), used_at: null })))
+    .execute();
   return codes;
 }
 
@@ -96,6 +113,11 @@ export async function useRecoveryCode(db: Kysely<Database>, userId: number, code
 }
 
 export async function countUnusedRecoveryCodes(db: Kysely<Database>, userId: number): Promise<number> {
-  const row = await db.selectFrom('recovery_code').select((eb) => eb.fn.countAll<number>().as('n')).where('user_id', '=', userId).where('used_at', 'is', null).executeTakeFirst();
+  const row = await db
+    .selectFrom('recovery_code')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('user_id', '=', userId)
+    .where('used_at', 'is', null)
+    .executeTakeFirst();
   return Number(row?.n ?? 0);
 }

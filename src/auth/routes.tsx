@@ -16,21 +16,41 @@ import { ForgotPasswordPage, MessagePage, ReplayPage, SetPasswordPage } from '..
 import { AccountPage } from '../../views/auth/AccountPage.js';
 import { checkPassword, hashPassword, verifyAgainstDummy, verifyPassword, type PasswordProblem } from './password.js';
 import {
-  clearSessionCookie, createSession, invalidateSession, invalidateUserSessions, markTwoFactorVerified,
-  setSessionCookie, touchSession, summariseUserAgent,
+  clearSessionCookie,
+  createSession,
+  invalidateSession,
+  invalidateUserSessions,
+  markTwoFactorVerified,
+  setSessionCookie,
+  touchSession,
+  summariseUserAgent,
 } from './sessions.js';
 import { confirmFailure, releaseOnSuccess, reserveAttempt, throttleKeys } from './throttle.js';
 import { consumeSetupCode, hasAnyUser, setupCode } from './setup-code.js';
 import {
-  consumeUserToken, countUnusedRecoveryCodes, createOrganisation, createUser, createUserToken, findUserByEmail,
-  findUserById, findValidUserToken, replaceRecoveryCodes, setPasswordHash, useRecoveryCode,
+  consumeUserToken,
+  countUnusedRecoveryCodes,
+  createOrganisation,
+  createUser,
+  createUserToken,
+  findUserByEmail,
+  findUserById,
+  findValidUserToken,
+  replaceRecoveryCodes,
+  setPasswordHash,
+  useRecoveryCode,
 } from './queries.js';
 import { newTotpKey, totpKeyForHumans, totpQrSvg, totpUri, verifyTotp } from './totp.js';
 import { clientAddress, nextTarget, requireUser } from './middleware.js';
 import { isRedirectTarget, sameOriginPath } from '../http/redirect-target.js';
 import { sendMail } from '../mail/mailer.js';
 
-const emailSchema = (t: Messages) => z.string().trim().max(320, { error: t.auth.password.invalidEmail }).pipe(z.email({ error: t.auth.password.invalidEmail }));
+const emailSchema = (t: Messages) =>
+  z
+    .string()
+    .trim()
+    .max(320, { error: t.auth.password.invalidEmail })
+    .pipe(z.email({ error: t.auth.password.invalidEmail }));
 
 export function passwordMessage(t: Messages, problem: PasswordProblem): string {
   return t.auth.password[problem];
@@ -70,7 +90,11 @@ function replayFieldsOf(replay: Replay): [string, string][] {
  */
 export async function renderSignInForReplay(c: Context<AppEnv>) {
   let fields: FormFields = {};
-  try { fields = await readForm(c); } catch { /* unreadable body: nothing to keep */ }
+  try {
+    fields = await readForm(c);
+  } catch {
+    /* unreadable body: nothing to keep */
+  }
   const pairs: [string, string][] = [];
   for (const [k, v] of Object.entries(fields)) for (const value of Array.isArray(v) ? v : [v]) pairs.push([k, value]);
   const u = ui(c);
@@ -134,8 +158,19 @@ authRoutes.post('/setup', async (c) => {
   const passwordHash = await hashPassword(parsed.data.password);
   const userId = await deps.db.transaction().execute(async (trx) => {
     const orgId = await createOrganisation(trx, parsed.data.organisation, now);
-    const id = await createUser(trx, { organisationId: orgId, email: parsed.data.email, displayName: parsed.data.name, passwordHash, isAdmin: true, locale: c.get('locale') }, now);
-    await audit(trx, now, { organisationId: orgId, actorUserId: id, action: 'setup.completed', targetType: 'organisation', targetId: orgId, requestId: c.get('requestId') });
+    const id = await createUser(
+      trx,
+      { organisationId: orgId, email: parsed.data.email, displayName: parsed.data.name, passwordHash, isAdmin: true, locale: c.get('locale') },
+      now,
+    );
+    await audit(trx, now, {
+      organisationId: orgId,
+      actorUserId: id,
+      action: 'setup.completed',
+      targetType: 'organisation',
+      targetId: orgId,
+      requestId: c.get('requestId'),
+    });
     return id;
   });
   consumeSetupCode();
@@ -177,14 +212,30 @@ authRoutes.post('/signin', async (c) => {
   const reservation = await reserveAttempt(db, keys, now);
   const user = await findUserByEmail(db, email);
   if (!reservation.allowed) {
-    await audit(db, now, { organisationId: user?.organisation_id ?? null, actorUserId: user?.id ?? null, action: 'signin.locked', targetType: 'user', targetId: user?.id, requestId: c.get('requestId'), outcome: 'denied' });
+    await audit(db, now, {
+      organisationId: user?.organisation_id ?? null,
+      actorUserId: user?.id ?? null,
+      action: 'signin.locked',
+      targetType: 'user',
+      targetId: user?.id,
+      requestId: c.get('requestId'),
+      outcome: 'denied',
+    });
     return again({ password: t.auth.signin.locked(Math.ceil(reservation.waitMs / 60_000)) }, 429);
   }
   const usable = user && user.password_hash && user.disabled_at === null;
   const ok = usable ? await verifyPassword(user.password_hash!, password) : await verifyAgainstDummy(password);
   if (!ok || !user) {
     await confirmFailure(db, keys, now);
-    await audit(db, now, { organisationId: user?.organisation_id ?? null, actorUserId: user?.id ?? null, action: 'signin.failure', targetType: 'user', targetId: user?.id, requestId: c.get('requestId'), outcome: 'failure' });
+    await audit(db, now, {
+      organisationId: user?.organisation_id ?? null,
+      actorUserId: user?.id ?? null,
+      action: 'signin.failure',
+      targetType: 'user',
+      targetId: user?.id,
+      requestId: c.get('requestId'),
+      outcome: 'failure',
+    });
     return again({ password: t.auth.signin.failed }, 422);
   }
   await releaseOnSuccess(db, keys);
@@ -193,7 +244,14 @@ authRoutes.post('/signin', async (c) => {
   if (previous) await invalidateSession(db, previous);
   const session = await createSession(db, user.id, now, c.req.header('User-Agent') ?? '');
   setSessionCookie(c, deps.config, session.token);
-  await audit(db, now, { organisationId: user.organisation_id, actorUserId: user.id, action: 'signin.success', targetType: 'user', targetId: user.id, requestId: c.get('requestId') });
+  await audit(db, now, {
+    organisationId: user.organisation_id,
+    actorUserId: user.id,
+    action: 'signin.success',
+    targetType: 'user',
+    targetId: user.id,
+    requestId: c.get('requestId'),
+  });
   if (user.totp_enabled_at !== null) {
     if (replay) {
       return render(c, () => <TwoFactorPage ui={ui(c)} next={next} replay={replay} />);
@@ -225,7 +283,11 @@ authRoutes.post('/signin/two-factor', async (c) => {
   // Six digits are guessable in parallel too: counted before the code is checked, as for passwords.
   const reservation = await reserveAttempt(db, keys, now);
   if (!reservation.allowed) {
-    return render(c, () => <TwoFactorPage ui={ui(c)} next={next} replay={replay} errors={{ code: t.auth.signin.locked(Math.ceil(reservation.waitMs / 60_000)) }} />, { status: 429 });
+    return render(
+      c,
+      () => <TwoFactorPage ui={ui(c)} next={next} replay={replay} errors={{ code: t.auth.signin.locked(Math.ceil(reservation.waitMs / 60_000)) }} />,
+      { status: 429 },
+    );
   }
   const usingRecovery = field(fields, 'method') === 'recovery';
   let ok = false;
@@ -235,7 +297,9 @@ authRoutes.post('/signin/two-factor', async (c) => {
     const step = verifyTotp(new Uint8Array(user.totp_key), field(fields, 'code'), now, user.totp_last_counter);
     if (step !== null) {
       // Conditional update: of two requests racing with the same code, only one wins.
-      const res = await db.updateTable('app_user').set({ totp_last_counter: step })
+      const res = await db
+        .updateTable('app_user')
+        .set({ totp_last_counter: step })
         .where('id', '=', user.id)
         .where((eb) => eb.or([eb('totp_last_counter', 'is', null), eb('totp_last_counter', '<', step)]))
         .executeTakeFirst();
@@ -244,13 +308,28 @@ authRoutes.post('/signin/two-factor', async (c) => {
   }
   if (!ok) {
     await confirmFailure(db, keys, now);
-    await audit(db, now, { organisationId: user.organisation_id, actorUserId: user.id, action: 'twofactor.failure', targetType: 'user', targetId: user.id, requestId: c.get('requestId'), outcome: 'failure' });
+    await audit(db, now, {
+      organisationId: user.organisation_id,
+      actorUserId: user.id,
+      action: 'twofactor.failure',
+      targetType: 'user',
+      targetId: user.id,
+      requestId: c.get('requestId'),
+      outcome: 'failure',
+    });
     const errors = usingRecovery ? { recovery: t.auth.twoFactor.wrongRecovery } : { code: t.auth.twoFactor.wrongCode };
     return render(c, () => <TwoFactorPage ui={ui(c)} next={next} replay={replay} errors={errors} />, { status: 422 });
   }
   await releaseOnSuccess(db, keys);
   await markTwoFactorVerified(db, pending.id);
-  await audit(db, now, { organisationId: user.organisation_id, actorUserId: user.id, action: usingRecovery ? 'twofactor.recovery_used' : 'twofactor.success', targetType: 'user', targetId: user.id, requestId: c.get('requestId') });
+  await audit(db, now, {
+    organisationId: user.organisation_id,
+    actorUserId: user.id,
+    action: usingRecovery ? 'twofactor.recovery_used' : 'twofactor.success',
+    targetType: 'user',
+    targetId: user.id,
+    requestId: c.get('requestId'),
+  });
   return finishSignIn(c, next, replay);
 });
 
@@ -259,7 +338,14 @@ authRoutes.post('/signout', async (c) => {
   const id = c.get('sessionId') ?? c.get('pendingSession')?.id;
   const user = c.get('user');
   if (id) await invalidateSession(deps.db, id);
-  if (user) await audit(deps.db, deps.now(), { organisationId: user.organisationId, actorUserId: user.id, action: 'signout', targetType: 'session', requestId: c.get('requestId') });
+  if (user)
+    await audit(deps.db, deps.now(), {
+      organisationId: user.organisationId,
+      actorUserId: user.id,
+      action: 'signout',
+      targetType: 'session',
+      requestId: c.get('requestId'),
+    });
   clearSessionCookie(c, deps.config);
   return redirectAfterPost(c, '/signin?signedout=1');
 });
@@ -283,15 +369,29 @@ authRoutes.post('/password/forgotten', async (c) => {
   const fields = await readForm(c);
   const parsed = emailSchema(t).safeParse(field(fields, 'email'));
   if (!parsed.success) {
-    return render(c, () => <ForgotPasswordPage ui={ui(c)} mailEnabled email={field(fields, 'email')} errors={{ email: t.auth.password.invalidEmail }} />, { status: 422 });
+    return render(c, () => <ForgotPasswordPage ui={ui(c)} mailEnabled email={field(fields, 'email')} errors={{ email: t.auth.password.invalidEmail }} />, {
+      status: 422,
+    });
   }
   const user = await findUserByEmail(deps.db, parsed.data);
   // Same answer whether or not the address has an account (no account discovery).
   if (user && user.disabled_at === null && user.password_hash) {
     const now = deps.now();
     const token = await createUserToken(deps.db, user.id, 'password_reset', now);
-    await audit(deps.db, now, { organisationId: user.organisation_id, actorUserId: user.id, action: 'password.reset_link_created', targetType: 'user', targetId: user.id, requestId: c.get('requestId') });
-    await sendMail(deps, { to: user.email, kind: 'reset', link: `${deps.config.publicOrigin}/password/${token}`, locale: isLocale(user.locale) ? user.locale : 'nl' });
+    await audit(deps.db, now, {
+      organisationId: user.organisation_id,
+      actorUserId: user.id,
+      action: 'password.reset_link_created',
+      targetType: 'user',
+      targetId: user.id,
+      requestId: c.get('requestId'),
+    });
+    await sendMail(deps, {
+      to: user.email,
+      kind: 'reset',
+      link: `${deps.config.publicOrigin}/password/${token}`,
+      locale: isLocale(user.locale) ? user.locale : 'nl',
+    });
   }
   return render(c, () => <ForgotPasswordPage ui={ui(c)} mailEnabled sent />);
 });
@@ -302,7 +402,18 @@ authRoutes.get('/password/:token', async (c) => {
   const row = await findValidUserToken(deps.db, c.req.param('token'), deps.now());
   const user = row ? await findUserById(deps.db, row.user_id) : undefined;
   if (!row || !user || user.disabled_at !== null) {
-    return render(c, () => <MessagePage ui={ui(c)} title={t.auth.password.resetTitle} message={t.auth.password.linkInvalid} link={{ href: '/signin', label: t.auth.signin.title }} />, { status: 404 });
+    return render(
+      c,
+      () => (
+        <MessagePage
+          ui={ui(c)}
+          title={t.auth.password.resetTitle}
+          message={t.auth.password.linkInvalid}
+          link={{ href: '/signin', label: t.auth.signin.title }}
+        />
+      ),
+      { status: 404 },
+    );
   }
   return render(c, () => <SetPasswordPage ui={ui(c)} token={c.req.param('token')} purpose={row.purpose} email={user.email} />);
 });
@@ -315,13 +426,28 @@ authRoutes.post('/password/:token', async (c) => {
   const row = await findValidUserToken(deps.db, token, now);
   const user = row ? await findUserById(deps.db, row.user_id) : undefined;
   if (!row || !user || user.disabled_at !== null) {
-    return render(c, () => <MessagePage ui={ui(c)} title={t.auth.password.resetTitle} message={t.auth.password.linkInvalid} link={{ href: '/signin', label: t.auth.signin.title }} />, { status: 404 });
+    return render(
+      c,
+      () => (
+        <MessagePage
+          ui={ui(c)}
+          title={t.auth.password.resetTitle}
+          message={t.auth.password.linkInvalid}
+          link={{ href: '/signin', label: t.auth.signin.title }}
+        />
+      ),
+      { status: 404 },
+    );
   }
   const fields = await readForm(c);
   const password = field(fields, 'password');
   const problem = checkPassword(password, user.email);
   if (problem) {
-    return render(c, () => <SetPasswordPage ui={ui(c)} token={token} purpose={row.purpose} email={user.email} errors={{ password: passwordMessage(t, problem) }} />, { status: 422 });
+    return render(
+      c,
+      () => <SetPasswordPage ui={ui(c)} token={token} purpose={row.purpose} email={user.email} errors={{ password: passwordMessage(t, problem) }} />,
+      { status: 422 },
+    );
   }
   const passwordHash = await hashPassword(password);
   const done = await deps.db.transaction().execute(async (trx) => {
@@ -329,8 +455,12 @@ authRoutes.post('/password/:token', async (c) => {
     await setPasswordHash(trx, user.id, passwordHash, now);
     await invalidateUserSessions(trx, user.id);
     await audit(trx, now, {
-      organisationId: user.organisation_id, actorUserId: user.id, action: row.purpose === 'invitation' ? 'user.invitation_accepted' : 'password.reset',
-      targetType: 'user', targetId: user.id, requestId: c.get('requestId'),
+      organisationId: user.organisation_id,
+      actorUserId: user.id,
+      action: row.purpose === 'invitation' ? 'user.invitation_accepted' : 'password.reset',
+      targetType: 'user',
+      targetId: user.id,
+      requestId: c.get('requestId'),
     });
     return true;
   });
@@ -356,7 +486,12 @@ accountRoutes.get('/account/two-factor/setup', async (c) => {
   const user = c.get('user')!;
   if (user.twoFactorEnabled) return c.redirect('/account', 303);
   const key = newTotpKey();
-  await deps.db.updateTable('app_user').set({ totp_key: key, totp_last_counter: null }).where('id', '=', user.id).where('totp_enabled_at', 'is', null).execute();
+  await deps.db
+    .updateTable('app_user')
+    .set({ totp_key: key, totp_last_counter: null })
+    .where('id', '=', user.id)
+    .where('totp_enabled_at', 'is', null)
+    .execute();
   return render(c, () => <TwoFactorSetupPage ui={ui(c)} qrSvg={totpQrSvg(totpUri(key, user.email))} keyText={totpKeyForHumans(key)} />, { secret: true });
 });
 
@@ -374,15 +509,30 @@ accountRoutes.post('/account/two-factor', async (c) => {
     // Show the same key again so the person can retry without re-scanning.
     const k = key ?? newTotpKey();
     if (!key) await deps.db.updateTable('app_user').set({ totp_key: k }).where('id', '=', current.id).execute();
-    return render(c, () => <TwoFactorSetupPage ui={ui(c)} qrSvg={totpQrSvg(totpUri(k, current.email))} keyText={totpKeyForHumans(k)} error={t.auth.twoFactor.wrongCode} />, { status: 422, secret: true });
+    return render(
+      c,
+      () => <TwoFactorSetupPage ui={ui(c)} qrSvg={totpQrSvg(totpUri(k, current.email))} keyText={totpKeyForHumans(k)} error={t.auth.twoFactor.wrongCode} />,
+      { status: 422, secret: true },
+    );
   }
   const codes = await deps.db.transaction().execute(async (trx) => {
     await trx.updateTable('app_user').set({ totp_enabled_at: now, totp_last_counter: step, updated_at: now }).where('id', '=', current.id).execute();
     await markTwoFactorVerified(trx, c.get('sessionId')!);
-    await audit(trx, now, { organisationId: current.organisationId, actorUserId: current.id, action: 'twofactor.enabled', targetType: 'user', targetId: current.id, requestId: c.get('requestId') });
+    await audit(trx, now, {
+      organisationId: current.organisationId,
+      actorUserId: current.id,
+      action: 'twofactor.enabled',
+      targetType: 'user',
+      targetId: current.id,
+      requestId: c.get('requestId'),
+    });
     return replaceRecoveryCodes(trx, current.id);
   });
-  return render(c, () => <RecoveryCodesPage ui={{ ...ui(c), user: { ...current, twoFactorEnabled: true, mustSetUpTwoFactor: false } }} codes={codes} next="/" />, { secret: true });
+  return render(
+    c,
+    () => <RecoveryCodesPage ui={{ ...ui(c), user: { ...current, twoFactorEnabled: true, mustSetUpTwoFactor: false } }} codes={codes} next="/" />,
+    { secret: true },
+  );
 });
 
 accountRoutes.post('/account/recovery-codes', async (c) => {
@@ -391,17 +541,37 @@ accountRoutes.post('/account/recovery-codes', async (c) => {
   if (!user.twoFactorEnabled) return c.redirect('/account', 303);
   const now = deps.now();
   const codes = await replaceRecoveryCodes(deps.db, user.id);
-  await audit(deps.db, now, { organisationId: user.organisationId, actorUserId: user.id, action: 'twofactor.recovery_regenerated', targetType: 'user', targetId: user.id, requestId: c.get('requestId') });
+  await audit(deps.db, now, {
+    organisationId: user.organisationId,
+    actorUserId: user.id,
+    action: 'twofactor.recovery_regenerated',
+    targetType: 'user',
+    targetId: user.id,
+    requestId: c.get('requestId'),
+  });
   return render(c, () => <RecoveryCodesPage ui={ui(c)} codes={codes} next="/account" />, { secret: true });
 });
 
 async function accountPage(c: Context<AppEnv>, opts: { notice?: string | undefined; passwordErrors?: Record<string, string>; status?: 200 | 422 | 429 } = {}) {
   const deps = c.get('deps');
   const user = c.get('user')!;
-  const rows = await deps.db.selectFrom('user_session').select(['id', 'user_agent', 'created_at', 'last_active_at']).where('user_id', '=', user.id).orderBy('created_at', 'desc').execute();
-  const sessions = rows.map((r) => ({ id: r.id, device: r.user_agent || summariseUserAgent(''), createdAt: r.created_at, lastActiveAt: r.last_active_at, current: r.id === c.get('sessionId') }));
+  const rows = await deps.db
+    .selectFrom('user_session')
+    .select(['id', 'user_agent', 'created_at', 'last_active_at'])
+    .where('user_id', '=', user.id)
+    .orderBy('created_at', 'desc')
+    .execute();
+  const sessions = rows.map((r) => ({
+    id: r.id,
+    device: r.user_agent || summariseUserAgent(''),
+    createdAt: r.created_at,
+    lastActiveAt: r.last_active_at,
+    current: r.id === c.get('sessionId'),
+  }));
   const recoveryLeft = await countUnusedRecoveryCodes(deps.db, user.id);
-  return render(c, () => <AccountPage ui={ui(c)} sessions={sessions} recoveryLeft={recoveryLeft} notice={opts.notice} passwordErrors={opts.passwordErrors} />, { status: opts.status ?? 200 });
+  return render(c, () => <AccountPage ui={ui(c)} sessions={sessions} recoveryLeft={recoveryLeft} notice={opts.notice} passwordErrors={opts.passwordErrors} />, {
+    status: opts.status ?? 200,
+  });
 }
 
 const notices = (t: Messages): Record<string, string> => ({
@@ -447,7 +617,14 @@ accountRoutes.post('/account/password', async (c) => {
   await deps.db.transaction().execute(async (trx) => {
     await setPasswordHash(trx, current.id, passwordHash, now);
     await invalidateUserSessions(trx, current.id, c.get('sessionId')!);
-    await audit(trx, now, { organisationId: current.organisationId, actorUserId: current.id, action: 'password.changed', targetType: 'user', targetId: current.id, requestId: c.get('requestId') });
+    await audit(trx, now, {
+      organisationId: current.organisationId,
+      actorUserId: current.id,
+      action: 'password.changed',
+      targetType: 'user',
+      targetId: current.id,
+      requestId: c.get('requestId'),
+    });
   });
   return redirectAfterPost(c, '/account?saved=password');
 });
@@ -458,7 +635,13 @@ accountRoutes.post('/account/sessions/:id/ending', async (c) => {
   // Scoped to the user's own sessions: another user's session id is simply not found.
   const res = await deps.db.deleteFrom('user_session').where('id', '=', c.req.param('id')).where('user_id', '=', user.id).executeTakeFirst();
   if (Number(res.numDeletedRows) === 0) return c.notFound();
-  await audit(deps.db, deps.now(), { organisationId: user.organisationId, actorUserId: user.id, action: 'session.ended', targetType: 'user', targetId: user.id, requestId: c.get('requestId') });
+  await audit(deps.db, deps.now(), {
+    organisationId: user.organisationId,
+    actorUserId: user.id,
+    action: 'session.ended',
+    targetType: 'user',
+    targetId: user.id,
+    requestId: c.get('requestId'),
+  });
   return redirectAfterPost(c, '/account?saved=session');
 });
-

@@ -27,7 +27,15 @@ export async function createSession(db: Kysely<Database>, userId: number, now: n
   const { id, token, secretHash } = newIdAndSecret();
   await db
     .insertInto('user_session')
-    .values({ id, secret_hash: secretHash, user_id: userId, created_at: now, last_active_at: now, two_factor_verified: 0, user_agent: summariseUserAgent(userAgent) })
+    .values({
+      id,
+      secret_hash: secretHash,
+      user_id: userId,
+      created_at: now,
+      last_active_at: now,
+      two_factor_verified: 0,
+      user_agent: summariseUserAgent(userAgent),
+    })
     .execute();
   return { id, token };
 }
@@ -98,9 +106,17 @@ export async function loadCurrentUser(db: Kysely<Database>, userId: number): Pro
     .selectFrom('app_user')
     .innerJoin('organisation', 'organisation.id', 'app_user.organisation_id')
     .select([
-      'app_user.id', 'app_user.organisation_id', 'app_user.email', 'app_user.display_name', 'app_user.locale',
-      'app_user.is_admin', 'app_user.totp_enabled_at', 'app_user.disabled_at',
-      'organisation.name as organisation_name', 'organisation.require_two_factor', 'organisation.sensitive_visibility',
+      'app_user.id',
+      'app_user.organisation_id',
+      'app_user.email',
+      'app_user.display_name',
+      'app_user.locale',
+      'app_user.is_admin',
+      'app_user.totp_enabled_at',
+      'app_user.disabled_at',
+      'organisation.name as organisation_name',
+      'organisation.require_two_factor',
+      'organisation.sensitive_visibility',
     ])
     .where('app_user.id', '=', userId)
     .executeTakeFirst();
@@ -124,7 +140,25 @@ export async function loadCurrentUser(db: Kysely<Database>, userId: number): Pro
 
 /** Only a coarse browser/OS label is kept, enough for "your sessions", not a fingerprint. */
 export function summariseUserAgent(ua: string): string {
-  const browser = /Edg\//.test(ua) ? 'Edge' : /Firefox\//.test(ua) ? 'Firefox' : /Chrom(e|ium)\//.test(ua) ? 'Chrome' : /Safari\//.test(ua) ? 'Safari' : 'Browser';
-  const os = /Windows/.test(ua) ? 'Windows' : /Mac OS X/.test(ua) ? 'macOS' : /Android/.test(ua) ? 'Android' : /iPhone|iPad/.test(ua) ? 'iOS' : /Linux/.test(ua) ? 'Linux' : '';
+  const browser = /Edg\//.test(ua)
+    ? 'Edge'
+    : /Firefox\//.test(ua)
+      ? 'Firefox'
+      : /Chrom(e|ium)\//.test(ua)
+        ? 'Chrome'
+        : /Safari\//.test(ua)
+          ? 'Safari'
+          : 'Browser';
+  const os = /Windows/.test(ua)
+    ? 'Windows'
+    : /Mac OS X/.test(ua)
+      ? 'macOS'
+      : /Android/.test(ua)
+        ? 'Android'
+        : /iPhone|iPad/.test(ua)
+          ? 'iOS'
+          : /Linux/.test(ua)
+            ? 'Linux'
+            : '';
   return os ? `${browser} (${os})` : browser;
 }

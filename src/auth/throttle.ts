@@ -68,7 +68,12 @@ function afterReservation(eb: Eb, free: number, now: number) {
     lock = lock.when('signin_throttle.failures', '=', literal(count - 1)).then(literal(now + lockMsAfter(count, free)));
   }
   return {
-    failures: eb.case().when(forgotten(eb, now)).then(literal(1)).else(eb('signin_throttle.failures', '+', literal(1))).end(),
+    failures: eb
+      .case()
+      .when(forgotten(eb, now))
+      .then(literal(1))
+      .else(eb('signin_throttle.failures', '+', literal(1)))
+      .end(),
     // A fresh start moves the 24-hour window too, or every attempt in flight would start afresh.
     last_failure_at: eb.case().when(forgotten(eb, now)).then(literal(now)).else(eb.ref('signin_throttle.last_failure_at')).end(),
     locked_until: lock.else(literal(now + MAX_LOCK_MS)).end(),
@@ -84,9 +89,12 @@ async function reserveKey(db: Kysely<Database>, key: string, now: number): Promi
   const row = await db
     .insertInto('signin_throttle')
     .values({ key, failures: 1, last_failure_at: now, locked_until: lockMsAfter(1, free) ? now + lockMsAfter(1, free) : 0 })
-    .onConflict((oc) => oc.column('key')
-      .doUpdateSet((eb) => afterReservation(eb, free, now))
-      .where('signin_throttle.locked_until', '<=', now))
+    .onConflict((oc) =>
+      oc
+        .column('key')
+        .doUpdateSet((eb) => afterReservation(eb, free, now))
+        .where('signin_throttle.locked_until', '<=', now),
+    )
     .returning('failures')
     .executeTakeFirst();
   return row !== undefined;
@@ -103,7 +111,12 @@ async function releaseKey(db: Kysely<Database>, key: string): Promise<void> {
     .updateTable('signin_throttle')
     .set((eb) => ({
       failures: eb('failures', '-', literal(1)),
-      locked_until: eb.case().when('failures', '<=', literal(free + 1)).then(literal(0)).else(eb.ref('locked_until')).end(),
+      locked_until: eb
+        .case()
+        .when('failures', '<=', literal(free + 1))
+        .then(literal(0))
+        .else(eb.ref('locked_until'))
+        .end(),
     }))
     .where('key', '=', key)
     .where('failures', '>', 0)

@@ -17,7 +17,9 @@ export function totpUri(key: Uint8Array, accountName: string): string {
 
 /** The key as people type it into an app by hand, in groups of four. */
 export function totpKeyForHumans(key: Uint8Array): string {
-  return encodeBase32NoPadding(key).match(/.{1,4}/g)!.join(' ');
+  return encodeBase32NoPadding(key)
+    .match(/.{1,4}/g)!
+    .join(' ');
 }
 
 /** The QR code as an SVG string, rendered on the server (no script, works in print). */

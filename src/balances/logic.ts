@@ -12,8 +12,14 @@ export interface Subject {
   name: string;
 }
 
-export interface LayoutTheme { theme: CatalogueTheme; domains: CatalogueDomain[] }
-export interface LayoutSection { subject: Subject; themes: LayoutTheme[] }
+export interface LayoutTheme {
+  theme: CatalogueTheme;
+  domains: CatalogueDomain[];
+}
+export interface LayoutSection {
+  subject: Subject;
+  themes: LayoutTheme[];
+}
 
 /**
  * What a balance asks: per subject, the themes and the domains switched on (defaultOn) in the
@@ -44,7 +50,12 @@ export function subjectKeyOf(memberId: number | null): string {
   return memberId === null ? 'h' : `m${memberId}`;
 }
 
-export interface CellValue { state: CellState; score: number | null; clientScore: number | null; remark: string }
+export interface CellValue {
+  state: CellState;
+  score: number | null;
+  clientScore: number | null;
+  remark: string;
+}
 export const EMPTY_CELL: CellValue = { state: 'open', score: null, clientScore: null, remark: '' };
 
 export type ChoiceProblem = 'invalidScore' | 'invalidClientScore' | 'remarkTooLong' | 'notApplicableNotAllowed';
@@ -61,8 +72,10 @@ export function parseCell(raw: { s: string; c: string; r: string }, domain: Cata
     if (!domain.allowNotApplicable) return { problem: 'notApplicableNotAllowed' };
     state = 'nvt';
   } else if (raw.s === 'nb') state = 'nb';
-  else if (/^[1-5]$/.test(raw.s)) { state = 'scored'; score = Number(raw.s); }
-  else return { problem: 'invalidScore' };
+  else if (/^[1-5]$/.test(raw.s)) {
+    state = 'scored';
+    score = Number(raw.s);
+  } else return { problem: 'invalidScore' };
   let clientScore: number | null = null;
   if (raw.c !== '') {
     if (!/^[1-5]$/.test(raw.c)) return { problem: 'invalidClientScore' };
@@ -85,7 +98,10 @@ export function choiceValue(v: CellValue): string {
  * saved as a whole never overwrites a cell someone else changed meanwhile that this user left alone.
  */
 export function fingerprint(v: CellValue): string {
-  return createHash('sha256').update(`${choiceValue(v)}|${v.clientScore ?? ''}|${v.remark}`).digest('base64url').slice(0, 16);
+  return createHash('sha256')
+    .update(`${choiceValue(v)}|${v.clientScore ?? ''}|${v.remark}`)
+    .digest('base64url')
+    .slice(0, 16);
 }
 
 export function sameValue(a: CellValue, b: CellValue): boolean {
@@ -111,11 +127,13 @@ export type Direction = 'better' | 'same' | 'worse';
  */
 export function visibleScores(layout: LayoutSection[], cells: ReadonlyMap<string, { state: CellState; score: number | null }>): Map<string, number> {
   const out = new Map<string, number>();
-  for (const section of layout) for (const t of section.themes) for (const d of t.domains) {
-    const key = cellKey(section.subject.key, d.key);
-    const c = cells.get(key);
-    if (c?.state === 'scored' && c.score !== null) out.set(key, c.score);
-  }
+  for (const section of layout)
+    for (const t of section.themes)
+      for (const d of t.domains) {
+        const key = cellKey(section.subject.key, d.key);
+        const c = cells.get(key);
+        if (c?.state === 'scored' && c.score !== null) out.set(key, c.score);
+      }
   return out;
 }
 

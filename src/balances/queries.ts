@@ -7,7 +7,19 @@ import { getCatalogueVersion, getCurrentVersion } from '../catalogue/queries.js'
 import type { CatalogueData } from '../catalogue/default-catalogue.js';
 import { findDomain } from '../catalogue/catalogue.js';
 import type { BalanceMethod, BalanceStatus, CellState } from './tables.js';
-import { balanceLayout, cellKey, direction, EMPTY_CELL, isAnswered, sameValue, subjectKeyOf, visibleScores, type CellValue, type LayoutSection, type Subject } from './logic.js';
+import {
+  balanceLayout,
+  cellKey,
+  direction,
+  EMPTY_CELL,
+  isAnswered,
+  sameValue,
+  subjectKeyOf,
+  visibleScores,
+  type CellValue,
+  type LayoutSection,
+  type Subject,
+} from './logic.js';
 
 // Balance queries. Every read starts from a household the scope may see (visibleHouseholds), so a
 // balance of another team or organisation is simply not found.
@@ -54,23 +66,43 @@ function balancesOfVisibleHouseholds(db: Db, scope: OrgScope) {
     .where('balance.organisation_id', '=', scope.organisationId)
     .where('balance.household_id', 'in', visibleHouseholds(db, scope).select('household.id'))
     .select([
-      'balance.id', 'balance.household_id', 'balance.taken_on', 'balance.method', 'balance.status', 'balance.catalogue_version_id',
-      'cv.number as version_number', 'balance.created_at', 'balance.updated_at', 'balance.finalised_at', 'fin.display_name as finalised_by_name',
+      'balance.id',
+      'balance.household_id',
+      'balance.taken_on',
+      'balance.method',
+      'balance.status',
+      'balance.catalogue_version_id',
+      'cv.number as version_number',
+      'balance.created_at',
+      'balance.updated_at',
+      'balance.finalised_at',
+      'fin.display_name as finalised_by_name',
     ]);
 }
 
 type SummaryRow = Awaited<ReturnType<ReturnType<typeof balancesOfVisibleHouseholds>['executeTakeFirstOrThrow']>>;
 function toSummary(r: SummaryRow): BalanceSummary {
   return {
-    id: r.id, householdId: r.household_id, takenOn: r.taken_on, method: r.method, status: r.status,
-    catalogueVersionId: r.catalogue_version_id, catalogueVersionNumber: r.version_number, createdAt: r.created_at,
-    updatedAt: r.updated_at, finalisedAt: r.finalised_at, finalisedByName: r.finalised_by_name,
+    id: r.id,
+    householdId: r.household_id,
+    takenOn: r.taken_on,
+    method: r.method,
+    status: r.status,
+    catalogueVersionId: r.catalogue_version_id,
+    catalogueVersionNumber: r.version_number,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    finalisedAt: r.finalised_at,
+    finalisedByName: r.finalised_by_name,
   };
 }
 
 export async function listBalances(db: Db, scope: OrgScope, householdId: number): Promise<BalanceSummary[]> {
-  const rows = await balancesOfVisibleHouseholds(db, scope).where('balance.household_id', '=', householdId)
-    .orderBy('balance.taken_on', 'desc').orderBy('balance.id', 'desc').execute();
+  const rows = await balancesOfVisibleHouseholds(db, scope)
+    .where('balance.household_id', '=', householdId)
+    .orderBy('balance.taken_on', 'desc')
+    .orderBy('balance.id', 'desc')
+    .execute();
   return rows.map(toSummary);
 }
 
@@ -87,9 +119,18 @@ export async function catalogueOf(db: Db, scope: OrgScope, versionId: number): P
   return version.catalogue;
 }
 
-export async function findBalance(db: Db, scope: OrgScope, householdId: number, balanceId: number, opts: { hideSensitive?: boolean } = {}): Promise<BalanceDetail | undefined> {
+export async function findBalance(
+  db: Db,
+  scope: OrgScope,
+  householdId: number,
+  balanceId: number,
+  opts: { hideSensitive?: boolean } = {},
+): Promise<BalanceDetail | undefined> {
   if (!Number.isSafeInteger(balanceId) || !Number.isSafeInteger(householdId)) return undefined;
-  const row = await balancesOfVisibleHouseholds(db, scope).where('balance.id', '=', balanceId).where('balance.household_id', '=', householdId).executeTakeFirst();
+  const row = await balancesOfVisibleHouseholds(db, scope)
+    .where('balance.id', '=', balanceId)
+    .where('balance.household_id', '=', householdId)
+    .executeTakeFirst();
   if (!row) return undefined;
   const catalogue = await catalogueOf(db, scope, row.catalogue_version_id);
   if (!catalogue) return undefined;
@@ -99,12 +140,20 @@ export async function findBalance(db: Db, scope: OrgScope, householdId: number, 
     .select(['balance_subject.member_id', 'balance_subject.level', 'balance_subject.took_part', 'm.first_name', 'm.last_name', 'm.position'])
     .where('balance_subject.balance_id', '=', balanceId)
     .orderBy('balance_subject.level', 'desc') // volwassene before kind
-    .orderBy('m.position').orderBy('m.id')
+    .orderBy('m.position')
+    .orderBy('m.id')
     .execute();
   const household: Subject & { tookPart: boolean } = { key: 'h', memberId: null, level: 'huishouden', name: '', tookPart: true };
-  const subjects = [household, ...subjectRows.map((s) => ({
-    key: subjectKeyOf(s.member_id), memberId: s.member_id, level: s.level, name: `${s.first_name} ${s.last_name}`, tookPart: s.took_part === 1,
-  }))];
+  const subjects = [
+    household,
+    ...subjectRows.map((s) => ({
+      key: subjectKeyOf(s.member_id),
+      memberId: s.member_id,
+      level: s.level,
+      name: `${s.first_name} ${s.last_name}`,
+      tookPart: s.took_part === 1,
+    })),
+  ];
   const cells = await loadCells(db, balanceId);
   const layout = balanceLayout(catalogue, subjects, opts);
   const count = (l: LayoutSection[]) => l.reduce((n, s) => n + s.themes.reduce((m, t) => m + t.domains.length, 0), 0);
@@ -120,26 +169,46 @@ export async function loadCells(db: Db, balanceId: number): Promise<Map<string, 
     .select('u.display_name as updated_by_name')
     .where('balance_id', '=', balanceId)
     .execute();
-  return new Map(rows.map((r) => [cellKey(r.subject, r.domain_key), {
-    id: r.id, state: r.state, score: r.score, clientScore: r.client_score, remark: r.remark, prefilled: r.prefilled === 1,
-    revision: r.revision, editorToken: r.editor_token, updatedAt: r.updated_at, updatedByName: r.updated_by_name,
-  }]));
+  return new Map(
+    rows.map((r) => [
+      cellKey(r.subject, r.domain_key),
+      {
+        id: r.id,
+        state: r.state,
+        score: r.score,
+        clientScore: r.client_score,
+        remark: r.remark,
+        prefilled: r.prefilled === 1,
+        revision: r.revision,
+        editorToken: r.editor_token,
+        updatedAt: r.updated_at,
+        updatedByName: r.updated_by_name,
+      },
+    ]),
+  );
 }
 
 export function progress(detail: Pick<BalanceDetail, 'layout' | 'cells'>): { answered: number; total: number; unconfirmed: number } {
   let answered = 0;
   let total = 0;
   let unconfirmed = 0;
-  for (const section of detail.layout) for (const t of section.themes) for (const d of t.domains) {
-    total++;
-    const c = detail.cells.get(cellKey(section.subject.key, d.key));
-    if (c && isAnswered(c)) answered++;
-    if (c?.prefilled) unconfirmed++;
-  }
+  for (const section of detail.layout)
+    for (const t of section.themes)
+      for (const d of t.domains) {
+        total++;
+        const c = detail.cells.get(cellKey(section.subject.key, d.key));
+        if (c && isAnswered(c)) answered++;
+        if (c?.prefilled) unconfirmed++;
+      }
   return { answered, total, unconfirmed };
 }
 
-export interface NewBalance { takenOn: string; method: BalanceMethod; participants: number[]; prefill: boolean }
+export interface NewBalance {
+  takenOn: string;
+  method: BalanceMethod;
+  participants: number[];
+  prefill: boolean;
+}
 
 /**
  * Creates a draft balance on the organisation's current catalogue version, for the members in the
@@ -151,7 +220,8 @@ export async function createBalance(db: Db, scope: OrgScope, householdId: number
   if (!household) return undefined;
   const version = await getCurrentVersion(db, scope);
   if (!version) throw new Error('organisation has no published catalogue');
-  const members = await db.selectFrom('household_member')
+  const members = await db
+    .selectFrom('household_member')
     .select(['id', 'birth_year', 'adult_override', 'joined_on', 'left_on'])
     .where('household_id', '=', householdId)
     .where('joined_on', '<=', values.takenOn)
@@ -159,20 +229,46 @@ export async function createBalance(db: Db, scope: OrgScope, householdId: number
     .execute();
   const year = Number(values.takenOn.slice(0, 4));
   return db.transaction().execute(async (trx) => {
-    const balance = await trx.insertInto('balance').values({
-      organisation_id: scope.organisationId, household_id: householdId, catalogue_version_id: version.id, taken_on: values.takenOn,
-      method: values.method, created_at: now, created_by: scope.userId, updated_at: now,
-    }).returning('id').executeTakeFirstOrThrow();
+    const balance = await trx
+      .insertInto('balance')
+      .values({
+        organisation_id: scope.organisationId,
+        household_id: householdId,
+        catalogue_version_id: version.id,
+        taken_on: values.takenOn,
+        method: values.method,
+        created_at: now,
+        created_by: scope.userId,
+        updated_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     if (members.length) {
-      await trx.insertInto('balance_subject').values(members.map((m) => ({
-        balance_id: balance.id, member_id: m.id,
-        level: isAdult({ birthYear: m.birth_year, adultOverride: m.adult_override === null ? null : m.adult_override === 1 }, year) ? 'volwassene' as const : 'kind' as const,
-        took_part: values.participants.includes(m.id) ? 1 : 0,
-      }))).execute();
+      await trx
+        .insertInto('balance_subject')
+        .values(
+          members.map((m) => ({
+            balance_id: balance.id,
+            member_id: m.id,
+            level: isAdult({ birthYear: m.birth_year, adultOverride: m.adult_override === null ? null : m.adult_override === 1 }, year)
+              ? ('volwassene' as const)
+              : ('kind' as const),
+            took_part: values.participants.includes(m.id) ? 1 : 0,
+          })),
+        )
+        .execute();
     }
     if (values.prefill) {
-      const previous = await trx.selectFrom('balance').select('id').where('household_id', '=', householdId).where('status', '=', 'final')
-        .where('id', '!=', balance.id).orderBy('taken_on', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
+      const previous = await trx
+        .selectFrom('balance')
+        .select('id')
+        .where('household_id', '=', householdId)
+        .where('status', '=', 'final')
+        .where('id', '!=', balance.id)
+        .orderBy('taken_on', 'desc')
+        .orderBy('id', 'desc')
+        .limit(1)
+        .executeTakeFirst();
       if (previous) {
         const subjects = new Set(['h', ...members.map((m) => subjectKeyOf(m.id))]);
         const active = new Set(version.catalogue.themes.flatMap((t) => t.domains.filter((d) => d.defaultOn).map((d) => `${t.level}:${d.key}`)));
@@ -182,10 +278,26 @@ export async function createBalance(db: Db, scope: OrgScope, householdId: number
         const old = await trx.selectFrom('balance_score').selectAll().where('balance_id', '=', previous.id).where('state', '!=', 'open').execute();
         const copy = old.filter((o) => subjects.has(o.subject) && active.has(`${levelOf.get(o.subject)}:${o.domain_key}`));
         if (copy.length) {
-          await trx.insertInto('balance_score').values(copy.map((o) => ({
-            balance_id: balance.id, subject: o.subject, member_id: o.member_id, domain_key: o.domain_key, state: o.state, score: o.score,
-            client_score: null, remark: '', prefilled: 1, revision: 1, editor_token: '', updated_at: now, updated_by: scope.userId,
-          }))).execute();
+          await trx
+            .insertInto('balance_score')
+            .values(
+              copy.map((o) => ({
+                balance_id: balance.id,
+                subject: o.subject,
+                member_id: o.member_id,
+                domain_key: o.domain_key,
+                state: o.state,
+                score: o.score,
+                client_score: null,
+                remark: '',
+                prefilled: 1,
+                revision: 1,
+                editor_token: '',
+                updated_at: now,
+                updated_by: scope.userId,
+              })),
+            )
+            .execute();
         }
       }
     }
@@ -193,12 +305,22 @@ export async function createBalance(db: Db, scope: OrgScope, householdId: number
   });
 }
 
-export interface PostedCell { subject: string; domainKey: string; value: CellValue; revision: number; changed: boolean; confirm: boolean }
-export interface Conflict { subject: string; domainKey: string; mine: CellValue; theirs: StoredCell }
+export interface PostedCell {
+  subject: string;
+  domainKey: string;
+  value: CellValue;
+  revision: number;
+  changed: boolean;
+  confirm: boolean;
+}
+export interface Conflict {
+  subject: string;
+  domainKey: string;
+  mine: CellValue;
+  theirs: StoredCell;
+}
 export type SaveOutcome =
-  | { status: 'saved'; saved: { subject: string; domainKey: string; cell: StoredCell }[] }
-  | { status: 'conflict'; conflicts: Conflict[] }
-  | { status: 'final' };
+  { status: 'saved'; saved: { subject: string; domainKey: string; cell: StoredCell }[] } | { status: 'conflict'; conflicts: Conflict[] } | { status: 'final' };
 
 /**
  * Saves the cells a user changed, all or nothing. A cell counts as changed when what is posted
@@ -209,12 +331,22 @@ export type SaveOutcome =
  * null, and the empty token of prefilled or generated cells, never count as the same editor.
  */
 export async function saveCells(
-  db: Db, scope: OrgScope, balanceId: number, cells: PostedCell[], editorToken: string | null, now: number,
+  db: Db,
+  scope: OrgScope,
+  balanceId: number,
+  cells: PostedCell[],
+  editorToken: string | null,
+  now: number,
   /** Runs inside the same transaction when something was saved (the audit row: one commit, one fsync). */
   onSaved?: (trx: Db) => Promise<void>,
 ): Promise<SaveOutcome> {
   return db.transaction().execute(async (trx) => {
-    const balance = await trx.selectFrom('balance').select(['status']).where('id', '=', balanceId).where('organisation_id', '=', scope.organisationId).executeTakeFirstOrThrow();
+    const balance = await trx
+      .selectFrom('balance')
+      .select(['status'])
+      .where('id', '=', balanceId)
+      .where('organisation_id', '=', scope.organisationId)
+      .executeTakeFirstOrThrow();
     if (balance.status !== 'draft') return { status: 'final' } as const;
     const current = await loadCells(trx, balanceId);
     const conflicts: Conflict[] = [];
@@ -238,15 +370,29 @@ export async function saveCells(
       const existing = current.get(cellKey(p.subject, p.domainKey));
       const revision = (existing?.revision ?? 0) + 1;
       const values = {
-        state: p.value.state as CellState, score: p.value.score, client_score: p.value.clientScore, remark: p.value.remark,
-        prefilled: 0, revision, editor_token: editorToken ?? '', updated_at: now, updated_by: scope.userId,
+        state: p.value.state as CellState,
+        score: p.value.score,
+        client_score: p.value.clientScore,
+        remark: p.value.remark,
+        prefilled: 0,
+        revision,
+        editor_token: editorToken ?? '',
+        updated_at: now,
+        updated_by: scope.userId,
       };
       if (existing) {
         await trx.updateTable('balance_score').set(values).where('id', '=', existing.id).execute();
       } else {
-        await trx.insertInto('balance_score').values({ balance_id: balanceId, subject: p.subject, member_id: memberId, domain_key: p.domainKey, ...values }).execute();
+        await trx
+          .insertInto('balance_score')
+          .values({ balance_id: balanceId, subject: p.subject, member_id: memberId, domain_key: p.domainKey, ...values })
+          .execute();
       }
-      saved.push({ subject: p.subject, domainKey: p.domainKey, cell: { ...(existing ?? { id: 0, updatedByName: null }), ...p.value, prefilled: false, revision, editorToken: editorToken ?? '', updatedAt: now } });
+      saved.push({
+        subject: p.subject,
+        domainKey: p.domainKey,
+        cell: { ...(existing ?? { id: 0, updatedByName: null }), ...p.value, prefilled: false, revision, editorToken: editorToken ?? '', updatedAt: now },
+      });
     }
     if (saved.length) {
       await trx.updateTable('balance').set({ updated_at: now }).where('id', '=', balanceId).execute();
@@ -267,12 +413,26 @@ export function domainOf(detail: Pick<BalanceDetail, 'catalogue'>, domainKey: st
 }
 
 export async function finaliseBalance(db: Db, scope: OrgScope, balanceId: number, now: number): Promise<boolean> {
-  const res = await db.updateTable('balance').set({ status: 'final', finalised_at: now, finalised_by: scope.userId, updated_at: now })
-    .where('id', '=', balanceId).where('organisation_id', '=', scope.organisationId).where('status', '=', 'draft').executeTakeFirst();
+  const res = await db
+    .updateTable('balance')
+    .set({ status: 'final', finalised_at: now, finalised_by: scope.userId, updated_at: now })
+    .where('id', '=', balanceId)
+    .where('organisation_id', '=', scope.organisationId)
+    .where('status', '=', 'draft')
+    .executeTakeFirst();
   return Number(res.numUpdatedRows) === 1;
 }
 
-export interface AmendmentRow { id: number; subject: string; domainKey: string; reason: string; before: CellValue; after: CellValue; createdAt: number; createdByName: string | null }
+export interface AmendmentRow {
+  id: number;
+  subject: string;
+  domainKey: string;
+  reason: string;
+  before: CellValue;
+  after: CellValue;
+  createdAt: number;
+  createdByName: string | null;
+}
 
 /**
  * The corrections of a balance that this reader may see: only those of cells in the detail's layout,
@@ -280,37 +440,99 @@ export interface AmendmentRow { id: number; subject: string; domainKey: string; 
  * the domain itself — its before/after values are client data like the score.
  */
 export async function listAmendments(db: Db, detail: Pick<BalanceDetail, 'id' | 'layout'>): Promise<AmendmentRow[]> {
-  const rows = await db.selectFrom('balance_amendment').leftJoin('app_user as u', 'u.id', 'balance_amendment.created_by')
-    .selectAll('balance_amendment').select('u.display_name as by_name').where('balance_id', '=', detail.id).orderBy('balance_amendment.id').execute();
-  return rows.filter((r) => cellExists(detail, r.subject, r.domain_key)).map((r) => ({
-    id: r.id, subject: r.subject, domainKey: r.domain_key, reason: r.reason, createdAt: r.created_at, createdByName: r.by_name,
-    before: { state: r.before_state, score: r.before_score, clientScore: null, remark: r.before_remark },
-    after: { state: r.after_state, score: r.after_score, clientScore: null, remark: r.after_remark },
-  }));
+  const rows = await db
+    .selectFrom('balance_amendment')
+    .leftJoin('app_user as u', 'u.id', 'balance_amendment.created_by')
+    .selectAll('balance_amendment')
+    .select('u.display_name as by_name')
+    .where('balance_id', '=', detail.id)
+    .orderBy('balance_amendment.id')
+    .execute();
+  return rows
+    .filter((r) => cellExists(detail, r.subject, r.domain_key))
+    .map((r) => ({
+      id: r.id,
+      subject: r.subject,
+      domainKey: r.domain_key,
+      reason: r.reason,
+      createdAt: r.created_at,
+      createdByName: r.by_name,
+      before: { state: r.before_state, score: r.before_score, clientScore: null, remark: r.before_remark },
+      after: { state: r.after_state, score: r.after_score, clientScore: null, remark: r.after_remark },
+    }));
 }
 
 /** A correction after finalising: the cell changes, and the change with its reason is kept visibly. */
-export async function amendCell(db: Db, scope: OrgScope, balanceId: number, subject: string, domainKey: string, value: CellValue, reason: string, now: number): Promise<'amended' | 'unchanged' | 'notFinal'> {
+export async function amendCell(
+  db: Db,
+  scope: OrgScope,
+  balanceId: number,
+  subject: string,
+  domainKey: string,
+  value: CellValue,
+  reason: string,
+  now: number,
+): Promise<'amended' | 'unchanged' | 'notFinal'> {
   return db.transaction().execute(async (trx) => {
-    const b = await trx.selectFrom('balance').select('status').where('id', '=', balanceId).where('organisation_id', '=', scope.organisationId).executeTakeFirstOrThrow();
+    const b = await trx
+      .selectFrom('balance')
+      .select('status')
+      .where('id', '=', balanceId)
+      .where('organisation_id', '=', scope.organisationId)
+      .executeTakeFirstOrThrow();
     if (b.status !== 'final') return 'notFinal';
     const current = (await loadCells(trx, balanceId)).get(cellKey(subject, domainKey));
     const before: CellValue = current ?? EMPTY_CELL;
     const after: CellValue = { ...value, clientScore: before.clientScore };
     if (sameValue(before, after)) return 'unchanged';
-    await trx.insertInto('balance_amendment').values({
-      balance_id: balanceId, subject, domain_key: domainKey, reason,
-      before_state: before.state, before_score: before.score, before_remark: before.remark,
-      after_state: after.state, after_score: after.score, after_remark: after.remark, created_at: now, created_by: scope.userId,
-    }).execute();
-    const values = { state: after.state, score: after.score, remark: after.remark, prefilled: 0, revision: (current?.revision ?? 0) + 1, updated_at: now, updated_by: scope.userId };
+    await trx
+      .insertInto('balance_amendment')
+      .values({
+        balance_id: balanceId,
+        subject,
+        domain_key: domainKey,
+        reason,
+        before_state: before.state,
+        before_score: before.score,
+        before_remark: before.remark,
+        after_state: after.state,
+        after_score: after.score,
+        after_remark: after.remark,
+        created_at: now,
+        created_by: scope.userId,
+      })
+      .execute();
+    const values = {
+      state: after.state,
+      score: after.score,
+      remark: after.remark,
+      prefilled: 0,
+      revision: (current?.revision ?? 0) + 1,
+      updated_at: now,
+      updated_by: scope.userId,
+    };
     if (current) await trx.updateTable('balance_score').set(values).where('id', '=', current.id).execute();
-    else await trx.insertInto('balance_score').values({ balance_id: balanceId, subject, member_id: subject === 'h' ? null : Number(subject.slice(1)), domain_key: domainKey, client_score: null, editor_token: '', ...values }).execute();
+    else
+      await trx
+        .insertInto('balance_score')
+        .values({
+          balance_id: balanceId,
+          subject,
+          member_id: subject === 'h' ? null : Number(subject.slice(1)),
+          domain_key: domainKey,
+          client_score: null,
+          editor_token: '',
+          ...values,
+        })
+        .execute();
     return 'amended';
   });
 }
 
-export interface BalanceTrend { lastTakenAt: number; direction: 'better' | 'same' | 'worse' | null }
+export interface BalanceTrend {
+  lastTakenAt: number;
+  direction: 'better' | 'same' | 'worse' | null;
+}
 
 /**
  * For the caseload: per household, the date of the latest finalised balance and the direction
@@ -322,11 +544,15 @@ export interface BalanceTrend { lastTakenAt: number; direction: 'better' | 'same
 export async function balanceTrends(db: Db, scope: OrgScope, householdIds: number[], shielded: ReadonlySet<number>): Promise<Map<number, BalanceTrend>> {
   const out = new Map<number, BalanceTrend>();
   if (!householdIds.length) return out;
-  const rows = await db.selectFrom('balance').select(['id', 'household_id', 'taken_on', 'catalogue_version_id'])
+  const rows = await db
+    .selectFrom('balance')
+    .select(['id', 'household_id', 'taken_on', 'catalogue_version_id'])
     .where('organisation_id', '=', scope.organisationId)
     .where('household_id', 'in', visibleHouseholds(db, scope).select('household.id').where('household.id', 'in', householdIds))
     .where('status', '=', 'final')
-    .orderBy('household_id').orderBy('taken_on', 'desc').orderBy('id', 'desc')
+    .orderBy('household_id')
+    .orderBy('taken_on', 'desc')
+    .orderBy('id', 'desc')
     .execute();
   const lastTwo = new Map<number, (typeof rows)[number][]>();
   for (const r of rows) {

@@ -15,8 +15,19 @@ import { formatTime } from '../i18n/format.js';
 import { BALANCE_METHODS, type BalanceMethod } from './tables.js';
 import { cellKey, domId, fingerprint, parseCell, type CellValue } from './logic.js';
 import {
-  amendCell, cellExists, createBalance, domainOf, finaliseBalance, findBalance, listAmendments, listBalances,
-  progress, saveCells, type BalanceDetail, type PostedCell, type StoredCell,
+  amendCell,
+  cellExists,
+  createBalance,
+  domainOf,
+  finaliseBalance,
+  findBalance,
+  listAmendments,
+  listBalances,
+  progress,
+  saveCells,
+  type BalanceDetail,
+  type PostedCell,
+  type StoredCell,
 } from './queries.js';
 import { NewBalancePage, type NewBalanceValues } from '../../views/balances/NewBalancePage.js';
 import { BalanceEditorPage, Cell, CellMeta, Progress, cellPendingId, type EditorState } from '../../views/balances/BalanceEditorPage.js';
@@ -52,10 +63,22 @@ balanceRoutes.get('/households/:hid/balances/new', async (c) => {
   if (!household) return c.notFound();
   const deps = c.get('deps');
   const previous = (await listBalances(deps.db, scope(c), household.id)).some((b) => b.status === 'final');
-  const values: NewBalanceValues = { takenOn: todayIso(deps.now()), method: 'samen', participants: household.members.filter((m) => m.leftOn === null).map((m) => m.id), prefill: false };
+  const values: NewBalanceValues = {
+    takenOn: todayIso(deps.now()),
+    method: 'samen',
+    participants: household.members.filter((m) => m.leftOn === null).map((m) => m.id),
+    prefill: false,
+  };
   // The form lists the members by name: a view of the client file like any other.
   const user = c.get('user')!;
-  await audit(deps.db, deps.now(), { organisationId: user.organisationId, actorUserId: user.id, action: 'balance.new_form_viewed', targetType: 'household', targetId: household.id, requestId: c.get('requestId') });
+  await audit(deps.db, deps.now(), {
+    organisationId: user.organisationId,
+    actorUserId: user.id,
+    action: 'balance.new_form_viewed',
+    targetType: 'household',
+    targetId: household.id,
+    requestId: c.get('requestId'),
+  });
   return render(c, () => <NewBalancePage ui={ui(c)} household={household} values={values} hasPrevious={previous} />);
 });
 
@@ -70,7 +93,12 @@ balanceRoutes.post('/households/:hid/balances', async (c) => {
   const rawParticipants = fields.participants === undefined ? [] : Array.isArray(fields.participants) ? fields.participants : [fields.participants];
   const memberIds = new Set(household.members.map((m) => m.id));
   const participants = rawParticipants.map(Number).filter((n) => memberIds.has(n));
-  const values: NewBalanceValues = { takenOn, method: (BALANCE_METHODS as readonly string[]).includes(method) ? (method as BalanceMethod) : '', participants, prefill: field(fields, 'prefill') === '1' };
+  const values: NewBalanceValues = {
+    takenOn,
+    method: (BALANCE_METHODS as readonly string[]).includes(method) ? (method as BalanceMethod) : '',
+    participants,
+    prefill: field(fields, 'prefill') === '1',
+  };
   const errors: Record<string, string> = {};
   if (!validIsoDate(takenOn) || takenOn > todayIso(deps.now())) errors.takenOn = t.invalidDate;
   if (!values.method) errors.method = t.invalidMethod;
@@ -81,10 +109,23 @@ balanceRoutes.post('/households/:hid/balances', async (c) => {
     return render(c, () => <NewBalancePage ui={ui(c)} household={household} values={values} errors={errors} hasPrevious={previous} />, { status: 422 });
   }
   const now = deps.now();
-  const balanceId = await createBalance(deps.db, scope(c), household.id, { takenOn, method: values.method as BalanceMethod, participants, prefill: values.prefill }, now);
+  const balanceId = await createBalance(
+    deps.db,
+    scope(c),
+    household.id,
+    { takenOn, method: values.method as BalanceMethod, participants, prefill: values.prefill },
+    now,
+  );
   if (!balanceId) return c.notFound();
   const user = c.get('user')!;
-  await audit(deps.db, now, { organisationId: user.organisationId, actorUserId: user.id, action: 'balance.created', targetType: 'balance', targetId: balanceId, requestId: c.get('requestId') });
+  await audit(deps.db, now, {
+    organisationId: user.organisationId,
+    actorUserId: user.id,
+    action: 'balance.created',
+    targetType: 'balance',
+    targetId: balanceId,
+    requestId: c.get('requestId'),
+  });
   return redirectAfterPost(c, `/households/${household.id}/balances/${balanceId}`);
 });
 
@@ -106,7 +147,9 @@ async function newEditorToken(c: Context<AppEnv>, balanceId: number): Promise<st
 async function loadBalance(c: Context<AppEnv>) {
   const household = await loadHousehold(c);
   if (!household) return undefined;
-  const detail = await findBalance(c.get('deps').db, scope(c), household.id, id(c.req.param('bid')), { hideSensitive: hidesSensitive(c.get('user')!, household) });
+  const detail = await findBalance(c.get('deps').db, scope(c), household.id, id(c.req.param('bid')), {
+    hideSensitive: hidesSensitive(c.get('user')!, household),
+  });
   return detail ? { household, detail } : undefined;
 }
 
@@ -116,17 +159,37 @@ balanceRoutes.get('/households/:hid/balances/:bid', async (c) => {
   const { household, detail } = found;
   const deps = c.get('deps');
   const user = c.get('user')!;
-  await audit(deps.db, deps.now(), { organisationId: user.organisationId, actorUserId: user.id, action: 'balance.viewed', targetType: 'balance', targetId: detail.id, requestId: c.get('requestId') });
+  await audit(deps.db, deps.now(), {
+    organisationId: user.organisationId,
+    actorUserId: user.id,
+    action: 'balance.viewed',
+    targetType: 'balance',
+    targetId: detail.id,
+    requestId: c.get('requestId'),
+  });
   if (detail.status === 'final') {
     const amendments = await listAmendments(deps.db, detail);
     return render(c, () => <BalanceViewPage ui={ui(c)} household={household} detail={detail} amendments={amendments} />);
   }
   const saved = c.req.query('saved');
   const token = await newEditorToken(c, detail.id);
-  return render(c, () => <BalanceEditorPage ui={ui(c)} household={household} detail={detail} editorToken={token} state={{ savedTheme: saved, savedAt: saved ? detail.updatedAt : undefined }} />);
+  return render(c, () => (
+    <BalanceEditorPage
+      ui={ui(c)}
+      household={household}
+      detail={detail}
+      editorToken={token}
+      state={{ savedTheme: saved, savedAt: saved ? detail.updatedAt : undefined }}
+    />
+  ));
 });
 
-interface ParsedForm { cells: PostedCell[]; errors: Map<string, string>; unknown: boolean; overrides: Map<string, CellValue> }
+interface ParsedForm {
+  cells: PostedCell[];
+  errors: Map<string, string>;
+  unknown: boolean;
+  overrides: Map<string, CellValue>;
+}
 
 /** Reads every cell a theme form posted (`v.<subject>.<domain>` marks one) and checks it against the balance. */
 function parseScoresForm(fields: FormFields, detail: BalanceDetail, messages: ReturnType<typeof ui>['t']['balances']['editor']): ParsedForm {
@@ -139,7 +202,10 @@ function parseScoresForm(fields: FormFields, detail: BalanceDetail, messages: Re
     const subject = key.slice(0, dot);
     const domainKey = key.slice(dot + 1);
     const domain = domainOf(detail, domainKey);
-    if (dot < 1 || !domain || !cellExists(detail, subject, domainKey)) { out.unknown = true; continue; }
+    if (dot < 1 || !domain || !cellExists(detail, subject, domainKey)) {
+      out.unknown = true;
+      continue;
+    }
     const revision = Number(field(fields, name));
     const parsed = parseCell({ s: field(fields, `s.${key}`), c: field(fields, `c.${key}`), r: field(fields, `r.${key}`) }, domain);
     if ('problem' in parsed) {
@@ -149,8 +215,12 @@ function parseScoresForm(fields: FormFields, detail: BalanceDetail, messages: Re
     }
     out.overrides.set(key, parsed.value);
     out.cells.push({
-      subject, domainKey, value: parsed.value, revision: Number.isSafeInteger(revision) ? revision : -1,
-      changed: fingerprint(parsed.value) !== field(fields, `o.${key}`), confirm: confirm === key,
+      subject,
+      domainKey,
+      value: parsed.value,
+      revision: Number.isSafeInteger(revision) ? revision : -1,
+      changed: fingerprint(parsed.value) !== field(fields, `o.${key}`),
+      confirm: confirm === key,
     });
   }
   return out;
@@ -167,28 +237,74 @@ balanceRoutes.post('/households/:hid/balances/:bid/scores', async (c) => {
   // Only a token this server issued to this session for this balance can claim "same editor"; a
   // page re-rendered below carries it on, or a fresh one when the posted one did not verify.
   const verified = verifiedEditorToken(await serverSecret(deps.db), c.get('sessionId'), detail.id, field(fields, 'editor'));
-  const editorToken = verified ?? await newEditorToken(c, detail.id);
+  const editorToken = verified ?? (await newEditorToken(c, detail.id));
   const theme = field(fields, 'theme');
   const htmx = isHtmx(c);
   // htmx: only the theme's status line changes; the user's typing stays untouched.
-  const statusOnly = (message: string, status: 409 | 422) => c.html(<span class="save-status__error" data-announce={message}>{message}</span>, status);
+  const statusOnly = (message: string, status: 409 | 422) =>
+    c.html(
+      <span class="save-status__error" data-announce={message}>
+        {message}
+      </span>,
+      status,
+    );
   if (detail.status === 'final') {
-    return htmx ? statusOnly(t.editor.alreadyFinal, 409) : render(c, () => <BalanceEditorPage ui={ui(c)} household={household} detail={detail} editorToken={editorToken} state={{ topMessage: t.editor.alreadyFinal }} />, { status: 409 });
+    return htmx
+      ? statusOnly(t.editor.alreadyFinal, 409)
+      : render(
+          c,
+          () => <BalanceEditorPage ui={ui(c)} household={household} detail={detail} editorToken={editorToken} state={{ topMessage: t.editor.alreadyFinal }} />,
+          { status: 409 },
+        );
   }
   const parsed = parseScoresForm(fields, detail, t.editor);
   if (parsed.unknown || parsed.errors.size) {
     const message = parsed.unknown ? t.editor.unknownCell : [...parsed.errors.values()][0]!;
     if (htmx) return statusOnly(message, 422);
-    return render(c, () => <BalanceEditorPage ui={ui(c)} household={household} detail={detail} editorToken={editorToken} state={{ overrides: parsed.overrides, errors: parsed.errors, topMessage: message }} />, { status: 422 });
+    return render(
+      c,
+      () => (
+        <BalanceEditorPage
+          ui={ui(c)}
+          household={household}
+          detail={detail}
+          editorToken={editorToken}
+          state={{ overrides: parsed.overrides, errors: parsed.errors, topMessage: message }}
+        />
+      ),
+      { status: 422 },
+    );
   }
   const now = deps.now();
   const outcome = await saveCells(deps.db, scope(c), detail.id, parsed.cells, verified, now, (trx) =>
-    audit(trx, now, { organisationId: user.organisationId, actorUserId: user.id, action: 'balance.scores_saved', targetType: 'balance', targetId: detail.id, requestId: c.get('requestId') }));
+    audit(trx, now, {
+      organisationId: user.organisationId,
+      actorUserId: user.id,
+      action: 'balance.scores_saved',
+      targetType: 'balance',
+      targetId: detail.id,
+      requestId: c.get('requestId'),
+    }),
+  );
   if (outcome.status === 'final') {
-    return htmx ? statusOnly(t.editor.alreadyFinal, 409) : render(c, () => <BalanceEditorPage ui={ui(c)} household={household} detail={detail} editorToken={editorToken} state={{ topMessage: t.editor.alreadyFinal }} />, { status: 409 });
+    return htmx
+      ? statusOnly(t.editor.alreadyFinal, 409)
+      : render(
+          c,
+          () => <BalanceEditorPage ui={ui(c)} household={household} detail={detail} editorToken={editorToken} state={{ topMessage: t.editor.alreadyFinal }} />,
+          { status: 409 },
+        );
   }
   if (outcome.status === 'conflict') {
-    await audit(deps.db, now, { organisationId: user.organisationId, actorUserId: user.id, action: 'balance.save_conflict', targetType: 'balance', targetId: detail.id, requestId: c.get('requestId'), outcome: 'failure' });
+    await audit(deps.db, now, {
+      organisationId: user.organisationId,
+      actorUserId: user.id,
+      action: 'balance.save_conflict',
+      targetType: 'balance',
+      targetId: detail.id,
+      requestId: c.get('requestId'),
+      outcome: 'failure',
+    });
     const conflicts = new Map<string, StoredCell>(outcome.conflicts.map((x) => [cellKey(x.subject, x.domainKey), x.theirs]));
     const fresh = (await findBalance(deps.db, scope(c), household.id, detail.id, { hideSensitive: hidesSensitive(user, household) }))!;
     const state: EditorState = { overrides: parsed.overrides, conflicts, topMessage: t.conflict.title };
@@ -197,13 +313,26 @@ balanceRoutes.post('/households/:hid/balances/:bid/scores', async (c) => {
       const u = ui(c);
       return c.html(
         <>
-          <span class="save-status__error" data-announce={t.conflict.title}>{t.conflict.title}</span>
+          <span class="save-status__error" data-announce={t.conflict.title}>
+            {t.conflict.title}
+          </span>
           {outcome.conflicts.map((x) => {
             const section = fresh.layout.find((s) => s.subject.key === x.subject)!;
             const domain = section.themes.flatMap((th) => th.domains).find((d) => d.key === x.domainKey)!;
             const key = cellKey(x.subject, x.domainKey);
-            return <Cell ui={u} lang={u.locale} editorUrl={`/households/${household.id}/balances/${detail.id}`} subject={section.subject} domain={domain}
-              cell={fresh.cells.get(key)} override={parsed.overrides.get(key)} conflict={x.theirs} oob />;
+            return (
+              <Cell
+                ui={u}
+                lang={u.locale}
+                editorUrl={`/households/${household.id}/balances/${detail.id}`}
+                subject={section.subject}
+                domain={domain}
+                cell={fresh.cells.get(key)}
+                override={parsed.overrides.get(key)}
+                conflict={x.theirs}
+                oob
+              />
+            );
           })}
         </>,
         409,
@@ -217,7 +346,7 @@ balanceRoutes.post('/households/:hid/balances/:bid/scores', async (c) => {
     const section = detail.layout.find((s) => s.themes.some((th) => theme === `${s.subject.key}:${th.theme.key}`));
     const editor = `/households/${household.id}/balances/${detail.id}`;
     if (!section) return redirectAfterPost(c, editor);
-    return redirectAfterPost(c, `${editor}?saved=${encodeURIComponent(theme)}#${domId('t', ...theme.split(':') as [string, string])}`);
+    return redirectAfterPost(c, `${editor}?saved=${encodeURIComponent(theme)}#${domId('t', ...(theme.split(':') as [string, string]))}`);
   }
   if (!outcome.saved.length) return c.body(null, 204);
   for (const s of outcome.saved) detail.cells.set(cellKey(s.subject, s.domainKey), s.cell);
@@ -225,8 +354,12 @@ balanceRoutes.post('/households/:hid/balances/:bid/scores', async (c) => {
   return c.html(
     <>
       <span data-announce={message}>{message}</span>
-      {outcome.saved.map((s) => <CellMeta subject={s.subject} domainKey={s.domainKey} cell={s.cell} oob />)}
-      {outcome.saved.map((s) => <span id={cellPendingId(s.subject, s.domainKey)} hx-swap-oob="true"></span>)}
+      {outcome.saved.map((s) => (
+        <CellMeta subject={s.subject} domainKey={s.domainKey} cell={s.cell} oob />
+      ))}
+      {outcome.saved.map((s) => (
+        <span id={cellPendingId(s.subject, s.domainKey)} hx-swap-oob="true"></span>
+      ))}
       <Progress ui={ui(c)} detail={detail} oob />
     </>,
   );
@@ -240,17 +373,32 @@ balanceRoutes.post('/households/:hid/balances/:bid/finalisation', async (c) => {
   const t = c.get('t').balances.editor;
   if (detail.status === 'final') {
     const token = await newEditorToken(c, detail.id);
-    return render(c, () => <BalanceEditorPage ui={ui(c)} household={household} detail={detail} editorToken={token} state={{ topMessage: t.alreadyFinal }} />, { status: 409 });
+    return render(c, () => <BalanceEditorPage ui={ui(c)} household={household} detail={detail} editorToken={token} state={{ topMessage: t.alreadyFinal }} />, {
+      status: 409,
+    });
   }
   const p = progress(detail);
   if (p.unconfirmed > 0) {
     const token = await newEditorToken(c, detail.id);
-    return render(c, () => <BalanceEditorPage ui={ui(c)} household={household} detail={detail} editorToken={token} state={{ topMessage: t.finaliseUnconfirmed(p.unconfirmed) }} />, { status: 422 });
+    return render(
+      c,
+      () => (
+        <BalanceEditorPage ui={ui(c)} household={household} detail={detail} editorToken={token} state={{ topMessage: t.finaliseUnconfirmed(p.unconfirmed) }} />
+      ),
+      { status: 422 },
+    );
   }
   const now = deps.now();
   if (!(await finaliseBalance(deps.db, scope(c), detail.id, now))) return c.notFound();
   const user = c.get('user')!;
-  await audit(deps.db, now, { organisationId: user.organisationId, actorUserId: user.id, action: 'balance.finalised', targetType: 'balance', targetId: detail.id, requestId: c.get('requestId') });
+  await audit(deps.db, now, {
+    organisationId: user.organisationId,
+    actorUserId: user.id,
+    action: 'balance.finalised',
+    targetType: 'balance',
+    targetId: detail.id,
+    requestId: c.get('requestId'),
+  });
   return redirectAfterPost(c, `/households/${household.id}/balances/${detail.id}`);
 });
 
@@ -268,7 +416,9 @@ balanceRoutes.post('/households/:hid/balances/:bid/amendments', async (c) => {
   const domain = domainOf(detail, domainKey);
   const again = async (message: string, status: 409 | 422) => {
     const amendments = await listAmendments(deps.db, detail);
-    return render(c, () => <BalanceViewPage ui={ui(c)} household={household} detail={detail} amendments={amendments} amendError={{ key, message }} />, { status });
+    return render(c, () => <BalanceViewPage ui={ui(c)} household={household} detail={detail} amendments={amendments} amendError={{ key, message }} />, {
+      status,
+    });
   };
   if (detail.status !== 'final') {
     const token = await newEditorToken(c, detail.id);
@@ -285,6 +435,13 @@ balanceRoutes.post('/households/:hid/balances/:bid/amendments', async (c) => {
   const result = await amendCell(deps.db, scope(c), detail.id, subject, domainKey, parsed.value, reason, now);
   if (result === 'unchanged') return again(t.view.amendUnchanged, 422);
   const user = c.get('user')!;
-  await audit(deps.db, now, { organisationId: user.organisationId, actorUserId: user.id, action: 'balance.amended', targetType: 'balance', targetId: detail.id, requestId: c.get('requestId') });
+  await audit(deps.db, now, {
+    organisationId: user.organisationId,
+    actorUserId: user.id,
+    action: 'balance.amended',
+    targetType: 'balance',
+    targetId: detail.id,
+    requestId: c.get('requestId'),
+  });
   return redirectAfterPost(c, `/households/${household.id}/balances/${detail.id}#c-${subject}-${domainKey}`);
 });

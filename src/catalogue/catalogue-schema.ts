@@ -33,41 +33,48 @@ export const ISSUE = {
   formatVersion: 'format_version',
 } as const;
 
-const text = (max: number) =>
-  z.string({ error: ISSUE.textMissing }).trim().min(1, { error: ISSUE.textMissing }).max(max, { error: ISSUE.textTooLong });
+const text = (max: number) => z.string({ error: ISSUE.textMissing }).trim().min(1, { error: ISSUE.textMissing }).max(max, { error: ISSUE.textTooLong });
 
-const localized = (max: number) =>
-  z.strictObject({ nl: text(max), fr: text(max), en: text(max) }, { error: ISSUE.notObject });
+const localized = (max: number) => z.strictObject({ nl: text(max), fr: text(max), en: text(max) }, { error: ISSUE.notObject });
 
 const key = z.string({ error: ISSUE.keyInvalid }).max(KEY_MAX, { error: ISSUE.keyInvalid }).regex(KEY_PATTERN, { error: ISSUE.keyInvalid });
 const flag = z.boolean({ error: ISSUE.notBoolean });
 
-const domainSchema = z.strictObject({
-  key,
-  name: localized(TEXT_LIMITS.name),
-  question: localized(TEXT_LIMITS.question),
-  anchors: z.array(localized(TEXT_LIMITS.anchor), { error: ISSUE.notList }).length(ANCHOR_COUNT, { error: ISSUE.anchorsCount }),
-  allowNotApplicable: flag,
-  defaultOn: flag,
-  podMiAreas: z
-    .array(z.enum(POD_MI_AREAS, { error: ISSUE.areaUnknown }), { error: ISSUE.notList })
-    .min(1, { error: ISSUE.areasEmpty })
-    .refine((areas) => new Set(areas).size === areas.length, { error: ISSUE.areaDuplicate }),
-  sensitive: flag,
-}, { error: ISSUE.notObject });
+const domainSchema = z.strictObject(
+  {
+    key,
+    name: localized(TEXT_LIMITS.name),
+    question: localized(TEXT_LIMITS.question),
+    anchors: z.array(localized(TEXT_LIMITS.anchor), { error: ISSUE.notList }).length(ANCHOR_COUNT, { error: ISSUE.anchorsCount }),
+    allowNotApplicable: flag,
+    defaultOn: flag,
+    podMiAreas: z
+      .array(z.enum(POD_MI_AREAS, { error: ISSUE.areaUnknown }), { error: ISSUE.notList })
+      .min(1, { error: ISSUE.areasEmpty })
+      .refine((areas) => new Set(areas).size === areas.length, { error: ISSUE.areaDuplicate }),
+    sensitive: flag,
+  },
+  { error: ISSUE.notObject },
+);
 
-const themeSchema = z.strictObject({
-  key,
-  level: z.enum(LEVELS as [Level, ...Level[]], { error: ISSUE.levelUnknown }),
-  name: localized(TEXT_LIMITS.themeName),
-  domains: z.array(domainSchema, { error: ISSUE.notList }).min(1, { error: ISSUE.themeEmpty }),
-}, { error: ISSUE.notObject });
+const themeSchema = z.strictObject(
+  {
+    key,
+    level: z.enum(LEVELS as [Level, ...Level[]], { error: ISSUE.levelUnknown }),
+    name: localized(TEXT_LIMITS.themeName),
+    domains: z.array(domainSchema, { error: ISSUE.notList }).min(1, { error: ISSUE.themeEmpty }),
+  },
+  { error: ISSUE.notObject },
+);
 
 export const catalogueSchema = z
-  .strictObject({
-    formatVersion: z.literal(1, { error: ISSUE.formatVersion }),
-    themes: z.array(themeSchema, { error: ISSUE.notList }).min(1, { error: ISSUE.themesEmpty }),
-  }, { error: ISSUE.notObject })
+  .strictObject(
+    {
+      formatVersion: z.literal(1, { error: ISSUE.formatVersion }),
+      themes: z.array(themeSchema, { error: ISSUE.notList }).min(1, { error: ISSUE.themesEmpty }),
+    },
+    { error: ISSUE.notObject },
+  )
   // Runs even when a nested field failed, so one upload reports every problem at once; the
   // value may then be partly malformed, hence the defensive walk.
   .superRefine((value, ctx) => {
@@ -145,22 +152,53 @@ export function describeIssues(issues: readonly Issue[], raw: unknown, w: IssueT
     if (issue.code === 'unrecognized_keys') return issue.keys.map((k) => `${where}: ${w.unknownField(k)}`);
     let problem: string;
     switch (issue.message) {
-      case ISSUE.textMissing: problem = w.textMissing(lang || '?'); break;
-      case ISSUE.textTooLong: problem = w.textTooLong(lang || '?', maxOf(path)); break;
-      case ISSUE.anchorsCount: problem = w.anchorsCount(Array.isArray(value) ? value.length : 0); break;
-      case ISSUE.keyInvalid: problem = value === undefined ? w.keyMissing : w.keyInvalid(show(value)); break;
-      case ISSUE.keyDuplicate: problem = w.keyDuplicate(show(value)); break;
-      case ISSUE.levelUnknown: problem = w.levelUnknown(show(value)); break;
-      case ISSUE.areaUnknown: problem = w.areaUnknown(show(value)); break;
-      case ISSUE.areasEmpty: problem = w.areasEmpty; break;
-      case ISSUE.areaDuplicate: problem = w.areaDuplicate; break;
-      case ISSUE.themeEmpty: problem = w.themeEmpty; break;
-      case ISSUE.themesEmpty: problem = w.themesEmpty; break;
-      case ISSUE.notBoolean: problem = w.notBoolean; break;
-      case ISSUE.notList: problem = w.notList; break;
-      case ISSUE.notObject: problem = w.notObject; break;
-      case ISSUE.formatVersion: problem = w.formatVersion; break;
-      default: problem = w.invalid;
+      case ISSUE.textMissing:
+        problem = w.textMissing(lang || '?');
+        break;
+      case ISSUE.textTooLong:
+        problem = w.textTooLong(lang || '?', maxOf(path));
+        break;
+      case ISSUE.anchorsCount:
+        problem = w.anchorsCount(Array.isArray(value) ? value.length : 0);
+        break;
+      case ISSUE.keyInvalid:
+        problem = value === undefined ? w.keyMissing : w.keyInvalid(show(value));
+        break;
+      case ISSUE.keyDuplicate:
+        problem = w.keyDuplicate(show(value));
+        break;
+      case ISSUE.levelUnknown:
+        problem = w.levelUnknown(show(value));
+        break;
+      case ISSUE.areaUnknown:
+        problem = w.areaUnknown(show(value));
+        break;
+      case ISSUE.areasEmpty:
+        problem = w.areasEmpty;
+        break;
+      case ISSUE.areaDuplicate:
+        problem = w.areaDuplicate;
+        break;
+      case ISSUE.themeEmpty:
+        problem = w.themeEmpty;
+        break;
+      case ISSUE.themesEmpty:
+        problem = w.themesEmpty;
+        break;
+      case ISSUE.notBoolean:
+        problem = w.notBoolean;
+        break;
+      case ISSUE.notList:
+        problem = w.notList;
+        break;
+      case ISSUE.notObject:
+        problem = w.notObject;
+        break;
+      case ISSUE.formatVersion:
+        problem = w.formatVersion;
+        break;
+      default:
+        problem = w.invalid;
     }
     return [`${where}: ${problem}`];
   });
@@ -176,7 +214,11 @@ function maxOf(path: (string | number)[]): number {
 function show(value: unknown): string {
   if (typeof value === 'string') return value.length > 40 ? value.slice(0, 40) + '…' : value;
   if (value === undefined) return '';
-  try { return JSON.stringify(value).slice(0, 40); } catch { return String(value); }
+  try {
+    return JSON.stringify(value).slice(0, 40);
+  } catch {
+    return String(value);
+  }
 }
 
 function at(raw: unknown, path: (string | number)[]): unknown {

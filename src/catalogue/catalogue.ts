@@ -1,4 +1,13 @@
-import { POD_MI_AREAS, type CatalogueData, type CatalogueDomain, type CatalogueTheme, type Lang, type Level, type Localized, type PodMiArea } from './default-catalogue.js';
+import {
+  POD_MI_AREAS,
+  type CatalogueData,
+  type CatalogueDomain,
+  type CatalogueTheme,
+  type Lang,
+  type Level,
+  type Localized,
+  type PodMiArea,
+} from './default-catalogue.js';
 import { LANGS, LEVELS } from './catalogue-schema.js';
 
 // Pure logic on a catalogue (CatalogueData): lookups, POD MI coverage, keys, and what changed
@@ -9,9 +18,7 @@ import { LANGS, LEVELS } from './catalogue-schema.js';
 // of every new balance. Switched-off domains stay in the version (an optional extra).
 
 export function domainsOf(catalogue: CatalogueData, level?: Level): { theme: CatalogueTheme; domain: CatalogueDomain }[] {
-  return catalogue.themes
-    .filter((theme) => !level || theme.level === level)
-    .flatMap((theme) => theme.domains.map((domain) => ({ theme, domain })));
+  return catalogue.themes.filter((theme) => !level || theme.level === level).flatMap((theme) => theme.domains.map((domain) => ({ theme, domain })));
 }
 
 export function findDomain(catalogue: CatalogueData, key: string): CatalogueDomain | undefined {
@@ -21,12 +28,16 @@ export function findDomain(catalogue: CatalogueData, key: string): CatalogueDoma
 
 /** Which switched-on domains cover each POD MI area, in the inspection's order. */
 export function podMiCoverage(catalogue: CatalogueData): { area: PodMiArea; domains: CatalogueDomain[] }[] {
-  const active = domainsOf(catalogue).map((x) => x.domain).filter((d) => d.defaultOn);
+  const active = domainsOf(catalogue)
+    .map((x) => x.domain)
+    .filter((d) => d.defaultOn);
   return POD_MI_AREAS.map((area) => ({ area, domains: active.filter((d) => d.podMiAreas.includes(area)) }));
 }
 
 export function uncoveredAreas(catalogue: CatalogueData): PodMiArea[] {
-  return podMiCoverage(catalogue).filter((c) => c.domains.length === 0).map((c) => c.area);
+  return podMiCoverage(catalogue)
+    .filter((c) => c.domains.length === 0)
+    .map((c) => c.area);
 }
 
 /** "Organisatie- en planningsvermogen" -> "organisatie-en-planningsvermogen". */
@@ -56,9 +67,21 @@ export function uniqueKey(name: string, taken: ReadonlySet<string>, fallback: st
 
 export type TextField = 'name' | 'question' | 'anchor1' | 'anchor2' | 'anchor3' | 'anchor4' | 'anchor5';
 export type Setting = 'allowNotApplicable' | 'sensitive' | 'podMiAreas' | 'theme';
-export interface TextChange { field: TextField; lang: Lang; from?: string; to?: string }
-export interface ThemeRef { key: string; level: Level; name: Localized }
-export interface DomainRef { key: string; name: Localized }
+export interface TextChange {
+  field: TextField;
+  lang: Lang;
+  from?: string;
+  to?: string;
+}
+export interface ThemeRef {
+  key: string;
+  level: Level;
+  name: Localized;
+}
+export interface DomainRef {
+  key: string;
+  name: Localized;
+}
 
 export interface ChangeSummary {
   themesAdded: ThemeRef[];
@@ -98,8 +121,17 @@ function sameOrder(a: string[], b: string[]): boolean {
 /** Everything that differs from `from` (the current version) to `to` (the draft). */
 export function diffCatalogues(from: CatalogueData, to: CatalogueData): ChangeSummary {
   const s: ChangeSummary = {
-    themesAdded: [], themesRemoved: [], themesRenamed: [], domainsAdded: [], domainsRetired: [], switchedOn: [], switchedOff: [],
-    textsChanged: [], settingsChanged: [], themeOrderChanged: [], domainOrderChanged: [],
+    themesAdded: [],
+    themesRemoved: [],
+    themesRenamed: [],
+    domainsAdded: [],
+    domainsRetired: [],
+    switchedOn: [],
+    switchedOff: [],
+    textsChanged: [],
+    settingsChanged: [],
+    themeOrderChanged: [],
+    domainOrderChanged: [],
   };
   const oldThemes = new Map(from.themes.map((t) => [t.key, t]));
   const newThemes = new Map(to.themes.map((t) => [t.key, t]));
@@ -108,10 +140,19 @@ export function diffCatalogues(from: CatalogueData, to: CatalogueData): ChangeSu
 
   for (const t of to.themes) {
     const old = oldThemes.get(t.key);
-    if (!old) { s.themesAdded.push(themeRef(t)); continue; }
+    if (!old) {
+      s.themesAdded.push(themeRef(t));
+      continue;
+    }
     const changes = textChanges([['name', old.name, t.name]]);
     if (changes.length) s.themesRenamed.push({ theme: themeRef(t), changes });
-    if (!sameOrder(old.domains.map((d) => d.key), t.domains.map((d) => d.key))) s.domainOrderChanged.push(themeRef(t));
+    if (
+      !sameOrder(
+        old.domains.map((d) => d.key),
+        t.domains.map((d) => d.key),
+      )
+    )
+      s.domainOrderChanged.push(themeRef(t));
   }
   for (const t of from.themes) if (!newThemes.has(t.key)) s.themesRemoved.push(themeRef(t));
   for (const level of LEVELS) {
@@ -121,11 +162,15 @@ export function diffCatalogues(from: CatalogueData, to: CatalogueData): ChangeSu
 
   for (const { theme, domain: d } of domainsOf(to)) {
     const old = oldDomains.get(d.key);
-    if (!old) { s.domainsAdded.push(domainRef(d)); continue; }
+    if (!old) {
+      s.domainsAdded.push(domainRef(d));
+      continue;
+    }
     const o = old.domain;
     if (o.defaultOn !== d.defaultOn) (d.defaultOn ? s.switchedOn : s.switchedOff).push(domainRef(d));
     const changes = textChanges([
-      ['name', o.name, d.name], ['question', o.question, d.question],
+      ['name', o.name, d.name],
+      ['question', o.question, d.question],
       ...d.anchors.map((a, i): [TextField, Localized, Localized] => [`anchor${i + 1}` as TextField, o.anchors[i]!, a]),
     ]);
     if (changes.length) s.textsChanged.push({ domain: domainRef(d), changes });

@@ -5,32 +5,39 @@ export type Localized = Record<Lang, string>;
 export type Level = 'huishouden' | 'volwassene' | 'kind';
 /** The areas the federal inspection (POD MI) expects a sociale balans to cover. */
 export const POD_MI_AREAS = [
-  'gezinssituatie', 'gezondheid', 'budget_administratie', 'mobiliteit', 'opleiding',
-  'vrije_tijd', 'zelfvertrouwen', 'communicatie', 'digitale_vaardigheden', 'sociaal_netwerk',
+  'gezinssituatie',
+  'gezondheid',
+  'budget_administratie',
+  'mobiliteit',
+  'opleiding',
+  'vrije_tijd',
+  'zelfvertrouwen',
+  'communicatie',
+  'digitale_vaardigheden',
+  'sociaal_netwerk',
   'organisatie_planning',
 ] as const;
 export type PodMiArea = (typeof POD_MI_AREAS)[number];
 export interface CatalogueDomain {
-  key: string;                 // unique across the WHOLE catalogue, lowercase a-z0-9 and '-', e.g. 'verblijfplaats', 'kind-fysieke-gezondheid'
+  key: string; // unique across the WHOLE catalogue, lowercase a-z0-9 and '-', e.g. 'verblijfplaats', 'kind-fysieke-gezondheid'
   name: Localized;
-  question: Localized;         // one guiding question for the conversation, addressed to the client (nl "je", fr "vous" as Belgian CPAS address clients, en "you"), e.g. nl "Heb je een vaste plek om te wonen?"
+  question: Localized; // one guiding question for the conversation, addressed to the client (nl "je", fr "vous" as Belgian CPAS address clients, en "you"), e.g. nl "Heb je een vaste plek om te wonen?"
   anchors: [Localized, Localized, Localized, Localized, Localized]; // level 1 .. 5
   allowNotApplicable: boolean; // may this domain be scored "niet van toepassing"? (e.g. Schulden: no; Traject verslaving: yes; Jeugdzorg: yes; Zorg voor kinderen: yes)
-  defaultOn: boolean;          // the "+" domains of the seed slide
-  podMiAreas: PodMiArea[];     // at least one
-  sensitive: boolean;          // health, addiction, justice (and mental health, youth care) domains: true
+  defaultOn: boolean; // the "+" domains of the seed slide
+  podMiAreas: PodMiArea[]; // at least one
+  sensitive: boolean; // health, addiction, justice (and mental health, youth care) domains: true
 }
 export interface CatalogueTheme {
-  key: string;                 // unique across the whole catalogue, e.g. 'huishouden-wonen', 'volwassene-gezondheid'
+  key: string; // unique across the whole catalogue, e.g. 'huishouden-wonen', 'volwassene-gezondheid'
   level: Level;
   name: Localized;
   domains: CatalogueDomain[];
 }
 export interface CatalogueData {
   formatVersion: 1;
-  themes: CatalogueTheme[];    // ordered: all huishouden themes, then volwassene, then kind
+  themes: CatalogueTheme[]; // ordered: all huishouden themes, then volwassene, then kind
 }
-
 
 // Anchors run from 1 (acute problem, much room for improvement) to 5 (no points for improvement,
 // fully self-reliant). They describe the situation, never blame the person. French uses the

@@ -12,8 +12,12 @@ const issuesNl: IssueTexts = {
   domainAt: (n) => `domein ${n}`,
   anchor: (n) => `niveau ${n}`,
   fields: {
-    name: 'naam', question: 'vraag', podMiAreas: 'POD MI-domeinen', allowNotApplicable: 'allowNotApplicable',
-    defaultOn: 'defaultOn', sensitive: 'sensitive',
+    name: 'naam',
+    question: 'vraag',
+    podMiAreas: 'POD MI-domeinen',
+    allowNotApplicable: 'allowNotApplicable',
+    defaultOn: 'defaultOn',
+    sensitive: 'sensitive',
   },
   keyMissing: 'sleutel (key) ontbreekt',
   textMissing: (lang) => `tekst ontbreekt (${lang})`,
@@ -77,7 +81,8 @@ export const catalogueNl = {
   install: 'Standaardcatalogus installeren',
   coverage: {
     title: 'Dekking van de POD MI-domeinen',
-    intro: 'De POD Maatschappelijke Integratie verwacht dat een sociale balans deze domeinen bekijkt. De tabel toont welke levensdomeinen die aan staan elk domein dekken.',
+    intro:
+      'De POD Maatschappelijke Integratie verwacht dat een sociale balans deze domeinen bekijkt. De tabel toont welke levensdomeinen die aan staan elk domein dekken.',
     area: 'POD MI-domein',
     status: 'Gedekt?',
     domains: 'Gedekt door',
@@ -96,7 +101,8 @@ export const catalogueNl = {
     backToDraft: 'Terug naar het ontwerp',
     backToHistory: 'Terug naar de versiegeschiedenis',
   },
-  publishedNotice: (n: number) => `Versie ${n} is gepubliceerd. Nieuwe balansen gebruiken deze teksten. Bestaande balansen houden de teksten waarmee ze gemaakt zijn.`,
+  publishedNotice: (n: number) =>
+    `Versie ${n} is gepubliceerd. Nieuwe balansen gebruiken deze teksten. Bestaande balansen houden de teksten waarmee ze gemaakt zijn.`,
   installedNotice: 'De standaardcatalogus is geïnstalleerd.',
   versions: {
     title: 'Versiegeschiedenis van de catalogus',
@@ -112,12 +118,14 @@ export const catalogueNl = {
     current: '(huidige versie)',
     note: 'Toelichting',
     versionTitle: (n: number) => `Catalogus, versie ${n}`,
-    oldVersion: (current: number) => `Dit is een oudere versie. Nieuwe balansen gebruiken versie ${current}; balansen die met deze versie gemaakt zijn, tonen deze teksten.`,
+    oldVersion: (current: number) =>
+      `Dit is een oudere versie. Nieuwe balansen gebruiken versie ${current}; balansen die met deze versie gemaakt zijn, tonen deze teksten.`,
     isCurrent: 'Dit is de huidige versie: nieuwe balansen gebruiken deze teksten.',
   },
   draft: {
     title: 'Catalogus aanpassen',
-    intro: 'Je past een ontwerp aan. Wat je hier verandert, geldt pas voor nieuwe balansen nadat je het publiceert. Bestaande balansen houden altijd hun teksten.',
+    intro:
+      'Je past een ontwerp aan. Wat je hier verandert, geldt pas voor nieuwe balansen nadat je het publiceert. Bestaande balansen houden altijd hun teksten.',
     unpublished: 'Er zijn wijzigingen die nog niet gepubliceerd zijn.',
     upToDate: (n: number) => `Het ontwerp is gelijk aan de huidige versie (versie ${n}).`,
     domain: 'Domein',
@@ -181,10 +189,12 @@ export const catalogueNl = {
     save: 'Opslaan in het ontwerp',
     create: 'Domein toevoegen',
     retireTitle: 'Uit de catalogus halen',
-    retireIntro: 'Een domein dat je uit de catalogus haalt, komt na het publiceren niet meer in nieuwe balansen. Oudere balansen tonen het nog. Je kan het later terugzetten.',
+    retireIntro:
+      'Een domein dat je uit de catalogus haalt, komt na het publiceren niet meer in nieuwe balansen. Oudere balansen tonen het nog. Je kan het later terugzetten.',
     retire: (name: string) => `${name} uit de catalogus halen`,
     conflictTitle: 'Iemand anders heeft dit intussen aangepast',
-    conflictIntro: 'Er werd niets overschreven. Hieronder zie je waar jouw versie en de opgeslagen versie verschillen. Wil je jouw versie bewaren? Kijk ze na en sla opnieuw op.',
+    conflictIntro:
+      'Er werd niets overschreven. Hieronder zie je waar jouw versie en de opgeslagen versie verschillen. Wil je jouw versie bewaren? Kijk ze na en sla opnieuw op.',
     conflictRetired: 'Dit domein werd intussen uit de catalogus gehaald. Zet het eerst terug als je het wil aanpassen.',
     conflictField: 'Veld',
     conflictSaved: 'Opgeslagen versie',
@@ -233,7 +243,8 @@ export const catalogueNl = {
   },
   importPage: {
     title: 'Een catalogus importeren',
-    intro: 'Lees een catalogus in die een ander OCMW exporteerde (een JSON-bestand). Het bestand vervangt het ontwerp, niet de gepubliceerde versie: je ziet eerst wat er verandert en publiceert daarna zelf.',
+    intro:
+      'Lees een catalogus in die een ander OCMW exporteerde (een JSON-bestand). Het bestand vervangt het ontwerp, niet de gepubliceerde versie: je ziet eerst wat er verandert en publiceert daarna zelf.',
     file: 'JSON-bestand',
     fileHint: 'Hoogstens 2 MB. Gebruik een bestand dat met “Exporteren” gemaakt is.',
     submit: 'Bestand inlezen',
@@ -310,7 +321,8 @@ export const catalogueFr: CatalogueMessages = {
     backToDraft: 'Retour au brouillon',
     backToHistory: 'Retour à l’historique des versions',
   },
-  publishedNotice: (n) => `La version ${n} est publiée. Les nouveaux bilans utilisent ces textes. Les bilans existants gardent les textes avec lesquels ils ont été faits.`,
+  publishedNotice: (n) =>
+    `La version ${n} est publiée. Les nouveaux bilans utilisent ces textes. Les bilans existants gardent les textes avec lesquels ils ont été faits.`,
   installedNotice: 'Le catalogue par défaut est installé.',
   versions: {
     title: 'Historique des versions du catalogue',
@@ -326,12 +338,14 @@ export const catalogueFr: CatalogueMessages = {
     current: '(version actuelle)',
     note: 'Explication',
     versionTitle: (n) => `Catalogue, version ${n}`,
-    oldVersion: (current) => `Ceci est une version antérieure. Les nouveaux bilans utilisent la version ${current} ; les bilans faits avec cette version affichent ces textes.`,
+    oldVersion: (current) =>
+      `Ceci est une version antérieure. Les nouveaux bilans utilisent la version ${current} ; les bilans faits avec cette version affichent ces textes.`,
     isCurrent: 'Ceci est la version actuelle : les nouveaux bilans utilisent ces textes.',
   },
   draft: {
     title: 'Modifier le catalogue',
-    intro: 'Vous modifiez un brouillon. Vos modifications ne s’appliquent aux nouveaux bilans qu’après publication. Les bilans existants gardent toujours leurs textes.',
+    intro:
+      'Vous modifiez un brouillon. Vos modifications ne s’appliquent aux nouveaux bilans qu’après publication. Les bilans existants gardent toujours leurs textes.',
     unpublished: 'Certaines modifications ne sont pas encore publiées.',
     upToDate: (n) => `Le brouillon est identique à la version actuelle (version ${n}).`,
     domain: 'Domaine',
@@ -395,10 +409,12 @@ export const catalogueFr: CatalogueMessages = {
     save: 'Enregistrer dans le brouillon',
     create: 'Ajouter le domaine',
     retireTitle: 'Retirer du catalogue',
-    retireIntro: 'Un domaine retiré du catalogue ne figure plus dans les nouveaux bilans après publication. Les bilans antérieurs l’affichent encore. Vous pourrez le remettre plus tard.',
+    retireIntro:
+      'Un domaine retiré du catalogue ne figure plus dans les nouveaux bilans après publication. Les bilans antérieurs l’affichent encore. Vous pourrez le remettre plus tard.',
     retire: (name) => `Retirer ${name} du catalogue`,
     conflictTitle: 'Quelqu’un d’autre a modifié ceci entre-temps',
-    conflictIntro: 'Rien n’a été écrasé. Vous voyez ci-dessous où votre version et la version enregistrée diffèrent. Vous voulez garder votre version ? Vérifiez-la et enregistrez à nouveau.',
+    conflictIntro:
+      'Rien n’a été écrasé. Vous voyez ci-dessous où votre version et la version enregistrée diffèrent. Vous voulez garder votre version ? Vérifiez-la et enregistrez à nouveau.',
     conflictRetired: 'Ce domaine a été retiré du catalogue entre-temps. Remettez-le d’abord si vous voulez le modifier.',
     conflictField: 'Champ',
     conflictSaved: 'Version enregistrée',
@@ -415,7 +431,8 @@ export const catalogueFr: CatalogueMessages = {
   },
   publication: {
     title: 'Publier les modifications',
-    intro: (n) => `Voici ce qui a changé depuis la version ${n}. Après publication, les nouveaux bilans utilisent ces textes. Les bilans existants gardent leurs textes.`,
+    intro: (n) =>
+      `Voici ce qui a changé depuis la version ${n}. Après publication, les nouveaux bilans utilisent ces textes. Les bilans existants gardent leurs textes.`,
     noChanges: (n) => `Le brouillon est identique à la version ${n}. Il n’y a rien à publier.`,
     imported: 'Le fichier a été chargé dans le brouillon. Rien n’est encore publié : vérifiez les modifications puis publiez-les.',
     note: 'Explication de cette version',
@@ -447,7 +464,8 @@ export const catalogueFr: CatalogueMessages = {
   },
   importPage: {
     title: 'Importer un catalogue',
-    intro: 'Chargez un catalogue exporté par un autre CPAS (un fichier JSON). Le fichier remplace le brouillon, pas la version publiée : vous voyez d’abord ce qui change, puis vous publiez vous-même.',
+    intro:
+      'Chargez un catalogue exporté par un autre CPAS (un fichier JSON). Le fichier remplace le brouillon, pas la version publiée : vous voyez d’abord ce qui change, puis vous publiez vous-même.',
     file: 'Fichier JSON',
     fileHint: '2 Mo au maximum. Utilisez un fichier créé avec « Exporter ».',
     submit: 'Charger le fichier',
@@ -467,8 +485,12 @@ export const catalogueFr: CatalogueMessages = {
     domainAt: (n) => `domaine ${n}`,
     anchor: (n) => `niveau ${n}`,
     fields: {
-      name: 'nom', question: 'question', podMiAreas: 'domaines SPP IS', allowNotApplicable: 'allowNotApplicable',
-      defaultOn: 'defaultOn', sensitive: 'sensitive',
+      name: 'nom',
+      question: 'question',
+      podMiAreas: 'domaines SPP IS',
+      allowNotApplicable: 'allowNotApplicable',
+      defaultOn: 'defaultOn',
+      sensitive: 'sensitive',
     },
     keyMissing: 'clé (key) manquante',
     textMissing: (lang) => `texte manquant (${lang})`,
@@ -486,7 +508,8 @@ export const catalogueFr: CatalogueMessages = {
     notList: 'doit être une liste',
     notObject: 'doit être un objet ({ ... })',
     formatVersion: 'formatVersion doit valoir 1',
-    unknownField: (name) => `champ inconnu '${name}'${name === 'domains' || name === 'theme' ? ' (les domaines se trouvent dans leur thème, sous "themes")' : ''}`,
+    unknownField: (name) =>
+      `champ inconnu '${name}'${name === 'domains' || name === 'theme' ? ' (les domaines se trouvent dans leur thème, sous "themes")' : ''}`,
     invalid: 'valeur non valable',
   },
 };
@@ -637,10 +660,12 @@ export const catalogueEn: CatalogueMessages = {
     save: 'Save in the draft',
     create: 'Add the domain',
     retireTitle: 'Take out of the catalogue',
-    retireIntro: 'A domain taken out of the catalogue is no longer part of new balances after publishing. Older balances still show it. You can put it back later.',
+    retireIntro:
+      'A domain taken out of the catalogue is no longer part of new balances after publishing. Older balances still show it. You can put it back later.',
     retire: (name) => `Take ${name} out of the catalogue`,
     conflictTitle: 'Someone else changed this in the meantime',
-    conflictIntro: 'Nothing was overwritten. Below you see where your version and the saved version differ. Want to keep your version? Check it and save again.',
+    conflictIntro:
+      'Nothing was overwritten. Below you see where your version and the saved version differ. Want to keep your version? Check it and save again.',
     conflictRetired: 'This domain was taken out of the catalogue in the meantime. Put it back first if you want to edit it.',
     conflictField: 'Field',
     conflictSaved: 'Saved version',
@@ -689,7 +714,8 @@ export const catalogueEn: CatalogueMessages = {
   },
   importPage: {
     title: 'Import a catalogue',
-    intro: 'Read in a catalogue that another organisation exported (a JSON file). The file replaces the draft, not the published version: you first see what changes, and then publish it yourself.',
+    intro:
+      'Read in a catalogue that another organisation exported (a JSON file). The file replaces the draft, not the published version: you first see what changes, and then publish it yourself.',
     file: 'JSON file',
     fileHint: 'At most 2 MB. Use a file made with “Export”.',
     submit: 'Read the file',
@@ -709,8 +735,12 @@ export const catalogueEn: CatalogueMessages = {
     domainAt: (n) => `domain ${n}`,
     anchor: (n) => `level ${n}`,
     fields: {
-      name: 'name', question: 'question', podMiAreas: 'POD MI areas', allowNotApplicable: 'allowNotApplicable',
-      defaultOn: 'defaultOn', sensitive: 'sensitive',
+      name: 'name',
+      question: 'question',
+      podMiAreas: 'POD MI areas',
+      allowNotApplicable: 'allowNotApplicable',
+      defaultOn: 'defaultOn',
+      sensitive: 'sensitive',
     },
     keyMissing: 'key missing',
     textMissing: (lang) => `text missing (${lang})`,

@@ -44,7 +44,9 @@ export type DomainValues = Omit<CatalogueDomain, 'key' | 'defaultOn'>;
 
 function domainColumns(d: DomainValues) {
   const anchors: Record<string, string> = {};
-  d.anchors.forEach((a, i) => { for (const l of LANGS) anchors[anchorColumn(i + 1, l)] = a[l]; });
+  d.anchors.forEach((a, i) => {
+    for (const l of LANGS) anchors[anchorColumn(i + 1, l)] = a[l];
+  });
   return {
     ...localizedColumns('name', d.name),
     ...localizedColumns('question', d.question),
@@ -52,7 +54,10 @@ function domainColumns(d: DomainValues) {
     allow_not_applicable: d.allowNotApplicable ? 1 : 0,
     sensitive: d.sensitive ? 1 : 0,
     pod_mi_areas: JSON.stringify(d.podMiAreas),
-  } as Pick<CatalogueDomainTable, `name_${'nl' | 'fr' | 'en'}` | `question_${'nl' | 'fr' | 'en'}` | AnchorColumn | 'allow_not_applicable' | 'sensitive' | 'pod_mi_areas'>;
+  } as Pick<
+    CatalogueDomainTable,
+    `name_${'nl' | 'fr' | 'en'}` | `question_${'nl' | 'fr' | 'en'}` | AnchorColumn | 'allow_not_applicable' | 'sensitive' | 'pod_mi_areas'
+  >;
 }
 
 export function sameDomainValues(a: DomainValues, b: DomainValues): boolean {
@@ -74,8 +79,13 @@ export async function installDefaultCatalogue(db: Db, organisationId: number, no
   const version = await db
     .insertInto('catalogue_version')
     .values({
-      organisation_id: organisationId, number: 1, published_at: now, published_by: null, note: null,
-      changes: JSON.stringify({ kind: 'installed' } satisfies StoredChanges), content: defaultJson,
+      organisation_id: organisationId,
+      number: 1,
+      published_at: now,
+      published_by: null,
+      note: null,
+      changes: JSON.stringify({ kind: 'installed' } satisfies StoredChanges),
+      content: defaultJson,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -86,19 +96,40 @@ async function writeNewDraft(db: Db, organisationId: number, data: CatalogueData
   await db.insertInto('catalogue_draft').values({ organisation_id: organisationId, revision: 0, updated_at: now, updated_by: null }).execute();
   const themes = await db
     .insertInto('catalogue_theme')
-    .values(data.themes.map((t, i) => ({
-      organisation_id: organisationId, key: t.key, level: t.level, position: i, ...localizedColumns('name', t.name) as Pick<CatalogueThemeTable, 'name_nl' | 'name_fr' | 'name_en'>,
-      retired_at: null, created_at: now, updated_at: now,
-    })))
+    .values(
+      data.themes.map((t, i) => ({
+        organisation_id: organisationId,
+        key: t.key,
+        level: t.level,
+        position: i,
+        ...(localizedColumns('name', t.name) as Pick<CatalogueThemeTable, 'name_nl' | 'name_fr' | 'name_en'>),
+        retired_at: null,
+        created_at: now,
+        updated_at: now,
+      })),
+    )
     .returning(['id', 'key'])
     .execute();
   const themeId = new Map(themes.map((t) => [t.key, t.id]));
-  const rows = data.themes.flatMap((t) => t.domains.map((d, j) => ({
-    organisation_id: organisationId, theme_id: themeId.get(t.key)!, key: d.key, position: j, active: d.defaultOn ? 1 : 0,
-    ...domainColumns(d), retired_at: null, created_at: now, updated_at: now,
-  })));
+  const rows = data.themes.flatMap((t) =>
+    t.domains.map((d, j) => ({
+      organisation_id: organisationId,
+      theme_id: themeId.get(t.key)!,
+      key: d.key,
+      position: j,
+      active: d.defaultOn ? 1 : 0,
+      ...domainColumns(d),
+      retired_at: null,
+      created_at: now,
+      updated_at: now,
+    })),
+  );
   // Chunks keep every statement far below SQLite's limit on bound parameters.
-  for (let i = 0; i < rows.length; i += 200) await db.insertInto('catalogue_domain').values(rows.slice(i, i + 200)).execute();
+  for (let i = 0; i < rows.length; i += 200)
+    await db
+      .insertInto('catalogue_domain')
+      .values(rows.slice(i, i + 200))
+      .execute();
 }
 
 export async function hasCatalogue(db: Db, scope: OrgScope): Promise<boolean> {
@@ -128,10 +159,25 @@ function versionQuery(db: Db, scope: OrgScope) {
     .where('v.organisation_id', '=', scope.organisationId);
 }
 
-function versionOf(row: { id: number; number: number; published_at: number; published_by: number | null; note: string | null; changes: string; content: string; display_name: string | null }): CatalogueVersion {
+function versionOf(row: {
+  id: number;
+  number: number;
+  published_at: number;
+  published_by: number | null;
+  note: string | null;
+  changes: string;
+  content: string;
+  display_name: string | null;
+}): CatalogueVersion {
   return {
-    id: row.id, number: row.number, publishedAt: row.published_at, publishedBy: row.published_by, publishedByName: row.display_name,
-    note: row.note, changes: JSON.parse(row.changes) as StoredChanges, catalogue: JSON.parse(row.content) as CatalogueData,
+    id: row.id,
+    number: row.number,
+    publishedAt: row.published_at,
+    publishedBy: row.published_by,
+    publishedByName: row.display_name,
+    note: row.note,
+    changes: JSON.parse(row.changes) as StoredChanges,
+    catalogue: JSON.parse(row.content) as CatalogueData,
   };
 }
 
@@ -151,7 +197,14 @@ export async function getCurrentVersion(db: Db, scope: OrgScope): Promise<Catalo
   return row ? versionOf(row) : undefined;
 }
 
-export interface VersionListItem { id: number; number: number; publishedAt: number; publishedByName: string | null; note: string | null; changes: StoredChanges }
+export interface VersionListItem {
+  id: number;
+  number: number;
+  publishedAt: number;
+  publishedByName: string | null;
+  note: string | null;
+  changes: StoredChanges;
+}
 
 export async function listVersions(db: Db, scope: OrgScope): Promise<VersionListItem[]> {
   const rows = await db
@@ -161,7 +214,14 @@ export async function listVersions(db: Db, scope: OrgScope): Promise<VersionList
     .where('v.organisation_id', '=', scope.organisationId)
     .orderBy('v.number', 'desc')
     .execute();
-  return rows.map((r) => ({ id: r.id, number: r.number, publishedAt: r.published_at, publishedByName: r.display_name, note: r.note, changes: JSON.parse(r.changes) as StoredChanges }));
+  return rows.map((r) => ({
+    id: r.id,
+    number: r.number,
+    publishedAt: r.published_at,
+    publishedByName: r.display_name,
+    note: r.note,
+    changes: JSON.parse(r.changes) as StoredChanges,
+  }));
 }
 
 // ---------------------------------------------------------------- the draft
@@ -194,20 +254,35 @@ export interface Draft {
 }
 
 const draftDomainOf = (row: DomainRow): DraftDomain => ({
-  id: row.id, themeId: row.theme_id, position: row.position, revision: row.revision, retiredAt: row.retired_at, domain: domainOf(row),
+  id: row.id,
+  themeId: row.theme_id,
+  position: row.position,
+  revision: row.revision,
+  retiredAt: row.retired_at,
+  domain: domainOf(row),
 });
 const draftThemeOf = (row: ThemeRow): DraftTheme => ({
-  id: row.id, key: row.key, level: row.level, position: row.position, revision: row.revision, name: localizedOf(row, 'name'), domains: [],
+  id: row.id,
+  key: row.key,
+  level: row.level,
+  position: row.position,
+  revision: row.revision,
+  name: localizedOf(row, 'name'),
+  domains: [],
 });
 
 export async function loadDraft(db: Db, scope: OrgScope): Promise<Draft | undefined> {
   const meta = await db.selectFrom('catalogue_draft').select('revision').where('organisation_id', '=', scope.organisationId).executeTakeFirst();
   if (!meta) return undefined;
   const themeRows = await db.selectFrom('catalogue_theme').selectAll().where('organisation_id', '=', scope.organisationId).execute();
-  const domainRows = await db.selectFrom('catalogue_domain').selectAll().where('organisation_id', '=', scope.organisationId).orderBy('position').orderBy('id').execute();
-  const themes = themeRows
-    .map(draftThemeOf)
-    .sort((a, b) => LEVELS.indexOf(a.level) - LEVELS.indexOf(b.level) || a.position - b.position || a.id - b.id);
+  const domainRows = await db
+    .selectFrom('catalogue_domain')
+    .selectAll()
+    .where('organisation_id', '=', scope.organisationId)
+    .orderBy('position')
+    .orderBy('id')
+    .execute();
+  const themes = themeRows.map(draftThemeOf).sort((a, b) => LEVELS.indexOf(a.level) - LEVELS.indexOf(b.level) || a.position - b.position || a.id - b.id);
   const byId = new Map(themes.map((t) => [t.id, t]));
   const retired: Draft['retired'] = [];
   for (const row of domainRows) {
@@ -236,7 +311,8 @@ export function draftCatalogue(draft: Draft): CatalogueData {
 }
 
 async function bumpDraft(db: Db, scope: OrgScope, now: number) {
-  await db.updateTable('catalogue_draft')
+  await db
+    .updateTable('catalogue_draft')
     .set((eb) => ({ revision: eb('revision', '+', 1), updated_at: now, updated_by: scope.userId }))
     .where('organisation_id', '=', scope.organisationId)
     .execute();
@@ -258,9 +334,12 @@ export async function findDraftTheme(db: Db, scope: OrgScope, id: number): Promi
 
 /** Switches a domain on or off. False when there is no such (unretired) domain in this organisation. */
 export async function setDomainActive(db: Db, scope: OrgScope, id: number, active: boolean, now: number): Promise<boolean> {
-  const res = await db.updateTable('catalogue_domain')
+  const res = await db
+    .updateTable('catalogue_domain')
     .set({ active: active ? 1 : 0, updated_at: now })
-    .where('id', '=', id).where('organisation_id', '=', scope.organisationId).where('retired_at', 'is', null)
+    .where('id', '=', id)
+    .where('organisation_id', '=', scope.organisationId)
+    .where('retired_at', 'is', null)
     .executeTakeFirst();
   if (Number(res.numUpdatedRows) !== 1) return false;
   await bumpDraft(db, scope, now);
@@ -271,12 +350,23 @@ export type Direction = 'up' | 'down';
 
 /** Swaps a domain with its neighbour in the theme. False when not found; true also at the edge (nothing to do). */
 export async function moveDomain(db: Db, scope: OrgScope, id: number, direction: Direction, now: number): Promise<boolean> {
-  const row = await db.selectFrom('catalogue_domain').select(['id', 'theme_id', 'position'])
-    .where('id', '=', id).where('organisation_id', '=', scope.organisationId).where('retired_at', 'is', null).executeTakeFirst();
+  const row = await db
+    .selectFrom('catalogue_domain')
+    .select(['id', 'theme_id', 'position'])
+    .where('id', '=', id)
+    .where('organisation_id', '=', scope.organisationId)
+    .where('retired_at', 'is', null)
+    .executeTakeFirst();
   if (!row) return false;
-  const siblings = await db.selectFrom('catalogue_domain').select(['id', 'position'])
-    .where('theme_id', '=', row.theme_id).where('organisation_id', '=', scope.organisationId).where('retired_at', 'is', null)
-    .orderBy('position').orderBy('id').execute();
+  const siblings = await db
+    .selectFrom('catalogue_domain')
+    .select(['id', 'position'])
+    .where('theme_id', '=', row.theme_id)
+    .where('organisation_id', '=', scope.organisationId)
+    .where('retired_at', 'is', null)
+    .orderBy('position')
+    .orderBy('id')
+    .execute();
   await swapWithNeighbour(db, 'catalogue_domain', siblings, id, direction, now);
   await bumpDraft(db, scope, now);
   return true;
@@ -284,18 +374,36 @@ export async function moveDomain(db: Db, scope: OrgScope, id: number, direction:
 
 /** Swaps a theme with its neighbour of the same level. */
 export async function moveTheme(db: Db, scope: OrgScope, id: number, direction: Direction, now: number): Promise<boolean> {
-  const row = await db.selectFrom('catalogue_theme').select(['id', 'level'])
-    .where('id', '=', id).where('organisation_id', '=', scope.organisationId).where('retired_at', 'is', null).executeTakeFirst();
+  const row = await db
+    .selectFrom('catalogue_theme')
+    .select(['id', 'level'])
+    .where('id', '=', id)
+    .where('organisation_id', '=', scope.organisationId)
+    .where('retired_at', 'is', null)
+    .executeTakeFirst();
   if (!row) return false;
-  const siblings = await db.selectFrom('catalogue_theme').select(['id', 'position'])
-    .where('level', '=', row.level).where('organisation_id', '=', scope.organisationId).where('retired_at', 'is', null)
-    .orderBy('position').orderBy('id').execute();
+  const siblings = await db
+    .selectFrom('catalogue_theme')
+    .select(['id', 'position'])
+    .where('level', '=', row.level)
+    .where('organisation_id', '=', scope.organisationId)
+    .where('retired_at', 'is', null)
+    .orderBy('position')
+    .orderBy('id')
+    .execute();
   await swapWithNeighbour(db, 'catalogue_theme', siblings, id, direction, now);
   await bumpDraft(db, scope, now);
   return true;
 }
 
-async function swapWithNeighbour(db: Db, table: 'catalogue_domain' | 'catalogue_theme', ordered: { id: number; position: number }[], id: number, direction: Direction, now: number) {
+async function swapWithNeighbour(
+  db: Db,
+  table: 'catalogue_domain' | 'catalogue_theme',
+  ordered: { id: number; position: number }[],
+  id: number,
+  direction: Direction,
+  now: number,
+) {
   const i = ordered.findIndex((r) => r.id === id);
   const j = direction === 'up' ? i - 1 : i + 1;
   if (i < 0 || j < 0 || j >= ordered.length) return;
@@ -320,9 +428,13 @@ export async function updateDomain(db: Db, scope: OrgScope, id: number, revision
   if (!current) return { status: 'notFound' };
   if (current.revision !== revision || current.retiredAt !== null) return { status: 'conflict', current };
   if (sameDomainValues(current.domain, values)) return { status: 'unchanged' };
-  const res = await db.updateTable('catalogue_domain')
+  const res = await db
+    .updateTable('catalogue_domain')
     .set((eb) => ({ ...domainColumns(values), revision: eb('revision', '+', 1), updated_at: now }))
-    .where('id', '=', id).where('organisation_id', '=', scope.organisationId).where('revision', '=', revision).where('retired_at', 'is', null)
+    .where('id', '=', id)
+    .where('organisation_id', '=', scope.organisationId)
+    .where('revision', '=', revision)
+    .where('retired_at', 'is', null)
     .executeTakeFirst();
   if (Number(res.numUpdatedRows) !== 1) return { status: 'conflict', current: (await findDraftDomain(db, scope, id))! };
   await bumpDraft(db, scope, now);
@@ -334,11 +446,23 @@ export async function addDomain(db: Db, scope: OrgScope, themeId: number, values
   if (!theme || theme.retiredAt !== null) return undefined;
   const draft = (await loadDraft(db, scope))!;
   const key = uniqueKey(values.name.nl, draft.keys, 'domein');
-  const last = await db.selectFrom('catalogue_domain').select((eb) => eb.fn.max('position').as('p')).where('theme_id', '=', themeId).executeTakeFirst();
-  const row = await db.insertInto('catalogue_domain')
+  const last = await db
+    .selectFrom('catalogue_domain')
+    .select((eb) => eb.fn.max('position').as('p'))
+    .where('theme_id', '=', themeId)
+    .executeTakeFirst();
+  const row = await db
+    .insertInto('catalogue_domain')
     .values({
-      organisation_id: scope.organisationId, theme_id: themeId, key, position: Number(last?.p ?? -1) + 1, active: 1,
-      ...domainColumns(values), retired_at: null, created_at: now, updated_at: now,
+      organisation_id: scope.organisationId,
+      theme_id: themeId,
+      key,
+      position: Number(last?.p ?? -1) + 1,
+      active: 1,
+      ...domainColumns(values),
+      retired_at: null,
+      created_at: now,
+      updated_at: now,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -349,11 +473,22 @@ export async function addDomain(db: Db, scope: OrgScope, themeId: number, values
 export async function addTheme(db: Db, scope: OrgScope, level: Level, name: Localized, now: number): Promise<{ id: number; key: string }> {
   const draft = (await loadDraft(db, scope))!;
   const key = uniqueKey(`${level} ${name.nl}`, draft.keys, level);
-  const last = await db.selectFrom('catalogue_theme').select((eb) => eb.fn.max('position').as('p')).where('organisation_id', '=', scope.organisationId).executeTakeFirst();
-  const row = await db.insertInto('catalogue_theme')
+  const last = await db
+    .selectFrom('catalogue_theme')
+    .select((eb) => eb.fn.max('position').as('p'))
+    .where('organisation_id', '=', scope.organisationId)
+    .executeTakeFirst();
+  const row = await db
+    .insertInto('catalogue_theme')
     .values({
-      organisation_id: scope.organisationId, key, level, position: Number(last?.p ?? -1) + 1,
-      ...localizedColumns('name', name) as Pick<CatalogueThemeTable, 'name_nl' | 'name_fr' | 'name_en'>, retired_at: null, created_at: now, updated_at: now,
+      organisation_id: scope.organisationId,
+      key,
+      level,
+      position: Number(last?.p ?? -1) + 1,
+      ...(localizedColumns('name', name) as Pick<CatalogueThemeTable, 'name_nl' | 'name_fr' | 'name_en'>),
+      retired_at: null,
+      created_at: now,
+      updated_at: now,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -368,9 +503,12 @@ export async function updateTheme(db: Db, scope: OrgScope, id: number, revision:
   if (!current || current.retiredAt !== null) return { status: 'notFound' };
   if (current.revision !== revision) return { status: 'conflict', current };
   if (LANGS.every((l) => current.name[l] === name[l])) return { status: 'unchanged' };
-  const res = await db.updateTable('catalogue_theme')
+  const res = await db
+    .updateTable('catalogue_theme')
     .set((eb) => ({ ...localizedColumns('name', name), revision: eb('revision', '+', 1), updated_at: now }))
-    .where('id', '=', id).where('organisation_id', '=', scope.organisationId).where('revision', '=', revision)
+    .where('id', '=', id)
+    .where('organisation_id', '=', scope.organisationId)
+    .where('revision', '=', revision)
     .executeTakeFirst();
   if (Number(res.numUpdatedRows) !== 1) return { status: 'conflict', current: (await findDraftTheme(db, scope, id))! };
   await bumpDraft(db, scope, now);
@@ -379,9 +517,12 @@ export async function updateTheme(db: Db, scope: OrgScope, id: number, revision:
 
 /** Takes a domain out of the catalogue: not in new balances, still in the versions that had it. */
 export async function retireDomain(db: Db, scope: OrgScope, id: number, now: number): Promise<boolean> {
-  const res = await db.updateTable('catalogue_domain')
+  const res = await db
+    .updateTable('catalogue_domain')
     .set((eb) => ({ retired_at: now, revision: eb('revision', '+', 1), updated_at: now }))
-    .where('id', '=', id).where('organisation_id', '=', scope.organisationId).where('retired_at', 'is', null)
+    .where('id', '=', id)
+    .where('organisation_id', '=', scope.organisationId)
+    .where('retired_at', 'is', null)
     .executeTakeFirst();
   if (Number(res.numUpdatedRows) !== 1) return false;
   await bumpDraft(db, scope, now);
@@ -390,13 +531,31 @@ export async function retireDomain(db: Db, scope: OrgScope, id: number, now: num
 
 /** Puts a retired domain back, at the end of its theme (and brings back the theme if needed). */
 export async function restoreDomain(db: Db, scope: OrgScope, id: number, now: number): Promise<boolean> {
-  const row = await db.selectFrom('catalogue_domain').select(['id', 'theme_id']).where('id', '=', id).where('organisation_id', '=', scope.organisationId).where('retired_at', 'is not', null).executeTakeFirst();
+  const row = await db
+    .selectFrom('catalogue_domain')
+    .select(['id', 'theme_id'])
+    .where('id', '=', id)
+    .where('organisation_id', '=', scope.organisationId)
+    .where('retired_at', 'is not', null)
+    .executeTakeFirst();
   if (!row) return false;
-  const last = await db.selectFrom('catalogue_domain').select((eb) => eb.fn.max('position').as('p')).where('theme_id', '=', row.theme_id).where('retired_at', 'is', null).executeTakeFirst();
-  await db.updateTable('catalogue_domain')
+  const last = await db
+    .selectFrom('catalogue_domain')
+    .select((eb) => eb.fn.max('position').as('p'))
+    .where('theme_id', '=', row.theme_id)
+    .where('retired_at', 'is', null)
+    .executeTakeFirst();
+  await db
+    .updateTable('catalogue_domain')
     .set((eb) => ({ retired_at: null, position: Number(last?.p ?? -1) + 1, revision: eb('revision', '+', 1), updated_at: now }))
-    .where('id', '=', id).execute();
-  await db.updateTable('catalogue_theme').set({ retired_at: null, updated_at: now }).where('id', '=', row.theme_id).where('organisation_id', '=', scope.organisationId).execute();
+    .where('id', '=', id)
+    .execute();
+  await db
+    .updateTable('catalogue_theme')
+    .set({ retired_at: null, updated_at: now })
+    .where('id', '=', row.theme_id)
+    .where('organisation_id', '=', scope.organisationId)
+    .execute();
   await bumpDraft(db, scope, now);
   return true;
 }
@@ -415,35 +574,69 @@ export async function replaceDraft(db: Db, scope: OrgScope, data: CatalogueData,
   const keptThemes = new Set<number>();
   const keptDomains = new Set<number>();
   for (const [i, theme] of data.themes.entries()) {
-    const values = { level: theme.level, position: i, ...localizedColumns('name', theme.name) as Pick<CatalogueThemeTable, 'name_nl' | 'name_fr' | 'name_en'>, retired_at: null, updated_at: now };
+    const values = {
+      level: theme.level,
+      position: i,
+      ...(localizedColumns('name', theme.name) as Pick<CatalogueThemeTable, 'name_nl' | 'name_fr' | 'name_en'>),
+      retired_at: null,
+      updated_at: now,
+    };
     let themeId = themeIds.get(theme.key);
     if (themeId !== undefined) {
-      await db.updateTable('catalogue_theme').set((eb) => ({ ...values, revision: eb('revision', '+', 1) })).where('id', '=', themeId!).execute();
+      await db
+        .updateTable('catalogue_theme')
+        .set((eb) => ({ ...values, revision: eb('revision', '+', 1) }))
+        .where('id', '=', themeId!)
+        .execute();
     } else {
-      themeId = (await db.insertInto('catalogue_theme').values({ organisation_id: org, key: theme.key, ...values, created_at: now }).returning('id').executeTakeFirstOrThrow()).id;
+      themeId = (
+        await db
+          .insertInto('catalogue_theme')
+          .values({ organisation_id: org, key: theme.key, ...values, created_at: now })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id;
     }
     keptThemes.add(themeId);
     for (const [j, domain] of theme.domains.entries()) {
       const dv = { theme_id: themeId, position: j, active: domain.defaultOn ? 1 : 0, ...domainColumns(domain), retired_at: null, updated_at: now };
       const domainId = domainIds.get(domain.key);
       if (domainId !== undefined) {
-        await db.updateTable('catalogue_domain').set((eb) => ({ ...dv, revision: eb('revision', '+', 1) })).where('id', '=', domainId).execute();
+        await db
+          .updateTable('catalogue_domain')
+          .set((eb) => ({ ...dv, revision: eb('revision', '+', 1) }))
+          .where('id', '=', domainId)
+          .execute();
         keptDomains.add(domainId);
       } else {
-        const inserted = await db.insertInto('catalogue_domain').values({ organisation_id: org, key: domain.key, ...dv, created_at: now }).returning('id').executeTakeFirstOrThrow();
+        const inserted = await db
+          .insertInto('catalogue_domain')
+          .values({ organisation_id: org, key: domain.key, ...dv, created_at: now })
+          .returning('id')
+          .executeTakeFirstOrThrow();
         keptDomains.add(inserted.id);
       }
     }
   }
   const dropDomains = domainRows.map((d) => d.id).filter((id) => !keptDomains.has(id));
   if (dropDomains.length) {
-    await db.updateTable('catalogue_domain').set((eb) => ({ retired_at: now, revision: eb('revision', '+', 1), updated_at: now }))
-      .where('organisation_id', '=', org).where('id', 'in', dropDomains).where('retired_at', 'is', null).execute();
+    await db
+      .updateTable('catalogue_domain')
+      .set((eb) => ({ retired_at: now, revision: eb('revision', '+', 1), updated_at: now }))
+      .where('organisation_id', '=', org)
+      .where('id', 'in', dropDomains)
+      .where('retired_at', 'is', null)
+      .execute();
   }
   const dropThemes = themeRows.map((t) => t.id).filter((id) => !keptThemes.has(id));
   if (dropThemes.length) {
-    await db.updateTable('catalogue_theme').set({ retired_at: now, updated_at: now })
-      .where('organisation_id', '=', org).where('id', 'in', dropThemes).where('retired_at', 'is', null).execute();
+    await db
+      .updateTable('catalogue_theme')
+      .set({ retired_at: now, updated_at: now })
+      .where('organisation_id', '=', org)
+      .where('id', 'in', dropThemes)
+      .where('retired_at', 'is', null)
+      .execute();
   }
   await bumpDraft(db, scope, now);
 }
@@ -468,16 +661,16 @@ export async function pendingPublication(db: Db, scope: OrgScope): Promise<Pendi
   const next = draftCatalogue(draft);
   const parsed = parseCatalogue(next);
   return {
-    draft, current, next,
+    draft,
+    current,
+    next,
     changes: diffCatalogues(current.catalogue, next),
     issues: parsed.ok ? [] : parsed.issues,
     emptyThemes: draft.themes.filter((t) => t.domains.length === 0),
   };
 }
 
-export type PublishResult =
-  | { status: 'published'; id: number; number: number }
-  | { status: 'stale' | 'unchanged' | 'invalid' | 'missing' };
+export type PublishResult = { status: 'published'; id: number; number: number } | { status: 'stale' | 'unchanged' | 'invalid' | 'missing' };
 
 /**
  * Publishes the draft as the next version, if it is still the draft whose summary the
@@ -492,9 +685,14 @@ export async function publishDraft(db: Db, scope: OrgScope, expectedRevision: nu
   const parsed = parseCatalogue(pending.next);
   if (!parsed.ok) return { status: 'invalid' };
   const number = pending.current.number + 1;
-  const row = await db.insertInto('catalogue_version')
+  const row = await db
+    .insertInto('catalogue_version')
     .values({
-      organisation_id: scope.organisationId, number, published_at: now, published_by: scope.userId, note,
+      organisation_id: scope.organisationId,
+      number,
+      published_at: now,
+      published_by: scope.userId,
+      note,
       changes: JSON.stringify({ kind: 'published', summary: compactSummary(pending.changes) } satisfies StoredChanges),
       content: JSON.stringify(parsed.data),
     })

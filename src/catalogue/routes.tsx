@@ -19,9 +19,28 @@ import { POD_MI_AREAS, type Lang, type Localized } from './default-catalogue.js'
 import { LANGS, LEVELS, TEXT_LIMITS, describeIssues, parseCatalogue } from './catalogue-schema.js';
 import { diffCatalogues, hasChanges } from './catalogue.js';
 import {
-  addDomain, addTheme, draftCatalogue, findDraftDomain, findDraftTheme, getCatalogueVersion, getCurrentVersion, hasCatalogue,
-  installDefaultCatalogue, listVersions, loadDraft, moveDomain, moveTheme, pendingPublication, publishDraft, replaceDraft,
-  restoreDomain, retireDomain, setDomainActive, updateDomain, updateTheme, type DomainValues,
+  addDomain,
+  addTheme,
+  draftCatalogue,
+  findDraftDomain,
+  findDraftTheme,
+  getCatalogueVersion,
+  getCurrentVersion,
+  hasCatalogue,
+  installDefaultCatalogue,
+  listVersions,
+  loadDraft,
+  moveDomain,
+  moveTheme,
+  pendingPublication,
+  publishDraft,
+  replaceDraft,
+  restoreDomain,
+  retireDomain,
+  setDomainActive,
+  updateDomain,
+  updateTheme,
+  type DomainValues,
 } from './queries.js';
 import { CataloguePage, NoCataloguePage, VersionPage, VersionsPage } from '../../views/catalogue/CataloguePage.js';
 import { DraftPage } from '../../views/catalogue/DraftPage.js';
@@ -40,12 +59,16 @@ export const catalogueRoutes = new Hono<AppEnv>();
 
 // The upload is exempt from the app-wide 1 MB limit (src/app.ts) and gets its own, which runs
 // before anything reads the body, including the sign-in check (its form replay reads the body).
-catalogueRoutes.use(IMPORT_PATH, bodyLimit({
-  maxSize: IMPORT_BODY_LIMIT,
-  onError: (c) => (c.get('user')?.isAdmin
-    ? render(c, () => <ImportPage ui={ui(c)} error={c.get('t').catalogue.importPage.tooLarge} />, { status: 413 })
-    : renderError(c, 'tooLarge')),
-}));
+catalogueRoutes.use(
+  IMPORT_PATH,
+  bodyLimit({
+    maxSize: IMPORT_BODY_LIMIT,
+    onError: (c) =>
+      c.get('user')?.isAdmin
+        ? render(c, () => <ImportPage ui={ui(c)} error={c.get('t').catalogue.importPage.tooLarge} />, { status: 413 })
+        : renderError(c, 'tooLarge'),
+  }),
+);
 
 // Reading the catalogue is for everyone signed in; changing, importing and exporting it is for
 // administrators (beheerders) only.
@@ -67,18 +90,35 @@ function textLang(c: Context<AppEnv>): Lang {
 }
 
 /** One change plus its audit row, all or nothing. */
-async function changeAudited<T>(c: Context<AppEnv>, action: AuditAction, fn: (trx: Kysely<Database>) => Promise<T>, target: (result: T) => { type: string; id: number | string } | null): Promise<T> {
+async function changeAudited<T>(
+  c: Context<AppEnv>,
+  action: AuditAction,
+  fn: (trx: Kysely<Database>) => Promise<T>,
+  target: (result: T) => { type: string; id: number | string } | null,
+): Promise<T> {
   const { db, now } = c.get('deps');
   const user = c.get('user')!;
   return db.transaction().execute(async (trx) => {
     const result = await fn(trx);
     const t = target(result);
-    if (t) await audit(trx, now(), { organisationId: user.organisationId, actorUserId: user.id, action, targetType: t.type, targetId: t.id, requestId: c.get('requestId') });
+    if (t)
+      await audit(trx, now(), {
+        organisationId: user.organisationId,
+        actorUserId: user.id,
+        action,
+        targetType: t.type,
+        targetId: t.id,
+        requestId: c.get('requestId'),
+      });
     return result;
   });
 }
 
-const localizedFrom = (texts: Record<string, string>, prefix: string): Localized => ({ nl: texts[`${prefix}_nl`] ?? '', fr: texts[`${prefix}_fr`] ?? '', en: texts[`${prefix}_en`] ?? '' });
+const localizedFrom = (texts: Record<string, string>, prefix: string): Localized => ({
+  nl: texts[`${prefix}_nl`] ?? '',
+  fr: texts[`${prefix}_fr`] ?? '',
+  en: texts[`${prefix}_en`] ?? '',
+});
 
 const TEXT_FIELDS: { name: string; max: number }[] = LANGS.flatMap((l) => [
   { name: `name_${l}`, max: TEXT_LIMITS.name },
@@ -87,15 +127,20 @@ const TEXT_FIELDS: { name: string; max: number }[] = LANGS.flatMap((l) => [
 ]);
 
 const textSchema = (t: Messages, max: number) =>
-  z.string().trim().min(1, { error: t.form.required }).max(max, { error: t.catalogue.form.tooLong(max) });
+  z
+    .string()
+    .trim()
+    .min(1, { error: t.form.required })
+    .max(max, { error: t.catalogue.form.tooLong(max) });
 
 // The domain form: names, questions and five anchors in three languages, two flags, POD MI areas.
 const domainTextsSchema = (t: Messages) => z.object(Object.fromEntries(TEXT_FIELDS.map((f) => [f.name, textSchema(t, f.max)])));
-const domainSettingsSchema = (t: Messages) => z.object({
-  allowNotApplicable: z.boolean(),
-  sensitive: z.boolean(),
-  podMiAreas: z.array(z.enum(POD_MI_AREAS, { error: t.catalogue.form.areasRequired })).min(1, { error: t.catalogue.form.areasRequired }),
-});
+const domainSettingsSchema = (t: Messages) =>
+  z.object({
+    allowNotApplicable: z.boolean(),
+    sensitive: z.boolean(),
+    podMiAreas: z.array(z.enum(POD_MI_AREAS, { error: t.catalogue.form.areasRequired })).min(1, { error: t.catalogue.form.areasRequired }),
+  });
 
 function list(fields: FormFields, key: string): string[] {
   const v = fields[key];
@@ -116,7 +161,9 @@ function domainFormFromValues(d: DomainValues): DomainFormValues {
   for (const l of LANGS) {
     texts[`name_${l}`] = d.name[l];
     texts[`question_${l}`] = d.question[l];
-    d.anchors.forEach((a, i) => { texts[`anchor${i + 1}_${l}`] = a[l]; });
+    d.anchors.forEach((a, i) => {
+      texts[`anchor${i + 1}_${l}`] = a[l];
+    });
   }
   return { texts, allowNotApplicable: d.allowNotApplicable, sensitive: d.sensitive, podMiAreas: [...d.podMiAreas] };
 }
@@ -147,13 +194,19 @@ function conflictRows(c: Context<AppEnv>, saved: DomainFormValues, yours: Domain
   const labels = domainFieldLabels(ui(c));
   const rows: ConflictRow[] = [];
   for (const f of TEXT_FIELDS) {
-    if ((saved.texts[f.name] ?? '') !== (yours.texts[f.name] ?? '').trim()) rows.push({ label: labels[f.name]!, saved: saved.texts[f.name] ?? '', yours: yours.texts[f.name] ?? '' });
+    if ((saved.texts[f.name] ?? '') !== (yours.texts[f.name] ?? '').trim())
+      rows.push({ label: labels[f.name]!, saved: saved.texts[f.name] ?? '', yours: yours.texts[f.name] ?? '' });
   }
   const yesNo = (b: boolean) => (b ? t.form.yes : t.form.no);
-  if (saved.allowNotApplicable !== yours.allowNotApplicable) rows.push({ label: labels.allowNotApplicable!, saved: yesNo(saved.allowNotApplicable), yours: yesNo(yours.allowNotApplicable) });
+  if (saved.allowNotApplicable !== yours.allowNotApplicable)
+    rows.push({ label: labels.allowNotApplicable!, saved: yesNo(saved.allowNotApplicable), yours: yesNo(yours.allowNotApplicable) });
   if (saved.sensitive !== yours.sensitive) rows.push({ label: labels.sensitive!, saved: yesNo(saved.sensitive), yours: yesNo(yours.sensitive) });
-  const areas = (v: string[]) => POD_MI_AREAS.filter((a) => v.includes(a)).map((a) => t.areas[a]).join(', ');
-  if (areas(saved.podMiAreas) !== areas(yours.podMiAreas)) rows.push({ label: labels.podMiAreas!, saved: areas(saved.podMiAreas), yours: areas(yours.podMiAreas) });
+  const areas = (v: string[]) =>
+    POD_MI_AREAS.filter((a) => v.includes(a))
+      .map((a) => t.areas[a])
+      .join(', ');
+  if (areas(saved.podMiAreas) !== areas(yours.podMiAreas))
+    rows.push({ label: labels.podMiAreas!, saved: areas(saved.podMiAreas), yours: areas(yours.podMiAreas) });
   return rows;
 }
 
@@ -197,7 +250,12 @@ catalogueRoutes.post('/catalogue/installation', async (c) => {
   const { db, now } = c.get('deps');
   const s = scope(c);
   if (await hasCatalogue(db, s)) return redirectAfterPost(c, '/catalogue');
-  await changeAudited(c, 'catalogue.installed', (trx) => installDefaultCatalogue(trx, s.organisationId, now()), (id) => ({ type: 'catalogue_version', id }));
+  await changeAudited(
+    c,
+    'catalogue.installed',
+    (trx) => installDefaultCatalogue(trx, s.organisationId, now()),
+    (id) => ({ type: 'catalogue_version', id }),
+  );
   return redirectAfterPost(c, '/catalogue?installed=1');
 });
 
@@ -208,7 +266,14 @@ catalogueRoutes.get('/catalogue/export', async (c) => {
   const user = c.get('user')!;
   const version = await getCurrentVersion(db, scope(c));
   if (!version) return c.notFound();
-  await audit(db, now(), { organisationId: user.organisationId, actorUserId: user.id, action: 'catalogue.exported', targetType: 'catalogue_version', targetId: version.id, requestId: c.get('requestId') });
+  await audit(db, now(), {
+    organisationId: user.organisationId,
+    actorUserId: user.id,
+    action: 'catalogue.exported',
+    targetType: 'catalogue_version',
+    targetId: version.id,
+    requestId: c.get('requestId'),
+  });
   c.header('Content-Disposition', `attachment; filename="catalogus-versie-${version.number}.json"`);
   c.header('Content-Type', 'application/json; charset=utf-8');
   return c.body(JSON.stringify(version.catalogue, null, 2) + '\n');
@@ -244,7 +309,12 @@ catalogueRoutes.post(IMPORT_PATH, async (c) => {
   const s = scope(c);
   const now = c.get('deps').now();
   if (!(await hasCatalogue(c.get('deps').db, s))) return c.notFound();
-  await changeAudited(c, 'catalogue.imported', (trx) => replaceDraft(trx, s, parsed.data, now), () => ({ type: 'catalogue_draft', id: s.organisationId }));
+  await changeAudited(
+    c,
+    'catalogue.imported',
+    (trx) => replaceDraft(trx, s, parsed.data, now),
+    () => ({ type: 'catalogue_draft', id: s.organisationId }),
+  );
   return redirectAfterPost(c, '/catalogue/publication?imported=1');
 });
 
@@ -268,8 +338,14 @@ catalogueRoutes.post('/catalogue/draft/domains/:id/activation', async (c) => {
   if (!parsed.success) return renderError(c, 'badRequest');
   const active = parsed.data.active === '1';
   const now = c.get('deps').now();
-  const ok = id !== undefined && await changeAudited(c, active ? 'catalogue.domain_switched_on' : 'catalogue.domain_switched_off',
-    (trx) => setDomainActive(trx, scope(c), id, active, now), (done) => (done ? { type: 'catalogue_domain', id } : null));
+  const ok =
+    id !== undefined &&
+    (await changeAudited(
+      c,
+      active ? 'catalogue.domain_switched_on' : 'catalogue.domain_switched_off',
+      (trx) => setDomainActive(trx, scope(c), id, active, now),
+      (done) => (done ? { type: 'catalogue_domain', id } : null),
+    ));
   if (!ok) return c.notFound();
   return redirectAfterPost(c, `/catalogue/draft?saved=saved#domain-${id}`);
 });
@@ -281,8 +357,14 @@ catalogueRoutes.post('/catalogue/draft/domains/:id/position', async (c) => {
   const parsed = directionSchema.safeParse({ direction: field(await readForm(c), 'direction') });
   if (!parsed.success) return renderError(c, 'badRequest');
   const now = c.get('deps').now();
-  const ok = id !== undefined && await changeAudited(c, 'catalogue.domain_moved',
-    (trx) => moveDomain(trx, scope(c), id, parsed.data.direction, now), (done) => (done ? { type: 'catalogue_domain', id } : null));
+  const ok =
+    id !== undefined &&
+    (await changeAudited(
+      c,
+      'catalogue.domain_moved',
+      (trx) => moveDomain(trx, scope(c), id, parsed.data.direction, now),
+      (done) => (done ? { type: 'catalogue_domain', id } : null),
+    ));
   if (!ok) return c.notFound();
   return redirectAfterPost(c, `/catalogue/draft?saved=saved#domain-${id}`);
 });
@@ -292,8 +374,14 @@ catalogueRoutes.post('/catalogue/draft/themes/:id/position', async (c) => {
   const parsed = directionSchema.safeParse({ direction: field(await readForm(c), 'direction') });
   if (!parsed.success) return renderError(c, 'badRequest');
   const now = c.get('deps').now();
-  const ok = id !== undefined && await changeAudited(c, 'catalogue.theme_moved',
-    (trx) => moveTheme(trx, scope(c), id, parsed.data.direction, now), (done) => (done ? { type: 'catalogue_theme', id } : null));
+  const ok =
+    id !== undefined &&
+    (await changeAudited(
+      c,
+      'catalogue.theme_moved',
+      (trx) => moveTheme(trx, scope(c), id, parsed.data.direction, now),
+      (done) => (done ? { type: 'catalogue_theme', id } : null),
+    ));
   if (!ok) return c.notFound();
   return redirectAfterPost(c, `/catalogue/draft?saved=saved#theme-${id}`);
 });
@@ -304,8 +392,16 @@ catalogueRoutes.get('/catalogue/draft/domains/:id', async (c) => {
   if (!d || d.retiredAt !== null) return c.notFound();
   const name = d.domain.name[c.get('locale')];
   return render(c, () => (
-    <DomainFormPage ui={ui(c)} title={c.get('t').catalogue.form.editTitle(name)} action={`/catalogue/draft/domains/${d.id}`} domainName={name}
-      domainKey={d.domain.key} values={domainFormFromValues(d.domain)} revision={d.revision} retireAction={`/catalogue/draft/domains/${d.id}/retirement`} />
+    <DomainFormPage
+      ui={ui(c)}
+      title={c.get('t').catalogue.form.editTitle(name)}
+      action={`/catalogue/draft/domains/${d.id}`}
+      domainName={name}
+      domainKey={d.domain.key}
+      values={domainFormFromValues(d.domain)}
+      revision={d.revision}
+      retireAction={`/catalogue/draft/domains/${d.id}/retirement`}
+    />
   ));
 });
 
@@ -320,14 +416,27 @@ catalogueRoutes.post('/catalogue/draft/domains/:id', async (c) => {
   const form = domainFormOf(fields);
   const name = d.domain.name[c.get('locale')];
   const page = (opts: { errors?: Record<string, string>; revision: number; conflict?: { rows: ConflictRow[]; retired: boolean } }) => (
-    <DomainFormPage ui={ui(c)} title={t.catalogue.form.editTitle(name)} action={`/catalogue/draft/domains/${d.id}`} domainName={name}
-      domainKey={d.domain.key} values={form} errors={opts.errors} revision={opts.revision} conflict={opts.conflict}
-      retireAction={`/catalogue/draft/domains/${d.id}/retirement`} />
+    <DomainFormPage
+      ui={ui(c)}
+      title={t.catalogue.form.editTitle(name)}
+      action={`/catalogue/draft/domains/${d.id}`}
+      domainName={name}
+      domainKey={d.domain.key}
+      values={form}
+      errors={opts.errors}
+      revision={opts.revision}
+      conflict={opts.conflict}
+      retireAction={`/catalogue/draft/domains/${d.id}/retirement`}
+    />
   );
   const { values, errors } = parseDomainForm(t, form);
   if (!values) return render(c, () => page({ errors, revision }), { status: 422 });
-  const result = await changeAudited(c, 'catalogue.domain_updated', (trx) => updateDomain(trx, scope(c), d.id, revision, values, now()),
-    (r) => (r.status === 'saved' ? { type: 'catalogue_domain', id: d.id } : null));
+  const result = await changeAudited(
+    c,
+    'catalogue.domain_updated',
+    (trx) => updateDomain(trx, scope(c), d.id, revision, values, now()),
+    (r) => (r.status === 'saved' ? { type: 'catalogue_domain', id: d.id } : null),
+  );
   if (result.status === 'notFound') return c.notFound();
   if (result.status === 'conflict') {
     // Nothing was written. The form keeps what this person typed and carries the new revision,
@@ -341,8 +450,14 @@ catalogueRoutes.post('/catalogue/draft/domains/:id', async (c) => {
 catalogueRoutes.post('/catalogue/draft/domains/:id/retirement', async (c) => {
   const id = idParam(c.req.param('id'));
   const now = c.get('deps').now();
-  const ok = id !== undefined && await changeAudited(c, 'catalogue.domain_retired',
-    (trx) => retireDomain(trx, scope(c), id, now), (done) => (done ? { type: 'catalogue_domain', id } : null));
+  const ok =
+    id !== undefined &&
+    (await changeAudited(
+      c,
+      'catalogue.domain_retired',
+      (trx) => retireDomain(trx, scope(c), id, now),
+      (done) => (done ? { type: 'catalogue_domain', id } : null),
+    ));
   if (!ok) return c.notFound();
   return redirectAfterPost(c, `/catalogue/draft?saved=retired#domain-${id}`);
 });
@@ -350,8 +465,14 @@ catalogueRoutes.post('/catalogue/draft/domains/:id/retirement', async (c) => {
 catalogueRoutes.post('/catalogue/draft/domains/:id/restoration', async (c) => {
   const id = idParam(c.req.param('id'));
   const now = c.get('deps').now();
-  const ok = id !== undefined && await changeAudited(c, 'catalogue.domain_restored',
-    (trx) => restoreDomain(trx, scope(c), id, now), (done) => (done ? { type: 'catalogue_domain', id } : null));
+  const ok =
+    id !== undefined &&
+    (await changeAudited(
+      c,
+      'catalogue.domain_restored',
+      (trx) => restoreDomain(trx, scope(c), id, now),
+      (done) => (done ? { type: 'catalogue_domain', id } : null),
+    ));
   if (!ok) return c.notFound();
   return redirectAfterPost(c, `/catalogue/draft?saved=restored#domain-${id}`);
 });
@@ -364,7 +485,13 @@ catalogueRoutes.get('/catalogue/draft/themes/:id/domains/new', async (c) => {
   const themeName = theme.name[c.get('locale')];
   const empty: DomainFormValues = { texts: {}, allowNotApplicable: false, sensitive: false, podMiAreas: [] };
   return render(c, () => (
-    <DomainFormPage ui={ui(c)} title={c.get('t').catalogue.form.newTitle(themeName)} action={`/catalogue/draft/themes/${theme.id}/domains`} domainName={themeName} values={empty} />
+    <DomainFormPage
+      ui={ui(c)}
+      title={c.get('t').catalogue.form.newTitle(themeName)}
+      action={`/catalogue/draft/themes/${theme.id}/domains`}
+      domainName={themeName}
+      values={empty}
+    />
   ));
 });
 
@@ -378,11 +505,27 @@ catalogueRoutes.post('/catalogue/draft/themes/:id/domains', async (c) => {
   const { values, errors } = parseDomainForm(t, form);
   const themeName = theme.name[c.get('locale')];
   if (!values) {
-    return render(c, () => (
-      <DomainFormPage ui={ui(c)} title={t.catalogue.form.newTitle(themeName)} action={`/catalogue/draft/themes/${theme.id}/domains`} domainName={form.texts.name_nl || themeName} values={form} errors={errors} />
-    ), { status: 422 });
+    return render(
+      c,
+      () => (
+        <DomainFormPage
+          ui={ui(c)}
+          title={t.catalogue.form.newTitle(themeName)}
+          action={`/catalogue/draft/themes/${theme.id}/domains`}
+          domainName={form.texts.name_nl || themeName}
+          values={form}
+          errors={errors}
+        />
+      ),
+      { status: 422 },
+    );
   }
-  const added = await changeAudited(c, 'catalogue.domain_added', (trx) => addDomain(trx, scope(c), theme.id, values, now()), (r) => (r ? { type: 'catalogue_domain', id: r.id } : null));
+  const added = await changeAudited(
+    c,
+    'catalogue.domain_added',
+    (trx) => addDomain(trx, scope(c), theme.id, values, now()),
+    (r) => (r ? { type: 'catalogue_domain', id: r.id } : null),
+  );
   if (!added) return c.notFound();
   return redirectAfterPost(c, `/catalogue/draft?saved=added#domain-${added.id}`);
 });
@@ -392,9 +535,9 @@ const themeNamesSchema = (t: Messages) => z.object(Object.fromEntries(LANGS.map(
 const themeLevelSchema = (t: Messages) => z.object({ level: z.enum(LEVELS as ['huishouden', 'volwassene', 'kind'], { error: t.form.required }) });
 const themeValuesOf = (fields: FormFields) => Object.fromEntries(['level', ...LANGS.map((l) => `name_${l}`)].map((k) => [k, field(fields, k)]));
 
-catalogueRoutes.get('/catalogue/draft/themes/new', (c) => render(c, () => (
-  <ThemeFormPage ui={ui(c)} title={c.get('t').catalogue.themeForm.newTitle} action="/catalogue/draft/themes" values={{}} />
-)));
+catalogueRoutes.get('/catalogue/draft/themes/new', (c) =>
+  render(c, () => <ThemeFormPage ui={ui(c)} title={c.get('t').catalogue.themeForm.newTitle} action="/catalogue/draft/themes" values={{}} />),
+);
 
 catalogueRoutes.post('/catalogue/draft/themes', async (c) => {
   const { now } = c.get('deps');
@@ -404,10 +547,19 @@ catalogueRoutes.post('/catalogue/draft/themes', async (c) => {
   const names = themeNamesSchema(t).safeParse(values);
   if (!level.success || !names.success) {
     const errors = { ...(level.success ? {} : fieldErrors(level.error)), ...(names.success ? {} : fieldErrors(names.error)) };
-    return render(c, () => <ThemeFormPage ui={ui(c)} title={t.catalogue.themeForm.newTitle} action="/catalogue/draft/themes" values={values} errors={errors} />, { status: 422 });
+    return render(
+      c,
+      () => <ThemeFormPage ui={ui(c)} title={t.catalogue.themeForm.newTitle} action="/catalogue/draft/themes" values={values} errors={errors} />,
+      { status: 422 },
+    );
   }
   const name = localizedFrom(names.data as Record<string, string>, 'name');
-  const added = await changeAudited(c, 'catalogue.theme_added', (trx) => addTheme(trx, scope(c), level.data.level, name, now()), (r) => ({ type: 'catalogue_theme', id: r.id }));
+  const added = await changeAudited(
+    c,
+    'catalogue.theme_added',
+    (trx) => addTheme(trx, scope(c), level.data.level, name, now()),
+    (r) => ({ type: 'catalogue_theme', id: r.id }),
+  );
   return redirectAfterPost(c, `/catalogue/draft?saved=themeAdded#theme-${added.id}`);
 });
 
@@ -417,7 +569,13 @@ catalogueRoutes.get('/catalogue/draft/themes/:id', async (c) => {
   if (!theme || theme.retiredAt !== null) return c.notFound();
   const values = Object.fromEntries(LANGS.map((l) => [`name_${l}`, theme.name[l]]));
   return render(c, () => (
-    <ThemeFormPage ui={ui(c)} title={c.get('t').catalogue.themeForm.editTitle(theme.name[c.get('locale')])} action={`/catalogue/draft/themes/${theme.id}`} values={values} revision={theme.revision} />
+    <ThemeFormPage
+      ui={ui(c)}
+      title={c.get('t').catalogue.themeForm.editTitle(theme.name[c.get('locale')])}
+      action={`/catalogue/draft/themes/${theme.id}`}
+      values={values}
+      revision={theme.revision}
+    />
   ));
 });
 
@@ -434,47 +592,79 @@ catalogueRoutes.post('/catalogue/draft/themes/:id', async (c) => {
   const action = `/catalogue/draft/themes/${theme.id}`;
   const names = themeNamesSchema(t).safeParse(values);
   if (!names.success) {
-    return render(c, () => <ThemeFormPage ui={ui(c)} title={title} action={action} values={values} errors={fieldErrors(names.error)} revision={revision} />, { status: 422 });
+    return render(c, () => <ThemeFormPage ui={ui(c)} title={title} action={action} values={values} errors={fieldErrors(names.error)} revision={revision} />, {
+      status: 422,
+    });
   }
   const name = localizedFrom(names.data as Record<string, string>, 'name');
-  const result = await changeAudited(c, 'catalogue.theme_updated', (trx) => updateTheme(trx, scope(c), theme.id, revision, name, now()),
-    (r) => (r.status === 'saved' ? { type: 'catalogue_theme', id: theme.id } : null));
+  const result = await changeAudited(
+    c,
+    'catalogue.theme_updated',
+    (trx) => updateTheme(trx, scope(c), theme.id, revision, name, now()),
+    (r) => (r.status === 'saved' ? { type: 'catalogue_theme', id: theme.id } : null),
+  );
   if (result.status === 'notFound') return c.notFound();
   if (result.status === 'conflict') {
     const labels = themeFieldLabels(ui(c));
-    const rows = LANGS.filter((l) => result.current.name[l] !== name[l]).map((l) => ({ label: labels[`name_${l}`]!, saved: result.current.name[l], yours: name[l] }));
-    return render(c, () => <ThemeFormPage ui={ui(c)} title={title} action={action} values={values} revision={result.current.revision} conflict={rows} />, { status: 409 });
+    const rows = LANGS.filter((l) => result.current.name[l] !== name[l]).map((l) => ({
+      label: labels[`name_${l}`]!,
+      saved: result.current.name[l],
+      yours: name[l],
+    }));
+    return render(c, () => <ThemeFormPage ui={ui(c)} title={title} action={action} values={values} revision={result.current.revision} conflict={rows} />, {
+      status: 409,
+    });
   }
   return redirectAfterPost(c, `/catalogue/draft?saved=${result.status}#theme-${theme.id}`);
 });
 
 // ---------------------------------------------------------------- publishing (admin)
 
-async function publicationPage(c: Context<AppEnv>, opts: { status?: 200 | 409 | 422; notice?: string; warning?: string; note?: string; errors?: Record<string, string> } = {}) {
+async function publicationPage(
+  c: Context<AppEnv>,
+  opts: { status?: 200 | 409 | 422; notice?: string; warning?: string; note?: string; errors?: Record<string, string> } = {},
+) {
   const pending = await pendingPublication(c.get('deps').db, scope(c));
   if (!pending) return render(c, () => <NoCataloguePage ui={ui(c)} />);
   const problems = describeIssues(pending.issues, pending.next, c.get('t').catalogue.issues);
-  return render(c, () => (
-    <PublicationPage ui={ui(c)} pending={pending} problems={problems} notice={opts.notice} warning={opts.warning} note={opts.note} errors={opts.errors} />
-  ), { status: opts.status ?? 200 });
+  return render(
+    c,
+    () => (
+      <PublicationPage ui={ui(c)} pending={pending} problems={problems} notice={opts.notice} warning={opts.warning} note={opts.note} errors={opts.errors} />
+    ),
+    { status: opts.status ?? 200 },
+  );
 }
 
 catalogueRoutes.get('/catalogue/publication', (c) =>
-  publicationPage(c, { notice: c.req.query('imported') ? c.get('t').catalogue.publication.imported : undefined }));
+  publicationPage(c, { notice: c.req.query('imported') ? c.get('t').catalogue.publication.imported : undefined }),
+);
 
 catalogueRoutes.post('/catalogue/publication', async (c) => {
   const { now } = c.get('deps');
   const t = c.get('t');
   const fields = await readForm(c);
   const revision = revisionOf(fields);
-  const note = z.string().trim().max(1000, { error: t.catalogue.form.tooLong(1000) }).safeParse(field(fields, 'note'));
+  const note = z
+    .string()
+    .trim()
+    .max(1000, { error: t.catalogue.form.tooLong(1000) })
+    .safeParse(field(fields, 'note'));
   if (!note.success) return publicationPage(c, { status: 422, note: field(fields, 'note'), errors: { note: note.error.issues[0]!.message } });
-  const result = await changeAudited(c, 'catalogue.published', (trx) => publishDraft(trx, scope(c), revision, note.data || null, now()),
-    (r) => (r.status === 'published' ? { type: 'catalogue_version', id: r.id } : null));
+  const result = await changeAudited(
+    c,
+    'catalogue.published',
+    (trx) => publishDraft(trx, scope(c), revision, note.data || null, now()),
+    (r) => (r.status === 'published' ? { type: 'catalogue_version', id: r.id } : null),
+  );
   switch (result.status) {
-    case 'published': return redirectAfterPost(c, `/catalogue?published=${result.number}`);
-    case 'stale': return publicationPage(c, { status: 409, warning: t.catalogue.publication.stale, note: note.data });
-    case 'missing': return c.notFound();
-    default: return publicationPage(c, { status: 422, note: note.data });
+    case 'published':
+      return redirectAfterPost(c, `/catalogue?published=${result.number}`);
+    case 'stale':
+      return publicationPage(c, { status: 409, warning: t.catalogue.publication.stale, note: note.data });
+    case 'missing':
+      return c.notFound();
+    default:
+      return publicationPage(c, { status: 422, note: note.data });
   }
 });

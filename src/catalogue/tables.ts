@@ -42,7 +42,9 @@ export type CatalogueDomainTable = {
   retired_at: number | null;
   created_at: number;
   updated_at: number;
-} & PerLang<'name'> & PerLang<'question'> & AnchorColumns;
+} & PerLang<'name'> &
+  PerLang<'question'> &
+  AnchorColumns;
 
 export interface CatalogueVersionTable {
   id: Generated<number>;

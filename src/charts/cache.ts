@@ -15,7 +15,10 @@ export class ChartCache {
   hits = 0;
   misses = 0;
 
-  constructor(private readonly maxEntries = 2000, private readonly maxBytes = 32 * 1024 * 1024) {}
+  constructor(
+    private readonly maxEntries = 2000,
+    private readonly maxBytes = 32 * 1024 * 1024,
+  ) {}
 
   get(key: string, render: () => string): string {
     const found = this.entries.get(key);
@@ -42,12 +45,21 @@ export class ChartCache {
   }
 
   /** Number of entries. */
-  get size(): number { return this.entries.size; }
+  get size(): number {
+    return this.entries.size;
+  }
 
   /** Sum of the stored keys' and SVGs' string lengths (what the size budget counts). */
-  get bytes(): number { return this.size_; }
+  get bytes(): number {
+    return this.size_;
+  }
 
-  clear(): void { this.entries.clear(); this.size_ = 0; this.hits = 0; this.misses = 0; }
+  clear(): void {
+    this.entries.clear();
+    this.size_ = 0;
+    this.hits = 0;
+    this.misses = 0;
+  }
 }
 
 /** The process-wide chart cache. */

@@ -33,24 +33,47 @@ export function heatmapSize(model: HeatmapModel): ChartSize {
  * a hidden piecewise one maps each score to its fixed colour (0 = no score: white).
  */
 export function heatmapOption(model: HeatmapModel) {
-  const data: { value: [number, number, number]; itemStyle: { color: string; borderColor: string; borderWidth: number }; label: { color: string; formatter: string } }[] = [];
-  model.rows.forEach((row, y) => row.cells.forEach((cell, x) => {
-    if (!cell) return;
-    const scored = cell.state === 'scored';
-    const score = scored ? (cell.score as 1 | 2 | 3 | 4 | 5) : null;
-    data.push({
-      // Row 0 is drawn at the top: the y axis is inverted below.
-      value: [x, y, score ?? 0],
-      itemStyle: { color: score ? SCORE_COLOURS[score] : '#ffffff', borderColor: '#ffffff', borderWidth: 2 },
-      label: { color: score ? SCORE_TEXT[score] : '#4a5561', formatter: heatCellText(cell, model.nvtText) },
-    });
-  }));
+  const data: {
+    value: [number, number, number];
+    itemStyle: { color: string; borderColor: string; borderWidth: number };
+    label: { color: string; formatter: string };
+  }[] = [];
+  model.rows.forEach((row, y) =>
+    row.cells.forEach((cell, x) => {
+      if (!cell) return;
+      const scored = cell.state === 'scored';
+      const score = scored ? (cell.score as 1 | 2 | 3 | 4 | 5) : null;
+      data.push({
+        // Row 0 is drawn at the top: the y axis is inverted below.
+        value: [x, y, score ?? 0],
+        itemStyle: { color: score ? SCORE_COLOURS[score] : '#ffffff', borderColor: '#ffffff', borderWidth: 2 },
+        label: { color: score ? SCORE_TEXT[score] : '#4a5561', formatter: heatCellText(cell, model.nvtText) },
+      });
+    }),
+  );
   return {
     grid: { left: 190, right: 20, top: 36, bottom: 14 },
-    xAxis: { type: 'category', position: 'top', data: model.columns, axisTick: { show: false }, axisLine: { show: false }, axisLabel: { color: '#1d2329', fontSize: 11, interval: 0 }, splitArea: { show: false } },
-    yAxis: { type: 'category', inverse: true, data: model.rows.map((r) => truncate(r.label)), axisTick: { show: false }, axisLine: { show: false }, axisLabel: { color: '#1d2329', fontSize: 12, interval: 0 } },
+    xAxis: {
+      type: 'category',
+      position: 'top',
+      data: model.columns,
+      axisTick: { show: false },
+      axisLine: { show: false },
+      axisLabel: { color: '#1d2329', fontSize: 11, interval: 0 },
+      splitArea: { show: false },
+    },
+    yAxis: {
+      type: 'category',
+      inverse: true,
+      data: model.rows.map((r) => truncate(r.label)),
+      axisTick: { show: false },
+      axisLine: { show: false },
+      axisLabel: { color: '#1d2329', fontSize: 12, interval: 0 },
+    },
     visualMap: {
-      show: false, type: 'piecewise', dimension: 2,
+      show: false,
+      type: 'piecewise',
+      dimension: 2,
       pieces: [{ value: 0, color: '#ffffff' }, ...([1, 2, 3, 4, 5] as const).map((n) => ({ value: n, color: SCORE_COLOURS[n] }))],
     },
     series: [{ type: 'heatmap', silent: true, data, label: { show: true, fontSize: 13, fontWeight: 'bold' } }],

@@ -19,7 +19,13 @@ export function lineOption(model: LineModel) {
   return {
     grid: { left: 48, right: 24, top: 24 + 22 * Math.ceil(model.series.length / 3), bottom: 40 },
     legend: { top: 0, left: 0, itemWidth: 34, itemHeight: 12, textStyle: { color: '#1d2329', fontSize: 12 }, data: model.series.map((s) => s.label) },
-    xAxis: { type: 'category', boundaryGap: false, data: model.columns, axisLabel: { color: '#1d2329', fontSize: 11, interval: 0 }, axisLine: { lineStyle: { color: '#4a5561' } } },
+    xAxis: {
+      type: 'category',
+      boundaryGap: false,
+      data: model.columns,
+      axisLabel: { color: '#1d2329', fontSize: 11, interval: 0 },
+      axisLine: { lineStyle: { color: '#4a5561' } },
+    },
     yAxis: { type: 'value', min: 1, max: 5, interval: 1, axisLabel: { color: '#1d2329', fontSize: 12 }, splitLine: { lineStyle: { color: '#c9d1d9' } } },
     series: model.series.map((s, i) => {
       const style = seriesStyle(i);

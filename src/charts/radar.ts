@@ -49,20 +49,25 @@ export function radarOption(points: RadarPoint[], seriesName: string) {
       axisLine: { lineStyle: { color: '#9aa3ad' } },
       splitLine: { show: true, lineStyle: { color: '#9aa3ad' } },
       // Rings from the centre out: 0–1 (acuut) … 4–5 (zelfredzaam), lightly tinted with the score colours.
-      splitArea: { show: true, areaStyle: { color: [SCORE_COLOURS[1] + '33', SCORE_COLOURS[2] + '40', '#f7f7f7', SCORE_COLOURS[4] + '40', SCORE_COLOURS[5] + '26'] } },
+      splitArea: {
+        show: true,
+        areaStyle: { color: [SCORE_COLOURS[1] + '33', SCORE_COLOURS[2] + '40', '#f7f7f7', SCORE_COLOURS[4] + '40', SCORE_COLOURS[5] + '26'] },
+      },
     },
-    series: [{
-      type: 'line',
-      coordinateSystem: 'polar',
-      name: seriesName,
-      silent: true,
-      connectNulls: false,
-      symbol: 'rect',
-      symbolSize: 7,
-      lineStyle: { color: '#1b4f8a', width: 2.5 },
-      itemStyle: { color: '#1b4f8a' },
-      data,
-    }],
+    series: [
+      {
+        type: 'line',
+        coordinateSystem: 'polar',
+        name: seriesName,
+        silent: true,
+        connectNulls: false,
+        symbol: 'rect',
+        symbolSize: 7,
+        lineStyle: { color: '#1b4f8a', width: 2.5 },
+        itemStyle: { color: '#1b4f8a' },
+        data,
+      },
+    ],
   };
 }
 

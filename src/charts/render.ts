@@ -18,11 +18,21 @@ let loading: Promise<void> | undefined;
 export function loadChartEngine(): Promise<void> {
   loading ??= (async () => {
     const [echarts, charts, components, renderers] = await Promise.all([
-      import('echarts/core'), import('echarts/charts'), import('echarts/components'), import('echarts/renderers'),
+      import('echarts/core'),
+      import('echarts/charts'),
+      import('echarts/components'),
+      import('echarts/renderers'),
     ]);
     echarts.use([
-      charts.RadarChart, charts.HeatmapChart, charts.LineChart,
-      components.RadarComponent, components.PolarComponent, components.GridComponent, components.LegendComponent, components.VisualMapComponent, components.MarkLineComponent,
+      charts.RadarChart,
+      charts.HeatmapChart,
+      charts.LineChart,
+      components.RadarComponent,
+      components.PolarComponent,
+      components.GridComponent,
+      components.LegendComponent,
+      components.VisualMapComponent,
+      components.MarkLineComponent,
       renderers.SVGRenderer,
     ]);
     core = echarts;
@@ -30,7 +40,10 @@ export function loadChartEngine(): Promise<void> {
   return loading;
 }
 
-export interface ChartSize { width: number; height: number }
+export interface ChartSize {
+  width: number;
+  height: number;
+}
 
 /**
  * Renders one chart to a CSP-safe SVG string. Our CSP allows no inline styles, so the two things
@@ -62,7 +75,10 @@ export function makeCspSafe(svg: string): string {
       const i = part.indexOf(':');
       if (i < 0) continue;
       const prop = part.slice(0, i).trim().toLowerCase();
-      const value = part.slice(i + 1).trim().replace(/"/g, '&quot;');
+      const value = part
+        .slice(i + 1)
+        .trim()
+        .replace(/"/g, '&quot;');
       if (ALLOWED_PROPS.has(prop) && value) attrs.push(`${prop}="${value}"`);
     }
     return attrs.length ? ' ' + attrs.join(' ') : '';

@@ -23,7 +23,10 @@ export const USAGE = [
 
 /** A mistake of the person typing the command: one line, exit code 2 (usage) or 1 (not found, ...). */
 export class CliError extends Error {
-  constructor(message: string, readonly exitCode: 1 | 2 = 1) {
+  constructor(
+    message: string,
+    readonly exitCode: 1 | 2 = 1,
+  ) {
     super(message);
   }
 }
@@ -45,10 +48,14 @@ export function parseAdminArgs(argv: string[]): AdminCommand {
     'reset-password': { email: { type: 'string' } },
     'list-organisations': {},
   };
-  if (!Object.hasOwn(options, command)) throw new CliError(`Unknown command "${command}". Commands: create-organisation, reset-password, list-organisations.`, 2);
+  if (!Object.hasOwn(options, command))
+    throw new CliError(`Unknown command "${command}". Commands: create-organisation, reset-password, list-organisations.`, 2);
   let values: Record<string, string | boolean | undefined>;
   try {
-    values = parseArgs({ args: rest, options: options[command] ?? {}, strict: true, allowPositionals: false }).values as Record<string, string | boolean | undefined>;
+    values = parseArgs({ args: rest, options: options[command] ?? {}, strict: true, allowPositionals: false }).values as Record<
+      string,
+      string | boolean | undefined
+    >;
   } catch (error) {
     // Node's messages can span lines; keep the first.
     const first = (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
@@ -94,7 +101,11 @@ export async function runAdminCommand(argv: string[], deps: CliDeps): Promise<st
       const result = await db.transaction().execute(async (trx) => {
         if (await findUserByEmail(trx, cmd.adminEmail)) return null;
         const orgId = await createOrganisation(trx, cmd.organisation, now);
-        const userId = await createUser(trx, { organisationId: orgId, email: cmd.adminEmail, displayName: cmd.adminName, passwordHash: null, isAdmin: true }, now);
+        const userId = await createUser(
+          trx,
+          { organisationId: orgId, email: cmd.adminEmail, displayName: cmd.adminName, passwordHash: null, isAdmin: true },
+          now,
+        );
         const token = await createUserToken(trx, userId, 'invitation', now);
         // No actor: the command runs outside any account, on the server itself.
         await audit(trx, now, { organisationId: orgId, actorUserId: null, action: 'organisation.created', targetType: 'organisation', targetId: orgId });
@@ -114,20 +125,24 @@ export async function runAdminCommand(argv: string[], deps: CliDeps): Promise<st
       if (user.disabled_at !== null) throw new CliError(`reset-password: the account ${cmd.email} is disabled; an administrator must enable it first.`);
       const token = await db.transaction().execute(async (trx) => {
         const token = await createUserToken(trx, user.id, 'password_reset', now);
-        await audit(trx, now, { organisationId: user.organisation_id, actorUserId: null, action: 'password.reset_link_created', targetType: 'user', targetId: user.id });
+        await audit(trx, now, {
+          organisationId: user.organisation_id,
+          actorUserId: null,
+          action: 'password.reset_link_created',
+          targetType: 'user',
+          targetId: user.id,
+        });
         return token;
       });
-      return [
-        `One-time link to choose a new password for ${user.email} (valid 1 hour, works once):`,
-        `${config.publicOrigin}/password/${token}`,
-      ];
+      return [`One-time link to choose a new password for ${user.email} (valid 1 hour, works once):`, `${config.publicOrigin}/password/${token}`];
     }
     case 'list-organisations': {
       const rows = await db
         .selectFrom('organisation')
         .leftJoin('app_user', 'app_user.organisation_id', 'organisation.id')
         .select((eb) => [
-          'organisation.id', 'organisation.name',
+          'organisation.id',
+          'organisation.name',
           eb.fn.count<number>('app_user.id').as('users'),
           eb.fn.sum<number>(eb.case().when('app_user.is_admin', '=', 1).then(1).else(0).end()).as('admins'),
         ])
@@ -135,7 +150,10 @@ export async function runAdminCommand(argv: string[], deps: CliDeps): Promise<st
         .orderBy('organisation.id')
         .execute();
       if (!rows.length) return ['No organisations yet.'];
-      return rows.map((r) => `${r.id}\t${r.name}\t${Number(r.users)} user${Number(r.users) === 1 ? '' : 's'}, ${Number(r.admins ?? 0)} administrator${Number(r.admins) === 1 ? '' : 's'}`);
+      return rows.map(
+        (r) =>
+          `${r.id}\t${r.name}\t${Number(r.users)} user${Number(r.users) === 1 ? '' : 's'}, ${Number(r.admins ?? 0)} administrator${Number(r.admins) === 1 ? '' : 's'}`,
+      );
     }
   }
 }

@@ -15,8 +15,11 @@ export async function serverSecret(db: Kysely<Database>): Promise<Buffer> {
   if (!row) {
     // Filled by the migration; should the row ever be gone (deleted to rotate), the first caller
     // creates it and every process then reads that same one.
-    await db.insertInto('server_secret').values({ id: 1, key: randomBytes(32), created_at: Date.now() })
-      .onConflict((oc) => oc.column('id').doNothing()).execute();
+    await db
+      .insertInto('server_secret')
+      .values({ id: 1, key: randomBytes(32), created_at: Date.now() })
+      .onConflict((oc) => oc.column('id').doNothing())
+      .execute();
     row = (await read())!;
   }
   const key = Buffer.from(row.key);

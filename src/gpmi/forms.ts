@@ -4,8 +4,20 @@ import { formatIsoDate } from '../i18n/format.js';
 import type { Messages } from '../i18n/index.js';
 import type { FieldErrors } from '../../views/components/form.js';
 import {
-  AGREEMENT_TEXT_MAX, checkList, dateWindow, DURATION_MAX, earliestRecordedOn, GOAL_MAX, isAgreementStatus, MOMENTS_MAX, NOTE_MAX, addMonths, parseLines, parseMoments,
-  type PlanRow, type PlanRowInput,
+  AGREEMENT_TEXT_MAX,
+  checkList,
+  dateWindow,
+  DURATION_MAX,
+  earliestRecordedOn,
+  GOAL_MAX,
+  isAgreementStatus,
+  MOMENTS_MAX,
+  NOTE_MAX,
+  addMonths,
+  parseLines,
+  parseMoments,
+  type PlanRow,
+  type PlanRowInput,
 } from './logic.js';
 import type { AgreementDetail, AgreementValues, DraftValues, VersionDetail } from './queries.js';
 import type { AgreementStatus } from './tables.js';
@@ -22,8 +34,13 @@ const PLAN_PREFIXES = ['w', 'p', 'cp', 'lt', 'st', 'ts'] as const;
 
 export function planInputOf(r: PlanRow): PlanRowInput {
   return {
-    subject: r.subject, domainKey: r.domainKey, werkpunt: r.priority !== null, priority: r.priority === null ? '' : String(r.priority),
-    clientPriority: r.clientPriority === null ? '' : String(r.clientPriority), longTermGoal: r.longTermGoal, shortTermGoal: r.shortTermGoal,
+    subject: r.subject,
+    domainKey: r.domainKey,
+    werkpunt: r.priority !== null,
+    priority: r.priority === null ? '' : String(r.priority),
+    clientPriority: r.clientPriority === null ? '' : String(r.clientPriority),
+    longTermGoal: r.longTermGoal,
+    shortTermGoal: r.shortTermGoal,
     targetScore: r.targetScore === null ? '' : String(r.targetScore),
   };
 }
@@ -39,13 +56,29 @@ function splitKey(key: string): { subject: string; domainKey: string } | null {
  * werkpunt with goal fields `lt.`, `st.`, `ts.`. Posted on top of the stored plan. `known` says
  * whether a cell key is a domain of this balance that this user may see.
  */
-export function readPlanForm(fields: FormFields, stored: Map<string, PlanRow>, known: (subject: string, domainKey: string) => boolean): { values: Map<string, PlanRowInput>; unknown: boolean } {
+export function readPlanForm(
+  fields: FormFields,
+  stored: Map<string, PlanRow>,
+  known: (subject: string, domainKey: string) => boolean,
+): { values: Map<string, PlanRowInput>; unknown: boolean } {
   const values = new Map<string, PlanRowInput>([...stored].map(([k, r]) => [k, planInputOf(r)]));
   let unknown = false;
-  const blank = (subject: string, domainKey: string): PlanRowInput => ({ subject, domainKey, werkpunt: false, priority: '', clientPriority: '', longTermGoal: '', shortTermGoal: '', targetScore: '' });
+  const blank = (subject: string, domainKey: string): PlanRowInput => ({
+    subject,
+    domainKey,
+    werkpunt: false,
+    priority: '',
+    clientPriority: '',
+    longTermGoal: '',
+    shortTermGoal: '',
+    targetScore: '',
+  });
   const check = (key: string) => {
     const k = splitKey(key);
-    if (!k || !known(k.subject, k.domainKey)) { unknown = true; return null; }
+    if (!k || !known(k.subject, k.domainKey)) {
+      unknown = true;
+      return null;
+    }
     return k;
   };
   for (const name of Object.keys(fields)) {
@@ -57,7 +90,12 @@ export function readPlanForm(fields: FormFields, stored: Map<string, PlanRow>, k
     const k = check(key);
     if (!k) continue;
     const before = values.get(key) ?? blank(k.subject, k.domainKey);
-    values.set(key, { ...before, werkpunt: field(fields, `w.${key}`) === '1', priority: field(fields, `p.${key}`).trim(), clientPriority: field(fields, `cp.${key}`).trim() });
+    values.set(key, {
+      ...before,
+      werkpunt: field(fields, `w.${key}`) === '1',
+      priority: field(fields, `p.${key}`).trim(),
+      clientPriority: field(fields, `cp.${key}`).trim(),
+    });
   }
   for (const name of Object.keys(fields)) {
     if (!name.startsWith('lt.')) continue;
@@ -65,16 +103,31 @@ export function readPlanForm(fields: FormFields, stored: Map<string, PlanRow>, k
     const k = check(key);
     if (!k) continue;
     const before = values.get(key) ?? blank(k.subject, k.domainKey);
-    values.set(key, { ...before, longTermGoal: field(fields, `lt.${key}`).replace(/\r\n?/g, '\n'), shortTermGoal: field(fields, `st.${key}`).replace(/\r\n?/g, '\n'), targetScore: field(fields, `ts.${key}`).trim() });
+    values.set(key, {
+      ...before,
+      longTermGoal: field(fields, `lt.${key}`).replace(/\r\n?/g, '\n'),
+      shortTermGoal: field(fields, `st.${key}`).replace(/\r\n?/g, '\n'),
+      targetScore: field(fields, `ts.${key}`).trim(),
+    });
   }
   return { values, unknown };
 }
 
 // ---------------------------------------------------------------- the GPMI start form
 
-export interface StartFormValues { forWhom: string; startOn: string; duration: string; moments: string }
+export interface StartFormValues {
+  forWhom: string;
+  startOn: string;
+  duration: string;
+  moments: string;
+}
 
-export function parseStart(t: Messages, v: StartFormValues, allowed: Set<string>, today: string): { ok: true; memberId: number | null; startOn: string; durationMonths: number; moments: string[] | null } | { ok: false; errors: FieldErrors } {
+export function parseStart(
+  t: Messages,
+  v: StartFormValues,
+  allowed: Set<string>,
+  today: string,
+): { ok: true; memberId: number | null; startOn: string; durationMonths: number; moments: string[] | null } | { ok: false; errors: FieldErrors } {
   const e = t.gpmi.new.errors;
   const errors: FieldErrors = {};
   if (!allowed.has(v.forWhom)) errors.for_whom = e.forWhom;
@@ -90,7 +143,15 @@ export function parseStart(t: Messages, v: StartFormValues, allowed: Set<string>
  * has (a new version made more than a year after the start keeps it). Moments lie between the start
  * and the end, so they are plausible once the start is.
  */
-export function parseTiming(t: Messages, startRaw: string, durationRaw: string, momentsRaw: string, emptyMomentsAllowed: boolean, today: string, keptStart?: string): { errors: FieldErrors; value?: { startOn: string; durationMonths: number; moments: string[] | null } } {
+export function parseTiming(
+  t: Messages,
+  startRaw: string,
+  durationRaw: string,
+  momentsRaw: string,
+  emptyMomentsAllowed: boolean,
+  today: string,
+  keptStart?: string,
+): { errors: FieldErrors; value?: { startOn: string; durationMonths: number; moments: string[] | null } } {
   const e = t.gpmi.new.errors;
   const errors: FieldErrors = {};
   const window = dateWindow(today);
@@ -106,8 +167,9 @@ export function parseTiming(t: Messages, startRaw: string, durationRaw: string, 
   let moments: string[] | null = null;
   if ('bad' in parsed) errors.moments = e.moments(parsed.bad);
   else if (parsed.days.length > MOMENTS_MAX) errors.moments = e.momentsTooMany(MOMENTS_MAX);
-  else if (!parsed.days.length) { if (!emptyMomentsAllowed) errors.moments = e.momentsNone; }
-  else if (startOn && !errors.duration && parsed.days.some((d) => d < startOn || d > addMonths(startOn, durationMonths))) errors.moments = e.momentsOutside;
+  else if (!parsed.days.length) {
+    if (!emptyMomentsAllowed) errors.moments = e.momentsNone;
+  } else if (startOn && !errors.duration && parsed.days.some((d) => d < startOn || d > addMonths(startOn, durationMonths))) errors.moments = e.momentsOutside;
   else moments = parsed.days;
   if (Object.values(errors).some(Boolean)) return { errors };
   return { errors, value: { startOn: startOn!, durationMonths, moments } };
@@ -115,21 +177,50 @@ export function parseTiming(t: Messages, startRaw: string, durationRaw: string, 
 
 // ---------------------------------------------------------------- the draft form
 
-export interface AgreementFormValues { text: string; lt: string; st: string; ts: string; due: string; status: string; client: string; ocmw: string; partners: string; remove: boolean }
-export interface DraftFormValues { revision: number; startOn: string; duration: string; moments: string; agreements: Map<number, AgreementFormValues>; addDomain: string }
-
+export interface AgreementFormValues {
+  text: string;
+  lt: string;
+  st: string;
+  ts: string;
+  due: string;
+  status: string;
+  client: string;
+  ocmw: string;
+  partners: string;
+  remove: boolean;
+}
+export interface DraftFormValues {
+  revision: number;
+  startOn: string;
+  duration: string;
+  moments: string;
+  agreements: Map<number, AgreementFormValues>;
+  addDomain: string;
+}
 
 export function agreementFormOf(a: AgreementDetail): AgreementFormValues {
   return {
-    text: a.text, lt: a.longTermGoal, st: a.shortTermGoal, ts: a.targetScore === null ? '' : String(a.targetScore), due: a.dueOn ? formatIsoDate(a.dueOn) : '',
-    status: a.status, client: a.client.join('\n'), ocmw: a.ocmw.join('\n'), partners: a.partners.join('\n'), remove: false,
+    text: a.text,
+    lt: a.longTermGoal,
+    st: a.shortTermGoal,
+    ts: a.targetScore === null ? '' : String(a.targetScore),
+    due: a.dueOn ? formatIsoDate(a.dueOn) : '',
+    status: a.status,
+    client: a.client.join('\n'),
+    ocmw: a.ocmw.join('\n'),
+    partners: a.partners.join('\n'),
+    remove: false,
   };
 }
 
 export function draftFormOf(v: VersionDetail, agreements: AgreementDetail[]): DraftFormValues {
   return {
-    revision: v.revision, startOn: formatIsoDate(v.startOn), duration: String(v.durationMonths), moments: v.moments.map(formatIsoDate).join('\n'),
-    agreements: new Map(agreements.map((a) => [a.id, agreementFormOf(a)])), addDomain: '',
+    revision: v.revision,
+    startOn: formatIsoDate(v.startOn),
+    duration: String(v.durationMonths),
+    moments: v.moments.map(formatIsoDate).join('\n'),
+    agreements: new Map(agreements.map((a) => [a.id, agreementFormOf(a)])),
+    addDomain: '',
   };
 }
 
@@ -150,19 +241,35 @@ export function readDraftForm(fields: FormFields, visible: AgreementDetail[]): {
   for (const a of visible) {
     if (fields[`a${a.id}.text`] === undefined) continue;
     const f = (part: string) => field(fields, `a${a.id}.${part}`).replace(/\r\n?/g, '\n');
-    agreements.set(a.id, { text: f('text'), lt: f('lt'), st: f('st'), ts: f('ts').trim(), due: f('due').trim(), status: f('status'), client: f('client'), ocmw: f('ocmw'), partners: f('partners'), remove: f('remove') === '1' });
+    agreements.set(a.id, {
+      text: f('text'),
+      lt: f('lt'),
+      st: f('st'),
+      ts: f('ts').trim(),
+      due: f('due').trim(),
+      status: f('status'),
+      client: f('client'),
+      ocmw: f('ocmw'),
+      partners: f('partners'),
+      remove: f('remove') === '1',
+    });
   }
   return {
     form: {
-      revision: readRevision(fields), startOn: field(fields, 'start_on'), duration: field(fields, 'duration'), moments: field(fields, 'moments'),
-      agreements, addDomain: field(fields, 'action') === 'add' ? field(fields, 'add_domain') : '',
+      revision: readRevision(fields),
+      startOn: field(fields, 'start_on'),
+      duration: field(fields, 'duration'),
+      moments: field(fields, 'moments'),
+      agreements,
+      addDomain: field(fields, 'action') === 'add' ? field(fields, 'add_domain') : '',
     },
     posted: [...posted],
   };
 }
 
 export function parseDraft(
-  t: Messages, form: DraftFormValues,
+  t: Messages,
+  form: DraftFormValues,
   scoreOf: (agreementId: number) => number | null,
   addAllowed: (subject: string, domainKey: string) => boolean,
   today: string,
@@ -178,7 +285,22 @@ export function parseDraft(
   const errors: FieldErrors = { ...timing.errors };
   const agreements: AgreementValues[] = [];
   for (const [id, a] of form.agreements) {
-    if (a.remove) { agreements.push({ id, remove: true, text: '', longTermGoal: '', shortTermGoal: '', targetScore: null, dueOn: null, status: 'lopend', client: [], ocmw: [], partners: [] }); continue; }
+    if (a.remove) {
+      agreements.push({
+        id,
+        remove: true,
+        text: '',
+        longTermGoal: '',
+        shortTermGoal: '',
+        targetScore: null,
+        dueOn: null,
+        status: 'lopend',
+        client: [],
+        ocmw: [],
+        partners: [],
+      });
+      continue;
+    }
     const text = a.text.trim();
     if (!text) errors[agreementField(id, 'text')] = e.text;
     else if ([...text].length > AGREEMENT_TEXT_MAX) errors[agreementField(id, 'text')] = e.textTooLong;
@@ -206,7 +328,15 @@ export function parseDraft(
     }
     if (!isAgreementStatus(a.status)) errors[agreementField(id, 'status')] = e.status;
     agreements.push({
-      id, remove: false, text, longTermGoal: a.lt.trim(), shortTermGoal: a.st.trim(), targetScore, dueOn, status: a.status as AgreementStatus, ...lists,
+      id,
+      remove: false,
+      text,
+      longTermGoal: a.lt.trim(),
+      shortTermGoal: a.st.trim(),
+      targetScore,
+      dueOn,
+      status: a.status as AgreementStatus,
+      ...lists,
     });
   }
   let add: DraftValues['add'] = null;
@@ -218,12 +348,18 @@ export function parseDraft(
     else add = { subject, domainKey };
   }
   if (Object.values(errors).some(Boolean) || !timing.value) return { ok: false, errors };
-  return { ok: true, values: { startOn: timing.value.startOn, durationMonths: timing.value.durationMonths, moments: timing.value.moments ?? [], agreements, add } };
+  return {
+    ok: true,
+    values: { startOn: timing.value.startOn, durationMonths: timing.value.durationMonths, moments: timing.value.moments ?? [], agreements, add },
+  };
 }
 
 // ---------------------------------------------------------------- the evaluation form
 
-export interface EvaluationFormValues { heldOn: string; items: Map<number, { note: string; status: string }> }
+export interface EvaluationFormValues {
+  heldOn: string;
+  items: Map<number, { note: string; status: string }>;
+}
 
 export function readEvaluationForm(fields: FormFields): { form: EvaluationFormValues; posted: number[] } {
   const posted = new Set<number>();
@@ -236,7 +372,13 @@ export function readEvaluationForm(fields: FormFields): { form: EvaluationFormVa
   return { form: { heldOn: field(fields, 'held_on'), items }, posted: [...posted] };
 }
 
-export function parseEvaluation(t: Messages, form: EvaluationFormValues, agreementIds: number[], today: string, startOn: string): { ok: true; heldOn: string; items: { agreementId: number; note: string; status: AgreementStatus }[] } | { ok: false; errors: FieldErrors } {
+export function parseEvaluation(
+  t: Messages,
+  form: EvaluationFormValues,
+  agreementIds: number[],
+  today: string,
+  startOn: string,
+): { ok: true; heldOn: string; items: { agreementId: number; note: string; status: AgreementStatus }[] } | { ok: false; errors: FieldErrors } {
   const e = t.gpmi.errors;
   const errors: FieldErrors = {};
   const heldOn = parseDay(form.heldOn);
@@ -253,13 +395,20 @@ export function parseEvaluation(t: Messages, form: EvaluationFormValues, agreeme
   return { ok: true, heldOn, items };
 }
 
-
 // ---------------------------------------------------------------- signing
 
-export interface SignFormValues { signedOn: string; clientName: string }
+export interface SignFormValues {
+  signedOn: string;
+  clientName: string;
+}
 
 /** The signature typed in the draft form: a date not in the future and not before a year before the start, and the client's name. */
-export function parseSignature(t: Messages, v: SignFormValues, today: string, startOn: string): { ok: true; value: { signedOn: string; clientName: string } } | { ok: false; errors: FieldErrors } {
+export function parseSignature(
+  t: Messages,
+  v: SignFormValues,
+  today: string,
+  startOn: string,
+): { ok: true; value: { signedOn: string; clientName: string } } | { ok: false; errors: FieldErrors } {
   const e = t.gpmi.errors;
   const errors: FieldErrors = {};
   const signedOn = parseDay(v.signedOn);

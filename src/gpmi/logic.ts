@@ -27,7 +27,12 @@ export const DURATION_MAX = 60;
 export function parseLines(text: string): string[] {
   return text
     .split(/\r\n?|\n/)
-    .map((l) => l.trim().replace(/^(?:[-•*·–]|\d{1,2}[.)])\s+/, '').trim())
+    .map((l) =>
+      l
+        .trim()
+        .replace(/^(?:[-•*·–]|\d{1,2}[.)])\s+/, '')
+        .trim(),
+    )
     .filter((l) => l !== '');
 }
 
@@ -132,7 +137,10 @@ const NUMBER = /^[1-9]$/;
  * where the person stands now; equal is allowed ("this must stay as it is"). A werkpunt chosen
  * without a priority gets the next free number of its person, in the order of the rows.
  */
-export function parsePlan(rows: PlanRowInput[], cellOf: (subject: string, domainKey: string) => { state: string; score: number | null } | undefined): { rows: PlanRow[]; problems: PlanProblem[] } {
+export function parsePlan(
+  rows: PlanRowInput[],
+  cellOf: (subject: string, domainKey: string) => { state: string; score: number | null } | undefined,
+): { rows: PlanRow[]; problems: PlanProblem[] } {
   const problems: PlanProblem[] = [];
   const out: PlanRow[] = [];
   for (const r of rows) {
@@ -140,29 +148,52 @@ export function parsePlan(rows: PlanRowInput[], cellOf: (subject: string, domain
     const isWerkpunt = r.werkpunt || r.priority !== '';
     let priority: number | null = null;
     if (r.priority !== '') {
-      if (!NUMBER.test(r.priority) || Number(r.priority) > PLAN_MAX) { problems.push({ code: 'invalidPriority', key }); continue; }
+      if (!NUMBER.test(r.priority) || Number(r.priority) > PLAN_MAX) {
+        problems.push({ code: 'invalidPriority', key });
+        continue;
+      }
       priority = Number(r.priority);
     }
     let clientPriority: number | null = null;
     if (r.clientPriority !== '') {
-      if (!NUMBER.test(r.clientPriority) || Number(r.clientPriority) > PLAN_MAX) { problems.push({ code: 'invalidClientPriority', key }); continue; }
+      if (!NUMBER.test(r.clientPriority) || Number(r.clientPriority) > PLAN_MAX) {
+        problems.push({ code: 'invalidClientPriority', key });
+        continue;
+      }
       clientPriority = Number(r.clientPriority);
     }
     if (!isWerkpunt && clientPriority === null) continue;
     let targetScore: number | null = null;
     const cell = cellOf(r.subject, r.domainKey);
     if (isWerkpunt) {
-      if (cell?.state === 'nvt') { problems.push({ code: 'notApplicable', key }); continue; }
-      if (r.targetScore !== '') {
-        if (!/^[1-5]$/.test(r.targetScore)) { problems.push({ code: 'invalidTarget', key }); continue; }
-        targetScore = Number(r.targetScore);
-        if (cell?.state === 'scored' && cell.score !== null && targetScore < cell.score) { problems.push({ code: 'targetBelowScore', key }); continue; }
+      if (cell?.state === 'nvt') {
+        problems.push({ code: 'notApplicable', key });
+        continue;
       }
-      if ([...r.longTermGoal].length > GOAL_MAX || [...r.shortTermGoal].length > GOAL_MAX) { problems.push({ code: 'goalTooLong', key }); continue; }
+      if (r.targetScore !== '') {
+        if (!/^[1-5]$/.test(r.targetScore)) {
+          problems.push({ code: 'invalidTarget', key });
+          continue;
+        }
+        targetScore = Number(r.targetScore);
+        if (cell?.state === 'scored' && cell.score !== null && targetScore < cell.score) {
+          problems.push({ code: 'targetBelowScore', key });
+          continue;
+        }
+      }
+      if ([...r.longTermGoal].length > GOAL_MAX || [...r.shortTermGoal].length > GOAL_MAX) {
+        problems.push({ code: 'goalTooLong', key });
+        continue;
+      }
     }
     out.push({
-      subject: r.subject, domainKey: r.domainKey, priority: isWerkpunt ? priority ?? 0 : null, clientPriority,
-      longTermGoal: isWerkpunt ? r.longTermGoal.trim() : '', shortTermGoal: isWerkpunt ? r.shortTermGoal.trim() : '', targetScore,
+      subject: r.subject,
+      domainKey: r.domainKey,
+      priority: isWerkpunt ? (priority ?? 0) : null,
+      clientPriority,
+      longTermGoal: isWerkpunt ? r.longTermGoal.trim() : '',
+      shortTermGoal: isWerkpunt ? r.shortTermGoal.trim() : '',
+      targetScore,
     });
   }
   // Per person: the limit, unique priorities, then numbers for werkpunten chosen without one.

@@ -9,7 +9,8 @@ export const gpmiNl = {
     title: 'Werkpunten en doelen',
     windowTitle: (date: string) => `Werkpunten en doelen bij de meting van ${date}`,
     link: 'Werkpunten en doelen kiezen',
-    intro: (warn: number, max: number) => `Kies samen waar je eerst aan werkt. Hou het klein: liefst niet meer dan ${warn} werkpunten per persoon, en nooit meer dan ${max}.`,
+    intro: (warn: number, max: number) =>
+      `Kies samen waar je eerst aan werkt. Hou het klein: liefst niet meer dan ${warn} werkpunten per persoon, en nooit meer dan ${max}.`,
     draftBalance: 'Deze meting is nog niet afgerond. Rond de meting eerst af; daarna kies je de werkpunten.',
     openBalance: 'Naar de meting',
     orderLabel: 'Volgorde',
@@ -47,9 +48,11 @@ export const gpmiNl = {
     targetNone: 'Nog niet gekozen',
     save: 'Werkpunten bewaren',
     saved: 'De werkpunten zijn bewaard.',
-    crowded: (who: string, n: number, warn: number) => `${who} heeft ${n} werkpunten. Dat is veel: meer dan ${warn} maakt het zwaar. Kies liever wat nu het belangrijkst is.`,
+    crowded: (who: string, n: number, warn: number) =>
+      `${who} heeft ${n} werkpunten. Dat is veel: meer dan ${warn} maakt het zwaar. Kies liever wat nu het belangrijkst is.`,
     conflictTitle: 'Iemand anders bewaarde de werkpunten intussen',
-    conflictIntro: (name: string, time: string) => `${name} bewaarde om ${time}. Er werd niets overschreven. Hieronder zie je hun versie; in het formulier staat wat jij invulde. Bewaar opnieuw om jouw versie te houden.`,
+    conflictIntro: (name: string, time: string) =>
+      `${name} bewaarde om ${time}. Er werd niets overschreven. Hieronder zie je hun versie; in het formulier staat wat jij invulde. Bewaar opnieuw om jouw versie te houden.`,
     theirs: 'Hun versie',
     theirsEmpty: 'Geen werkpunten.',
     gpmiTitle: 'GPMI',
@@ -58,7 +61,8 @@ export const gpmiNl = {
     gpmiNeedsWerkpunt: 'Kies eerst minstens één werkpunt.',
     gpmiFromHere: 'GPMI’s vanuit deze meting',
     errors: {
-      unknown: 'Een domein of persoon in dit formulier hoort niet bij deze meting zoals je ze nu ziet. Dat deel is weggelaten; de rest van wat je invulde staat er nog. Kijk het na en bewaar opnieuw. Er werd niets bewaard.',
+      unknown:
+        'Een domein of persoon in dit formulier hoort niet bij deze meting zoals je ze nu ziet. Dat deel is weggelaten; de rest van wat je invulde staat er nog. Kijk het na en bewaar opnieuw. Er werd niets bewaard.',
       invalidPriority: (max: number) => `Kies een prioriteit van 1 tot ${max}.`,
       invalidClientPriority: (max: number) => `Kies voor de volgorde van de cliënt een nummer van 1 tot ${max}.`,
       invalidTarget: 'Kies waar je wil staan met een score van 1 tot 5.',
@@ -67,7 +71,8 @@ export const gpmiNl = {
       notApplicable: 'Een domein dat "niet van toepassing" is, kan geen werkpunt zijn.',
       duplicatePriority: (who: string) => `Twee werkpunten van ${who} hebben dezelfde prioriteit. Geef elk werkpunt een eigen nummer.`,
       duplicateClientPriority: (who: string) => `In de volgorde van ${who} komt een nummer twee keer voor.`,
-      tooMany: (who: string, max: number) => `${who} heeft meer dan ${max} werkpunten. Dat kan niet: te veel doelen tegelijk lukt niemand. Kies de belangrijkste ${max}.`,
+      tooMany: (who: string, max: number) =>
+        `${who} heeft meer dan ${max} werkpunten. Dat kan niet: te veel doelen tegelijk lukt niemand. Kies de belangrijkste ${max}.`,
       draft: 'Deze meting is nog niet afgerond. Werkpunten kies je pas na het afronden. Er werd niets bewaard.',
     },
   },
@@ -108,7 +113,8 @@ export const gpmiNl = {
     errors: {
       forWhom: 'Kies voor wie het GPMI is: een volwassene van deze meting of het hele gezin.',
       startOn: 'Typ een geldige startdatum, bijvoorbeeld 01/12/2026.',
-      startOnRange: (from: string, to: string) => `De startdatum ligt tussen ${from} en ${to}: niet meer dan een jaar geleden en niet meer dan vijf jaar vooruit.`,
+      startOnRange: (from: string, to: string) =>
+        `De startdatum ligt tussen ${from} en ${to}: niet meer dan een jaar geleden en niet meer dan vijf jaar vooruit.`,
       duration: (max: number) => `Typ een duur van 1 tot ${max} maanden.`,
       moments: (bad: string) => `"${bad}" is geen geldige datum. Typ één datum per regel, bijvoorbeeld 01/03/2027.`,
       momentsOutside: 'Een evaluatiemoment valt tussen de startdatum en het einde van het GPMI.',
@@ -172,7 +178,8 @@ export const gpmiNl = {
     signedNotice: 'Het GPMI is ondertekend.',
     versionNotice: 'Er is een nieuwe versie gemaakt. Pas ze aan en laat ze opnieuw ondertekenen.',
     evaluatedNotice: 'De evaluatie is bewaard.',
-    hiddenAgreements: (n: number) => `${n} ${n === 1 ? 'afspraak gaat' : 'afspraken gaan'} over een beschermd domein: alleen de toegewezen hulpverlener en de teamverantwoordelijken zien ze.`,
+    hiddenAgreements: (n: number) =>
+      `${n} ${n === 1 ? 'afspraak gaat' : 'afspraken gaan'} over een beschermd domein: alleen de toegewezen hulpverlener en de teamverantwoordelijken zien ze.`,
     evaluate: 'Evalueren',
   },
   form: {
@@ -206,12 +213,14 @@ export const gpmiNl = {
     addSubmit: 'Bewaren en afspraak toevoegen',
     save: 'Ontwerp bewaren',
     conflictTitle: 'Iemand anders bewaarde dit ontwerp intussen',
-    conflictIntro: (name: string, time: string) => `${name} bewaarde om ${time}. Er werd niets overschreven. Hieronder zie je hun versie; in het formulier staat wat jij invulde. Bewaar opnieuw om jouw versie te houden.`,
+    conflictIntro: (name: string, time: string) =>
+      `${name} bewaarde om ${time}. Er werd niets overschreven. Hieronder zie je hun versie; in het formulier staat wat jij invulde. Bewaar opnieuw om jouw versie te houden.`,
     theirs: 'Hun versie',
   },
   sign: {
     title: 'Ondertekenen',
-    intro: 'Druk het GPMI af en laat het ondertekenen door de cliënt en jezelf. Vul daarna hier in wanneer en door wie het ondertekend werd. Daarna kan deze versie niet meer veranderen. Wat je hierboven veranderde, wordt mee bewaard.',
+    intro:
+      'Druk het GPMI af en laat het ondertekenen door de cliënt en jezelf. Vul daarna hier in wanneer en door wie het ondertekend werd. Daarna kan deze versie niet meer veranderen. Wat je hierboven veranderde, wordt mee bewaard.',
     signedOn: 'Datum van ondertekening',
     signedOnHint: 'Bijvoorbeeld 22/11/2026.',
     clientName: 'Naam van de cliënt die tekende',
@@ -267,7 +276,8 @@ export const gpmiNl = {
     reasonTooLong: 'De reden is hoogstens 1000 tekens lang.',
     heldOn: 'Typ de datum van de evaluatie, niet in de toekomst.',
     heldOnTooEarly: (from: string) => `De datum van de evaluatie ligt niet voor ${from} (een jaar voor de start van het GPMI).`,
-    staleVersion: 'Intussen werd een nieuwe versie van het GPMI ondertekend. Je evaluatie werd niet bewaard. Wat je typte staat hieronder bij de afspraken van de nieuwe versie; kijk het na en bewaar opnieuw.',
+    staleVersion:
+      'Intussen werd een nieuwe versie van het GPMI ondertekend. Je evaluatie werd niet bewaard. Wat je typte staat hieronder bij de afspraken van de nieuwe versie; kijk het na en bewaar opnieuw.',
     staleNotes: 'Wat je typte bij afspraken die niet meer in het GPMI staan:',
     noteTooLong: 'Hoogstens 4000 tekens.',
   },
@@ -281,7 +291,8 @@ export const gpmiFr: GpmiMessages = {
     title: 'Points de travail et objectifs',
     windowTitle: (date) => `Points de travail et objectifs de la mesure du ${date}`,
     link: 'Choisir les points de travail et les objectifs',
-    intro: (warn, max) => `Choisissez ensemble par quoi commencer. Restez modeste : de préférence pas plus de ${warn} points de travail par personne, et jamais plus de ${max}.`,
+    intro: (warn, max) =>
+      `Choisissez ensemble par quoi commencer. Restez modeste : de préférence pas plus de ${warn} points de travail par personne, et jamais plus de ${max}.`,
     draftBalance: 'Cette mesure n’est pas encore clôturée. Clôturez-la d’abord ; ensuite, vous choisirez les points de travail.',
     openBalance: 'Vers la mesure',
     orderLabel: 'Ordre',
@@ -319,9 +330,11 @@ export const gpmiFr: GpmiMessages = {
     targetNone: 'Pas encore choisi',
     save: 'Enregistrer les points de travail',
     saved: 'Les points de travail sont enregistrés.',
-    crowded: (who, n, warn) => `${who} a ${n} points de travail. C’est beaucoup : plus de ${warn}, c’est lourd. Choisissez plutôt ce qui compte le plus maintenant.`,
+    crowded: (who, n, warn) =>
+      `${who} a ${n} points de travail. C’est beaucoup : plus de ${warn}, c’est lourd. Choisissez plutôt ce qui compte le plus maintenant.`,
     conflictTitle: 'Quelqu’un d’autre a enregistré les points de travail entre-temps',
-    conflictIntro: (name, time) => `${name} a enregistré à ${time}. Rien n’a été écrasé. Vous voyez ci-dessous sa version ; le formulaire contient ce que vous avez rempli. Enregistrez à nouveau pour garder votre version.`,
+    conflictIntro: (name, time) =>
+      `${name} a enregistré à ${time}. Rien n’a été écrasé. Vous voyez ci-dessous sa version ; le formulaire contient ce que vous avez rempli. Enregistrez à nouveau pour garder votre version.`,
     theirs: 'Sa version',
     theirsEmpty: 'Aucun point de travail.',
     gpmiTitle: 'PIIS',
@@ -330,7 +343,8 @@ export const gpmiFr: GpmiMessages = {
     gpmiNeedsWerkpunt: 'Choisissez d’abord au moins un point de travail.',
     gpmiFromHere: 'PIIS rédigés à partir de cette mesure',
     errors: {
-      unknown: 'Un domaine ou une personne de ce formulaire ne fait pas partie de cette mesure telle que vous la voyez maintenant. Cette partie a été retirée ; le reste de ce que vous avez saisi est conservé. Vérifiez et enregistrez à nouveau. Rien n’a été enregistré.',
+      unknown:
+        'Un domaine ou une personne de ce formulaire ne fait pas partie de cette mesure telle que vous la voyez maintenant. Cette partie a été retirée ; le reste de ce que vous avez saisi est conservé. Vérifiez et enregistrez à nouveau. Rien n’a été enregistré.',
       invalidPriority: (max) => `Choisissez une priorité de 1 à ${max}.`,
       invalidClientPriority: (max) => `Pour l’ordre de la personne, choisissez un numéro de 1 à ${max}.`,
       invalidTarget: 'Choisissez où vous voulez arriver avec un score de 1 à 5.',
@@ -339,7 +353,8 @@ export const gpmiFr: GpmiMessages = {
       notApplicable: 'Un domaine « pas d’application » ne peut pas être un point de travail.',
       duplicatePriority: (who) => `Deux points de travail de ${who} ont la même priorité. Donnez à chacun son propre numéro.`,
       duplicateClientPriority: (who) => `Dans l’ordre de ${who}, un numéro revient deux fois.`,
-      tooMany: (who, max) => `${who} a plus de ${max} points de travail. Ce n’est pas possible : trop d’objectifs à la fois, personne n’y arrive. Choisissez les ${max} plus importants.`,
+      tooMany: (who, max) =>
+        `${who} a plus de ${max} points de travail. Ce n’est pas possible : trop d’objectifs à la fois, personne n’y arrive. Choisissez les ${max} plus importants.`,
       draft: 'Cette mesure n’est pas encore clôturée. Les points de travail se choisissent après la clôture. Rien n’a été enregistré.',
     },
   },
@@ -439,7 +454,8 @@ export const gpmiFr: GpmiMessages = {
     signedNotice: 'Le PIIS est signé.',
     versionNotice: 'Une nouvelle version a été créée. Adaptez-la et faites-la signer à nouveau.',
     evaluatedNotice: 'L’évaluation est enregistrée.',
-    hiddenAgreements: (n) => `${n} engagement${n === 1 ? ' concerne' : 's concernent'} un domaine protégé : seuls l’assistant·e social·e désigné·e et les responsables d’équipe les voient.`,
+    hiddenAgreements: (n) =>
+      `${n} engagement${n === 1 ? ' concerne' : 's concernent'} un domaine protégé : seuls l’assistant·e social·e désigné·e et les responsables d’équipe les voient.`,
     evaluate: 'Évaluer',
   },
   form: {
@@ -473,12 +489,14 @@ export const gpmiFr: GpmiMessages = {
     addSubmit: 'Enregistrer et ajouter l’engagement',
     save: 'Enregistrer le projet',
     conflictTitle: 'Quelqu’un d’autre a enregistré ce projet entre-temps',
-    conflictIntro: (name, time) => `${name} a enregistré le ${time}. Rien n’a été écrasé. Vous voyez ci-dessous sa version ; le formulaire contient ce que vous avez rempli. Enregistrez à nouveau pour garder votre version.`,
+    conflictIntro: (name, time) =>
+      `${name} a enregistré le ${time}. Rien n’a été écrasé. Vous voyez ci-dessous sa version ; le formulaire contient ce que vous avez rempli. Enregistrez à nouveau pour garder votre version.`,
     theirs: 'Sa version',
   },
   sign: {
     title: 'Signer',
-    intro: 'Imprimez le PIIS et faites-le signer par la personne et par vous-même. Indiquez ensuite ici quand et par qui il a été signé. Cette version ne pourra plus changer. Ce que vous avez modifié ci-dessus est enregistré en même temps.',
+    intro:
+      'Imprimez le PIIS et faites-le signer par la personne et par vous-même. Indiquez ensuite ici quand et par qui il a été signé. Cette version ne pourra plus changer. Ce que vous avez modifié ci-dessus est enregistré en même temps.',
     signedOn: 'Date de signature',
     signedOnHint: 'Par exemple 22/11/2026.',
     clientName: 'Nom de la personne qui a signé',
@@ -526,7 +544,8 @@ export const gpmiFr: GpmiMessages = {
     signedOn: 'Tapez la date de signature, pas dans le futur.',
     signedTooEarly: (from) => `La date de signature n’est pas avant le ${from} (un an avant le début du PIIS).`,
     clientName: 'Tapez le nom de la personne qui a signé.',
-    hiddenAgreements: 'Ce PIIS contient des engagements que vous ne pouvez pas voir. Demandez à l’assistant·e social·e désigné·e de le signer ou de créer une nouvelle version.',
+    hiddenAgreements:
+      'Ce PIIS contient des engagements que vous ne pouvez pas voir. Demandez à l’assistant·e social·e désigné·e de le signer ou de créer une nouvelle version.',
     staleSign: 'Le projet a été modifié entre-temps. Relisez-le avant de signer. Rien n’a été enregistré.',
     alreadySigned: 'Cette version est déjà signée et ne peut plus changer. Créez une nouvelle version, avec la raison.',
     draftExists: 'Une nouvelle version est déjà en projet. Adaptez celle-là.',
@@ -534,7 +553,8 @@ export const gpmiFr: GpmiMessages = {
     reasonTooLong: 'La raison compte au maximum 1000 caractères.',
     heldOn: 'Tapez la date de l’évaluation, pas dans le futur.',
     heldOnTooEarly: (from) => `La date de l’évaluation n’est pas avant le ${from} (un an avant le début du PIIS).`,
-    staleVersion: 'Entre-temps, une nouvelle version du PIIS a été signée. Votre évaluation n’a pas été enregistrée. Ce que vous avez tapé figure ci-dessous, avec les engagements de la nouvelle version ; vérifiez et enregistrez à nouveau.',
+    staleVersion:
+      'Entre-temps, une nouvelle version du PIIS a été signée. Votre évaluation n’a pas été enregistrée. Ce que vous avez tapé figure ci-dessous, avec les engagements de la nouvelle version ; vérifiez et enregistrez à nouveau.',
     staleNotes: 'Ce que vous avez tapé pour des engagements qui ne figurent plus dans le PIIS :',
     noteTooLong: 'Au maximum 4000 caractères.',
   },
@@ -547,7 +567,8 @@ export const gpmiEn: GpmiMessages = {
     title: 'Points to work on and goals',
     windowTitle: (date) => `Points to work on and goals for the balance of ${date}`,
     link: 'Choose points to work on and goals',
-    intro: (warn, max) => `Choose together what to work on first. Keep it small: preferably no more than ${warn} points per person, and never more than ${max}.`,
+    intro: (warn, max) =>
+      `Choose together what to work on first. Keep it small: preferably no more than ${warn} points per person, and never more than ${max}.`,
     draftBalance: 'This balance is not finalised yet. Finalise it first; then you choose the points to work on.',
     openBalance: 'Go to the balance',
     orderLabel: 'Order',
@@ -587,7 +608,8 @@ export const gpmiEn: GpmiMessages = {
     saved: 'The points to work on are saved.',
     crowded: (who, n, warn) => `${who} has ${n} points to work on. That is a lot: more than ${warn} is hard. Better choose what matters most now.`,
     conflictTitle: 'Someone else saved the points to work on in the meantime',
-    conflictIntro: (name, time) => `${name} saved at ${time}. Nothing was overwritten. Below is their version; the form holds what you filled in. Save again to keep your version.`,
+    conflictIntro: (name, time) =>
+      `${name} saved at ${time}. Nothing was overwritten. Below is their version; the form holds what you filled in. Save again to keep your version.`,
     theirs: 'Their version',
     theirsEmpty: 'No points to work on.',
     gpmiTitle: 'GPMI',
@@ -596,7 +618,8 @@ export const gpmiEn: GpmiMessages = {
     gpmiNeedsWerkpunt: 'First choose at least one point to work on.',
     gpmiFromHere: 'GPMIs made from this balance',
     errors: {
-      unknown: 'A domain or person in this form is not part of this balance as you see it now. That part was left out; the rest of what you typed is still here. Check it and save again. Nothing was saved.',
+      unknown:
+        'A domain or person in this form is not part of this balance as you see it now. That part was left out; the rest of what you typed is still here. Check it and save again. Nothing was saved.',
       invalidPriority: (max) => `Choose a priority from 1 to ${max}.`,
       invalidClientPriority: (max) => `For the client’s order, choose a number from 1 to ${max}.`,
       invalidTarget: 'Choose where you want to be with a score from 1 to 5.',
@@ -605,7 +628,8 @@ export const gpmiEn: GpmiMessages = {
       notApplicable: 'A domain that is "not applicable" cannot be a point to work on.',
       duplicatePriority: (who) => `Two points of ${who} have the same priority. Give each its own number.`,
       duplicateClientPriority: (who) => `A number appears twice in the order of ${who}.`,
-      tooMany: (who, max) => `${who} has more than ${max} points to work on. That is not possible: nobody manages too many goals at once. Choose the ${max} most important.`,
+      tooMany: (who, max) =>
+        `${who} has more than ${max} points to work on. That is not possible: nobody manages too many goals at once. Choose the ${max} most important.`,
       draft: 'This balance is not finalised yet. Points to work on are chosen after finalising. Nothing was saved.',
     },
   },
@@ -705,7 +729,8 @@ export const gpmiEn: GpmiMessages = {
     signedNotice: 'The GPMI is signed.',
     versionNotice: 'A new version was made. Adapt it and have it signed again.',
     evaluatedNotice: 'The evaluation is saved.',
-    hiddenAgreements: (n) => `${n} agreement${n === 1 ? ' is' : 's are'} about a protected domain: only the assigned worker and the team leads see ${n === 1 ? 'it' : 'them'}.`,
+    hiddenAgreements: (n) =>
+      `${n} agreement${n === 1 ? ' is' : 's are'} about a protected domain: only the assigned worker and the team leads see ${n === 1 ? 'it' : 'them'}.`,
     evaluate: 'Evaluate',
   },
   form: {
@@ -739,12 +764,14 @@ export const gpmiEn: GpmiMessages = {
     addSubmit: 'Save and add the agreement',
     save: 'Save the draft',
     conflictTitle: 'Someone else saved this draft in the meantime',
-    conflictIntro: (name, time) => `${name} saved on ${time}. Nothing was overwritten. Below is their version; the form holds what you filled in. Save again to keep your version.`,
+    conflictIntro: (name, time) =>
+      `${name} saved on ${time}. Nothing was overwritten. Below is their version; the form holds what you filled in. Save again to keep your version.`,
     theirs: 'Their version',
   },
   sign: {
     title: 'Signing',
-    intro: 'Print the GPMI and have it signed by the client and yourself. Then fill in here when and by whom it was signed. After that this version can no longer change. What you changed above is saved with it.',
+    intro:
+      'Print the GPMI and have it signed by the client and yourself. Then fill in here when and by whom it was signed. After that this version can no longer change. What you changed above is saved with it.',
     signedOn: 'Date of signing',
     signedOnHint: 'For example 22/11/2026.',
     clientName: 'Name of the client who signed',
@@ -800,7 +827,8 @@ export const gpmiEn: GpmiMessages = {
     reasonTooLong: 'The reason is at most 1000 characters.',
     heldOn: 'Type the date of the evaluation, not in the future.',
     heldOnTooEarly: (from) => `The date of the evaluation is not before ${from} (a year before the GPMI starts).`,
-    staleVersion: 'A new version of the GPMI was signed in the meantime. Your evaluation was not saved. What you typed is below, with the agreements of the new version; check it and save again.',
+    staleVersion:
+      'A new version of the GPMI was signed in the meantime. Your evaluation was not saved. What you typed is below, with the agreements of the new version; check it and save again.',
     staleNotes: 'What you typed for agreements that are no longer in the GPMI:',
     noteTooLong: 'At most 4000 characters.',
   },

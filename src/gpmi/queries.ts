@@ -29,17 +29,31 @@ export interface StoredPlan {
 }
 
 export async function loadPlan(db: Db, balanceId: number): Promise<StoredPlan> {
-  const plan = await db.selectFrom('balance_plan').leftJoin('app_user as u', 'u.id', 'balance_plan.updated_by')
-    .select(['balance_plan.revision', 'balance_plan.updated_at', 'u.display_name']).where('balance_id', '=', balanceId).executeTakeFirst();
+  const plan = await db
+    .selectFrom('balance_plan')
+    .leftJoin('app_user as u', 'u.id', 'balance_plan.updated_by')
+    .select(['balance_plan.revision', 'balance_plan.updated_at', 'u.display_name'])
+    .where('balance_id', '=', balanceId)
+    .executeTakeFirst();
   const rows = await db.selectFrom('balance_priority').selectAll().where('balance_id', '=', balanceId).orderBy('id').execute();
   return {
     revision: plan?.revision ?? 0,
     updatedAt: plan?.updated_at ?? null,
     updatedByName: plan?.display_name ?? null,
-    rows: new Map(rows.map((r) => [cellKey(r.subject, r.domain_key), {
-      subject: r.subject, domainKey: r.domain_key, priority: r.priority, clientPriority: r.client_priority,
-      longTermGoal: r.long_term_goal, shortTermGoal: r.short_term_goal, targetScore: r.target_score,
-    }])),
+    rows: new Map(
+      rows.map((r) => [
+        cellKey(r.subject, r.domain_key),
+        {
+          subject: r.subject,
+          domainKey: r.domain_key,
+          priority: r.priority,
+          clientPriority: r.client_priority,
+          longTermGoal: r.long_term_goal,
+          shortTermGoal: r.short_term_goal,
+          targetScore: r.target_score,
+        },
+      ]),
+    ),
   };
 }
 
@@ -47,18 +61,43 @@ export async function loadPlan(db: Db, balanceId: number): Promise<StoredPlan> {
  * Replaces the plan of a finalised balance, all or nothing, if nobody saved it since `revision`.
  * The rows are the whole plan (the route merged what was posted into what was stored).
  */
-export async function savePlan(db: Db, balanceId: number, rows: PlanRow[], revision: number, userId: number, now: number, onSaved?: (trx: Db) => Promise<void>): Promise<'saved' | 'conflict'> {
+export async function savePlan(
+  db: Db,
+  balanceId: number,
+  rows: PlanRow[],
+  revision: number,
+  userId: number,
+  now: number,
+  onSaved?: (trx: Db) => Promise<void>,
+): Promise<'saved' | 'conflict'> {
   return db.transaction().execute(async (trx) => {
     const current = await trx.selectFrom('balance_plan').select('revision').where('balance_id', '=', balanceId).executeTakeFirst();
     if ((current?.revision ?? 0) !== revision) return 'conflict';
-    if (current) await trx.updateTable('balance_plan').set({ revision: revision + 1, updated_at: now, updated_by: userId }).where('balance_id', '=', balanceId).execute();
+    if (current)
+      await trx
+        .updateTable('balance_plan')
+        .set({ revision: revision + 1, updated_at: now, updated_by: userId })
+        .where('balance_id', '=', balanceId)
+        .execute();
     else await trx.insertInto('balance_plan').values({ balance_id: balanceId, revision: 1, updated_at: now, updated_by: userId }).execute();
     await trx.deleteFrom('balance_priority').where('balance_id', '=', balanceId).execute();
     if (rows.length) {
-      await trx.insertInto('balance_priority').values(rows.map((r) => ({
-        balance_id: balanceId, subject: r.subject, member_id: r.subject === 'h' ? null : Number(r.subject.slice(1)), domain_key: r.domainKey,
-        priority: r.priority, client_priority: r.clientPriority, long_term_goal: r.longTermGoal, short_term_goal: r.shortTermGoal, target_score: r.targetScore,
-      }))).execute();
+      await trx
+        .insertInto('balance_priority')
+        .values(
+          rows.map((r) => ({
+            balance_id: balanceId,
+            subject: r.subject,
+            member_id: r.subject === 'h' ? null : Number(r.subject.slice(1)),
+            domain_key: r.domainKey,
+            priority: r.priority,
+            client_priority: r.clientPriority,
+            long_term_goal: r.longTermGoal,
+            short_term_goal: r.shortTermGoal,
+            target_score: r.targetScore,
+          })),
+        )
+        .execute();
     }
     await onSaved?.(trx);
     return 'saved';
@@ -122,7 +161,8 @@ export interface VersionDetail extends VersionSummary {
 }
 
 function gpmisOfVisibleHouseholds(db: Db, scope: OrgScope) {
-  return db.selectFrom('gpmi')
+  return db
+    .selectFrom('gpmi')
     .where('gpmi.organisation_id', '=', scope.organisationId)
     .where('gpmi.household_id', 'in', visibleHouseholds(db, scope).select('household.id'));
 }
@@ -130,18 +170,35 @@ function gpmisOfVisibleHouseholds(db: Db, scope: OrgScope) {
 async function versionsOf(db: Db, gpmiIds: number[]): Promise<Map<number, VersionSummary[]>> {
   const out = new Map<number, VersionSummary[]>();
   if (!gpmiIds.length) return out;
-  const rows = await db.selectFrom('gpmi_version as v')
+  const rows = await db
+    .selectFrom('gpmi_version as v')
     .leftJoin('app_user as c', 'c.id', 'v.created_by')
     .leftJoin('app_user as u', 'u.id', 'v.updated_by')
     .leftJoin('app_user as s', 's.id', 'v.signed_by')
-    .selectAll('v').select(['c.display_name as created_name', 'u.display_name as updated_name', 's.display_name as signed_name'])
-    .where('v.gpmi_id', 'in', gpmiIds).orderBy('v.gpmi_id').orderBy('v.number').execute();
+    .selectAll('v')
+    .select(['c.display_name as created_name', 'u.display_name as updated_name', 's.display_name as signed_name'])
+    .where('v.gpmi_id', 'in', gpmiIds)
+    .orderBy('v.gpmi_id')
+    .orderBy('v.number')
+    .execute();
   for (const r of rows) {
     const list = out.get(r.gpmi_id) ?? [];
     list.push({
-      id: r.id, number: r.number, status: r.status, startOn: r.start_on, durationMonths: r.duration_months, reason: r.reason, revision: r.revision,
-      createdAt: r.created_at, createdByName: r.created_name, updatedAt: r.updated_at, updatedByName: r.updated_name,
-      signedOn: r.signed_on, signedClientName: r.signed_client_name, signedByName: r.signed_name, signedAt: r.signed_at,
+      id: r.id,
+      number: r.number,
+      status: r.status,
+      startOn: r.start_on,
+      durationMonths: r.duration_months,
+      reason: r.reason,
+      revision: r.revision,
+      createdAt: r.created_at,
+      createdByName: r.created_name,
+      updatedAt: r.updated_at,
+      updatedByName: r.updated_name,
+      signedOn: r.signed_on,
+      signedClientName: r.signed_client_name,
+      signedByName: r.signed_name,
+      signedAt: r.signed_at,
     });
     out.set(r.gpmi_id, list);
   }
@@ -150,7 +207,11 @@ async function versionsOf(db: Db, gpmiIds: number[]): Promise<Map<number, Versio
 
 export async function findGpmi(db: Db, scope: OrgScope, householdId: number, gpmiId: number): Promise<GpmiRecord | undefined> {
   if (!Number.isSafeInteger(gpmiId) || !Number.isSafeInteger(householdId)) return undefined;
-  const row = await gpmisOfVisibleHouseholds(db, scope).selectAll('gpmi').where('gpmi.id', '=', gpmiId).where('gpmi.household_id', '=', householdId).executeTakeFirst();
+  const row = await gpmisOfVisibleHouseholds(db, scope)
+    .selectAll('gpmi')
+    .where('gpmi.id', '=', gpmiId)
+    .where('gpmi.household_id', '=', householdId)
+    .executeTakeFirst();
   if (!row) return undefined;
   const versions = (await versionsOf(db, [row.id])).get(row.id) ?? [];
   return { id: row.id, householdId: row.household_id, memberId: row.member_id, balanceId: row.balance_id, createdAt: row.created_at, versions };
@@ -168,23 +229,52 @@ export async function loadVersion(db: Db, version: VersionSummary): Promise<Vers
   const moments = await db.selectFrom('gpmi_moment').select('on_date').where('version_id', '=', version.id).orderBy('position').execute();
   const agreements = await db.selectFrom('gpmi_agreement').selectAll().where('version_id', '=', version.id).orderBy('position').orderBy('id').execute();
   const ids = agreements.map((a) => a.id);
-  const items = ids.length ? await db.selectFrom('gpmi_agreement_item').selectAll().where('agreement_id', 'in', ids).orderBy('agreement_id').orderBy('kind').orderBy('position').execute() : [];
-  const evaluations = ids.length ? await db.selectFrom('gpmi_evaluation_item as i')
-    .innerJoin('gpmi_evaluation as e', 'e.id', 'i.evaluation_id')
-    .leftJoin('app_user as u', 'u.id', 'e.created_by')
-    .select(['i.agreement_id', 'i.note', 'i.status', 'e.id', 'e.held_on', 'u.display_name'])
-    .where('i.agreement_id', 'in', ids).orderBy('e.held_on').orderBy('e.id').execute() : [];
+  const items = ids.length
+    ? await db
+        .selectFrom('gpmi_agreement_item')
+        .selectAll()
+        .where('agreement_id', 'in', ids)
+        .orderBy('agreement_id')
+        .orderBy('kind')
+        .orderBy('position')
+        .execute()
+    : [];
+  const evaluations = ids.length
+    ? await db
+        .selectFrom('gpmi_evaluation_item as i')
+        .innerJoin('gpmi_evaluation as e', 'e.id', 'i.evaluation_id')
+        .leftJoin('app_user as u', 'u.id', 'e.created_by')
+        .select(['i.agreement_id', 'i.note', 'i.status', 'e.id', 'e.held_on', 'u.display_name'])
+        .where('i.agreement_id', 'in', ids)
+        .orderBy('e.held_on')
+        .orderBy('e.id')
+        .execute()
+    : [];
   const list = (id: number, kind: ItemKind) => items.filter((i) => i.agreement_id === id && i.kind === kind).map((i) => i.text);
   return {
     ...version,
     moments: moments.map((m) => m.on_date),
     agreements: agreements.map((a) => {
-      const evals = evaluations.filter((e) => e.agreement_id === a.id).map((e) => ({ evaluationId: e.id, heldOn: e.held_on, note: e.note, status: e.status, byName: e.display_name }));
+      const evals = evaluations
+        .filter((e) => e.agreement_id === a.id)
+        .map((e) => ({ evaluationId: e.id, heldOn: e.held_on, note: e.note, status: e.status, byName: e.display_name }));
       return {
-        id: a.id, position: a.position, subject: a.subject, memberId: a.member_id, domainKey: a.domain_key, text: a.text,
-        longTermGoal: a.long_term_goal, shortTermGoal: a.short_term_goal, targetScore: a.target_score, dueOn: a.due_on, status: a.status,
+        id: a.id,
+        position: a.position,
+        subject: a.subject,
+        memberId: a.member_id,
+        domainKey: a.domain_key,
+        text: a.text,
+        longTermGoal: a.long_term_goal,
+        shortTermGoal: a.short_term_goal,
+        targetScore: a.target_score,
+        dueOn: a.due_on,
+        status: a.status,
         currentStatus: evals.length ? evals[evals.length - 1]!.status : a.status,
-        client: list(a.id, 'client'), ocmw: list(a.id, 'ocmw'), partners: list(a.id, 'partner'), evaluations: evals,
+        client: list(a.id, 'client'),
+        ocmw: list(a.id, 'ocmw'),
+        partners: list(a.id, 'partner'),
+        evaluations: evals,
       };
     }),
   };
@@ -202,9 +292,15 @@ export interface GpmiSummary {
 
 /** The household's GPMIs for the dossier page, newest first. */
 export async function listGpmis(db: Db, scope: OrgScope, householdId: number, today: string): Promise<GpmiSummary[]> {
-  const rows = await gpmisOfVisibleHouseholds(db, scope).select(['gpmi.id', 'gpmi.member_id', 'gpmi.balance_id'])
-    .where('gpmi.household_id', '=', householdId).orderBy('gpmi.id', 'desc').execute();
-  const versions = await versionsOf(db, rows.map((r) => r.id));
+  const rows = await gpmisOfVisibleHouseholds(db, scope)
+    .select(['gpmi.id', 'gpmi.member_id', 'gpmi.balance_id'])
+    .where('gpmi.household_id', '=', householdId)
+    .orderBy('gpmi.id', 'desc')
+    .execute();
+  const versions = await versionsOf(
+    db,
+    rows.map((r) => r.id),
+  );
   const signedIds = [...versions.values()].map((vs) => [...vs].reverse().find((v) => v.status === 'signed')?.id).filter((x): x is number => x !== undefined);
   const moments = signedIds.length ? await db.selectFrom('gpmi_moment').select(['version_id', 'on_date']).where('version_id', 'in', signedIds).execute() : [];
   return rows.map((r) => {
@@ -213,7 +309,13 @@ export async function listGpmis(db: Db, scope: OrgScope, householdId: number, to
     const signed = [...vs].reverse().find((v) => v.status === 'signed');
     const ended = signed !== undefined && addMonths(signed.startOn, signed.durationMonths) < today;
     const state = !signed ? 'draft' : ended ? 'ended' : latest.status === 'draft' ? 'signedWithDraft' : 'signed';
-    const next = signed && !ended ? nextMoment(moments.filter((m) => m.version_id === signed.id).map((m) => m.on_date), today) : null;
+    const next =
+      signed && !ended
+        ? nextMoment(
+            moments.filter((m) => m.version_id === signed.id).map((m) => m.on_date),
+            today,
+          )
+        : null;
     return { id: r.id, memberId: r.member_id, balanceId: r.balance_id, latest, signed, state, nextEvaluation: next };
   });
 }
@@ -225,24 +327,52 @@ export async function listGpmis(db: Db, scope: OrgScope, householdId: number, to
  * agreement on a domain that is sensitive in the source balance's catalogue version is not
  * counted: even a bare count would tell the viewer that hidden work exists or has changed.
  */
-export async function openAgreementCounts(db: Db, scope: OrgScope, householdIds: number[], today: string, shielded: ReadonlySet<number>): Promise<Map<number, number>> {
+export async function openAgreementCounts(
+  db: Db,
+  scope: OrgScope,
+  householdIds: number[],
+  today: string,
+  shielded: ReadonlySet<number>,
+): Promise<Map<number, number>> {
   const out = new Map<number, number>();
   if (!householdIds.length) return out;
-  const versions = await db.selectFrom('gpmi_version as v').innerJoin('gpmi', 'gpmi.id', 'v.gpmi_id')
+  const versions = await db
+    .selectFrom('gpmi_version as v')
+    .innerJoin('gpmi', 'gpmi.id', 'v.gpmi_id')
     .innerJoin('balance', 'balance.id', 'gpmi.balance_id')
     .select(['v.id', 'v.gpmi_id', 'v.number', 'v.start_on', 'v.duration_months', 'gpmi.household_id', 'balance.catalogue_version_id'])
     .where('gpmi.organisation_id', '=', scope.organisationId)
     .where('gpmi.household_id', 'in', visibleHouseholds(db, scope).select('household.id').where('household.id', 'in', householdIds))
     .where('v.status', '=', 'signed')
-    .orderBy('v.gpmi_id').orderBy('v.number', 'desc').execute();
+    .orderBy('v.gpmi_id')
+    .orderBy('v.number', 'desc')
+    .execute();
   const current = new Map<number, (typeof versions)[number]>();
   for (const v of versions) if (!current.has(v.gpmi_id)) current.set(v.gpmi_id, v);
   const active = [...current.values()].filter((v) => addMonths(v.start_on, v.duration_months) >= today);
   for (const h of householdIds) out.set(h, 0);
   if (!active.length) return out;
-  const agreements = await db.selectFrom('gpmi_agreement').select(['id', 'version_id', 'status', 'domain_key']).where('version_id', 'in', active.map((v) => v.id)).execute();
-  const latestEval = agreements.length ? await db.selectFrom('gpmi_evaluation_item').select(['agreement_id', 'status', 'evaluation_id'])
-    .where('agreement_id', 'in', agreements.map((a) => a.id)).orderBy('evaluation_id').execute() : [];
+  const agreements = await db
+    .selectFrom('gpmi_agreement')
+    .select(['id', 'version_id', 'status', 'domain_key'])
+    .where(
+      'version_id',
+      'in',
+      active.map((v) => v.id),
+    )
+    .execute();
+  const latestEval = agreements.length
+    ? await db
+        .selectFrom('gpmi_evaluation_item')
+        .select(['agreement_id', 'status', 'evaluation_id'])
+        .where(
+          'agreement_id',
+          'in',
+          agreements.map((a) => a.id),
+        )
+        .orderBy('evaluation_id')
+        .execute()
+    : [];
   const statusOf = new Map<number, AgreementStatus>(agreements.map((a) => [a.id, a.status]));
   for (const e of latestEval) statusOf.set(e.agreement_id, e.status);
   const versionById = new Map(active.map((v) => [v.id, v]));
@@ -272,24 +402,61 @@ export interface AgreementSeed {
   targetScore: number | null;
 }
 
-export interface NewGpmi { balanceId: number; memberId: number | null; startOn: string; durationMonths: number; moments: string[] }
+export interface NewGpmi {
+  balanceId: number;
+  memberId: number | null;
+  startOn: string;
+  durationMonths: number;
+  moments: string[];
+}
 
 /** Version 1 as a draft, with one agreement per werkpunt (in priority order). */
 export async function createGpmi(db: Db, scope: OrgScope, householdId: number, values: NewGpmi, seeds: AgreementSeed[], now: number): Promise<number> {
-  const gpmi = await db.insertInto('gpmi').values({
-    organisation_id: scope.organisationId, household_id: householdId, member_id: values.memberId, balance_id: values.balanceId, created_at: now, created_by: scope.userId,
-  }).returning('id').executeTakeFirstOrThrow();
-  const version = await db.insertInto('gpmi_version').values({
-    gpmi_id: gpmi.id, number: 1, start_on: values.startOn, duration_months: values.durationMonths, reason: null,
-    created_at: now, created_by: scope.userId, updated_at: now, updated_by: scope.userId,
-  }).returning('id').executeTakeFirstOrThrow();
+  const gpmi = await db
+    .insertInto('gpmi')
+    .values({
+      organisation_id: scope.organisationId,
+      household_id: householdId,
+      member_id: values.memberId,
+      balance_id: values.balanceId,
+      created_at: now,
+      created_by: scope.userId,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const version = await db
+    .insertInto('gpmi_version')
+    .values({
+      gpmi_id: gpmi.id,
+      number: 1,
+      start_on: values.startOn,
+      duration_months: values.durationMonths,
+      reason: null,
+      created_at: now,
+      created_by: scope.userId,
+      updated_at: now,
+      updated_by: scope.userId,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   await insertMoments(db, version.id, values.moments);
   let position = 0;
   for (const s of seeds) {
-    await db.insertInto('gpmi_agreement').values({
-      version_id: version.id, position: position++, subject: s.subject, member_id: memberOf(s.subject), domain_key: s.domainKey, text: s.text,
-      long_term_goal: s.longTermGoal, short_term_goal: s.shortTermGoal, target_score: s.targetScore, due_on: null,
-    }).execute();
+    await db
+      .insertInto('gpmi_agreement')
+      .values({
+        version_id: version.id,
+        position: position++,
+        subject: s.subject,
+        member_id: memberOf(s.subject),
+        domain_key: s.domainKey,
+        text: s.text,
+        long_term_goal: s.longTermGoal,
+        short_term_goal: s.shortTermGoal,
+        target_score: s.targetScore,
+        due_on: null,
+      })
+      .execute();
   }
   return gpmi.id;
 }
@@ -299,7 +466,11 @@ function memberOf(subject: string): number | null {
 }
 
 async function insertMoments(db: Db, versionId: number, moments: string[]) {
-  if (moments.length) await db.insertInto('gpmi_moment').values(moments.map((on_date, position) => ({ version_id: versionId, position, on_date }))).execute();
+  if (moments.length)
+    await db
+      .insertInto('gpmi_moment')
+      .values(moments.map((on_date, position) => ({ version_id: versionId, position, on_date })))
+      .execute();
 }
 
 async function insertItems(db: Db, agreementId: number, lists: { client: string[]; ocmw: string[]; partners: string[] }) {
@@ -339,11 +510,16 @@ export interface DraftValues {
  */
 export type DraftOutcome =
   | { status: 'saved'; addedId: number | null; signed: boolean }
-  | { status: 'conflict' } | { status: 'signed' } | { status: 'noAgreements' } | { status: 'emptyAgreement' };
+  | { status: 'conflict' }
+  | { status: 'signed' }
+  | { status: 'noAgreements' }
+  | { status: 'emptyAgreement' };
 
 /** Thrown inside the transaction to undo the draft save when the version cannot be signed. */
 class NotSignable extends Error {
-  constructor(readonly outcome: 'noAgreements' | 'emptyAgreement') { super(outcome); }
+  constructor(readonly outcome: 'noAgreements' | 'emptyAgreement') {
+    super(outcome);
+  }
 }
 
 /**
@@ -351,15 +527,26 @@ class NotSignable extends Error {
  * form and the signature go together or not at all (a version without agreements, or with one
  * without text, is left exactly as it was). From then on the triggers keep it as it is.
  */
-export async function saveDraft(db: Db, versionId: number, revision: number, values: DraftValues, userId: number, now: number,
-  onSaved?: (trx: Db) => Promise<void>, sign?: { signedOn: string; clientName: string }): Promise<DraftOutcome> {
+export async function saveDraft(
+  db: Db,
+  versionId: number,
+  revision: number,
+  values: DraftValues,
+  userId: number,
+  now: number,
+  onSaved?: (trx: Db) => Promise<void>,
+  sign?: { signedOn: string; clientName: string },
+): Promise<DraftOutcome> {
   try {
     return await db.transaction().execute(async (trx): Promise<DraftOutcome> => {
       const v = await trx.selectFrom('gpmi_version').select(['status', 'revision']).where('id', '=', versionId).executeTakeFirstOrThrow();
       if (v.status !== 'draft') return { status: 'signed' };
       if (v.revision !== revision) return { status: 'conflict' };
-      await trx.updateTable('gpmi_version').set({ start_on: values.startOn, duration_months: values.durationMonths, revision: revision + 1, updated_at: now, updated_by: userId })
-        .where('id', '=', versionId).execute();
+      await trx
+        .updateTable('gpmi_version')
+        .set({ start_on: values.startOn, duration_months: values.durationMonths, revision: revision + 1, updated_at: now, updated_by: userId })
+        .where('id', '=', versionId)
+        .execute();
       await trx.deleteFrom('gpmi_moment').where('version_id', '=', versionId).execute();
       await insertMoments(trx, versionId, values.moments);
       for (const a of values.agreements) {
@@ -368,18 +555,42 @@ export async function saveDraft(db: Db, versionId: number, revision: number, val
           await trx.deleteFrom('gpmi_agreement').where('id', '=', a.id).where('version_id', '=', versionId).execute();
           continue;
         }
-        await trx.updateTable('gpmi_agreement').set({
-          text: a.text, long_term_goal: a.longTermGoal, short_term_goal: a.shortTermGoal, target_score: a.targetScore, due_on: a.dueOn, status: a.status,
-        }).where('id', '=', a.id).where('version_id', '=', versionId).execute();
+        await trx
+          .updateTable('gpmi_agreement')
+          .set({
+            text: a.text,
+            long_term_goal: a.longTermGoal,
+            short_term_goal: a.shortTermGoal,
+            target_score: a.targetScore,
+            due_on: a.dueOn,
+            status: a.status,
+          })
+          .where('id', '=', a.id)
+          .where('version_id', '=', versionId)
+          .execute();
         await insertItems(trx, a.id, a);
       }
       let addedId: number | null = null;
       if (values.add) {
-        const last = await trx.selectFrom('gpmi_agreement').select((eb) => eb.fn.max('position').as('p')).where('version_id', '=', versionId).executeTakeFirst();
-        const row = await trx.insertInto('gpmi_agreement').values({
-          version_id: versionId, position: (last?.p ?? -1) + 1, subject: values.add.subject, member_id: memberOf(values.add.subject), domain_key: values.add.domainKey,
-          text: '', target_score: null, due_on: null,
-        }).returning('id').executeTakeFirstOrThrow();
+        const last = await trx
+          .selectFrom('gpmi_agreement')
+          .select((eb) => eb.fn.max('position').as('p'))
+          .where('version_id', '=', versionId)
+          .executeTakeFirst();
+        const row = await trx
+          .insertInto('gpmi_agreement')
+          .values({
+            version_id: versionId,
+            position: (last?.p ?? -1) + 1,
+            subject: values.add.subject,
+            member_id: memberOf(values.add.subject),
+            domain_key: values.add.domainKey,
+            text: '',
+            target_score: null,
+            due_on: null,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
         addedId = row.id;
       }
       if (sign) {
@@ -387,9 +598,20 @@ export async function saveDraft(db: Db, versionId: number, revision: number, val
         const agreements = await trx.selectFrom('gpmi_agreement').select('text').where('version_id', '=', versionId).execute();
         if (!agreements.length) throw new NotSignable('noAgreements');
         if (agreements.some((a) => a.text.trim() === '')) throw new NotSignable('emptyAgreement');
-        await trx.updateTable('gpmi_version').set({
-          status: 'signed', signed_on: sign.signedOn, signed_client_name: sign.clientName, signed_by: userId, signed_at: now, revision: revision + 2, updated_at: now, updated_by: userId,
-        }).where('id', '=', versionId).execute();
+        await trx
+          .updateTable('gpmi_version')
+          .set({
+            status: 'signed',
+            signed_on: sign.signedOn,
+            signed_client_name: sign.clientName,
+            signed_by: userId,
+            signed_at: now,
+            revision: revision + 2,
+            updated_at: now,
+            updated_by: userId,
+          })
+          .where('id', '=', versionId)
+          .execute();
       }
       await onSaved?.(trx);
       return { status: 'saved', addedId, signed: !!sign };
@@ -404,25 +626,68 @@ export async function saveDraft(db: Db, versionId: number, revision: number, val
  * A change after signing: a new draft version copying the signed one, with every agreement at its
  * current status (after evaluations), and the reason. Refused while a newer draft exists.
  */
-export async function createNextVersion(db: Db, gpmiId: number, reason: string, userId: number, now: number, onCreated?: (trx: Db, versionId: number) => Promise<void>): Promise<'created' | 'draftExists'> {
+export async function createNextVersion(
+  db: Db,
+  gpmiId: number,
+  reason: string,
+  userId: number,
+  now: number,
+  onCreated?: (trx: Db, versionId: number) => Promise<void>,
+): Promise<'created' | 'draftExists'> {
   return db.transaction().execute(async (trx) => {
     const latest = await trx.selectFrom('gpmi_version').selectAll().where('gpmi_id', '=', gpmiId).orderBy('number', 'desc').limit(1).executeTakeFirstOrThrow();
     if (latest.status !== 'signed') return 'draftExists';
     const detail = await loadVersion(trx, {
-      id: latest.id, number: latest.number, status: latest.status, startOn: latest.start_on, durationMonths: latest.duration_months, reason: latest.reason,
-      revision: latest.revision, createdAt: latest.created_at, createdByName: null, updatedAt: latest.updated_at, updatedByName: null,
-      signedOn: latest.signed_on, signedClientName: latest.signed_client_name, signedByName: null, signedAt: latest.signed_at,
+      id: latest.id,
+      number: latest.number,
+      status: latest.status,
+      startOn: latest.start_on,
+      durationMonths: latest.duration_months,
+      reason: latest.reason,
+      revision: latest.revision,
+      createdAt: latest.created_at,
+      createdByName: null,
+      updatedAt: latest.updated_at,
+      updatedByName: null,
+      signedOn: latest.signed_on,
+      signedClientName: latest.signed_client_name,
+      signedByName: null,
+      signedAt: latest.signed_at,
     });
-    const version = await trx.insertInto('gpmi_version').values({
-      gpmi_id: gpmiId, number: latest.number + 1, start_on: latest.start_on, duration_months: latest.duration_months, reason,
-      created_at: now, created_by: userId, updated_at: now, updated_by: userId,
-    }).returning('id').executeTakeFirstOrThrow();
+    const version = await trx
+      .insertInto('gpmi_version')
+      .values({
+        gpmi_id: gpmiId,
+        number: latest.number + 1,
+        start_on: latest.start_on,
+        duration_months: latest.duration_months,
+        reason,
+        created_at: now,
+        created_by: userId,
+        updated_at: now,
+        updated_by: userId,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     await insertMoments(trx, version.id, detail.moments);
     for (const a of detail.agreements) {
-      const row = await trx.insertInto('gpmi_agreement').values({
-        version_id: version.id, position: a.position, subject: a.subject, member_id: a.memberId, domain_key: a.domainKey, text: a.text,
-        long_term_goal: a.longTermGoal, short_term_goal: a.shortTermGoal, target_score: a.targetScore, due_on: a.dueOn, status: a.currentStatus,
-      }).returning('id').executeTakeFirstOrThrow();
+      const row = await trx
+        .insertInto('gpmi_agreement')
+        .values({
+          version_id: version.id,
+          position: a.position,
+          subject: a.subject,
+          member_id: a.memberId,
+          domain_key: a.domainKey,
+          text: a.text,
+          long_term_goal: a.longTermGoal,
+          short_term_goal: a.shortTermGoal,
+          target_score: a.targetScore,
+          due_on: a.dueOn,
+          status: a.currentStatus,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
       await insertItems(trx, row.id, a);
     }
     await onCreated?.(trx, version.id);
@@ -430,14 +695,30 @@ export async function createNextVersion(db: Db, gpmiId: number, reason: string, 
   });
 }
 
-export interface EvaluationInput { heldOn: string; balanceId: number | null; items: { agreementId: number; note: string; status: AgreementStatus }[] }
+export interface EvaluationInput {
+  heldOn: string;
+  balanceId: number | null;
+  items: { agreementId: number; note: string; status: AgreementStatus }[];
+}
 
 export async function recordEvaluation(db: Db, gpmiId: number, versionId: number, input: EvaluationInput, userId: number, now: number): Promise<number> {
-  const e = await db.insertInto('gpmi_evaluation').values({
-    gpmi_id: gpmiId, version_id: versionId, held_on: input.heldOn, balance_id: input.balanceId, created_at: now, created_by: userId,
-  }).returning('id').executeTakeFirstOrThrow();
+  const e = await db
+    .insertInto('gpmi_evaluation')
+    .values({
+      gpmi_id: gpmiId,
+      version_id: versionId,
+      held_on: input.heldOn,
+      balance_id: input.balanceId,
+      created_at: now,
+      created_by: userId,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   if (input.items.length) {
-    await db.insertInto('gpmi_evaluation_item').values(input.items.map((i) => ({ evaluation_id: e.id, agreement_id: i.agreementId, note: i.note, status: i.status }))).execute();
+    await db
+      .insertInto('gpmi_evaluation_item')
+      .values(input.items.map((i) => ({ evaluation_id: e.id, agreement_id: i.agreementId, note: i.note, status: i.status })))
+      .execute();
   }
   return e.id;
 }
@@ -460,14 +741,25 @@ export async function latestFinalBalance(db: Db, scope: OrgScope, householdId: n
   return latest ? findBalance(db, scope, householdId, latest.id, { hideSensitive }) : undefined;
 }
 
-export function scoreIn(balance: Pick<BalanceDetail, 'cells'> | undefined, subject: string, domainKey: string): { state: 'open' | 'scored' | 'nvt' | 'nb'; score: number | null } {
+export function scoreIn(
+  balance: Pick<BalanceDetail, 'cells'> | undefined,
+  subject: string,
+  domainKey: string,
+): { state: 'open' | 'scored' | 'nvt' | 'nb'; score: number | null } {
   const c = balance?.cells.get(cellKey(subject, domainKey));
   return c ? { state: c.state, score: c.score } : { state: 'open', score: null };
 }
 
 // ---------------------------------------------------------------- the printed GPMI
 
-export interface GpmiPrintPerson { memberId: number; firstName: string; lastName: string; birthYear: number; role: string; adult: boolean }
+export interface GpmiPrintPerson {
+  memberId: number;
+  firstName: string;
+  lastName: string;
+  birthYear: number;
+  role: string;
+  adult: boolean;
+}
 
 /** Everything a printed GPMI needs, in the user's language, with hidden sensitive agreements left out. */
 export interface GpmiPrint {
@@ -528,7 +820,10 @@ export interface GpmiPrint {
  * `hideSensitive` must be decided as for the balance (hidesSensitive in balances/routes.tsx).
  */
 export async function loadGpmiForPrint(
-  db: Db, scope: OrgScope, householdId: number, gpmiId: number,
+  db: Db,
+  scope: OrgScope,
+  householdId: number,
+  gpmiId: number,
   opts: { version?: number | undefined; locale: Lang; hideSensitive: boolean },
 ): Promise<GpmiPrint | undefined> {
   const household = await findHousehold(db, scope, householdId);
@@ -543,7 +838,8 @@ export async function loadGpmiForPrint(
   const org = await db.selectFrom('organisation').select('name').where('id', '=', scope.organisationId).executeTakeFirstOrThrow();
   const lang = opts.locale;
   const domains = new Map(balance.catalogue.themes.flatMap((t) => t.domains.map((d) => [d.key, { name: d.name[lang], theme: t.name[lang] }] as const)));
-  const subjectLabel = (subject: string) => subject === 'h' ? messagesFor(lang).balances.editor.household : balance.subjects.find((s) => s.key === subject)?.name ?? '';
+  const subjectLabel = (subject: string) =>
+    subject === 'h' ? messagesFor(lang).balances.editor.household : (balance.subjects.find((s) => s.key === subject)?.name ?? '');
   const visible = version.agreements.filter((a) => agreementVisible(balance, a));
   const memberIds = new Set(balance.subjects.filter((s) => s.memberId !== null).map((s) => s.memberId!));
   const person = g.memberId === null ? null : household.members.find((m) => m.id === g.memberId);
@@ -553,25 +849,52 @@ export async function loadGpmiForPrint(
     dossierRef: household.dossierRef,
     gpmiId: g.id,
     person: person ? { memberId: person.id, firstName: person.firstName, lastName: person.lastName } : null,
-    members: household.members.filter((m) => memberIds.has(m.id)).map((m) => ({
-      memberId: m.id, firstName: m.firstName, lastName: m.lastName, birthYear: m.birthYear, role: m.role,
-      adult: balance.subjects.find((s) => s.memberId === m.id)?.level === 'volwassene',
-    })),
+    members: household.members
+      .filter((m) => memberIds.has(m.id))
+      .map((m) => ({
+        memberId: m.id,
+        firstName: m.firstName,
+        lastName: m.lastName,
+        birthYear: m.birthYear,
+        role: m.role,
+        adult: balance.subjects.find((s) => s.memberId === m.id)?.level === 'volwassene',
+      })),
     balance: { id: balance.id, takenOn: balance.takenOn },
     version: {
-      number: version.number, status: version.status, reason: version.reason, startOn: version.startOn, durationMonths: version.durationMonths,
-      endsOn: addMonths(version.startOn, version.durationMonths), moments: version.moments, signedOn: version.signedOn,
-      signedClientName: version.signedClientName, signedByName: version.signedByName, createdAt: version.createdAt, createdByName: version.createdByName,
+      number: version.number,
+      status: version.status,
+      reason: version.reason,
+      startOn: version.startOn,
+      durationMonths: version.durationMonths,
+      endsOn: addMonths(version.startOn, version.durationMonths),
+      moments: version.moments,
+      signedOn: version.signedOn,
+      signedClientName: version.signedClientName,
+      signedByName: version.signedByName,
+      createdAt: version.createdAt,
+      createdByName: version.createdByName,
     },
     latestVersionNumber: latestVersion(g).number,
     agreements: visible.map((a) => ({
-      id: a.id, domainKey: a.domainKey, domainName: domains.get(a.domainKey)?.name ?? a.domainKey, themeName: domains.get(a.domainKey)?.theme ?? '',
-      subjectLabel: subjectLabel(a.subject), subject: a.subject, text: a.text, longTermGoal: a.longTermGoal, shortTermGoal: a.shortTermGoal,
-      targetScore: a.targetScore, scoreAtStart: scoreIn(balance, a.subject, a.domainKey).score, dueOn: a.dueOn, status: a.status, currentStatus: a.currentStatus,
-      client: a.client, ocmw: a.ocmw, partners: a.partners,
+      id: a.id,
+      domainKey: a.domainKey,
+      domainName: domains.get(a.domainKey)?.name ?? a.domainKey,
+      themeName: domains.get(a.domainKey)?.theme ?? '',
+      subjectLabel: subjectLabel(a.subject),
+      subject: a.subject,
+      text: a.text,
+      longTermGoal: a.longTermGoal,
+      shortTermGoal: a.shortTermGoal,
+      targetScore: a.targetScore,
+      scoreAtStart: scoreIn(balance, a.subject, a.domainKey).score,
+      dueOn: a.dueOn,
+      status: a.status,
+      currentStatus: a.currentStatus,
+      client: a.client,
+      ocmw: a.ocmw,
+      partners: a.partners,
     })),
     hiddenAgreements: version.agreements.length - visible.length,
     locale: lang,
   };
 }
-

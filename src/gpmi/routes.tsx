@@ -18,10 +18,37 @@ import { cellExists, findBalance, listBalances, type BalanceDetail } from '../ba
 import type { FieldErrors } from '../../views/components/form.js';
 import { crowdedSubjects, defaultMoments, parsePlan, REASON_MAX, type PlanProblem, type PlanRow, type PlanRowInput } from './logic.js';
 import {
-  agreementVisible, createGpmi, createNextVersion, currentSigned, findGpmi, latestFinalBalance, latestVersion, listGpmis, loadPlan, loadVersion,
-  recordEvaluation, savePlan, saveDraft, scoreIn, sourceBalance, type AgreementSeed, type GpmiRecord, type VersionDetail,
+  agreementVisible,
+  createGpmi,
+  createNextVersion,
+  currentSigned,
+  findGpmi,
+  latestFinalBalance,
+  latestVersion,
+  listGpmis,
+  loadPlan,
+  loadVersion,
+  recordEvaluation,
+  savePlan,
+  saveDraft,
+  scoreIn,
+  sourceBalance,
+  type AgreementSeed,
+  type GpmiRecord,
+  type VersionDetail,
 } from './queries.js';
-import { draftFormOf, parseDraft, parseEvaluation, parseSignature, parseStart, readDraftForm, readEvaluationForm, readPlanForm, type DraftFormValues, type EvaluationFormValues } from './forms.js';
+import {
+  draftFormOf,
+  parseDraft,
+  parseEvaluation,
+  parseSignature,
+  parseStart,
+  readDraftForm,
+  readEvaluationForm,
+  readPlanForm,
+  type DraftFormValues,
+  type EvaluationFormValues,
+} from './forms.js';
 import { PlanPage, type PlanError, type PlanView } from '../../views/gpmi/PlanPage.js';
 import { NewGpmiPage } from '../../views/gpmi/NewGpmiPage.js';
 import { GpmiPage, type GpmiPageProps } from '../../views/gpmi/GpmiPage.js';
@@ -39,10 +66,25 @@ gpmiRoutes.use('/households/:hid/gpmis/*', requireUser);
 
 const id = (v: string | undefined) => parseId(v) ?? NaN;
 
-async function record(c: Context<AppEnv>, action: AuditAction, targetType: string, targetId: number, db = c.get('deps').db, outcome?: 'success' | 'failure' | 'denied') {
+async function record(
+  c: Context<AppEnv>,
+  action: AuditAction,
+  targetType: string,
+  targetId: number,
+  db = c.get('deps').db,
+  outcome?: 'success' | 'failure' | 'denied',
+) {
   const s = scope(c);
   if (action === 'access.denied') markDeniedAudited(c);
-  await audit(db, c.get('deps').now(), { organisationId: s.organisationId, actorUserId: s.userId, action, targetType, targetId, requestId: c.get('requestId'), outcome });
+  await audit(db, c.get('deps').now(), {
+    organisationId: s.organisationId,
+    actorUserId: s.userId,
+    action,
+    targetType,
+    targetId,
+    requestId: c.get('requestId'),
+    outcome,
+  });
 }
 
 async function loadHousehold(c: Context<AppEnv>): Promise<Household | undefined> {
@@ -85,15 +127,24 @@ function problemMessage(c: Context<AppEnv>, detail: BalanceDetail, p: PlanProble
     return !s || s.memberId === null ? c.get('t').balances.editor.household : s.name;
   };
   switch (p.code) {
-    case 'invalidPriority': return { key: p.key, field: 'p', message: e.invalidPriority(5) };
-    case 'invalidClientPriority': return { key: p.key, field: 'cp', message: e.invalidClientPriority(5) };
-    case 'invalidTarget': return { key: p.key, field: 'ts', message: e.invalidTarget };
-    case 'targetBelowScore': return { key: p.key, field: 'ts', message: e.targetBelowScore };
-    case 'goalTooLong': return { key: p.key, field: 'lt', message: e.goalTooLong };
-    case 'notApplicable': return { key: p.key, field: 'w', message: e.notApplicable };
-    case 'duplicatePriority': return { key: p.key, field: 'p', message: e.duplicatePriority(who(p.subject)) };
-    case 'duplicateClientPriority': return { key: p.key, field: 'cp', message: e.duplicateClientPriority(who(p.subject)) };
-    case 'tooMany': return { key: p.key, field: 'p', message: e.tooMany(who(p.subject), 5) };
+    case 'invalidPriority':
+      return { key: p.key, field: 'p', message: e.invalidPriority(5) };
+    case 'invalidClientPriority':
+      return { key: p.key, field: 'cp', message: e.invalidClientPriority(5) };
+    case 'invalidTarget':
+      return { key: p.key, field: 'ts', message: e.invalidTarget };
+    case 'targetBelowScore':
+      return { key: p.key, field: 'ts', message: e.targetBelowScore };
+    case 'goalTooLong':
+      return { key: p.key, field: 'lt', message: e.goalTooLong };
+    case 'notApplicable':
+      return { key: p.key, field: 'w', message: e.notApplicable };
+    case 'duplicatePriority':
+      return { key: p.key, field: 'p', message: e.duplicatePriority(who(p.subject)) };
+    case 'duplicateClientPriority':
+      return { key: p.key, field: 'cp', message: e.duplicateClientPriority(who(p.subject)) };
+    case 'tooMany':
+      return { key: p.key, field: 'p', message: e.tooMany(who(p.subject), 5) };
   }
 }
 
@@ -112,8 +163,19 @@ gpmiRoutes.get('/households/:hid/balances/:bid/plan', async (c) => {
   const gpmis = (await listGpmis(db, scope(c), household.id, today(c))).filter((g) => g.balanceId === detail.id);
   const visible = visibleRows(detail, plan.rows);
   const values = readPlanForm({}, visible, () => true).values;
-  return render(c, () => <PlanPage ui={ui(c)} household={household} detail={detail} revision={plan.revision} values={values} view={planView(c)} gpmis={gpmis}
-    notice={c.req.query('saved') === '1' ? c.get('t').gpmi.plan.saved : undefined} crowded={crowdedSubjects([...visible.values()])} />);
+  return render(c, () => (
+    <PlanPage
+      ui={ui(c)}
+      household={household}
+      detail={detail}
+      revision={plan.revision}
+      values={values}
+      view={planView(c)}
+      gpmis={gpmis}
+      notice={c.req.query('saved') === '1' ? c.get('t').gpmi.plan.saved : undefined}
+      crowded={crowdedSubjects([...visible.values()])}
+    />
+  ));
 });
 
 gpmiRoutes.post('/households/:hid/balances/:bid/plan', async (c) => {
@@ -125,9 +187,30 @@ gpmiRoutes.post('/households/:hid/balances/:bid/plan', async (c) => {
   const view = planView(c);
   const plan = await loadPlan(deps.db, detail.id);
   const fields = await readForm(c);
-  const page = (values: Map<string, PlanRowInput>, status: 409 | 422, extra: { errors?: PlanError[]; topError?: string; theirs?: typeof plan; revision?: number }) =>
-    render(c, () => <PlanPage ui={ui(c)} household={household} detail={detail} revision={extra.revision ?? plan.revision} values={values} view={view} gpmis={[]}
-      errors={extra.errors} topError={extra.topError} theirs={extra.theirs} crowded={[]} />, { status });
+  const page = (
+    values: Map<string, PlanRowInput>,
+    status: 409 | 422,
+    extra: { errors?: PlanError[]; topError?: string; theirs?: typeof plan; revision?: number },
+  ) =>
+    render(
+      c,
+      () => (
+        <PlanPage
+          ui={ui(c)}
+          household={household}
+          detail={detail}
+          revision={extra.revision ?? plan.revision}
+          values={values}
+          view={view}
+          gpmis={[]}
+          errors={extra.errors}
+          topError={extra.topError}
+          theirs={extra.theirs}
+          crowded={[]}
+        />
+      ),
+      { status },
+    );
   if (detail.status !== 'final') return page(new Map(), 409, { topError: t.errors.draft });
   // Only the rows this user can see are read, checked and numbered; rows on sensitive domains
   // hidden from them are kept exactly as stored and never named (limits and duplicate priorities
@@ -141,8 +224,9 @@ gpmiRoutes.post('/households/:hid/balances/:bid/plan', async (c) => {
   const parsed = parsePlan([...values.values()], (s, d) => scoreIn(detail, s, d));
   if (parsed.problems.length) return page(values, 422, { errors: parsed.problems.map((p) => problemMessage(c, detail, p)) });
   const now = deps.now();
-  const outcome = await savePlan(deps.db, detail.id, [...parsed.rows, ...hiddenRows], readRevision(fields), scope(c).userId, now,
-    (trx) => record(c, 'plan.saved', 'balance', detail.id, trx));
+  const outcome = await savePlan(deps.db, detail.id, [...parsed.rows, ...hiddenRows], readRevision(fields), scope(c).userId, now, (trx) =>
+    record(c, 'plan.saved', 'balance', detail.id, trx),
+  );
   if (outcome === 'conflict') {
     await record(c, 'plan.save_conflict', 'balance', detail.id, deps.db, 'failure');
     const theirs = await loadPlan(deps.db, detail.id);
@@ -192,27 +276,55 @@ gpmiRoutes.post('/households/:hid/gpmis', async (c) => {
   const fields = await readForm(c);
   const balance = await startingBalance(c, household, field(fields, 'balance'));
   if (balance === 'notFound') return renderError(c, 'notFound');
-  const values = { forWhom: field(fields, 'for_whom'), startOn: field(fields, 'start_on'), duration: field(fields, 'duration'), moments: field(fields, 'moments') };
+  const values = {
+    forWhom: field(fields, 'for_whom'),
+    startOn: field(fields, 'start_on'),
+    duration: field(fields, 'duration'),
+    moments: field(fields, 'moments'),
+  };
   if (!balance) return render(c, () => <NewGpmiPage ui={ui(c)} household={household} balance={undefined} values={values} />, { status: 422 });
-  if (balance.status !== 'final') return render(c, () => <NewGpmiPage ui={ui(c)} household={household} balance={balance} values={values} topError={t.gpmi.new.errors.draftBalance} />, { status: 409 });
+  if (balance.status !== 'final')
+    return render(c, () => <NewGpmiPage ui={ui(c)} household={household} balance={balance} values={values} topError={t.gpmi.new.errors.draftBalance} />, {
+      status: 409,
+    });
   const parsed = parseStart(t, values, forWhomOptions(balance), today(c));
-  if (!parsed.ok) return render(c, () => <NewGpmiPage ui={ui(c)} household={household} balance={balance} values={values} errors={parsed.errors} />, { status: 422 });
+  if (!parsed.ok)
+    return render(c, () => <NewGpmiPage ui={ui(c)} household={household} balance={balance} values={values} errors={parsed.errors} />, { status: 422 });
   // One agreement per werkpunt the user can see: the person's own first, then the household's;
   // for a household GPMI the household's first, then each member's. Priority order within each.
   const plan = await loadPlan(deps.db, balance.id);
   const subjects = parsed.memberId === null ? balance.subjects.map((s) => s.key) : [`m${parsed.memberId}`, 'h'];
   const seeds: AgreementSeed[] = [];
   for (const subject of subjects) {
-    const rows = [...plan.rows.values()].filter((r) => r.subject === subject && r.priority !== null && cellExists(balance, r.subject, r.domainKey))
+    const rows = [...plan.rows.values()]
+      .filter((r) => r.subject === subject && r.priority !== null && cellExists(balance, r.subject, r.domainKey))
       .sort((a, b) => a.priority! - b.priority!);
-    for (const r of rows) seeds.push({ subject: r.subject, domainKey: r.domainKey, text: r.shortTermGoal || r.longTermGoal, longTermGoal: r.longTermGoal, shortTermGoal: r.shortTermGoal, targetScore: r.targetScore });
+    for (const r of rows)
+      seeds.push({
+        subject: r.subject,
+        domainKey: r.domainKey,
+        text: r.shortTermGoal || r.longTermGoal,
+        longTermGoal: r.longTermGoal,
+        shortTermGoal: r.shortTermGoal,
+        targetScore: r.targetScore,
+      });
   }
   const now = deps.now();
   const gpmiId = await deps.db.transaction().execute(async (trx) => {
-    const created = await createGpmi(trx, scope(c), household.id, {
-      balanceId: balance.id, memberId: parsed.memberId, startOn: parsed.startOn, durationMonths: parsed.durationMonths,
-      moments: parsed.moments ?? defaultMoments(parsed.startOn, parsed.durationMonths),
-    }, seeds, now);
+    const created = await createGpmi(
+      trx,
+      scope(c),
+      household.id,
+      {
+        balanceId: balance.id,
+        memberId: parsed.memberId,
+        startOn: parsed.startOn,
+        durationMonths: parsed.durationMonths,
+        moments: parsed.moments ?? defaultMoments(parsed.startOn, parsed.durationMonths),
+      },
+      seeds,
+      now,
+    );
     await record(c, 'gpmi.created', 'gpmi', created, trx);
     return created;
   });
@@ -221,7 +333,11 @@ gpmiRoutes.post('/households/:hid/gpmis', async (c) => {
 
 // ---------------------------------------------------------------- the GPMI page
 
-interface GpmiContext { household: Household; gpmi: GpmiRecord; balance: BalanceDetail }
+interface GpmiContext {
+  household: Household;
+  gpmi: GpmiRecord;
+  balance: BalanceDetail;
+}
 
 async function loadGpmiContext(c: Context<AppEnv>): Promise<GpmiContext | undefined> {
   const household = await loadHousehold(c);
@@ -241,8 +357,15 @@ async function gpmiPage(c: Context<AppEnv>, ctx: GpmiContext, version: VersionDe
   const editable = version.id === latest.id && version.status === 'draft';
   const { status, ...rest } = extra;
   const props: GpmiPageProps = {
-    ui: ui(c), household: ctx.household, gpmi: ctx.gpmi, balance: ctx.balance, version, visible, plan: plan.rows,
-    hiddenCount: version.agreements.length - visible.length, today: today(c),
+    ui: ui(c),
+    household: ctx.household,
+    gpmi: ctx.gpmi,
+    balance: ctx.balance,
+    version,
+    visible,
+    plan: plan.rows,
+    hiddenCount: version.agreements.length - visible.length,
+    today: today(c),
     draft: editable ? draftFormOf(version, visible) : undefined,
     ...rest,
   };
@@ -258,7 +381,9 @@ gpmiRoutes.get('/households/:hid/gpmis/:gid', async (c) => {
   await record(c, 'gpmi.viewed', 'gpmi', ctx.gpmi.id);
   const version = await loadVersion(c.get('deps').db, wanted);
   const notices = c.get('t').gpmi.gpmi;
-  const notice = { draft: notices.saved, signed: notices.signedNotice, version: notices.versionNotice, evaluated: notices.evaluatedNotice }[c.req.query('saved') ?? ''] as string | undefined;
+  const notice = { draft: notices.saved, signed: notices.signedNotice, version: notices.versionNotice, evaluated: notices.evaluatedNotice }[
+    c.req.query('saved') ?? ''
+  ] as string | undefined;
   return gpmiPage(c, ctx, version, { notice });
 });
 
@@ -298,12 +423,21 @@ gpmiRoutes.post('/households/:hid/gpmis/:gid', async (c) => {
   // An agreement id that is not one of this draft's (another GPMI's, another household's): not found.
   if (posted.some((p) => !visible.some((a) => a.id === p))) return renderError(c, 'notFound');
   const subjectsAllowed = ctx.gpmi.memberId === null ? null : new Set(['h', `m${ctx.gpmi.memberId}`]);
-  const parsed = parseDraft(t, form,
-    (agreementId) => { const a = visible.find((x) => x.id === agreementId)!; return scoreIn(ctx.balance, a.subject, a.domainKey).score; },
-    (subject, domainKey) => cellExists(ctx.balance, subject, domainKey) && (subjectsAllowed === null || subjectsAllowed.has(subject))
-      && !version.agreements.some((a) => a.subject === subject && a.domainKey === domainKey)
-      && scoreIn(ctx.balance, subject, domainKey).state !== 'nvt',
-    today(c), version.startOn);
+  const parsed = parseDraft(
+    t,
+    form,
+    (agreementId) => {
+      const a = visible.find((x) => x.id === agreementId)!;
+      return scoreIn(ctx.balance, a.subject, a.domainKey).score;
+    },
+    (subject, domainKey) =>
+      cellExists(ctx.balance, subject, domainKey) &&
+      (subjectsAllowed === null || subjectsAllowed.has(subject)) &&
+      !version.agreements.some((a) => a.subject === subject && a.domainKey === domainKey) &&
+      scoreIn(ctx.balance, subject, domainKey).state !== 'nvt',
+    today(c),
+    version.startOn,
+  );
   const sign = signing ? parseSignature(t, signValues, today(c), version.startOn) : undefined;
   const again = (status: 409 | 422, topError?: string, errors?: FieldErrors) =>
     gpmiPage(c, ctx, version, { draft: form, errors, signValues, topError, status });
@@ -311,10 +445,19 @@ gpmiRoutes.post('/households/:hid/gpmis/:gid', async (c) => {
   const errors: FieldErrors = { ...(parsed.ok ? {} : parsed.errors), ...(sign && !sign.ok ? sign.errors : {}) };
   if (!parsed.ok || (sign && !sign.ok)) return again(422, undefined, errors);
   const now = deps.now();
-  const outcome = await saveDraft(deps.db, latest.id, form.revision, parsed.values, scope(c).userId, now, async (trx) => {
-    await record(c, 'gpmi.updated', 'gpmi', ctx.gpmi.id, trx);
-    if (signing) await record(c, 'gpmi.signed', 'gpmi', ctx.gpmi.id, trx);
-  }, sign?.ok ? sign.value : undefined);
+  const outcome = await saveDraft(
+    deps.db,
+    latest.id,
+    form.revision,
+    parsed.values,
+    scope(c).userId,
+    now,
+    async (trx) => {
+      await record(c, 'gpmi.updated', 'gpmi', ctx.gpmi.id, trx);
+      if (signing) await record(c, 'gpmi.signed', 'gpmi', ctx.gpmi.id, trx);
+    },
+    sign?.ok ? sign.value : undefined,
+  );
   if (outcome.status === 'signed') return gpmiPage(c, ctx, version, { topError: t.gpmi.errors.alreadySigned, status: 409 });
   if (outcome.status === 'conflict') return conflict();
   if (outcome.status === 'noAgreements') return again(422, t.gpmi.errors.noAgreements);
@@ -336,7 +479,9 @@ gpmiRoutes.post('/households/:hid/gpmis/:gid/versions', async (c) => {
   const again = (message: string) => gpmiPage(c, ctx, version, { changeValue: field(fields, 'reason'), changeError: message, status: 422 });
   if (!reason) return again(t.errors.reason);
   if ([...reason].length > REASON_MAX) return again(t.errors.reasonTooLong);
-  const outcome = await createNextVersion(deps.db, ctx.gpmi.id, reason, scope(c).userId, deps.now(), (trx) => record(c, 'gpmi.version_created', 'gpmi', ctx.gpmi.id, trx));
+  const outcome = await createNextVersion(deps.db, ctx.gpmi.id, reason, scope(c).userId, deps.now(), (trx) =>
+    record(c, 'gpmi.version_created', 'gpmi', ctx.gpmi.id, trx),
+  );
   if (outcome === 'draftExists') return gpmiPage(c, ctx, version, { topError: t.errors.draftExists, status: 409 });
   return redirectAfterPost(c, `/households/${ctx.household.id}/gpmis/${ctx.gpmi.id}?saved=version`);
 });
@@ -389,7 +534,9 @@ gpmiRoutes.post('/households/:hid/gpmis/:gid/evaluations', async (c) => {
       else if (item.note.trim()) leftOver.push({ subject: was.subject, domainKey: was.domainKey, note: item.note });
     }
     await record(c, 'gpmi.save_conflict', 'gpmi', ctx.gpmi.id, deps.db, 'failure');
-    return render(c, () => <EvaluationPage ui={ui(c)} {...ctx} values={carried} topError={c.get('t').gpmi.errors.staleVersion} leftOver={leftOver} />, { status: 409 });
+    return render(c, () => <EvaluationPage ui={ui(c)} {...ctx} values={carried} topError={c.get('t').gpmi.errors.staleVersion} leftOver={leftOver} />, {
+      status: 409,
+    });
   }
   // An agreement that is not one of this GPMI's current version (another household's, a hidden
   // sensitive one): not found, and nothing is written.
@@ -397,14 +544,26 @@ gpmiRoutes.post('/households/:hid/gpmis/:gid/evaluations', async (c) => {
     await record(c, 'access.denied', 'gpmi', ctx.gpmi.id, deps.db, 'denied');
     return renderError(c, 'notFound');
   }
-  const parsed = parseEvaluation(c.get('t'), form, ctx.visible.map((a) => a.id), today(c), ctx.version.startOn);
+  const parsed = parseEvaluation(
+    c.get('t'),
+    form,
+    ctx.visible.map((a) => a.id),
+    today(c),
+    ctx.version.startOn,
+  );
   if (!parsed.ok) return render(c, () => <EvaluationPage ui={ui(c)} {...ctx} values={form} errors={parsed.errors} />, { status: 422 });
   const now = deps.now();
   const version = ctx.version;
   await deps.db.transaction().execute(async (trx) => {
-    await recordEvaluation(trx, ctx.gpmi.id, version.id, { heldOn: parsed.heldOn, balanceId: ctx.latestBalance?.id ?? null, items: parsed.items }, scope(c).userId, now);
+    await recordEvaluation(
+      trx,
+      ctx.gpmi.id,
+      version.id,
+      { heldOn: parsed.heldOn, balanceId: ctx.latestBalance?.id ?? null, items: parsed.items },
+      scope(c).userId,
+      now,
+    );
     await record(c, 'gpmi.evaluated', 'gpmi', ctx.gpmi.id, trx);
   });
   return redirectAfterPost(c, `/households/${ctx.household.id}/gpmis/${ctx.gpmi.id}?saved=evaluated`);
 });
-

@@ -7,13 +7,17 @@ import { hasAnyUser } from '../auth/setup-code.js';
 import { HomePage } from '../../views/home/HomePage.js';
 import { showCaseload } from '../households/routes.js';
 
-export const homeRoutes = new Hono<AppEnv>().get('/', async (c, next) => {
-  // A fresh instance sends its first visitor to the setup page; afterwards "/" needs a sign-in.
-  if (!c.get('user') && !c.get('pendingSession') && !(await hasAnyUser(c.get('deps')))) return c.redirect('/setup', 303);
-  return requireUser(c, next);
-}, async (c) => {
-  // Workers and leads start on "Mijn dossiers"; everyone else (a beheerder without a team role)
-  // on the welcome page.
-  if (c.get('user')!.memberships.length) return showCaseload(c, '/');
-  return render(c, () => <HomePage ui={ui(c)} />);
-});
+export const homeRoutes = new Hono<AppEnv>().get(
+  '/',
+  async (c, next) => {
+    // A fresh instance sends its first visitor to the setup page; afterwards "/" needs a sign-in.
+    if (!c.get('user') && !c.get('pendingSession') && !(await hasAnyUser(c.get('deps')))) return c.redirect('/setup', 303);
+    return requireUser(c, next);
+  },
+  async (c) => {
+    // Workers and leads start on "Mijn dossiers"; everyone else (a beheerder without a team role)
+    // on the welcome page.
+    if (c.get('user')!.memberships.length) return showCaseload(c, '/');
+    return render(c, () => <HomePage ui={ui(c)} />);
+  },
+);

@@ -19,18 +19,18 @@ type Db = Kysely<Database>;
 
 /** The households the scope may see. Start every household read or write from this. */
 export function visibleHouseholds(db: Db, scope: OrgScope) {
-  return db
-    .selectFrom('household')
-    .where('household.organisation_id', '=', scope.organisationId)
-    // No team: nothing. (An empty IN () is not valid SQL, so say "false" explicitly.)
-    .where((eb) => (scope.teamIds.length ? eb('household.team_id', 'in', scope.teamIds) : sql<SqlBool>`1 = 0`));
+  return (
+    db
+      .selectFrom('household')
+      .where('household.organisation_id', '=', scope.organisationId)
+      // No team: nothing. (An empty IN () is not valid SQL, so say "false" explicitly.)
+      .where((eb) => (scope.teamIds.length ? eb('household.team_id', 'in', scope.teamIds) : sql<SqlBool>`1 = 0`))
+  );
 }
 
 /** Members of the households the scope may see (former members included). */
 export function visibleMembers(db: Db, scope: OrgScope) {
-  return db
-    .selectFrom('household_member')
-    .where('household_member.household_id', 'in', visibleHouseholds(db, scope).select('household.id'));
+  return db.selectFrom('household_member').where('household_member.household_id', 'in', visibleHouseholds(db, scope).select('household.id'));
 }
 
 /** The caseload and "new household" need at least one team; without one there is nothing to show. */
@@ -49,9 +49,7 @@ export function mayPlaceInTeam(scope: OrgScope, teamId: number): boolean {
  * or team: that a number is taken is all the user learns, and they need to learn it to fix a typo.
  */
 export async function dossierRefInUse(db: Db, scope: OrgScope, ref: string, exceptHouseholdId?: number): Promise<boolean> {
-  let q = db.selectFrom('household').select('id')
-    .where('organisation_id', '=', scope.organisationId)
-    .where('dossier_ref', '=', ref);
+  let q = db.selectFrom('household').select('id').where('organisation_id', '=', scope.organisationId).where('dossier_ref', '=', ref);
   if (exceptHouseholdId !== undefined) q = q.where('id', '!=', exceptHouseholdId);
   return (await q.executeTakeFirst()) !== undefined;
 }

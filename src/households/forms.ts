@@ -69,36 +69,69 @@ function memberShape(t: Messages, now: number) {
   const e = t.households.errors;
   const year = currentYear(now);
   const today = todayIso(now);
-  const name = (required: string) => z.string().trim().min(1, { error: required }).max(NAME_MAX, { error: e.nameTooLong(NAME_MAX) });
+  const name = (required: string) =>
+    z
+      .string()
+      .trim()
+      .min(1, { error: required })
+      .max(NAME_MAX, { error: e.nameTooLong(NAME_MAX) });
   return {
     first_name: name(e.firstNameRequired),
     last_name: name(e.lastNameRequired),
-    birth_year: z.string().trim().transform((s, ctx): number | null => {
-      if (s === '') return null;
-      if (!/^\d{4}$/.test(s)) { ctx.addIssue({ code: 'custom', message: e.birthYearInvalid }); return z.NEVER; }
-      const n = Number(s);
-      if (n < MIN_BIRTH_YEAR) { ctx.addIssue({ code: 'custom', message: e.birthYearTooEarly(MIN_BIRTH_YEAR) }); return z.NEVER; }
-      if (n > year) { ctx.addIssue({ code: 'custom', message: e.birthYearFuture(year) }); return z.NEVER; }
-      return n;
-    }),
-    birth_date: z.string().trim().transform((s, ctx): string | null => {
-      if (s === '') return null;
-      const day = parseDay(s);
-      if (!day) { ctx.addIssue({ code: 'custom', message: e.birthDateInvalid }); return z.NEVER; }
-      if (day > today) { ctx.addIssue({ code: 'custom', message: e.birthDateFuture }); return z.NEVER; }
-      if (Number(day.slice(0, 4)) < MIN_BIRTH_YEAR) { ctx.addIssue({ code: 'custom', message: e.birthYearTooEarly(MIN_BIRTH_YEAR) }); return z.NEVER; }
-      return day;
-    }),
+    birth_year: z
+      .string()
+      .trim()
+      .transform((s, ctx): number | null => {
+        if (s === '') return null;
+        if (!/^\d{4}$/.test(s)) {
+          ctx.addIssue({ code: 'custom', message: e.birthYearInvalid });
+          return z.NEVER;
+        }
+        const n = Number(s);
+        if (n < MIN_BIRTH_YEAR) {
+          ctx.addIssue({ code: 'custom', message: e.birthYearTooEarly(MIN_BIRTH_YEAR) });
+          return z.NEVER;
+        }
+        if (n > year) {
+          ctx.addIssue({ code: 'custom', message: e.birthYearFuture(year) });
+          return z.NEVER;
+        }
+        return n;
+      }),
+    birth_date: z
+      .string()
+      .trim()
+      .transform((s, ctx): string | null => {
+        if (s === '') return null;
+        const day = parseDay(s);
+        if (!day) {
+          ctx.addIssue({ code: 'custom', message: e.birthDateInvalid });
+          return z.NEVER;
+        }
+        if (day > today) {
+          ctx.addIssue({ code: 'custom', message: e.birthDateFuture });
+          return z.NEVER;
+        }
+        if (Number(day.slice(0, 4)) < MIN_BIRTH_YEAR) {
+          ctx.addIssue({ code: 'custom', message: e.birthYearTooEarly(MIN_BIRTH_YEAR) });
+          return z.NEVER;
+        }
+        return day;
+      }),
     role: z.enum(['aanvrager', 'partner', 'kind', 'ander'], { error: e.roleRequired }),
     adult: z.enum(['auto', 'adult', 'child'], { error: e.adultInvalid }).transform((v) => (v === 'auto' ? null : v === 'adult')),
-    national_number: z.string().trim().max(40, { error: e.nationalNumberLength }).transform((s, ctx): NationalNumber | null => {
-      if (s === '') return null;
-      const r = parseNationalNumber(s);
-      if (r.ok) return r.value;
-      const message = { characters: e.nationalNumberCharacters, length: e.nationalNumberLength, checksum: e.nationalNumberChecksum }[r.problem];
-      ctx.addIssue({ code: 'custom', message });
-      return z.NEVER;
-    }),
+    national_number: z
+      .string()
+      .trim()
+      .max(40, { error: e.nationalNumberLength })
+      .transform((s, ctx): NationalNumber | null => {
+        if (s === '') return null;
+        const r = parseNationalNumber(s);
+        if (r.ok) return r.value;
+        const message = { characters: e.nationalNumberCharacters, length: e.nationalNumberLength, checksum: e.nationalNumberChecksum }[r.problem];
+        ctx.addIssue({ code: 'custom', message });
+        return z.NEVER;
+      }),
   };
 }
 
@@ -157,21 +190,36 @@ export type HouseholdParse = { ok: true; values: HouseholdValues } | { ok: false
  * belong to that team, or be the one already assigned in that team (`keep`: someone who has since left
  * the team stays until a person changes it, rather than blocking every other edit).
  */
-export function parseHousehold(t: Messages, input: HouseholdFormValues, teams: TeamWithWorkers[], keep?: { teamId: number; workerId: number | null }): HouseholdParse {
+export function parseHousehold(
+  t: Messages,
+  input: HouseholdFormValues,
+  teams: TeamWithWorkers[],
+  keep?: { teamId: number; workerId: number | null },
+): HouseholdParse {
   const e = t.households.errors;
   const shape = {
     team: z.string().transform((s, ctx): TeamWithWorkers => {
       const team = teams.find((x) => x.id === parseId(s));
-      if (!team) { ctx.addIssue({ code: 'custom', message: e.teamInvalid }); return z.NEVER; }
+      if (!team) {
+        ctx.addIssue({ code: 'custom', message: e.teamInvalid });
+        return z.NEVER;
+      }
       return team;
     }),
     worker: z.string().transform((s, ctx): number | null => {
       if (s === '') return null;
       const id = parseId(s);
-      if (id === null) { ctx.addIssue({ code: 'custom', message: e.workerInvalid }); return z.NEVER; }
+      if (id === null) {
+        ctx.addIssue({ code: 'custom', message: e.workerInvalid });
+        return z.NEVER;
+      }
       return id;
     }),
-    dossier_ref: z.string().trim().max(DOSSIER_REF_MAX, { error: e.dossierRefTooLong(DOSSIER_REF_MAX) }).transform((s) => s || null),
+    dossier_ref: z
+      .string()
+      .trim()
+      .max(DOSSIER_REF_MAX, { error: e.dossierRefTooLong(DOSSIER_REF_MAX) })
+      .transform((s) => s || null),
   };
   const { data, errors } = parseEach(shape, input);
   const team = data.team;
@@ -189,13 +237,26 @@ export type DayParse = { ok: true; day: string } | { ok: false; errors: FieldErr
 export function parseDeparture(t: Messages, now: number, input: string, joinedOn: string): DayParse {
   const e = t.households.errors;
   const today = todayIso(now);
-  const schema = z.string().trim().min(1, { error: e.leftOnRequired }).transform((s, ctx): string => {
-    const day = parseDay(s);
-    if (!day) { ctx.addIssue({ code: 'custom', message: e.leftOnInvalid }); return z.NEVER; }
-    if (day > today) { ctx.addIssue({ code: 'custom', message: e.leftOnFuture }); return z.NEVER; }
-    if (day < joinedOn) { ctx.addIssue({ code: 'custom', message: e.leftOnBeforeJoined(formatIsoDate(joinedOn)) }); return z.NEVER; }
-    return day;
-  });
+  const schema = z
+    .string()
+    .trim()
+    .min(1, { error: e.leftOnRequired })
+    .transform((s, ctx): string => {
+      const day = parseDay(s);
+      if (!day) {
+        ctx.addIssue({ code: 'custom', message: e.leftOnInvalid });
+        return z.NEVER;
+      }
+      if (day > today) {
+        ctx.addIssue({ code: 'custom', message: e.leftOnFuture });
+        return z.NEVER;
+      }
+      if (day < joinedOn) {
+        ctx.addIssue({ code: 'custom', message: e.leftOnBeforeJoined(formatIsoDate(joinedOn)) });
+        return z.NEVER;
+      }
+      return day;
+    });
   const r = schema.safeParse(input);
   return r.success ? { ok: true, day: r.data } : { ok: false, errors: { left_on: r.error.issues[0]?.message } };
 }

@@ -101,8 +101,6 @@ export function caseloadQueryString(f: CaseloadFilters, overrides: Partial<Casel
   return s ? `?${s}` : '';
 }
 
-
-
 export function pageCount(total: number, pageSize = PAGE_SIZE): number {
   return Math.max(1, Math.ceil(total / pageSize));
 }
@@ -159,4 +157,3 @@ export function isAdult(member: { birthYear: number; adultOverride: boolean | nu
   if (member.adultOverride !== null) return member.adultOverride;
   return year - member.birthYear >= ADULT_AGE;
 }
-

@@ -135,7 +135,8 @@ export const householdsNl = {
     editTitle: 'Gegevens',
     submit: 'Gezinslid opslaan',
     departureTitle: 'Vertrek uit het gezin',
-    departureIntro: 'Woont dit gezinslid niet meer in het huishouden? Registreer dan het vertrek. Het gezinslid blijft zichtbaar in de geschiedenis van het dossier.',
+    departureIntro:
+      'Woont dit gezinslid niet meer in het huishouden? Registreer dan het vertrek. Het gezinslid blijft zichtbaar in de geschiedenis van het dossier.',
     departureSubmit: (name: string) => `Vertrek van ${name} registreren`,
     departed: (date: string) => `Dit gezinslid is vertrokken op ${date}.`,
     back: 'Terug naar het dossier',
@@ -157,7 +158,8 @@ export const householdsNl = {
     saveMineHint: 'Je invoer staat hieronder. Je kan ze nog aanpassen voor je opslaat.',
     saveMine: 'Mijn versie opslaan',
     closedTitle: 'Dit dossier is afgesloten',
-    closedIntro: 'Er werd niets gewijzigd: een afgesloten dossier kan je niet aanpassen. Heropen het dossier eerst. Hieronder staat wat je had ingevuld, zodat je het niet kwijt bent.',
+    closedIntro:
+      'Er werd niets gewijzigd: een afgesloten dossier kan je niet aanpassen. Heropen het dossier eerst. Hieronder staat wat je had ingevuld, zodat je het niet kwijt bent.',
     closedYours: 'Wat je had ingevuld',
   },
   errors: {
@@ -176,7 +178,8 @@ export const householdsNl = {
     nationalNumberCharacters: 'Een rijksregisternummer bestaat alleen uit cijfers. Punten, streepjes en spaties mogen.',
     nationalNumberLength: 'Een rijksregisternummer heeft 11 cijfers.',
     nationalNumberChecksum: 'Dit rijksregisternummer bestaat niet: de laatste 2 cijfers kloppen niet. Kijk het na op de identiteitskaart.',
-    nationalNumberYear: (numberYear: number, typedYear: number) => `Dit rijksregisternummer hoort bij iemand geboren in ${numberYear}, maar het geboortejaar is ${typedYear}. Kijk beide na.`,
+    nationalNumberYear: (numberYear: number, typedYear: number) =>
+      `Dit rijksregisternummer hoort bij iemand geboren in ${numberYear}, maar het geboortejaar is ${typedYear}. Kijk beide na.`,
     nationalNumberDate: (numberDate: string) => `Dit rijksregisternummer hoort bij geboortedatum ${numberDate}. Dat past niet bij de ingevulde geboortedatum.`,
     teamInvalid: 'Kies een van je teams.',
     workerInvalid: 'Deze persoon werkt niet in het gekozen team. Kies iemand van dat team, of niemand.',
@@ -348,7 +351,8 @@ export const householdsFr: HouseholdsMessages = {
     saveMineHint: 'Votre saisie figure ci-dessous. Vous pouvez encore l’adapter avant d’enregistrer.',
     saveMine: 'Enregistrer ma version',
     closedTitle: 'Ce dossier est clôturé',
-    closedIntro: 'Rien n’a été modifié : un dossier clôturé ne peut pas être adapté. Rouvrez d’abord le dossier. Vous trouverez ci-dessous ce que vous aviez saisi, pour ne pas le perdre.',
+    closedIntro:
+      'Rien n’a été modifié : un dossier clôturé ne peut pas être adapté. Rouvrez d’abord le dossier. Vous trouverez ci-dessous ce que vous aviez saisi, pour ne pas le perdre.',
     closedYours: 'Ce que vous aviez saisi',
   },
   errors: {
@@ -367,8 +371,10 @@ export const householdsFr: HouseholdsMessages = {
     nationalNumberCharacters: 'Un numéro de registre national ne contient que des chiffres. Points, tirets et espaces sont permis.',
     nationalNumberLength: 'Un numéro de registre national compte 11 chiffres.',
     nationalNumberChecksum: 'Ce numéro de registre national n’existe pas : les 2 derniers chiffres ne correspondent pas. Vérifiez-le sur la carte d’identité.',
-    nationalNumberYear: (numberYear: number, typedYear: number) => `Ce numéro de registre national correspond à une personne née en ${numberYear}, mais l’année de naissance est ${typedYear}. Vérifiez les deux.`,
-    nationalNumberDate: (numberDate: string) => `Ce numéro de registre national correspond à la date de naissance ${numberDate}, ce qui ne correspond pas à la date indiquée.`,
+    nationalNumberYear: (numberYear: number, typedYear: number) =>
+      `Ce numéro de registre national correspond à une personne née en ${numberYear}, mais l’année de naissance est ${typedYear}. Vérifiez les deux.`,
+    nationalNumberDate: (numberDate: string) =>
+      `Ce numéro de registre national correspond à la date de naissance ${numberDate}, ce qui ne correspond pas à la date indiquée.`,
     teamInvalid: 'Choisissez une de vos équipes.',
     workerInvalid: 'Cette personne ne travaille pas dans l’équipe choisie. Choisissez quelqu’un de cette équipe, ou personne.',
     dossierRefTooLong: (max: number) => `Un numéro de dossier compte au maximum ${max} caractères.`,
@@ -556,8 +562,10 @@ export const householdsEn: HouseholdsMessages = {
     nationalNumberCharacters: 'A national register number has only digits. Dots, dashes and spaces are allowed.',
     nationalNumberLength: 'A national register number has 11 digits.',
     nationalNumberChecksum: 'This national register number does not exist: the last 2 digits do not match. Check it on the identity card.',
-    nationalNumberYear: (numberYear: number, typedYear: number) => `This national register number belongs to someone born in ${numberYear}, but the year of birth is ${typedYear}. Check both.`,
-    nationalNumberDate: (numberDate: string) => `This national register number belongs to date of birth ${numberDate}, which does not match the date filled in.`,
+    nationalNumberYear: (numberYear: number, typedYear: number) =>
+      `This national register number belongs to someone born in ${numberYear}, but the year of birth is ${typedYear}. Check both.`,
+    nationalNumberDate: (numberDate: string) =>
+      `This national register number belongs to date of birth ${numberDate}, which does not match the date filled in.`,
     teamInvalid: 'Choose one of your teams.',
     workerInvalid: 'This person does not work in the chosen team. Choose someone from that team, or nobody.',
     dossierRefTooLong: (max: number) => `A case number has at most ${max} characters.`,

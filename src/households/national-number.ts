@@ -68,9 +68,8 @@ export function birthMismatch(nn: NationalNumber, birthYear: number | null, birt
   const m = birthDate ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(birthDate) : null;
   if (m && nn.birthYear !== null) {
     const [, y, mo, d] = m.map(Number) as [number, number, number, number];
-    const differs = y !== nn.birthYear
-      || (nn.birthMonth !== null && mo !== nn.birthMonth)
-      || (nn.birthMonth !== null && nn.birthDay !== null && d !== nn.birthDay);
+    const differs =
+      y !== nn.birthYear || (nn.birthMonth !== null && mo !== nn.birthMonth) || (nn.birthMonth !== null && nn.birthDay !== null && d !== nn.birthDay);
     if (differs) {
       const pad = (n: number | null) => (n === null ? '00' : String(n).padStart(2, '0'));
       return { field: 'date', numberDate: `${pad(nn.birthDay)}/${pad(nn.birthMonth)}/${nn.birthYear}` };

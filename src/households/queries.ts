@@ -105,25 +105,29 @@ export interface TeamWithWorkers {
   workers: { id: number; name: string }[];
 }
 
-export type SaveResult =
-  | { status: 'saved' | 'unchanged' | 'notFound' }
-  | { status: 'conflict' | 'closed'; current: Household };
+export type SaveResult = { status: 'saved' | 'unchanged' | 'notFound' } | { status: 'conflict' | 'closed'; current: Household };
 
 // ---------------------------------------------------------------- reading
 
 /** The user's teams with the people a household in that team can be assigned to. */
 export async function teamsWithWorkers(db: Db, scope: OrgScope): Promise<TeamWithWorkers[]> {
   if (!scope.teamIds.length) return [];
-  const teams = await db.selectFrom('team').select(['id', 'name'])
-    .where('organisation_id', '=', scope.organisationId).where('id', 'in', scope.teamIds)
-    .orderBy('name').execute();
-  const people = await db.selectFrom('team_membership')
+  const teams = await db
+    .selectFrom('team')
+    .select(['id', 'name'])
+    .where('organisation_id', '=', scope.organisationId)
+    .where('id', 'in', scope.teamIds)
+    .orderBy('name')
+    .execute();
+  const people = await db
+    .selectFrom('team_membership')
     .innerJoin('app_user', 'app_user.id', 'team_membership.user_id')
     .select(['team_membership.team_id', 'app_user.id', 'app_user.display_name'])
     .where('team_membership.team_id', 'in', scope.teamIds)
     .where('app_user.organisation_id', '=', scope.organisationId)
     .where('app_user.disabled_at', 'is', null)
-    .orderBy('app_user.display_name').orderBy('app_user.id')
+    .orderBy('app_user.display_name')
+    .orderBy('app_user.id')
     .execute();
   return teams.map((t) => ({
     id: t.id,
@@ -134,10 +138,12 @@ export async function teamsWithWorkers(db: Db, scope: OrgScope): Promise<TeamWit
 
 export async function caseload(db: Db, scope: OrgScope, f: CaseloadFilters, today = new Date().toISOString().slice(0, 10)): Promise<CaseloadResult> {
   // The date of the household's latest finalised balance (null without one).
-  const lastBalance = (eb: ExpressionBuilder<Database, 'household'>) => eb.selectFrom('balance')
-    .select((b) => b.fn.max('balance.taken_on').as('last'))
-    .whereRef('balance.household_id', '=', 'household.id')
-    .where('balance.status', '=', 'final');
+  const lastBalance = (eb: ExpressionBuilder<Database, 'household'>) =>
+    eb
+      .selectFrom('balance')
+      .select((b) => b.fn.max('balance.taken_on').as('last'))
+      .whereRef('balance.household_id', '=', 'household.id')
+      .where('balance.status', '=', 'final');
   let base = visibleHouseholds(db, scope);
   if (f.staleMonths !== null) {
     const cutoff = monthsBefore(today, f.staleMonths);
@@ -168,26 +174,38 @@ export async function caseload(db: Db, scope: OrgScope, f: CaseloadFilters, toda
     .innerJoin('team', 'team.id', 'household.team_id')
     .leftJoin('app_user', 'app_user.id', 'household.assigned_user_id')
     .select([
-      'household.id', 'household.dossier_ref', 'household.status', 'household.team_id', 'team.name as team_name',
-      'household.assigned_user_id', 'app_user.display_name as assigned_name', 'household.created_at', 'household.updated_at',
+      'household.id',
+      'household.dossier_ref',
+      'household.status',
+      'household.team_id',
+      'team.name as team_name',
+      'household.assigned_user_id',
+      'app_user.display_name as assigned_name',
+      'household.created_at',
+      'household.updated_at',
     ])
     .$if(byBalance, (q) => q.orderBy((eb) => lastBalance(eb), direction))
-    .orderBy(column, direction).orderBy('household.id', direction)
-    .limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE)
+    .orderBy(column, direction)
+    .orderBy('household.id', direction)
+    .limit(PAGE_SIZE)
+    .offset((page - 1) * PAGE_SIZE)
     .execute();
 
   const ids = rows.map((r) => r.id);
   const members = ids.length
     ? await visibleMembers(db, scope)
-      .select(['household_member.household_id', 'household_member.first_name'])
-      .where('household_member.household_id', 'in', ids)
-      .where('household_member.left_on', 'is', null)
-      .orderBy('household_member.household_id').orderBy('household_member.position')
-      .execute()
+        .select(['household_member.household_id', 'household_member.first_name'])
+        .where('household_member.household_id', 'in', ids)
+        .where('household_member.left_on', 'is', null)
+        .orderBy('household_member.household_id')
+        .orderBy('household_member.position')
+        .execute()
     : [];
 
   return {
-    total, page, pages,
+    total,
+    page,
+    pages,
     rows: rows.map((r) => ({
       id: r.id,
       dossierRef: r.dossier_ref,
@@ -220,9 +238,18 @@ export async function findHousehold(db: Db, scope: OrgScope, id: number): Promis
     .leftJoin('app_user as assigned', 'assigned.id', 'household.assigned_user_id')
     .leftJoin('app_user as editor', 'editor.id', 'household.updated_by')
     .select([
-      'household.id', 'household.team_id', 'team.name as team_name', 'household.assigned_user_id', 'assigned.display_name as assigned_name',
-      'household.dossier_ref', 'household.status', 'household.closed_at', 'household.revision', 'household.created_at',
-      'household.updated_at', 'editor.display_name as updated_by_name',
+      'household.id',
+      'household.team_id',
+      'team.name as team_name',
+      'household.assigned_user_id',
+      'assigned.display_name as assigned_name',
+      'household.dossier_ref',
+      'household.status',
+      'household.closed_at',
+      'household.revision',
+      'household.created_at',
+      'household.updated_at',
+      'editor.display_name as updated_by_name',
     ])
     .where('household.id', '=', id)
     .executeTakeFirst();
@@ -232,7 +259,8 @@ export async function findHousehold(db: Db, scope: OrgScope, id: number): Promis
     .selectAll('household_member')
     .select('editor.display_name as updated_by_name')
     .where('household_member.household_id', '=', id)
-    .orderBy('household_member.position').orderBy('household_member.id')
+    .orderBy('household_member.position')
+    .orderBy('household_member.id')
     .execute();
   const members: Member[] = memberRows.map((m) => ({
     id: m.id,
@@ -293,8 +321,12 @@ async function refreshHousehold(db: Db, scope: OrgScope, id: number, now: number
     .where('household_member.household_id', '=', id)
     .orderBy('household_member.position')
     .execute();
-  const searchText = buildSearchText(ref.dossier_ref, names.map((n) => ({ firstName: n.first_name, lastName: n.last_name })));
-  await db.updateTable('household')
+  const searchText = buildSearchText(
+    ref.dossier_ref,
+    names.map((n) => ({ firstName: n.first_name, lastName: n.last_name })),
+  );
+  await db
+    .updateTable('household')
     .set({ search_text: searchText, updated_at: now, updated_by: scope.userId })
     .where('id', '=', id)
     .where('id', 'in', visibleHouseholds(db, scope).select('household.id'))
@@ -307,23 +339,37 @@ async function refreshHousehold(db: Db, scope: OrgScope, id: number, now: number
  */
 export async function createHousehold(db: Db, scope: OrgScope, values: HouseholdValues, members: MemberValues[], today: string, now: number): Promise<number> {
   if (!mayPlaceInTeam(scope, values.teamId)) throw new Error('createHousehold: team outside the scope');
-  const row = await db.insertInto('household').values({
-    organisation_id: scope.organisationId,
-    team_id: values.teamId,
-    assigned_user_id: values.assignedUserId,
-    dossier_ref: values.dossierRef,
-    status: 'active',
-    revision: 0,
-    created_at: now,
-    created_by: scope.userId,
-    updated_at: now,
-    updated_by: scope.userId,
-  }).returning('id').executeTakeFirstOrThrow();
+  const row = await db
+    .insertInto('household')
+    .values({
+      organisation_id: scope.organisationId,
+      team_id: values.teamId,
+      assigned_user_id: values.assignedUserId,
+      dossier_ref: values.dossierRef,
+      status: 'active',
+      revision: 0,
+      created_at: now,
+      created_by: scope.userId,
+      updated_at: now,
+      updated_by: scope.userId,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   let position = 0;
   for (const m of members) {
-    await db.insertInto('household_member').values({
-      household_id: row.id, ...memberColumns(m), joined_on: today, position: position++, revision: 0, created_at: now, updated_at: now, updated_by: scope.userId,
-    }).execute();
+    await db
+      .insertInto('household_member')
+      .values({
+        household_id: row.id,
+        ...memberColumns(m),
+        joined_on: today,
+        position: position++,
+        revision: 0,
+        created_at: now,
+        updated_at: now,
+        updated_by: scope.userId,
+      })
+      .execute();
   }
   await refreshHousehold(db, scope, row.id, now);
   return row.id;
@@ -342,10 +388,15 @@ export async function updateHousehold(db: Db, scope: OrgScope, id: number, revis
   if (sameHouseholdValues(current, values)) return { status: 'unchanged' };
   if (current.revision !== revision) return { status: 'conflict', current };
   if (!mayPlaceInTeam(scope, values.teamId)) throw new Error('updateHousehold: team outside the scope');
-  const res = await db.updateTable('household')
+  const res = await db
+    .updateTable('household')
     .set((eb) => ({
-      team_id: values.teamId, assigned_user_id: values.assignedUserId, dossier_ref: values.dossierRef,
-      revision: eb('revision', '+', 1), updated_at: now, updated_by: scope.userId,
+      team_id: values.teamId,
+      assigned_user_id: values.assignedUserId,
+      dossier_ref: values.dossierRef,
+      revision: eb('revision', '+', 1),
+      updated_at: now,
+      updated_by: scope.userId,
     }))
     .where('id', '=', id)
     .where('revision', '=', revision)
@@ -358,15 +409,25 @@ export async function updateHousehold(db: Db, scope: OrgScope, id: number, revis
 }
 
 /** Closes (or reopens) the dossier. Closing twice changes nothing. */
-export async function setHouseholdStatus(db: Db, scope: OrgScope, id: number, status: HouseholdStatus, now: number): Promise<'saved' | 'unchanged' | 'notFound'> {
+export async function setHouseholdStatus(
+  db: Db,
+  scope: OrgScope,
+  id: number,
+  status: HouseholdStatus,
+  now: number,
+): Promise<'saved' | 'unchanged' | 'notFound'> {
   const current = await findHousehold(db, scope, id);
   if (!current) return 'notFound';
   if (current.status === status) return 'unchanged';
-  await db.updateTable('household')
+  await db
+    .updateTable('household')
     .set((eb) => ({
-      status, closed_at: status === 'closed' ? now : null,
+      status,
+      closed_at: status === 'closed' ? now : null,
       // Forms opened before this moment must not save silently over a closed/reopened dossier.
-      revision: eb('revision', '+', 1), updated_at: now, updated_by: scope.userId,
+      revision: eb('revision', '+', 1),
+      updated_at: now,
+      updated_by: scope.userId,
     }))
     .where('id', '=', id)
     .where('id', 'in', visibleHouseholds(db, scope).select('household.id'))
@@ -381,27 +442,54 @@ export async function addMember(db: Db, scope: OrgScope, householdId: number, va
   if (!current) return { status: 'notFound' };
   if (current.status === 'closed') return { status: 'closed', current };
   const position = current.members.reduce((max, m) => Math.max(max, m.position + 1), 0);
-  const row = await db.insertInto('household_member').values({
-    household_id: householdId, ...memberColumns(values), joined_on: today, position, revision: 0, created_at: now, updated_at: now, updated_by: scope.userId,
-  }).returning('id').executeTakeFirstOrThrow();
+  const row = await db
+    .insertInto('household_member')
+    .values({
+      household_id: householdId,
+      ...memberColumns(values),
+      joined_on: today,
+      position,
+      revision: 0,
+      created_at: now,
+      updated_at: now,
+      updated_by: scope.userId,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   await refreshHousehold(db, scope, householdId, now);
   return { status: 'added', memberId: row.id };
 }
 
 function sameMemberValues(m: Member, v: MemberValues): boolean {
-  return m.firstName === v.firstName && m.lastName === v.lastName && m.birthYear === v.birthYear && m.birthDate === v.birthDate
-    && m.role === v.role && m.adultOverride === v.adultOverride && m.nationalNumber === v.nationalNumber;
+  return (
+    m.firstName === v.firstName &&
+    m.lastName === v.lastName &&
+    m.birthYear === v.birthYear &&
+    m.birthDate === v.birthDate &&
+    m.role === v.role &&
+    m.adultOverride === v.adultOverride &&
+    m.nationalNumber === v.nationalNumber
+  );
 }
 
 /** Saves a member if nobody changed them since `revision`. The member must belong to `householdId`. */
-export async function updateMember(db: Db, scope: OrgScope, householdId: number, memberId: number, revision: number, values: MemberValues, now: number): Promise<SaveResult> {
+export async function updateMember(
+  db: Db,
+  scope: OrgScope,
+  householdId: number,
+  memberId: number,
+  revision: number,
+  values: MemberValues,
+  now: number,
+): Promise<SaveResult> {
   const current = await findHousehold(db, scope, householdId);
   const member = current?.members.find((m) => m.id === memberId);
   if (!current || !member) return { status: 'notFound' };
   if (current.status === 'closed') return { status: 'closed', current };
   if (sameMemberValues(member, values)) return { status: 'unchanged' };
   if (member.revision !== revision) return { status: 'conflict', current };
-  const res = await db.updateTable('household_member')
+  const res = await db
+    .updateTable('household_member')
     .set((eb) => ({ ...memberColumns(values), revision: eb('revision', '+', 1), updated_at: now, updated_by: scope.userId }))
     .where('id', '=', memberId)
     .where('household_id', '=', householdId)
@@ -414,14 +502,23 @@ export async function updateMember(db: Db, scope: OrgScope, householdId: number,
 }
 
 /** Ends a membership on `leftOn`; the member stays in the household's history. */
-export async function endMembership(db: Db, scope: OrgScope, householdId: number, memberId: number, revision: number, leftOn: string, now: number): Promise<SaveResult> {
+export async function endMembership(
+  db: Db,
+  scope: OrgScope,
+  householdId: number,
+  memberId: number,
+  revision: number,
+  leftOn: string,
+  now: number,
+): Promise<SaveResult> {
   const current = await findHousehold(db, scope, householdId);
   const member = current?.members.find((m) => m.id === memberId);
   if (!current || !member) return { status: 'notFound' };
   if (current.status === 'closed') return { status: 'closed', current };
   if (member.leftOn === leftOn) return { status: 'unchanged' };
   if (member.revision !== revision) return { status: 'conflict', current };
-  const res = await db.updateTable('household_member')
+  const res = await db
+    .updateTable('household_member')
     .set((eb) => ({ left_on: leftOn, revision: eb('revision', '+', 1), updated_at: now, updated_by: scope.userId }))
     .where('id', '=', memberId)
     .where('household_id', '=', householdId)

@@ -26,15 +26,38 @@ import { ConflictPage, type ConflictRow } from '../../views/households/ConflictP
 import { HouseholdFields, householdLabels, MemberFields, memberLabels } from '../../views/households/fields.js';
 import { dossierRefInUse, mayUseCaseload } from './access.js';
 import {
-  emptyMember, isBlankMember, memberFormValues, memberPrefix, parseDeparture, parseHousehold, parseMember, readHouseholdForm,
-  readMemberCount, readMemberForm, MEMBER_FIELDS, type HouseholdFormValues, type MemberFormValues,
+  emptyMember,
+  isBlankMember,
+  memberFormValues,
+  memberPrefix,
+  parseDeparture,
+  parseHousehold,
+  parseMember,
+  readHouseholdForm,
+  readMemberCount,
+  readMemberForm,
+  MEMBER_FIELDS,
+  type HouseholdFormValues,
+  type MemberFormValues,
 } from './forms.js';
 import { currentYear, MAX_NEW_MEMBERS, parseCaseloadQuery, todayIso } from './logic.js';
 import { parseId } from '../http/params.js';
 import { maskNationalNumber, parseNationalNumber } from './national-number.js';
 import {
-  addMember, caseload, createHousehold, endMembership, findHousehold, setHouseholdStatus, teamsWithWorkers, updateHousehold,
-  updateMember, type CaseloadRow, type Household, type Member, type MemberValues, type TeamWithWorkers,
+  addMember,
+  caseload,
+  createHousehold,
+  endMembership,
+  findHousehold,
+  setHouseholdStatus,
+  teamsWithWorkers,
+  updateHousehold,
+  updateMember,
+  type CaseloadRow,
+  type Household,
+  type Member,
+  type MemberValues,
+  type TeamWithWorkers,
 } from './queries.js';
 
 // The caseload ("Mijn dossiers") and the household dossier. Who may do what is decided in
@@ -73,14 +96,36 @@ async function notVisible(c: Context<AppEnv>, targetType: 'household' | 'househo
  * BALANCE: the balance feature fills lastBalanceAt / direction / openAgreements here (one query
  * for the page's household ids) and returns balanceColumns: true. Until then: nothing, on purpose.
  */
-async function enrichCaseloadRows(db: Db, s: OrgScope, user: CurrentUser, rows: CaseloadRow[], today: string): Promise<{ rows: CaseloadRow[]; balanceColumns: boolean }> {
+async function enrichCaseloadRows(
+  db: Db,
+  s: OrgScope,
+  user: CurrentUser,
+  rows: CaseloadRow[],
+  today: string,
+): Promise<{ rows: CaseloadRow[]; balanceColumns: boolean }> {
   // Households whose sensitive domains this viewer may not see: left out of the direction and the count too.
   const shielded = new Set(rows.filter((r) => hidesSensitive(user, r)).map((r) => r.id));
-  const trends = await balanceTrends(db, s, rows.map((r) => r.id), shielded);
+  const trends = await balanceTrends(
+    db,
+    s,
+    rows.map((r) => r.id),
+    shielded,
+  );
   // GPMI (src/gpmi): agreements still lopend/bijgestuurd in the current signed version of active GPMIs.
-  const open = await openAgreementCounts(db, s, rows.map((r) => r.id), today, shielded);
+  const open = await openAgreementCounts(
+    db,
+    s,
+    rows.map((r) => r.id),
+    today,
+    shielded,
+  );
   return {
-    rows: rows.map((r) => ({ ...r, lastBalanceAt: trends.get(r.id)?.lastTakenAt ?? null, direction: trends.get(r.id)?.direction ?? null, openAgreements: open.get(r.id) ?? 0 })),
+    rows: rows.map((r) => ({
+      ...r,
+      lastBalanceAt: trends.get(r.id)?.lastTakenAt ?? null,
+      direction: trends.get(r.id)?.direction ?? null,
+      openAgreements: open.get(r.id) ?? 0,
+    })),
     balanceColumns: true,
   };
 }
@@ -105,8 +150,16 @@ householdRoutes.get('/households', async (c) => {
 
 // ---------------------------------------------------------------- new household
 
-function newHouseholdPage(c: Context<AppEnv>, teams: TeamWithWorkers[], household: HouseholdFormValues, members: MemberFormValues[], opts: { errors?: FieldErrors; focusRow?: number; status?: 200 | 422 } = {}) {
-  return render(c, () => <NewHouseholdPage ui={ui(c)} teams={teams} household={household} members={members} errors={opts.errors} focusRow={opts.focusRow} />, { status: opts.status ?? 200 });
+function newHouseholdPage(
+  c: Context<AppEnv>,
+  teams: TeamWithWorkers[],
+  household: HouseholdFormValues,
+  members: MemberFormValues[],
+  opts: { errors?: FieldErrors; focusRow?: number; status?: 200 | 422 } = {},
+) {
+  return render(c, () => <NewHouseholdPage ui={ui(c)} teams={teams} household={household} members={members} errors={opts.errors} focusRow={opts.focusRow} />, {
+    status: opts.status ?? 200,
+  });
 }
 
 householdRoutes.get('/households/new', async (c) => {
@@ -158,7 +211,14 @@ householdRoutes.post('/households/new', async (c) => {
   try {
     id = await deps.db.transaction().execute(async (trx) => {
       const created = await createHousehold(trx, s, hp.values, valid, todayIso(now), now);
-      await audit(trx, now, { organisationId: s.organisationId, actorUserId: s.userId, action: 'household.created', targetType: 'household', targetId: created, requestId: c.get('requestId') });
+      await audit(trx, now, {
+        organisationId: s.organisationId,
+        actorUserId: s.userId,
+        action: 'household.created',
+        targetType: 'household',
+        targetId: created,
+        requestId: c.get('requestId'),
+      });
       return created;
     });
   } catch (err) {
@@ -178,12 +238,29 @@ async function loadHousehold(c: Context<AppEnv>): Promise<Household | undefined>
   return id === null ? undefined : findHousehold(c.get('deps').db, scope(c), id);
 }
 
-async function householdPage(c: Context<AppEnv>, h: Household, opts: { notice?: string | undefined; failed?: HouseholdPageProps['failed']; status?: 200 | 422 } = {}) {
+async function householdPage(
+  c: Context<AppEnv>,
+  h: Household,
+  opts: { notice?: string | undefined; failed?: HouseholdPageProps['failed']; status?: 200 | 422 } = {},
+) {
   const deps = c.get('deps');
   // The balances with, per finalised one, the direction since the one before (only domains this user may see count).
-  const [teams, history] = await Promise.all([teamsWithWorkers(deps.db, scope(c)), loadSnapshots(deps.db, scope(c), h.id, { hideSensitive: hidesSensitive(c.get('user')!, h), finalOnly: true })]);
+  const [teams, history] = await Promise.all([
+    teamsWithWorkers(deps.db, scope(c)),
+    loadSnapshots(deps.db, scope(c), h.id, { hideSensitive: hidesSensitive(c.get('user')!, h), finalOnly: true }),
+  ]);
   const gpmis = await listGpmis(deps.db, scope(c), h.id, todayIso(deps.now()));
-  const props: HouseholdPageProps = { ui: ui(c), household: h, teams, balances: history.all, directions: balanceDirections(history.snapshots), gpmis, year: currentYear(deps.now()), notice: opts.notice, failed: opts.failed };
+  const props: HouseholdPageProps = {
+    ui: ui(c),
+    household: h,
+    teams,
+    balances: history.all,
+    directions: balanceDirections(history.snapshots),
+    gpmis,
+    year: currentYear(deps.now()),
+    notice: opts.notice,
+    failed: opts.failed,
+  };
   return render(c, () => <HouseholdPage {...props} />, { status: opts.status ?? 200 });
 }
 
@@ -197,7 +274,9 @@ householdRoutes.get('/households/:id', async (c) => {
 
 /** Rows of what the user typed, for the "dossier was closed meanwhile" page (nothing typed is lost). */
 function typedRows(labels: Record<string, string>, typed: Record<string, string>): ConflictRow[] {
-  return Object.entries(labels).filter(([k]) => (typed[k] ?? '').trim() !== '').map(([k, label]) => ({ label, theirs: '', yours: typed[k]! }));
+  return Object.entries(labels)
+    .filter(([k]) => (typed[k] ?? '').trim() !== '')
+    .map(([k, label]) => ({ label, theirs: '', yours: typed[k]! }));
 }
 
 function closedPage(c: Context<AppEnv>, h: Household, rows: ConflictRow[]) {
@@ -225,14 +304,18 @@ householdRoutes.post('/households/:id', async (c) => {
   const u = ui(c);
   const show = (values: HouseholdFormValues) => ({
     team: teamName(teams, values.team, values.team),
-    worker: values.worker === '' ? t.households.fields.workerNone : workerName(teams, values.worker, values.worker === String(h.assignedUserId) ? (h.assignedName ?? '') : values.worker),
+    worker:
+      values.worker === ''
+        ? t.households.fields.workerNone
+        : workerName(teams, values.worker, values.worker === String(h.assignedUserId) ? (h.assignedName ?? '') : values.worker),
     dossier_ref: values.dossier_ref.trim(),
   });
   if (h.status === 'closed') return closedPage(c, h, typedRows(householdLabels(u), show(typed)));
 
   const hp = parseHousehold(t, typed, teams, { teamId: h.teamId, workerId: h.assignedUserId });
   const errors: FieldErrors = hp.ok ? {} : hp.errors;
-  if (hp.ok && hp.values.dossierRef && (await dossierRefInUse(deps.db, s, hp.values.dossierRef, h.id))) errors.dossier_ref = t.households.errors.dossierRefTaken;
+  if (hp.ok && hp.values.dossierRef && (await dossierRefInUse(deps.db, s, hp.values.dossierRef, h.id)))
+    errors.dossier_ref = t.households.errors.dossierRefTaken;
   // The form comes back with the revision it was loaded with, so fixing a typo cannot skip a conflict.
   const again = (errs: FieldErrors) => householdPage(c, { ...h, revision }, { failed: { form: 'details', values: typed, errors: errs }, status: 422 });
   if (!hp.ok || Object.values(errors).some(Boolean)) return again(errors);
@@ -242,11 +325,20 @@ householdRoutes.post('/households/:id', async (c) => {
   try {
     result = await deps.db.transaction().execute(async (trx) => {
       const r = await updateHousehold(trx, s, h.id, revision, hp.values, now);
-      if (r.status === 'saved') await audit(trx, now, { organisationId: s.organisationId, actorUserId: s.userId, action: 'household.updated', targetType: 'household', targetId: h.id, requestId: c.get('requestId') });
+      if (r.status === 'saved')
+        await audit(trx, now, {
+          organisationId: s.organisationId,
+          actorUserId: s.userId,
+          action: 'household.updated',
+          targetType: 'household',
+          targetId: h.id,
+          requestId: c.get('requestId'),
+        });
       return r;
     });
   } catch (err) {
-    if (hp.values.dossierRef && (await dossierRefInUse(deps.db, s, hp.values.dossierRef, h.id))) return again({ dossier_ref: t.households.errors.dossierRefTaken });
+    if (hp.values.dossierRef && (await dossierRefInUse(deps.db, s, hp.values.dossierRef, h.id)))
+      return again({ dossier_ref: t.households.errors.dossierRefTaken });
     throw err;
   }
   if (result.status === 'notFound') return notVisible(c, 'household', c.req.param('id'));
@@ -256,17 +348,37 @@ householdRoutes.post('/households/:id', async (c) => {
     const theirs = { team: cur.teamName, worker: cur.assignedName ?? t.households.fields.workerNone, dossier_ref: cur.dossierRef ?? '' };
     const mine = show(typed);
     const labels = householdLabels(u);
-    const rows = (Object.keys(labels) as (keyof typeof mine)[]).filter((k) => theirs[k] !== mine[k]).map((k) => ({ label: labels[k]!, theirs: theirs[k], yours: mine[k] }));
-    return render(c, () => (
-      <ConflictPage ui={u} household={cur} mode="conflict" rows={rows} savedBy={{ name: cur.updatedByName, at: cur.updatedAt }} keepHref={`/households/${cur.id}`}>
-        <form method="post" action={`/households/${cur.id}`} novalidate>
-          <input type="hidden" name="revision" value={String(cur.revision)} />
-          <HouseholdFields ui={u} teams={teams} values={typed} errors={{}}
-            currentWorker={cur.assignedUserId !== null ? { id: cur.assignedUserId, name: cur.assignedName ?? '', teamId: cur.teamId } : null} />
-          <button type="submit" class="button">{t.households.conflict.saveMine}</button>
-        </form>
-      </ConflictPage>
-    ), { status: 409 });
+    const rows = (Object.keys(labels) as (keyof typeof mine)[])
+      .filter((k) => theirs[k] !== mine[k])
+      .map((k) => ({ label: labels[k]!, theirs: theirs[k], yours: mine[k] }));
+    return render(
+      c,
+      () => (
+        <ConflictPage
+          ui={u}
+          household={cur}
+          mode="conflict"
+          rows={rows}
+          savedBy={{ name: cur.updatedByName, at: cur.updatedAt }}
+          keepHref={`/households/${cur.id}`}
+        >
+          <form method="post" action={`/households/${cur.id}`} novalidate>
+            <input type="hidden" name="revision" value={String(cur.revision)} />
+            <HouseholdFields
+              ui={u}
+              teams={teams}
+              values={typed}
+              errors={{}}
+              currentWorker={cur.assignedUserId !== null ? { id: cur.assignedUserId, name: cur.assignedName ?? '', teamId: cur.teamId } : null}
+            />
+            <button type="submit" class="button">
+              {t.households.conflict.saveMine}
+            </button>
+          </form>
+        </ConflictPage>
+      ),
+      { status: 409 },
+    );
   }
   return redirectAfterPost(c, `/households/${h.id}?saved=details`);
 });
@@ -283,7 +395,14 @@ async function changeStatus(c: Context<AppEnv>, status: 'closed' | 'active') {
   const outcome = await deps.db.transaction().execute(async (trx) => {
     const r = await setHouseholdStatus(trx, s, h.id, status, now);
     if (r === 'saved') {
-      await audit(trx, now, { organisationId: s.organisationId, actorUserId: s.userId, action: status === 'closed' ? 'household.closed' : 'household.reopened', targetType: 'household', targetId: h.id, requestId: c.get('requestId') });
+      await audit(trx, now, {
+        organisationId: s.organisationId,
+        actorUserId: s.userId,
+        action: status === 'closed' ? 'household.closed' : 'household.reopened',
+        targetType: 'household',
+        targetId: h.id,
+        requestId: c.get('requestId'),
+      });
     }
     return r;
   });
@@ -330,7 +449,15 @@ householdRoutes.post('/households/:id/members', async (c) => {
   if (!parsed.ok) return householdPage(c, h, { failed: { form: 'member', values: typed, errors: parsed.errors }, status: 422 });
   const result = await deps.db.transaction().execute(async (trx) => {
     const r = await addMember(trx, s, h.id, parsed.values, todayIso(now), now);
-    if (r.status === 'added') await audit(trx, now, { organisationId: s.organisationId, actorUserId: s.userId, action: 'household_member.added', targetType: 'household_member', targetId: r.memberId, requestId: c.get('requestId') });
+    if (r.status === 'added')
+      await audit(trx, now, {
+        organisationId: s.organisationId,
+        actorUserId: s.userId,
+        action: 'household_member.added',
+        targetType: 'household_member',
+        targetId: r.memberId,
+        requestId: c.get('requestId'),
+      });
     return r;
   });
   if (result.status === 'notFound') return notVisible(c, 'household', c.req.param('id'));
@@ -346,11 +473,22 @@ async function loadMember(c: Context<AppEnv>): Promise<{ h: Household; m: Member
   return h && m ? { h, m } : undefined;
 }
 
-function memberPage(c: Context<AppEnv>, h: Household, m: Member, opts: Partial<Pick<MemberPageProps, 'values' | 'errors' | 'departure'>> & { status?: 200 | 422 } = {}) {
+function memberPage(
+  c: Context<AppEnv>,
+  h: Household,
+  m: Member,
+  opts: Partial<Pick<MemberPageProps, 'values' | 'errors' | 'departure'>> & { status?: 200 | 422 } = {},
+) {
   const now = c.get('deps').now();
   const props: MemberPageProps = {
-    ui: ui(c), household: h, member: m, year: currentYear(now), today: formatIsoDate(todayIso(now)),
-    values: opts.values ?? storedMemberForm(m), errors: opts.errors, departure: opts.departure,
+    ui: ui(c),
+    household: h,
+    member: m,
+    year: currentYear(now),
+    today: formatIsoDate(todayIso(now)),
+    values: opts.values ?? storedMemberForm(m),
+    errors: opts.errors,
+    departure: opts.departure,
   };
   return render(c, () => <MemberPage {...props} />, { status: opts.status ?? 200 });
 }
@@ -380,7 +518,15 @@ householdRoutes.post('/households/:id/members/:memberId', async (c) => {
   if (!parsed.ok) return memberPage(c, h, { ...m, revision }, { values: typed, errors: parsed.errors, status: 422 });
   const result = await deps.db.transaction().execute(async (trx) => {
     const r = await updateMember(trx, s, h.id, m.id, revision, parsed.values, now);
-    if (r.status === 'saved') await audit(trx, now, { organisationId: s.organisationId, actorUserId: s.userId, action: 'household_member.updated', targetType: 'household_member', targetId: m.id, requestId: c.get('requestId') });
+    if (r.status === 'saved')
+      await audit(trx, now, {
+        organisationId: s.organisationId,
+        actorUserId: s.userId,
+        action: 'household_member.updated',
+        targetType: 'household_member',
+        targetId: m.id,
+        requestId: c.get('requestId'),
+      });
     return r;
   });
   if (result.status === 'notFound') return notVisible(c, 'household_member', c.req.param('memberId'));
@@ -393,20 +539,37 @@ householdRoutes.post('/households/:id/members/:memberId', async (c) => {
     const theirsDigits = curMember.nationalNumber ?? '';
     const mineDigits = parsed.values.nationalNumber ?? '';
     const labels = memberLabels(u);
-    const differs = (k: string) => (k === 'national_number' ? theirsDigits !== mineDigits
-      : k === 'birth_date' ? (curMember.birthDate ?? '') !== (parsed.values.birthDate ?? '')
-        : k === 'birth_year' ? curMember.birthYear !== parsed.values.birthYear
-          : theirs[k] !== mine[k]);
+    const differs = (k: string) =>
+      k === 'national_number'
+        ? theirsDigits !== mineDigits
+        : k === 'birth_date'
+          ? (curMember.birthDate ?? '') !== (parsed.values.birthDate ?? '')
+          : k === 'birth_year'
+            ? curMember.birthYear !== parsed.values.birthYear
+            : theirs[k] !== mine[k];
     const rows = MEMBER_FIELDS.filter(differs).map((k) => ({ label: labels[k]!, theirs: theirs[k]!, yours: mine[k]! }));
-    return render(c, () => (
-      <ConflictPage ui={u} household={cur} mode="conflict" rows={rows} savedBy={{ name: curMember.updatedByName, at: curMember.updatedAt }} keepHref={`/households/${cur.id}/members/${m.id}`}>
-        <form method="post" action={`/households/${cur.id}/members/${m.id}`} novalidate>
-          <input type="hidden" name="revision" value={String(curMember.revision)} />
-          <MemberFields ui={u} values={typed} errors={{}} />
-          <button type="submit" class="button">{t.households.conflict.saveMine}</button>
-        </form>
-      </ConflictPage>
-    ), { status: 409 });
+    return render(
+      c,
+      () => (
+        <ConflictPage
+          ui={u}
+          household={cur}
+          mode="conflict"
+          rows={rows}
+          savedBy={{ name: curMember.updatedByName, at: curMember.updatedAt }}
+          keepHref={`/households/${cur.id}/members/${m.id}`}
+        >
+          <form method="post" action={`/households/${cur.id}/members/${m.id}`} novalidate>
+            <input type="hidden" name="revision" value={String(curMember.revision)} />
+            <MemberFields ui={u} values={typed} errors={{}} />
+            <button type="submit" class="button">
+              {t.households.conflict.saveMine}
+            </button>
+          </form>
+        </ConflictPage>
+      ),
+      { status: 409 },
+    );
   }
   return redirectAfterPost(c, `/households/${h.id}?saved=member`);
 });
@@ -429,7 +592,15 @@ householdRoutes.post('/households/:id/members/:memberId/departure', async (c) =>
   if (!parsed.ok) return memberPage(c, h, { ...m, revision }, { departure: { value: typed, errors: parsed.errors }, status: 422 });
   const result = await deps.db.transaction().execute(async (trx) => {
     const r = await endMembership(trx, s, h.id, m.id, revision, parsed.day, now);
-    if (r.status === 'saved') await audit(trx, now, { organisationId: s.organisationId, actorUserId: s.userId, action: 'household_member.departed', targetType: 'household_member', targetId: m.id, requestId: c.get('requestId') });
+    if (r.status === 'saved')
+      await audit(trx, now, {
+        organisationId: s.organisationId,
+        actorUserId: s.userId,
+        action: 'household_member.departed',
+        targetType: 'household_member',
+        targetId: m.id,
+        requestId: c.get('requestId'),
+      });
     return r;
   });
   if (result.status === 'notFound') return notVisible(c, 'household_member', c.req.param('memberId'));
@@ -437,19 +608,38 @@ householdRoutes.post('/households/:id/members/:memberId/departure', async (c) =>
   if (result.status === 'conflict') {
     const cur = result.current;
     const curMember = cur.members.find((x) => x.id === m.id)!;
-    const rows = [{ label: labels.left_on, theirs: curMember.leftOn ? formatIsoDate(curMember.leftOn) : t.households.conflict.notDeparted, yours: formatIsoDate(parsed.day) }];
-    return render(c, () => (
-      <ConflictPage ui={u} household={cur} mode="conflict" rows={rows} savedBy={{ name: curMember.updatedByName, at: curMember.updatedAt }} keepHref={`/households/${cur.id}/members/${m.id}`}>
-        <form method="post" action={`/households/${cur.id}/members/${m.id}/departure`} novalidate>
-          <input type="hidden" name="revision" value={String(curMember.revision)} />
-          <div class="field">
-            <label for="field-left_on">{labels.left_on}</label>
-            <input type="text" id="field-left_on" name="left_on" value={typed} maxlength={10} autocomplete="off" required />
-          </div>
-          <button type="submit" class="button">{t.households.conflict.saveMine}</button>
-        </form>
-      </ConflictPage>
-    ), { status: 409 });
+    const rows = [
+      {
+        label: labels.left_on,
+        theirs: curMember.leftOn ? formatIsoDate(curMember.leftOn) : t.households.conflict.notDeparted,
+        yours: formatIsoDate(parsed.day),
+      },
+    ];
+    return render(
+      c,
+      () => (
+        <ConflictPage
+          ui={u}
+          household={cur}
+          mode="conflict"
+          rows={rows}
+          savedBy={{ name: curMember.updatedByName, at: curMember.updatedAt }}
+          keepHref={`/households/${cur.id}/members/${m.id}`}
+        >
+          <form method="post" action={`/households/${cur.id}/members/${m.id}/departure`} novalidate>
+            <input type="hidden" name="revision" value={String(curMember.revision)} />
+            <div class="field">
+              <label for="field-left_on">{labels.left_on}</label>
+              <input type="text" id="field-left_on" name="left_on" value={typed} maxlength={10} autocomplete="off" required />
+            </div>
+            <button type="submit" class="button">
+              {t.households.conflict.saveMine}
+            </button>
+          </form>
+        </ConflictPage>
+      ),
+      { status: 409 },
+    );
   }
   return redirectAfterPost(c, `/households/${h.id}?saved=departed`);
 });

@@ -8,7 +8,12 @@ import { ui } from './ui.js';
 export type ErrorKind = 'notFound' | 'forbidden' | 'csrf' | 'tooLarge' | 'badRequest' | 'server';
 
 const statusOf: Record<ErrorKind, ContentfulStatusCode> = {
-  notFound: 404, forbidden: 403, csrf: 403, tooLarge: 413, badRequest: 400, server: 500,
+  notFound: 404,
+  forbidden: 403,
+  csrf: 403,
+  tooLarge: 413,
+  badRequest: 400,
+  server: 500,
 };
 
 /**
@@ -36,7 +41,9 @@ export function renderError(c: Context<AppEnv>, kind: ErrorKind) {
   if (wantsFragment(c)) {
     const res = c.html(
       <div class="alert alert--error" role="alert">
-        <p><strong>{text[0]}</strong> {text[1]} {requestId && <code>{requestId}</code>}</p>
+        <p>
+          <strong>{text[0]}</strong> {text[1]} {requestId && <code>{requestId}</code>}
+        </p>
         {hint && <p>{hint}</p>}
       </div>,
       status,
@@ -44,7 +51,7 @@ export function renderError(c: Context<AppEnv>, kind: ErrorKind) {
     addVary(c);
     return res;
   }
-  const res = c.html('<!doctype html>' + (<ErrorPage ui={ui(c)} title={text[0]} body={text[1]} requestId={requestId} hint={hint} home={home} />), status);
+  const res = c.html('<!doctype html>' + <ErrorPage ui={ui(c)} title={text[0]} body={text[1]} requestId={requestId} hint={hint} home={home} />, status);
   addVary(c);
   return res;
 }

@@ -11,9 +11,11 @@ export interface Logger {
 }
 
 export function createLogger(level: Level | 'silent', write: (line: string) => void = (l) => process.stdout.write(l + '\n')): Logger {
-  const log = (l: Level) => (msg: string, fields: Record<string, unknown> = {}) => {
-    if (order[l] < order[level]) return;
-    write(JSON.stringify({ time: new Date().toISOString(), level: l, msg, ...fields }));
-  };
+  const log =
+    (l: Level) =>
+    (msg: string, fields: Record<string, unknown> = {}) => {
+      if (order[l] < order[level]) return;
+      write(JSON.stringify({ time: new Date().toISOString(), level: l, msg, ...fields }));
+    };
   return { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') };
 }

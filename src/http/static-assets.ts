@@ -25,7 +25,12 @@ function findProjectRoot(start: string): string {
   return dir;
 }
 
-interface Asset { body: Buffer; type: string; hash: string; gzip: Buffer | null }
+interface Asset {
+  body: Buffer;
+  type: string;
+  hash: string;
+  gzip: Buffer | null;
+}
 const types: Record<string, string> = {
   '.css': 'text/css; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',

@@ -3,7 +3,13 @@ const TIME_ZONE = 'Europe/Brussels';
 
 // Building an Intl.DateTimeFormat costs about a millisecond; one shared instance costs microseconds.
 const formatter = new Intl.DateTimeFormat('en-GB', {
-  timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+  timeZone: TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
 });
 
 function parts(date: Date): Record<string, string> {

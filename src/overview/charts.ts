@@ -13,7 +13,10 @@ import type { Snapshot } from './model.js';
 // one who may. Names of people are never drawn into a chart (they go in the accessible name, added
 // after the cache), so renaming a member cannot leave a stale name in a cached picture.
 
-export interface Viewer { lang: Lang; hideSensitive: boolean }
+export interface Viewer {
+  lang: Lang;
+  hideSensitive: boolean;
+}
 
 function viewerKey(v: Viewer): string {
   return `${v.lang}|${v.hideSensitive ? 'shielded' : 'all'}`;
@@ -37,11 +40,17 @@ function columnsKey(columns: string[]): string {
 }
 
 export function heatmapChart(balances: Snapshot[], subjectKey: string, model: HeatmapModel, viewer: Viewer): string {
-  return cached(balances, `heatmap|${balances.map((b) => b.stamp).join(',')}|${viewerKey(viewer)}|${subjectKey}|${columnsKey(model.columns)}`, () => heatmapSvg(model));
+  return cached(balances, `heatmap|${balances.map((b) => b.stamp).join(',')}|${viewerKey(viewer)}|${subjectKey}|${columnsKey(model.columns)}`, () =>
+    heatmapSvg(model),
+  );
 }
 
 export function lineChart(balances: Snapshot[], subjectKey: string, domainKeys: string[], model: LineModel, viewer: Viewer): string {
-  return cached(balances, `line|${balances.map((b) => b.stamp).join(',')}|${viewerKey(viewer)}|${subjectKey}|${domainKeys.join(',')}|${columnsKey(model.columns)}`, () => lineSvg(model));
+  return cached(
+    balances,
+    `line|${balances.map((b) => b.stamp).join(',')}|${viewerKey(viewer)}|${subjectKey}|${domainKeys.join(',')}|${columnsKey(model.columns)}`,
+    () => lineSvg(model),
+  );
 }
 
 /**

@@ -1,12 +1,18 @@
 // Texts of the balance overview ("foto"), the evolution of a household and the comparison of two balances.
-interface Counts { low: number; mid: number; high: number; none: number }
+interface Counts {
+  low: number;
+  mid: number;
+  high: number;
+  none: number;
+}
 
-const nlCounts = (c: Counts) => [
-  `${c.low} ${c.low === 1 ? 'domein' : 'domeinen'} acuut of ruim onvoldoende`,
-  `${c.mid} onvoldoende`,
-  `${c.high} voldoende of zelfredzaam`,
-  ...(c.none ? [`${c.none} zonder score`] : []),
-].join(', ');
+const nlCounts = (c: Counts) =>
+  [
+    `${c.low} ${c.low === 1 ? 'domein' : 'domeinen'} acuut of ruim onvoldoende`,
+    `${c.mid} onvoldoende`,
+    `${c.high} voldoende of zelfredzaam`,
+    ...(c.none ? [`${c.none} zonder score`] : []),
+  ].join(', ');
 
 export const overviewNl = {
   overview: {
@@ -85,7 +91,8 @@ export const overviewNl = {
     retired: 'niet meer in de lijst',
     notAsked: 'niet gevraagd in deze meting',
     onlyIn: (name: string, date: string) => `${name} was alleen deel van de meting van ${date}.`,
-    versionsDiffer: (a: number, b: number) => `De metingen gebruiken een andere catalogusversie (${a} en ${b}). Domeinen met dezelfde sleutel worden vergeleken; nieuwe en verdwenen domeinen staan erbij. Elke score toont de tekst van zijn eigen versie.`,
+    versionsDiffer: (a: number, b: number) =>
+      `De metingen gebruiken een andere catalogusversie (${a} en ${b}). Domeinen met dezelfde sleutel worden vergeleken; nieuwe en verdwenen domeinen staan erbij. Elke score toont de tekst van zijn eigen versie.`,
     back: 'Terug naar de evolutie',
   },
   list: {
@@ -99,12 +106,13 @@ export const overviewNl = {
 };
 export type OverviewMessages = typeof overviewNl;
 
-const frCounts = (c: Counts) => [
-  `${c.low} domaine${c.low === 1 ? '' : 's'} en problème aigu ou très insuffisant${c.low === 1 ? '' : 's'}`,
-  `${c.mid} insuffisant${c.mid === 1 ? '' : 's'}`,
-  `${c.high} suffisant${c.high === 1 ? '' : 's'} ou autonome${c.high === 1 ? '' : 's'}`,
-  ...(c.none ? [`${c.none} sans score`] : []),
-].join(', ');
+const frCounts = (c: Counts) =>
+  [
+    `${c.low} domaine${c.low === 1 ? '' : 's'} en problème aigu ou très insuffisant${c.low === 1 ? '' : 's'}`,
+    `${c.mid} insuffisant${c.mid === 1 ? '' : 's'}`,
+    `${c.high} suffisant${c.high === 1 ? '' : 's'} ou autonome${c.high === 1 ? '' : 's'}`,
+    ...(c.none ? [`${c.none} sans score`] : []),
+  ].join(', ');
 
 export const overviewFr: OverviewMessages = {
   overview: {
@@ -183,7 +191,8 @@ export const overviewFr: OverviewMessages = {
     retired: 'plus dans la liste',
     notAsked: 'pas demandé dans cette mesure',
     onlyIn: (name, date) => `${name} ne faisait partie que de la mesure du ${date}.`,
-    versionsDiffer: (a, b) => `Les mesures utilisent une autre version du catalogue (${a} et ${b}). Les domaines avec la même clé sont comparés ; les domaines nouveaux et disparus sont indiqués. Chaque score montre le texte de sa propre version.`,
+    versionsDiffer: (a, b) =>
+      `Les mesures utilisent une autre version du catalogue (${a} et ${b}). Les domaines avec la même clé sont comparés ; les domaines nouveaux et disparus sont indiqués. Chaque score montre le texte de sa propre version.`,
     back: 'Retour à l’évolution',
   },
   list: {
@@ -196,12 +205,13 @@ export const overviewFr: OverviewMessages = {
   },
 };
 
-const enCounts = (c: Counts) => [
-  `${c.low} domain${c.low === 1 ? '' : 's'} acute or far from sufficient`,
-  `${c.mid} insufficient`,
-  `${c.high} sufficient or self-reliant`,
-  ...(c.none ? [`${c.none} without a score`] : []),
-].join(', ');
+const enCounts = (c: Counts) =>
+  [
+    `${c.low} domain${c.low === 1 ? '' : 's'} acute or far from sufficient`,
+    `${c.mid} insufficient`,
+    `${c.high} sufficient or self-reliant`,
+    ...(c.none ? [`${c.none} without a score`] : []),
+  ].join(', ');
 
 export const overviewEn: OverviewMessages = {
   overview: {
@@ -280,7 +290,8 @@ export const overviewEn: OverviewMessages = {
     retired: 'no longer in the list',
     notAsked: 'not asked in this balance',
     onlyIn: (name, date) => `${name} was only part of the balance of ${date}.`,
-    versionsDiffer: (a, b) => `The balances use different catalogue versions (${a} and ${b}). Domains with the same key are compared; new and removed domains are marked. Each score shows the text of its own version.`,
+    versionsDiffer: (a, b) =>
+      `The balances use different catalogue versions (${a} and ${b}). Domains with the same key are compared; new and removed domains are marked. Each score shows the text of its own version.`,
     back: 'Back to the evolution',
   },
   list: {

@@ -31,7 +31,12 @@ export interface Snapshot {
   stamp: string;
 }
 
-export interface DomainRow { key: string; label: string; theme: string; cell: CellValue | null }
+export interface DomainRow {
+  key: string;
+  label: string;
+  theme: string;
+  cell: CellValue | null;
+}
 
 export function cellOf(s: Pick<Snapshot, 'cells'>, subjectKey: string, domainKey: string): CellValue | null {
   return s.cells.get(cellKey(subjectKey, domainKey)) ?? null;
@@ -46,14 +51,21 @@ export function scoreOf(cell: CellValue | null): number | null {
 export function domainRows(s: Snapshot, subjectKey: string, lang: Lang): DomainRow[] {
   const section = s.layout.find((x) => x.subject.key === subjectKey);
   if (!section) return [];
-  return section.themes.flatMap((t) => t.domains.map((d) => ({ key: d.key, label: d.name[lang], theme: t.theme.name[lang], cell: cellOf(s, subjectKey, d.key) })));
+  return section.themes.flatMap((t) =>
+    t.domains.map((d) => ({ key: d.key, label: d.name[lang], theme: t.theme.name[lang], cell: cellOf(s, subjectKey, d.key) })),
+  );
 }
 
 export function radarPoints(rows: DomainRow[]): RadarPoint[] {
   return rows.map((r) => ({ label: r.label, score: scoreOf(r.cell) }));
 }
 
-export interface ScoreCounts { low: number; mid: number; high: number; none: number }
+export interface ScoreCounts {
+  low: number;
+  mid: number;
+  high: number;
+  none: number;
+}
 
 /** 1–2 (acuut, ruim onvoldoende), 3, 4–5 (voldoende, zelfredzaam) and without a score. */
 export function scoreCounts(scores: (number | null)[]): ScoreCounts {
@@ -67,7 +79,11 @@ export function scoreCounts(scores: (number | null)[]): ScoreCounts {
   return out;
 }
 
-export interface Person { key: string; memberId: number | null; name: string }
+export interface Person {
+  key: string;
+  memberId: number | null;
+  name: string;
+}
 
 /** The household and everyone who was a subject of at least one of the balances, newest balances' order first. */
 export function personsOf(snapshots: Snapshot[]): Person[] {
@@ -107,7 +123,9 @@ export function personHistory(snapshots: Snapshot[], subjectKey: string, lang: L
     }
   }
   for (const row of rows) {
-    row.cells = balances.map((s) => (asked(s, subjectKey, row.key) ? cellOf(s, subjectKey, row.key) ?? { state: 'open', score: null, clientScore: null, remark: '' } : null));
+    row.cells = balances.map((s) =>
+      asked(s, subjectKey, row.key) ? (cellOf(s, subjectKey, row.key) ?? { state: 'open', score: null, clientScore: null, remark: '' }) : null,
+    );
   }
   return { balances, rows };
 }
@@ -142,13 +160,20 @@ export function balanceLabels(balances: Pick<Snapshot, 'id' | 'takenOn'>[]): Map
 
 /** `nvtText`: the reader's short word for "not applicable" (balances.nvtShort), drawn in those cells. */
 export function heatmapModel(h: PersonHistory, labels: Map<number, string>, nvtText: string): HeatmapModel {
-  return { columns: h.balances.map((b) => labels.get(b.id) ?? formatIsoDate(b.takenOn)), rows: h.rows.map((r) => ({ label: r.label, cells: r.cells.map(heatCell) })), nvtText };
+  return {
+    columns: h.balances.map((b) => labels.get(b.id) ?? formatIsoDate(b.takenOn)),
+    rows: h.rows.map((r) => ({ label: r.label, cells: r.cells.map(heatCell) })),
+    nvtText,
+  };
 }
 
 export function lineModel(h: PersonHistory, domainKeys: string[], labels: Map<number, string>): LineModel {
   return {
     columns: h.balances.map((b) => labels.get(b.id) ?? formatIsoDate(b.takenOn)),
-    series: domainKeys.map((k) => h.rows.find((r) => r.key === k)).filter((r) => r !== undefined).map((r) => ({ label: r.label, values: r.cells.map(scoreOf) })),
+    series: domainKeys
+      .map((k) => h.rows.find((r) => r.key === k))
+      .filter((r) => r !== undefined)
+      .map((r) => ({ label: r.label, values: r.cells.map(scoreOf) })),
   };
 }
 
@@ -159,7 +184,9 @@ export function firstToLast(h: PersonHistory): { better: number; same: number; w
     const scores = r.cells.map(scoreOf).filter((x) => x !== null);
     if (scores.length < 2) continue;
     const d = scores[scores.length - 1]! - scores[0]!;
-    if (d > 0) out.better++; else if (d < 0) out.worse++; else out.same++;
+    if (d > 0) out.better++;
+    else if (d < 0) out.worse++;
+    else out.same++;
   }
   return out;
 }
@@ -178,9 +205,21 @@ export type Change =
   /** The catalogue had the domain, but this balance did not ask it (switched off, or another level). */
   | { kind: 'notAsked'; side: 'from' | 'to' };
 
-export interface SideValue { cell: CellValue; anchor: string | null }
-export interface ComparisonRow { key: string; label: string; from: SideValue | null; to: SideValue | null; change: Change }
-export interface ComparisonSection { person: Person; rows: ComparisonRow[] }
+export interface SideValue {
+  cell: CellValue;
+  anchor: string | null;
+}
+export interface ComparisonRow {
+  key: string;
+  label: string;
+  from: SideValue | null;
+  to: SideValue | null;
+  change: Change;
+}
+export interface ComparisonSection {
+  person: Person;
+  rows: ComparisonRow[];
+}
 export interface Comparison {
   sections: ComparisonSection[];
   /** Members who were part of only one of the two balances. */

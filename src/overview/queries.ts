@@ -2,7 +2,17 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { OrgScope } from '../auth/scope.js';
 import { catalogueOf, listBalances, type BalanceDetail, type BalanceSummary } from '../balances/queries.js';
-import { balanceLayout, cellKey, direction, subjectKeyOf, visibleScores, type CellValue, type Direction, type LayoutSection, type Subject } from '../balances/logic.js';
+import {
+  balanceLayout,
+  cellKey,
+  direction,
+  subjectKeyOf,
+  visibleScores,
+  type CellValue,
+  type Direction,
+  type LayoutSection,
+  type Subject,
+} from '../balances/logic.js';
 import type { Snapshot } from './model.js';
 
 // Reading balances for the overview and the evolution. Every read starts from listBalances/findBalance
@@ -15,9 +25,12 @@ type Db = Kysely<Database>;
 export async function amendmentStamps(db: Db, balanceIds: number[]): Promise<Map<number, string>> {
   const out = new Map<number, string>();
   if (!balanceIds.length) return out;
-  const rows = await db.selectFrom('balance_amendment')
+  const rows = await db
+    .selectFrom('balance_amendment')
     .select((eb) => ['balance_id', eb.fn.countAll<number>().as('n'), eb.fn.max('id').as('last')])
-    .where('balance_id', 'in', balanceIds).groupBy('balance_id').execute();
+    .where('balance_id', 'in', balanceIds)
+    .groupBy('balance_id')
+    .execute();
   for (const r of rows) out.set(r.balance_id, `${r.n}-${r.last}`);
   return out;
 }
@@ -30,9 +43,18 @@ function stampOf(b: Pick<BalanceSummary, 'id' | 'status' | 'catalogueVersionId' 
 export async function snapshotOfDetail(db: Db, detail: BalanceDetail): Promise<Snapshot> {
   const stamps = await amendmentStamps(db, [detail.id]);
   return {
-    id: detail.id, takenOn: detail.takenOn, status: detail.status, method: detail.method, catalogueVersionId: detail.catalogueVersionId,
-    catalogueVersionNumber: detail.catalogueVersionNumber, catalogue: detail.catalogue, subjects: detail.subjects, layout: detail.layout,
-    cells: detail.cells, hiddenSensitive: detail.hiddenSensitive, stamp: stampOf(detail, stamps.get(detail.id)),
+    id: detail.id,
+    takenOn: detail.takenOn,
+    status: detail.status,
+    method: detail.method,
+    catalogueVersionId: detail.catalogueVersionId,
+    catalogueVersionNumber: detail.catalogueVersionNumber,
+    catalogue: detail.catalogue,
+    subjects: detail.subjects,
+    layout: detail.layout,
+    cells: detail.cells,
+    hiddenSensitive: detail.hiddenSensitive,
+    stamp: stampOf(detail, stamps.get(detail.id)),
   };
 }
 
@@ -40,20 +62,31 @@ export async function snapshotOfDetail(db: Db, detail: BalanceDetail): Promise<S
  * All balances of a visible household as snapshots (newest first, as listBalances orders them),
  * with sensitive domains left out when `hideSensitive`. `finalOnly`: drafts are left out.
  */
-export async function loadSnapshots(db: Db, scope: OrgScope, householdId: number, opts: { hideSensitive: boolean; finalOnly?: boolean }): Promise<{ all: BalanceSummary[]; snapshots: Snapshot[] }> {
+export async function loadSnapshots(
+  db: Db,
+  scope: OrgScope,
+  householdId: number,
+  opts: { hideSensitive: boolean; finalOnly?: boolean },
+): Promise<{ all: BalanceSummary[]; snapshots: Snapshot[] }> {
   const all = await listBalances(db, scope, householdId);
   const chosen = opts.finalOnly ? all.filter((b) => b.status === 'final') : all;
   if (!chosen.length) return { all, snapshots: [] };
   const ids = chosen.map((b) => b.id);
   const [subjectRows, scoreRows, stamps] = await Promise.all([
-    db.selectFrom('balance_subject')
+    db
+      .selectFrom('balance_subject')
       .innerJoin('household_member as m', 'm.id', 'balance_subject.member_id')
       .select(['balance_subject.balance_id', 'balance_subject.member_id', 'balance_subject.level', 'balance_subject.took_part', 'm.first_name', 'm.last_name'])
       .where('balance_subject.balance_id', 'in', ids)
-      .orderBy('balance_subject.level', 'desc').orderBy('m.position').orderBy('m.id')
+      .orderBy('balance_subject.level', 'desc')
+      .orderBy('m.position')
+      .orderBy('m.id')
       .execute(),
-    db.selectFrom('balance_score').select(['balance_id', 'subject', 'domain_key', 'state', 'score', 'client_score', 'remark'])
-      .where('balance_id', 'in', ids).execute(),
+    db
+      .selectFrom('balance_score')
+      .select(['balance_id', 'subject', 'domain_key', 'state', 'score', 'client_score', 'remark'])
+      .where('balance_id', 'in', ids)
+      .execute(),
     amendmentStamps(db, ids),
   ]);
   const subjectsOf = new Map<number, (Subject & { tookPart: boolean })[]>();
@@ -76,8 +109,18 @@ export async function loadSnapshots(db: Db, scope: OrgScope, householdId: number
     const layout = balanceLayout(catalogue, subjects, { hideSensitive: opts.hideSensitive });
     const hiddenSensitive = opts.hideSensitive ? count(balanceLayout(catalogue, subjects)) - count(layout) : 0;
     snapshots.push({
-      id: b.id, takenOn: b.takenOn, status: b.status, method: b.method, catalogueVersionId: b.catalogueVersionId, catalogueVersionNumber: b.catalogueVersionNumber,
-      catalogue, subjects, layout, cells: cellsOf.get(b.id) ?? new Map(), hiddenSensitive, stamp: stampOf(b, stamps.get(b.id)),
+      id: b.id,
+      takenOn: b.takenOn,
+      status: b.status,
+      method: b.method,
+      catalogueVersionId: b.catalogueVersionId,
+      catalogueVersionNumber: b.catalogueVersionNumber,
+      catalogue,
+      subjects,
+      layout,
+      cells: cellsOf.get(b.id) ?? new Map(),
+      hiddenSensitive,
+      stamp: stampOf(b, stamps.get(b.id)),
     });
   }
   return { all, snapshots };

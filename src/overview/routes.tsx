@@ -27,7 +27,10 @@ overviewRoutes.use('/households/:hid/balances/:bid/overview', requireUser);
 overviewRoutes.use('/households/:hid/evolution', requireUser);
 overviewRoutes.use('/households/:hid/evolution/*', requireUser);
 // The overview and evolution pages draw charts while rendering: make sure ECharts is loaded first.
-const chartEngineReady: MiddlewareHandler = async (_c, next) => { await loadChartEngine(); await next(); };
+const chartEngineReady: MiddlewareHandler = async (_c, next) => {
+  await loadChartEngine();
+  await next();
+};
 overviewRoutes.use('/households/:hid/balances/:bid/overview', chartEngineReady);
 overviewRoutes.use('/households/:hid/evolution', chartEngineReady);
 
@@ -85,13 +88,26 @@ overviewRoutes.get('/households/:hid/evolution', async (c) => {
   } else {
     lineKeys = asked.filter((k) => known.includes(k));
     if (lineKeys.length < asked.length) notices.push(t.unknownDomains);
-    if (lineKeys.length > MAX_LINES) { notices.push(t.tooMany(MAX_LINES)); lineKeys = lineKeys.slice(0, MAX_LINES); }
+    if (lineKeys.length > MAX_LINES) {
+      notices.push(t.tooMany(MAX_LINES));
+      lineKeys = lineKeys.slice(0, MAX_LINES);
+    }
     if (!lineKeys.length) notices.push(t.noDomainsChosen);
   }
   await record(c, 'household.evolution_viewed', 'household', household.id);
   return render(c, () => (
-    <EvolutionPage ui={ui(c)} household={household} viewer={viewerOf(c, hideSensitive)} all={all} finals={snapshots} persons={persons} person={person}
-      history={history} lineKeys={lineKeys} lineNotices={notices} />
+    <EvolutionPage
+      ui={ui(c)}
+      household={household}
+      viewer={viewerOf(c, hideSensitive)}
+      all={all}
+      finals={snapshots}
+      persons={persons}
+      person={person}
+      history={history}
+      lineKeys={lineKeys}
+      lineNotices={notices}
+    />
   ));
 });
 

@@ -67,12 +67,20 @@ export async function renderBalanceReport(input: BalanceReportInput): Promise<Bu
   w.table({
     noHeader: true,
     rowHeaders: true,
-    columns: [{ header: '', weight: 1 }, { header: '', weight: 2.6 }],
+    columns: [
+      { header: '', weight: 1 },
+      { header: '', weight: 2.6 },
+    ],
     rows: [
       { cells: [{ text: p.date }, { text: date }] },
       { cells: [{ text: p.method }, { text: t.balances.method[detail.method] }] },
       { cells: [{ text: p.catalogue }, { text: p.catalogueVersion(detail.catalogueVersionNumber) }] },
-      { cells: [{ text: p.status }, { text: final ? p.final(detail.finalisedByName ?? '?', detail.finalisedAt ? formatDate(detail.finalisedAt) : '') : p.draft }] },
+      {
+        cells: [
+          { text: p.status },
+          { text: final ? p.final(detail.finalisedByName ?? '?', detail.finalisedAt ? formatDate(detail.finalisedAt) : '') : p.draft },
+        ],
+      },
     ],
   });
   if (detail.hiddenSensitive > 0) w.notice(t.balances.editor.sensitiveHidden(detail.hiddenSensitive));
@@ -83,15 +91,22 @@ export async function renderBalanceReport(input: BalanceReportInput): Promise<Bu
   if (members.length) {
     w.table({
       rowHeaders: true,
-      columns: [{ header: p.name, weight: 2.2 }, { header: p.role, weight: 1.5 }, { header: p.ageGroup, weight: 1.3 }, { header: p.tookPart, weight: 1.2 }],
+      columns: [
+        { header: p.name, weight: 2.2 },
+        { header: p.role, weight: 1.5 },
+        { header: p.ageGroup, weight: 1.3 },
+        { header: p.tookPart, weight: 1.2 },
+      ],
       rows: members.map((s) => {
         const m = household.members.find((x) => x.id === s.memberId);
-        return { cells: [
-          { text: s.name },
-          { text: m ? t.households.roles[m.role] : '' },
-          { text: s.level === 'volwassene' ? t.households.ageGroup.adult : t.households.ageGroup.child },
-          { text: s.tookPart ? t.pdf.yes : t.pdf.no },
-        ] };
+        return {
+          cells: [
+            { text: s.name },
+            { text: m ? t.households.roles[m.role] : '' },
+            { text: s.level === 'volwassene' ? t.households.ageGroup.adult : t.households.ageGroup.child },
+            { text: s.tookPart ? t.pdf.yes : t.pdf.no },
+          ],
+        };
       }),
     });
   } else {
@@ -99,8 +114,9 @@ export async function renderBalanceReport(input: BalanceReportInput): Promise<Bu
   }
 
   // ---------------------------------------------------------------- the overview grid
-  const byLevel = LEVELS.map((level) => ({ level, sections: detail.layout.filter((s) => s.subject.level === level && s.themes.length > 0) }))
-    .filter((l) => l.sections.length > 0);
+  const byLevel = LEVELS.map((level) => ({ level, sections: detail.layout.filter((s) => s.subject.level === level && s.themes.length > 0) })).filter(
+    (l) => l.sections.length > 0,
+  );
   const widest = Math.max(1, ...byLevel.map((l) => l.sections.length));
   const needsLandscape = widest > PORTRAIT_COLUMNS;
   w.newPage(needsLandscape ? 'landscape' : 'portrait');
@@ -110,9 +126,7 @@ export async function renderBalanceReport(input: BalanceReportInput): Promise<Bu
     const perTable = needsLandscape ? LANDSCAPE_COLUMNS : PORTRAIT_COLUMNS;
     for (let from = 0; from < sections.length; from += perTable) {
       const chunk = sections.slice(from, from + perTable);
-      const caption = sections.length > perTable
-        ? p.levelPart(p.levels[level], from + 1, from + chunk.length, sections.length)
-        : p.levels[level];
+      const caption = sections.length > perTable ? p.levelPart(p.levels[level], from + 1, from + chunk.length, sections.length) : p.levels[level];
       // The same column widths in every grid table on the page, so the tables line up; a table
       // with fewer people is narrower rather than stretched.
       const nameW = w.width * (needsLandscape ? 0.25 : 0.3);
@@ -138,7 +152,10 @@ export async function renderBalanceReport(input: BalanceReportInput): Promise<Bu
     for (const a of visible) {
       const subject = detail.subjects.find((s) => s.key === a.subject);
       const domain = detail.catalogue.themes.flatMap((th) => th.domains).find((d) => d.key === a.domainKey);
-      w.paragraph(`${domain?.name[locale] ?? a.domainKey} — ${subject ? personLabel(t, subject) : ''}: ${p.correctionChange(scoreText(scoreValue(t, a.before, true)), scoreText(scoreValue(t, a.after, true)))}`, { font: FONT.bold, after: 2, keepWithNext: w.type.body * 3 });
+      w.paragraph(
+        `${domain?.name[locale] ?? a.domainKey} — ${subject ? personLabel(t, subject) : ''}: ${p.correctionChange(scoreText(scoreValue(t, a.before, true)), scoreText(scoreValue(t, a.after, true)))}`,
+        { font: FONT.bold, after: 2, keepWithNext: w.type.body * 3 },
+      );
       w.paragraph(`${t.balances.view.reason}: ${a.reason}`, { after: 2 });
       w.paragraph(p.correctionBy(a.createdByName ?? '?', formatDate(a.createdAt)), { colour: COLOURS.muted, size: w.type.small });
     }
@@ -157,7 +174,10 @@ function gridTable(t: Messages, sections: LayoutSection[], caption: string, cell
     caption,
     rowHeaders: true,
     size: 8,
-    columns: [{ header: t.pdf.balance.domain, weight: sections.length > 4 ? 1.6 : 1.9 }, ...sections.map((s) => ({ header: personHeader(s.subject), weight: 1 }))],
+    columns: [
+      { header: t.pdf.balance.domain, weight: sections.length > 4 ? 1.6 : 1.9 },
+      ...sections.map((s) => ({ header: personHeader(s.subject), weight: 1 })),
+    ],
     rows,
   };
 }
@@ -175,7 +195,11 @@ function personSection(w: PdfWriter, t: Messages, section: LayoutSection, cell: 
         return { label: d.name[locale], score: v.state === 'scored' ? v.score : null };
       });
       // Keyed by the picture's own content: the same points and name always give the same SVG.
-      const key = 'pdf-radar:' + createHash('sha256').update(JSON.stringify([who, points])).digest('base64url');
+      const key =
+        'pdf-radar:' +
+        createHash('sha256')
+          .update(JSON.stringify([who, points]))
+          .digest('base64url');
       const svg = chartCache.get(key, () => radarSvg(points, who));
       const scored = points.filter((x) => x.score !== null).map((x) => `${x.label} ${x.score}`);
       const missing = points.filter((x) => x.score === null).map((x) => x.label);
@@ -189,19 +213,26 @@ function personSection(w: PdfWriter, t: Messages, section: LayoutSection, cell: 
       w.heading(3, p.chartTitle, { keepWithNext: height });
       w.figure(cropHeight(svg, RADAR_SIZE, band.top, band.height), { alt, width, height });
     }
-    const listed = (test: (score: number) => boolean) => domains
-      .map((d) => ({ d, v: cell(section.subject.key, d.key) }))
-      .filter((x) => x.v.state === 'scored' && x.v.score !== null && test(x.v.score))
-      .map((x) => `${x.d.name[locale]}: ${scoreText(x.v)}`);
+    const listed = (test: (score: number) => boolean) =>
+      domains
+        .map((d) => ({ d, v: cell(section.subject.key, d.key) }))
+        .filter((x) => x.v.state === 'scored' && x.v.score !== null && test(x.v.score))
+        .map((x) => `${x.d.name[locale]}: ${scoreText(x.v)}`);
     // Destabilising and stabilising side by side, as on the balance page.
-    const lists = [[t.balances.view.destabilising, listed((s) => s <= 2)], [t.balances.view.stabilising, listed((s) => s >= 4)]] as const;
+    const lists = [
+      [t.balances.view.destabilising, listed((s) => s <= 2)],
+      [t.balances.view.stabilising, listed((s) => s >= 4)],
+    ] as const;
     const colW = (w.width - 20) / 2;
     const height = Math.max(...lists.map(([, items]) => w.listHeight([...items, t.pdf.none], colW))) + w.type.h3 * 3;
-    w.columns(lists.map(([title, items]) => () => {
-      w.heading(3, title, { keepWithNext: 0 });
-      if (items.length) w.list([...items]);
-      else w.paragraph(t.pdf.none);
-    }), height);
+    w.columns(
+      lists.map(([title, items]) => () => {
+        w.heading(3, title, { keepWithNext: 0 });
+        if (items.length) w.list([...items]);
+        else w.paragraph(t.pdf.none);
+      }),
+      height,
+    );
     w.heading(3, p.remarksTitle);
     let any = false;
     for (const d of domains) {
@@ -210,11 +241,17 @@ function personSection(w: PdfWriter, t: Messages, section: LayoutSection, cell: 
       any = true;
       const title = `${d.name[locale]} — ${scoreText(cell(section.subject.key, d.key))}`;
       // The domain's line stays with (the start of) its remark.
-      const block = w.textHeight(title, FONT.bold, w.type.body, w.width) + (stored.clientScore !== null ? w.type.body * 1.6 : 0)
-        + Math.min(w.textHeight(stored.remark.trim(), FONT.regular, w.type.body, w.width - 10), w.pageHeight / 4);
+      const block =
+        w.textHeight(title, FONT.bold, w.type.body, w.width) +
+        (stored.clientScore !== null ? w.type.body * 1.6 : 0) +
+        Math.min(w.textHeight(stored.remark.trim(), FONT.regular, w.type.body, w.width - 10), w.pageHeight / 4);
       w.ensureSpace(block + w.type.body);
       w.paragraph(title, { font: FONT.bold, after: 1.5 });
-      if (stored.clientScore !== null) w.paragraph(`${t.balances.editor.clientScore}: ${scoreText({ state: 'scored', score: stored.clientScore, label: t.balances.scale[stored.clientScore as 1] })}`, { after: 1.5, indent: 10, colour: COLOURS.muted });
+      if (stored.clientScore !== null)
+        w.paragraph(
+          `${t.balances.editor.clientScore}: ${scoreText({ state: 'scored', score: stored.clientScore, label: t.balances.scale[stored.clientScore as 1] })}`,
+          { after: 1.5, indent: 10, colour: COLOURS.muted },
+        );
       if (stored.remark.trim()) w.paragraph(stored.remark.trim(), { indent: 10 });
       else w.gap(4);
     }

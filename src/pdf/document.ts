@@ -15,9 +15,23 @@ type Doc = PDFKit.PDFDocument;
 type Struct = PDFKit.PDFStructureElement;
 
 /** Structure element options pdfkit supports but @types/pdfkit 0.17 does not list. */
-interface StructOptions { alt?: string; lang?: string; title?: string; scope?: 'Row' | 'Column' | 'Both'; bbox?: [number, number, number, number]; placement?: 'Block' | 'Inline' }
+interface StructOptions {
+  alt?: string;
+  lang?: string;
+  title?: string;
+  scope?: 'Row' | 'Column' | 'Both';
+  bbox?: [number, number, number, number];
+  placement?: 'Block' | 'Inline';
+}
 
-export interface TypeScale { body: number; small: number; h1: number; h2: number; h3: number; lineGap: number }
+export interface TypeScale {
+  body: number;
+  small: number;
+  h1: number;
+  h2: number;
+  h3: number;
+  lineGap: number;
+}
 /** Reports for the file; the client's GPMI uses the large scale (people who read poorly, often on paper). */
 export const TYPE_NORMAL: TypeScale = { body: 10, small: 8.5, h1: 20, h2: 14, h3: 11.5, lineGap: 2 };
 export const TYPE_LARGE: TypeScale = { body: 13, small: 11, h1: 26, h2: 18, h3: 14.5, lineGap: 3.5 };
@@ -51,9 +65,7 @@ export interface PdfSetup {
   type?: TypeScale;
 }
 
-export type CellSpec =
-  | { text: string; bold?: boolean; muted?: boolean }
-  | { score: ScoreValue };
+export type CellSpec = { text: string; bold?: boolean; muted?: boolean } | { score: ScoreValue };
 
 export type TableRow = { cells: CellSpec[] } | { group: string };
 
@@ -106,11 +118,21 @@ export class PdfWriter {
   // ------------------------------------------------------------ geometry
   /** Set while laying out one of several columns (see columns()). */
   private area: { left: number; width: number } | null = null;
-  get left(): number { return this.area?.left ?? this.doc.page.margins.left; }
-  get width(): number { return this.area?.width ?? this.doc.page.width - this.doc.page.margins.left - this.doc.page.margins.right; }
-  get bottom(): number { return this.doc.page.height - this.doc.page.margins.bottom; }
-  get y(): number { return this.doc.y; }
-  get pageHeight(): number { return this.bottom - this.doc.page.margins.top; }
+  get left(): number {
+    return this.area?.left ?? this.doc.page.margins.left;
+  }
+  get width(): number {
+    return this.area?.width ?? this.doc.page.width - this.doc.page.margins.left - this.doc.page.margins.right;
+  }
+  get bottom(): number {
+    return this.doc.page.height - this.doc.page.margins.bottom;
+  }
+  get y(): number {
+    return this.doc.y;
+  }
+  get pageHeight(): number {
+    return this.bottom - this.doc.page.margins.top;
+  }
 
   newPage(layout: Layout = this.layout): void {
     this.layout = layout;
@@ -133,7 +155,10 @@ export class PdfWriter {
    * when they would not fit on any page the blocks simply follow each other instead.
    */
   columns(blocks: (() => void)[], height: number, gutter = 20): void {
-    if (height > this.pageHeight * 0.9) { blocks.forEach((b) => b()); return; }
+    if (height > this.pageHeight * 0.9) {
+      blocks.forEach((b) => b());
+      return;
+    }
     this.ensureSpace(height);
     const y0 = this.doc.y;
     const left = this.left;
@@ -142,7 +167,11 @@ export class PdfWriter {
     blocks.forEach((block, i) => {
       this.area = { left: left + i * (colW + gutter), width: colW };
       this.doc.y = y0;
-      try { block(); } finally { this.area = null; }
+      try {
+        block();
+      } finally {
+        this.area = null;
+      }
       maxY = Math.max(maxY, this.doc.y);
     });
     this.doc.x = this.left;
@@ -161,7 +190,9 @@ export class PdfWriter {
   }
 
   // ------------------------------------------------------------ structure
-  private get parent(): Struct { return this.parents[this.parents.length - 1]!; }
+  private get parent(): Struct {
+    return this.parents[this.parents.length - 1]!;
+  }
 
   /** A structure element under the current parent, its content drawn by `draw`. */
   tagged(type: string, draw: () => void, options: StructOptions = {}, parent: Struct = this.parent): Struct {
@@ -177,7 +208,12 @@ export class PdfWriter {
     const el = this.doc.struct(type, options as Parameters<Doc['struct']>[1]);
     this.parent.add(el);
     this.parents.push(el);
-    try { fill(); } finally { this.parents.pop(); el.end(); }
+    try {
+      fill();
+    } finally {
+      this.parents.pop();
+      el.end();
+    }
   }
 
   /** Decoration (rules, backgrounds): not read out, not in the structure. Never call inside tagged content. */
@@ -196,7 +232,10 @@ export class PdfWriter {
     if (this.doc.y > this.doc.page.margins.top + 1) this.gap(before);
     const y = this.doc.y;
     this.tagged(`H${level}`, () => {
-      this.doc.font(FONT.bold).fontSize(size).fillColor(opts.colour ?? COLOURS.heading)
+      this.doc
+        .font(FONT.bold)
+        .fontSize(size)
+        .fillColor(opts.colour ?? COLOURS.heading)
         .text(text, this.left, y, { width: this.width, lineGap: this.type.lineGap });
     });
     if (level < 3) this.doc.outline.addItem(text);
@@ -214,7 +253,10 @@ export class PdfWriter {
     this.ensureSpace(Math.min(h, this.pageHeight / 3) + (opts.keepWithNext ?? 0));
     const y = this.doc.y;
     this.tagged('P', () => {
-      this.doc.font(font).fontSize(size).fillColor(opts.colour ?? COLOURS.text)
+      this.doc
+        .font(font)
+        .fontSize(size)
+        .fillColor(opts.colour ?? COLOURS.text)
         .text(text, this.left + indent, y, { width, lineGap: this.type.lineGap });
     });
     this.doc.x = this.left;
@@ -231,11 +273,22 @@ export class PdfWriter {
     this.ensureSpace(h);
     const y = this.doc.y;
     this.artifact(() => {
-      this.doc.save().roundedRect(this.left, y, this.width, h, 3).fill(opts.fill ?? COLOURS.fill).restore();
-      this.doc.save().rect(this.left, y, 3, h).fill(opts.colour ?? COLOURS.heading).restore();
+      this.doc
+        .save()
+        .roundedRect(this.left, y, this.width, h, 3)
+        .fill(opts.fill ?? COLOURS.fill)
+        .restore();
+      this.doc
+        .save()
+        .rect(this.left, y, 3, h)
+        .fill(opts.colour ?? COLOURS.heading)
+        .restore();
     });
     this.tagged('P', () => {
-      this.doc.font(font).fontSize(size).fillColor(opts.colour ?? COLOURS.text)
+      this.doc
+        .font(font)
+        .fontSize(size)
+        .fillColor(opts.colour ?? COLOURS.text)
         .text(text, this.left + pad + 2, y + pad, { width: this.width - 2 * pad - 2, lineGap: this.type.lineGap });
     });
     this.doc.fillColor(COLOURS.text);
@@ -257,10 +310,18 @@ export class PdfWriter {
         const y = this.doc.y;
         this.group('LI', () => {
           this.tagged('Lbl', () => {
-            this.doc.font(FONT.bold).fontSize(size).fillColor(COLOURS.heading).text('•', this.left + indent, y, { width: bulletW, lineBreak: false });
+            this.doc
+              .font(FONT.bold)
+              .fontSize(size)
+              .fillColor(COLOURS.heading)
+              .text('•', this.left + indent, y, { width: bulletW, lineBreak: false });
           });
           this.tagged('LBody', () => {
-            this.doc.font(FONT.regular).fontSize(size).fillColor(COLOURS.text).text(item, this.left + indent + bulletW, y, { width, lineGap: this.type.lineGap });
+            this.doc
+              .font(FONT.regular)
+              .fontSize(size)
+              .fillColor(COLOURS.text)
+              .text(item, this.left + indent + bulletW, y, { width, lineGap: this.type.lineGap });
           });
         });
         this.doc.x = this.left;
@@ -275,12 +336,18 @@ export class PdfWriter {
     this.ensureSpace(opts.height);
     const x = this.left + (this.width - opts.width) / 2;
     const y = this.doc.y;
-    this.tagged('Figure', () => {
-      SVGtoPDF(this.doc as never, svgForPdf(svg), x, y, {
-        width: opts.width, height: opts.height, preserveAspectRatio: 'xMidYMid meet',
-        fontCallback: (_family, bold) => (bold ? FONT.bold : FONT.regular),
-      });
-    }, { alt: opts.alt, bbox: [x, y, x + opts.width, y + opts.height], placement: 'Block' });
+    this.tagged(
+      'Figure',
+      () => {
+        SVGtoPDF(this.doc as never, svgForPdf(svg), x, y, {
+          width: opts.width,
+          height: opts.height,
+          preserveAspectRatio: 'xMidYMid meet',
+          fontCallback: (_family, bold) => (bold ? FONT.bold : FONT.regular),
+        });
+      },
+      { alt: opts.alt, bbox: [x, y, x + opts.width, y + opts.height], placement: 'Block' },
+    );
     this.doc.font(FONT.regular).fillColor(COLOURS.text);
     this.doc.x = this.left;
     this.doc.y = y + opts.height;
@@ -294,14 +361,18 @@ export class PdfWriter {
     const widths = spec.widths ?? spec.columns.map((c) => (c.weight / total) * this.width);
     const tableW = widths.reduce((s, w) => s + w, 0);
     const xs = widths.map((_, i) => this.left + widths.slice(0, i).reduce((s, w) => s + w, 0));
-    const headerH = spec.noHeader ? 0 : Math.max(...spec.columns.map((c, i) => this.textHeight(c.header, FONT.bold, size, widths[i]! - 2 * CELL_PAD_X))) + 2 * CELL_PAD_Y;
+    const headerH = spec.noHeader
+      ? 0
+      : Math.max(...spec.columns.map((c, i) => this.textHeight(c.header, FONT.bold, size, widths[i]! - 2 * CELL_PAD_X))) + 2 * CELL_PAD_Y;
     const rowH = (row: TableRow): number => {
       if ('group' in row) return this.textHeight(row.group, FONT.bold, size, tableW - 2 * CELL_PAD_X) + 2 * CELL_PAD_Y + 2;
-      return Math.max(...row.cells.map((cell, i) => {
-        const w = widths[i]! - 2 * CELL_PAD_X;
-        if ('score' in cell) return scoreChipHeight(this.doc, cell.score, w, size) + 2 * CELL_PAD_Y;
-        return this.textHeight(cell.text, cell.bold || (spec.rowHeaders && i === 0) ? FONT.bold : FONT.regular, size, w) + 2 * CELL_PAD_Y;
-      }));
+      return Math.max(
+        ...row.cells.map((cell, i) => {
+          const w = widths[i]! - 2 * CELL_PAD_X;
+          if ('score' in cell) return scoreChipHeight(this.doc, cell.score, w, size) + 2 * CELL_PAD_Y;
+          return this.textHeight(cell.text, cell.bold || (spec.rowHeaders && i === 0) ? FONT.bold : FONT.regular, size, w) + 2 * CELL_PAD_Y;
+        }),
+      );
     };
     const captionH = spec.caption ? this.textHeight(spec.caption, FONT.bold, size + 1, tableW) + 4 : 0;
     const heights = spec.rows.map(rowH);
@@ -314,20 +385,44 @@ export class PdfWriter {
       const y = this.doc.y;
       this.artifact(() => {
         this.doc.save().rect(this.left, y, tableW, headerH).fill(COLOURS.fill).restore();
-        this.doc.save().moveTo(this.left, y + headerH).lineTo(this.left + tableW, y + headerH).lineWidth(0.8).strokeColor(COLOURS.rule).stroke().restore();
+        this.doc
+          .save()
+          .moveTo(this.left, y + headerH)
+          .lineTo(this.left + tableW, y + headerH)
+          .lineWidth(0.8)
+          .strokeColor(COLOURS.rule)
+          .stroke()
+          .restore();
       });
-      const drawCells = () => spec.columns.forEach((c, i) => {
-        this.doc.font(FONT.bold).fontSize(size).fillColor(COLOURS.text).text(c.header, xs[i]! + CELL_PAD_X, y + CELL_PAD_Y, { width: widths[i]! - 2 * CELL_PAD_X, lineGap: this.type.lineGap });
-      });
+      const drawCells = () =>
+        spec.columns.forEach((c, i) => {
+          this.doc
+            .font(FONT.bold)
+            .fontSize(size)
+            .fillColor(COLOURS.text)
+            .text(c.header, xs[i]! + CELL_PAD_X, y + CELL_PAD_Y, { width: widths[i]! - 2 * CELL_PAD_X, lineGap: this.type.lineGap });
+        });
       if (repeat) {
         // A header repeated on a following page is decoration: it was read out once already.
         this.artifact(drawCells);
       } else {
-        this.group('THead', () => this.group('TR', () => spec.columns.forEach((c, i) => {
-          this.tagged('TH', () => {
-            this.doc.font(FONT.bold).fontSize(size).fillColor(COLOURS.text).text(c.header, xs[i]! + CELL_PAD_X, y + CELL_PAD_Y, { width: widths[i]! - 2 * CELL_PAD_X, lineGap: this.type.lineGap });
-          }, { scope: 'Column' });
-        })));
+        this.group('THead', () =>
+          this.group('TR', () =>
+            spec.columns.forEach((c, i) => {
+              this.tagged(
+                'TH',
+                () => {
+                  this.doc
+                    .font(FONT.bold)
+                    .fontSize(size)
+                    .fillColor(COLOURS.text)
+                    .text(c.header, xs[i]! + CELL_PAD_X, y + CELL_PAD_Y, { width: widths[i]! - 2 * CELL_PAD_X, lineGap: this.type.lineGap });
+                },
+                { scope: 'Column' },
+              );
+            }),
+          ),
+        );
       }
       this.doc.y = y + headerH;
     };
@@ -336,7 +431,11 @@ export class PdfWriter {
       if (spec.caption) {
         const y = this.doc.y;
         this.tagged('Caption', () => {
-          this.doc.font(FONT.bold).fontSize(size + 1).fillColor(COLOURS.heading).text(spec.caption!, this.left, y, { width: tableW, lineGap: this.type.lineGap });
+          this.doc
+            .font(FONT.bold)
+            .fontSize(size + 1)
+            .fillColor(COLOURS.heading)
+            .text(spec.caption!, this.left, y, { width: tableW, lineGap: this.type.lineGap });
         });
         this.doc.y = y + captionH;
       }
@@ -351,30 +450,60 @@ export class PdfWriter {
           }
           const y = this.doc.y;
           this.artifact(() => {
-            if ('group' in row) this.doc.save().rect(this.left, y + 2, tableW, h - 2).fill(COLOURS.fill).restore();
-            this.doc.save().moveTo(this.left, y + h).lineTo(this.left + tableW, y + h).lineWidth(0.5).strokeColor(COLOURS.faint).stroke().restore();
-            if (!('group' in row)) row.cells.forEach((cell, i) => { if ('score' in cell) drawScoreChip(this.doc, cell.score, xs[i]! + CELL_PAD_X, y + CELL_PAD_Y, widths[i]! - 2 * CELL_PAD_X, size, 'background'); });
+            if ('group' in row)
+              this.doc
+                .save()
+                .rect(this.left, y + 2, tableW, h - 2)
+                .fill(COLOURS.fill)
+                .restore();
+            this.doc
+              .save()
+              .moveTo(this.left, y + h)
+              .lineTo(this.left + tableW, y + h)
+              .lineWidth(0.5)
+              .strokeColor(COLOURS.faint)
+              .stroke()
+              .restore();
+            if (!('group' in row))
+              row.cells.forEach((cell, i) => {
+                if ('score' in cell) drawScoreChip(this.doc, cell.score, xs[i]! + CELL_PAD_X, y + CELL_PAD_Y, widths[i]! - 2 * CELL_PAD_X, size, 'background');
+              });
           });
           const textOffset = !('group' in row) && row.cells.some((c) => 'score' in c) ? CHIP_PAD_Y : 0;
           this.group('TR', () => {
             if ('group' in row) {
               const th = this.tagged('TH', () => {
-                this.doc.font(FONT.bold).fontSize(size).fillColor(COLOURS.heading).text(row.group, this.left + CELL_PAD_X, y + 2 + CELL_PAD_Y, { width: tableW - 2 * CELL_PAD_X, lineGap: this.type.lineGap });
+                this.doc
+                  .font(FONT.bold)
+                  .fontSize(size)
+                  .fillColor(COLOURS.heading)
+                  .text(row.group, this.left + CELL_PAD_X, y + 2 + CELL_PAD_Y, { width: tableW - 2 * CELL_PAD_X, lineGap: this.type.lineGap });
               });
               // The theme's name heads the rows below it and spans the whole table.
-              (th as unknown as { dictionary: { data: Record<string, unknown> } }).dictionary.data.A = { O: 'Table', Scope: 'Row', ColSpan: spec.columns.length };
+              (th as unknown as { dictionary: { data: Record<string, unknown> } }).dictionary.data.A = {
+                O: 'Table',
+                Scope: 'Row',
+                ColSpan: spec.columns.length,
+              };
               return;
             }
             row.cells.forEach((cell, i) => {
               const header = spec.rowHeaders && i === 0;
-              this.tagged(header ? 'TH' : 'TD', () => {
-                if ('score' in cell) {
-                  drawScoreChip(this.doc, cell.score, xs[i]! + CELL_PAD_X, y + CELL_PAD_Y, widths[i]! - 2 * CELL_PAD_X, size, 'text');
-                } else {
-                  this.doc.font(cell.bold || header ? FONT.bold : FONT.regular).fontSize(size).fillColor(cell.muted ? COLOURS.muted : COLOURS.text)
-                    .text(cell.text, xs[i]! + CELL_PAD_X, y + CELL_PAD_Y + textOffset, { width: widths[i]! - 2 * CELL_PAD_X, lineGap: this.type.lineGap });
-                }
-              }, header ? { scope: 'Row' } : {});
+              this.tagged(
+                header ? 'TH' : 'TD',
+                () => {
+                  if ('score' in cell) {
+                    drawScoreChip(this.doc, cell.score, xs[i]! + CELL_PAD_X, y + CELL_PAD_Y, widths[i]! - 2 * CELL_PAD_X, size, 'text');
+                  } else {
+                    this.doc
+                      .font(cell.bold || header ? FONT.bold : FONT.regular)
+                      .fontSize(size)
+                      .fillColor(cell.muted ? COLOURS.muted : COLOURS.text)
+                      .text(cell.text, xs[i]! + CELL_PAD_X, y + CELL_PAD_Y + textOffset, { width: widths[i]! - 2 * CELL_PAD_X, lineGap: this.type.lineGap });
+                  }
+                },
+                header ? { scope: 'Row' } : {},
+              );
             });
           });
           this.doc.y = y + h;
@@ -416,17 +545,51 @@ export class PdfWriter {
     const width = page.width - saved.left - saved.right;
     const small = 8.5;
     this.artifact(() => {
-      doc.font(FONT.bold).fontSize(small + 0.5).fillColor(COLOURS.heading).text(this.setup.organisation, left, 30, { width: width * 0.6, lineBreak: false, ellipsis: true });
-      doc.font(FONT.regular).fontSize(small).fillColor(COLOURS.muted).text(this.setup.dossierLabel, left + width * 0.6, 31, { width: width * 0.4, align: 'right', lineBreak: false, ellipsis: true });
-      doc.save().moveTo(left, 46).lineTo(left + width, 46).lineWidth(0.6).strokeColor(COLOURS.rule).stroke().restore();
+      doc
+        .font(FONT.bold)
+        .fontSize(small + 0.5)
+        .fillColor(COLOURS.heading)
+        .text(this.setup.organisation, left, 30, { width: width * 0.6, lineBreak: false, ellipsis: true });
+      doc
+        .font(FONT.regular)
+        .fontSize(small)
+        .fillColor(COLOURS.muted)
+        .text(this.setup.dossierLabel, left + width * 0.6, 31, { width: width * 0.4, align: 'right', lineBreak: false, ellipsis: true });
+      doc
+        .save()
+        .moveTo(left, 46)
+        .lineTo(left + width, 46)
+        .lineWidth(0.6)
+        .strokeColor(COLOURS.rule)
+        .stroke()
+        .restore();
       if (this.setup.draftMark) {
         doc.save().rect(left, 50, width, 17).fill(COLOURS.draftFill).restore();
-        doc.font(FONT.bold).fontSize(small + 0.5).fillColor(COLOURS.draft).text(this.setup.draftMark, left, 53.5, { width, align: 'center', lineBreak: false });
+        doc
+          .font(FONT.bold)
+          .fontSize(small + 0.5)
+          .fillColor(COLOURS.draft)
+          .text(this.setup.draftMark, left, 53.5, { width, align: 'center', lineBreak: false });
       }
       const fy = page.height - 40;
-      doc.save().moveTo(left, fy - 6).lineTo(left + width, fy - 6).lineWidth(0.6).strokeColor(COLOURS.rule).stroke().restore();
-      doc.font(FONT.regular).fontSize(small).fillColor(COLOURS.muted).text(this.setup.title, left, fy, { width: width * 0.7, lineBreak: false, ellipsis: true });
-      doc.font(FONT.regular).fontSize(small).fillColor(COLOURS.muted).text(this.setup.pageLabel(n, total), left + width * 0.7, fy, { width: width * 0.3, align: 'right', lineBreak: false });
+      doc
+        .save()
+        .moveTo(left, fy - 6)
+        .lineTo(left + width, fy - 6)
+        .lineWidth(0.6)
+        .strokeColor(COLOURS.rule)
+        .stroke()
+        .restore();
+      doc
+        .font(FONT.regular)
+        .fontSize(small)
+        .fillColor(COLOURS.muted)
+        .text(this.setup.title, left, fy, { width: width * 0.7, lineBreak: false, ellipsis: true });
+      doc
+        .font(FONT.regular)
+        .fontSize(small)
+        .fillColor(COLOURS.muted)
+        .text(this.setup.pageLabel(n, total), left + width * 0.7, fy, { width: width * 0.3, align: 'right', lineBreak: false });
     });
     page.margins = saved;
   }

@@ -31,7 +31,11 @@ export function fontFiles(): Map<FontName, Buffer> {
 }
 
 /** The part of a parsed fontkit font used here. */
-interface Face { layout?: unknown; glyphForCodePoint?: (cp: number) => unknown; characterSet?: number[] }
+interface Face {
+  layout?: unknown;
+  glyphForCodePoint?: (cp: number) => unknown;
+  characterSet?: number[];
+}
 
 let faces: Map<FontName, Buffer | object> | undefined;
 

@@ -9,9 +9,10 @@ import type { GpmiReportInput } from './gpmi-report.js';
 export function gpmiReportInput(p: GpmiPrint, currentWorkerName: string): GpmiReportInput {
   const fullName = (m: { firstName: string; lastName: string }) => `${m.firstName} ${m.lastName}`.trim();
   const persons = p.person ? [fullName(p.person)] : p.members.filter((m) => m.adult).map(fullName);
-  const signed = p.version.status === 'signed' && p.version.signedOn
-    ? { date: p.version.signedOn, clientName: p.version.signedClientName ?? persons.join(', '), workerName: p.version.signedByName ?? currentWorkerName }
-    : null;
+  const signed =
+    p.version.status === 'signed' && p.version.signedOn
+      ? { date: p.version.signedOn, clientName: p.version.signedClientName ?? persons.join(', '), workerName: p.version.signedByName ?? currentWorkerName }
+      : null;
   return {
     organisation: p.organisationName,
     dossierRef: p.dossierRef,

@@ -84,7 +84,15 @@ export function renderGpmiReport(input: GpmiReportInput): Promise<Buffer> {
   ];
   if (input.evaluationDates.length) facts.push([g.evaluations, input.evaluationDates.map(formatIsoDate).join(', ')]);
   facts.push([g.version, String(input.version)]);
-  w.table({ noHeader: true, rowHeaders: true, columns: [{ header: '', weight: 1.25 }, { header: '', weight: 2 }], rows: facts.map(([k, v]) => ({ cells: [{ text: k }, { text: v }] })) });
+  w.table({
+    noHeader: true,
+    rowHeaders: true,
+    columns: [
+      { header: '', weight: 1.25 },
+      { header: '', weight: 2 },
+    ],
+    rows: facts.map(([k, v]) => ({ cells: [{ text: k }, { text: v }] })),
+  });
 
   if (!input.agreements.length) w.paragraph(g.noAgreements);
   input.agreements.forEach((a, i) => {
@@ -100,12 +108,20 @@ export function renderGpmiReport(input: GpmiReportInput): Promise<Buffer> {
       const target = score(t, a.targetScore);
       if (now || target) {
         w.table({
-          noHeader: true, rowHeaders: true,
-          columns: [{ header: '', weight: 1.25 }, { header: '', weight: 2 }],
+          noHeader: true,
+          rowHeaders: true,
+          columns: [
+            { header: '', weight: 1.25 },
+            { header: '', weight: 2 },
+          ],
           rows: [...(now ? [{ cells: [{ text: g.now }, { score: now }] }] : []), ...(target ? [{ cells: [{ text: g.target }, { score: target }] }] : [])],
         });
       }
-      for (const [title, items] of [[g.clientActions, a.clientActions], [g.ocmwActions, a.ocmwActions], [g.partners, a.partners]] as const) {
+      for (const [title, items] of [
+        [g.clientActions, a.clientActions],
+        [g.ocmwActions, a.ocmwActions],
+        [g.partners, a.partners],
+      ] as const) {
         if (!items.length && title === g.partners) continue;
         w.heading(3, title, { keepWithNext: w.type.body * 3 });
         if (items.length) w.list([...items]);
@@ -114,7 +130,15 @@ export function renderGpmiReport(input: GpmiReportInput): Promise<Buffer> {
       const rows: [string, string][] = [];
       if (a.dueDate) rows.push([g.due, formatIsoDate(a.dueDate)]);
       rows.push([g.statusLabel, g.status[a.status]]);
-      w.table({ noHeader: true, rowHeaders: true, columns: [{ header: '', weight: 1.25 }, { header: '', weight: 2 }], rows: rows.map(([k, v]) => ({ cells: [{ text: k }, { text: v }] })) });
+      w.table({
+        noHeader: true,
+        rowHeaders: true,
+        columns: [
+          { header: '', weight: 1.25 },
+          { header: '', weight: 2 },
+        ],
+        rows: rows.map(([k, v]) => ({ cells: [{ text: k }, { text: v }] })),
+      });
     });
     w.gap(w.type.body);
   });
@@ -168,21 +192,52 @@ function signatures(w: PdfWriter, t: Messages, input: GpmiReportInput): void {
           doc.save().roundedRect(x, y, blockW, blockH, 4).lineWidth(0.8).strokeColor(COLOURS.rule).stroke().restore();
           doc.font(FONT.regular).fontSize(size);
           const dateLineX = x + 12 + doc.widthOfString(dateLabel) + 2;
-          if (!signedDate) doc.save().moveTo(dateLineX, y + 10 + step * 2 + size * 1.25).lineTo(x + blockW - 12, y + 10 + step * 2 + size * 1.25).lineWidth(0.6).strokeColor(COLOURS.text).stroke().restore();
-          doc.save().moveTo(x + 12, y + blockH - 14).lineTo(x + blockW - 12, y + blockH - 14).lineWidth(0.6).strokeColor(COLOURS.text).stroke().restore();
+          if (!signedDate)
+            doc
+              .save()
+              .moveTo(dateLineX, y + 10 + step * 2 + size * 1.25)
+              .lineTo(x + blockW - 12, y + 10 + step * 2 + size * 1.25)
+              .lineWidth(0.6)
+              .strokeColor(COLOURS.text)
+              .stroke()
+              .restore();
+          doc
+            .save()
+            .moveTo(x + 12, y + blockH - 14)
+            .lineTo(x + blockW - 12, y + blockH - 14)
+            .lineWidth(0.6)
+            .strokeColor(COLOURS.text)
+            .stroke()
+            .restore();
         });
         w.group('Div', () => {
           w.tagged('P', () => {
-            doc.font(FONT.bold).fontSize(size).fillColor(COLOURS.heading).text(b.role, x + 12, y + 10, { width: inner, lineBreak: false });
+            doc
+              .font(FONT.bold)
+              .fontSize(size)
+              .fillColor(COLOURS.heading)
+              .text(b.role, x + 12, y + 10, { width: inner, lineBreak: false });
           });
           w.tagged('P', () => {
-            doc.font(FONT.regular).fontSize(size).fillColor(COLOURS.text).text(`${g.name} ${b.name}`, x + 12, y + 10 + step, { width: inner, lineBreak: false, ellipsis: true });
+            doc
+              .font(FONT.regular)
+              .fontSize(size)
+              .fillColor(COLOURS.text)
+              .text(`${g.name} ${b.name}`, x + 12, y + 10 + step, { width: inner, lineBreak: false, ellipsis: true });
           });
           w.tagged('P', () => {
-            doc.font(FONT.regular).fontSize(size).fillColor(COLOURS.text).text(`${dateLabel}${signedDate ?? ''}`, x + 12, y + 10 + step * 2, { width: inner, lineBreak: false });
+            doc
+              .font(FONT.regular)
+              .fontSize(size)
+              .fillColor(COLOURS.text)
+              .text(`${dateLabel}${signedDate ?? ''}`, x + 12, y + 10 + step * 2, { width: inner, lineBreak: false });
           });
           w.tagged('P', () => {
-            doc.font(FONT.regular).fontSize(size * 0.85).fillColor(COLOURS.muted).text(g.signature, x + 12, y + 10 + step * 3, { width: inner, lineBreak: false });
+            doc
+              .font(FONT.regular)
+              .fontSize(size * 0.85)
+              .fillColor(COLOURS.muted)
+              .text(g.signature, x + 12, y + 10 + step * 3, { width: inner, lineBreak: false });
           });
         });
       });

@@ -40,7 +40,8 @@ export const pdfNl = {
     correctionChange: (before: string, after: string) => `van ${before} naar ${after}`,
   },
   gpmi: {
-    hiddenAgreements: (n: number) => n === 1 ? '1 afspraak over een afgeschermd domein staat niet in dit document.' : `${n} afspraken over een afgeschermd domein staan niet in dit document.`,
+    hiddenAgreements: (n: number) =>
+      n === 1 ? '1 afspraak over een afgeschermd domein staat niet in dit document.' : `${n} afspraken over een afgeschermd domein staan niet in dit document.`,
     download: 'GPMI als PDF downloaden',
     title: 'Jouw afspraken',
     subtitle: 'Geïntegreerd project voor maatschappelijke integratie (GPMI)',
@@ -115,13 +116,17 @@ export const pdfFr: PdfMessages = {
     correctionChange: (before, after) => `de ${before} à ${after}`,
   },
   gpmi: {
-    hiddenAgreements: (n: number) => n === 1 ? '1 engagement sur un domaine protégé ne figure pas dans ce document.' : `${n} engagements sur un domaine protégé ne figurent pas dans ce document.`,
+    hiddenAgreements: (n: number) =>
+      n === 1
+        ? '1 engagement sur un domaine protégé ne figure pas dans ce document.'
+        : `${n} engagements sur un domaine protégé ne figurent pas dans ce document.`,
     download: 'Télécharger le PIIS en PDF',
     title: 'Vos engagements',
     subtitle: 'Projet individualisé d’intégration sociale (PIIS)',
     docTitle: (names) => `PIIS de ${names}`,
     draftMark: 'PROJET — pas encore signé',
-    intro: 'Voici les engagements que vous avez pris avec votre assistant·e social·e. Prenez le temps de les lire. Quelque chose n’est pas clair ? N’hésitez pas à demander.',
+    intro:
+      'Voici les engagements que vous avez pris avec votre assistant·e social·e. Prenez le temps de les lire. Quelque chose n’est pas clair ? N’hésitez pas à demander.',
     forWhom: 'Pour',
     start: 'Début',
     duration: 'Durée',
@@ -189,7 +194,8 @@ export const pdfEn: PdfMessages = {
     correctionChange: (before, after) => `from ${before} to ${after}`,
   },
   gpmi: {
-    hiddenAgreements: (n: number) => n === 1 ? '1 agreement on a shielded domain is not in this document.' : `${n} agreements on a shielded domain are not in this document.`,
+    hiddenAgreements: (n: number) =>
+      n === 1 ? '1 agreement on a shielded domain is not in this document.' : `${n} agreements on a shielded domain are not in this document.`,
     download: 'Download the GPMI as PDF',
     title: 'Your agreements',
     subtitle: 'Integration contract (GPMI)',

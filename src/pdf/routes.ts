@@ -51,7 +51,14 @@ pdfRoutes.get('/households/:hid/balances/:bid/pdf', async (c) => {
   const amendments = detail.status === 'final' ? await listAmendments(deps.db, detail) : [];
   const { renderBalanceReport } = await balanceReport();
   const pdf = await renderBalanceReport({ organisation: user.organisationName, household, detail, amendments, locale: c.get('locale') });
-  await audit(deps.db, deps.now(), { organisationId: user.organisationId, actorUserId: user.id, action: 'balance.pdf_downloaded', targetType: 'balance', targetId: detail.id, requestId: c.get('requestId') });
+  await audit(deps.db, deps.now(), {
+    organisationId: user.organisationId,
+    actorUserId: user.id,
+    action: 'balance.pdf_downloaded',
+    targetType: 'balance',
+    targetId: detail.id,
+    requestId: c.get('requestId'),
+  });
   return pdfResponse(pdf, pdfFileName({ kind: 'sociale-balans', dossierRef: household.dossierRef, householdId: household.id, date: detail.takenOn }));
 });
 
@@ -68,11 +75,23 @@ pdfRoutes.get('/households/:hid/gpmis/:gid/pdf', async (c) => {
   const version = rawVersion === undefined ? undefined : parseId(rawVersion);
   if (version === null) return c.notFound();
   const print = await loadGpmiForPrint(deps.db, scope(c), household.id, parseId(c.req.param('gid')) ?? NaN, {
-    version, locale: c.get('locale'), hideSensitive: hidesSensitive(user, household),
+    version,
+    locale: c.get('locale'),
+    hideSensitive: hidesSensitive(user, household),
   });
   if (!print) return c.notFound();
   const { renderGpmiReport } = await gpmiReport();
   const pdf = await renderGpmiReport(gpmiReportInput(print, user.displayName));
-  await audit(deps.db, deps.now(), { organisationId: user.organisationId, actorUserId: user.id, action: 'gpmi.pdf_downloaded', targetType: 'gpmi', targetId: print.gpmiId, requestId: c.get('requestId') });
-  return pdfResponse(pdf, pdfFileName({ kind: 'gpmi', dossierRef: household.dossierRef, householdId: household.id, date: print.version.signedOn ?? print.version.startOn }));
+  await audit(deps.db, deps.now(), {
+    organisationId: user.organisationId,
+    actorUserId: user.id,
+    action: 'gpmi.pdf_downloaded',
+    targetType: 'gpmi',
+    targetId: print.gpmiId,
+    requestId: c.get('requestId'),
+  });
+  return pdfResponse(
+    pdf,
+    pdfFileName({ kind: 'gpmi', dossierRef: household.dossierRef, householdId: household.id, date: print.version.signedOn ?? print.version.startOn }),
+  );
 });

@@ -56,10 +56,18 @@ export function drawScoreChip(doc: PDFKit.PDFDocument, v: ScoreValue, x: number,
   }
   const opts = { width: width - 2 * PAD_X };
   if (scored(v)) {
-    doc.font(FONT.bold).fontSize(size).fillColor(SCORE_TEXT[v.score]).text(`${v.score} `, x + PAD_X, y + PAD_Y, { ...opts, continued: true });
+    doc
+      .font(FONT.bold)
+      .fontSize(size)
+      .fillColor(SCORE_TEXT[v.score])
+      .text(`${v.score} `, x + PAD_X, y + PAD_Y, { ...opts, continued: true });
     doc.font(FONT.regular).text(v.label);
   } else {
-    doc.font(FONT.italic).fontSize(size).fillColor('#3d464f').text(v.label, x + PAD_X, y + PAD_Y, opts);
+    doc
+      .font(FONT.italic)
+      .fontSize(size)
+      .fillColor('#3d464f')
+      .text(v.label, x + PAD_X, y + PAD_Y, opts);
   }
   doc.fillColor('#1d2329');
 }

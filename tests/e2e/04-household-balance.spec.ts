@@ -2,7 +2,11 @@ import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations, saveState, signIn, tabTo, typeAndTab, WORKER } from './support/helpers.js';
 import { defaultCatalogue } from '../../src/catalogue/default-catalogue.js';
 
-const onAt = (level: string) => defaultCatalogue.themes.filter((t) => t.level === level).flatMap((t) => t.domains).filter((d) => d.defaultOn).length;
+const onAt = (level: string) =>
+  defaultCatalogue.themes
+    .filter((t) => t.level === level)
+    .flatMap((t) => t.domains)
+    .filter((d) => d.defaultOn).length;
 
 async function fillMember(page: Page, n: number, m: { first: string; last: string; year: string; role: string }) {
   const group = page.getByRole('group', { name: `Gezinslid ${n}`, exact: true });
@@ -32,7 +36,10 @@ test('a social worker scores a whole household with the keyboard and finalises t
   await tabTo(page, page.getByLabel('Dossiernummer'));
   await page.keyboard.type('D-2026-0042');
   await fillMember(page, 1, { first: 'Sara', last: 'Peeters', year: '1985', role: 'Aanvrager' });
-  for (const [n, m] of [[2, { first: 'Karim', last: 'Peeters', year: '1982', role: 'Partner' }], [3, { first: 'Lina', last: 'Peeters', year: '2016', role: 'Kind' }]] as const) {
+  for (const [n, m] of [
+    [2, { first: 'Karim', last: 'Peeters', year: '1982', role: 'Partner' }],
+    [3, { first: 'Lina', last: 'Peeters', year: '2016', role: 'Kind' }],
+  ] as const) {
     await tabTo(page, page.getByRole('button', { name: 'Nog een gezinslid toevoegen' }));
     await page.keyboard.press('Enter');
     await expect(page.getByRole('group', { name: `Gezinslid ${n}`, exact: true })).toBeVisible();

@@ -35,9 +35,16 @@ test('with JavaScript off: create a household, score every domain per theme, fin
     const cells = form.locator('fieldset.cell');
     const n = await cells.count();
     for (let i = 0; i < n; i++) {
-      await cells.nth(i).getByRole('radio').nth((scored + i) % 5).check();
+      await cells
+        .nth(i)
+        .getByRole('radio')
+        .nth((scored + i) % 5)
+        .check();
     }
-    await form.getByLabel('Opmerking').first().fill(`Thema ${f + 1} besproken zonder JavaScript`);
+    await form
+      .getByLabel('Opmerking')
+      .first()
+      .fill(`Thema ${f + 1} besproken zonder JavaScript`);
     await form.getByRole('button', { name: /^Opslaan:/ }).click();
     scored += n;
     // A full page came back (303 → GET), at the same theme, with the save confirmed.

@@ -17,7 +17,10 @@ test('catalogue: edit, publish, and an older balance still shows its old text', 
   await page.getByRole('link', { name: 'Verblijfplaats bewerken' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Verblijfplaats bewerken');
   await expectNoAxeViolations(page, 'domain form');
-  const anchor1 = page.getByRole('group', { name: /^Score 1/ }).getByRole('textbox').first();
+  const anchor1 = page
+    .getByRole('group', { name: /^Score 1/ })
+    .getByRole('textbox')
+    .first();
   const oldText = await anchor1.inputValue();
   const newText = 'Geen eigen slaapplaats: slaapt op straat of in de nachtopvang.';
   await anchor1.fill(newText);

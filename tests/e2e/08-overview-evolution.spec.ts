@@ -39,7 +39,11 @@ async function makeBalance(request: APIRequestContext, origin: string, household
     form.set(`r.${key}`, i === 0 ? `Opmerking bij meting ${n + 1}` : '');
     form.set(`c.${key}`, '');
   }
-  const saved = await request.post(`${balancePath}/scores`, { data: form.toString(), headers: { ...headers, 'Content-Type': 'application/x-www-form-urlencoded' }, maxRedirects: 0 });
+  const saved = await request.post(`${balancePath}/scores`, {
+    data: form.toString(),
+    headers: { ...headers, 'Content-Type': 'application/x-www-form-urlencoded' },
+    maxRedirects: 0,
+  });
   expect(saved.status()).toBe(303);
   const finalised = await request.post(`${balancePath}/finalisation`, { form: {}, headers, maxRedirects: 0 });
   expect(finalised.status()).toBe(303);
@@ -48,9 +52,11 @@ async function makeBalance(request: APIRequestContext, origin: string, household
 
 /** The data table of a chart as {domain key: data-score per column}. */
 async function chartTable(page: Page, chart: string): Promise<Record<string, string[]>> {
-  return page.locator(`table[data-chart="${chart}"] tbody tr`).evaluateAll((rows) => Object.fromEntries(rows.map((r) => [
-    r.getAttribute('data-domain')!, [...r.querySelectorAll('td')].map((td) => td.getAttribute('data-score') ?? ''),
-  ])));
+  return page
+    .locator(`table[data-chart="${chart}"] tbody tr`)
+    .evaluateAll((rows) =>
+      Object.fromEntries(rows.map((r) => [r.getAttribute('data-domain')!, [...r.querySelectorAll('td')].map((td) => td.getAttribute('data-score') ?? '')])),
+    );
 }
 
 function database() {
@@ -110,7 +116,11 @@ test('a household with three balances: overview, heatmap, line chart and compari
   // The data tables hold exactly the scores in the database.
   const db = database();
   try {
-    const scores = db.prepare('select subject, domain_key, score from balance_score where balance_id = ?').all(ids[2]) as { subject: string; domain_key: string; score: number | null }[];
+    const scores = db.prepare('select subject, domain_key, score from balance_score where balance_id = ?').all(ids[2]) as {
+      subject: string;
+      domain_key: string;
+      score: number | null;
+    }[];
     const subjects = [...new Set(scores.map((s) => s.subject))];
     expect(subjects).toHaveLength(3);
     for (const subject of subjects) {
@@ -140,9 +150,15 @@ test('a household with three balances: overview, heatmap, line chart and compari
   const db2 = database();
   try {
     const nora = db2.prepare("select id from household_member where first_name = 'Nora' and last_name = 'Maes'").get() as { id: number };
-    const rowsDb = db2.prepare(`select balance_id, domain_key, score from balance_score where subject = ? and balance_id in (${ids.join(',')})`).all(`m${nora.id}`) as { balance_id: number; domain_key: string; score: number | null }[];
+    const rowsDb = db2
+      .prepare(`select balance_id, domain_key, score from balance_score where subject = ? and balance_id in (${ids.join(',')})`)
+      .all(`m${nora.id}`) as { balance_id: number; domain_key: string; score: number | null }[];
     const expected: Record<string, string[]> = {};
-    for (const key of Object.keys(heat)) expected[key] = ids.map((id) => { const r = rowsDb.find((x) => x.balance_id === id && x.domain_key === key); return r?.score == null ? '' : String(r.score); });
+    for (const key of Object.keys(heat))
+      expected[key] = ids.map((id) => {
+        const r = rowsDb.find((x) => x.balance_id === id && x.domain_key === key);
+        return r?.score == null ? '' : String(r.score);
+      });
     expect(heat).toEqual(expected);
     expect(Object.keys(heat).length).toBe(new Set(rowsDb.map((r) => r.domain_key)).size);
   } finally {

@@ -92,7 +92,11 @@ test('werkpunten, GPMI written, signed, changed with a reason and evaluated, wit
   const agreement = (name: string) => page.getByRole('group', { name, exact: true });
   const writes: [string, string, string][] = [
     ['Mobiliteit — Sara Peeters', 'Je vraagt een busabonnement aan.\nJe oefent de route naar het OCMW.', 'Het OCMW betaalt het eerste abonnement.'],
-    ['Verblijfplaats — Huishouden', 'Je zoekt zelf naar huisvesting op de privémarkt.\nJe schrijft je in bij De Woonbrug.', 'Het OCMW gaat met je op zoek naar huisvesting.'],
+    [
+      'Verblijfplaats — Huishouden',
+      'Je zoekt zelf naar huisvesting op de privémarkt.\nJe schrijft je in bij De Woonbrug.',
+      'Het OCMW gaat met je op zoek naar huisvesting.',
+    ],
     ['Betaalbaarheid woning — Huishouden', 'Je brengt je huurcontract mee.', 'Het OCMW vraagt de huurpremie samen met je aan.'],
   ];
   for (const [name, client, ocmw] of writes) {
@@ -104,7 +108,9 @@ test('werkpunten, GPMI written, signed, changed with a reason and evaluated, wit
   }
   await press(page, 'Ontwerp bewaren');
   await expect(page.getByText('Het ontwerp is bewaard.')).toBeVisible();
-  await expect(agreement('Verblijfplaats — Huishouden').getByLabel('Wat doe jij?')).toHaveValue('Je zoekt zelf naar huisvesting op de privémarkt.\nJe schrijft je in bij De Woonbrug.');
+  await expect(agreement('Verblijfplaats — Huishouden').getByLabel('Wat doe jij?')).toHaveValue(
+    'Je zoekt zelf naar huisvesting op de privémarkt.\nJe schrijft je in bij De Woonbrug.',
+  );
   await expectNoAxeViolations(page, 'GPMI draft (saved)');
 
   // ---- signing
@@ -122,7 +128,15 @@ test('werkpunten, GPMI written, signed, changed with a reason and evaluated, wit
   expect(gpmiPdf.name).toMatch(/^gpmi_D-2026-0042_\d{4}-\d{2}-\d{2}\.pdf$/);
   expect(gpmiPdf.pdf.info.Title).toBe('GPMI van Sara Peeters');
   expect(gpmiPdf.pdf.text).not.toContain('ONTWERP');
-  for (const text of ['Jouw afspraken', 'Verblijfplaats', 'Je schrijft je in bij De Woonbrug.', 'Mobiliteit', 'Handtekeningen', 'Sara Peeters', 'Wendy Werker']) {
+  for (const text of [
+    'Jouw afspraken',
+    'Verblijfplaats',
+    'Je schrijft je in bij De Woonbrug.',
+    'Mobiliteit',
+    'Handtekeningen',
+    'Sara Peeters',
+    'Wendy Werker',
+  ]) {
     expect(gpmiPdf.pdf.text, text).toContain(text);
   }
   const gpmiUrl = page.url();
@@ -179,7 +193,10 @@ test('werkpunten, GPMI written, signed, changed with a reason and evaluated, wit
   await press(page, 'Nieuwe meting starten', 'link');
   await press(page, 'Meting starten');
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Meting van');
-  for (const [cell, score] of [[page.locator('#c-h-verblijfplaats'), 3], [page.getByRole('group', { name: 'Mobiliteit — Sara Peeters', exact: true }), 2]] as const) {
+  for (const [cell, score] of [
+    [page.locator('#c-h-verblijfplaats'), 3],
+    [page.getByRole('group', { name: 'Mobiliteit — Sara Peeters', exact: true }), 2],
+  ] as const) {
     await tabTo(page, cell.getByRole('radio').first(), 400);
     await page.keyboard.press('Space');
     for (let k = 1; k < score; k++) await page.keyboard.press('ArrowDown');

@@ -3,8 +3,12 @@ import { countRows, makeTestApp, sessionCookieFrom, type TestApp } from '../supp
 import { createUserToken } from '../../src/auth/queries.js';
 
 let t: TestApp;
-beforeEach(async () => { t = await makeTestApp(); });
-afterEach(async () => { await t.close(); });
+beforeEach(async () => {
+  t = await makeTestApp();
+});
+afterEach(async () => {
+  await t.close();
+});
 
 /** An organisation with two teams, an administrator (signed in), a worker, and a second organisation. */
 async function setup() {
@@ -102,7 +106,14 @@ describe('POST /admin/users (invite)', () => {
     const s = await setup();
     const res = await t.request('/admin/users', {
       cookie: s.adminCookie,
-      form: { display_name: '  Nina Nieuw ', email: 'Nina.Nieuw@OCMW.be', is_admin: '1', locale: 'fr', [`team_${s.north}`]: 'lead', [`team_${s.south}`]: 'none' },
+      form: {
+        display_name: '  Nina Nieuw ',
+        email: 'Nina.Nieuw@OCMW.be',
+        is_admin: '1',
+        locale: 'fr',
+        [`team_${s.north}`]: 'lead',
+        [`team_${s.south}`]: 'none',
+      },
     });
     expect(res.status).toBe(201);
     const html = await res.text();
@@ -129,7 +140,10 @@ describe('POST /admin/users (invite)', () => {
 
   it('gives a link that works end to end: the new user chooses a password and is signed in', async () => {
     const s = await setup();
-    const res = await t.request('/admin/users', { cookie: s.adminCookie, form: { display_name: 'Nina Nieuw', email: 'nina@ocmw.be', [`team_${s.north}`]: 'worker' } });
+    const res = await t.request('/admin/users', {
+      cookie: s.adminCookie,
+      form: { display_name: 'Nina Nieuw', email: 'nina@ocmw.be', [`team_${s.north}`]: 'worker' },
+    });
     const link = linkIn(await res.text());
     const path = new URL(link).pathname;
     const page = await t.request(path);
@@ -186,7 +200,10 @@ describe('POST /admin/users (invite)', () => {
   it('refuses an empty name, an unknown role and a bad language with 422', async () => {
     const s = await setup();
     const before = await snapshot();
-    const res = await t.request('/admin/users', { cookie: s.adminCookie, form: { display_name: '   ', email: 'ok@ocmw.be', [`team_${s.north}`]: 'boss', locale: 'de' } });
+    const res = await t.request('/admin/users', {
+      cookie: s.adminCookie,
+      form: { display_name: '   ', email: 'ok@ocmw.be', [`team_${s.north}`]: 'boss', locale: 'de' },
+    });
     expect(res.status).toBe(422);
     const html = await res.text();
     expect(html).toContain('Vul dit veld in.');
@@ -198,7 +215,10 @@ describe('POST /admin/users (invite)', () => {
 
   it('ignores a team of another organisation', async () => {
     const s = await setup();
-    const res = await t.request('/admin/users', { cookie: s.adminCookie, form: { display_name: 'Nina', email: 'nina@ocmw.be', [`team_${s.otherTeam}`]: 'lead' } });
+    const res = await t.request('/admin/users', {
+      cookie: s.adminCookie,
+      form: { display_name: 'Nina', email: 'nina@ocmw.be', [`team_${s.otherTeam}`]: 'lead' },
+    });
     expect(res.status).toBe(201);
     const user = await t.db.selectFrom('app_user').select('id').where('email', '=', 'nina@ocmw.be').executeTakeFirstOrThrow();
     expect(await t.db.selectFrom('team_membership').selectAll().where('user_id', '=', user.id).execute()).toEqual([]);
@@ -257,7 +277,9 @@ describe('POST /admin/users/:id (edit)', () => {
     expect(res.headers.get('Location')).toBe(`/admin/users/${s.worker}?saved=user`);
     const user = await userRow(s.worker);
     expect(user).toMatchObject({ display_name: 'Wim De Werker', is_admin: 1 });
-    expect(await t.db.selectFrom('team_membership').select(['team_id', 'role']).where('user_id', '=', s.worker).execute()).toEqual([{ team_id: s.south, role: 'lead' }]);
+    expect(await t.db.selectFrom('team_membership').select(['team_id', 'role']).where('user_id', '=', s.worker).execute()).toEqual([
+      { team_id: s.south, role: 'lead' },
+    ]);
     const audits = await auditRows();
     expect(audits.map((a) => a.action)).toEqual(['user.updated', 'user.role_changed', 'user.teams_changed']);
     for (const a of audits) expect(a).toMatchObject({ actor_user_id: s.admin, target_type: 'user', target_id: String(s.worker), organisation_id: s.org });
@@ -268,7 +290,10 @@ describe('POST /admin/users/:id (edit)', () => {
 
   it('writes no audit row when nothing changed', async () => {
     const s = await setup();
-    const res = await t.request(`/admin/users/${s.worker}`, { cookie: s.adminCookie, form: { display_name: 'Wim Werker', [`team_${s.north}`]: 'worker', [`team_${s.south}`]: 'none' } });
+    const res = await t.request(`/admin/users/${s.worker}`, {
+      cookie: s.adminCookie,
+      form: { display_name: 'Wim Werker', [`team_${s.north}`]: 'worker', [`team_${s.south}`]: 'none' },
+    });
     expect(res.status).toBe(303);
     expect(await auditRows()).toHaveLength(0);
   });
@@ -277,7 +302,10 @@ describe('POST /admin/users/:id (edit)', () => {
     const s = await setup();
     await t.request(`/admin/users/${s.worker}`, { cookie: s.adminCookie, form: { display_name: 'Wim Werker', [`team_${s.south}`]: 'worker' } });
     const rows = await t.db.selectFrom('team_membership').select(['team_id', 'role']).where('user_id', '=', s.worker).orderBy('team_id').execute();
-    expect(rows).toEqual([{ team_id: s.north, role: 'worker' }, { team_id: s.south, role: 'worker' }]);
+    expect(rows).toEqual([
+      { team_id: s.north, role: 'worker' },
+      { team_id: s.south, role: 'worker' },
+    ]);
   });
 
   it('refuses an empty name with 422', async () => {
@@ -458,8 +486,15 @@ describe('sessions, links and two-step verification', () => {
 
   it('resets two-step verification for a lost phone', async () => {
     const s = await setup();
-    await t.db.updateTable('app_user').set({ totp_key: new Uint8Array(20).fill(7), totp_enabled_at: t.now(), totp_last_counter: 123 }).where('id', '=', s.worker).execute();
-    await t.db.insertInto('recovery_code').values({ user_id: s.worker, code_hash: new Uint8Array(32), used_at: null }).execute();
+    await t.db
+      .updateTable('app_user')
+      .set({ totp_key: new Uint8Array(20).fill(7), totp_enabled_at: t.now(), totp_last_counter: 123 })
+      .where('id', '=', s.worker)
+      .execute();
+    await t.db
+      .insertInto('recovery_code')
+      .values({ user_id: s.worker, code_hash: new Uint8Array(32), used_at: null })
+      .execute();
     const cookie = await t.sessionCookie(s.worker, { twoFactorVerified: true });
     const res = await t.request(`/admin/users/${s.worker}/two-factor-reset`, { cookie: s.adminCookie, form: {} });
     expect(res.status).toBe(303);
@@ -595,15 +630,52 @@ describe('GET /admin/audit', () => {
     const s = await setup();
     const base = t.now();
     const rows = Array.from({ length: 120 }, (_, i) => ({
-      at: base + i * 60_000, organisation_id: s.org, actor_user_id: s.worker, action: 'signin.success', target_type: 'user', target_id: String(s.worker), request_id: null, outcome: 'success' as const,
+      at: base + i * 60_000,
+      organisation_id: s.org,
+      actor_user_id: s.worker,
+      action: 'signin.success',
+      target_type: 'user',
+      target_id: String(s.worker),
+      request_id: null,
+      outcome: 'success' as const,
     }));
     await t.db.insertInto('audit_event').values(rows).execute();
     // The newest: by someone of another organisation (not named), and a failure without actor.
-    await t.db.insertInto('audit_event').values([
-      { at: base + 200 * 60_000, organisation_id: s.org, actor_user_id: s.stranger, action: 'team.renamed', target_type: 'team', target_id: String(s.north), request_id: null, outcome: 'success' },
-      { at: base + 201 * 60_000, organisation_id: s.org, actor_user_id: null, action: 'signin.failure', target_type: null, target_id: null, request_id: null, outcome: 'failure' },
-      { at: base + 202 * 60_000, organisation_id: s.other, actor_user_id: s.stranger, action: 'user.disabled', target_type: 'user', target_id: '1', request_id: null, outcome: 'success' },
-    ]).execute();
+    await t.db
+      .insertInto('audit_event')
+      .values([
+        {
+          at: base + 200 * 60_000,
+          organisation_id: s.org,
+          actor_user_id: s.stranger,
+          action: 'team.renamed',
+          target_type: 'team',
+          target_id: String(s.north),
+          request_id: null,
+          outcome: 'success',
+        },
+        {
+          at: base + 201 * 60_000,
+          organisation_id: s.org,
+          actor_user_id: null,
+          action: 'signin.failure',
+          target_type: null,
+          target_id: null,
+          request_id: null,
+          outcome: 'failure',
+        },
+        {
+          at: base + 202 * 60_000,
+          organisation_id: s.other,
+          actor_user_id: s.stranger,
+          action: 'user.disabled',
+          target_type: 'user',
+          target_id: '1',
+          request_id: null,
+          outcome: 'success',
+        },
+      ])
+      .execute();
     const res = await t.request('/admin/audit', { cookie: s.adminCookie });
     expect(res.status).toBe(200);
     const html = await res.text();

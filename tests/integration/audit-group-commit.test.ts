@@ -16,19 +16,37 @@ beforeEach(async () => {
   // The same connection, seen through a Kysely that counts the INSERT statements it runs.
   db = new Kysely<Database>({
     dialect: new SqliteDialect({ database: t.sqlite }),
-    log: (e) => { if (e.level === 'query' && e.query.sql.startsWith('insert into "audit_event"')) inserts++; },
+    log: (e) => {
+      if (e.level === 'query' && e.query.sql.startsWith('insert into "audit_event"')) inserts++;
+    },
   });
 });
-afterEach(async () => { await t.close(); });
+afterEach(async () => {
+  await t.close();
+});
 
-const count = async () => Number((await t.db.selectFrom('audit_event').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+const count = async () =>
+  Number(
+    (
+      await t.db
+        .selectFrom('audit_event')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 const view = (i: number): AuditEntry => ({ organisationId: null, actorUserId: null, action: 'household.viewed', targetType: 'household', targetId: i });
 
 describe('audit group commit', () => {
   it('commits concurrent views in one statement, and each caller continues only after its row is stored', async () => {
     const before = await count();
     const stored: number[] = [];
-    await Promise.all(Array.from({ length: 25 }, (_, i) => audit(db, 1, view(i)).then(async () => { stored.push(await count()); })));
+    await Promise.all(
+      Array.from({ length: 25 }, (_, i) =>
+        audit(db, 1, view(i)).then(async () => {
+          stored.push(await count());
+        }),
+      ),
+    );
     expect(await count()).toBe(before + 25);
     expect(inserts).toBe(1);
     // Every caller saw all 25 rows when its promise resolved: nothing resolves before the commit.
@@ -45,10 +63,12 @@ describe('audit group commit', () => {
 
   it('writes a view inside a transaction as part of that transaction (rolled back with it)', async () => {
     const before = await count();
-    await expect(db.transaction().execute(async (trx) => {
-      await audit(trx, 1, view(1));
-      throw new Error('change refused');
-    })).rejects.toThrow('change refused');
+    await expect(
+      db.transaction().execute(async (trx) => {
+        await audit(trx, 1, view(1));
+        throw new Error('change refused');
+      }),
+    ).rejects.toThrow('change refused');
     expect(await count()).toBe(before);
   });
 

@@ -6,8 +6,13 @@ import { totpAt } from '../../src/auth/totp.js';
 import { decodeBase32IgnorePadding } from '@oslojs/encoding';
 
 let t: TestApp;
-beforeEach(async () => { t = await makeTestApp(); });
-afterEach(async () => { await t.close(); setSetupCodeForTests(null); });
+beforeEach(async () => {
+  t = await makeTestApp();
+});
+afterEach(async () => {
+  await t.close();
+  setSetupCodeForTests(null);
+});
 
 const GOOD_PASSWORD = 'paarse olifant fietst traag';
 
@@ -118,7 +123,11 @@ describe('sign-in', () => {
     const unknown = await t.request('/signin', { form: { email: 'niemand@ocmw.be', password: 'verkeerd wachtwoord 1' } });
     expect(wrong.status).toBe(422);
     expect(unknown.status).toBe(422);
-    const strip = (h: string) => h.replace(/nonce="[^"]+"/g, '').replace(/value="[^"]*@ocmw\.be"/g, '').replace(/\?v=[0-9a-f]+/g, '');
+    const strip = (h: string) =>
+      h
+        .replace(/nonce="[^"]+"/g, '')
+        .replace(/value="[^"]*@ocmw\.be"/g, '')
+        .replace(/\?v=[0-9a-f]+/g, '');
     expect(strip(await wrong.text())).toBe(strip(await unknown.text()));
     expect(await countRows(t, 'user_session')).toBe(0);
     expect(await auditActions()).toEqual(['signin.failure:failure', 'signin.failure:failure']);
@@ -186,7 +195,8 @@ describe('sessions', () => {
 
   it('end after 10 hours whatever the activity', async () => {
     const cookie = await t.sessionCookie(userId);
-    for (let i = 0; i < 22; i++) { // 22 x 28 min = 10 h 16 min
+    for (let i = 0; i < 22; i++) {
+      // 22 x 28 min = 10 h 16 min
       t.advance(28 * 60_000);
       await t.request('/session/keepalive', { method: 'POST', cookie });
     }
@@ -221,7 +231,8 @@ describe('sessions', () => {
     const org = await s.organisation();
     await s.user(org, { email: 'x@ocmw.be', password: GOOD_PASSWORD });
     const res = await s.app.request('/signin', {
-      method: 'POST', headers: { Origin: 'https://balans.ocmw.be', 'Content-Type': 'application/x-www-form-urlencoded' },
+      method: 'POST',
+      headers: { Origin: 'https://balans.ocmw.be', 'Content-Type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({ email: 'x@ocmw.be', password: GOOD_PASSWORD }).toString(),
     });
     const cookie = res.headers.getSetCookie().join('\n');
@@ -241,7 +252,9 @@ describe('sessions', () => {
     expect(page).toContain('Je sessie was verlopen');
     const payload = /name="replay_payload" value="([^"]+)"/.exec(page)![1]!;
     expect(page).toContain('name="replay_action" value="/account/language"');
-    const signin = await t.request('/signin', { form: { email: 'marie@ocmw.be', password: GOOD_PASSWORD, next: '/account/language', replay_action: '/account/language', replay_payload: payload } });
+    const signin = await t.request('/signin', {
+      form: { email: 'marie@ocmw.be', password: GOOD_PASSWORD, next: '/account/language', replay_action: '/account/language', replay_payload: payload },
+    });
     expect(signin.status).toBe(200);
     const replay = await signin.text();
     expect(replay).toContain('Formulier opnieuw versturen');
@@ -261,7 +274,7 @@ describe('sessions', () => {
     expect(res.headers.get('HX-Redirect')).toMatch(/^\/signin\?next=/);
   });
 
-  it('users can see and end their own sessions, but not someone else\'s', async () => {
+  it("users can see and end their own sessions, but not someone else's", async () => {
     const mine = await t.sessionCookie(userId);
     await t.sessionCookie(userId); // a second device
     const page = await (await t.request('/account', { cookie: mine })).text();

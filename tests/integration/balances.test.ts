@@ -12,15 +12,45 @@ let child: number;
 
 async function makeHousehold(teamId: number, members: { first: string; last: string; year: number; role: 'aanvrager' | 'partner' | 'kind' }[]) {
   const now = t.now();
-  const h = await t.db.insertInto('household').values({ organisation_id: org, team_id: teamId, dossier_ref: null, status: 'active', created_at: now, updated_at: now, assigned_user_id: null, closed_at: null, created_by: null, updated_by: null })
-    .returning('id').executeTakeFirstOrThrow();
+  const h = await t.db
+    .insertInto('household')
+    .values({
+      organisation_id: org,
+      team_id: teamId,
+      dossier_ref: null,
+      status: 'active',
+      created_at: now,
+      updated_at: now,
+      assigned_user_id: null,
+      closed_at: null,
+      created_by: null,
+      updated_by: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   const ids: number[] = [];
   let position = 0;
   for (const m of members) {
-    const r = await t.db.insertInto('household_member').values({
-      household_id: h.id, first_name: m.first, last_name: m.last, birth_year: m.year, birth_date: null, role: m.role, adult_override: null,
-      national_number: null, joined_on: '2020-01-01', left_on: null, position: position++, created_at: now, updated_at: now, updated_by: null,
-    }).returning('id').executeTakeFirstOrThrow();
+    const r = await t.db
+      .insertInto('household_member')
+      .values({
+        household_id: h.id,
+        first_name: m.first,
+        last_name: m.last,
+        birth_year: m.year,
+        birth_date: null,
+        role: m.role,
+        adult_override: null,
+        national_number: null,
+        joined_on: '2020-01-01',
+        left_on: null,
+        position: position++,
+        created_at: now,
+        updated_at: now,
+        updated_by: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     ids.push(r.id);
   }
   return { id: h.id, members: ids };
@@ -32,15 +62,23 @@ beforeEach(async () => {
   team = await t.team(org, 'Team Noord');
   const worker = await t.user(org, { email: 'w@ocmw.be', name: 'Wendy', teams: [{ teamId: team, role: 'worker' }] });
   cookie = await t.sessionCookie(worker);
-  const h = await makeHousehold(team, [{ first: 'Sara', last: 'Peeters', year: 1985, role: 'aanvrager' }, { first: 'Lina', last: 'Peeters', year: 2015, role: 'kind' }]);
+  const h = await makeHousehold(team, [
+    { first: 'Sara', last: 'Peeters', year: 1985, role: 'aanvrager' },
+    { first: 'Lina', last: 'Peeters', year: 2015, role: 'kind' },
+  ]);
   household = h.id;
   adult = h.members[0]!;
   child = h.members[1]!;
 });
-afterEach(async () => { await t.close(); });
+afterEach(async () => {
+  await t.close();
+});
 
 async function startBalance(extra: Record<string, string | string[]> = {}) {
-  const res = await t.request(`/households/${household}/balances`, { cookie, form: { takenOn: '2026-11-20', method: 'samen', participants: [String(adult)], ...extra } });
+  const res = await t.request(`/households/${household}/balances`, {
+    cookie,
+    form: { takenOn: '2026-11-20', method: 'samen', participants: [String(adult)], ...extra },
+  });
   expect(res.status).toBe(303);
   return Number(/balances\/(\d+)$/.exec(res.headers.get('Location')!)![1]);
 }
@@ -64,14 +102,26 @@ describe('starting a balance', () => {
   it('uses the current catalogue version and the members on that date, adult or child by age', async () => {
     const id = await startBalance();
     const b = await t.db.selectFrom('balance').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-    const current = await t.db.selectFrom('catalogue_version').select('id').where('organisation_id', '=', org).orderBy('number', 'desc').executeTakeFirstOrThrow();
+    const current = await t.db
+      .selectFrom('catalogue_version')
+      .select('id')
+      .where('organisation_id', '=', org)
+      .orderBy('number', 'desc')
+      .executeTakeFirstOrThrow();
     expect(b).toMatchObject({ household_id: household, catalogue_version_id: current.id, taken_on: '2026-11-20', method: 'samen', status: 'draft' });
     const subjects = await t.db.selectFrom('balance_subject').selectAll().where('balance_id', '=', id).orderBy('member_id').execute();
-    expect(subjects.map((s) => [s.member_id, s.level, s.took_part])).toEqual([[adult, 'volwassene', 1], [child, 'kind', 0]]);
+    expect(subjects.map((s) => [s.member_id, s.level, s.took_part])).toEqual([
+      [adult, 'volwassene', 1],
+      [child, 'kind', 0],
+    ]);
   });
 
   it('refuses a date in the future, a malformed date and a missing method, writing nothing', async () => {
-    for (const form of [{ takenOn: '2027-01-01', method: 'samen' }, { takenOn: '2026-02-30', method: 'samen' }, { takenOn: '2026-11-20', method: 'raden' }]) {
+    for (const form of [
+      { takenOn: '2027-01-01', method: 'samen' },
+      { takenOn: '2026-02-30', method: 'samen' },
+      { takenOn: '2026-11-20', method: 'raden' },
+    ]) {
       const res = await t.request(`/households/${household}/balances`, { cookie, form });
       expect(res.status).toBe(422);
     }
@@ -88,18 +138,24 @@ describe('starting a balance', () => {
 });
 
 describe('the editor', () => {
-  it('lists the household domains once and each member\'s domains at their level, with anchor texts as radio labels', async () => {
+  it("lists the household domains once and each member's domains at their level, with anchor texts as radio labels", async () => {
     const id = await startBalance();
     const res = await t.request(`/households/${household}/balances/${id}`, { cookie });
     expect(res.status).toBe(200);
     const html = await res.text();
     const version = await t.db.selectFrom('catalogue_version').select('content').where('organisation_id', '=', org).executeTakeFirstOrThrow();
     const catalogue = JSON.parse(String(version.content)) as { themes: { level: string; domains: { defaultOn: boolean }[] }[] };
-    const on = (level: string) => catalogue.themes.filter((th) => th.level === level).flatMap((th) => th.domains).filter((d) => d.defaultOn).length;
+    const on = (level: string) =>
+      catalogue.themes
+        .filter((th) => th.level === level)
+        .flatMap((th) => th.domains)
+        .filter((d) => d.defaultOn).length;
     const fieldsets = html.match(/<fieldset class="cell/g)!.length;
     expect(fieldsets).toBe(on('huishouden') + on('volwassene') + on('kind'));
     expect(html).toContain(`0 van ${fieldsets} domeinen gescoord`);
-    expect(html).toMatch(/<input type="radio" name="s\.h\.verblijfplaats" value="1"\/><span class="level__num">1<\/span><span class="level__text">[^<]+<\/span>/);
+    expect(html).toMatch(
+      /<input type="radio" name="s\.h\.verblijfplaats" value="1"\/><span class="level__num">1<\/span><span class="level__text">[^<]+<\/span>/,
+    );
     expect(html).toContain(`name="s.m${adult}.`);
     expect(html).toContain(`name="s.m${child}.`);
     const audit = await t.db.selectFrom('audit_event').select(['action', 'target_id']).where('action', '=', 'balance.viewed').execute();
@@ -109,7 +165,11 @@ describe('the editor', () => {
   it('saves a score at once through htmx and answers with the new revision and the progress', async () => {
     const id = await startBalance();
     const remark = 'Woont bij zus <script>alert(1)</script> hx-get="/x"';
-    const res = await t.request(`/households/${household}/balances/${id}/scores`, { cookie, htmx: true, form: { editor: 'tab-a', theme: 'h:huishouden-wonen', ...cellFields('h.verblijfplaats', { s: '2', r: remark, c: '3' }) } });
+    const res = await t.request(`/households/${household}/balances/${id}/scores`, {
+      cookie,
+      htmx: true,
+      form: { editor: 'tab-a', theme: 'h:huishouden-wonen', ...cellFields('h.verblijfplaats', { s: '2', r: remark, c: '3' }) },
+    });
     expect(res.status).toBe(200);
     const html = await res.text();
     expect(html).toContain('Opgeslagen om 10:00');
@@ -130,20 +190,26 @@ describe('the editor', () => {
 
   it('saves a whole theme with JS off and comes back to that theme', async () => {
     const id = await startBalance();
-    const res = await t.request(`/households/${household}/balances/${id}/scores`, { cookie, form: {
-      editor: 'tab-a', theme: 'h:huishouden-wonen',
-      ...cellFields('h.verblijfplaats', { s: '4' }), ...cellFields('h.betaalbaarheid-woning', { s: 'nb', r: 'Volgende keer' }),
-    } });
+    const res = await t.request(`/households/${household}/balances/${id}/scores`, {
+      cookie,
+      form: {
+        editor: 'tab-a',
+        theme: 'h:huishouden-wonen',
+        ...cellFields('h.verblijfplaats', { s: '4' }),
+        ...cellFields('h.betaalbaarheid-woning', { s: 'nb', r: 'Volgende keer' }),
+      },
+    });
     expect(res.status).toBe(303);
     expect(res.headers.get('Location')).toBe(`/households/${household}/balances/${id}?saved=h%3Ahuishouden-wonen#t-h-huishouden-wonen`);
-    expect((await scoreRows(id)).map((r) => [r.domain_key, r.state, r.score])).toEqual([['verblijfplaats', 'scored', 4], ['betaalbaarheid-woning', 'nb', null]]);
+    expect((await scoreRows(id)).map((r) => [r.domain_key, r.state, r.score])).toEqual([
+      ['verblijfplaats', 'scored', 4],
+      ['betaalbaarheid-woning', 'nb', null],
+    ]);
     const page = await (await t.request(res.headers.get('Location')!.split('#')[0]!, { cookie })).text();
     expect(page).toContain('Opgeslagen om 10:00');
   });
 
-  it.each([
-    ['0'], ['6'], ['3.5'], ['abc'], ['-1'], [' 3'],
-  ])('refuses score %j with 422 and writes nothing', async (s) => {
+  it.each([['0'], ['6'], ['3.5'], ['abc'], ['-1'], [' 3']])('refuses score %j with 422 and writes nothing', async (s) => {
     const id = await startBalance();
     const res = await t.request(`/households/${household}/balances/${id}/scores`, { cookie, form: { editor: 'a', ...cellFields('h.verblijfplaats', { s }) } });
     expect(res.status).toBe(422);
@@ -154,7 +220,10 @@ describe('the editor', () => {
   it('refuses a remark over 10,000 characters, keeping the text in the form', async () => {
     const id = await startBalance();
     const long = 'x'.repeat(10_001);
-    const res = await t.request(`/households/${household}/balances/${id}/scores`, { cookie, form: { editor: 'a', ...cellFields('h.verblijfplaats', { s: '3', r: long }) } });
+    const res = await t.request(`/households/${household}/balances/${id}/scores`, {
+      cookie,
+      form: { editor: 'a', ...cellFields('h.verblijfplaats', { s: '3', r: long }) },
+    });
     expect(res.status).toBe(422);
     const html = await res.text();
     expect(html).toContain('hoogstens 10.000 tekens');
@@ -180,9 +249,17 @@ describe('the editor', () => {
   it('detects a concurrent edit: 409 with both versions, nothing overwritten, the text kept; "keep mine" then saves', async () => {
     const id = await startBalance();
     // Tab A and tab B both opened the editor when the cell was empty. B saves first.
-    const b = await t.request(`/households/${household}/balances/${id}/scores`, { cookie, htmx: true, form: { editor: 'tab-b', ...cellFields('h.verblijfplaats', { s: '2', r: 'Tekst van B' }) } });
+    const b = await t.request(`/households/${household}/balances/${id}/scores`, {
+      cookie,
+      htmx: true,
+      form: { editor: 'tab-b', ...cellFields('h.verblijfplaats', { s: '2', r: 'Tekst van B' }) },
+    });
     expect(b.status).toBe(200);
-    const a = await t.request(`/households/${household}/balances/${id}/scores`, { cookie, htmx: true, form: { editor: 'tab-a', ...cellFields('h.verblijfplaats', { s: '4', r: 'Tekst van A die niet verloren mag gaan' }) } });
+    const a = await t.request(`/households/${household}/balances/${id}/scores`, {
+      cookie,
+      htmx: true,
+      form: { editor: 'tab-a', ...cellFields('h.verblijfplaats', { s: '4', r: 'Tekst van A die niet verloren mag gaan' }) },
+    });
     expect(a.status).toBe(409);
     const html = await a.text();
     expect(html).toContain('Iemand anders wijzigde dit intussen');
@@ -194,16 +271,26 @@ describe('the editor', () => {
     let rows = await scoreRows(id);
     expect(rows[0]).toMatchObject({ score: 2, remark: 'Tekst van B', revision: 1 });
     const shownToA: CellValue = { state: 'scored', score: 2, clientScore: null, remark: 'Tekst van B' };
-    const keep = await t.request(`/households/${household}/balances/${id}/scores`, { cookie, htmx: true, form: { editor: 'tab-a', ...cellFields('h.verblijfplaats', { s: '4', r: 'Tekst van A die niet verloren mag gaan' }, shownToA, 1) } });
+    const keep = await t.request(`/households/${household}/balances/${id}/scores`, {
+      cookie,
+      htmx: true,
+      form: { editor: 'tab-a', ...cellFields('h.verblijfplaats', { s: '4', r: 'Tekst van A die niet verloren mag gaan' }, shownToA, 1) },
+    });
     expect(keep.status).toBe(200);
     rows = await scoreRows(id);
     expect(rows[0]).toMatchObject({ score: 4, remark: 'Tekst van A die niet verloren mag gaan', revision: 2 });
   });
 
-  it('a full-page save (JS off) on a stale version shows both versions with the user\'s text in the form', async () => {
+  it("a full-page save (JS off) on a stale version shows both versions with the user's text in the form", async () => {
     const id = await startBalance();
-    await t.request(`/households/${household}/balances/${id}/scores`, { cookie, form: { editor: 'tab-b', ...cellFields('h.verblijfplaats', { s: '2', r: 'B' }) } });
-    const res = await t.request(`/households/${household}/balances/${id}/scores`, { cookie, form: { editor: 'tab-a', ...cellFields('h.verblijfplaats', { s: '5', r: 'Mijn lange opmerking' }) } });
+    await t.request(`/households/${household}/balances/${id}/scores`, {
+      cookie,
+      form: { editor: 'tab-b', ...cellFields('h.verblijfplaats', { s: '2', r: 'B' }) },
+    });
+    const res = await t.request(`/households/${household}/balances/${id}/scores`, {
+      cookie,
+      form: { editor: 'tab-a', ...cellFields('h.verblijfplaats', { s: '5', r: 'Mijn lange opmerking' }) },
+    });
     expect(res.status).toBe(409);
     const html = await res.text();
     expect(html).toMatch(/<textarea[^>]*name="r\.h\.verblijfplaats"[^>]*>Mijn lange opmerking<\/textarea>/);
@@ -214,18 +301,32 @@ describe('the editor', () => {
   it('its own earlier save still in flight is not a conflict (same editor)', async () => {
     const id = await startBalance();
     const editor = await editorTokenOf(id, cookie);
-    await t.request(`/households/${household}/balances/${id}/scores`, { cookie, htmx: true, form: { editor, ...cellFields('h.verblijfplaats', { r: 'Eerste woorden' }) } });
+    await t.request(`/households/${household}/balances/${id}/scores`, {
+      cookie,
+      htmx: true,
+      form: { editor, ...cellFields('h.verblijfplaats', { r: 'Eerste woorden' }) },
+    });
     // The debounced second request was built before the first answer arrived: revision 0, old fingerprint.
-    const res = await t.request(`/households/${household}/balances/${id}/scores`, { cookie, htmx: true, form: { editor, ...cellFields('h.verblijfplaats', { r: 'Eerste woorden en meer' }) } });
+    const res = await t.request(`/households/${household}/balances/${id}/scores`, {
+      cookie,
+      htmx: true,
+      form: { editor, ...cellFields('h.verblijfplaats', { r: 'Eerste woorden en meer' }) },
+    });
     expect(res.status).toBe(200);
     expect((await scoreRows(id))[0]).toMatchObject({ remark: 'Eerste woorden en meer', revision: 2, editor_token: editor });
   });
 
   it('leaves cells alone that the user did not touch, even when someone else changed them', async () => {
     const id = await startBalance();
-    await t.request(`/households/${household}/balances/${id}/scores`, { cookie, form: { editor: 'tab-b', ...cellFields('h.verblijfplaats', { s: '1', r: 'B' }) } });
+    await t.request(`/households/${household}/balances/${id}/scores`, {
+      cookie,
+      form: { editor: 'tab-b', ...cellFields('h.verblijfplaats', { s: '1', r: 'B' }) },
+    });
     // Tab A saves the theme with an untouched, empty verblijfplaats and a new score elsewhere.
-    const res = await t.request(`/households/${household}/balances/${id}/scores`, { cookie, form: { editor: 'tab-a', ...cellFields('h.verblijfplaats', {}), ...cellFields('h.schulden', { s: '3' }) } });
+    const res = await t.request(`/households/${household}/balances/${id}/scores`, {
+      cookie,
+      form: { editor: 'tab-a', ...cellFields('h.verblijfplaats', {}), ...cellFields('h.schulden', { s: '3' }) },
+    });
     expect(res.status).toBe(303);
     const rows = await scoreRows(id);
     expect(rows.find((r) => r.domain_key === 'verblijfplaats')).toMatchObject({ score: 1, remark: 'B' });
@@ -236,9 +337,12 @@ describe('the editor', () => {
 describe('the editor token (who counts as the same editor)', () => {
   /** Two saves of the same cell, both built on revision 0: the second must be a conflict. */
   async function secondSaveOnStaleRevision(id: number, first: { cookie: string; editor?: string }, second: { cookie: string; editor?: string }) {
-    const post = (who: { cookie: string; editor?: string }, s: string, r: string) => t.request(`/households/${household}/balances/${id}/scores`, {
-      cookie: who.cookie, htmx: true, form: { ...(who.editor === undefined ? {} : { editor: who.editor }), ...cellFields('h.verblijfplaats', { s, r }) },
-    });
+    const post = (who: { cookie: string; editor?: string }, s: string, r: string) =>
+      t.request(`/households/${household}/balances/${id}/scores`, {
+        cookie: who.cookie,
+        htmx: true,
+        form: { ...(who.editor === undefined ? {} : { editor: who.editor }), ...cellFields('h.verblijfplaats', { s, r }) },
+      });
     expect((await post(first, '2', 'Eerste')).status).toBe(200);
     const res = await post(second, '4', 'Tweede');
     expect((await scoreRows(id))[0]).toMatchObject({ score: 2, remark: 'Eerste', revision: 1 });
@@ -273,7 +377,10 @@ describe('the editor token (who counts as the same editor)', () => {
 
   it('a prefilled cell (empty token) is never "the same editor" of a save without a token', async () => {
     const first = await startBalance({ takenOn: '2026-11-01' });
-    await t.request(`/households/${household}/balances/${first}/scores`, { cookie, form: { editor: await editorTokenOf(first, cookie), ...cellFields('h.verblijfplaats', { s: '2', r: 'oud' }) } });
+    await t.request(`/households/${household}/balances/${first}/scores`, {
+      cookie,
+      form: { editor: await editorTokenOf(first, cookie), ...cellFields('h.verblijfplaats', { s: '2', r: 'oud' }) },
+    });
     await t.request(`/households/${household}/balances/${first}/finalisation`, { cookie, method: 'POST', form: {} });
     const second = await startBalance({ prefill: '1' });
     expect((await scoreRows(second))[0]).toMatchObject({ prefilled: 1, revision: 1, editor_token: '' });
@@ -287,7 +394,10 @@ describe('the editor token (who counts as the same editor)', () => {
 describe('finalising and correcting', () => {
   it('makes the balance read-only; later saves get 409; a correction needs a reason and stays visible', async () => {
     const id = await startBalance();
-    await t.request(`/households/${household}/balances/${id}/scores`, { cookie, form: { editor: 'a', ...cellFields('h.verblijfplaats', { s: '2', r: 'Tijdelijk bij zus' }) } });
+    await t.request(`/households/${household}/balances/${id}/scores`, {
+      cookie,
+      form: { editor: 'a', ...cellFields('h.verblijfplaats', { s: '2', r: 'Tijdelijk bij zus' }) },
+    });
     const fin = await t.request(`/households/${household}/balances/${id}/finalisation`, { cookie, method: 'POST', form: {} });
     expect(fin.status).toBe(303);
     const b = await t.db.selectFrom('balance').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
@@ -298,17 +408,26 @@ describe('finalising and correcting', () => {
     expect(view).toContain('Destabiliserend (1 en 2)');
     expect(view).not.toContain('name="s.h.verblijfplaats"');
 
-    const late = await t.request(`/households/${household}/balances/${id}/scores`, { cookie, form: { editor: 'a', ...cellFields('h.verblijfplaats', { s: '5' }) } });
+    const late = await t.request(`/households/${household}/balances/${id}/scores`, {
+      cookie,
+      form: { editor: 'a', ...cellFields('h.verblijfplaats', { s: '5' }) },
+    });
     expect(late.status).toBe(409);
     expect(await late.text()).toContain('al afgerond');
     expect((await scoreRows(id))[0]).toMatchObject({ score: 2 });
 
-    const noReason = await t.request(`/households/${household}/balances/${id}/amendments`, { cookie, form: { cell: 'h.verblijfplaats', s: '3', r: 'Tijdelijk bij zus', 'reason-a-h-verblijfplaats': '' } });
+    const noReason = await t.request(`/households/${household}/balances/${id}/amendments`, {
+      cookie,
+      form: { cell: 'h.verblijfplaats', s: '3', r: 'Tijdelijk bij zus', 'reason-a-h-verblijfplaats': '' },
+    });
     expect(noReason.status).toBe(422);
     expect(await noReason.text()).toContain('Geef een reden');
     expect(await t.db.selectFrom('balance_amendment').selectAll().execute()).toHaveLength(0);
 
-    const ok = await t.request(`/households/${household}/balances/${id}/amendments`, { cookie, form: { cell: 'h.verblijfplaats', s: '3', r: 'Tijdelijk bij zus', 'reason-a-h-verblijfplaats': 'Verkeerd aangeklikt' } });
+    const ok = await t.request(`/households/${household}/balances/${id}/amendments`, {
+      cookie,
+      form: { cell: 'h.verblijfplaats', s: '3', r: 'Tijdelijk bij zus', 'reason-a-h-verblijfplaats': 'Verkeerd aangeklikt' },
+    });
     expect(ok.status).toBe(303);
     expect((await scoreRows(id))[0]).toMatchObject({ score: 3 });
     const amendments = await t.db.selectFrom('balance_amendment').selectAll().execute();
@@ -321,7 +440,10 @@ describe('finalising and correcting', () => {
 
   it('starts from the previous balance as "nog te bevestigen", which must be confirmed before finalising', async () => {
     const first = await startBalance();
-    await t.request(`/households/${household}/balances/${first}/scores`, { cookie, form: { editor: 'a', ...cellFields('h.verblijfplaats', { s: '2', r: 'oud' }) } });
+    await t.request(`/households/${household}/balances/${first}/scores`, {
+      cookie,
+      form: { editor: 'a', ...cellFields('h.verblijfplaats', { s: '2', r: 'oud' }) },
+    });
     await t.request(`/households/${household}/balances/${first}/finalisation`, { cookie, method: 'POST', form: {} });
     const second = await startBalance({ prefill: '1' });
     const rows = await scoreRows(second);
@@ -332,7 +454,10 @@ describe('finalising and correcting', () => {
     expect(blocked.status).toBe(422);
     expect(await blocked.text()).toContain('Bevestig of wijzig eerst de 1 overgenomen score');
     const shown: CellValue = { state: 'scored', score: 2, clientScore: null, remark: '' };
-    const confirm = await t.request(`/households/${household}/balances/${second}/scores`, { cookie, form: { editor: 'a', confirm: 'h.verblijfplaats', ...cellFields('h.verblijfplaats', { s: '2' }, shown, 1) } });
+    const confirm = await t.request(`/households/${household}/balances/${second}/scores`, {
+      cookie,
+      form: { editor: 'a', confirm: 'h.verblijfplaats', ...cellFields('h.verblijfplaats', { s: '2' }, shown, 1) },
+    });
     expect(confirm.status).toBe(303);
     expect((await scoreRows(second))[0]).toMatchObject({ prefilled: 0, score: 2 });
     expect((await t.request(`/households/${household}/balances/${second}/finalisation`, { cookie, method: 'POST', form: {} })).status).toBe(303);
@@ -345,7 +470,10 @@ describe('finalising and correcting', () => {
     const stranger = await t.user(org2, { email: 's@elders.be', teams: [{ teamId: team2, role: 'worker' }] });
     const sc = await t.sessionCookie(stranger);
     expect((await t.request(`/households/${household}/balances/${id}`, { cookie: sc })).status).toBe(404);
-    expect((await t.request(`/households/${household}/balances/${id}/scores`, { cookie: sc, form: { editor: 'x', ...cellFields('h.verblijfplaats', { s: '1' }) } })).status).toBe(404);
+    expect(
+      (await t.request(`/households/${household}/balances/${id}/scores`, { cookie: sc, form: { editor: 'x', ...cellFields('h.verblijfplaats', { s: '1' }) } }))
+        .status,
+    ).toBe(404);
     const admin = await t.user(org, { email: 'admin@ocmw.be', isAdmin: true });
     expect((await t.request(`/households/${household}/balances/${id}`, { cookie: await t.sessionCookie(admin) })).status).toBe(404);
     expect(await scoreRows(id)).toHaveLength(0);
@@ -402,7 +530,7 @@ describe('sensitive domains', () => {
     expect(ok.status).toBe(303);
     const o = await t.db.selectFrom('organisation').select('sensitive_visibility').where('id', '=', org).executeTakeFirstOrThrow();
     expect(o.sensitive_visibility).toBe('assigned');
-    expect((await t.db.selectFrom('audit_event').select('action').where('action', '=', 'organisation.settings_changed').execute())).toHaveLength(1);
+    expect(await t.db.selectFrom('audit_event').select('action').where('action', '=', 'organisation.settings_changed').execute()).toHaveLength(1);
   });
 });
 
@@ -428,7 +556,10 @@ describe('corrections: bad input writes nothing', () => {
 
   it('a correction on a draft balance is refused (409) and writes nothing', async () => {
     const id = await startBalance();
-    const res = await t.request(`/households/${household}/balances/${id}/amendments`, { cookie, form: { cell: 'h.verblijfplaats', s: '3', r: '', 'reason-x': 'reden' } });
+    const res = await t.request(`/households/${household}/balances/${id}/amendments`, {
+      cookie,
+      form: { cell: 'h.verblijfplaats', s: '3', r: '', 'reason-x': 'reden' },
+    });
     expect(res.status).toBe(409);
     expect(await scoreRows(id)).toHaveLength(0);
     expect(await t.db.selectFrom('balance_amendment').selectAll().execute()).toHaveLength(0);

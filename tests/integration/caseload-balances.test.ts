@@ -9,8 +9,42 @@ let cookie: string;
 
 async function household(name: string) {
   const now = t.now();
-  const h = await t.db.insertInto('household').values({ organisation_id: org, team_id: team, dossier_ref: name, status: 'active', search_text: name.toLowerCase(), created_at: now, updated_at: now, assigned_user_id: null, closed_at: null, created_by: null, updated_by: null }).returning('id').executeTakeFirstOrThrow();
-  await t.db.insertInto('household_member').values({ household_id: h.id, first_name: name, last_name: 'Test', birth_year: 1980, birth_date: null, role: 'aanvrager', adult_override: null, national_number: null, joined_on: '2020-01-01', left_on: null, position: 0, created_at: now, updated_at: now, updated_by: null }).execute();
+  const h = await t.db
+    .insertInto('household')
+    .values({
+      organisation_id: org,
+      team_id: team,
+      dossier_ref: name,
+      status: 'active',
+      search_text: name.toLowerCase(),
+      created_at: now,
+      updated_at: now,
+      assigned_user_id: null,
+      closed_at: null,
+      created_by: null,
+      updated_by: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await t.db
+    .insertInto('household_member')
+    .values({
+      household_id: h.id,
+      first_name: name,
+      last_name: 'Test',
+      birth_year: 1980,
+      birth_date: null,
+      role: 'aanvrager',
+      adult_override: null,
+      national_number: null,
+      joined_on: '2020-01-01',
+      left_on: null,
+      position: 0,
+      created_at: now,
+      updated_at: now,
+      updated_by: null,
+    })
+    .execute();
   return h.id;
 }
 
@@ -18,9 +52,42 @@ async function household(name: string) {
 async function balance(householdId: number, takenOn: string, score: number, more: Record<string, number> = {}) {
   const version = await t.db.selectFrom('catalogue_version').select('id').where('organisation_id', '=', org).executeTakeFirstOrThrow();
   const now = t.now();
-  const b = await t.db.insertInto('balance').values({ organisation_id: org, household_id: householdId, catalogue_version_id: version.id, taken_on: takenOn, method: 'samen', status: 'final', created_at: now, created_by: null, updated_at: now, finalised_at: now, finalised_by: null }).returning('id').executeTakeFirstOrThrow();
+  const b = await t.db
+    .insertInto('balance')
+    .values({
+      organisation_id: org,
+      household_id: householdId,
+      catalogue_version_id: version.id,
+      taken_on: takenOn,
+      method: 'samen',
+      status: 'final',
+      created_at: now,
+      created_by: null,
+      updated_at: now,
+      finalised_at: now,
+      finalised_by: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   for (const [domain, value] of Object.entries({ verblijfplaats: score, ...more })) {
-    await t.db.insertInto('balance_score').values({ balance_id: b.id, subject: 'h', member_id: null, domain_key: domain, state: 'scored', score: value, client_score: null, remark: '', prefilled: 0, revision: 1, editor_token: '', updated_at: now, updated_by: null }).execute();
+    await t.db
+      .insertInto('balance_score')
+      .values({
+        balance_id: b.id,
+        subject: 'h',
+        member_id: null,
+        domain_key: domain,
+        state: 'scored',
+        score: value,
+        client_score: null,
+        remark: '',
+        prefilled: 0,
+        revision: 1,
+        editor_token: '',
+        updated_at: now,
+        updated_by: null,
+      })
+      .execute();
   }
   return b.id;
 }
@@ -31,7 +98,9 @@ beforeEach(async () => {
   team = await t.team(org, 'Team Noord');
   cookie = await t.sessionCookie(await t.user(org, { email: 'w@ocmw.be', teams: [{ teamId: team, role: 'worker' }] }));
 });
-afterEach(async () => { await t.close(); });
+afterEach(async () => {
+  await t.close();
+});
 
 function rowOf(html: string, name: string): string {
   const i = html.indexOf(`>${name}</a>`);
@@ -76,7 +145,7 @@ describe('caseload with balances', () => {
     expect(desc.indexOf('>Recent</a>')).toBeLessThan(desc.indexOf('>Oud</a>'));
   });
 
-  it('leaves hidden sensitive scores and agreements out of a shielded viewer\'s direction and count', async () => {
+  it("leaves hidden sensitive scores and agreements out of a shielded viewer's direction and count", async () => {
     // veiligheid is a sensitive household domain; verblijfplaats is not.
     await t.db.updateTable('organisation').set({ sensitive_visibility: 'assigned' }).where('id', '=', org).execute();
     const leadId = await t.user(org, { email: 'lead@ocmw.be', teams: [{ teamId: team, role: 'lead' }] });
@@ -86,12 +155,41 @@ describe('caseload with balances', () => {
     const latest = await balance(h, '2026-09-01', 3, { veiligheid: 4 });
     // A signed GPMI from the latest balance: one open agreement on each domain.
     const now = t.now();
-    const gpmi = await t.db.insertInto('gpmi').values({ organisation_id: org, household_id: h, member_id: null, balance_id: latest, created_at: now, created_by: null }).returning('id').executeTakeFirstOrThrow();
-    const version = await t.db.insertInto('gpmi_version').values({ gpmi_id: gpmi.id, number: 1, start_on: '2026-10-01', duration_months: 12, reason: null, created_at: now, created_by: null, updated_at: now, updated_by: null, signed_on: null, signed_client_name: null, signed_by: null, signed_at: null }).returning('id').executeTakeFirstOrThrow();
+    const gpmi = await t.db
+      .insertInto('gpmi')
+      .values({ organisation_id: org, household_id: h, member_id: null, balance_id: latest, created_at: now, created_by: null })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const version = await t.db
+      .insertInto('gpmi_version')
+      .values({
+        gpmi_id: gpmi.id,
+        number: 1,
+        start_on: '2026-10-01',
+        duration_months: 12,
+        reason: null,
+        created_at: now,
+        created_by: null,
+        updated_at: now,
+        updated_by: null,
+        signed_on: null,
+        signed_client_name: null,
+        signed_by: null,
+        signed_at: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     for (const [position, domain] of ['verblijfplaats', 'veiligheid'].entries()) {
-      await t.db.insertInto('gpmi_agreement').values({ version_id: version.id, position, subject: 'h', member_id: null, domain_key: domain, text: 'x', target_score: null, due_on: null }).execute();
+      await t.db
+        .insertInto('gpmi_agreement')
+        .values({ version_id: version.id, position, subject: 'h', member_id: null, domain_key: domain, text: 'x', target_score: null, due_on: null })
+        .execute();
     }
-    await t.db.updateTable('gpmi_version').set({ status: 'signed', signed_on: '2026-10-01', signed_client_name: 'Els Test', signed_by: leadId, signed_at: now }).where('id', '=', version.id).execute();
+    await t.db
+      .updateTable('gpmi_version')
+      .set({ status: 'signed', signed_on: '2026-10-01', signed_client_name: 'Els Test', signed_by: leadId, signed_at: now })
+      .where('id', '=', version.id)
+      .execute();
     const openCount = (row: string) => row.match(/<td>(\d+)<\/td>\s*$/)?.[1];
     // The lead sees sensitive domains: the veiligheid score went up, two agreements are open.
     const lead = rowOf(await (await t.request('/households', { cookie: leadCookie })).text(), 'Els');
@@ -111,7 +209,10 @@ describe('caseload with balances', () => {
 
 describe('monthsBefore', () => {
   it.each([
-    ['2026-11-22', 6, '2026-05-22'], ['2026-03-31', 1, '2026-02-28'], ['2026-01-15', 3, '2025-10-15'], ['2024-08-31', 6, '2024-02-29'],
+    ['2026-11-22', 6, '2026-05-22'],
+    ['2026-03-31', 1, '2026-02-28'],
+    ['2026-01-15', 3, '2025-10-15'],
+    ['2024-08-31', 6, '2024-02-29'],
   ])('%s minus %i months is %s', (iso, n, expected) => {
     expect(monthsBefore(iso, n)).toBe(expected);
   });

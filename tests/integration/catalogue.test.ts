@@ -21,7 +21,9 @@ beforeEach(async () => {
   worker = await t.sessionCookie(workerId);
   scopeA = { organisationId: org, userId: adminId, isAdmin: true, teamIds: [], leadTeamIds: [] };
 });
-afterEach(async () => { await t.close(); });
+afterEach(async () => {
+  await t.close();
+});
 
 const domainId = async (key: string, organisationId = org) =>
   (await t.db.selectFrom('catalogue_domain').select('id').where('organisation_id', '=', organisationId).where('key', '=', key).executeTakeFirstOrThrow()).id;
@@ -47,7 +49,9 @@ function domainForm(key: string, revision: number, overrides: Record<string, str
   for (const l of ['nl', 'fr', 'en'] as const) {
     form[`name_${l}`] = d.name[l];
     form[`question_${l}`] = d.question[l];
-    d.anchors.forEach((a, i) => { form[`anchor${i + 1}_${l}`] = a[l]; });
+    d.anchors.forEach((a, i) => {
+      form[`anchor${i + 1}_${l}`] = a[l];
+    });
   }
   if (d.allowNotApplicable) form.allowNotApplicable = '1';
   if (d.sensitive) form.sensitive = '1';
@@ -77,7 +81,11 @@ describe('a new organisation', () => {
     expect(current.number).toBe(1);
     expect(current.publishedBy).toBeNull();
     expect(current.catalogue).toEqual(defaultCatalogue);
-    const domains = await t.db.selectFrom('catalogue_domain').select((eb) => eb.fn.countAll<number>().as('n')).where('organisation_id', '=', org).executeTakeFirstOrThrow();
+    const domains = await t.db
+      .selectFrom('catalogue_domain')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('organisation_id', '=', org)
+      .executeTakeFirstOrThrow();
     expect(Number(domains.n)).toBe(46);
     const schulden = await domainRow('schulden');
     expect([schulden.anchor3_nl, schulden.anchor3_fr, schulden.anchor3_en].every((s) => s.length > 0)).toBe(true);
@@ -103,9 +111,10 @@ describe('GET /catalogue', () => {
 
   it('warns, in words, when an inspection area has no switched-on domain', async () => {
     for (const { domains } of defaultCatalogue.themes) {
-      for (const d of domains) if (d.podMiAreas.includes('mobiliteit') && d.defaultOn) {
-        expect((await t.request(`/catalogue/draft/domains/${await domainId(d.key)}/activation`, { cookie: admin, form: { active: '0' } })).status).toBe(303);
-      }
+      for (const d of domains)
+        if (d.podMiAreas.includes('mobiliteit') && d.defaultOn) {
+          expect((await t.request(`/catalogue/draft/domains/${await domainId(d.key)}/activation`, { cookie: admin, form: { active: '0' } })).status).toBe(303);
+        }
     }
     expect((await publish()).status).toBe(303);
     const html = await (await t.request('/catalogue', { cookie: worker })).text();
@@ -155,7 +164,10 @@ describe('editing the draft', () => {
     expect(form).toContain('<label for="field-anchor3_fr">Score 3 (Frans)</label>');
     expect(form).toContain('lang="fr-BE"');
     const row = await domainRow('schulden');
-    const res = await t.request(`/catalogue/draft/domains/${id}`, { cookie: admin, form: domainForm('schulden', row.revision, { anchor3_fr: 'Des dettes, avec un plan de paiement.' }) });
+    const res = await t.request(`/catalogue/draft/domains/${id}`, {
+      cookie: admin,
+      form: domainForm('schulden', row.revision, { anchor3_fr: 'Des dettes, avec un plan de paiement.' }),
+    });
     expect(res.status).toBe(303);
     expect((await domainRow('schulden')).anchor3_fr).toBe('Des dettes, avec un plan de paiement.');
     expect(await auditActions()).toContain('catalogue.domain_updated');
@@ -176,9 +188,15 @@ describe('editing the draft', () => {
     const id = await domainId('schulden');
     const revision = (await domainRow('schulden')).revision;
     // Two administrators opened the same form; the first one saves.
-    const first = await t.request(`/catalogue/draft/domains/${id}`, { cookie: admin, form: domainForm('schulden', revision, { name_nl: 'Schulden (eerste)' }) });
+    const first = await t.request(`/catalogue/draft/domains/${id}`, {
+      cookie: admin,
+      form: domainForm('schulden', revision, { name_nl: 'Schulden (eerste)' }),
+    });
     expect(first.status).toBe(303);
-    const second = await t.request(`/catalogue/draft/domains/${id}`, { cookie: admin, form: domainForm('schulden', revision, { name_nl: 'Schulden (tweede)' }) });
+    const second = await t.request(`/catalogue/draft/domains/${id}`, {
+      cookie: admin,
+      form: domainForm('schulden', revision, { name_nl: 'Schulden (tweede)' }),
+    });
     expect(second.status).toBe(409);
     const html = await second.text();
     expect(html).toContain('Iemand anders heeft dit intussen aangepast');
@@ -186,13 +204,19 @@ describe('editing the draft', () => {
     expect(html).toContain(`name="revision" value="${revision + 1}"`);
     expect((await domainRow('schulden')).name_nl).toBe('Schulden (eerste)');
     // Saving again, now knowingly, wins.
-    const third = await t.request(`/catalogue/draft/domains/${id}`, { cookie: admin, form: domainForm('schulden', revision + 1, { name_nl: 'Schulden (tweede)' }) });
+    const third = await t.request(`/catalogue/draft/domains/${id}`, {
+      cookie: admin,
+      form: domainForm('schulden', revision + 1, { name_nl: 'Schulden (tweede)' }),
+    });
     expect(third.status).toBe(303);
     expect((await domainRow('schulden')).name_nl).toBe('Schulden (tweede)');
   });
 
   it('adds an own theme and domain with a generated, unique key', async () => {
-    const res = await t.request('/catalogue/draft/themes', { cookie: admin, form: { level: 'volwassene', name_nl: 'Zelfzorg', name_fr: 'Soins personnels', name_en: 'Self-care' } });
+    const res = await t.request('/catalogue/draft/themes', {
+      cookie: admin,
+      form: { level: 'volwassene', name_nl: 'Zelfzorg', name_fr: 'Soins personnels', name_en: 'Self-care' },
+    });
     expect(res.status).toBe(303);
     const theme = (await loadDraft(t.db, scopeA))!.themes.find((th) => th.key === 'volwassene-zelfzorg')!;
     expect(theme.level).toBe('volwassene');
@@ -221,10 +245,16 @@ describe('editing the draft', () => {
   it('renames a theme, and refuses a stale rename with 409 showing both names', async () => {
     const theme = (await loadDraft(t.db, scopeA))!.themes[0]!;
     const names = { name_fr: 'Logement', name_en: 'Housing' };
-    const first = await t.request(`/catalogue/draft/themes/${theme.id}`, { cookie: admin, form: { revision: String(theme.revision), name_nl: 'Wonen en huisvesting', ...names } });
+    const first = await t.request(`/catalogue/draft/themes/${theme.id}`, {
+      cookie: admin,
+      form: { revision: String(theme.revision), name_nl: 'Wonen en huisvesting', ...names },
+    });
     expect(first.status).toBe(303);
     expect((await draft()).themes[0]!.name.nl).toBe('Wonen en huisvesting');
-    const stale = await t.request(`/catalogue/draft/themes/${theme.id}`, { cookie: admin, form: { revision: String(theme.revision), name_nl: 'Huisvesting', ...names } });
+    const stale = await t.request(`/catalogue/draft/themes/${theme.id}`, {
+      cookie: admin,
+      form: { revision: String(theme.revision), name_nl: 'Huisvesting', ...names },
+    });
     expect(stale.status).toBe(409);
     expect(await stale.text()).toContain('<td>Wonen en huisvesting</td><td>Huisvesting</td>');
     expect((await draft()).themes[0]!.name.nl).toBe('Wonen en huisvesting');
@@ -234,7 +264,7 @@ describe('editing the draft', () => {
     const id = await domainId('jeugdzorg');
     expect((await t.request(`/catalogue/draft/domains/${id}/retirement`, { cookie: admin, form: {} })).status).toBe(303);
     expect(findDomain(await draft(), 'jeugdzorg')).toBeUndefined();
-    expect((await t.request('/catalogue/draft', { cookie: admin }).then((r) => r.text()))).toContain('aria-label="Jeugdzorg terugzetten in de catalogus"');
+    expect(await t.request('/catalogue/draft', { cookie: admin }).then((r) => r.text())).toContain('aria-label="Jeugdzorg terugzetten in de catalogus"');
     expect((await t.request(`/catalogue/draft/domains/${id}`, { cookie: admin })).status).toBe(404);
     expect((await t.request(`/catalogue/draft/domains/${id}/restoration`, { cookie: admin, form: {} })).status).toBe(303);
     expect(findDomain(await draft(), 'jeugdzorg')).toBeDefined();
@@ -244,7 +274,10 @@ describe('editing the draft', () => {
 describe('publishing', () => {
   it('shows what changed first, then creates an immutable new version', async () => {
     const id = await domainId('schulden');
-    await t.request(`/catalogue/draft/domains/${id}`, { cookie: admin, form: domainForm('schulden', 0, { anchor3_nl: 'Schulden, met een afbetalingsplan dat loopt.' }) });
+    await t.request(`/catalogue/draft/domains/${id}`, {
+      cookie: admin,
+      form: domainForm('schulden', 0, { anchor3_nl: 'Schulden, met een afbetalingsplan dat loopt.' }),
+    });
     await t.request(`/catalogue/draft/domains/${await domainId('spaargeld')}/activation`, { cookie: admin, form: { active: '1' } });
     const summary = await (await t.request('/catalogue/publication', { cookie: admin })).text();
     expect(summary).toContain('Dit veranderde sinds versie 1');
@@ -287,7 +320,8 @@ describe('publishing', () => {
 
   it('keeps the texts a balance was scored against: v1 still has the old text after v2', async () => {
     // Stand-in for the balance table of the next issue: a row that records its catalogue version.
-    await t.db.schema.createTable('test_balance')
+    await t.db.schema
+      .createTable('test_balance')
       .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
       .addColumn('catalogue_version_id', 'integer', (c) => c.notNull().references('catalogue_version.id'))
       .execute();
@@ -366,13 +400,69 @@ describe('export and import', () => {
     };
     const schulden = (raw: any) => raw.themes.flatMap((th: any) => th.domains).find((d: any) => d.key === 'schulden');
     const cases: [string, () => string | Uint8Array<ArrayBuffer>, number, string][] = [
-      ['an empty anchor text', () => broken((raw) => { schulden(raw).anchors[2].fr = ''; }), 422, "domein 'schulden', niveau 3: tekst ontbreekt (fr)"],
-      ['fewer than five levels', () => broken((raw) => { schulden(raw).anchors.pop(); }), 422, "domein 'schulden': er moeten precies 5 niveaus zijn, er zijn er 4"],
-      ['more than five levels', () => broken((raw) => { schulden(raw).anchors.push({ nl: 'a', fr: 'b', en: 'c' }); }), 422, 'er moeten precies 5 niveaus zijn, er zijn er 6'],
-      ['duplicate keys', () => broken((raw) => { raw.themes[0].domains[1].key = 'schulden'; }), 422, "sleutel 'schulden' komt meer dan één keer voor"],
-      ['a domain in an unknown level', () => broken((raw) => { raw.themes[0].level = 'gezin'; }), 422, "thema 'huishouden-wonen': onbekende doelgroep 'gezin'"],
-      ['a domain outside any theme', () => broken((raw) => { raw.domains = [{ key: 'los', theme: 'nergens' }]; }), 422, "bestand: onbekend veld 'domains'"],
-      ['an unknown POD MI area', () => broken((raw) => { schulden(raw).podMiAreas = ['geld']; }), 422, "domein 'schulden', POD MI-domeinen: onbekend POD MI-domein 'geld'"],
+      [
+        'an empty anchor text',
+        () =>
+          broken((raw) => {
+            schulden(raw).anchors[2].fr = '';
+          }),
+        422,
+        "domein 'schulden', niveau 3: tekst ontbreekt (fr)",
+      ],
+      [
+        'fewer than five levels',
+        () =>
+          broken((raw) => {
+            schulden(raw).anchors.pop();
+          }),
+        422,
+        "domein 'schulden': er moeten precies 5 niveaus zijn, er zijn er 4",
+      ],
+      [
+        'more than five levels',
+        () =>
+          broken((raw) => {
+            schulden(raw).anchors.push({ nl: 'a', fr: 'b', en: 'c' });
+          }),
+        422,
+        'er moeten precies 5 niveaus zijn, er zijn er 6',
+      ],
+      [
+        'duplicate keys',
+        () =>
+          broken((raw) => {
+            raw.themes[0].domains[1].key = 'schulden';
+          }),
+        422,
+        "sleutel 'schulden' komt meer dan één keer voor",
+      ],
+      [
+        'a domain in an unknown level',
+        () =>
+          broken((raw) => {
+            raw.themes[0].level = 'gezin';
+          }),
+        422,
+        "thema 'huishouden-wonen': onbekende doelgroep 'gezin'",
+      ],
+      [
+        'a domain outside any theme',
+        () =>
+          broken((raw) => {
+            raw.domains = [{ key: 'los', theme: 'nergens' }];
+          }),
+        422,
+        "bestand: onbekend veld 'domains'",
+      ],
+      [
+        'an unknown POD MI area',
+        () =>
+          broken((raw) => {
+            schulden(raw).podMiAreas = ['geld'];
+          }),
+        422,
+        "domein 'schulden', POD MI-domeinen: onbekend POD MI-domein 'geld'",
+      ],
       ['a file that is not JSON', () => 'dit is geen { json', 422, 'Dit is geen geldig JSON-bestand. Er werd niets veranderd.'],
       ['an empty file', () => '', 422, 'Het bestand is leeg. Er werd niets veranderd.'],
       ['a file over 2 MB', () => new Uint8Array(2 * 1024 * 1024 + 10).fill(32), 413, 'Het bestand is groter dan 2 MB. Er werd niets veranderd.'],
@@ -425,7 +515,7 @@ describe('access', () => {
     expect(await catalogueState()).toEqual(before);
   });
 
-  it('answers 404 for another organisation\'s domain, theme or version, and changes nothing', async () => {
+  it("answers 404 for another organisation's domain, theme or version, and changes nothing", async () => {
     const otherOrg = await t.organisation('OCMW B');
     const otherScope: OrgScope = { organisationId: otherOrg, userId: 0, isAdmin: true, teamIds: [], leadTeamIds: [] };
     const otherVersion = (await getCurrentVersion(t.db, otherScope))!;

@@ -12,7 +12,9 @@ beforeEach(async () => {
   // With no account at all every page leads to /setup; the sign-in page needs one to exist.
   userId = await t.user(await t.organisation(), { email: 'mw@ocmw.be' });
 });
-afterEach(async () => { await t.close(); });
+afterEach(async () => {
+  await t.close();
+});
 
 const gzip = { 'Accept-Encoding': 'gzip, deflate, br' };
 
@@ -53,7 +55,7 @@ describe('compression', () => {
   it('keeps the first visit (sign-in page and everything it loads) under 60 kB on the wire', async () => {
     const res = await t.request('/signin', { headers: gzip });
     let total = (await bodyBytes(res)).length;
-    const html = (await (await t.request('/signin')).text());
+    const html = await (await t.request('/signin')).text();
     const assets = [...html.matchAll(/(?:href|src)="(\/static\/[^"]+)"/g)].map((m) => m[1]!.replace(/&amp;/g, '&'));
     expect(assets.length).toBeGreaterThanOrEqual(3); // stylesheet(s), htmx, our script
     for (const a of new Set(assets)) {

@@ -2,8 +2,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTestApp, type TestApp } from '../support/app.js';
 
 let t: TestApp;
-beforeEach(async () => { t = await makeTestApp(); });
-afterEach(async () => { await t.close(); });
+beforeEach(async () => {
+  t = await makeTestApp();
+});
+afterEach(async () => {
+  await t.close();
+});
 
 function expectSecurityHeaders(res: Response) {
   const csp = res.headers.get('Content-Security-Policy') ?? '';
@@ -111,18 +115,28 @@ describe('language', () => {
 
 describe('bad input', () => {
   it('answers an oversized body with 413 and processes nothing', async () => {
-    const before = await t.db.selectFrom('audit_event').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const before = await t.db
+      .selectFrom('audit_event')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     const big = 'email=' + 'a'.repeat(1024 * 1024 + 10) + '&password=x';
     const res = await t.request('/signin', { method: 'POST', body: big, headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
     expect(res.status).toBe(413);
     expect(await res.text()).toContain('Te veel gegevens');
-    const after = await t.db.selectFrom('audit_event').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const after = await t.db
+      .selectFrom('audit_event')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(before.n));
   });
 
   it('answers malformed form encoding with 400', async () => {
     await t.organisation();
-    const res = await t.request('/signin', { method: 'POST', body: 'email=%E0%A4%A&password=x', headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+    const res = await t.request('/signin', {
+      method: 'POST',
+      body: 'email=%E0%A4%A&password=x',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    });
     expect(res.status).toBe(400);
     expect(await res.text()).toContain('Ongeldige aanvraag');
     const multipart = await t.request('/signin', { method: 'POST', body: 'garbage', headers: { 'Content-Type': 'multipart/form-data; boundary=xyz' } });

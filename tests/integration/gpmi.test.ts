@@ -19,48 +19,133 @@ let balance: number;
 
 async function makeHousehold(teamId: number, organisationId = org) {
   const now = t.now();
-  const h = await t.db.insertInto('household').values({ organisation_id: organisationId, team_id: teamId, dossier_ref: null, status: 'active', created_at: now, updated_at: now, assigned_user_id: null, closed_at: null, created_by: null, updated_by: null })
-    .returning('id').executeTakeFirstOrThrow();
+  const h = await t.db
+    .insertInto('household')
+    .values({
+      organisation_id: organisationId,
+      team_id: teamId,
+      dossier_ref: null,
+      status: 'active',
+      created_at: now,
+      updated_at: now,
+      assigned_user_id: null,
+      closed_at: null,
+      created_by: null,
+      updated_by: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   const ids: number[] = [];
   let position = 0;
-  for (const m of [{ first: 'Sara', last: 'Peeters', year: 1985, role: 'aanvrager' as const }, { first: 'Karim', last: 'Peeters', year: 1982, role: 'partner' as const }, { first: 'Lina', last: 'Peeters', year: 2016, role: 'kind' as const }]) {
-    const r = await t.db.insertInto('household_member').values({
-      household_id: h.id, first_name: m.first, last_name: m.last, birth_year: m.year, birth_date: null, role: m.role, adult_override: null,
-      national_number: null, joined_on: '2020-01-01', left_on: null, position: position++, created_at: now, updated_at: now, updated_by: null,
-    }).returning('id').executeTakeFirstOrThrow();
+  for (const m of [
+    { first: 'Sara', last: 'Peeters', year: 1985, role: 'aanvrager' as const },
+    { first: 'Karim', last: 'Peeters', year: 1982, role: 'partner' as const },
+    { first: 'Lina', last: 'Peeters', year: 2016, role: 'kind' as const },
+  ]) {
+    const r = await t.db
+      .insertInto('household_member')
+      .values({
+        household_id: h.id,
+        first_name: m.first,
+        last_name: m.last,
+        birth_year: m.year,
+        birth_date: null,
+        role: m.role,
+        adult_override: null,
+        national_number: null,
+        joined_on: '2020-01-01',
+        left_on: null,
+        position: position++,
+        created_at: now,
+        updated_at: now,
+        updated_by: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     ids.push(r.id);
   }
   return { id: h.id, members: ids as [number, number, number] };
 }
 
 /** A balance inserted as the balance feature leaves it: subjects, scores, and (by default) finalised. */
-async function makeBalance(householdId: number, members: [number, number, number], takenOn: string, scores: Record<string, number | 'nvt'>, status: 'final' | 'draft' = 'final', organisationId = org) {
+async function makeBalance(
+  householdId: number,
+  members: [number, number, number],
+  takenOn: string,
+  scores: Record<string, number | 'nvt'>,
+  status: 'final' | 'draft' = 'final',
+  organisationId = org,
+) {
   const now = t.now();
-  const version = await t.db.selectFrom('catalogue_version').select('id').where('organisation_id', '=', organisationId).orderBy('number', 'desc').executeTakeFirstOrThrow();
-  const b = await t.db.insertInto('balance').values({
-    organisation_id: organisationId, household_id: householdId, catalogue_version_id: version.id, taken_on: takenOn, method: 'samen', status,
-    created_at: now, created_by: null, updated_at: now, finalised_at: status === 'final' ? now : null, finalised_by: null,
-  }).returning('id').executeTakeFirstOrThrow();
-  await t.db.insertInto('balance_subject').values([
-    { balance_id: b.id, member_id: members[0], level: 'volwassene', took_part: 1 },
-    { balance_id: b.id, member_id: members[1], level: 'volwassene', took_part: 0 },
-    { balance_id: b.id, member_id: members[2], level: 'kind', took_part: 0 },
-  ]).execute();
+  const version = await t.db
+    .selectFrom('catalogue_version')
+    .select('id')
+    .where('organisation_id', '=', organisationId)
+    .orderBy('number', 'desc')
+    .executeTakeFirstOrThrow();
+  const b = await t.db
+    .insertInto('balance')
+    .values({
+      organisation_id: organisationId,
+      household_id: householdId,
+      catalogue_version_id: version.id,
+      taken_on: takenOn,
+      method: 'samen',
+      status,
+      created_at: now,
+      created_by: null,
+      updated_at: now,
+      finalised_at: status === 'final' ? now : null,
+      finalised_by: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await t.db
+    .insertInto('balance_subject')
+    .values([
+      { balance_id: b.id, member_id: members[0], level: 'volwassene', took_part: 1 },
+      { balance_id: b.id, member_id: members[1], level: 'volwassene', took_part: 0 },
+      { balance_id: b.id, member_id: members[2], level: 'kind', took_part: 0 },
+    ])
+    .execute();
   for (const [key, score] of Object.entries(scores)) {
     const dot = key.indexOf('.');
     const subject = key.slice(0, dot);
-    await t.db.insertInto('balance_score').values({
-      balance_id: b.id, subject, member_id: subject === 'h' ? null : Number(subject.slice(1)), domain_key: key.slice(dot + 1),
-      state: score === 'nvt' ? 'nvt' : 'scored', score: score === 'nvt' ? null : score, client_score: null, remark: '', prefilled: 0, revision: 1, editor_token: '', updated_at: now, updated_by: null,
-    }).execute();
+    await t.db
+      .insertInto('balance_score')
+      .values({
+        balance_id: b.id,
+        subject,
+        member_id: subject === 'h' ? null : Number(subject.slice(1)),
+        domain_key: key.slice(dot + 1),
+        state: score === 'nvt' ? 'nvt' : 'scored',
+        score: score === 'nvt' ? null : score,
+        client_score: null,
+        remark: '',
+        prefilled: 0,
+        revision: 1,
+        editor_token: '',
+        updated_at: now,
+        updated_by: null,
+      })
+      .execute();
   }
   return b.id;
 }
 
 const planUrl = () => `/households/${household}/balances/${balance}/plan`;
 const priorities = () => t.db.selectFrom('balance_priority').selectAll().where('balance_id', '=', balance).orderBy('id').execute();
-const count = async (table: 'gpmi' | 'gpmi_version' | 'gpmi_agreement' | 'gpmi_agreement_item' | 'gpmi_evaluation' | 'gpmi_evaluation_item' | 'balance_priority' | 'balance_plan') =>
-  Number((await t.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+const count = async (
+  table: 'gpmi' | 'gpmi_version' | 'gpmi_agreement' | 'gpmi_agreement_item' | 'gpmi_evaluation' | 'gpmi_evaluation_item' | 'balance_priority' | 'balance_plan',
+) =>
+  Number(
+    (
+      await t.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 beforeEach(async () => {
   t = await makeTestApp();
@@ -72,12 +157,20 @@ beforeEach(async () => {
   household = h.id;
   [sara, karim, lina] = h.members;
   balance = await makeBalance(household, h.members, '2026-11-20', {
-    'h.verblijfplaats': 1, 'h.inkomen': 2, 'h.schulden': 3, 'h.inzicht': 4,
-    [`m${sara}.vangnet`]: 2, [`m${sara}.mentale-gezondheid`]: 1, [`m${sara}.tewerkstelling`]: 'nvt', [`m${sara}.mobiliteit`]: 4,
+    'h.verblijfplaats': 1,
+    'h.inkomen': 2,
+    'h.schulden': 3,
+    'h.inzicht': 4,
+    [`m${sara}.vangnet`]: 2,
+    [`m${sara}.mentale-gezondheid`]: 1,
+    [`m${sara}.tewerkstelling`]: 'nvt',
+    [`m${sara}.mobiliteit`]: 4,
     [`m${lina}.kind-netwerk`]: 3,
   });
 });
-afterEach(async () => { await t.close(); });
+afterEach(async () => {
+  await t.close();
+});
 
 /** The fields the werkpunten table posts for some rows. */
 function rows(spec: Record<string, { w?: boolean; p?: string; cp?: string }>) {
@@ -100,7 +193,7 @@ async function choose(spec: Record<string, { w?: boolean; p?: string; cp?: strin
 }
 
 describe('werkpunten and goals', () => {
-  it('shows the domains lowest score first, with checkbox, priority and the client\'s own order per row', async () => {
+  it("shows the domains lowest score first, with checkbox, priority and the client's own order per row", async () => {
     const res = await t.request(planUrl(), { cookie });
     expect(res.status).toBe(200);
     const html = await res.text();
@@ -117,18 +210,27 @@ describe('werkpunten and goals', () => {
     expect(low).toContain('name="w.h.inkomen"');
     expect(low).not.toContain('name="w.h.schulden"');
     const audit = await t.db.selectFrom('audit_event').select(['action', 'target_id']).where('action', '=', 'plan.viewed').execute();
-    expect(audit).toEqual([{ action: 'plan.viewed', target_id: String(balance) }, { action: 'plan.viewed', target_id: String(balance) }]);
+    expect(audit).toEqual([
+      { action: 'plan.viewed', target_id: String(balance) },
+      { action: 'plan.viewed', target_id: String(balance) },
+    ]);
   });
 
-  it('saves three werkpunten (free numbers given in row order), the client\'s order separately, then the goals', async () => {
+  it("saves three werkpunten (free numbers given in row order), the client's order separately, then the goals", async () => {
     const res = await choose({
-      'h.verblijfplaats': { w: true, cp: '2' }, 'h.inkomen': { w: true, p: '1' }, [`m${sara}.vangnet`]: { w: true }, 'h.schulden': { cp: '1' },
+      'h.verblijfplaats': { w: true, cp: '2' },
+      'h.inkomen': { w: true, p: '1' },
+      [`m${sara}.vangnet`]: { w: true },
+      'h.schulden': { cp: '1' },
     });
     expect(res.status).toBe(303);
     expect(res.headers.get('Location')).toBe(`${planUrl()}?saved=1`);
     const saved = await priorities();
     expect(saved.map((r) => [r.subject, r.domain_key, r.priority, r.client_priority])).toEqual([
-      ['h', 'verblijfplaats', 2, 2], ['h', 'inkomen', 1, null], [`m${sara}`, 'vangnet', 1, null], ['h', 'schulden', null, 1],
+      ['h', 'verblijfplaats', 2, 2],
+      ['h', 'inkomen', 1, null],
+      [`m${sara}`, 'vangnet', 1, null],
+      ['h', 'schulden', null, 1],
     ]);
     // The goal fields now show for the three werkpunten.
     const page = await (await t.request(planUrl(), { cookie })).text();
@@ -136,12 +238,23 @@ describe('werkpunten and goals', () => {
     expect(page).toContain(`name="ts.m${sara}.vangnet"`);
     expect(page).not.toContain('name="lt.h.schulden"');
     expect(page).toContain('Niet lager dan de score nu (1 Acuut probleem).');
-    const goals = await t.request(planUrl(), { cookie, form: {
-      revision: await planRevision(), 'lt.h.verblijfplaats': 'Ik woon alleen.\r\nIn een betaalbare woning.', 'st.h.verblijfplaats': 'Inschrijven bij twee SVK’s', 'ts.h.verblijfplaats': '3',
-    } });
+    const goals = await t.request(planUrl(), {
+      cookie,
+      form: {
+        revision: await planRevision(),
+        'lt.h.verblijfplaats': 'Ik woon alleen.\r\nIn een betaalbare woning.',
+        'st.h.verblijfplaats': 'Inschrijven bij twee SVK’s',
+        'ts.h.verblijfplaats': '3',
+      },
+    });
     expect(goals.status).toBe(303);
     const row = (await priorities()).find((r) => r.domain_key === 'verblijfplaats')!;
-    expect(row).toMatchObject({ long_term_goal: 'Ik woon alleen.\nIn een betaalbare woning.', short_term_goal: 'Inschrijven bij twee SVK’s', target_score: 3, priority: 2 });
+    expect(row).toMatchObject({
+      long_term_goal: 'Ik woon alleen.\nIn een betaalbare woning.',
+      short_term_goal: 'Inschrijven bij twee SVK’s',
+      target_score: 3,
+      priority: 2,
+    });
     expect(await t.db.selectFrom('audit_event').select('action').where('action', '=', 'plan.saved').execute()).toHaveLength(2);
   });
 
@@ -202,9 +315,21 @@ describe('werkpunten and goals', () => {
     await t.db.updateTable('household').set({ assigned_user_id: assigned }).where('id', '=', household).execute();
     const theirRevision = /name="revision" value="(\d+)"/.exec(await (await t.request(planUrl(), { cookie: assignedCookie })).text())![1]!;
     const s = `m${sara}`;
-    const setup = await t.request(planUrl(), { cookie: assignedCookie, form: { revision: theirRevision, ...rows({
-      [`${s}.vangnet`]: { w: true, p: '2' }, [`${s}.mentale-gezondheid`]: { w: true, p: '1', cp: '1' }, [`${s}.fysieke-gezondheid`]: { w: true, p: '3' }, [`${s}.justitie`]: { w: true, p: '4' },
-    }), [`lt.${s}.mentale-gezondheid`]: 'Rust vinden', [`st.${s}.mentale-gezondheid`]: '', [`ts.${s}.mentale-gezondheid`]: '' } });
+    const setup = await t.request(planUrl(), {
+      cookie: assignedCookie,
+      form: {
+        revision: theirRevision,
+        ...rows({
+          [`${s}.vangnet`]: { w: true, p: '2' },
+          [`${s}.mentale-gezondheid`]: { w: true, p: '1', cp: '1' },
+          [`${s}.fysieke-gezondheid`]: { w: true, p: '3' },
+          [`${s}.justitie`]: { w: true, p: '4' },
+        }),
+        [`lt.${s}.mentale-gezondheid`]: 'Rust vinden',
+        [`st.${s}.mentale-gezondheid`]: '',
+        [`ts.${s}.mentale-gezondheid`]: '',
+      },
+    });
     expect(setup.status, (await setup.text()).match(/alert[^>]*>[^<]*|<li><a[^>]*>[^<]*/g)?.join(' | ')).toBe(303);
     const hiddenBefore = (await priorities()).filter((r) => r.domain_key !== 'vangnet');
 
@@ -218,9 +343,12 @@ describe('werkpunten and goals', () => {
     expect(res.status).toBe(303);
     const after = await priorities();
     expect(after.find((r) => r.domain_key === 'vangnet')).toMatchObject({ priority: 1, client_priority: 1 });
-    expect(after.filter((r) => r.subject === s && r.priority !== null && ['mobiliteit', 'opleiding'].includes(r.domain_key)).map((r) => r.priority)).toEqual([2, 3]);
-    expect(after.filter((r) => !['vangnet', 'mobiliteit', 'opleiding'].includes(r.domain_key)).map(({ id: _id, ...r }) => r))
-      .toEqual(hiddenBefore.map(({ id: _id, ...r }) => r));
+    expect(after.filter((r) => r.subject === s && r.priority !== null && ['mobiliteit', 'opleiding'].includes(r.domain_key)).map((r) => r.priority)).toEqual([
+      2, 3,
+    ]);
+    expect(after.filter((r) => !['vangnet', 'mobiliteit', 'opleiding'].includes(r.domain_key)).map(({ id: _id, ...r }) => r)).toEqual(
+      hiddenBefore.map(({ id: _id, ...r }) => r),
+    );
     // A refusal among visible rows names only visible ones.
     const twice = await choose({ [`${s}.vangnet`]: { w: true, p: '2' }, [`${s}.mobiliteit`]: { w: true, p: '2' } });
     expect(twice.status).toBe(422);
@@ -237,11 +365,19 @@ describe('werkpunten and goals', () => {
     await t.db.updateTable('organisation').set({ sensitive_visibility: 'assigned' }).where('id', '=', org).execute();
     const other = await t.user(org, { email: 'x@ocmw.be', teams: [{ teamId: team, role: 'worker' }] });
     await t.db.updateTable('household').set({ assigned_user_id: other }).where('id', '=', household).execute();
-    const res = await t.request(planUrl(), { cookie, form: {
-      revision, ...rows({ [`${s}.vangnet`]: { w: true, p: '1' }, [`${s}.mentale-gezondheid`]: { w: true, p: '2' } }),
-      [`lt.${s}.vangnet`]: 'Een buur die ik kan bellen', [`st.${s}.vangnet`]: 'Elke week iemand spreken', [`ts.${s}.vangnet`]: '4',
-      [`lt.${s}.mentale-gezondheid`]: 'Geheim doel', [`st.${s}.mentale-gezondheid`]: '', [`ts.${s}.mentale-gezondheid`]: '',
-    } });
+    const res = await t.request(planUrl(), {
+      cookie,
+      form: {
+        revision,
+        ...rows({ [`${s}.vangnet`]: { w: true, p: '1' }, [`${s}.mentale-gezondheid`]: { w: true, p: '2' } }),
+        [`lt.${s}.vangnet`]: 'Een buur die ik kan bellen',
+        [`st.${s}.vangnet`]: 'Elke week iemand spreken',
+        [`ts.${s}.vangnet`]: '4',
+        [`lt.${s}.mentale-gezondheid`]: 'Geheim doel',
+        [`st.${s}.mentale-gezondheid`]: '',
+        [`ts.${s}.mentale-gezondheid`]: '',
+      },
+    });
     expect(res.status).toBe(422);
     const html = await res.text();
     expect(html).toContain('Dat deel is weggelaten; de rest van wat je invulde staat er nog.');
@@ -256,7 +392,10 @@ describe('werkpunten and goals', () => {
     const get = await t.request(`/households/${household}/balances/${draft}/plan`, { cookie });
     expect(get.status).toBe(200);
     expect(await get.text()).toContain('Deze meting is nog niet afgerond');
-    const res = await t.request(`/households/${household}/balances/${draft}/plan`, { cookie, form: { revision: '0', ...rows({ 'h.verblijfplaats': { w: true } }) } });
+    const res = await t.request(`/households/${household}/balances/${draft}/plan`, {
+      cookie,
+      form: { revision: '0', ...rows({ 'h.verblijfplaats': { w: true } }) },
+    });
     expect(res.status).toBe(409);
     expect(await res.text()).toContain('Werkpunten kies je pas na het afronden. Er werd niets bewaard.');
     expect(await count('balance_priority')).toBe(0);
@@ -278,7 +417,10 @@ describe('werkpunten and goals', () => {
   it('a form without its revision is stale, even on a plan nobody saved yet: 409, nothing written', async () => {
     // Read as 0, a missing revision would match the unsaved plan and skip the check.
     for (const revision of [undefined, '', 'x']) {
-      const res = await t.request(planUrl(), { cookie, form: { ...(revision === undefined ? {} : { revision }), ...rows({ 'h.verblijfplaats': { w: true } }) } });
+      const res = await t.request(planUrl(), {
+        cookie,
+        form: { ...(revision === undefined ? {} : { revision }), ...rows({ 'h.verblijfplaats': { w: true } }) },
+      });
       expect(res.status).toBe(409);
     }
     expect(await priorities()).toEqual([]);
@@ -287,7 +429,7 @@ describe('werkpunten and goals', () => {
 });
 
 describe('access from elsewhere', () => {
-  it('answers 404 for another team\'s or organisation\'s balance and GPMI, writing nothing', async () => {
+  it("answers 404 for another team's or organisation's balance and GPMI, writing nothing", async () => {
     const gpmi = await startGpmi();
     const otherOrg = await t.organisation('OCMW Elders');
     const otherTeam = await t.team(otherOrg, 'Team Elders');
@@ -297,12 +439,16 @@ describe('access from elsewhere', () => {
     for (const who of [outsider, neighbour]) {
       const c = await t.sessionCookie(who);
       for (const [path, form] of [
-        [planUrl(), undefined], [planUrl(), { revision: '0', ...rows({ 'h.verblijfplaats': { w: true } }) }],
-        [`/households/${household}/gpmis/new?balance=${balance}`, undefined], [`/households/${household}/gpmis`, { balance: String(balance), for_whom: String(sara), start_on: '01/12/2026', duration: '12', moments: '' }],
-        [`/households/${household}/gpmis/${gpmi}`, undefined], [`/households/${household}/gpmis/${gpmi}`, { revision: '1' }],
+        [planUrl(), undefined],
+        [planUrl(), { revision: '0', ...rows({ 'h.verblijfplaats': { w: true } }) }],
+        [`/households/${household}/gpmis/new?balance=${balance}`, undefined],
+        [`/households/${household}/gpmis`, { balance: String(balance), for_whom: String(sara), start_on: '01/12/2026', duration: '12', moments: '' }],
+        [`/households/${household}/gpmis/${gpmi}`, undefined],
+        [`/households/${household}/gpmis/${gpmi}`, { revision: '1' }],
         [`/households/${household}/gpmis/${gpmi}`, { revision: '1', action: 'sign', signed_on: '22/11/2026', client_name: 'Sara' }],
         [`/households/${household}/gpmis/${gpmi}/versions`, { reason: 'x' }],
-        [`/households/${household}/gpmis/${gpmi}/evaluations/new`, undefined], [`/households/${household}/gpmis/${gpmi}/evaluations`, { held_on: '22/11/2026' }],
+        [`/households/${household}/gpmis/${gpmi}/evaluations/new`, undefined],
+        [`/households/${household}/gpmis/${gpmi}/evaluations`, { held_on: '22/11/2026' }],
       ] as [string, Record<string, string | string[]> | undefined][]) {
         const res = await t.request(path, { cookie: c, ...(form ? { form } : {}) });
         expect(res.status, `${path} ${form ? 'POST' : 'GET'}`).toBe(404);
@@ -311,18 +457,41 @@ describe('access from elsewhere', () => {
     expect(await count('gpmi')).toBe(1);
     expect(await count('balance_priority')).toBe(3);
     expect((await t.db.selectFrom('gpmi_version').select('status').execute()).map((v) => v.status)).toEqual(['draft']);
-    expect(await loadGpmiForPrint(t.db, scopeOfUser({ id: outsider, organisationId: otherOrg, memberships: [{ teamId: otherTeam, role: 'worker' }], isAdmin: false } as never), household, gpmi, { locale: 'nl', hideSensitive: false })).toBeUndefined();
+    expect(
+      await loadGpmiForPrint(
+        t.db,
+        scopeOfUser({ id: outsider, organisationId: otherOrg, memberships: [{ teamId: otherTeam, role: 'worker' }], isAdmin: false } as never),
+        household,
+        gpmi,
+        { locale: 'nl', hideSensitive: false },
+      ),
+    ).toBeUndefined();
   });
 });
 
 /** Three werkpunten with goals, then a GPMI for Sara; returns its id. */
 async function startGpmi(extra: Record<string, string> = {}) {
   expect((await choose({ 'h.verblijfplaats': { w: true }, 'h.inkomen': { w: true }, [`m${sara}.vangnet`]: { w: true } })).status).toBe(303);
-  expect((await t.request(planUrl(), { cookie, form: {
-    revision: await planRevision(), 'lt.h.verblijfplaats': 'Alleen wonen', 'st.h.verblijfplaats': 'Zoeken naar huisvesting', 'ts.h.verblijfplaats': '3',
-    [`lt.m${sara}.vangnet`]: 'Mensen om op terug te vallen', [`st.m${sara}.vangnet`]: '', [`ts.m${sara}.vangnet`]: '',
-  } })).status).toBe(303);
-  const res = await t.request(`/households/${household}/gpmis`, { cookie, form: { balance: String(balance), for_whom: String(sara), start_on: '01/12/2026', duration: '12', moments: '', ...extra } });
+  expect(
+    (
+      await t.request(planUrl(), {
+        cookie,
+        form: {
+          revision: await planRevision(),
+          'lt.h.verblijfplaats': 'Alleen wonen',
+          'st.h.verblijfplaats': 'Zoeken naar huisvesting',
+          'ts.h.verblijfplaats': '3',
+          [`lt.m${sara}.vangnet`]: 'Mensen om op terug te vallen',
+          [`st.m${sara}.vangnet`]: '',
+          [`ts.m${sara}.vangnet`]: '',
+        },
+      })
+    ).status,
+  ).toBe(303);
+  const res = await t.request(`/households/${household}/gpmis`, {
+    cookie,
+    form: { balance: String(balance), for_whom: String(sara), start_on: '01/12/2026', duration: '12', moments: '', ...extra },
+  });
   expect(res.status).toBe(303);
   return Number(/gpmis\/(\d+)$/.exec(res.headers.get('Location')!)![1]);
 }
@@ -341,8 +510,15 @@ async function draftForm(id: number, changes: (agreements: { id: number; domain_
   const form: Record<string, string> = { revision, start_on: '01/12/2026', duration: '12', moments: '01/03/2027\n01/06/2027', action: 'save' };
   for (const a of agreements) {
     Object.assign(form, {
-      [`a${a.id}.text`]: a.text, [`a${a.id}.client`]: '', [`a${a.id}.ocmw`]: '', [`a${a.id}.partners`]: '', [`a${a.id}.lt`]: a.long_term_goal, [`a${a.id}.st`]: a.short_term_goal,
-      [`a${a.id}.ts`]: a.target_score === null ? '' : String(a.target_score), [`a${a.id}.due`]: '', [`a${a.id}.status`]: a.status,
+      [`a${a.id}.text`]: a.text,
+      [`a${a.id}.client`]: '',
+      [`a${a.id}.ocmw`]: '',
+      [`a${a.id}.partners`]: '',
+      [`a${a.id}.lt`]: a.long_term_goal,
+      [`a${a.id}.st`]: a.short_term_goal,
+      [`a${a.id}.ts`]: a.target_score === null ? '' : String(a.target_score),
+      [`a${a.id}.due`]: '',
+      [`a${a.id}.status`]: a.status,
     });
   }
   void v;
@@ -355,7 +531,7 @@ async function signForm(id: number, changes: (agreements: { id: number; domain_k
 }
 
 describe('the GPMI', () => {
-  it('starts from the werkpunten: the person\'s own first, then the household\'s, by priority; moments every three months', async () => {
+  it("starts from the werkpunten: the person's own first, then the household's, by priority; moments every three months", async () => {
     const id = await startGpmi();
     const [v] = await versionsOf(id);
     expect(v).toMatchObject({ number: 1, status: 'draft', start_on: '2026-12-01', duration_months: 12, reason: null });
@@ -413,10 +589,18 @@ describe('the GPMI', () => {
     expect(res.status).toBe(303);
     const [v] = await versionsOf(id);
     const agreements = await agreementsOf(v!.id);
-    const items = await t.db.selectFrom('gpmi_agreement_item').select(['kind', 'position', 'text']).where('agreement_id', '=', agreements[1]!.id).orderBy('kind').orderBy('position').execute();
+    const items = await t.db
+      .selectFrom('gpmi_agreement_item')
+      .select(['kind', 'position', 'text'])
+      .where('agreement_id', '=', agreements[1]!.id)
+      .orderBy('kind')
+      .orderBy('position')
+      .execute();
     expect(items).toEqual([
-      { kind: 'client', position: 0, text: 'Je belt elke maandag het SVK.' }, { kind: 'client', position: 1, text: 'Je gaat in op elk aanbod.' },
-      { kind: 'ocmw', position: 0, text: 'Het OCMW helpt met het dossier.' }, { kind: 'partner', position: 0, text: 'De Lommer: begeleiding' },
+      { kind: 'client', position: 0, text: 'Je belt elke maandag het SVK.' },
+      { kind: 'client', position: 1, text: 'Je gaat in op elk aanbod.' },
+      { kind: 'ocmw', position: 0, text: 'Het OCMW helpt met het dossier.' },
+      { kind: 'partner', position: 0, text: 'De Lommer: begeleiding' },
     ]);
     expect(agreements[1]!.due_on).toBe('2027-03-01');
     expect(v!.revision).toBe(2);
@@ -461,12 +645,18 @@ describe('the GPMI', () => {
 
   it('adds an agreement for another domain of the balance, never one outside it', async () => {
     const id = await startGpmi();
-    const ok = await t.request(gpmiUrl(id), { cookie, form: await draftForm(id, (a) => ({ [`a${a[2]!.id}.text`]: 'Inkomen', action: 'add', add_domain: `m${sara}.mobiliteit` })) });
+    const ok = await t.request(gpmiUrl(id), {
+      cookie,
+      form: await draftForm(id, (a) => ({ [`a${a[2]!.id}.text`]: 'Inkomen', action: 'add', add_domain: `m${sara}.mobiliteit` })),
+    });
     expect(ok.status).toBe(303);
     const [v] = await versionsOf(id);
     expect((await agreementsOf(v!.id)).map((a) => a.domain_key)).toEqual(['vangnet', 'verblijfplaats', 'inkomen', 'mobiliteit']);
     for (const bad of [`m${lina}.kind-netwerk`, `m${karim}.vangnet`, 'h.bestaat-niet', 'h.verblijfplaats', `m${sara}.tewerkstelling`]) {
-      const res = await t.request(gpmiUrl(id), { cookie, form: await draftForm(id, (a) => ({ [`a${a[2]!.id}.text`]: 'Inkomen', [`a${a[3]!.id}.text`]: 'Mobiliteit', action: 'add', add_domain: bad })) });
+      const res = await t.request(gpmiUrl(id), {
+        cookie,
+        form: await draftForm(id, (a) => ({ [`a${a[2]!.id}.text`]: 'Inkomen', [`a${a[3]!.id}.text`]: 'Mobiliteit', action: 'add', add_domain: bad })),
+      });
       expect(res.status, bad).toBe(422);
     }
     expect(await agreementsOf(v!.id)).toHaveLength(4);
@@ -474,7 +664,9 @@ describe('the GPMI', () => {
 
   it('is signed, then never changes; a change is a new version with a reason; old versions stay readable', async () => {
     const id = await startGpmi();
-    expect((await t.request(gpmiUrl(id), { cookie, form: await draftForm(id, (a) => ({ [`a${a[2]!.id}.text`]: 'Je vraagt een toeslag aan.' })) })).status).toBe(303);
+    expect((await t.request(gpmiUrl(id), { cookie, form: await draftForm(id, (a) => ({ [`a${a[2]!.id}.text`]: 'Je vraagt een toeslag aan.' })) })).status).toBe(
+      303,
+    );
     const revision = (await versionsOf(id))[0]!.revision;
     // Not without a name, not in the future, not more than a year before the start (01/12/2026).
     for (const [sign, message] of [
@@ -499,12 +691,26 @@ describe('the GPMI', () => {
     expect(page).toContain('Je vraagt een toeslag aan.');
 
     // Editing the signed version: refused, nothing changes. The database refuses too.
-    const edit = await t.request(gpmiUrl(id), { cookie, form: { revision: String(v1!.revision), start_on: '01/12/2026', duration: '6', moments: '01/03/2027', [`a${(await agreementsOf(v1!.id))[0]!.id}.text`]: 'Anders' } });
+    const edit = await t.request(gpmiUrl(id), {
+      cookie,
+      form: {
+        revision: String(v1!.revision),
+        start_on: '01/12/2026',
+        duration: '6',
+        moments: '01/03/2027',
+        [`a${(await agreementsOf(v1!.id))[0]!.id}.text`]: 'Anders',
+      },
+    });
     expect(edit.status).toBe(409);
     expect(await edit.text()).toContain('Maak een nieuwe versie, met de reden.');
     await expect(t.db.updateTable('gpmi_version').set({ duration_months: 6 }).where('id', '=', v1!.id).execute()).rejects.toThrow(/immutable/);
     await expect(t.db.updateTable('gpmi_agreement').set({ text: 'Anders' }).where('version_id', '=', v1!.id).execute()).rejects.toThrow(/immutable/);
-    await expect(t.db.insertInto('gpmi_agreement_item').values({ agreement_id: (await agreementsOf(v1!.id))[0]!.id, kind: 'client', position: 0, text: 'Stiekem' }).execute()).rejects.toThrow(/immutable/);
+    await expect(
+      t.db
+        .insertInto('gpmi_agreement_item')
+        .values({ agreement_id: (await agreementsOf(v1!.id))[0]!.id, kind: 'client', position: 0, text: 'Stiekem' })
+        .execute(),
+    ).rejects.toThrow(/immutable/);
     await expect(t.db.insertInto('gpmi_moment').values({ version_id: v1!.id, position: 9, on_date: '2027-01-01' }).execute()).rejects.toThrow(/immutable/);
 
     // A new version needs a reason.
@@ -521,7 +727,9 @@ describe('the GPMI', () => {
     expect((await t.request(`${gpmiUrl(id)}/versions`, { cookie, form: { reason: 'Nog eens' } })).status).toBe(409);
     expect(await versionsOf(id)).toHaveLength(2);
     // Change and sign version 2; version 1 stays readable as it was.
-    expect((await t.request(gpmiUrl(id), { cookie, form: await draftForm(id, (a) => ({ [`a${a[2]!.id}.text`]: 'Je zoekt werk met hulp van de VDAB.' })) })).status).toBe(303);
+    expect(
+      (await t.request(gpmiUrl(id), { cookie, form: await draftForm(id, (a) => ({ [`a${a[2]!.id}.text`]: 'Je zoekt werk met hulp van de VDAB.' })) })).status,
+    ).toBe(303);
     expect((await t.request(gpmiUrl(id), { cookie, form: await signForm(id) })).status).toBe(303);
     const old = await (await t.request(`${gpmiUrl(id)}?version=1`, { cookie })).text();
     expect(old).toContain('Je bekijkt versie 1. De nieuwste versie is versie 2.');
@@ -540,7 +748,9 @@ describe('the GPMI', () => {
 describe('evaluation', () => {
   async function signedGpmi() {
     const id = await startGpmi();
-    expect((await t.request(gpmiUrl(id), { cookie, form: await draftForm(id, (a) => ({ [`a${a[2]!.id}.text`]: 'Je vraagt een toeslag aan.' })) })).status).toBe(303);
+    expect((await t.request(gpmiUrl(id), { cookie, form: await draftForm(id, (a) => ({ [`a${a[2]!.id}.text`]: 'Je vraagt een toeslag aan.' })) })).status).toBe(
+      303,
+    );
     expect((await t.request(gpmiUrl(id), { cookie, form: await signForm(id) })).status).toBe(303);
     return id;
   }
@@ -565,12 +775,19 @@ describe('evaluation', () => {
 
     const [v] = await versionsOf(id);
     const agreements = await agreementsOf(v!.id);
-    const res = await t.request(`${gpmiUrl(id)}/evaluations`, { cookie, form: {
-      held_on: '22/11/2026', version_id: String(v!.id),
-      [`e${agreements[0]!.id}.note`]: 'Ze heeft nu een buddy.', [`e${agreements[0]!.id}.status`]: 'bereikt',
-      [`e${agreements[1]!.id}.note`]: '', [`e${agreements[1]!.id}.status`]: 'bijgestuurd',
-      [`e${agreements[2]!.id}.note`]: 'Niet gelukt.', [`e${agreements[2]!.id}.status`]: 'gestopt',
-    } });
+    const res = await t.request(`${gpmiUrl(id)}/evaluations`, {
+      cookie,
+      form: {
+        held_on: '22/11/2026',
+        version_id: String(v!.id),
+        [`e${agreements[0]!.id}.note`]: 'Ze heeft nu een buddy.',
+        [`e${agreements[0]!.id}.status`]: 'bereikt',
+        [`e${agreements[1]!.id}.note`]: '',
+        [`e${agreements[1]!.id}.status`]: 'bijgestuurd',
+        [`e${agreements[2]!.id}.note`]: 'Niet gelukt.',
+        [`e${agreements[2]!.id}.status`]: 'gestopt',
+      },
+    });
     expect(res.status).toBe(303);
     const items = await t.db.selectFrom('gpmi_evaluation_item').select(['agreement_id', 'note', 'status']).orderBy('agreement_id').execute();
     expect(items.map((i) => i.status)).toEqual(['bereikt', 'bijgestuurd', 'gestopt']);
@@ -587,22 +804,72 @@ describe('evaluation', () => {
     expect((await agreementsOf(v2.id)).map((a) => a.status)).toEqual(['bereikt', 'bijgestuurd', 'gestopt']);
   });
 
-  it('refuses an evaluation naming another household\'s agreement (404), a bad status or date, and before signing', async () => {
+  it("refuses an evaluation naming another household's agreement (404), a bad status or date, and before signing", async () => {
     const id = await signedGpmi();
     const [v] = await versionsOf(id);
     const agreements = await agreementsOf(v!.id);
     // Another household of the same team, with its own GPMI.
     const other = await makeHousehold(team);
     const otherBalance = await makeBalance(other.id, other.members, '2026-11-20', { 'h.verblijfplaats': 2 });
-    const otherGpmi = await t.db.insertInto('gpmi').values({ organisation_id: org, household_id: other.id, member_id: null, balance_id: otherBalance, created_at: t.now(), created_by: worker }).returning('id').executeTakeFirstOrThrow();
-    const otherVersion = await t.db.insertInto('gpmi_version').values({ gpmi_id: otherGpmi.id, number: 1, start_on: '2026-12-01', duration_months: 12, reason: null, created_at: t.now(), created_by: worker, updated_at: t.now(), updated_by: worker, signed_on: null, signed_client_name: null, signed_by: null, signed_at: null }).returning('id').executeTakeFirstOrThrow();
-    const foreign = await t.db.insertInto('gpmi_agreement').values({ version_id: otherVersion.id, position: 0, subject: 'h', member_id: null, domain_key: 'verblijfplaats', text: 'x', target_score: null, due_on: null }).returning('id').executeTakeFirstOrThrow();
-    const good = { version_id: String(v!.id), ...Object.fromEntries(agreements.flatMap((a) => [[`e${a.id}.note`, ''], [`e${a.id}.status`, 'lopend']])) };
-    const foreignRes = await t.request(`${gpmiUrl(id)}/evaluations`, { cookie, form: { held_on: '22/11/2026', ...good, [`e${foreign.id}.note`]: 'x', [`e${foreign.id}.status`]: 'bereikt' } });
+    const otherGpmi = await t.db
+      .insertInto('gpmi')
+      .values({ organisation_id: org, household_id: other.id, member_id: null, balance_id: otherBalance, created_at: t.now(), created_by: worker })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const otherVersion = await t.db
+      .insertInto('gpmi_version')
+      .values({
+        gpmi_id: otherGpmi.id,
+        number: 1,
+        start_on: '2026-12-01',
+        duration_months: 12,
+        reason: null,
+        created_at: t.now(),
+        created_by: worker,
+        updated_at: t.now(),
+        updated_by: worker,
+        signed_on: null,
+        signed_client_name: null,
+        signed_by: null,
+        signed_at: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const foreign = await t.db
+      .insertInto('gpmi_agreement')
+      .values({
+        version_id: otherVersion.id,
+        position: 0,
+        subject: 'h',
+        member_id: null,
+        domain_key: 'verblijfplaats',
+        text: 'x',
+        target_score: null,
+        due_on: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const good = {
+      version_id: String(v!.id),
+      ...Object.fromEntries(
+        agreements.flatMap((a) => [
+          [`e${a.id}.note`, ''],
+          [`e${a.id}.status`, 'lopend'],
+        ]),
+      ),
+    };
+    const foreignRes = await t.request(`${gpmiUrl(id)}/evaluations`, {
+      cookie,
+      form: { held_on: '22/11/2026', ...good, [`e${foreign.id}.note`]: 'x', [`e${foreign.id}.status`]: 'bereikt' },
+    });
     expect(foreignRes.status).toBe(404);
     // Another household's GPMI through this household's address: 404 too.
     expect((await t.request(`/households/${household}/gpmis/${otherGpmi.id}/evaluations`, { cookie, form: { held_on: '22/11/2026' } })).status).toBe(404);
-    for (const form of [{ held_on: '22/11/2026', ...good, [`e${agreements[0]!.id}.status`]: 'klaar' }, { held_on: '30/02/2026', ...good }, { held_on: '01/01/2030', ...good }]) {
+    for (const form of [
+      { held_on: '22/11/2026', ...good, [`e${agreements[0]!.id}.status`]: 'klaar' },
+      { held_on: '30/02/2026', ...good },
+      { held_on: '01/01/2030', ...good },
+    ]) {
       expect((await t.request(`${gpmiUrl(id)}/evaluations`, { cookie, form })).status).toBe(422);
     }
     // Not more than a year before the start (01/12/2026).
@@ -610,7 +877,9 @@ describe('evaluation', () => {
     expect(early.status).toBe(422);
     expect(await early.text()).toContain('De datum van de evaluatie ligt niet voor 01/12/2025');
     // A version id that is not one of this GPMI's: not found.
-    expect((await t.request(`${gpmiUrl(id)}/evaluations`, { cookie, form: { held_on: '22/11/2026', ...good, version_id: String(otherVersion.id) } })).status).toBe(404);
+    expect(
+      (await t.request(`${gpmiUrl(id)}/evaluations`, { cookie, form: { held_on: '22/11/2026', ...good, version_id: String(otherVersion.id) } })).status,
+    ).toBe(404);
     // Before signing: nothing to evaluate.
     const draftOnly = await t.request(`/households/${other.id}/gpmis/${otherGpmi.id}/evaluations`, { cookie, form: { held_on: '22/11/2026' } });
     expect(draftOnly.status).toBe(409);
@@ -625,7 +894,9 @@ describe('stale forms keep what was typed', () => {
     const mine = await draftForm(id, (a) => ({ [`a${a[0]!.id}.text`]: 'Je belt elke week je zus.', [`a${a[1]!.id}.text`]: 'Mijn tekst over de woning' }));
     // A colleague removes the first agreement.
     const removed = (await agreementsOf((await versionsOf(id))[0]!.id))[0]!;
-    expect((await t.request(gpmiUrl(id), { cookie, form: await draftForm(id, (a) => ({ [`a${a[0]!.id}.remove`]: '1', [`a${a[2]!.id}.text`]: 'Inkomen' })) })).status).toBe(303);
+    expect(
+      (await t.request(gpmiUrl(id), { cookie, form: await draftForm(id, (a) => ({ [`a${a[0]!.id}.remove`]: '1', [`a${a[2]!.id}.text`]: 'Inkomen' })) })).status,
+    ).toBe(303);
     const res = await t.request(gpmiUrl(id), { cookie, form: mine });
     expect(res.status).toBe(409);
     const html = await res.text();
@@ -639,7 +910,10 @@ describe('stale forms keep what was typed', () => {
   it('signing saves what was typed in the draft form with it, in one go; a refusal keeps everything typed and signs nothing', async () => {
     const id = await startGpmi();
     // The inkomen agreement has no text yet; typed in the form together with the signature.
-    const refused = await t.request(gpmiUrl(id), { cookie, form: await signForm(id, (a) => ({ [`a${a[2]!.id}.text`]: 'Je vraagt een leefloon aan.', [`a${a[1]!.id}.client`]: 'Je belt het SVK.', client_name: '' })) });
+    const refused = await t.request(gpmiUrl(id), {
+      cookie,
+      form: await signForm(id, (a) => ({ [`a${a[2]!.id}.text`]: 'Je vraagt een leefloon aan.', [`a${a[1]!.id}.client`]: 'Je belt het SVK.', client_name: '' })),
+    });
     expect(refused.status).toBe(422);
     const html = await refused.text();
     expect(html).toContain('value="Je vraagt een leefloon aan."');
@@ -649,27 +923,42 @@ describe('stale forms keep what was typed', () => {
     expect(before).toMatchObject({ status: 'draft', revision: 1 });
     expect((await agreementsOf(before!.id))[2]!.text).toBe('');
 
-    const signed = await t.request(gpmiUrl(id), { cookie, form: await signForm(id, (a) => ({ [`a${a[2]!.id}.text`]: 'Je vraagt een leefloon aan.', [`a${a[1]!.id}.client`]: 'Je belt het SVK.' })) });
+    const signed = await t.request(gpmiUrl(id), {
+      cookie,
+      form: await signForm(id, (a) => ({ [`a${a[2]!.id}.text`]: 'Je vraagt een leefloon aan.', [`a${a[1]!.id}.client`]: 'Je belt het SVK.' })),
+    });
     expect(signed.status).toBe(303);
     const [v] = await versionsOf(id);
     expect(v).toMatchObject({ status: 'signed', signed_on: '2026-11-22', signed_client_name: 'Sara Peeters' });
     const agreements = await agreementsOf(v!.id);
     expect(agreements[2]!.text).toBe('Je vraagt een leefloon aan.');
-    expect(await t.db.selectFrom('gpmi_agreement_item').select('text').where('agreement_id', '=', agreements[1]!.id).execute()).toEqual([{ text: 'Je belt het SVK.' }]);
-    const actions = (await t.db.selectFrom('audit_event').select('action').where('action', 'in', ['gpmi.updated', 'gpmi.signed']).execute()).map((a) => a.action);
+    expect(await t.db.selectFrom('gpmi_agreement_item').select('text').where('agreement_id', '=', agreements[1]!.id).execute()).toEqual([
+      { text: 'Je belt het SVK.' },
+    ]);
+    const actions = (await t.db.selectFrom('audit_event').select('action').where('action', 'in', ['gpmi.updated', 'gpmi.signed']).execute()).map(
+      (a) => a.action,
+    );
     expect(actions).toEqual(['gpmi.updated', 'gpmi.signed']);
   });
 
   it('an evaluation form opened before a new version was signed is a 409 with the typed notes kept, no access.denied', async () => {
     const id = await startGpmi();
-    expect((await t.request(gpmiUrl(id), { cookie, form: await signForm(id, (a) => ({ [`a${a[2]!.id}.text`]: 'Je vraagt een toeslag aan.' })) })).status).toBe(303);
+    expect((await t.request(gpmiUrl(id), { cookie, form: await signForm(id, (a) => ({ [`a${a[2]!.id}.text`]: 'Je vraagt een toeslag aan.' })) })).status).toBe(
+      303,
+    );
     const [v1] = await versionsOf(id);
     const old = await agreementsOf(v1!.id);
     // The evaluation form is opened on version 1 ...
-    const form = { held_on: '22/11/2026', version_id: String(v1!.id),
-      [`e${old[0]!.id}.note`]: 'Ze heeft nu een buddy.', [`e${old[0]!.id}.status`]: 'bereikt',
-      [`e${old[1]!.id}.note`]: 'Nog op de wachtlijst.', [`e${old[1]!.id}.status`]: 'lopend',
-      [`e${old[2]!.id}.note`]: '', [`e${old[2]!.id}.status`]: 'lopend' };
+    const form = {
+      held_on: '22/11/2026',
+      version_id: String(v1!.id),
+      [`e${old[0]!.id}.note`]: 'Ze heeft nu een buddy.',
+      [`e${old[0]!.id}.status`]: 'bereikt',
+      [`e${old[1]!.id}.note`]: 'Nog op de wachtlijst.',
+      [`e${old[1]!.id}.status`]: 'lopend',
+      [`e${old[2]!.id}.note`]: '',
+      [`e${old[2]!.id}.status`]: 'lopend',
+    };
     // ... while a colleague makes version 2 without the woning agreement and signs it.
     expect((await t.request(`${gpmiUrl(id)}/versions`, { cookie, form: { reason: 'Woning gevonden' } })).status).toBe(303);
     expect((await t.request(gpmiUrl(id), { cookie, form: await signForm(id, (a) => ({ [`a${a[1]!.id}.remove`]: '1' })) })).status).toBe(303);
@@ -688,7 +977,7 @@ describe('stale forms keep what was typed', () => {
 });
 
 describe('loadGpmiForPrint', () => {
-  it('gives everything a printed GPMI needs, in the user\'s language, without hidden sensitive agreements', async () => {
+  it("gives everything a printed GPMI needs, in the user's language, without hidden sensitive agreements", async () => {
     // A werkpunt on a sensitive domain, then the GPMI.
     expect((await choose({ [`m${sara}.mentale-gezondheid`]: { w: true } })).status).toBe(303);
     const id = await startGpmi();
@@ -697,10 +986,24 @@ describe('loadGpmiForPrint', () => {
     const full = (await loadGpmiForPrint(t.db, s, household, id, { locale: 'fr', hideSensitive: false }))!;
     expect(full.organisationName).toBe('OCMW Plan');
     expect(full.person).toEqual({ memberId: sara, firstName: 'Sara', lastName: 'Peeters' });
-    expect(full.members.map((m) => [m.firstName, m.adult])).toEqual([['Sara', true], ['Karim', true], ['Lina', false]]);
-    expect(full.version).toMatchObject({ number: 1, status: 'draft', startOn: '2026-12-01', durationMonths: 12, endsOn: '2027-12-01', moments: ['2027-03-01', '2027-06-01', '2027-09-01', '2027-12-01'] });
+    expect(full.members.map((m) => [m.firstName, m.adult])).toEqual([
+      ['Sara', true],
+      ['Karim', true],
+      ['Lina', false],
+    ]);
+    expect(full.version).toMatchObject({
+      number: 1,
+      status: 'draft',
+      startOn: '2026-12-01',
+      durationMonths: 12,
+      endsOn: '2027-12-01',
+      moments: ['2027-03-01', '2027-06-01', '2027-09-01', '2027-12-01'],
+    });
     expect(full.agreements.map((a) => [a.domainKey, a.subjectLabel, a.scoreAtStart, a.status])).toEqual([
-      ['mentale-gezondheid', 'Sara Peeters', 1, 'lopend'], ['vangnet', 'Sara Peeters', 2, 'lopend'], ['verblijfplaats', 'Ménage', 1, 'lopend'], ['inkomen', 'Ménage', 2, 'lopend'],
+      ['mentale-gezondheid', 'Sara Peeters', 1, 'lopend'],
+      ['vangnet', 'Sara Peeters', 2, 'lopend'],
+      ['verblijfplaats', 'Ménage', 1, 'lopend'],
+      ['inkomen', 'Ménage', 2, 'lopend'],
     ]);
     expect(full.agreements[2]).toMatchObject({ domainName: 'Lieu de vie', text: 'Zoeken naar huisvesting', targetScore: 3, longTermGoal: 'Alleen wonen' });
     const hidden = (await loadGpmiForPrint(t.db, s, household, id, { locale: 'nl', hideSensitive: true }))!;
@@ -716,11 +1019,20 @@ describe('the GPMI as PDF', () => {
   it('downloads the agreements in the je-form with signature blocks, each version by number, audited; others get 404', async () => {
     const { readPdf } = await import('../support/pdf.js');
     const id = await startGpmi();
-    expect((await t.request(gpmiUrl(id), { cookie, form: await draftForm(id, (a) => ({
-      [`a${a[1]!.id}.text`]: 'Je zoekt een betaalbare woning.', [`a${a[1]!.id}.client`]: 'Je schrijft je in bij twee huisvestingsmaatschappijen.\nJe gaat mee naar de woonwinkel.',
-      [`a${a[1]!.id}.ocmw`]: 'Het OCMW zoekt mee naar een woning.', [`a${a[1]!.id}.partners`]: 'Sociaal Verhuurkantoor',
-      [`a${a[2]!.id}.text`]: 'Je vraagt een toeslag aan.',
-    })) })).status).toBe(303);
+    expect(
+      (
+        await t.request(gpmiUrl(id), {
+          cookie,
+          form: await draftForm(id, (a) => ({
+            [`a${a[1]!.id}.text`]: 'Je zoekt een betaalbare woning.',
+            [`a${a[1]!.id}.client`]: 'Je schrijft je in bij twee huisvestingsmaatschappijen.\nJe gaat mee naar de woonwinkel.',
+            [`a${a[1]!.id}.ocmw`]: 'Het OCMW zoekt mee naar een woning.',
+            [`a${a[1]!.id}.partners`]: 'Sociaal Verhuurkantoor',
+            [`a${a[2]!.id}.text`]: 'Je vraagt een toeslag aan.',
+          })),
+        })
+      ).status,
+    ).toBe(303);
     await t.db.updateTable('household').set({ dossier_ref: 'D/2026 0042' }).where('id', '=', household).execute();
 
     const draft = await t.request(`${gpmiUrl(id)}/pdf`, { cookie });
@@ -739,7 +1051,9 @@ describe('the GPMI as PDF', () => {
 
     expect((await t.request(gpmiUrl(id), { cookie, form: await signForm(id) })).status).toBe(303);
     expect((await t.request(`${gpmiUrl(id)}/versions`, { cookie, form: { reason: 'Andere woonst gevonden' } })).status).toBe(303);
-    expect((await t.request(gpmiUrl(id), { cookie, form: await draftForm(id, (a) => ({ [`a${a[1]!.id}.text`]: 'Je verhuist naar de nieuwe woning.' })) })).status).toBe(303);
+    expect(
+      (await t.request(gpmiUrl(id), { cookie, form: await draftForm(id, (a) => ({ [`a${a[1]!.id}.text`]: 'Je verhuist naar de nieuwe woning.' })) })).status,
+    ).toBe(303);
 
     // Version 1 as signed: no draft mark, the signature date, the old text; file named after the signing day.
     const v1 = await t.request(`${gpmiUrl(id)}/pdf?version=1`, { cookie });
@@ -767,11 +1081,21 @@ describe('the GPMI as PDF', () => {
     expect(await pdfDownloads()).toHaveLength(3);
   });
 
-  it('leaves out an agreement on a sensitive domain shielded from the reader, and follows the reader\'s language', async () => {
+  it("leaves out an agreement on a sensitive domain shielded from the reader, and follows the reader's language", async () => {
     const { readPdf } = await import('../support/pdf.js');
     expect((await choose({ [`m${sara}.mentale-gezondheid`]: { w: true } })).status).toBe(303);
     const id = await startGpmi();
-    expect((await t.request(gpmiUrl(id), { cookie, form: await draftForm(id, (a) => ({ [`a${a.find((x) => x.domain_key === 'mentale-gezondheid')!.id}.text`]: 'Je gaat naar het CGG.', [`a${a.find((x) => x.domain_key === 'inkomen')!.id}.text`]: 'Je vraagt een toeslag aan.' })) })).status).toBe(303);
+    expect(
+      (
+        await t.request(gpmiUrl(id), {
+          cookie,
+          form: await draftForm(id, (a) => ({
+            [`a${a.find((x) => x.domain_key === 'mentale-gezondheid')!.id}.text`]: 'Je gaat naar het CGG.',
+            [`a${a.find((x) => x.domain_key === 'inkomen')!.id}.text`]: 'Je vraagt een toeslag aan.',
+          })),
+        })
+      ).status,
+    ).toBe(303);
     expect((await readPdf(await (await t.request(`${gpmiUrl(id)}/pdf`, { cookie })).arrayBuffer())).text).toContain('Je gaat naar het CGG.');
     await t.db.updateTable('organisation').set({ sensitive_visibility: 'assigned' }).where('id', '=', org).execute();
     const shielded = await readPdf(await (await t.request(`${gpmiUrl(id)}/pdf`, { cookie })).arrayBuffer());

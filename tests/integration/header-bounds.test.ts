@@ -24,17 +24,58 @@ beforeEach(async () => {
   worker = await t.user(org, { email: 'w@ocmw.be', name: 'Wendy', password: PASSWORD, teams: [{ teamId: team, role: 'worker' }] });
   cookie = await t.sessionCookie(worker);
 });
-afterEach(async () => { await t.close(); });
+afterEach(async () => {
+  await t.close();
+});
 
 async function draftBalance() {
   const now = t.now();
-  const h = await t.db.insertInto('household').values({ organisation_id: org, team_id: team, dossier_ref: null, status: 'active', created_at: now, updated_at: now, assigned_user_id: null, closed_at: null, created_by: null, updated_by: null }).returning('id').executeTakeFirstOrThrow();
-  await t.db.insertInto('household_member').values({ household_id: h.id, first_name: 'Sara', last_name: 'Peeters', birth_year: 1985, birth_date: null, role: 'aanvrager', adult_override: null, national_number: null, joined_on: '2020-01-01', left_on: null, position: 0, created_at: now, updated_at: now, updated_by: null }).execute();
+  const h = await t.db
+    .insertInto('household')
+    .values({
+      organisation_id: org,
+      team_id: team,
+      dossier_ref: null,
+      status: 'active',
+      created_at: now,
+      updated_at: now,
+      assigned_user_id: null,
+      closed_at: null,
+      created_by: null,
+      updated_by: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await t.db
+    .insertInto('household_member')
+    .values({
+      household_id: h.id,
+      first_name: 'Sara',
+      last_name: 'Peeters',
+      birth_year: 1985,
+      birth_date: null,
+      role: 'aanvrager',
+      adult_override: null,
+      national_number: null,
+      joined_on: '2020-01-01',
+      left_on: null,
+      position: 0,
+      created_at: now,
+      updated_at: now,
+      updated_by: null,
+    })
+    .execute();
   const res = await t.request(`/households/${h.id}/balances`, { cookie, form: { takenOn: '2026-11-20', method: 'samen' } });
   return { household: h.id, balance: Number(/balances\/(\d+)$/.exec(res.headers.get('Location')!)![1]) };
 }
 
-const cell = (s: string) => ({ 'v.h.verblijfplaats': '0', 'o.h.verblijfplaats': fingerprint(EMPTY_CELL), 's.h.verblijfplaats': s, 'r.h.verblijfplaats': '', 'c.h.verblijfplaats': '' });
+const cell = (s: string) => ({
+  'v.h.verblijfplaats': '0',
+  'o.h.verblijfplaats': fingerprint(EMPTY_CELL),
+  's.h.verblijfplaats': s,
+  'r.h.verblijfplaats': '',
+  'c.h.verblijfplaats': '',
+});
 
 describe('request values in headers are bounded', () => {
   it('a balance save (JS off) with a 100 kB theme field: saved, 303 back to the editor with a short Location', async () => {
@@ -67,7 +108,12 @@ describe('request values in headers are bounded', () => {
   });
 
   it('a signed-out htmx request with a 100 kB Referer: HX-Redirect stays short', async () => {
-    const res = await t.request('/households/1/balances/1/scores', { method: 'POST', htmx: true, form: {}, headers: { Referer: `http://localhost:3000/${HUGE}` } });
+    const res = await t.request('/households/1/balances/1/scores', {
+      method: 'POST',
+      htmx: true,
+      form: {},
+      headers: { Referer: `http://localhost:3000/${HUGE}` },
+    });
     expect(res.status).toBe(401);
     expect(res.headers.get('HX-Redirect')!.length).toBeLessThan(SHORT);
   });

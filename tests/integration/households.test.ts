@@ -4,8 +4,12 @@ import { createHousehold } from '../../src/households/queries.js';
 import type { OrgScope } from '../../src/auth/scope.js';
 
 let t: TestApp;
-beforeEach(async () => { t = await makeTestApp(); });
-afterEach(async () => { await t.close(); });
+beforeEach(async () => {
+  t = await makeTestApp();
+});
+afterEach(async () => {
+  await t.close();
+});
 
 // The clock of makeTestApp: 22 November 2026, 10:00 in Brussels.
 const SARA_NN = '85.07.30-123.35';
@@ -33,8 +37,12 @@ async function setup() {
   const elders = await t.team(other, 'Team Elders');
   const vera = await t.user(other, { email: 'vera@elders.be', name: 'Vera Vreemd', isAdmin: true, teams: [{ teamId: elders, role: 'lead' }] });
   const cookies = {
-    wendy: await t.sessionCookie(wendy), kim: await t.sessionCookie(kim), lars: await t.sessionCookie(lars),
-    zeno: await t.sessionCookie(zeno), ann: await t.sessionCookie(ann), vera: await t.sessionCookie(vera),
+    wendy: await t.sessionCookie(wendy),
+    kim: await t.sessionCookie(kim),
+    lars: await t.sessionCookie(lars),
+    zeno: await t.sessionCookie(zeno),
+    ann: await t.sessionCookie(ann),
+    vera: await t.sessionCookie(vera),
   };
   return { org, noord, zuid, other, elders, wendy, kim, lars, zeno, ann, vera, cookies };
 }
@@ -56,9 +64,21 @@ async function newHousehold(cookie: string, form: Record<string, string>) {
 /** Wendy's household in Team Noord: Sara (applicant), Tom (partner), Lotte (child). */
 async function peeters(w: World) {
   return newHousehold(w.cookies.wendy, {
-    team: String(w.noord), worker: String(w.wendy), dossier_ref: '2024/0012', member_count: '3', ...sara,
-    m1_first_name: 'Tom', m1_last_name: 'Peeters', m1_birth_year: '1983', m1_role: 'partner', m1_adult: 'auto',
-    m2_first_name: 'Lotte', m2_last_name: 'Peeters', m2_birth_year: '2015', m2_role: 'kind', m2_adult: 'auto',
+    team: String(w.noord),
+    worker: String(w.wendy),
+    dossier_ref: '2024/0012',
+    member_count: '3',
+    ...sara,
+    m1_first_name: 'Tom',
+    m1_last_name: 'Peeters',
+    m1_birth_year: '1983',
+    m1_role: 'partner',
+    m1_adult: 'auto',
+    m2_first_name: 'Lotte',
+    m2_last_name: 'Peeters',
+    m2_birth_year: '2015',
+    m2_role: 'kind',
+    m2_adult: 'auto',
   });
 }
 
@@ -88,8 +108,24 @@ describe('the caseload ("Mijn dossiers")', () => {
   it('is the start page of a worker, listing only their teams’ households with members, number, team and worker', async () => {
     const w = await setup();
     await peeters(w);
-    await newHousehold(w.cookies.zeno, { team: String(w.zuid), worker: '', m0_first_name: 'Zita', m0_last_name: 'Zuidkant', m0_birth_year: '1990', m0_role: 'aanvrager', m0_adult: 'auto' });
-    await newHousehold(w.cookies.vera, { team: String(w.elders), worker: '', m0_first_name: 'Elke', m0_last_name: 'Elders', m0_birth_year: '1970', m0_role: 'aanvrager', m0_adult: 'auto' });
+    await newHousehold(w.cookies.zeno, {
+      team: String(w.zuid),
+      worker: '',
+      m0_first_name: 'Zita',
+      m0_last_name: 'Zuidkant',
+      m0_birth_year: '1990',
+      m0_role: 'aanvrager',
+      m0_adult: 'auto',
+    });
+    await newHousehold(w.cookies.vera, {
+      team: String(w.elders),
+      worker: '',
+      m0_first_name: 'Elke',
+      m0_last_name: 'Elders',
+      m0_birth_year: '1970',
+      m0_role: 'aanvrager',
+      m0_adult: 'auto',
+    });
 
     const res = await t.request('/', { cookie: w.cookies.wendy });
     expect(res.status).toBe(200);
@@ -134,8 +170,25 @@ describe('the caseload ("Mijn dossiers")', () => {
     await t.db.insertInto('team_membership').values({ team_id: w.zuid, user_id: w.lars, role: 'worker' }).execute();
     const larsCookie = await t.sessionCookie(w.lars);
     const a = await peeters(w);
-    const b = await newHousehold(w.cookies.lars, { team: String(w.noord), worker: String(w.kim), dossier_ref: 'X-77', m0_first_name: 'Éloïse', m0_last_name: "D'Hondt", m0_birth_year: '1991', m0_role: 'aanvrager', m0_adult: 'auto' });
-    const c = await newHousehold(w.cookies.zeno, { team: String(w.zuid), worker: '', m0_first_name: 'Zita', m0_last_name: 'Peeters', m0_birth_year: '1990', m0_role: 'aanvrager', m0_adult: 'auto' });
+    const b = await newHousehold(w.cookies.lars, {
+      team: String(w.noord),
+      worker: String(w.kim),
+      dossier_ref: 'X-77',
+      m0_first_name: 'Éloïse',
+      m0_last_name: "D'Hondt",
+      m0_birth_year: '1991',
+      m0_role: 'aanvrager',
+      m0_adult: 'auto',
+    });
+    const c = await newHousehold(w.cookies.zeno, {
+      team: String(w.zuid),
+      worker: '',
+      m0_first_name: 'Zita',
+      m0_last_name: 'Peeters',
+      m0_birth_year: '1990',
+      m0_role: 'aanvrager',
+      m0_adult: 'auto',
+    });
     await t.request(`/households/${b}/closure`, { cookie: w.cookies.kim, form: {} });
 
     const list = async (query: string, cookie = larsCookie) => {
@@ -165,8 +218,16 @@ describe('the caseload ("Mijn dossiers")', () => {
     const ids: number[] = [];
     for (let i = 1; i <= 30; i++) {
       t.advance(1000);
-      ids.push(await createHousehold(t.db, scope, { teamId: w.noord, assignedUserId: null, dossierRef: `D-${i}` },
-        [{ firstName: `Naam${i}`, lastName: 'Test', birthYear: 1980, birthDate: null, role: 'aanvrager', adultOverride: null, nationalNumber: null }], '2026-11-22', t.now()));
+      ids.push(
+        await createHousehold(
+          t.db,
+          scope,
+          { teamId: w.noord, assignedUserId: null, dossierRef: `D-${i}` },
+          [{ firstName: `Naam${i}`, lastName: 'Test', birthYear: 1980, birthDate: null, role: 'aanvrager', adultOverride: null, nationalNumber: null }],
+          '2026-11-22',
+          t.now(),
+        ),
+      );
     }
     const page1 = await (await t.request('/households?q=test', { cookie: w.cookies.wendy })).text();
     expect(page1).toContain('30 huishoudens gevonden');
@@ -185,7 +246,10 @@ describe('the caseload ("Mijn dossiers")', () => {
     expect(oldest.indexOf(`/households/${ids[0]}"`)).toBeLessThan(oldest.indexOf(`/households/${ids[1]}"`));
     // Changing a household moves it to the top of "laatst gewijzigd".
     t.advance(1000);
-    await t.request(`/households/${ids[0]}/members`, { cookie: w.cookies.wendy, form: { first_name: 'Nieuw', last_name: 'Lid', birth_year: '2000', role: 'ander', adult: 'auto' } });
+    await t.request(`/households/${ids[0]}/members`, {
+      cookie: w.cookies.wendy,
+      form: { first_name: 'Nieuw', last_name: 'Lid', birth_year: '2000', role: 'ander', adult: 'auto' },
+    });
     const recent = await (await t.request('/households', { cookie: w.cookies.wendy })).text();
     expect(recent.indexOf(`/households/${ids[0]}"`)).toBeLessThan(recent.indexOf(`/households/${ids[29]}"`));
   });
@@ -194,7 +258,9 @@ describe('the caseload ("Mijn dossiers")', () => {
     const w = await setup();
     await peeters(w);
     const page = await (await t.request('/households?q=sara', { cookie: w.cookies.wendy })).text();
-    expect(page).toMatch(/<form method="get" action="\/households"[^>]*hx-get="\/households" hx-target="#caseload-results" hx-swap="outerHTML" hx-trigger="submit, input changed delay:400ms" hx-push-url="true"/);
+    expect(page).toMatch(
+      /<form method="get" action="\/households"[^>]*hx-get="\/households" hx-target="#caseload-results" hx-swap="outerHTML" hx-trigger="submit, input changed delay:400ms" hx-push-url="true"/,
+    );
     expect(page).toContain('<label for="field-q">Zoek op naam of dossiernummer</label>');
     expect(page).toContain('value="sara"');
     const res = await t.request('/households?q=sara', { cookie: w.cookies.wendy, htmx: true });
@@ -227,7 +293,15 @@ describe('a new household', () => {
     const w = await setup();
     const id = await peeters(w);
     const h = await householdRow(id);
-    expect(h).toMatchObject({ organisation_id: w.org, team_id: w.noord, assigned_user_id: w.wendy, dossier_ref: '2024/0012', status: 'active', revision: 0, created_by: w.wendy });
+    expect(h).toMatchObject({
+      organisation_id: w.org,
+      team_id: w.noord,
+      assigned_user_id: w.wendy,
+      dossier_ref: '2024/0012',
+      status: 'active',
+      revision: 0,
+      created_by: w.wendy,
+    });
     expect(h.search_text).toBe(' 2024 0012 sara peeters tom peeters lotte peeters ');
     const m = await members(id);
     expect(m.map((x) => [x.first_name, x.last_name, x.birth_year, x.role, x.position, x.joined_on, x.national_number])).toEqual([
@@ -264,10 +338,18 @@ describe('a new household', () => {
     ['an empty first name', { m0_first_name: '  ' }, 'Vul de voornaam in.'],
     ['an empty last name', { m0_last_name: '' }, 'Vul de achternaam in.'],
     ['a name over 100 characters', { m0_last_name: 'x'.repeat(101) }, 'Gebruik hoogstens 100 tekens.'],
-    ['a national number with a wrong checksum', { m0_national_number: '85.07.30-123.34' }, 'Dit rijksregisternummer bestaat niet: de laatste 2 cijfers kloppen niet.'],
+    [
+      'a national number with a wrong checksum',
+      { m0_national_number: '85.07.30-123.34' },
+      'Dit rijksregisternummer bestaat niet: de laatste 2 cijfers kloppen niet.',
+    ],
     ['a national number of the wrong length', { m0_national_number: '85.07.30-123' }, 'Een rijksregisternummer heeft 11 cijfers.'],
     ['a national number with letters', { m0_national_number: '85.07.30-I23.35' }, 'Een rijksregisternummer bestaat alleen uit cijfers.'],
-    ['a national number of another birth year', { m0_birth_year: '1986' }, 'Dit rijksregisternummer hoort bij iemand geboren in 1985, maar het geboortejaar is 1986.'],
+    [
+      'a national number of another birth year',
+      { m0_birth_year: '1986' },
+      'Dit rijksregisternummer hoort bij iemand geboren in 1985, maar het geboortejaar is 1986.',
+    ],
     ['a national number of another birth date', { m0_birth_date: '31/07/1985' }, 'Dit rijksregisternummer hoort bij geboortedatum 30/07/1985.'],
     ['a birth date outside the birth year', { m0_birth_date: '30/07/1984', m0_national_number: '' }, 'De geboortedatum valt niet in het geboortejaar.'],
     ['a birth date that does not exist', { m0_birth_date: '31/02/1985' }, 'Vul een bestaande datum in'],
@@ -295,22 +377,47 @@ describe('a new household', () => {
 
   it('refuses a dossier number already used in the organisation, also in another team', async () => {
     const w = await setup();
-    await newHousehold(w.cookies.zeno, { team: String(w.zuid), dossier_ref: 'Z-1', m0_first_name: 'Zita', m0_last_name: 'Z', m0_birth_year: '1990', m0_role: 'aanvrager', m0_adult: 'auto' });
+    await newHousehold(w.cookies.zeno, {
+      team: String(w.zuid),
+      dossier_ref: 'Z-1',
+      m0_first_name: 'Zita',
+      m0_last_name: 'Z',
+      m0_birth_year: '1990',
+      m0_role: 'aanvrager',
+      m0_adult: 'auto',
+    });
     const before = await snapshot();
-    const res = await t.request('/households/new', { cookie: w.cookies.wendy, form: { member_count: '1', team: String(w.noord), dossier_ref: ' Z-1 ', ...sara } });
+    const res = await t.request('/households/new', {
+      cookie: w.cookies.wendy,
+      form: { member_count: '1', team: String(w.noord), dossier_ref: ' Z-1 ', ...sara },
+    });
     expect(res.status).toBe(422);
     const html = await res.text();
     expect(html).toContain('Dit dossiernummer is al in gebruik in jullie OCMW.');
     expect(html).not.toContain('Zita');
     expect(await snapshot()).toBe(before);
     // Another organisation may use the same number.
-    await newHousehold(w.cookies.vera, { team: String(w.elders), dossier_ref: 'Z-1', m0_first_name: 'Elke', m0_last_name: 'E', m0_birth_year: '1970', m0_role: 'aanvrager', m0_adult: 'auto' });
+    await newHousehold(w.cookies.vera, {
+      team: String(w.elders),
+      dossier_ref: 'Z-1',
+      m0_first_name: 'Elke',
+      m0_last_name: 'E',
+      m0_birth_year: '1970',
+      m0_role: 'aanvrager',
+      m0_adult: 'auto',
+    });
   });
 
   it('accepts a national number of someone born from 2000 on, and a birth date without a birth year', async () => {
     const w = await setup();
     const id = await newHousehold(w.cookies.wendy, {
-      team: String(w.noord), m0_first_name: 'Noor', m0_last_name: 'Nieuw', m0_birth_year: '', m0_birth_date: '15/03/2001', m0_role: 'aanvrager', m0_adult: 'auto',
+      team: String(w.noord),
+      m0_first_name: 'Noor',
+      m0_last_name: 'Nieuw',
+      m0_birth_year: '',
+      m0_birth_date: '15/03/2001',
+      m0_role: 'aanvrager',
+      m0_adult: 'auto',
       m0_national_number: nn2000('010315123'),
     });
     expect((await members(id))[0]).toMatchObject({ birth_year: 2001, birth_date: '2001-03-15', national_number: nn2000('010315123') });
@@ -385,13 +492,26 @@ describe('the household dossier', () => {
   it('is a 404 for a member of another household, and changes neither', async () => {
     const w = await setup();
     const a = await peeters(w);
-    const b = await newHousehold(w.cookies.wendy, { team: String(w.noord), m0_first_name: 'Ander', m0_last_name: 'Gezin', m0_birth_year: '1970', m0_role: 'aanvrager', m0_adult: 'auto' });
+    const b = await newHousehold(w.cookies.wendy, {
+      team: String(w.noord),
+      m0_first_name: 'Ander',
+      m0_last_name: 'Gezin',
+      m0_birth_year: '1970',
+      m0_role: 'aanvrager',
+      m0_adult: 'auto',
+    });
     const memberOfB = (await members(b))[0]!.id;
     const before = await snapshot();
     expect((await t.request(`/households/${a}/members/${memberOfB}`, { cookie: w.cookies.wendy })).status).toBe(404);
-    const post = await t.request(`/households/${a}/members/${memberOfB}`, { cookie: w.cookies.wendy, form: { revision: '0', first_name: 'Fout', last_name: 'Gezin', birth_year: '1970', role: 'aanvrager', adult: 'auto' } });
+    const post = await t.request(`/households/${a}/members/${memberOfB}`, {
+      cookie: w.cookies.wendy,
+      form: { revision: '0', first_name: 'Fout', last_name: 'Gezin', birth_year: '1970', role: 'aanvrager', adult: 'auto' },
+    });
     expect(post.status).toBe(404);
-    const departure = await t.request(`/households/${a}/members/${memberOfB}/departure`, { cookie: w.cookies.wendy, form: { revision: '0', left_on: '01/11/2026' } });
+    const departure = await t.request(`/households/${a}/members/${memberOfB}/departure`, {
+      cookie: w.cookies.wendy,
+      form: { revision: '0', left_on: '01/11/2026' },
+    });
     expect(departure.status).toBe(404);
     expect(await snapshot()).toBe(before);
   });
@@ -400,18 +520,27 @@ describe('the household dossier', () => {
     const w = await setup();
     await t.db.insertInto('team_membership').values({ team_id: w.zuid, user_id: w.wendy, role: 'worker' }).execute();
     const id = await peeters(w);
-    const res = await t.request(`/households/${id}`, { cookie: w.cookies.wendy, form: { revision: '0', team: String(w.noord), worker: String(w.kim), dossier_ref: '2024/0099' } });
+    const res = await t.request(`/households/${id}`, {
+      cookie: w.cookies.wendy,
+      form: { revision: '0', team: String(w.noord), worker: String(w.kim), dossier_ref: '2024/0099' },
+    });
     expect(res.status).toBe(303);
     expect(res.headers.get('Location')).toBe(`/households/${id}?saved=details`);
     expect(await householdRow(id)).toMatchObject({ assigned_user_id: w.kim, dossier_ref: '2024/0099', revision: 1, updated_by: w.wendy });
     expect((await householdRow(id)).search_text).toContain('2024 0099');
     expect(await auditRows('household.updated')).toHaveLength(1);
     // Saving the same values again changes nothing and audits nothing.
-    await t.request(`/households/${id}`, { cookie: w.cookies.wendy, form: { revision: '1', team: String(w.noord), worker: String(w.kim), dossier_ref: '2024/0099' } });
+    await t.request(`/households/${id}`, {
+      cookie: w.cookies.wendy,
+      form: { revision: '1', team: String(w.noord), worker: String(w.kim), dossier_ref: '2024/0099' },
+    });
     expect(await householdRow(id)).toMatchObject({ revision: 1 });
     expect(await auditRows('household.updated')).toHaveLength(1);
     // Moved to Team Zuid: Kim (Team Noord) can no longer open it, Zeno can.
-    const move = await t.request(`/households/${id}`, { cookie: w.cookies.wendy, form: { revision: '1', team: String(w.zuid), worker: String(w.zeno), dossier_ref: '2024/0099' } });
+    const move = await t.request(`/households/${id}`, {
+      cookie: w.cookies.wendy,
+      form: { revision: '1', team: String(w.zuid), worker: String(w.zeno), dossier_ref: '2024/0099' },
+    });
     expect(move.status).toBe(303);
     expect((await t.request(`/households/${id}`, { cookie: w.cookies.kim })).status).toBe(404);
     expect((await t.request(`/households/${id}`, { cookie: w.cookies.zeno })).status).toBe(200);
@@ -421,10 +550,16 @@ describe('the household dossier', () => {
     const w = await setup();
     const id = await peeters(w);
     const before = await snapshot();
-    const team = await t.request(`/households/${id}`, { cookie: w.cookies.wendy, form: { revision: '0', team: String(w.zuid), worker: '', dossier_ref: '2024/0012' } });
+    const team = await t.request(`/households/${id}`, {
+      cookie: w.cookies.wendy,
+      form: { revision: '0', team: String(w.zuid), worker: '', dossier_ref: '2024/0012' },
+    });
     expect(team.status).toBe(422);
     expect(await team.text()).toContain('Kies een van je teams.');
-    const worker = await t.request(`/households/${id}`, { cookie: w.cookies.wendy, form: { revision: '0', team: String(w.noord), worker: String(w.vera), dossier_ref: '2024/0012' } });
+    const worker = await t.request(`/households/${id}`, {
+      cookie: w.cookies.wendy,
+      form: { revision: '0', team: String(w.noord), worker: String(w.vera), dossier_ref: '2024/0012' },
+    });
     expect(worker.status).toBe(422);
     const html = await worker.text();
     expect(html).toContain('Deze persoon werkt niet in het gekozen team.');
@@ -436,17 +571,27 @@ describe('the household dossier', () => {
   it('adds a member, and refuses bad input with 422 and nothing written', async () => {
     const w = await setup();
     const id = await peeters(w);
-    const ok = await t.request(`/households/${id}/members`, { cookie: w.cookies.kim, form: { first_name: 'Oma', last_name: 'Peeters', birth_year: '1950', role: 'ander', adult: 'auto' } });
+    const ok = await t.request(`/households/${id}/members`, {
+      cookie: w.cookies.kim,
+      form: { first_name: 'Oma', last_name: 'Peeters', birth_year: '1950', role: 'ander', adult: 'auto' },
+    });
     expect(ok.status).toBe(303);
     expect(ok.headers.get('Location')).toBe(`/households/${id}?saved=added`);
     const added = (await members(id))[3]!;
     expect(added).toMatchObject({ first_name: 'Oma', position: 3, role: 'ander', joined_on: '2026-11-22' });
-    expect((await auditRows('household_member.added'))[0]).toMatchObject({ target_type: 'household_member', target_id: String(added.id), actor_user_id: w.kim });
+    expect((await auditRows('household_member.added'))[0]).toMatchObject({
+      target_type: 'household_member',
+      target_id: String(added.id),
+      actor_user_id: w.kim,
+    });
     const before = await snapshot();
     for (const [form, message] of [
       [{ first_name: '', last_name: 'X', birth_year: '2000', role: 'kind', adult: 'auto' }, 'Vul de voornaam in.'],
       [{ first_name: 'X', last_name: 'X', birth_year: '2031', role: 'kind', adult: 'auto' }, 'Het geboortejaar kan niet na 2026 liggen.'],
-      [{ first_name: 'X', last_name: 'X', birth_year: '2000', role: 'kind', adult: 'auto', national_number: '12345678901' }, 'Dit rijksregisternummer bestaat niet'],
+      [
+        { first_name: 'X', last_name: 'X', birth_year: '2000', role: 'kind', adult: 'auto', national_number: '12345678901' },
+        'Dit rijksregisternummer bestaat niet',
+      ],
       [{ first_name: 'X', last_name: 'X', birth_year: '2000', role: 'kind', adult: 'misschien' }, 'Kies of dit gezinslid als volwassene of als kind telt.'],
     ] as [Record<string, string>, string][]) {
       const res = await t.request(`/households/${id}/members`, { cookie: w.cookies.kim, form });
@@ -469,12 +614,28 @@ describe('the household dossier', () => {
     expect(html).toContain('<h1>Gezinslid Sára Peeters</h1>');
     expect(html).toContain('Vertrek van Sára Peeters registreren');
     expect((await auditRows('household_member.viewed'))[0]).toMatchObject({ target_type: 'household_member', target_id: String(saraId) });
-    const res = await t.request(`/households/${id}/members/${saraId}`, { cookie: w.cookies.wendy, form: {
-      revision: '0', first_name: 'Sara', last_name: 'Peeters', birth_year: '1985', birth_date: '30/07/1985', role: 'aanvrager', adult: 'child', national_number: SARA_DIGITS,
-    } });
+    const res = await t.request(`/households/${id}/members/${saraId}`, {
+      cookie: w.cookies.wendy,
+      form: {
+        revision: '0',
+        first_name: 'Sara',
+        last_name: 'Peeters',
+        birth_year: '1985',
+        birth_date: '30/07/1985',
+        role: 'aanvrager',
+        adult: 'child',
+        national_number: SARA_DIGITS,
+      },
+    });
     expect(res.status).toBe(303);
     expect(res.headers.get('Location')).toBe(`/households/${id}?saved=member`);
-    expect((await members(id))[0]).toMatchObject({ first_name: 'Sara', birth_date: '1985-07-30', adult_override: 0, revision: 1, national_number: SARA_DIGITS });
+    expect((await members(id))[0]).toMatchObject({
+      first_name: 'Sara',
+      birth_date: '1985-07-30',
+      adult_override: 0,
+      revision: 1,
+      national_number: SARA_DIGITS,
+    });
     expect((await householdRow(id)).search_text).toContain('sara peeters');
     const updated = await auditRows('household_member.updated');
     expect(updated).toHaveLength(1);
@@ -491,7 +652,12 @@ describe('the household dossier', () => {
     t.advance(3 * 86_400_000); // 25 November: a new day, so a new session
     w.cookies.wendy = await t.sessionCookie(w.wendy);
     const before = await snapshot();
-    for (const [left, message] of [['', 'Vul de vertrekdatum in.'], ['32/11/2026', 'Vul een bestaande datum in'], ['30/11/2026', 'De vertrekdatum kan niet in de toekomst liggen.'], ['21/11/2026', 'De vertrekdatum kan niet voor 22/11/2026 liggen']] as const) {
+    for (const [left, message] of [
+      ['', 'Vul de vertrekdatum in.'],
+      ['32/11/2026', 'Vul een bestaande datum in'],
+      ['30/11/2026', 'De vertrekdatum kan niet in de toekomst liggen.'],
+      ['21/11/2026', 'De vertrekdatum kan niet voor 22/11/2026 liggen'],
+    ] as const) {
       const res = await t.request(`/households/${id}/members/${tom.id}/departure`, { cookie: w.cookies.wendy, form: { revision: '0', left_on: left } });
       expect(res.status, left).toBe(422);
       expect(await res.text(), left).toContain(message);
@@ -532,7 +698,11 @@ describe('the household dossier', () => {
     const before = await snapshot();
     const refused: [string, Record<string, string>, string][] = [
       [`/households/${id}/members`, { first_name: 'Laat', last_name: 'Komer', birth_year: '1990', role: 'ander', adult: 'auto' }, 'Laat'],
-      [`/households/${id}/members/${saraId}`, { revision: '0', first_name: 'Sarah', last_name: 'Peeters', birth_year: '1985', role: 'aanvrager', adult: 'auto' }, 'Sarah'],
+      [
+        `/households/${id}/members/${saraId}`,
+        { revision: '0', first_name: 'Sarah', last_name: 'Peeters', birth_year: '1985', role: 'aanvrager', adult: 'auto' },
+        'Sarah',
+      ],
       [`/households/${id}/members/${saraId}/departure`, { revision: '0', left_on: '21/11/2026' }, '21/11/2026'],
       [`/households/${id}`, { revision: '1', team: String(w.noord), worker: '', dossier_ref: 'NIEUW-1' }, 'NIEUW-1'],
     ];
@@ -550,7 +720,10 @@ describe('the household dossier', () => {
     expect(reopen.status).toBe(303);
     expect(await householdRow(id)).toMatchObject({ status: 'active', closed_at: null, revision: 2 });
     expect(await auditRows('household.reopened')).toHaveLength(1);
-    const add = await t.request(`/households/${id}/members`, { cookie: w.cookies.wendy, form: { first_name: 'Laat', last_name: 'Komer', birth_year: '1990', role: 'ander', adult: 'auto' } });
+    const add = await t.request(`/households/${id}/members`, {
+      cookie: w.cookies.wendy,
+      form: { first_name: 'Laat', last_name: 'Komer', birth_year: '1990', role: 'ander', adult: 'auto' },
+    });
     expect(add.status).toBe(303);
   });
 
@@ -573,16 +746,24 @@ describe('two people saving the same thing', () => {
     const kimForm = await (await t.request(`/households/${id}`, { cookie: w.cookies.kim })).text();
     expect(hiddenRevision(kimForm, `/households/${id}`)).toBe('0');
     t.advance(60_000);
-    const first = await t.request(`/households/${id}`, { cookie: w.cookies.wendy, form: { revision: '0', team: String(w.noord), worker: String(w.wendy), dossier_ref: 'WENDY-1' } });
+    const first = await t.request(`/households/${id}`, {
+      cookie: w.cookies.wendy,
+      form: { revision: '0', team: String(w.noord), worker: String(w.wendy), dossier_ref: 'WENDY-1' },
+    });
     expect(first.status).toBe(303);
 
-    const late = await t.request(`/households/${id}`, { cookie: w.cookies.kim, form: { revision: '0', team: String(w.noord), worker: String(w.kim), dossier_ref: 'KIM-2' } });
+    const late = await t.request(`/households/${id}`, {
+      cookie: w.cookies.kim,
+      form: { revision: '0', team: String(w.noord), worker: String(w.kim), dossier_ref: 'KIM-2' },
+    });
     expect(late.status).toBe(409);
     const html = await late.text();
     expect(html).toContain('Iemand anders heeft dit intussen aangepast');
     expect(html).toContain('Opgeslagen door Wendy Werker op 22/11/2026 10:01.');
     expect(html).toMatch(/<th scope="row">Dossiernummer<\/th><td class="pre-wrap">WENDY-1<\/td><td class="pre-wrap">KIM-2<\/td>/);
-    expect(html).toMatch(/<th scope="row">Toegewezen maatschappelijk werker<\/th><td class="pre-wrap">Wendy Werker<\/td><td class="pre-wrap">Kim Collega<\/td>/);
+    expect(html).toMatch(
+      /<th scope="row">Toegewezen maatschappelijk werker<\/th><td class="pre-wrap">Wendy Werker<\/td><td class="pre-wrap">Kim Collega<\/td>/,
+    );
     // "Keep theirs" and "save mine", with what Kim typed still in the form and the new revision.
     expect(html).toContain(`href="/households/${id}"`);
     expect(html).toContain('Opgeslagen versie houden');
@@ -591,7 +772,10 @@ describe('two people saving the same thing', () => {
     expect(html).toContain('Mijn versie opslaan');
     expect(await householdRow(id)).toMatchObject({ dossier_ref: 'WENDY-1', assigned_user_id: w.wendy, revision: 1 });
 
-    const mine = await t.request(`/households/${id}`, { cookie: w.cookies.kim, form: { revision: '1', team: String(w.noord), worker: String(w.kim), dossier_ref: 'KIM-2' } });
+    const mine = await t.request(`/households/${id}`, {
+      cookie: w.cookies.kim,
+      form: { revision: '1', team: String(w.noord), worker: String(w.kim), dossier_ref: 'KIM-2' },
+    });
     expect(mine.status).toBe(303);
     expect(await householdRow(id)).toMatchObject({ dossier_ref: 'KIM-2', assigned_user_id: w.kim, revision: 2 });
   });
@@ -603,7 +787,10 @@ describe('two people saving the same thing', () => {
     const base = { first_name: 'Sára', last_name: 'Peeters', birth_year: '1985', role: 'aanvrager', adult: 'auto', national_number: SARA_NN };
     const first = await t.request(`/households/${id}/members/${saraId}`, { cookie: w.cookies.wendy, form: { ...base, revision: '0', first_name: 'Sarah' } });
     expect(first.status).toBe(303);
-    const late = await t.request(`/households/${id}/members/${saraId}`, { cookie: w.cookies.lars, form: { ...base, revision: '0', last_name: 'Peeters-Janssens' } });
+    const late = await t.request(`/households/${id}/members/${saraId}`, {
+      cookie: w.cookies.lars,
+      form: { ...base, revision: '0', last_name: 'Peeters-Janssens' },
+    });
     expect(late.status).toBe(409);
     const html = await late.text();
     expect(html).toMatch(/<th scope="row">Voornaam<\/th><td class="pre-wrap">Sarah<\/td><td class="pre-wrap">Sára<\/td>/);
@@ -614,7 +801,10 @@ describe('two people saving the same thing', () => {
     expect(hiddenRevision(html, `/households/${id}/members/${saraId}`)).toBe('1');
     expect((await members(id))[0]).toMatchObject({ first_name: 'Sarah', last_name: 'Peeters', revision: 1 });
     // Lars keeps his last name and takes over Wendy's first name, then saves with the new revision.
-    const mine = await t.request(`/households/${id}/members/${saraId}`, { cookie: w.cookies.lars, form: { ...base, revision: '1', first_name: 'Sarah', last_name: 'Peeters-Janssens' } });
+    const mine = await t.request(`/households/${id}/members/${saraId}`, {
+      cookie: w.cookies.lars,
+      form: { ...base, revision: '1', first_name: 'Sarah', last_name: 'Peeters-Janssens' },
+    });
     expect(mine.status).toBe(303);
     expect((await members(id))[0]).toMatchObject({ first_name: 'Sarah', last_name: 'Peeters-Janssens', revision: 2 });
     expect(await auditRows('household_member.updated')).toHaveLength(2);
@@ -627,9 +817,13 @@ describe('two people saving the same thing', () => {
     t.advance(86_400_000); // 23 November
     const wendy = await t.sessionCookie(w.wendy);
     const kim = await t.sessionCookie(w.kim);
-    expect((await t.request(`/households/${id}/members/${tom.id}/departure`, { cookie: wendy, form: { revision: '0', left_on: '22/11/2026' } })).status).toBe(303);
+    expect((await t.request(`/households/${id}/members/${tom.id}/departure`, { cookie: wendy, form: { revision: '0', left_on: '22/11/2026' } })).status).toBe(
+      303,
+    );
     // Kim registers the same day from a page loaded before: nothing to decide.
-    expect((await t.request(`/households/${id}/members/${tom.id}/departure`, { cookie: kim, form: { revision: '0', left_on: '2026-11-22' } })).status).toBe(303);
+    expect((await t.request(`/households/${id}/members/${tom.id}/departure`, { cookie: kim, form: { revision: '0', left_on: '2026-11-22' } })).status).toBe(
+      303,
+    );
     // Another day: both dates, and Kim's date stays in the form with the new revision.
     const late = await t.request(`/households/${id}/members/${tom.id}/departure`, { cookie: kim, form: { revision: '0', left_on: '23/11/2026' } });
     expect(late.status).toBe(409);
@@ -642,7 +836,10 @@ describe('two people saving the same thing', () => {
     expect(mine.status).toBe(303);
     expect((await members(id))[1]).toMatchObject({ left_on: '2026-11-23', revision: 2 });
     // An edit from a page loaded before the departure.
-    const edit = await t.request(`/households/${id}/members/${tom.id}`, { cookie: kim, form: { revision: '0', first_name: 'Thomas', last_name: 'Peeters', birth_year: '1983', role: 'partner', adult: 'auto' } });
+    const edit = await t.request(`/households/${id}/members/${tom.id}`, {
+      cookie: kim,
+      form: { revision: '0', first_name: 'Thomas', last_name: 'Peeters', birth_year: '1983', role: 'partner', adult: 'auto' },
+    });
     expect(edit.status).toBe(409);
     expect(await edit.text()).toContain('value="Thomas"');
     expect((await members(id))[1]).toMatchObject({ first_name: 'Tom' });
@@ -665,14 +862,30 @@ describe('script and htmx payloads typed in names', () => {
     const img = '<img src=x onerror=alert(1)>';
     const hx = 'hx-get="/x" hx-trigger="load"';
     const id = await newHousehold(w.cookies.wendy, {
-      team: String(w.noord), dossier_ref: '<script>alert(2)</script>', member_count: '2',
-      m0_first_name: img, m0_last_name: hx, m0_birth_year: '1980', m0_role: 'aanvrager', m0_adult: 'auto',
-      m1_first_name: `"><svg onload=alert(3)>`, m1_last_name: "' hx-post='/signout", m1_birth_year: '1981', m1_role: 'partner', m1_adult: 'auto',
+      team: String(w.noord),
+      dossier_ref: '<script>alert(2)</script>',
+      member_count: '2',
+      m0_first_name: img,
+      m0_last_name: hx,
+      m0_birth_year: '1980',
+      m0_role: 'aanvrager',
+      m0_adult: 'auto',
+      m1_first_name: `"><svg onload=alert(3)>`,
+      m1_last_name: "' hx-post='/signout",
+      m1_birth_year: '1981',
+      m1_role: 'partner',
+      m1_adult: 'auto',
     });
     const memberId = (await members(id))[0]!.id;
-    const conflict = await t.request(`/households/${id}/members/${memberId}`, { cookie: w.cookies.wendy, form: { revision: '9', first_name: img + '!', last_name: hx, birth_year: '1980', role: 'aanvrager', adult: 'auto' } });
+    const conflict = await t.request(`/households/${id}/members/${memberId}`, {
+      cookie: w.cookies.wendy,
+      form: { revision: '9', first_name: img + '!', last_name: hx, birth_year: '1980', role: 'aanvrager', adult: 'auto' },
+    });
     expect(conflict.status).toBe(409);
-    const refused = await t.request('/households/new', { cookie: w.cookies.wendy, form: { member_count: '1', team: String(w.noord), m0_first_name: img, m0_last_name: hx, m0_birth_year: '2999', m0_role: 'aanvrager' } });
+    const refused = await t.request('/households/new', {
+      cookie: w.cookies.wendy,
+      form: { member_count: '1', team: String(w.noord), m0_first_name: img, m0_last_name: hx, m0_birth_year: '2999', m0_role: 'aanvrager' },
+    });
     expect(refused.status).toBe(422);
     const pages = {
       caseload: await (await t.request('/', { cookie: w.cookies.wendy })).text(),

@@ -48,12 +48,24 @@ beforeAll(async () => {
   const session = await createSession(db, worker.id, Date.now(), 'kill test');
   await markTwoFactorVerified(db, session.id);
   cookie = `${cookieName(config)}=${session.token}`;
-  const household = (await db.selectFrom('household').select('id').where('team_id', '=', worker.teamId).where('status', '=', 'active').executeTakeFirstOrThrow()).id;
+  const household = (
+    await db.selectFrom('household').select('id').where('team_id', '=', worker.teamId).where('status', '=', 'active').executeTakeFirstOrThrow()
+  ).id;
   const user = (await loadCurrentUser(db, worker.id))!;
-  const balance = (await createBalance(db, scopeOfUser(user), household, { takenOn: new Date().toISOString().slice(0, 10), method: 'samen', participants: [], prefill: false }, Date.now()))!;
+  const balance = (await createBalance(
+    db,
+    scopeOfUser(user),
+    household,
+    { takenOn: new Date().toISOString().slice(0, 10), method: 'samen', participants: [], prefill: false },
+    Date.now(),
+  ))!;
   const version = await db.selectFrom('catalogue_version').select('content').orderBy('number', 'desc').executeTakeFirstOrThrow();
   const catalogue = JSON.parse(String(version.content)) as CatalogueData;
-  cells = catalogue.themes.filter((t) => t.level === 'huishouden').flatMap((t) => t.domains.filter((d) => d.defaultOn)).slice(0, 4).map((d) => `h.${d.key}`);
+  cells = catalogue.themes
+    .filter((t) => t.level === 'huishouden')
+    .flatMap((t) => t.domains.filter((d) => d.defaultOn))
+    .slice(0, 4)
+    .map((d) => `h.${d.key}`);
   expect(cells.length).toBe(4);
   balanceId = balance;
   householdPath = `/households/${household}`;
@@ -73,7 +85,9 @@ async function untilUp() {
   for (let i = 0; i < 300; i++) {
     try {
       if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) return;
-    } catch { /* not yet */ }
+    } catch {
+      /* not yet */
+    }
     await new Promise((r) => setTimeout(r, 50));
   }
   throw new Error('server did not start');
@@ -83,7 +97,11 @@ async function untilUp() {
 function killAll(child: ChildProcess) {
   const kids = fs.readFileSync(`/proc/${child.pid}/task/${child.pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
   for (const pid of [child.pid!, ...kids]) {
-    try { process.kill(pid, 'SIGKILL'); } catch { /* already gone */ }
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      /* already gone */
+    }
   }
 }
 
@@ -106,16 +124,32 @@ describe('kill -9 while saving and reading', () => {
       const saver = async (cell: string) => {
         for (let n = 0; running; n++) {
           const remark = `r${round}-${n}`;
-          const body = new URLSearchParams({ editor: token, [`v.${cell}`]: shown(`v.${cell}`), [`o.${cell}`]: shown(`o.${cell}`), [`s.${cell}`]: String(1 + (n % 5)), [`r.${cell}`]: remark, [`c.${cell}`]: '' });
+          const body = new URLSearchParams({
+            editor: token,
+            [`v.${cell}`]: shown(`v.${cell}`),
+            [`o.${cell}`]: shown(`o.${cell}`),
+            [`s.${cell}`]: String(1 + (n % 5)),
+            [`r.${cell}`]: remark,
+            [`c.${cell}`]: '',
+          });
           try {
             const res = await fetch(`${base}${editorPath}/scores`, {
-              method: 'POST', body,
-              headers: { Cookie: cookie, Origin: `http://localhost:${port}`, 'Content-Type': 'application/x-www-form-urlencoded', 'HX-Request': 'true', 'HX-Request-Type': 'partial' },
+              method: 'POST',
+              body,
+              headers: {
+                Cookie: cookie,
+                Origin: `http://localhost:${port}`,
+                'Content-Type': 'application/x-www-form-urlencoded',
+                'HX-Request': 'true',
+                'HX-Request-Type': 'partial',
+              },
             });
             await res.arrayBuffer();
             if (res.status === 200) acknowledged.push({ requestId: res.headers.get('X-Request-Id')!, action: 'balance.scores_saved', cell, remark });
             else refused.push(res.status);
-          } catch { return; } // the server died mid-request: not acknowledged
+          } catch {
+            return;
+          } // the server died mid-request: not acknowledged
         }
       };
       const reader = async () => {
@@ -124,7 +158,9 @@ describe('kill -9 while saving and reading', () => {
             const res = await fetch(base + householdPath, { headers: { Cookie: cookie } });
             await res.arrayBuffer();
             if (res.status === 200) acknowledged.push({ requestId: res.headers.get('X-Request-Id')!, action: 'household.viewed' });
-          } catch { return; }
+          } catch {
+            return;
+          }
         }
       };
       const load = Promise.all([...cells.map(saver), reader(), reader()]);
@@ -144,7 +180,12 @@ describe('kill -9 while saving and reading', () => {
     expect(acknowledged.filter((a) => a.action === 'household.viewed').length).toBeGreaterThan(10);
     expect(missing).toEqual([]);
     // Each cell holds its last acknowledged remark, or a later one whose answer was cut off by the kill.
-    const stored = await db.selectFrom('balance_score').select(['domain_key', 'remark']).where('balance_id', '=', balanceId).where('subject', '=', 'h').execute();
+    const stored = await db
+      .selectFrom('balance_score')
+      .select(['domain_key', 'remark'])
+      .where('balance_id', '=', balanceId)
+      .where('subject', '=', 'h')
+      .execute();
     for (const cell of cells) {
       const saves = acknowledged.filter((a) => a.cell === cell);
       const last = saves[saves.length - 1]!;

@@ -5,7 +5,9 @@ import { countRows, makeTestApp, type TestApp } from '../support/app.js';
 
 const GOOD_PASSWORD = 'paarse olifant fietst traag';
 let t: TestApp;
-afterEach(async () => { await t.close(); });
+afterEach(async () => {
+  await t.close();
+});
 
 async function appWithUser(overrides: Parameters<typeof makeTestApp>[0] = {}) {
   t = await makeTestApp(overrides);
@@ -60,7 +62,11 @@ describe('with PUBLIC_ORIGIN set', () => {
 
   it('an htmx request refused for its origin gets the address in the fragment too', async () => {
     await appWithUser(configured);
-    const res = await t.request('/signin', { form: { email: 'marie@ocmw.be', password: GOOD_PASSWORD }, headers: { Origin: 'http://10.0.0.5:3000' }, htmx: true });
+    const res = await t.request('/signin', {
+      form: { email: 'marie@ocmw.be', password: GOOD_PASSWORD },
+      headers: { Origin: 'http://10.0.0.5:3000' },
+      htmx: true,
+    });
     expect(res.status).toBe(403);
     expect(await res.text()).toContain('https://balans.ocmw.be');
   });

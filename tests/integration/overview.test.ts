@@ -26,38 +26,91 @@ let karim: number;
 
 async function member(householdId: number, first: string, year: number, role: 'aanvrager' | 'partner' | 'kind', joinedOn = '2020-01-01', position = 0) {
   const now = t.now();
-  const r = await t.db.insertInto('household_member').values({
-    household_id: householdId, first_name: first, last_name: 'Peeters', birth_year: year, birth_date: null, role, adult_override: null,
-    national_number: null, joined_on: joinedOn, left_on: null, position, created_at: now, updated_at: now, updated_by: null,
-  }).returning('id').executeTakeFirstOrThrow();
+  const r = await t.db
+    .insertInto('household_member')
+    .values({
+      household_id: householdId,
+      first_name: first,
+      last_name: 'Peeters',
+      birth_year: year,
+      birth_date: null,
+      role,
+      adult_override: null,
+      national_number: null,
+      joined_on: joinedOn,
+      left_on: null,
+      position,
+      created_at: now,
+      updated_at: now,
+      updated_by: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return r.id;
 }
 
 async function makeHousehold(teamId: number, organisationId = org) {
   const now = t.now();
-  const h = await t.db.insertInto('household').values({ organisation_id: organisationId, team_id: teamId, dossier_ref: null, status: 'active', created_at: now, updated_at: now, assigned_user_id: null, closed_at: null, created_by: null, updated_by: null })
-    .returning('id').executeTakeFirstOrThrow();
+  const h = await t.db
+    .insertInto('household')
+    .values({
+      organisation_id: organisationId,
+      team_id: teamId,
+      dossier_ref: null,
+      status: 'active',
+      created_at: now,
+      updated_at: now,
+      assigned_user_id: null,
+      closed_at: null,
+      created_by: null,
+      updated_by: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return h.id;
 }
 
 /** A score for every cell of the balance's layout; `score(subject, domainKey, index)` decides (null: niet besproken). */
-async function balance(takenOn: string, score: (subject: string, domainKey: string, i: number) => number | null, opts: { finalise?: boolean; householdId?: number; remark?: string } = {}) {
+async function balance(
+  takenOn: string,
+  score: (subject: string, domainKey: string, i: number) => number | null,
+  opts: { finalise?: boolean; householdId?: number; remark?: string } = {},
+) {
   const hid = opts.householdId ?? household;
   const res = await t.request(`/households/${hid}/balances`, { cookie, form: { takenOn, method: 'samen' } });
   expect(res.status).toBe(303);
   const id = Number(/balances\/(\d+)$/.exec(res.headers.get('Location')!)![1]);
-  const b = await t.db.selectFrom('balance').innerJoin('catalogue_version as cv', 'cv.id', 'balance.catalogue_version_id').select('cv.content').where('balance.id', '=', id).executeTakeFirstOrThrow();
+  const b = await t.db
+    .selectFrom('balance')
+    .innerJoin('catalogue_version as cv', 'cv.id', 'balance.catalogue_version_id')
+    .select('cv.content')
+    .where('balance.id', '=', id)
+    .executeTakeFirstOrThrow();
   const catalogue = JSON.parse(b.content) as CatalogueData;
   const subjects = await t.db.selectFrom('balance_subject').select(['member_id', 'level']).where('balance_id', '=', id).execute();
-  const all = [{ key: 'h', memberId: null as number | null, level: 'huishouden' }, ...subjects.map((s) => ({ key: `m${s.member_id}`, memberId: s.member_id as number | null, level: s.level as string }))];
+  const all = [
+    { key: 'h', memberId: null as number | null, level: 'huishouden' },
+    ...subjects.map((s) => ({ key: `m${s.member_id}`, memberId: s.member_id as number | null, level: s.level as string })),
+  ];
   const rows = [];
   for (const s of all) {
     const domains = catalogue.themes.filter((th) => th.level === s.level).flatMap((th) => th.domains.filter((d) => d.defaultOn));
     for (const [i, d] of domains.entries()) {
       const v = score(s.key, d.key, i);
       rows.push({
-        balance_id: id, subject: s.key, member_id: s.memberId, domain_key: d.key, state: v === null ? 'nb' as const : 'scored' as const, score: v, client_score: null,
-        remark: opts.remark && i === 0 ? opts.remark : '', prefilled: 0, revision: 1, editor_token: '', updated_at: t.now(), updated_by: workerId,
+        balance_id: id,
+        subject: s.key,
+        member_id: s.memberId,
+        domain_key: d.key,
+        state: v === null ? ('nb' as const) : ('scored' as const),
+        score: v,
+        client_score: null,
+        remark: opts.remark && i === 0 ? opts.remark : '',
+        prefilled: 0,
+        revision: 1,
+        editor_token: '',
+        updated_at: t.now(),
+        updated_by: workerId,
       });
     }
   }
@@ -78,7 +131,10 @@ function tableOf(page: string, chart: string): Map<string, string[]> {
   expect(table, `table for ${chart}`).toBeDefined();
   const out = new Map<string, string[]>();
   for (const row of table!.matchAll(/<tr data-domain="([^"]+)">([\s\S]*?)<\/tr>/g)) {
-    out.set(row[1]!, [...row[2]!.matchAll(/<td data-score="([^"]*)"/g)].map((m) => m[1]!));
+    out.set(
+      row[1]!,
+      [...row[2]!.matchAll(/<td data-score="([^"]*)"/g)].map((m) => m[1]!),
+    );
   }
   return out;
 }
@@ -94,13 +150,20 @@ function svgOf(page: string, figureId: string): string {
 
 /** Straight from the database: per (subject, domain) scored in both balances, how many went up, stayed, went down. */
 async function changesBetween(older: number, newer: number) {
-  const rows = await t.db.selectFrom('balance_score').select(['balance_id', 'subject', 'domain_key', 'score']).where('balance_id', 'in', [older, newer]).where('state', '=', 'scored').execute();
+  const rows = await t.db
+    .selectFrom('balance_score')
+    .select(['balance_id', 'subject', 'domain_key', 'score'])
+    .where('balance_id', 'in', [older, newer])
+    .where('state', '=', 'scored')
+    .execute();
   const before = new Map(rows.filter((r) => r.balance_id === older).map((r) => [`${r.subject}.${r.domain_key}`, r.score!]));
   const out = { up: 0, same: 0, down: 0 };
   for (const r of rows.filter((x) => x.balance_id === newer)) {
     const b = before.get(`${r.subject}.${r.domain_key}`);
     if (b === undefined) continue;
-    if (r.score! > b) out.up++; else if (r.score! < b) out.down++; else out.same++;
+    if (r.score! > b) out.up++;
+    else if (r.score! < b) out.down++;
+    else out.same++;
   }
   return out;
 }
@@ -122,13 +185,19 @@ beforeEach(async () => {
   // Karim joins between the first and the second balance.
   karim = await member(household, 'Karim', 1982, 'partner', '2026-05-01', 1);
 });
-afterEach(async () => { await t.close(); });
+afterEach(async () => {
+  await t.close();
+});
 
 /** Three finalised balances: every score goes up by one each time (capped at 5), one domain "niet besproken" in the second. */
 async function threeBalances() {
   const ids = [];
   for (const [n, date] of ['2026-03-12', '2026-06-12', '2026-09-12'].entries()) {
-    ids.push(await balance(date, (subject, key, i) => (n === 1 && subject === 'h' && i === 1 ? null : Math.min(5, 1 + ((i + n) % 4) + (n > 0 ? 1 : 0))), { remark: n === 2 ? 'Huur is betaald.' : undefined }));
+    ids.push(
+      await balance(date, (subject, key, i) => (n === 1 && subject === 'h' && i === 1 ? null : Math.min(5, 1 + ((i + n) % 4) + (n > 0 ? 1 : 0))), {
+        remark: n === 2 ? 'Huur is betaald.' : undefined,
+      }),
+    );
   }
   return ids;
 }
@@ -156,7 +225,9 @@ describe('the overview of one balance', () => {
       expect(svgOf(page, `radar-${subject}`)).toMatch(/^<svg role="img" aria-label="Balans van [^"]+ op 12\/03\/2026: \d+ domeinen? acuut of ruim onvoldoende/);
     }
     // Grid cells: colour + number + words (the chip), a remark one step away in a disclosure.
-    expect(page).toMatch(/<td data-cell="h\.verblijfplaats"><span class="chip chip--1"><span class="chip__num">1<\/span><span class="chip__label"> Acuut probleem<\/span>/);
+    expect(page).toMatch(
+      /<td data-cell="h\.verblijfplaats"><span class="chip chip--1"><span class="chip__num">1<\/span><span class="chip__label"> Acuut probleem<\/span>/,
+    );
     // A theme heads the rows of its own tbody (rowgroup), not a group of columns.
     expect(page).toMatch(/<tbody><tr class="overview-grid__theme"><th scope="rowgroup" colspan="\d+">/);
     expect(page).not.toContain('scope="colgroup"');
@@ -167,7 +238,9 @@ describe('the overview of one balance', () => {
   it('keeps remarks one step away (a disclosure) and lists them for print', async () => {
     const ids = await threeBalances();
     const page = await html(`/households/${household}/balances/${ids[2]}/overview`);
-    expect(page).toMatch(/<details class="remark no-print"><summary>Opmerking<span class="visually-hidden"> bij Verblijfplaats, het huishouden<\/span><\/summary><p class="pre-wrap">Huur is betaald.<\/p><\/details>/);
+    expect(page).toMatch(
+      /<details class="remark no-print"><summary>Opmerking<span class="visually-hidden"> bij Verblijfplaats, het huishouden<\/span><\/summary><p class="pre-wrap">Huur is betaald.<\/p><\/details>/,
+    );
     expect(page).toMatch(/<section class="print-only"[\s\S]*Huur is betaald\./);
   });
 
@@ -194,7 +267,7 @@ describe('the overview of one balance', () => {
 });
 
 describe('chart caching', () => {
-  it('caches a finalised balance\'s charts, and a correction shows in the chart and its table at once', async () => {
+  it("caches a finalised balance's charts, and a correction shows in the chart and its table at once", async () => {
     const [first] = await threeBalances();
     const path = `/households/${household}/balances/${first}/overview`;
     const before = await html(path);
@@ -204,7 +277,10 @@ describe('chart caching', () => {
     expect(chartCache.hits).toBeGreaterThanOrEqual(3);
 
     expect(tableOf(before, 'radar-h').get('verblijfplaats')).toEqual(['1']);
-    const res = await t.request(`/households/${household}/balances/${first}/amendments`, { cookie, form: { cell: 'h.verblijfplaats', s: '5', r: '', 'reason-x': 'Verkeerd aangeklikt' } });
+    const res = await t.request(`/households/${household}/balances/${first}/amendments`, {
+      cookie,
+      form: { cell: 'h.verblijfplaats', s: '5', r: '', 'reason-x': 'Verkeerd aangeklikt' },
+    });
     expect(res.status).toBe(303);
     const after = await html(path);
     expect(tableOf(after, 'radar-h').get('verblijfplaats')).toEqual(['5']);
@@ -255,14 +331,26 @@ describe('the evolution of a household', () => {
     expect(page).toContain(`/balances/${draft}`);
     // Heatmap for the household: the table against the database, and the numbers drawn in the SVG against the table.
     const table = tableOf(page, 'heatmap');
-    const scores = await t.db.selectFrom('balance_score').select(['balance_id', 'domain_key', 'score']).where('subject', '=', 'h').where('balance_id', 'in', ids).execute();
+    const scores = await t.db
+      .selectFrom('balance_score')
+      .select(['balance_id', 'domain_key', 'score'])
+      .where('subject', '=', 'h')
+      .where('balance_id', 'in', ids)
+      .execute();
     for (const [key, cells] of table) {
-      expect(cells).toEqual(ids.map((id) => { const s = scores.find((x) => x.balance_id === id && x.domain_key === key)!; return s.score === null ? '' : String(s.score); }));
+      expect(cells).toEqual(
+        ids.map((id) => {
+          const s = scores.find((x) => x.balance_id === id && x.domain_key === key)!;
+          return s.score === null ? '' : String(s.score);
+        }),
+      );
     }
     const svg = svgOf(page, 'heatmap');
     const drawn = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]!).filter((x) => /^([1-5]|nvt|–)$/.test(x));
     expect(drawn).toEqual([...table.values()].flat().map((v) => (v === '' ? '–' : v)));
-    expect(svg).toMatch(/aria-label="Scores van Huishouden in 3 metingen van 12\/03\/2026 tot 12\/09\/2026: van de eerste tot de laatste score \d+ domeinen? beter/);
+    expect(svg).toMatch(
+      /aria-label="Scores van Huishouden in 3 metingen van 12\/03\/2026 tot 12\/09\/2026: van de eerste tot de laatste score \d+ domeinen? beter/,
+    );
 
     // Line chart: the first three domains by default; the option's series are the table's rows.
     const line = tableOf(page, 'line');
@@ -274,8 +362,16 @@ describe('the evolution of a household', () => {
 
   it('writes "not applicable" in the heatmap in the reader\'s language', async () => {
     const ids = await threeBalances();
-    const domain = (await t.db.selectFrom('balance_score').select('domain_key').where('balance_id', '=', ids[0]!).where('subject', '=', 'h').executeTakeFirstOrThrow()).domain_key;
-    await t.db.updateTable('balance_score').set({ state: 'nvt', score: null }).where('balance_id', '=', ids[0]!).where('subject', '=', 'h').where('domain_key', '=', domain).execute();
+    const domain = (
+      await t.db.selectFrom('balance_score').select('domain_key').where('balance_id', '=', ids[0]!).where('subject', '=', 'h').executeTakeFirstOrThrow()
+    ).domain_key;
+    await t.db
+      .updateTable('balance_score')
+      .set({ state: 'nvt', score: null })
+      .where('balance_id', '=', ids[0]!)
+      .where('subject', '=', 'h')
+      .where('domain_key', '=', domain)
+      .execute();
     const cellTexts = async (lang: 'nl' | 'fr' | 'en') => {
       await t.db.updateTable('app_user').set({ locale: lang }).where('id', '=', workerId).execute();
       const res = await t.request(`/households/${household}/evolution`, { cookie });
@@ -321,7 +417,7 @@ describe('the evolution of a household', () => {
     await html(`/households/${household}/evolution?person=<script>`, 404);
   });
 
-  it('redraws a person\'s cached heatmap and line when another balance of the household changes the date labels', async () => {
+  it("redraws a person's cached heatmap and line when another balance of the household changes the date labels", async () => {
     const ids = await threeBalances();
     const path = `/households/${household}/evolution?person=m${karim}`;
     const labelsIn = (svg: string) => [...svg.matchAll(/<text[^>]*>(\d\d\/\d\d\/\d{4}[^<]*)<\/text>/g)].map((m) => m[1]!);
@@ -385,18 +481,31 @@ describe('comparing two balances', () => {
     await member(other, 'Ali', 1979, 'aanvrager');
     const foreign = await balance('2026-04-01', () => 2, { householdId: other });
     const draft = await balance('2026-10-01', () => 2, { finalise: false });
-    for (const q of [`from=${ids[0]}&to=${foreign}`, `from=${foreign}&to=${ids[0]}`, `from=${ids[0]}&to=999999`, `from=${ids[0]}&to=abc`, `from=${ids[0]}&to=${draft}`]) {
+    for (const q of [
+      `from=${ids[0]}&to=${foreign}`,
+      `from=${foreign}&to=${ids[0]}`,
+      `from=${ids[0]}&to=999999`,
+      `from=${ids[0]}&to=abc`,
+      `from=${ids[0]}&to=${draft}`,
+    ]) {
       await html(`/households/${household}/evolution/comparison?${q}`, 404);
     }
     const otherOrg = await t.organisation('OCMW Elders');
     const otherTeam = await t.team(otherOrg, 'Team Elders');
     const outsider = await t.user(otherOrg, { email: 'x@elders.be', teams: [{ teamId: otherTeam, role: 'worker' }] });
-    expect((await t.request(`/households/${household}/evolution/comparison?from=${ids[0]}&to=${ids[1]}`, { cookie: await t.sessionCookie(outsider) })).status).toBe(404);
+    expect(
+      (await t.request(`/households/${household}/evolution/comparison?from=${ids[0]}&to=${ids[1]}`, { cookie: await t.sessionCookie(outsider) })).status,
+    ).toBe(404);
   });
 
   it('asks for two balances (422) when only one of the two is given, keeping the one chosen', async () => {
     const ids = await threeBalances();
-    for (const [q, selected] of [[`from=${ids[0]}`, ids[0]], [`to=${ids[1]}`, ids[1]], [`from=${ids[0]}&to=`, ids[0]], [`from=&to=${ids[1]}`, ids[1]]] as const) {
+    for (const [q, selected] of [
+      [`from=${ids[0]}`, ids[0]],
+      [`to=${ids[1]}`, ids[1]],
+      [`from=${ids[0]}&to=`, ids[0]],
+      [`from=&to=${ids[1]}`, ids[1]],
+    ] as const) {
       const page = await html(`/households/${household}/evolution/comparison?${q}`, 422);
       expect(page, q).toContain('Kies twee afgeronde metingen om te vergelijken.');
       expect(page, q).toMatch(new RegExp(`<option value="${selected}" selected`));
@@ -419,7 +528,10 @@ describe('comparing two balances', () => {
     wonen.domains.push({ ...wonen.domains[0]!, key: 'energie', name: { nl: 'Energie <script>alert(1)</script>', fr: 'Énergie', en: 'Energy' } });
     for (const th of content.themes) th.domains = th.domains.filter((d) => d.key !== 'veiligheid');
     content.themes = content.themes.filter((th) => th.domains.length);
-    await t.db.insertInto('catalogue_version').values({ organisation_id: org, number: 2, published_at: t.now(), published_by: null, note: null, changes: '{}', content: JSON.stringify(content) }).execute();
+    await t.db
+      .insertInto('catalogue_version')
+      .values({ organisation_id: org, number: 2, published_at: t.now(), published_by: null, note: null, changes: '{}', content: JSON.stringify(content) })
+      .execute();
     const second = await balance('2026-09-12', () => 4);
     const first = (await t.db.selectFrom('balance').select('id').where('household_id', '=', household).orderBy('taken_on').executeTakeFirstOrThrow()).id;
     const page = await html(`/households/${household}/evolution/comparison?from=${first}&to=${second}`);
@@ -447,9 +559,17 @@ describe('the dossier', () => {
     const page = await html(`/households/${household}`);
     expect(page).toContain('Sinds de vorige');
     for (const id of ids) expect(page).toContain(`/balances/${id}/overview`);
-    for (const [older, newer] of [[ids[0]!, ids[1]!], [ids[1]!, ids[2]!]] as const) {
+    for (const [older, newer] of [
+      [ids[0]!, ids[1]!],
+      [ids[1]!, ids[2]!],
+    ] as const) {
       const c = await changesBetween(older, newer);
-      const word = c.up > c.down ? 'beter <span aria-hidden="true">▲</span>' : c.down > c.up ? 'slechter <span aria-hidden="true">▼</span>' : 'gelijk <span aria-hidden="true">●</span>';
+      const word =
+        c.up > c.down
+          ? 'beter <span aria-hidden="true">▲</span>'
+          : c.down > c.up
+            ? 'slechter <span aria-hidden="true">▼</span>'
+            : 'gelijk <span aria-hidden="true">●</span>';
       expect(page).toContain(`${word} <span class="muted">(${c.up} omhoog, ${c.down} omlaag)</span>`);
     }
     expect(page).toContain(`/households/${household}/evolution`);

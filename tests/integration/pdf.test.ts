@@ -12,17 +12,52 @@ let cookie: string;
 let household: number;
 let adult: number;
 
-async function makeHousehold(orgId: number, teamId: number, dossierRef: string | null, members: { first: string; last: string; year: number; role: 'aanvrager' | 'partner' | 'kind' }[]) {
+async function makeHousehold(
+  orgId: number,
+  teamId: number,
+  dossierRef: string | null,
+  members: { first: string; last: string; year: number; role: 'aanvrager' | 'partner' | 'kind' }[],
+) {
   const now = t.now();
-  const h = await t.db.insertInto('household').values({ organisation_id: orgId, team_id: teamId, dossier_ref: dossierRef, status: 'active', created_at: now, updated_at: now, assigned_user_id: null, closed_at: null, created_by: null, updated_by: null })
-    .returning('id').executeTakeFirstOrThrow();
+  const h = await t.db
+    .insertInto('household')
+    .values({
+      organisation_id: orgId,
+      team_id: teamId,
+      dossier_ref: dossierRef,
+      status: 'active',
+      created_at: now,
+      updated_at: now,
+      assigned_user_id: null,
+      closed_at: null,
+      created_by: null,
+      updated_by: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   const ids: number[] = [];
   let position = 0;
   for (const m of members) {
-    const r = await t.db.insertInto('household_member').values({
-      household_id: h.id, first_name: m.first, last_name: m.last, birth_year: m.year, birth_date: null, role: m.role, adult_override: null,
-      national_number: '85073000123', joined_on: '2020-01-01', left_on: null, position: position++, created_at: now, updated_at: now, updated_by: null,
-    }).returning('id').executeTakeFirstOrThrow();
+    const r = await t.db
+      .insertInto('household_member')
+      .values({
+        household_id: h.id,
+        first_name: m.first,
+        last_name: m.last,
+        birth_year: m.year,
+        birth_date: null,
+        role: m.role,
+        adult_override: null,
+        national_number: '85073000123',
+        joined_on: '2020-01-01',
+        left_on: null,
+        position: position++,
+        created_at: now,
+        updated_at: now,
+        updated_by: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     ids.push(r.id);
   }
   return { id: h.id, members: ids };
@@ -31,7 +66,10 @@ async function makeHousehold(orgId: number, teamId: number, dossierRef: string |
 /** A balance through the app (start, then scores written as the editor would, then finalised). */
 async function balance(householdId: number, memberId: number, opts: { finalise?: boolean; as?: string } = {}) {
   const as = opts.as ?? cookie;
-  const res = await t.request(`/households/${householdId}/balances`, { cookie: as, form: { takenOn: '2026-11-20', method: 'samen', participants: [String(memberId)] } });
+  const res = await t.request(`/households/${householdId}/balances`, {
+    cookie: as,
+    form: { takenOn: '2026-11-20', method: 'samen', participants: [String(memberId)] },
+  });
   expect(res.status).toBe(303);
   const id = Number(/balances\/(\d+)$/.exec(res.headers.get('Location')!)![1]);
   const cells: [string, string, 'scored' | 'nvt' | 'nb', number | null, string][] = [
@@ -42,17 +80,35 @@ async function balance(householdId: number, memberId: number, opts: { finalise?:
   ];
   const now = t.now();
   for (const [subject, domainKey, state, score, remark] of cells) {
-    await t.db.insertInto('balance_score').values({
-      balance_id: id, subject, member_id: subject === 'h' ? null : memberId, domain_key: domainKey, state, score, client_score: null, remark,
-      prefilled: 0, revision: 1, editor_token: 'x', updated_at: now, updated_by: workerId,
-    }).execute();
+    await t.db
+      .insertInto('balance_score')
+      .values({
+        balance_id: id,
+        subject,
+        member_id: subject === 'h' ? null : memberId,
+        domain_key: domainKey,
+        state,
+        score,
+        client_score: null,
+        remark,
+        prefilled: 0,
+        revision: 1,
+        editor_token: 'x',
+        updated_at: now,
+        updated_by: workerId,
+      })
+      .execute();
   }
   if (opts.finalise ?? true) expect((await t.request(`/households/${householdId}/balances/${id}/finalisation`, { cookie: as, form: {} })).status).toBe(303);
   return id;
 }
 
 async function downloads() {
-  return t.db.selectFrom('audit_event').select(['action', 'target_type', 'target_id', 'actor_user_id']).where('action', '=', 'balance.pdf_downloaded').execute();
+  return t.db
+    .selectFrom('audit_event')
+    .select(['action', 'target_type', 'target_id', 'actor_user_id'])
+    .where('action', '=', 'balance.pdf_downloaded')
+    .execute();
 }
 
 beforeEach(async () => {
@@ -61,11 +117,16 @@ beforeEach(async () => {
   team = await t.team(org, 'Team Noord');
   workerId = await t.user(org, { email: 'w@ocmw.be', name: 'Wendy Maes', teams: [{ teamId: team, role: 'worker' }] });
   cookie = await t.sessionCookie(workerId);
-  const h = await makeHousehold(org, team, 'D-2026/0042', [{ first: 'Sara', last: 'Peeters', year: 1985, role: 'aanvrager' }, { first: 'Émile', last: 'Peeters', year: 2017, role: 'kind' }]);
+  const h = await makeHousehold(org, team, 'D-2026/0042', [
+    { first: 'Sara', last: 'Peeters', year: 1985, role: 'aanvrager' },
+    { first: 'Émile', last: 'Peeters', year: 2017, role: 'kind' },
+  ]);
   household = h.id;
   adult = h.members[0]!;
 });
-afterEach(async () => { await t.close(); });
+afterEach(async () => {
+  await t.close();
+});
 
 describe('downloading a balance as PDF', () => {
   it('answers a PDF download with a safe file name, not cached, with the scores, names and remarks, and audits it', async () => {
@@ -81,8 +142,21 @@ describe('downloading a balance as PDF', () => {
     expect(pdf.info.Title).toBe('Sociale balans van 20/11/2026');
     expect(pdf.info.Language).toBe('nl-BE');
     expect(pdf.markInfo).toMatchObject({ Marked: true });
-    for (const s of ['OCMW Ruisbroek-Sint-Géry', 'Sara Peeters', 'Émile Peeters', 'Aanvrager', 'Schulden', '1 Acuut probleem', '4 Voldoende', '5 Zelfredzaam',
-      'Financiën: twee afbetalingsplannen lopen.', 'Afgerond door Wendy Maes op 22/11/2026', 'Niet besproken', `Pagina 1 van ${pdf.numPages}`]) expect(pdf.text, s).toContain(s);
+    for (const s of [
+      'OCMW Ruisbroek-Sint-Géry',
+      'Sara Peeters',
+      'Émile Peeters',
+      'Aanvrager',
+      'Schulden',
+      '1 Acuut probleem',
+      '4 Voldoende',
+      '5 Zelfredzaam',
+      'Financiën: twee afbetalingsplannen lopen.',
+      'Afgerond door Wendy Maes op 22/11/2026',
+      'Niet besproken',
+      `Pagina 1 van ${pdf.numPages}`,
+    ])
+      expect(pdf.text, s).toContain(s);
     // Assigned to nobody and sensitiveVisibility "team": the whole team sees the sensitive domains.
     expect(pdf.text).toContain('GEHEIM: opname in het voorjaar.');
     expect(pdf.text).not.toContain('85073000123');
@@ -106,7 +180,9 @@ describe('downloading a balance as PDF', () => {
     expect(restricted.text).toMatch(/gevoelige domeinen zijn afgeschermd/);
     expect(restricted.text).toContain('Mobiliteit');
     // The assigned worker does see them.
-    const mine = await readPdf(new Uint8Array(await (await t.request(`/households/${household}/balances/${id}/pdf`, { cookie: await t.sessionCookie(assigned) })).arrayBuffer()));
+    const mine = await readPdf(
+      new Uint8Array(await (await t.request(`/households/${household}/balances/${id}/pdf`, { cookie: await t.sessionCookie(assigned) })).arrayBuffer()),
+    );
     expect(mine.text).toContain('GEHEIM: opname in het voorjaar.');
     expect(mine.text).toContain('Mentale gezondheid');
   });
@@ -142,10 +218,10 @@ describe('downloading a balance as PDF', () => {
     const foreignUser = await t.user(otherOrg, { email: 'x@elders.be', teams: [{ teamId: foreignTeam, role: 'worker' }] });
     const before = await downloads();
     for (const [path, as] of [
-      [`/households/${elsewhere.id}/balances/${theirs}/pdf`, cookie],            // another team's household
-      [`/households/${household}/balances/${theirs}/pdf`, cookie],               // another household's balance under my household
-      [`/households/${household}/balances/999999/pdf`, cookie],                   // missing
-      [`/households/${household}/balances/abc/pdf`, cookie],                      // not an id
+      [`/households/${elsewhere.id}/balances/${theirs}/pdf`, cookie], // another team's household
+      [`/households/${household}/balances/${theirs}/pdf`, cookie], // another household's balance under my household
+      [`/households/${household}/balances/999999/pdf`, cookie], // missing
+      [`/households/${household}/balances/abc/pdf`, cookie], // not an id
       [`/households/${household}/balances/${mine}/pdf`, await t.sessionCookie(foreignUser)], // another organisation
     ] as const) {
       const res = await t.request(path, { cookie: as });

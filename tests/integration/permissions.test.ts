@@ -115,7 +115,7 @@ export const ROUTES: Record<string, Access> = {
 
 /** Routes where an allowed user rightly gets 404 for the test's ids, and why. */
 const EXPECTED_404: Record<string, string> = {
-  'POST /account/sessions/:id/ending': 'the session is the worker\'s own; everyone else\'s sessions are not found',
+  'POST /account/sessions/:id/ending': "the session is the worker's own; everyone else's sessions are not found",
   'POST /catalogue/draft/domains/:id/restoration': 'the test domain is not retired, so there is nothing to restore',
 };
 
@@ -143,13 +143,83 @@ async function world() {
   };
   const targetSession = await t.db.selectFrom('user_session').select('id').where('user_id', '=', ids.worker).executeTakeFirstOrThrow();
   const now = t.now();
-  const household = await t.db.insertInto('household').values({ organisation_id: org, team_id: team, assigned_user_id: null, dossier_ref: null, status: 'active', closed_at: null, created_at: now, created_by: null, updated_at: now, updated_by: null }).returning('id').executeTakeFirstOrThrow();
-  const member = await t.db.insertInto('household_member').values({ household_id: household.id, first_name: 'Sara', last_name: 'Peeters', birth_year: 1985, birth_date: null, role: 'aanvrager', adult_override: null, national_number: null, joined_on: '2020-01-01', left_on: null, position: 0, created_at: now, updated_at: now, updated_by: null }).returning('id').executeTakeFirstOrThrow();
+  const household = await t.db
+    .insertInto('household')
+    .values({
+      organisation_id: org,
+      team_id: team,
+      assigned_user_id: null,
+      dossier_ref: null,
+      status: 'active',
+      closed_at: null,
+      created_at: now,
+      created_by: null,
+      updated_at: now,
+      updated_by: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const member = await t.db
+    .insertInto('household_member')
+    .values({
+      household_id: household.id,
+      first_name: 'Sara',
+      last_name: 'Peeters',
+      birth_year: 1985,
+      birth_date: null,
+      role: 'aanvrager',
+      adult_override: null,
+      national_number: null,
+      joined_on: '2020-01-01',
+      left_on: null,
+      position: 0,
+      created_at: now,
+      updated_at: now,
+      updated_by: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   const version = await t.db.selectFrom('catalogue_version').select('id').where('organisation_id', '=', org).executeTakeFirstOrThrow();
-  const balance = await t.db.insertInto('balance').values({ organisation_id: org, household_id: household.id, catalogue_version_id: version.id, taken_on: '2026-11-01', method: 'samen', created_at: now, created_by: null, updated_at: now, finalised_at: null, finalised_by: null }).returning('id').executeTakeFirstOrThrow();
+  const balance = await t.db
+    .insertInto('balance')
+    .values({
+      organisation_id: org,
+      household_id: household.id,
+      catalogue_version_id: version.id,
+      taken_on: '2026-11-01',
+      method: 'samen',
+      created_at: now,
+      created_by: null,
+      updated_at: now,
+      finalised_at: null,
+      finalised_by: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   // A GPMI (draft version 1) on that balance, for the /gpmis/:gid routes.
-  const gpmi = await t.db.insertInto('gpmi').values({ organisation_id: org, household_id: household.id, member_id: member.id, balance_id: balance.id, created_at: now, created_by: null }).returning('id').executeTakeFirstOrThrow();
-  await t.db.insertInto('gpmi_version').values({ gpmi_id: gpmi.id, number: 1, start_on: '2026-12-01', duration_months: 12, reason: null, created_at: now, created_by: null, updated_at: now, updated_by: null, signed_on: null, signed_client_name: null, signed_by: null, signed_at: null }).execute();
+  const gpmi = await t.db
+    .insertInto('gpmi')
+    .values({ organisation_id: org, household_id: household.id, member_id: member.id, balance_id: balance.id, created_at: now, created_by: null })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await t.db
+    .insertInto('gpmi_version')
+    .values({
+      gpmi_id: gpmi.id,
+      number: 1,
+      start_on: '2026-12-01',
+      duration_months: 12,
+      reason: null,
+      created_at: now,
+      created_by: null,
+      updated_at: now,
+      updated_by: null,
+      signed_on: null,
+      signed_client_name: null,
+      signed_by: null,
+      signed_at: null,
+    })
+    .execute();
   const domain = await t.db.selectFrom('catalogue_domain').select(['id', 'theme_id']).where('organisation_id', '=', org).executeTakeFirstOrThrow();
   // The value of a path parameter, by the path segment before it.
   const params: Record<string, string> = {
@@ -169,22 +239,25 @@ async function world() {
 }
 
 function fill(path: string, params: Record<string, string>): string {
-  return path
-    .replace('/static/*', '/static/css/app.css')
-    .replace(/\/([a-z-]+)\/:[a-zA-Z]+/g, (_m, segment: string) => {
-      const value = params[segment];
-      if (value === undefined) throw new Error(`no test value for a parameter after /${segment}/`);
-      return `/${segment}/${value}`;
-    });
+  return path.replace('/static/*', '/static/css/app.css').replace(/\/([a-z-]+)\/:[a-zA-Z]+/g, (_m, segment: string) => {
+    const value = params[segment];
+    if (value === undefined) throw new Error(`no test value for a parameter after /${segment}/`);
+    return `/${segment}/${value}`;
+  });
 }
 
 function allowed(access: Access, actor: Actor): boolean {
   switch (access) {
-    case 'public': return true;
-    case 'signedIn': return actor !== 'anonymous';
-    case 'teamMember': return actor === 'worker' || actor === 'lead' || actor === 'otherOrg';
-    case 'client': return actor === 'worker' || actor === 'lead';
-    case 'admin': return actor === 'admin' || actor === 'otherOrg';
+    case 'public':
+      return true;
+    case 'signedIn':
+      return actor !== 'anonymous';
+    case 'teamMember':
+      return actor === 'worker' || actor === 'lead' || actor === 'otherOrg';
+    case 'client':
+      return actor === 'worker' || actor === 'lead';
+    case 'admin':
+      return actor === 'admin' || actor === 'otherOrg';
   }
 }
 
@@ -194,8 +267,14 @@ describe('permission matrix', async () => {
   await probe.close();
 
   it('has an entry for every route of the application, and no stale ones', () => {
-    expect(routes.filter((r) => !(r in ROUTES)), 'routes missing from the matrix').toEqual([]);
-    expect(Object.keys(ROUTES).filter((r) => !routes.includes(r)), 'matrix entries for routes that do not exist').toEqual([]);
+    expect(
+      routes.filter((r) => !(r in ROUTES)),
+      'routes missing from the matrix',
+    ).toEqual([]);
+    expect(
+      Object.keys(ROUTES).filter((r) => !routes.includes(r)),
+      'matrix entries for routes that do not exist',
+    ).toEqual([]);
   });
 
   for (const route of routes) {
@@ -238,21 +317,132 @@ describe('permission matrix', async () => {
  */
 async function clientFile(t: TestApp, org: number, team: number, userId: number) {
   const now = t.now();
-  const household = await t.db.insertInto('household').values({ organisation_id: org, team_id: team, assigned_user_id: userId, dossier_ref: null, status: 'active', closed_at: null, created_at: now, created_by: null, updated_at: now, updated_by: null }).returning('id').executeTakeFirstOrThrow();
-  const member = await t.db.insertInto('household_member').values({ household_id: household.id, first_name: 'Sara', last_name: 'Peeters', birth_year: 1985, birth_date: null, role: 'aanvrager', adult_override: null, national_number: null, joined_on: '2020-01-01', left_on: null, position: 0, created_at: now, updated_at: now, updated_by: null }).returning('id').executeTakeFirstOrThrow();
+  const household = await t.db
+    .insertInto('household')
+    .values({
+      organisation_id: org,
+      team_id: team,
+      assigned_user_id: userId,
+      dossier_ref: null,
+      status: 'active',
+      closed_at: null,
+      created_at: now,
+      created_by: null,
+      updated_at: now,
+      updated_by: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const member = await t.db
+    .insertInto('household_member')
+    .values({
+      household_id: household.id,
+      first_name: 'Sara',
+      last_name: 'Peeters',
+      birth_year: 1985,
+      birth_date: null,
+      role: 'aanvrager',
+      adult_override: null,
+      national_number: null,
+      joined_on: '2020-01-01',
+      left_on: null,
+      position: 0,
+      created_at: now,
+      updated_at: now,
+      updated_by: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   const version = await t.db.selectFrom('catalogue_version').select('id').where('organisation_id', '=', org).executeTakeFirstOrThrow();
   const balances: number[] = [];
-  for (const [takenOn, score] of [['2026-05-01', 2], ['2026-11-01', 3]] as const) {
-    const b = await t.db.insertInto('balance').values({ organisation_id: org, household_id: household.id, catalogue_version_id: version.id, taken_on: takenOn, method: 'samen', status: 'final', created_at: now, created_by: userId, updated_at: now, finalised_at: now, finalised_by: userId }).returning('id').executeTakeFirstOrThrow();
+  for (const [takenOn, score] of [
+    ['2026-05-01', 2],
+    ['2026-11-01', 3],
+  ] as const) {
+    const b = await t.db
+      .insertInto('balance')
+      .values({
+        organisation_id: org,
+        household_id: household.id,
+        catalogue_version_id: version.id,
+        taken_on: takenOn,
+        method: 'samen',
+        status: 'final',
+        created_at: now,
+        created_by: userId,
+        updated_at: now,
+        finalised_at: now,
+        finalised_by: userId,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     await t.db.insertInto('balance_subject').values({ balance_id: b.id, member_id: member.id, level: 'volwassene', took_part: 1 }).execute();
-    await t.db.insertInto('balance_score').values({ balance_id: b.id, subject: 'h', member_id: null, domain_key: 'verblijfplaats', state: 'scored', score, client_score: null, remark: '', prefilled: 0, revision: 1, editor_token: '', updated_at: now, updated_by: userId }).execute();
+    await t.db
+      .insertInto('balance_score')
+      .values({
+        balance_id: b.id,
+        subject: 'h',
+        member_id: null,
+        domain_key: 'verblijfplaats',
+        state: 'scored',
+        score,
+        client_score: null,
+        remark: '',
+        prefilled: 0,
+        revision: 1,
+        editor_token: '',
+        updated_at: now,
+        updated_by: userId,
+      })
+      .execute();
     balances.push(b.id);
   }
   const balance = balances[1]!;
-  const gpmi = await t.db.insertInto('gpmi').values({ organisation_id: org, household_id: household.id, member_id: member.id, balance_id: balance, created_at: now, created_by: userId }).returning('id').executeTakeFirstOrThrow();
-  const v = await t.db.insertInto('gpmi_version').values({ gpmi_id: gpmi.id, number: 1, start_on: '2026-12-01', duration_months: 12, reason: null, created_at: now, created_by: userId, updated_at: now, updated_by: userId, signed_on: null, signed_client_name: null, signed_by: null, signed_at: null }).returning('id').executeTakeFirstOrThrow();
-  await t.db.insertInto('gpmi_agreement').values({ version_id: v.id, position: 0, subject: 'h', member_id: null, domain_key: 'verblijfplaats', text: 'Een woning zoeken', long_term_goal: '', short_term_goal: '', target_score: 4, due_on: null, status: 'lopend' }).execute();
-  await t.db.updateTable('gpmi_version').set({ status: 'signed', signed_on: '2026-11-22', signed_client_name: 'Sara Peeters', signed_by: userId, signed_at: now }).where('id', '=', v.id).execute();
+  const gpmi = await t.db
+    .insertInto('gpmi')
+    .values({ organisation_id: org, household_id: household.id, member_id: member.id, balance_id: balance, created_at: now, created_by: userId })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const v = await t.db
+    .insertInto('gpmi_version')
+    .values({
+      gpmi_id: gpmi.id,
+      number: 1,
+      start_on: '2026-12-01',
+      duration_months: 12,
+      reason: null,
+      created_at: now,
+      created_by: userId,
+      updated_at: now,
+      updated_by: userId,
+      signed_on: null,
+      signed_client_name: null,
+      signed_by: null,
+      signed_at: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await t.db
+    .insertInto('gpmi_agreement')
+    .values({
+      version_id: v.id,
+      position: 0,
+      subject: 'h',
+      member_id: null,
+      domain_key: 'verblijfplaats',
+      text: 'Een woning zoeken',
+      long_term_goal: '',
+      short_term_goal: '',
+      target_score: 4,
+      due_on: null,
+      status: 'lopend',
+    })
+    .execute();
+  await t.db
+    .updateTable('gpmi_version')
+    .set({ status: 'signed', signed_on: '2026-11-22', signed_client_name: 'Sara Peeters', signed_by: userId, signed_at: now })
+    .where('id', '=', v.id)
+    .execute();
   return {
     params: { households: String(household.id), members: String(member.id), balances: String(balance), gpmis: String(gpmi.id) } as Record<string, string>,
     earlierBalance: balances[0]!,
@@ -269,11 +459,15 @@ describe('every GET that shows client data is audited', async () => {
   // in its path shows client data. A new one that this test cannot fill in (an unknown parameter,
   // a query it needs) fails below until it is taught here.
   const probe = await makeTestApp();
-  const clientGets = [...new Set(probe.app.routes.filter((r) => r.method === 'GET' && /\/(households|members|balances|gpmis)\/:/.test(r.path)).map((r) => r.path))];
+  const clientGets = [
+    ...new Set(probe.app.routes.filter((r) => r.method === 'GET' && /\/(households|members|balances|gpmis)\/:/.test(r.path)).map((r) => r.path)),
+  ];
   await probe.close();
 
   it('finds the client-data routes (a sanity check on the enumeration itself)', () => {
-    expect(clientGets).toEqual(expect.arrayContaining(['/households/:id', '/households/:hid/balances/new', '/households/:hid/balances/:bid', '/households/:hid/gpmis/:gid/pdf']));
+    expect(clientGets).toEqual(
+      expect.arrayContaining(['/households/:id', '/households/:hid/balances/new', '/households/:hid/balances/:bid', '/households/:hid/gpmis/:gid/pdf']),
+    );
   });
 
   for (const path of clientGets) {
@@ -290,8 +484,12 @@ describe('every GET that shows client data is audited', async () => {
         const own = await clientFile(t, org, team, worker);
         const foreign = await clientFile(t, other, otherTeam, stranger);
         const query = QUERIES[`GET ${path}`];
-        const rowsOf = (res: Response) => t.db.selectFrom('audit_event').select(['action', 'actor_user_id', 'outcome', 'target_type', 'target_id'])
-          .where('request_id', '=', res.headers.get('X-Request-Id')!).execute();
+        const rowsOf = (res: Response) =>
+          t.db
+            .selectFrom('audit_event')
+            .select(['action', 'actor_user_id', 'outcome', 'target_type', 'target_id'])
+            .where('request_id', '=', res.headers.get('X-Request-Id')!)
+            .execute();
 
         const url = fill(path, own.params) + (query ? query(own) : '');
         const res = await t.request(url, { cookie });

@@ -15,7 +15,9 @@ beforeEach(async () => {
   const org = await t.organisation();
   userId = await t.user(org, { email: 'marie@ocmw.be', password: GOOD_PASSWORD });
 });
-afterEach(async () => { await t.close(); });
+afterEach(async () => {
+  await t.close();
+});
 
 // As they arrive in a form field or a query parameter once decoded, and once more encoded
 // (a value that some other layer might decode again).
@@ -75,7 +77,11 @@ describe('sign-in target (next)', () => {
 
 describe('two-factor target (next)', () => {
   async function pendingCookie() {
-    await t.db.updateTable('app_user').set({ totp_key: Buffer.alloc(20, 1), totp_enabled_at: t.now() }).where('id', '=', userId).execute();
+    await t.db
+      .updateTable('app_user')
+      .set({ totp_key: Buffer.alloc(20, 1), totp_enabled_at: t.now() })
+      .where('id', '=', userId)
+      .execute();
     const res = await t.request('/signin', { form: { email: 'marie@ocmw.be', password: GOOD_PASSWORD, next: '/%09/evil.example' } });
     expect(res.headers.get('Location')).toBe('/signin/two-factor?next=%2F');
     return sessionCookieFrom(res)!;

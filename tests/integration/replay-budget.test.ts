@@ -11,7 +11,9 @@ beforeEach(async () => {
   t = await makeTestApp();
   await t.user(await t.organisation(), { email: 'marie@ocmw.be', password: GOOD_PASSWORD });
 });
-afterEach(async () => { await t.close(); });
+afterEach(async () => {
+  await t.close();
+});
 
 const payloadIn = (html: string) => /name="replay_payload" value="([^"]*)"/.exec(html)?.[1];
 
@@ -32,7 +34,8 @@ describe('replay of a form sent after the session ended', () => {
   ])('drops a form over the budget and says so (%s)', async (_l, language, text) => {
     const remark = 'x'.repeat(REPLAY_BUDGET_BYTES); // base64 makes it a third larger still
     const res = await t.request('/account/language', {
-      form: { locale: 'fr', remark }, headers: { 'Accept-Language': language, Referer: 'http://localhost:3000/account' },
+      form: { locale: 'fr', remark },
+      headers: { 'Accept-Language': language, Referer: 'http://localhost:3000/account' },
     });
     expect(res.status).toBe(401);
     const html = await res.text();
@@ -47,10 +50,14 @@ describe('replay of a form sent after the session ended', () => {
 
   it('does not echo a replay payload over the budget sent to the sign-in form', async () => {
     const payload = 'A'.repeat(REPLAY_BUDGET_BYTES + 1);
-    const wrong = await t.request('/signin', { form: { email: 'marie@ocmw.be', password: 'verkeerd wachtwoord 1', replay_action: '/account/language', replay_payload: payload } });
+    const wrong = await t.request('/signin', {
+      form: { email: 'marie@ocmw.be', password: 'verkeerd wachtwoord 1', replay_action: '/account/language', replay_payload: payload },
+    });
     expect(wrong.status).toBe(422);
     expect(payloadIn(await wrong.text())).toBeUndefined();
-    const ok = await t.request('/signin', { form: { email: 'marie@ocmw.be', password: GOOD_PASSWORD, replay_action: '/account/language', replay_payload: payload } });
+    const ok = await t.request('/signin', {
+      form: { email: 'marie@ocmw.be', password: GOOD_PASSWORD, replay_action: '/account/language', replay_payload: payload },
+    });
     expect(ok.status).toBe(303);
     expect(ok.headers.get('Location')).toBe('/');
     expect(await countRows(t, 'user_session')).toBe(1);

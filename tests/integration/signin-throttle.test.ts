@@ -33,7 +33,9 @@ describe('one app, parallel attempts', () => {
     const org = await t.organisation();
     await t.user(org, { email: 'marie@ocmw.be', password: GOOD_PASSWORD });
   });
-  afterEach(async () => { await t.close(); });
+  afterEach(async () => {
+    await t.close();
+  });
 
   const attempt = (email: string, password: string, address: string) =>
     t.request('/signin', { form: { email, password }, headers: { 'X-Forwarded-For': address } });
@@ -62,13 +64,22 @@ describe('one app, parallel attempts', () => {
   });
 
   it('100 parallel wrong codes at the second step: at most 5 are checked', async () => {
-    await t.db.updateTable('app_user').set({ totp_key: Buffer.alloc(20, 1), totp_enabled_at: t.now() }).execute();
+    await t.db
+      .updateTable('app_user')
+      .set({ totp_key: Buffer.alloc(20, 1), totp_enabled_at: t.now() })
+      .execute();
     const signin = await attempt('marie@ocmw.be', GOOD_PASSWORD, '10.2.0.1');
     expect(signin.headers.get('Location')).toMatch(/^\/signin\/two-factor/);
     const cookie = sessionCookieFrom(signin)!;
-    const answers = await Promise.all(Array.from({ length: 100 }, (_, i) => t.request('/signin/two-factor', {
-      cookie, form: { method: 'recovery', recovery: `wrong-${String(i).padStart(5, '0')}` }, headers: { 'X-Forwarded-For': `10.2.${i}.2` },
-    })));
+    const answers = await Promise.all(
+      Array.from({ length: 100 }, (_, i) =>
+        t.request('/signin/two-factor', {
+          cookie,
+          form: { method: 'recovery', recovery: `wrong-${String(i).padStart(5, '0')}` },
+          headers: { 'X-Forwarded-For': `10.2.${i}.2` },
+        }),
+      ),
+    );
     const failures = (await t.db.selectFrom('audit_event').select('id').where('action', '=', 'twofactor.failure').execute()).length;
     expect(failures).toBeLessThanOrEqual(ACCOUNT_LIMIT);
     expect(answers.filter((r) => r.status === 429)).toHaveLength(100 - failures);
@@ -77,9 +88,15 @@ describe('one app, parallel attempts', () => {
   it('100 parallel wrong current passwords on the account page: at most 5 are checked, and sign-in is locked too', async () => {
     const userId = (await t.db.selectFrom('app_user').select('id').executeTakeFirstOrThrow()).id;
     const cookie = await t.sessionCookie(userId);
-    const answers = await Promise.all(Array.from({ length: 100 }, (_, i) => t.request('/account/password', {
-      cookie, form: { current: `verkeerd wachtwoord ${i}`, password: 'een heel nieuw wachtwoord' }, headers: { 'X-Forwarded-For': `10.3.${i}.3` },
-    })));
+    const answers = await Promise.all(
+      Array.from({ length: 100 }, (_, i) =>
+        t.request('/account/password', {
+          cookie,
+          form: { current: `verkeerd wachtwoord ${i}`, password: 'een heel nieuw wachtwoord' },
+          headers: { 'X-Forwarded-For': `10.3.${i}.3` },
+        }),
+      ),
+    );
     const checked = answers.filter((r) => r.status === 422);
     expect(checked.length).toBeLessThanOrEqual(ACCOUNT_LIMIT);
     expect(answers.filter((r) => r.status === 429)).toHaveLength(100 - checked.length);
@@ -114,7 +131,10 @@ describe('one app, parallel attempts', () => {
 describe('two apps on one database file (as two processes would share it)', () => {
   let dir: string;
   let closers: (() => Promise<void>)[] = [];
-  beforeEach(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-throttle-')); closers = []; });
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-throttle-'));
+    closers = [];
+  });
   afterEach(async () => {
     for (const close of closers) await close();
     fs.rmSync(dir, { recursive: true, force: true });
@@ -125,10 +145,17 @@ describe('two apps on one database file (as two processes would share it)', () =
     const first = openDatabase(file);
     await migrateToLatest(first.db);
     const second = openDatabase(file);
-    closers.push(() => first.db.destroy(), () => second.db.destroy());
+    closers.push(
+      () => first.db.destroy(),
+      () => second.db.destroy(),
+    );
     const now = Date.UTC(2026, 10, 22, 9, 0, 0);
     const orgId = await createOrganisation(first.db, 'OCMW Teststad', now);
-    await createUser(first.db, { organisationId: orgId, email: 'marie@ocmw.be', displayName: 'Marie', passwordHash: await hashPassword(GOOD_PASSWORD), isAdmin: false }, now);
+    await createUser(
+      first.db,
+      { organisationId: orgId, email: 'marie@ocmw.be', displayName: 'Marie', passwordHash: await hashPassword(GOOD_PASSWORD), isAdmin: false },
+      now,
+    );
     const config = testConfig({ publicOrigin: ORIGIN });
     const apps = [first, second].map(({ db }) => createApp({ db, config, logger: createLogger('silent'), now: () => now }));
     const attempt = (i: number, password: string) =>

@@ -41,9 +41,17 @@ export async function makeTestApp(overrides: Partial<Config> = {}) {
   }
 
   return {
-    app, db, sqlite, config, deps, logLines, request,
+    app,
+    db,
+    sqlite,
+    config,
+    deps,
+    logLines,
+    request,
     now: () => clock,
-    advance: (ms: number) => { clock += ms; },
+    advance: (ms: number) => {
+      clock += ms;
+    },
     /** Creates an organisation (2FA not required unless asked) and returns its id. */
     async organisation(name = 'OCMW Teststad', requireTwoFactor = false) {
       const id = await createOrganisation(db, name, clock);
@@ -55,9 +63,16 @@ export async function makeTestApp(overrides: Partial<Config> = {}) {
       return row.id;
     },
     /** A user with a real password hash (slow-ish: use once per test file where possible). */
-    async user(organisationId: number, opts: { email: string; name?: string; password?: string; isAdmin?: boolean; teams?: { teamId: number; role: 'worker' | 'lead' }[] }) {
+    async user(
+      organisationId: number,
+      opts: { email: string; name?: string; password?: string; isAdmin?: boolean; teams?: { teamId: number; role: 'worker' | 'lead' }[] },
+    ) {
       const passwordHash = opts.password ? await hashPassword(opts.password) : null;
-      const id = await createUser(db, { organisationId, email: opts.email, displayName: opts.name ?? opts.email.split('@')[0]!, passwordHash, isAdmin: opts.isAdmin ?? false }, clock);
+      const id = await createUser(
+        db,
+        { organisationId, email: opts.email, displayName: opts.name ?? opts.email.split('@')[0]!, passwordHash, isAdmin: opts.isAdmin ?? false },
+        clock,
+      );
       for (const m of opts.teams ?? []) await db.insertInto('team_membership').values({ team_id: m.teamId, user_id: id, role: m.role }).execute();
       return id;
     },
@@ -83,8 +98,14 @@ export function sessionCookieFrom(res: Response, name = 'sb_session'): string | 
   return value.endsWith('=') ? undefined : value;
 }
 
-export async function countRows(t: TestApp, table: 'audit_event' | 'app_user' | 'user_session' | 'organisation' | 'team' | 'user_token' | 'recovery_code' | 'team_membership') {
-  const row = await t.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+export async function countRows(
+  t: TestApp,
+  table: 'audit_event' | 'app_user' | 'user_session' | 'organisation' | 'team' | 'user_token' | 'recovery_code' | 'team_membership',
+) {
+  const row = await t.db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 

@@ -17,7 +17,13 @@ export async function readPdf(bytes: Uint8Array | ArrayBuffer) {
     for (let i = 1; i <= doc.numPages; i++) {
       const page = await doc.getPage(i);
       const content = await page.getTextContent();
-      pages.push(content.items.map((it) => ('str' in it ? it.str : '')).join(' ').replace(/\s+/g, ' ').trim());
+      pages.push(
+        content.items
+          .map((it) => ('str' in it ? it.str : ''))
+          .join(' ')
+          .replace(/\s+/g, ' ')
+          .trim(),
+      );
       structure.push(await page.getStructTree());
       const [x0, y0, x1, y1] = page.view as [number, number, number, number];
       sizes.push({ width: x1 - x0, height: y1 - y0 });

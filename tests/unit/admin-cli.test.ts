@@ -5,7 +5,10 @@ import { makeTestApp, type TestApp } from '../support/app.js';
 describe('parseAdminArgs', () => {
   it('reads the three commands', () => {
     expect(parseAdminArgs(['create-organisation', '--name', ' OCMW X ', '--admin-email', 'A@B.be', '--admin-name', 'An Admin'])).toEqual({
-      name: 'create-organisation', organisation: 'OCMW X', adminEmail: 'a@b.be', adminName: 'An Admin',
+      name: 'create-organisation',
+      organisation: 'OCMW X',
+      adminEmail: 'a@b.be',
+      adminName: 'An Admin',
     });
     expect(parseAdminArgs(['create-organisation', '--name=OCMW Y', '--admin-email=y@b.be', '--admin-name=Y'])).toMatchObject({ organisation: 'OCMW Y' });
     expect(parseAdminArgs(['reset-password', '--email', 'a@b.be'])).toEqual({ name: 'reset-password', email: 'a@b.be' });
@@ -27,7 +30,11 @@ describe('parseAdminArgs', () => {
     [['reset-password', '--email'], /reset-password: .*argument missing/i],
   ])('refuses %j with one line and usage exit code 2', (argv, message) => {
     let error: unknown;
-    try { parseAdminArgs(argv); } catch (e) { error = e; }
+    try {
+      parseAdminArgs(argv);
+    } catch (e) {
+      error = e;
+    }
     expect(error).toBeInstanceOf(CliError);
     expect((error as CliError).message).toMatch(message);
     expect((error as CliError).message).not.toContain('\n');
@@ -37,8 +44,12 @@ describe('parseAdminArgs', () => {
 
 describe('runAdminCommand', () => {
   let t: TestApp;
-  beforeEach(async () => { t = await makeTestApp(); });
-  afterEach(async () => { await t.close(); });
+  beforeEach(async () => {
+    t = await makeTestApp();
+  });
+  afterEach(async () => {
+    await t.close();
+  });
   const run = (argv: string[]) => runAdminCommand(argv, { db: t.db, config: t.config, now: t.now });
 
   it('prints the usage for help', async () => {
@@ -71,7 +82,9 @@ describe('runAdminCommand', () => {
   it('create-organisation refuses an e-mail address in use and writes nothing', async () => {
     const org = await t.organisation();
     await t.user(org, { email: 'ann@ocmw.be' });
-    await expect(run(['create-organisation', '--name', 'OCMW Twee', '--admin-email', 'ANN@ocmw.be', '--admin-name', 'Ann'])).rejects.toThrow(/already in use; nothing was created/);
+    await expect(run(['create-organisation', '--name', 'OCMW Twee', '--admin-email', 'ANN@ocmw.be', '--admin-name', 'Ann'])).rejects.toThrow(
+      /already in use; nothing was created/,
+    );
     expect(await t.db.selectFrom('organisation').selectAll().execute()).toHaveLength(1);
     expect(await t.db.selectFrom('audit_event').selectAll().execute()).toHaveLength(0);
   });
@@ -94,7 +107,10 @@ describe('runAdminCommand', () => {
     const org = await t.organisation();
     const id = await t.user(org, { email: 'weg@ocmw.be' });
     await t.db.updateTable('app_user').set({ disabled_at: t.now() }).where('id', '=', id).execute();
-    for (const [email, message] of [['nobody@ocmw.be', /no account with e-mail address nobody@ocmw.be/], ['weg@ocmw.be', /is disabled/]] as const) {
+    for (const [email, message] of [
+      ['nobody@ocmw.be', /no account with e-mail address nobody@ocmw.be/],
+      ['weg@ocmw.be', /is disabled/],
+    ] as const) {
       const error = await run(['reset-password', '--email', email]).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(CliError);
       expect((error as CliError).message).toMatch(message);
@@ -110,9 +126,6 @@ describe('runAdminCommand', () => {
     const b = await t.organisation('OCMW Bee');
     await t.user(a, { email: 'a1@ocmw.be', isAdmin: true });
     await t.user(a, { email: 'a2@ocmw.be' });
-    expect(await run(['list-organisations'])).toEqual([
-      `${a}\tOCMW Aa\t2 users, 1 administrator`,
-      `${b}\tOCMW Bee\t0 users, 0 administrators`,
-    ]);
+    expect(await run(['list-organisations'])).toEqual([`${a}\tOCMW Aa\t2 users, 1 administrator`, `${b}\tOCMW Bee\t0 users, 0 administrators`]);
   });
 });

@@ -17,8 +17,14 @@ describe('admin form helpers', () => {
   });
 
   it('parseTeamRoles reads only the organisation’s teams, keeps missing ones, flags unknown values', () => {
-    const r = parseTeamRoles({ team_1: 'lead', team_2: 'none', team_3: 'boss', team_99: 'lead' }, [{ id: 1 }, { id: 2 }, { id: 3 }, { id: 4 }], { 2: 'worker', 4: 'worker' });
-    expect([...r.roles]).toEqual([[1, 'lead'], [2, null]]);
+    const r = parseTeamRoles({ team_1: 'lead', team_2: 'none', team_3: 'boss', team_99: 'lead' }, [{ id: 1 }, { id: 2 }, { id: 3 }, { id: 4 }], {
+      2: 'worker',
+      4: 'worker',
+    });
+    expect([...r.roles]).toEqual([
+      [1, 'lead'],
+      [2, null],
+    ]);
     expect(r.values).toEqual({ 1: 'lead', 2: 'none', 3: 'none', 4: 'worker' });
     expect(r.invalid).toEqual([3]);
   });

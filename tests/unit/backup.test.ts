@@ -22,7 +22,9 @@ beforeEach(async () => {
   await migrateToLatest(db);
   await db.destroy();
 });
-afterEach(() => { fs.rmSync(dir, { recursive: true, force: true }); });
+afterEach(() => {
+  fs.rmSync(dir, { recursive: true, force: true });
+});
 
 function backup(target: string) {
   return run(process.execPath, ['--import', 'tsx', 'src/cli/backup.ts', target], { env: { ...process.env, DATABASE_PATH: database, LOG_LEVEL: 'silent' } });

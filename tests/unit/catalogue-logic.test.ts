@@ -13,10 +13,12 @@ describe('diffCatalogues', () => {
     const next = copy();
     findDomain(next, 'schulden')!.anchors[2].fr = 'Nouveau texte.';
     const s = diffCatalogues(defaultCatalogue, next);
-    expect(s.textsChanged).toEqual([{
-      domain: { key: 'schulden', name: defaultCatalogue.themes[1]!.domains[2]!.name },
-      changes: [{ field: 'anchor3', lang: 'fr', from: findDomain(defaultCatalogue, 'schulden')!.anchors[2].fr, to: 'Nouveau texte.' }],
-    }]);
+    expect(s.textsChanged).toEqual([
+      {
+        domain: { key: 'schulden', name: defaultCatalogue.themes[1]!.domains[2]!.name },
+        changes: [{ field: 'anchor3', lang: 'fr', from: findDomain(defaultCatalogue, 'schulden')!.anchors[2].fr, to: 'Nouveau texte.' }],
+      },
+    ]);
     expect(compactSummary(s).textsChanged[0]!.changes).toEqual([{ field: 'anchor3', lang: 'fr' }]);
   });
 

@@ -38,10 +38,7 @@ describe('catalogue file schema', () => {
     const [i, j] = where(raw, 'schulden');
     raw.themes[i].domains[j].anchors[2].fr = '   ';
     delete raw.themes[i].domains[j].anchors[4].en;
-    expect(problems(raw)).toEqual([
-      "domein 'schulden', niveau 3: tekst ontbreekt (fr)",
-      "domein 'schulden', niveau 5: tekst ontbreekt (en)",
-    ]);
+    expect(problems(raw)).toEqual(["domein 'schulden', niveau 3: tekst ontbreekt (fr)", "domein 'schulden', niveau 5: tekst ontbreekt (en)"]);
   });
 
   it('names an empty domain name or question with its language', () => {
@@ -49,10 +46,7 @@ describe('catalogue file schema', () => {
     const [i, j] = where(raw, 'inkomen');
     raw.themes[i].domains[j].name.nl = '';
     raw.themes[i].domains[j].question.en = '';
-    expect(problems(raw)).toEqual([
-      "domein 'inkomen', naam: tekst ontbreekt (nl)",
-      "domein 'inkomen', vraag: tekst ontbreekt (en)",
-    ]);
+    expect(problems(raw)).toEqual(["domein 'inkomen', naam: tekst ontbreekt (nl)", "domein 'inkomen', vraag: tekst ontbreekt (en)"]);
   });
 
   it('refuses fewer and more than five levels', () => {
@@ -94,7 +88,7 @@ describe('catalogue file schema', () => {
   it('refuses a domain outside a theme, pointing at the unknown field', () => {
     const raw = copy();
     raw.domains = [{ ...raw.themes[0].domains[0], key: 'los-domein', theme: 'onbestaand' }];
-    expect(problems(raw)).toEqual(["bestand: onbekend veld 'domains' (domeinen staan binnen hun thema, in \"themes\")"]);
+    expect(problems(raw)).toEqual(['bestand: onbekend veld \'domains\' (domeinen staan binnen hun thema, in "themes")']);
   });
 
   it('refuses a theme without domains and a file that is not a catalogue at all', () => {
@@ -109,7 +103,7 @@ describe('catalogue file schema', () => {
     const raw = copy();
     delete raw.themes[2].key;
     delete raw.themes[0].domains[1].key;
-    expect(problems(raw).sort()).toEqual(["domein 2: sleutel (key) ontbreekt", "thema 3: sleutel (key) ontbreekt"]);
+    expect(problems(raw).sort()).toEqual(['domein 2: sleutel (key) ontbreekt', 'thema 3: sleutel (key) ontbreekt']);
   });
 
   it('types a valid result as CatalogueData', () => {

@@ -15,10 +15,26 @@ describe('loadConfig', () => {
 
   it('reads every variable', () => {
     const c = loadConfig({
-      PORT: '8080', HOST: '0.0.0.0', DATABASE_PATH: '/data/x.sqlite', PUBLIC_ORIGIN: 'https://balans.ocmw.be/',
-      TRUST_PROXY: 'true', LOG_LEVEL: 'warn', SESSION_IDLE_MINUTES: '15', SESSION_ABSOLUTE_HOURS: '8',
+      PORT: '8080',
+      HOST: '0.0.0.0',
+      DATABASE_PATH: '/data/x.sqlite',
+      PUBLIC_ORIGIN: 'https://balans.ocmw.be/',
+      TRUST_PROXY: 'true',
+      LOG_LEVEL: 'warn',
+      SESSION_IDLE_MINUTES: '15',
+      SESSION_ABSOLUTE_HOURS: '8',
     });
-    expect(c).toMatchObject({ port: 8080, host: '0.0.0.0', databasePath: '/data/x.sqlite', publicOrigin: 'https://balans.ocmw.be', secure: true, trustProxy: true, logLevel: 'warn', sessionIdleMs: 15 * 60_000, sessionAbsoluteMs: 8 * 3_600_000 });
+    expect(c).toMatchObject({
+      port: 8080,
+      host: '0.0.0.0',
+      databasePath: '/data/x.sqlite',
+      publicOrigin: 'https://balans.ocmw.be',
+      secure: true,
+      trustProxy: true,
+      logLevel: 'warn',
+      sessionIdleMs: 15 * 60_000,
+      sessionAbsoluteMs: 8 * 3_600_000,
+    });
   });
 
   it.each([
@@ -32,7 +48,11 @@ describe('loadConfig', () => {
     [{ SMTP_URL: 'http://mail' }, /^Configuration error: SMTP_URL must be an smtp/],
   ])('refuses %o with one line naming the variable', (env, message) => {
     let error: unknown;
-    try { loadConfig(env); } catch (e) { error = e; }
+    try {
+      loadConfig(env);
+    } catch (e) {
+      error = e;
+    }
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as Error).message).toMatch(message);
     expect((error as Error).message).not.toContain('\n');

@@ -14,7 +14,9 @@ function tempFile() {
   dirs.push(dir);
   return path.join(dir, 'nested', 'test.sqlite');
 }
-afterEach(() => { for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true }); });
+afterEach(() => {
+  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+});
 
 async function tables(db: Kysely<any>) {
   const rows = await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name`.execute(db);
@@ -45,7 +47,10 @@ describe('openDatabase', () => {
     const file = tempFile();
     const { db } = openDatabase(file);
     await db.schema.createTable('counter').addColumn('n', 'integer').execute();
-    await db.insertInto('counter' as never).values({ n: 0 } as never).execute();
+    await db
+      .insertInto('counter' as never)
+      .values({ n: 0 } as never)
+      .execute();
     const other = new SQLite(file);
     other.pragma('busy_timeout = 0');
     let otherWrote = false;
@@ -54,7 +59,9 @@ describe('openDatabase', () => {
       try {
         other.prepare('update counter set n = n + 10').run();
         otherWrote = true;
-      } catch { /* locked out until we commit: the point of BEGIN IMMEDIATE */ }
+      } catch {
+        /* locked out until we commit: the point of BEGIN IMMEDIATE */
+      }
       await sql`update counter set n = n + 1`.execute(trx);
     });
     expect(otherWrote).toBe(false);
@@ -102,7 +109,19 @@ describe('migrations', () => {
   it('keeps the audit log append-only', async () => {
     const { db } = openDatabase(':memory:');
     await migrateToLatest(db);
-    await db.insertInto('audit_event').values({ at: 1, organisation_id: null, actor_user_id: null, action: 'signout', target_type: null, target_id: null, request_id: null, outcome: 'success' }).execute();
+    await db
+      .insertInto('audit_event')
+      .values({
+        at: 1,
+        organisation_id: null,
+        actor_user_id: null,
+        action: 'signout',
+        target_type: null,
+        target_id: null,
+        request_id: null,
+        outcome: 'success',
+      })
+      .execute();
     await expect(db.updateTable('audit_event').set({ action: 'x' }).execute()).rejects.toThrow(/append-only/);
     await expect(db.deleteFrom('audit_event').execute()).rejects.toThrow(/append-only/);
     await db.destroy();

@@ -1,11 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import {
-  defaultCatalogue,
-  POD_MI_AREAS,
-  type CatalogueDomain,
-  type Level,
-  type Localized,
-} from '../../src/catalogue/default-catalogue.js';
+import { defaultCatalogue, POD_MI_AREAS, type CatalogueDomain, type Level, type Localized } from '../../src/catalogue/default-catalogue.js';
 import { catalogueSchema, parseCatalogue } from '../../src/catalogue/catalogue-schema.js';
 
 const KEY_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -41,7 +35,10 @@ describe('default catalogue', () => {
   it('has format version 1 and at least one theme per level', () => {
     expect(defaultCatalogue.formatVersion).toBe(1);
     for (const level of LEVEL_ORDER) {
-      expect(themes.some((theme) => theme.level === level), level).toBe(true);
+      expect(
+        themes.some((theme) => theme.level === level),
+        level,
+      ).toBe(true);
     }
   });
 

@@ -27,8 +27,24 @@ describe('household helpers', () => {
   });
 
   it('read the caseload query, ignoring teams the user is not in', () => {
-    expect(parseCaseloadQuery({ team: '7', status: 'closed', mine: '1', sort: 'balance_asc', page: '3', q: 'x', stale: '6' }, [7])).toEqual({ q: 'x', teamId: 7, status: 'closed', mine: true, sort: 'balance_asc', page: 3, staleMonths: 6 });
-    expect(parseCaseloadQuery({ team: '8', status: 'nope', sort: 'x', page: '-1', stale: '5' }, [7])).toEqual({ q: '', teamId: null, status: 'active', mine: false, sort: 'updated_desc', page: 1, staleMonths: null });
+    expect(parseCaseloadQuery({ team: '7', status: 'closed', mine: '1', sort: 'balance_asc', page: '3', q: 'x', stale: '6' }, [7])).toEqual({
+      q: 'x',
+      teamId: 7,
+      status: 'closed',
+      mine: true,
+      sort: 'balance_asc',
+      page: 3,
+      staleMonths: 6,
+    });
+    expect(parseCaseloadQuery({ team: '8', status: 'nope', sort: 'x', page: '-1', stale: '5' }, [7])).toEqual({
+      q: '',
+      teamId: null,
+      status: 'active',
+      mine: false,
+      sort: 'updated_desc',
+      page: 1,
+      staleMonths: null,
+    });
   });
 
   it('link the first, last and nearby pages', () => {

@@ -4,8 +4,14 @@ import { formatDate, formatDateTime, formatIsoDate } from '../../src/i18n/format
 
 describe('negotiateLocale', () => {
   it.each([
-    [undefined, 'nl'], ['', 'nl'], ['nl-BE,nl;q=0.9', 'nl'], ['fr-BE,fr;q=0.9,en;q=0.8', 'fr'],
-    ['de-DE,en;q=0.5', 'en'], ['de-DE', 'nl'], ['en;q=0.2,fr;q=0.8', 'fr'], ['fr;q=0', 'nl'],
+    [undefined, 'nl'],
+    ['', 'nl'],
+    ['nl-BE,nl;q=0.9', 'nl'],
+    ['fr-BE,fr;q=0.9,en;q=0.8', 'fr'],
+    ['de-DE,en;q=0.5', 'en'],
+    ['de-DE', 'nl'],
+    ['en;q=0.2,fr;q=0.8', 'fr'],
+    ['fr;q=0', 'nl'],
   ])('%s -> %s', (header, expected) => {
     expect(negotiateLocale(header)).toBe(expected);
   });

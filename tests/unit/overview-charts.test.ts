@@ -15,7 +15,14 @@ const evil = '<script>alert(1)</script>';
 describe('chart builders', () => {
   it('escape admin-edited text: a domain name with markup is text in every chart', () => {
     const svgs = [
-      radarSvg([{ label: evil, score: 3 }, { label: 'B', score: 2 }, { label: 'C', score: 4 }], ''),
+      radarSvg(
+        [
+          { label: evil, score: 3 },
+          { label: 'B', score: 2 },
+          { label: 'C', score: 4 },
+        ],
+        '',
+      ),
       heatmapSvg({ columns: ['01/01/2026'], rows: [{ label: evil, cells: [{ state: 'scored', score: 2 }] }], nvtText: 'nvt' }),
       lineSvg({ columns: ['01/01/2026', '01/02/2026'], series: [{ label: evil, values: [2, 3] }] }),
     ];
@@ -34,8 +41,20 @@ describe('chart builders', () => {
   });
 
   it('draws a missing score as a gap, never as a value at the centre', () => {
-    const option = radarOption([{ label: 'A', score: 3 }, { label: 'B', score: null }, { label: 'C', score: 4 }], '');
-    expect(option.series[0]!.data).toEqual([[3, 0], ['-', 1], [4, 2], [3, 3]]);
+    const option = radarOption(
+      [
+        { label: 'A', score: 3 },
+        { label: 'B', score: null },
+        { label: 'C', score: 4 },
+      ],
+      '',
+    );
+    expect(option.series[0]!.data).toEqual([
+      [3, 0],
+      ['-', 1],
+      [4, 2],
+      [3, 3],
+    ]);
     const line = lineOption({ columns: ['a', 'b', 'c'], series: [{ label: 'X', values: [2, null, 4] }] });
     expect(line.series[0]!.data).toEqual([2, '-', 4]);
     expect(line.series[0]!.connectNulls).toBe(false);
@@ -48,7 +67,14 @@ describe('chart builders', () => {
   });
 
   it('makes ids unique per inlined chart and names the picture', () => {
-    const svg = radarSvg([{ label: 'A', score: 3 }, { label: 'B', score: 2 }, { label: 'C', score: 4 }], '');
+    const svg = radarSvg(
+      [
+        { label: 'A', score: 3 },
+        { label: 'B', score: 2 },
+        { label: 'C', score: 4 },
+      ],
+      '',
+    );
     const a = inlineChart(svg, 'Balans "A" & <B>', 'radar-m1');
     expect(a).toMatch(/^<svg role="img" aria-label="Balans &quot;A&quot; &amp; &lt;B>"/);
     expect(a).not.toMatch(/\bzr\d+-/);
@@ -63,8 +89,16 @@ describe('scoreCounts', () => {
 
 describe('balanceLabels', () => {
   it('names balances by date, numbering those that share a day in date order', () => {
-    const labels = balanceLabels([{ id: 7, takenOn: '2026-11-22' }, { id: 3, takenOn: '2026-05-01' }, { id: 5, takenOn: '2026-11-22' }]);
-    expect([...labels]).toEqual([[3, '01/05/2026'], [5, '22/11/2026 (1)'], [7, '22/11/2026 (2)']]);
+    const labels = balanceLabels([
+      { id: 7, takenOn: '2026-11-22' },
+      { id: 3, takenOn: '2026-05-01' },
+      { id: 5, takenOn: '2026-11-22' },
+    ]);
+    expect([...labels]).toEqual([
+      [3, '01/05/2026'],
+      [5, '22/11/2026 (1)'],
+      [7, '22/11/2026 (2)'],
+    ]);
   });
 });
 
@@ -72,7 +106,10 @@ describe('ChartCache', () => {
   it('renders once per key and evicts the least recently used', () => {
     const cache = new ChartCache(2);
     let renders = 0;
-    const r = (v: string) => () => { renders++; return v; };
+    const r = (v: string) => () => {
+      renders++;
+      return v;
+    };
     cache.get('a', r('A'));
     cache.get('b', r('B'));
     expect(cache.get('a', r('A2'))).toBe('A');
@@ -85,7 +122,10 @@ describe('ChartCache', () => {
     // Budget 30: key (1) + SVG (9) = 10 per entry, so three fit.
     const cache = new ChartCache(2000, 30);
     let renders = 0;
-    const svg = (c: string) => () => { renders++; return c.repeat(9); };
+    const svg = (c: string) => () => {
+      renders++;
+      return c.repeat(9);
+    };
     for (const k of ['a', 'b', 'c']) cache.get(k, svg(k));
     expect(cache.bytes).toBe(30);
     cache.get('a', svg('x')); // a is now the most recently used

@@ -15,7 +15,8 @@ describe('pdfFileName', () => {
     expect(name('Dossier Émile Çelik')).toBe('sociale-balans_Dossier-Emile-Celik_2026-11-20.pdf');
     expect(name('..\\..\\etc/passwd')).toBe('sociale-balans_etc-passwd_2026-11-20.pdf');
     expect(name('a"b;c\r\nd_e')).toBe('sociale-balans_a-b-c-d-e_2026-11-20.pdf');
-    for (const ref of ['D 2026/0042', 'Zoë "x" ñ', '日本語 12', '  --x--  ']) expect(name(ref)).toMatch(/^sociale-balans_[A-Za-z0-9-]+_\d{4}-\d{2}-\d{2}\.pdf$/);
+    for (const ref of ['D 2026/0042', 'Zoë "x" ñ', '日本語 12', '  --x--  '])
+      expect(name(ref)).toMatch(/^sociale-balans_[A-Za-z0-9-]+_\d{4}-\d{2}-\d{2}\.pdf$/);
   });
 
   it('falls back to the household id without a (usable) dossier number', () => {
@@ -44,7 +45,9 @@ describe('SVG preparation for the PDF', () => {
 
   it('crops the viewBox to a horizontal band, within the original canvas', () => {
     const svg = '<svg width="600" height="440" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 600 440"><rect/></svg>';
-    expect(cropHeight(svg, { width: 600, height: 440 }, 60, 300)).toBe('<svg width="600" height="300" viewBox="0 60 600 300" xmlns="http://www.w3.org/2000/svg"><rect/></svg>');
+    expect(cropHeight(svg, { width: 600, height: 440 }, 60, 300)).toBe(
+      '<svg width="600" height="300" viewBox="0 60 600 300" xmlns="http://www.w3.org/2000/svg"><rect/></svg>',
+    );
     expect(cropHeight(svg, { width: 600, height: 440 }, -20, 1000)).toContain('viewBox="0 0 600 440"');
   });
 });

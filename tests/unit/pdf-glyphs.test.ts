@@ -20,7 +20,17 @@ describe('the PDF fonts', () => {
     const doc = new PDFDocument();
     for (const [name, data] of fontFiles()) doc.registerFont(name, data);
     const texts = [
-      ...LOCALES.flatMap((l) => { const t = messagesFor(l); return [...strings(t.pdf), ...strings(t.balances.scale), ...strings(t.balances.view), ...strings(t.balances.method), ...strings(t.households.roles), ...strings(t.households.ageGroup)]; }),
+      ...LOCALES.flatMap((l) => {
+        const t = messagesFor(l);
+        return [
+          ...strings(t.pdf),
+          ...strings(t.balances.scale),
+          ...strings(t.balances.view),
+          ...strings(t.balances.method),
+          ...strings(t.households.roles),
+          ...strings(t.households.ageGroup),
+        ];
+      }),
       ...defaultCatalogue.themes.flatMap((th) => [...Object.values(th.name), ...th.domains.flatMap((d) => Object.values(d.name))]),
     ];
     expect(texts.length).toBeGreaterThan(100);
@@ -28,14 +38,16 @@ describe('the PDF fonts', () => {
       doc.font(font);
       const face = (doc as unknown as { _font: { font: { hasGlyphForCodePoint(cp: number): boolean } } })._font.font;
       const missing = new Set<string>();
-      for (const text of texts) for (const ch of text) if (!/\s/.test(ch) && !face.hasGlyphForCodePoint(ch.codePointAt(0)!)) missing.add(`${ch} (U+${ch.codePointAt(0)!.toString(16)}) in "${text}"`);
+      for (const text of texts)
+        for (const ch of text)
+          if (!/\s/.test(ch) && !face.hasGlyphForCodePoint(ch.codePointAt(0)!)) missing.add(`${ch} (U+${ch.codePointAt(0)!.toString(16)}) in "${text}"`);
       expect([...missing], font).toEqual([]);
     }
   });
 });
 
 describe('fonts shared between documents', () => {
-  it('keep each document\'s text readable: an accented letter drawn earlier does not blank its base letter later', async () => {
+  it("keep each document's text readable: an accented letter drawn earlier does not blank its base letter later", async () => {
     const { PdfWriter } = await import('../../src/pdf/document.js');
     const { readPdf } = await import('../support/pdf.js');
     const make = async (text: string) => {

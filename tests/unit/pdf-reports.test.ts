@@ -26,7 +26,8 @@ describe('the balance report', async () => {
 
   it('tags headings, tables with header cells, lists and figures with alt text', () => {
     const roles = new Set(pdf.structure.flatMap(structureRoles));
-    for (const role of ['Document', 'H1', 'H2', 'H3', 'P', 'Table', 'TR', 'TH', 'TD', 'L', 'LI', 'LBody', 'Figure', 'Caption']) expect(roles, role).toContain(role);
+    for (const role of ['Document', 'H1', 'H2', 'H3', 'P', 'Table', 'TR', 'TH', 'TD', 'L', 'LI', 'LBody', 'Figure', 'Caption'])
+      expect(roles, role).toContain(role);
     const alts = pdf.structure.flatMap(figureAlts);
     expect(alts).toHaveLength(detail.layout.length);
     const sara = alts.find((a) => a.includes('Sara Peeters'))!;
@@ -36,7 +37,8 @@ describe('the balance report', async () => {
   });
 
   it('names every member with role and age group, never the national number', () => {
-    for (const s of ['Sara Peeters', 'Youssef El Amrani-Vandenberghe', 'Émile Peeters', 'Zoë El Amrani', 'Aanvrager', 'Partner', 'Volwassene', 'Kind']) expect(pdf.text).toContain(s);
+    for (const s of ['Sara Peeters', 'Youssef El Amrani-Vandenberghe', 'Émile Peeters', 'Zoë El Amrani', 'Aanvrager', 'Partner', 'Volwassene', 'Kind'])
+      expect(pdf.text).toContain(s);
     expect(pdf.text).not.toContain('85073000123');
     expect(pdf.text).toContain('Samen met de cliënt');
     expect(pdf.text).toContain('versie 3');
@@ -45,10 +47,11 @@ describe('the balance report', async () => {
 
   it('shows every cell of the grid as number and word, and "niet van toepassing" / "niet besproken" in words', () => {
     const overview = pdf.pages.slice(1, 4).join(' ');
-    for (const section of detail.layout) for (const th of section.themes) {
-      expect(overview).toContain(th.theme.name.nl);
-      for (const d of th.domains) expect(overview).toContain(d.name.nl);
-    }
+    for (const section of detail.layout)
+      for (const th of section.themes) {
+        expect(overview).toContain(th.theme.name.nl);
+        for (const d of th.domains) expect(overview).toContain(d.name.nl);
+      }
     const scored = [...detail.cells.values()].filter((c) => c.state === 'scored');
     const labels = { 1: 'Acuut probleem', 2: 'Ruim onvoldoende', 3: 'Onvoldoende', 4: 'Voldoende', 5: 'Zelfredzaam' } as const;
     for (const n of [1, 2, 3, 4, 5] as const) {
@@ -90,7 +93,8 @@ describe('the balance report, other cases', () => {
   it('leaves out hidden sensitive domains everywhere: grid, lists, charts, remarks and corrections', async () => {
     const input = sampleBalanceReportInput({ hideSensitive: true });
     const pdf = await readPdf(await renderBalanceReport(input));
-    for (const name of ['Fysieke gezondheid', 'Mentale gezondheid', 'Middelengebruik', 'Justitie', 'Jeugdzorg', 'Veiligheid', 'Gevoelige correctie']) expect(pdf.text, name).not.toContain(name);
+    for (const name of ['Fysieke gezondheid', 'Mentale gezondheid', 'Middelengebruik', 'Justitie', 'Jeugdzorg', 'Veiligheid', 'Gevoelige correctie'])
+      expect(pdf.text, name).not.toContain(name);
     expect(pdf.structure.flatMap(figureAlts).join(' ')).not.toMatch(/gezondheid|Justitie/);
     expect(pdf.text).toMatch(/\d+ gevoelige domeinen zijn afgeschermd/);
     // The same data without hiding does show them (so the test above can fail).

@@ -18,7 +18,9 @@ export function AdminNav({ ui }: { ui: Ui }) {
       <ul>
         {items.map((item) => (
           <li>
-            <a href={item.href} aria-current={ui.path === item.href || ui.path.startsWith(item.href + '/') ? 'page' : undefined}>{item.label}</a>
+            <a href={item.href} aria-current={ui.path === item.href || ui.path.startsWith(item.href + '/') ? 'page' : undefined}>
+              {item.label}
+            </a>
           </li>
         ))}
       </ul>

@@ -15,7 +15,9 @@ export function AuditPage(p: { ui: Ui; rows: AuditRow[]; page: number; pages: nu
       <AdminNav ui={ui} />
       <h1>{a.title}</h1>
       <p>{a.intro}</p>
-      {p.rows.length === 0 ? <p>{p.page === 1 ? a.empty : a.emptyPage}</p> : (
+      {p.rows.length === 0 ? (
+        <p>{p.page === 1 ? a.empty : a.emptyPage}</p>
+      ) : (
         <div class="table-wrap">
           <table>
             <caption class="visually-hidden">{`${a.title} — ${a.page(p.page, p.pages)}`}</caption>
@@ -45,9 +47,23 @@ export function AuditPage(p: { ui: Ui; rows: AuditRow[]; page: number; pages: nu
       {p.pages > 1 && (
         <nav aria-label={a.pagination}>
           <p>
-            {p.page > 1 && <><a href={`/admin/audit?page=${Math.min(p.page - 1, p.pages)}`} rel="prev">{a.previous}</a>{' · '}</>}
+            {p.page > 1 && (
+              <>
+                <a href={`/admin/audit?page=${Math.min(p.page - 1, p.pages)}`} rel="prev">
+                  {a.previous}
+                </a>
+                {' · '}
+              </>
+            )}
             <span aria-current="page">{a.page(p.page, p.pages)}</span>
-            {p.page < p.pages && <>{' · '}<a href={`/admin/audit?page=${p.page + 1}`} rel="next">{a.next}</a></>}
+            {p.page < p.pages && (
+              <>
+                {' · '}
+                <a href={`/admin/audit?page=${p.page + 1}`} rel="next">
+                  {a.next}
+                </a>
+              </>
+            )}
           </p>
         </nav>
       )}

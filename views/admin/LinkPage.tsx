@@ -20,18 +20,26 @@ export function LinkPage(p: { ui: Ui; kind: LinkKind; userId: number; name: stri
     <Layout ui={ui} title={title}>
       <AdminNav ui={ui} />
       <h1>{title}</h1>
-      <p class="alert alert--success" role="status">{intro}</p>
+      <p class="alert alert--success" role="status">
+        {intro}
+      </p>
       <div class="field">
         <label for="field-link">{l.linkLabel}</label>
-        <p class="field__hint" id="field-link-hint">{p.kind === 'reset' ? l.validReset : l.validInvitation} {l.shownOnce}</p>
+        <p class="field__hint" id="field-link-hint">
+          {p.kind === 'reset' ? l.validReset : l.validInvitation} {l.shownOnce}
+        </p>
         <input type="text" id="field-link" name="link" value={p.link} readonly aria-describedby="field-link-hint" class="link-output" data-focus-on-load />
       </div>
       <p>{l.handOver}</p>
       <p class={p.mail === 'failed' ? 'alert alert--error' : 'alert alert--info'}>
         {p.mail === 'sent' ? l.mailSent(p.email) : p.mail === 'failed' ? l.mailFailed : l.noMail}
       </p>
-      <p><a href={`/admin/users/${p.userId}`}>{l.backToUser(p.name)}</a></p>
-      <p><a href="/admin/users">{l.backToUsers}</a></p>
+      <p>
+        <a href={`/admin/users/${p.userId}`}>{l.backToUser(p.name)}</a>
+      </p>
+      <p>
+        <a href="/admin/users">{l.backToUsers}</a>
+      </p>
     </Layout>
   );
 }

@@ -4,7 +4,11 @@ import { ErrorSummary, Field, type FieldErrors } from '../components/form.js';
 import { AdminNav } from './AdminNav.js';
 import { CheckboxField } from './fields.js';
 
-export interface SettingsValues { name: string; require_two_factor: boolean; sensitive_visibility: 'team' | 'assigned' }
+export interface SettingsValues {
+  name: string;
+  require_two_factor: boolean;
+  sensitive_visibility: 'team' | 'assigned';
+}
 
 export function SettingsPage(p: { ui: Ui; values: SettingsValues; errors?: FieldErrors; notice?: string | undefined }) {
   const { ui } = p;
@@ -15,18 +19,34 @@ export function SettingsPage(p: { ui: Ui; values: SettingsValues; errors?: Field
     <Layout ui={ui} title={a.title}>
       <AdminNav ui={ui} />
       <h1>{a.title}</h1>
-      {p.notice && <p class="alert alert--success" role="status">{p.notice}</p>}
+      {p.notice && (
+        <p class="alert alert--success" role="status">
+          {p.notice}
+        </p>
+      )}
       <form method="post" action="/admin/settings" novalidate class="narrow">
         <ErrorSummary t={t} errors={errors} labels={{ name: a.organisationName, require_two_factor: a.requireTwoFactor }} />
         <Field name="name" label={a.organisationName} value={p.values.name} error={errors.name} maxlength={200} autocomplete="organization" required />
-        <CheckboxField name="require_two_factor" label={a.requireTwoFactor} hint={a.requireTwoFactorHint} checked={p.values.require_two_factor} error={errors.require_two_factor} />
+        <CheckboxField
+          name="require_two_factor"
+          label={a.requireTwoFactor}
+          hint={a.requireTwoFactorHint}
+          checked={p.values.require_two_factor}
+          error={errors.require_two_factor}
+        />
         <fieldset class="field">
           <legend>{a.sensitiveTitle}</legend>
           <p class="field__hint">{a.sensitiveHint}</p>
-          <label class="choice"><input type="radio" name="sensitive_visibility" value="team" checked={p.values.sensitive_visibility === 'team'} /> {a.sensitiveTeam}</label>
-          <label class="choice"><input type="radio" name="sensitive_visibility" value="assigned" checked={p.values.sensitive_visibility === 'assigned'} /> {a.sensitiveAssigned}</label>
+          <label class="choice">
+            <input type="radio" name="sensitive_visibility" value="team" checked={p.values.sensitive_visibility === 'team'} /> {a.sensitiveTeam}
+          </label>
+          <label class="choice">
+            <input type="radio" name="sensitive_visibility" value="assigned" checked={p.values.sensitive_visibility === 'assigned'} /> {a.sensitiveAssigned}
+          </label>
         </fieldset>
-        <button type="submit" class="button">{a.submit}</button>
+        <button type="submit" class="button">
+          {a.submit}
+        </button>
       </form>
     </Layout>
   );

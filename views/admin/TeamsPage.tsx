@@ -16,7 +16,11 @@ export function TeamsPage(p: { ui: Ui; teams: TeamRow[]; failed?: TeamsPageFailu
     <Layout ui={ui} title={a.title}>
       <AdminNav ui={ui} />
       <h1>{a.title}</h1>
-      {p.notice && <p class="alert alert--success" role="status">{p.notice}</p>}
+      {p.notice && (
+        <p class="alert alert--success" role="status">
+          {p.notice}
+        </p>
+      )}
       <p>{a.intro}</p>
       {p.teams.length === 0 && <p>{a.none}</p>}
       {p.teams.map((team) => {
@@ -27,18 +31,28 @@ export function TeamsPage(p: { ui: Ui; teams: TeamRow[]; failed?: TeamsPageFailu
           <section aria-labelledby={`team-${team.id}-title`} class="card">
             <h2 id={`team-${team.id}-title`}>{team.name}</h2>
             <h3>{a.members}</h3>
-            {team.members.length === 0 ? <p>{a.noMembers}</p> : (
+            {team.members.length === 0 ? (
+              <p>{a.noMembers}</p>
+            ) : (
               <div class="table-wrap">
                 <table>
                   <thead>
-                    <tr><th scope="col">{t.admin.users.name}</th><th scope="col">{a.role}</th><th scope="col">{t.admin.users.status}</th></tr>
+                    <tr>
+                      <th scope="col">{t.admin.users.name}</th>
+                      <th scope="col">{a.role}</th>
+                      <th scope="col">{t.admin.users.status}</th>
+                    </tr>
                   </thead>
                   <tbody>
                     {team.members.map((m) => (
                       <tr>
-                        <th scope="row"><a href={`/admin/users/${m.userId}`}>{m.displayName}</a></th>
+                        <th scope="row">
+                          <a href={`/admin/users/${m.userId}`}>{m.displayName}</a>
+                        </th>
                         <td>{m.role === 'lead' ? t.roles.lead : t.roles.worker}</td>
-                        <td>{{ active: t.admin.users.statusActive, disabled: t.admin.users.statusDisabled, invited: t.admin.users.statusInvited }[m.status]}</td>
+                        <td>
+                          {{ active: t.admin.users.statusActive, disabled: t.admin.users.statusDisabled, invited: t.admin.users.statusInvited }[m.status]}
+                        </td>
                       </tr>
                     ))}
                   </tbody>
@@ -49,11 +63,26 @@ export function TeamsPage(p: { ui: Ui; teams: TeamRow[]; failed?: TeamsPageFailu
             <form method="post" action={`/admin/teams/${team.id}`} novalidate class="inline-fields">
               <div class={`field${failed ? ' field--error' : ''}`}>
                 <label for={id}>{a.newName(team.name)}</label>
-                {failed && <p class="field__error" id={`${id}-error`}>{failed.error}</p>}
-                <input type="text" id={id} name="name" value={failed ? failed.value : team.name} maxlength={100} required autocomplete="off"
-                  aria-invalid={failed ? 'true' : undefined} aria-describedby={failed ? `${id}-error` : undefined} />
+                {failed && (
+                  <p class="field__error" id={`${id}-error`}>
+                    {failed.error}
+                  </p>
+                )}
+                <input
+                  type="text"
+                  id={id}
+                  name="name"
+                  value={failed ? failed.value : team.name}
+                  maxlength={100}
+                  required
+                  autocomplete="off"
+                  aria-invalid={failed ? 'true' : undefined}
+                  aria-describedby={failed ? `${id}-error` : undefined}
+                />
               </div>
-              <button type="submit" class="button button--secondary" aria-label={a.renameLabel(team.name)}>{a.renameSubmit}</button>
+              <button type="submit" class="button button--secondary" aria-label={a.renameLabel(team.name)}>
+                {a.renameSubmit}
+              </button>
             </form>
           </section>
         );
@@ -64,7 +93,9 @@ export function TeamsPage(p: { ui: Ui; teams: TeamRow[]; failed?: TeamsPageFailu
         <form method="post" action="/admin/teams" novalidate>
           <ErrorSummary t={t} errors={createFailed ? { name: createFailed.error } : {}} labels={{ name: a.name }} />
           <Field name="name" label={a.name} value={createFailed?.value ?? ''} error={createFailed?.error} maxlength={100} autocomplete="off" required />
-          <button type="submit" class="button">{a.createSubmit}</button>
+          <button type="submit" class="button">
+            {a.createSubmit}
+          </button>
         </form>
       </section>
     </Layout>

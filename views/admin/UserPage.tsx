@@ -20,7 +20,15 @@ export function rolesOf(user: AdminUserRow): Record<number, RoleChoice> {
   return Object.fromEntries(user.memberships.map((m) => [m.teamId, m.role]));
 }
 
-export function UserPage(p: { ui: Ui; user: AdminUserRow; sessions: number; teams: { id: number; name: string }[]; values?: UserEditValues; failed?: UserPageErrors; notice?: string | undefined }) {
+export function UserPage(p: {
+  ui: Ui;
+  user: AdminUserRow;
+  sessions: number;
+  teams: { id: number; name: string }[];
+  values?: UserEditValues;
+  failed?: UserPageErrors;
+  notice?: string | undefined;
+}) {
   const { ui, user } = p;
   const { t } = ui;
   const a = t.admin.users;
@@ -35,15 +43,28 @@ export function UserPage(p: { ui: Ui; user: AdminUserRow; sessions: number; team
   return (
     <Layout ui={ui} title={user.displayName}>
       <AdminNav ui={ui} />
-      <h1>{user.displayName}{self && <> {a.you}</>}</h1>
-      {p.notice && <p class="alert alert--success" role="status">{p.notice}</p>}
+      <h1>
+        {user.displayName}
+        {self && <> {a.you}</>}
+      </h1>
+      {p.notice && (
+        <p class="alert alert--success" role="status">
+          {p.notice}
+        </p>
+      )}
       <dl class="replay-fields">
-        <dt>{a.email}</dt><dd>{user.email}</dd>
-        <dt>{a.status}</dt><dd>{statusText(t, user.status)}</dd>
-        <dt>{a.roles}</dt><dd>{roles.length ? roles.join(', ') : a.noRole}</dd>
-        <dt>{a.twoFactor}</dt><dd>{user.twoFactorEnabled ? a.on : a.off}</dd>
-        <dt>{u.created}</dt><dd>{formatDateTime(user.createdAt)}</dd>
-        <dt>{u.sessions}</dt><dd>{p.sessions}</dd>
+        <dt>{a.email}</dt>
+        <dd>{user.email}</dd>
+        <dt>{a.status}</dt>
+        <dd>{statusText(t, user.status)}</dd>
+        <dt>{a.roles}</dt>
+        <dd>{roles.length ? roles.join(', ') : a.noRole}</dd>
+        <dt>{a.twoFactor}</dt>
+        <dd>{user.twoFactorEnabled ? a.on : a.off}</dd>
+        <dt>{u.created}</dt>
+        <dd>{formatDateTime(user.createdAt)}</dd>
+        <dt>{u.sessions}</dt>
+        <dd>{p.sessions}</dd>
       </dl>
 
       <section aria-labelledby="edit-title" class="card">
@@ -53,7 +74,9 @@ export function UserPage(p: { ui: Ui; user: AdminUserRow; sessions: number; team
           <Field name="display_name" label={a.name} value={values.display_name} error={editErrors.display_name} autocomplete="off" maxlength={200} required />
           <CheckboxField name="is_admin" label={a.isAdmin} hint={a.isAdminHint} checked={values.is_admin} error={editErrors.is_admin} />
           <TeamRoleFields t={t} teams={p.teams} values={values.roles} errors={editErrors} />
-          <button type="submit" class="button">{u.editSubmit}</button>
+          <button type="submit" class="button">
+            {u.editSubmit}
+          </button>
         </form>
       </section>
 
@@ -63,19 +86,51 @@ export function UserPage(p: { ui: Ui; user: AdminUserRow; sessions: number; team
         {user.status === 'disabled' ? (
           <Action action={`/admin/users/${user.id}/enabling`} id="field-enable" text={u.enable} label={u.enableLabel(user.displayName)} hint={u.enableHint} />
         ) : (
-          <Action action={`/admin/users/${user.id}/disabling`} id="field-disable" text={u.disable} label={u.disableLabel(user.displayName)} hint={u.disableHint} danger />
+          <Action
+            action={`/admin/users/${user.id}/disabling`}
+            id="field-disable"
+            text={u.disable}
+            label={u.disableLabel(user.displayName)}
+            hint={u.disableHint}
+            danger
+          />
         )}
         {user.status !== 'disabled' && (
-          <Action action={`/admin/users/${user.id}/session-ending`} id="field-sessions" text={u.endSessions} label={u.endSessionsLabel(user.displayName)} hint={u.endSessionsHint} />
+          <Action
+            action={`/admin/users/${user.id}/session-ending`}
+            id="field-sessions"
+            text={u.endSessions}
+            label={u.endSessionsLabel(user.displayName)}
+            hint={u.endSessionsHint}
+          />
         )}
         {user.status === 'invited' && (
-          <Action action={`/admin/users/${user.id}/invitation`} id="field-invitation" text={u.newInvitation} label={u.newInvitationLabel(user.displayName)} hint={u.newInvitationHint} />
+          <Action
+            action={`/admin/users/${user.id}/invitation`}
+            id="field-invitation"
+            text={u.newInvitation}
+            label={u.newInvitationLabel(user.displayName)}
+            hint={u.newInvitationHint}
+          />
         )}
         {user.status === 'active' && (
-          <Action action={`/admin/users/${user.id}/reset-link`} id="field-reset" text={u.resetLink} label={u.resetLinkLabel(user.displayName)} hint={u.resetLinkHint} />
+          <Action
+            action={`/admin/users/${user.id}/reset-link`}
+            id="field-reset"
+            text={u.resetLink}
+            label={u.resetLinkLabel(user.displayName)}
+            hint={u.resetLinkHint}
+          />
         )}
         {user.twoFactorEnabled && (
-          <Action action={`/admin/users/${user.id}/two-factor-reset`} id="field-two-factor" text={u.resetTwoFactor} label={u.resetTwoFactorLabel(user.displayName)} hint={u.resetTwoFactorHint} danger />
+          <Action
+            action={`/admin/users/${user.id}/two-factor-reset`}
+            id="field-two-factor"
+            text={u.resetTwoFactor}
+            label={u.resetTwoFactorLabel(user.displayName)}
+            hint={u.resetTwoFactorHint}
+            danger
+          />
         )}
       </section>
     </Layout>
@@ -86,8 +141,18 @@ export function UserPage(p: { ui: Ui; user: AdminUserRow; sessions: number; team
 function Action(p: { action: string; id: string; text: string; label: string; hint: string; danger?: boolean }) {
   return (
     <form method="post" action={p.action} class="field">
-      <p class="field__hint" id={`${p.id}-hint`}>{p.hint}</p>
-      <button type="submit" id={p.id} class={p.danger ? 'button button--danger' : 'button button--secondary'} aria-label={p.label} aria-describedby={`${p.id}-hint`}>{p.text}</button>
+      <p class="field__hint" id={`${p.id}-hint`}>
+        {p.hint}
+      </p>
+      <button
+        type="submit"
+        id={p.id}
+        class={p.danger ? 'button button--danger' : 'button button--secondary'}
+        aria-label={p.label}
+        aria-describedby={`${p.id}-hint`}
+      >
+        {p.text}
+      </button>
     </form>
   );
 }

@@ -56,7 +56,10 @@ export function UsersPage(p: { ui: Ui; users: AdminUserRow[]; teams: { id: numbe
               const roles = roleWords(t, u);
               return (
                 <tr>
-                  <th scope="row"><a href={`/admin/users/${u.id}`}>{u.displayName}</a>{u.id === ui.user?.id && <> {a.you}</>}</th>
+                  <th scope="row">
+                    <a href={`/admin/users/${u.id}`}>{u.displayName}</a>
+                    {u.id === ui.user?.id && <> {a.you}</>}
+                  </th>
                   <td>{u.email}</td>
                   <td>{roles.length ? roles.join(', ') : a.noRole}</td>
                   <td>{u.memberships.length ? u.memberships.map((m) => m.teamName).join(', ') : a.noTeam}</td>
@@ -79,7 +82,9 @@ export function UsersPage(p: { ui: Ui; users: AdminUserRow[]; teams: { id: numbe
           <CheckboxField name="is_admin" label={a.isAdmin} hint={a.isAdminHint} checked={values.is_admin} error={errors.is_admin} />
           <LanguageField t={t} value={values.locale} error={errors.locale} />
           <TeamRoleFields t={t} teams={p.teams} values={values.roles} errors={errors} />
-          <button type="submit" class="button">{a.inviteSubmit}</button>
+          <button type="submit" class="button">
+            {a.inviteSubmit}
+          </button>
         </form>
       </section>
     </Layout>

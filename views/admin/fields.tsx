@@ -15,8 +15,16 @@ export function CheckboxField(p: { name: string; label: string; hint?: string; c
         <input type="checkbox" id={id} name={p.name} value="1" checked={p.checked} aria-describedby={describedBy} aria-invalid={p.error ? 'true' : undefined} />{' '}
         {p.label}
       </label>
-      {p.hint && <p class="field__hint" id={`${id}-hint`}>{p.hint}</p>}
-      {p.error && <p class="field__error" id={`${id}-error`}>{p.error}</p>}
+      {p.hint && (
+        <p class="field__hint" id={`${id}-hint`}>
+          {p.hint}
+        </p>
+      )}
+      {p.error && (
+        <p class="field__error" id={`${id}-error`}>
+          {p.error}
+        </p>
+      )}
     </div>
   );
 }
@@ -26,10 +34,20 @@ export function LanguageField({ t, value, error }: { t: Messages; value: string;
   return (
     <div class={`field${error ? ' field--error' : ''}`}>
       <label for={id}>{t.admin.users.language}</label>
-      <p class="field__hint" id={`${id}-hint`}>{t.admin.users.languageHint}</p>
-      {error && <p class="field__error" id={`${id}-error`}>{error}</p>}
+      <p class="field__hint" id={`${id}-hint`}>
+        {t.admin.users.languageHint}
+      </p>
+      {error && (
+        <p class="field__error" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
       <select id={id} name="locale" aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}>
-        {LOCALES.map((l) => <option value={l} selected={l === value}>{messagesFor(l).meta.languageName}</option>)}
+        {LOCALES.map((l) => (
+          <option value={l} selected={l === value}>
+            {messagesFor(l).meta.languageName}
+          </option>
+        ))}
       </select>
     </div>
   );
@@ -42,9 +60,24 @@ export const teamField = (teamId: number) => `team_${teamId}`;
  * One fieldset per team with native radio buttons: geen / maatschappelijk werker /
  * teamverantwoordelijke. The first radio carries the id the error summary links to.
  */
-export function TeamRoleFields({ t, teams, values, errors }: { t: Messages; teams: { id: number; name: string }[]; values: Record<number, RoleChoice>; errors: FieldErrors }) {
+export function TeamRoleFields({
+  t,
+  teams,
+  values,
+  errors,
+}: {
+  t: Messages;
+  teams: { id: number; name: string }[];
+  values: Record<number, RoleChoice>;
+  errors: FieldErrors;
+}) {
   const a = t.admin.users;
-  if (!teams.length) return <p class="field__hint">{a.noTeamsYet} <a href="/admin/teams">{t.admin.nav.teams}</a></p>;
+  if (!teams.length)
+    return (
+      <p class="field__hint">
+        {a.noTeamsYet} <a href="/admin/teams">{t.admin.nav.teams}</a>
+      </p>
+    );
   const choices: { value: RoleChoice; label: string }[] = [
     { value: 'none', label: a.roleNone },
     { value: 'worker', label: t.roles.worker },
@@ -60,10 +93,20 @@ export function TeamRoleFields({ t, teams, values, errors }: { t: Messages; team
         return (
           <fieldset class={`field${error ? ' field--error' : ''}`} aria-describedby={error ? `field-${name}-error` : undefined}>
             <legend>{a.teamRoleLegend(team.name)}</legend>
-            {error && <p class="field__error" id={`field-${name}-error`}>{error}</p>}
+            {error && (
+              <p class="field__error" id={`field-${name}-error`}>
+                {error}
+              </p>
+            )}
             {choices.map((choice, i) => (
               <label for={i === 0 ? `field-${name}` : `field-${name}-${choice.value}`}>
-                <input type="radio" id={i === 0 ? `field-${name}` : `field-${name}-${choice.value}`} name={name} value={choice.value} checked={current === choice.value} />{' '}
+                <input
+                  type="radio"
+                  id={i === 0 ? `field-${name}` : `field-${name}-${choice.value}`}
+                  name={name}
+                  value={choice.value}
+                  checked={current === choice.value}
+                />{' '}
                 {choice.label}
               </label>
             ))}

@@ -4,7 +4,13 @@ import { LOCALES, messagesFor } from '../../src/i18n/index.js';
 import { Layout } from '../layouts/Layout.js';
 import { ErrorSummary, Field, type FieldErrors } from '../components/form.js';
 
-export interface SessionRow { id: string; device: string; createdAt: number; lastActiveAt: number; current: boolean }
+export interface SessionRow {
+  id: string;
+  device: string;
+  createdAt: number;
+  lastActiveAt: number;
+  current: boolean;
+}
 
 export function AccountPage(p: { ui: Ui; sessions: SessionRow[]; recoveryLeft: number; notice?: string | undefined; passwordErrors?: FieldErrors }) {
   const { ui } = p;
@@ -14,8 +20,14 @@ export function AccountPage(p: { ui: Ui; sessions: SessionRow[]; recoveryLeft: n
   return (
     <Layout ui={ui} title={t.title}>
       <h1>{t.title}</h1>
-      {p.notice && <p class="alert alert--success" role="status">{p.notice}</p>}
-      <p>{user.displayName} — {user.email} — {user.organisationName}</p>
+      {p.notice && (
+        <p class="alert alert--success" role="status">
+          {p.notice}
+        </p>
+      )}
+      <p>
+        {user.displayName} — {user.email} — {user.organisationName}
+      </p>
 
       <section aria-labelledby="language-title" class="card">
         <h2 id="language-title">{t.languageTitle}</h2>
@@ -23,10 +35,16 @@ export function AccountPage(p: { ui: Ui; sessions: SessionRow[]; recoveryLeft: n
           <div class="field">
             <label for="field-locale">{t.language}</label>
             <select id="field-locale" name="locale">
-              {LOCALES.map((l) => <option value={l} selected={l === ui.locale}>{messagesFor(l).meta.languageName}</option>)}
+              {LOCALES.map((l) => (
+                <option value={l} selected={l === ui.locale}>
+                  {messagesFor(l).meta.languageName}
+                </option>
+              ))}
             </select>
           </div>
-          <button type="submit" class="button button--secondary">{ui.t.form.save}</button>
+          <button type="submit" class="button button--secondary">
+            {ui.t.form.save}
+          </button>
         </form>
       </section>
 
@@ -36,8 +54,18 @@ export function AccountPage(p: { ui: Ui; sessions: SessionRow[]; recoveryLeft: n
           <ErrorSummary t={ui.t} errors={pwErrors} labels={{ current: t.currentPassword, password: t.newPassword }} />
           <input type="email" name="username" value={user.email} autocomplete="username" aria-label={ui.t.auth.signin.email} readonly hidden />
           <Field name="current" label={t.currentPassword} type="password" autocomplete="current-password" error={pwErrors.current} required />
-          <Field name="password" label={t.newPassword} type="password" autocomplete="new-password" hint={ui.t.auth.setup.passwordHint} error={pwErrors.password} required />
-          <button type="submit" class="button button--secondary">{t.passwordSubmit}</button>
+          <Field
+            name="password"
+            label={t.newPassword}
+            type="password"
+            autocomplete="new-password"
+            hint={ui.t.auth.setup.passwordHint}
+            error={pwErrors.password}
+            required
+          />
+          <button type="submit" class="button button--secondary">
+            {t.passwordSubmit}
+          </button>
         </form>
       </section>
 
@@ -45,14 +73,20 @@ export function AccountPage(p: { ui: Ui; sessions: SessionRow[]; recoveryLeft: n
         <h2 id="twofactor-title">{t.twoFactorTitle}</h2>
         {user.twoFactorEnabled ? (
           <>
-            <p>{t.twoFactorOn} {t.recoveryLeft(p.recoveryLeft)}</p>
+            <p>
+              {t.twoFactorOn} {t.recoveryLeft(p.recoveryLeft)}
+            </p>
             <form method="post" action="/account/recovery-codes">
               <p class="field__hint">{t.regenerateHint}</p>
-              <button type="submit" class="button button--secondary">{t.regenerate}</button>
+              <button type="submit" class="button button--secondary">
+                {t.regenerate}
+              </button>
             </form>
           </>
         ) : (
-          <p>{t.twoFactorOff} <a href="/account/two-factor/setup">{t.twoFactorSetUp}</a></p>
+          <p>
+            {t.twoFactorOff} <a href="/account/two-factor/setup">{t.twoFactorSetUp}</a>
+          </p>
         )}
       </section>
 
@@ -61,18 +95,35 @@ export function AccountPage(p: { ui: Ui; sessions: SessionRow[]; recoveryLeft: n
         <div class="table-wrap">
           <table>
             <thead>
-              <tr><th scope="col">{t.sessionDevice}</th><th scope="col">{t.sessionStarted}</th><th scope="col">{t.sessionLastActive}</th><th scope="col"><span class="visually-hidden">{t.endSession}</span></th></tr>
+              <tr>
+                <th scope="col">{t.sessionDevice}</th>
+                <th scope="col">{t.sessionStarted}</th>
+                <th scope="col">{t.sessionLastActive}</th>
+                <th scope="col">
+                  <span class="visually-hidden">{t.endSession}</span>
+                </th>
+              </tr>
             </thead>
             <tbody>
               {p.sessions.map((s) => (
                 <tr>
-                  <td>{s.device}{s.current && <> <strong>({t.thisSession})</strong></>}</td>
+                  <td>
+                    {s.device}
+                    {s.current && (
+                      <>
+                        {' '}
+                        <strong>({t.thisSession})</strong>
+                      </>
+                    )}
+                  </td>
                   <td>{formatDateTime(s.createdAt)}</td>
                   <td>{formatDateTime(s.lastActiveAt)}</td>
                   <td>
                     {!s.current && (
                       <form method="post" action={`/account/sessions/${s.id}/ending`}>
-                        <button type="submit" class="button button--quiet" aria-label={t.endSessionLabel(s.device, formatDateTime(s.createdAt))}>{t.endSession}</button>
+                        <button type="submit" class="button button--quiet" aria-label={t.endSessionLabel(s.device, formatDateTime(s.createdAt))}>
+                          {t.endSession}
+                        </button>
                       </form>
                     )}
                   </td>

@@ -2,7 +2,19 @@ import type { Ui } from '../../src/http/ui.js';
 import { Layout } from '../layouts/Layout.js';
 import { ErrorSummary, Field, type FieldErrors } from '../components/form.js';
 
-export function SetPasswordPage({ ui, token, purpose, email, errors = {} }: { ui: Ui; token: string; purpose: 'invitation' | 'password_reset'; email: string; errors?: FieldErrors }) {
+export function SetPasswordPage({
+  ui,
+  token,
+  purpose,
+  email,
+  errors = {},
+}: {
+  ui: Ui;
+  token: string;
+  purpose: 'invitation' | 'password_reset';
+  email: string;
+  errors?: FieldErrors;
+}) {
   const t = ui.t.auth.password;
   const title = purpose === 'invitation' ? t.newTitle : t.resetTitle;
   return (
@@ -13,8 +25,18 @@ export function SetPasswordPage({ ui, token, purpose, email, errors = {} }: { ui
           <ErrorSummary t={ui.t} errors={errors} labels={{ password: t.newPassword }} />
           {/* The username field lets password managers store the new password under the right account. */}
           <input type="email" name="username" value={email} autocomplete="username" aria-label={ui.t.auth.signin.email} readonly hidden />
-          <Field name="password" label={t.newPassword} type="password" autocomplete="new-password" hint={ui.t.auth.setup.passwordHint} error={errors.password} required />
-          <button type="submit" class="button">{t.submit}</button>
+          <Field
+            name="password"
+            label={t.newPassword}
+            type="password"
+            autocomplete="new-password"
+            hint={ui.t.auth.setup.passwordHint}
+            error={errors.password}
+            required
+          />
+          <button type="submit" class="button">
+            {t.submit}
+          </button>
         </form>
       </div>
     </Layout>
@@ -27,13 +49,29 @@ export function MessagePage({ ui, title, message, link }: { ui: Ui; title: strin
       <div class="narrow">
         <h1>{title}</h1>
         <p>{message}</p>
-        {link && <p><a href={link.href}>{link.label}</a></p>}
+        {link && (
+          <p>
+            <a href={link.href}>{link.label}</a>
+          </p>
+        )}
       </div>
     </Layout>
   );
 }
 
-export function ForgotPasswordPage({ ui, mailEnabled, sent, errors = {}, email }: { ui: Ui; mailEnabled: boolean; sent?: boolean; errors?: FieldErrors; email?: string }) {
+export function ForgotPasswordPage({
+  ui,
+  mailEnabled,
+  sent,
+  errors = {},
+  email,
+}: {
+  ui: Ui;
+  mailEnabled: boolean;
+  sent?: boolean;
+  errors?: FieldErrors;
+  email?: string;
+}) {
   const t = ui.t.auth.password;
   return (
     <Layout ui={ui} title={t.forgotTitle} bare>
@@ -48,10 +86,14 @@ export function ForgotPasswordPage({ ui, mailEnabled, sent, errors = {}, email }
             <ErrorSummary t={ui.t} errors={errors} labels={{ email: ui.t.auth.signin.email }} />
             <p>{t.forgotIntro}</p>
             <Field name="email" label={ui.t.auth.signin.email} type="email" autocomplete="username" value={email} error={errors.email} required />
-            <button type="submit" class="button">{t.forgotSubmit}</button>
+            <button type="submit" class="button">
+              {t.forgotSubmit}
+            </button>
           </form>
         )}
-        <p><a href="/signin">{ui.t.auth.signin.title}</a></p>
+        <p>
+          <a href="/signin">{ui.t.auth.signin.title}</a>
+        </p>
       </div>
     </Layout>
   );
@@ -67,16 +109,24 @@ export function ReplayPage({ ui, action, fields }: { ui: Ui; action: string; fie
         <p>{t.intro}</p>
         <form method="post" action={action}>
           <dl class="replay-fields">
-            {fields.filter(([k]) => !k.startsWith('_')).map(([k, v]) => (
-              <>
-                <dt>{k}</dt>
-                <dd class="pre-wrap">{v}</dd>
-              </>
-            ))}
+            {fields
+              .filter(([k]) => !k.startsWith('_'))
+              .map(([k, v]) => (
+                <>
+                  <dt>{k}</dt>
+                  <dd class="pre-wrap">{v}</dd>
+                </>
+              ))}
           </dl>
-          {fields.map(([k, v]) => <input type="hidden" name={k} value={v} />)}
-          <button type="submit" class="button">{t.submit}</button>
-          <a href="/" class="button button--quiet">{t.discard}</a>
+          {fields.map(([k, v]) => (
+            <input type="hidden" name={k} value={v} />
+          ))}
+          <button type="submit" class="button">
+            {t.submit}
+          </button>
+          <a href="/" class="button button--quiet">
+            {t.discard}
+          </a>
         </form>
       </div>
     </Layout>

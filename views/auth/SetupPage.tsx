@@ -2,7 +2,11 @@ import type { Ui } from '../../src/http/ui.js';
 import { Layout } from '../layouts/Layout.js';
 import { ErrorSummary, Field, type FieldErrors } from '../components/form.js';
 
-export interface SetupValues { organisation?: string; name?: string; email?: string }
+export interface SetupValues {
+  organisation?: string;
+  name?: string;
+  email?: string;
+}
 
 export function SetupPage({ ui, values = {}, errors = {} }: { ui: Ui; values?: SetupValues; errors?: FieldErrors }) {
   const t = ui.t.auth.setup;
@@ -18,7 +22,9 @@ export function SetupPage({ ui, values = {}, errors = {} }: { ui: Ui; values?: S
           <Field name="name" label={t.name} autocomplete="name" value={values.name} error={errors.name} required maxlength={200} />
           <Field name="email" label={t.email} type="email" autocomplete="email" value={values.email} error={errors.email} required />
           <Field name="password" label={t.password} type="password" autocomplete="new-password" hint={t.passwordHint} error={errors.password} required />
-          <button type="submit" class="button">{t.submit}</button>
+          <button type="submit" class="button">
+            {t.submit}
+          </button>
         </form>
       </div>
     </Layout>

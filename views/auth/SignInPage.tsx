@@ -2,7 +2,10 @@ import type { Ui } from '../../src/http/ui.js';
 import { Layout } from '../layouts/Layout.js';
 import { ErrorSummary, Field, type FieldErrors } from '../components/form.js';
 
-export interface Replay { action: string; payload: string }
+export interface Replay {
+  action: string;
+  payload: string;
+}
 
 /** Hidden fields that carry a form interrupted by an expired session through sign-in and 2FA. */
 export function ReplayFields({ replay }: { replay?: Replay | undefined }) {
@@ -19,19 +22,29 @@ export function SignInForm(p: { ui: Ui; email?: string; errors?: FieldErrors; ne
   const t = p.ui.t.auth.signin;
   const errors = p.errors ?? {};
   return (
-    <form method="post" action="/signin" id="signin-form" novalidate
-      hx-post="/signin" hx-target="#signin-form" hx-swap="outerHTML">
+    <form method="post" action="/signin" id="signin-form" novalidate hx-post="/signin" hx-target="#signin-form" hx-swap="outerHTML">
       <ErrorSummary t={p.ui.t} errors={errors} labels={{ email: t.email, password: t.password }} />
       <input type="hidden" name="next" value={p.next} />
       <ReplayFields replay={p.replay} />
       <Field name="email" label={t.email} type="email" autocomplete="username" value={p.email} error={errors.email} required />
       <Field name="password" label={t.password} type="password" autocomplete="current-password" error={errors.password} required />
-      <button type="submit" class="button">{t.submit}</button>
+      <button type="submit" class="button">
+        {t.submit}
+      </button>
     </form>
   );
 }
 
-export function SignInPage(p: { ui: Ui; email?: string; errors?: FieldErrors; next: string; notice?: string | undefined; warning?: string | undefined; replay?: Replay | undefined; status?: string | undefined }) {
+export function SignInPage(p: {
+  ui: Ui;
+  email?: string;
+  errors?: FieldErrors;
+  next: string;
+  notice?: string | undefined;
+  warning?: string | undefined;
+  replay?: Replay | undefined;
+  status?: string | undefined;
+}) {
   const t = p.ui.t.auth.signin;
   return (
     <Layout ui={p.ui} title={t.title} bare>
@@ -41,7 +54,9 @@ export function SignInPage(p: { ui: Ui; email?: string; errors?: FieldErrors; ne
         {p.warning && <p class="alert alert--warning">{p.warning}</p>}
         {p.replay && <p class="alert alert--info">{t.replayNotice}</p>}
         <SignInForm ui={p.ui} email={p.email} errors={p.errors} next={p.next} replay={p.replay} />
-        <p><a href="/password/forgotten">{t.forgot}</a></p>
+        <p>
+          <a href="/password/forgotten">{t.forgot}</a>
+        </p>
       </div>
     </Layout>
   );

@@ -15,7 +15,9 @@ export function TwoFactorPage({ ui, errors = {}, next, replay }: { ui: Ui; error
           <input type="hidden" name="next" value={next} />
           <ReplayFields replay={replay} />
           <Field name="code" label={t.code} autocomplete="one-time-code" inputmode="numeric" error={errors.code} required maxlength={7} />
-          <button type="submit" class="button">{t.submit}</button>
+          <button type="submit" class="button">
+            {t.submit}
+          </button>
         </form>
         <details class="disclosure" open={errors.recovery ? true : undefined}>
           <summary>{t.useRecovery}</summary>
@@ -24,7 +26,9 @@ export function TwoFactorPage({ ui, errors = {}, next, replay }: { ui: Ui; error
             <input type="hidden" name="method" value="recovery" />
             <ReplayFields replay={replay} />
             <Field name="recovery" label={t.recoveryCode} hint={t.recoveryHint} autocomplete="off" error={errors.recovery} required maxlength={20} />
-            <button type="submit" class="button button--secondary">{t.submit}</button>
+            <button type="submit" class="button button--secondary">
+              {t.submit}
+            </button>
           </form>
         </details>
       </div>
@@ -45,12 +49,19 @@ export function TwoFactorSetupPage({ ui, qrSvg, keyText, error }: { ui: Ui; qrSv
           <li>
             {t.setupStep2}
             <figure class="qr" role="img" aria-label={t.qrLabel} dangerouslySetInnerHTML={{ __html: qrSvg }} />
-            <p>{t.setupKey}: <code class="totp-key" id="totp-key">{keyText}</code></p>
+            <p>
+              {t.setupKey}:{' '}
+              <code class="totp-key" id="totp-key">
+                {keyText}
+              </code>
+            </p>
           </li>
           <li>
             <form method="post" action="/account/two-factor" novalidate>
               <Field name="code" label={t.setupStep3} autocomplete="one-time-code" inputmode="numeric" error={error} required maxlength={7} />
-              <button type="submit" class="button">{t.setupSubmit}</button>
+              <button type="submit" class="button">
+                {t.setupSubmit}
+              </button>
             </form>
           </li>
         </ol>
@@ -67,9 +78,17 @@ export function RecoveryCodesPage({ ui, codes, next }: { ui: Ui; codes: string[]
         <h1>{t.recoveryCodesTitle}</h1>
         <p>{t.recoveryCodesIntro}</p>
         <ul class="recovery-codes" aria-label={t.recoveryCodesTitle}>
-          {codes.map((code) => <li><code>{code}</code></li>)}
+          {codes.map((code) => (
+            <li>
+              <code>{code}</code>
+            </li>
+          ))}
         </ul>
-        <p><a class="button" href={next}>{t.continue}</a></p>
+        <p>
+          <a class="button" href={next}>
+            {t.continue}
+          </a>
+        </p>
       </div>
     </Layout>
   );

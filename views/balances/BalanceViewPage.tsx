@@ -8,32 +8,67 @@ import { ScoreChip } from './ScoreChip.js';
 import { choiceLabel, subjectLabel } from './BalanceEditorPage.js';
 import { Field } from '../components/form.js';
 
-
 /** A finalised balance: read-only, with the stabilising and destabilising elements and visible corrections. */
-export function BalanceViewPage({ ui, household, detail, amendments, amendError }: {
-  ui: Ui; household: Household; detail: BalanceDetail; amendments: AmendmentRow[]; amendError?: { key: string; message: string } | undefined;
+export function BalanceViewPage({
+  ui,
+  household,
+  detail,
+  amendments,
+  amendError,
+}: {
+  ui: Ui;
+  household: Household;
+  detail: BalanceDetail;
+  amendments: AmendmentRow[];
+  amendError?: { key: string; message: string } | undefined;
 }) {
   const t = ui.t.balances;
   const lang = ui.locale;
   const participants = detail.subjects.filter((s) => s.memberId !== null && s.tookPart).map((s) => s.name);
   const domainName = (key: string) => detail.catalogue.themes.flatMap((th) => th.domains).find((d) => d.key === key)?.name[lang] ?? key;
-  const subjectName = (key: string) => { const s = detail.subjects.find((x) => x.key === key); return s ? subjectLabel(ui, s) : key; };
+  const subjectName = (key: string) => {
+    const s = detail.subjects.find((x) => x.key === key);
+    return s ? subjectLabel(ui, s) : key;
+  };
   return (
     <Layout ui={ui} title={t.editor.title(formatIsoDate(detail.takenOn))}>
-      <p class="breadcrumb"><a href={`/households/${household.id}`}>{household.dossierRef ?? household.members.map((m) => m.firstName).join(', ')}</a></p>
+      <p class="breadcrumb">
+        <a href={`/households/${household.id}`}>{household.dossierRef ?? household.members.map((m) => m.firstName).join(', ')}</a>
+      </p>
       <h1>{t.editor.title(formatIsoDate(detail.takenOn))}</h1>
       <p class="meta-line">
-        {t.view.finalisedBy(detail.finalisedByName ?? '?', detail.finalisedAt ? formatDate(detail.finalisedAt) : '')} {t.view.method}: {t.method[detail.method].toLowerCase()}. {t.editor.catalogueVersion(detail.catalogueVersionNumber)}.
-        {participants.length > 0 && <> {t.view.participants}: {participants.join(', ')}.</>}
+        {t.view.finalisedBy(detail.finalisedByName ?? '?', detail.finalisedAt ? formatDate(detail.finalisedAt) : '')} {t.view.method}:{' '}
+        {t.method[detail.method].toLowerCase()}. {t.editor.catalogueVersion(detail.catalogueVersionNumber)}.
+        {participants.length > 0 && (
+          <>
+            {' '}
+            {t.view.participants}: {participants.join(', ')}.
+          </>
+        )}
       </p>
       {/* At a glance (src/overview): the overview of this balance and the household's evolution. */}
-      <p class="no-print balance-links"><a href={`/households/${household.id}/balances/${detail.id}/overview`}>{ui.t.overview.list.overviewLabel(formatIsoDate(detail.takenOn))}</a> · <a href={`/households/${household.id}/evolution`}>{ui.t.overview.evolution.link}</a></p>
+      <p class="no-print balance-links">
+        <a href={`/households/${household.id}/balances/${detail.id}/overview`}>{ui.t.overview.list.overviewLabel(formatIsoDate(detail.takenOn))}</a> ·{' '}
+        <a href={`/households/${household.id}/evolution`}>{ui.t.overview.evolution.link}</a>
+      </p>
       {/* From the balance to the GPMI (src/gpmi): choose werkpunten and goals. */}
-      <p class="no-print"><a class="button button--secondary" href={`/households/${household.id}/balances/${detail.id}/plan`}>{ui.t.gpmi.plan.link}</a></p>
+      <p class="no-print">
+        <a class="button button--secondary" href={`/households/${household.id}/balances/${detail.id}/plan`}>
+          {ui.t.gpmi.plan.link}
+        </a>
+      </p>
       {/* The balance as PDF for the client file (src/pdf). */}
-      <p class="no-print"><a href={`/households/${household.id}/balances/${detail.id}/pdf`} download>{ui.t.pdf.balance.download}</a></p>
+      <p class="no-print">
+        <a href={`/households/${household.id}/balances/${detail.id}/pdf`} download>
+          {ui.t.pdf.balance.download}
+        </a>
+      </p>
       {/* A refused correction is announced at the top as well: it may name no cell shown on this page. */}
-      {amendError && <div class="alert alert--error" role="alert" tabindex={-1} data-focus-on-load>{amendError.message}</div>}
+      {amendError && (
+        <div class="alert alert--error" role="alert" tabindex={-1} data-focus-on-load>
+          {amendError.message}
+        </div>
+      )}
       {detail.hiddenSensitive > 0 && <p class="alert alert--info">{t.editor.sensitiveHidden(detail.hiddenSensitive)}</p>}
       {detail.layout.map((section) => {
         const scored = section.themes.flatMap((th) => th.domains.map((d) => ({ d, c: detail.cells.get(cellKey(section.subject.key, d.key)) })));
@@ -45,18 +80,44 @@ export function BalanceViewPage({ ui, household, detail, amendments, amendError 
             <div class="elements">
               <div>
                 <h3>{t.view.destabilising}</h3>
-                {destabilising.length ? <ul>{destabilising.map((x) => <li><ScoreChip t={ui.t} state="scored" score={x.c!.score} compact /> {x.d.name[lang]}</li>)}</ul> : <p>{t.view.none}</p>}
+                {destabilising.length ? (
+                  <ul>
+                    {destabilising.map((x) => (
+                      <li>
+                        <ScoreChip t={ui.t} state="scored" score={x.c!.score} compact /> {x.d.name[lang]}
+                      </li>
+                    ))}
+                  </ul>
+                ) : (
+                  <p>{t.view.none}</p>
+                )}
               </div>
               <div>
                 <h3>{t.view.stabilising}</h3>
-                {stabilising.length ? <ul>{stabilising.map((x) => <li><ScoreChip t={ui.t} state="scored" score={x.c!.score} compact /> {x.d.name[lang]}</li>)}</ul> : <p>{t.view.none}</p>}
+                {stabilising.length ? (
+                  <ul>
+                    {stabilising.map((x) => (
+                      <li>
+                        <ScoreChip t={ui.t} state="scored" score={x.c!.score} compact /> {x.d.name[lang]}
+                      </li>
+                    ))}
+                  </ul>
+                ) : (
+                  <p>{t.view.none}</p>
+                )}
               </div>
             </div>
             {section.themes.map((th) => (
               <div class="table-wrap">
                 <table class="score-table">
                   <caption>{th.theme.name[lang]}</caption>
-                  <thead><tr><th scope="col">{t.view.domain}</th><th scope="col">{t.editor.score}</th><th scope="col">{t.editor.remark}</th></tr></thead>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t.view.domain}</th>
+                      <th scope="col">{t.editor.score}</th>
+                      <th scope="col">{t.editor.remark}</th>
+                    </tr>
+                  </thead>
                   <tbody>
                     {th.domains.map((d) => {
                       const key = cellKey(section.subject.key, d.key);
@@ -67,28 +128,60 @@ export function BalanceViewPage({ ui, household, detail, amendments, amendError 
                       return (
                         <tr id={domId('c', section.subject.key, d.key)}>
                           <th scope="row">{d.name[lang]}</th>
-                          <td><ScoreChip t={ui.t} state={state} score={c.score} />{anchor && <p class="anchor-text">{anchor}</p>}
-                            {c.clientScore !== null && <p class="client-score">{t.editor.clientScore}: {c.clientScore}</p>}</td>
+                          <td>
+                            <ScoreChip t={ui.t} state={state} score={c.score} />
+                            {anchor && <p class="anchor-text">{anchor}</p>}
+                            {c.clientScore !== null && (
+                              <p class="client-score">
+                                {t.editor.clientScore}: {c.clientScore}
+                              </p>
+                            )}
+                          </td>
                           <td>
                             {c.remark ? <p class="pre-wrap">{c.remark}</p> : <p class="muted">{t.view.noRemark}</p>}
                             <details class="disclosure amend" open={amendError?.key === key ? true : undefined}>
-                              <summary aria-label={t.view.amendLabel(d.name[lang], section.subject.memberId === null ? t.editor.household : section.subject.name)}>{t.view.amendTitle}</summary>
+                              <summary
+                                aria-label={t.view.amendLabel(d.name[lang], section.subject.memberId === null ? t.editor.household : section.subject.name)}
+                              >
+                                {t.view.amendTitle}
+                              </summary>
                               <form method="post" action={`/households/${household.id}/balances/${detail.id}/amendments`} novalidate>
                                 <input type="hidden" name="cell" value={key} />
                                 <fieldset class="field">
                                   <legend>{t.editor.score}</legend>
                                   <div class="scale scale--compact">
-                                    {[1, 2, 3, 4, 5].map((n) => <label class="choice"><input type="radio" name="s" value={String(n)} checked={c.state === 'scored' && c.score === n} /> {n} — {t.scale[n as 1]}</label>)}
-                                    {d.allowNotApplicable && <label class="choice"><input type="radio" name="s" value="nvt" checked={c.state === 'nvt'} /> {t.scale.nvt}</label>}
-                                    <label class="choice"><input type="radio" name="s" value="nb" checked={c.state === 'nb' || c.state === 'open'} /> {t.scale.nb}</label>
+                                    {[1, 2, 3, 4, 5].map((n) => (
+                                      <label class="choice">
+                                        <input type="radio" name="s" value={String(n)} checked={c.state === 'scored' && c.score === n} /> {n} —{' '}
+                                        {t.scale[n as 1]}
+                                      </label>
+                                    ))}
+                                    {d.allowNotApplicable && (
+                                      <label class="choice">
+                                        <input type="radio" name="s" value="nvt" checked={c.state === 'nvt'} /> {t.scale.nvt}
+                                      </label>
+                                    )}
+                                    <label class="choice">
+                                      <input type="radio" name="s" value="nb" checked={c.state === 'nb' || c.state === 'open'} /> {t.scale.nb}
+                                    </label>
                                   </div>
                                 </fieldset>
                                 <div class="field">
                                   <label for={`${id}-r`}>{t.editor.remark}</label>
-                                  <textarea id={`${id}-r`} name="r" rows={2} maxlength={10000}>{c.remark}</textarea>
+                                  <textarea id={`${id}-r`} name="r" rows={2} maxlength={10000}>
+                                    {c.remark}
+                                  </textarea>
                                 </div>
-                                <Field name={`reason-${id}`} label={t.view.reason} error={amendError?.key === key ? amendError.message : undefined} required maxlength={1000} />
-                                <button type="submit" class="button button--secondary">{t.view.amendSubmit}</button>
+                                <Field
+                                  name={`reason-${id}`}
+                                  label={t.view.reason}
+                                  error={amendError?.key === key ? amendError.message : undefined}
+                                  required
+                                  maxlength={1000}
+                                />
+                                <button type="submit" class="button button--secondary">
+                                  {t.view.amendSubmit}
+                                </button>
                               </form>
                             </details>
                           </td>
@@ -108,8 +201,15 @@ export function BalanceViewPage({ ui, household, detail, amendments, amendError 
           <ul class="amendments">
             {amendments.map((a) => (
               <li>
-                <p><strong>{domainName(a.domainKey)} — {subjectName(a.subject)}</strong>: {choiceLabel(ui, a.before)} → {choiceLabel(ui, a.after)}</p>
-                <p>{t.view.reason}: {a.reason}</p>
+                <p>
+                  <strong>
+                    {domainName(a.domainKey)} — {subjectName(a.subject)}
+                  </strong>
+                  : {choiceLabel(ui, a.before)} → {choiceLabel(ui, a.after)}
+                </p>
+                <p>
+                  {t.view.reason}: {a.reason}
+                </p>
                 <p class="muted">{t.view.amendment(a.createdByName ?? '?', formatDate(a.createdAt))}</p>
               </li>
             ))}

@@ -4,14 +4,33 @@ import { BALANCE_METHODS, type BalanceMethod } from '../../src/balances/tables.j
 import { Layout } from '../layouts/Layout.js';
 import { ErrorSummary, Field, type FieldErrors } from '../components/form.js';
 
-export interface NewBalanceValues { takenOn: string; method: BalanceMethod | ''; participants: number[]; prefill: boolean }
+export interface NewBalanceValues {
+  takenOn: string;
+  method: BalanceMethod | '';
+  participants: number[];
+  prefill: boolean;
+}
 
-export function NewBalancePage({ ui, household, values, errors = {}, hasPrevious }: { ui: Ui; household: Household; values: NewBalanceValues; errors?: FieldErrors; hasPrevious: boolean }) {
+export function NewBalancePage({
+  ui,
+  household,
+  values,
+  errors = {},
+  hasPrevious,
+}: {
+  ui: Ui;
+  household: Household;
+  values: NewBalanceValues;
+  errors?: FieldErrors;
+  hasPrevious: boolean;
+}) {
   const t = ui.t.balances.new;
   const current = household.members.filter((m) => m.leftOn === null);
   return (
     <Layout ui={ui} title={t.title}>
-      <p class="breadcrumb"><a href={`/households/${household.id}`}>{household.dossierRef ?? household.members.map((m) => m.firstName).join(', ')}</a></p>
+      <p class="breadcrumb">
+        <a href={`/households/${household.id}`}>{household.dossierRef ?? household.members.map((m) => m.firstName).join(', ')}</a>
+      </p>
       <h1>{t.title}</h1>
       <p>{t.intro}</p>
       <form method="post" action={`/households/${household.id}/balances`} novalidate class="narrow">
@@ -19,25 +38,37 @@ export function NewBalancePage({ ui, household, values, errors = {}, hasPrevious
         <Field name="takenOn" label={t.date} type="date" value={values.takenOn} error={errors.takenOn} required />
         <fieldset class={`field${errors.method ? ' field--error' : ''}`} id="field-method" aria-describedby={errors.method ? 'field-method-error' : undefined}>
           <legend>{t.method}</legend>
-          {errors.method && <p class="field__error" id="field-method-error">{errors.method}</p>}
+          {errors.method && (
+            <p class="field__error" id="field-method-error">
+              {errors.method}
+            </p>
+          )}
           {BALANCE_METHODS.map((m) => (
-            <label class="choice"><input type="radio" name="method" value={m} checked={values.method === m} /> {ui.t.balances.method[m]}</label>
+            <label class="choice">
+              <input type="radio" name="method" value={m} checked={values.method === m} /> {ui.t.balances.method[m]}
+            </label>
           ))}
         </fieldset>
         {current.length > 0 && (
           <fieldset class="field">
             <legend>{t.participants}</legend>
             {current.map((m) => (
-              <label class="choice"><input type="checkbox" name="participants" value={String(m.id)} checked={values.participants.includes(m.id)} /> {m.firstName} {m.lastName}</label>
+              <label class="choice">
+                <input type="checkbox" name="participants" value={String(m.id)} checked={values.participants.includes(m.id)} /> {m.firstName} {m.lastName}
+              </label>
             ))}
           </fieldset>
         )}
         {hasPrevious && (
           <div class="field">
-            <label class="choice"><input type="checkbox" name="prefill" value="1" checked={values.prefill} /> {t.prefill}</label>
+            <label class="choice">
+              <input type="checkbox" name="prefill" value="1" checked={values.prefill} /> {t.prefill}
+            </label>
           </div>
         )}
-        <button type="submit" class="button">{t.submit}</button>
+        <button type="submit" class="button">
+          {t.submit}
+        </button>
       </form>
     </Layout>
   );

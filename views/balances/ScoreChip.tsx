@@ -17,5 +17,10 @@ export function ScoreChip({ t, state, score, compact }: { t: Messages; state: Ce
     );
   }
   const label = state === 'nvt' ? t.balances.scale.nvt : state === 'nb' ? t.balances.scale.nb : t.balances.scale.open;
-  return <span class={`chip chip--${state}`}><span class="chip__label">{compact ? (state === 'nvt' ? t.balances.nvtShort : '–') : label}</span>{compact && <span class="visually-hidden"> {label}</span>}</span>;
+  return (
+    <span class={`chip chip--${state}`}>
+      <span class="chip__label">{compact ? (state === 'nvt' ? t.balances.nvtShort : '–') : label}</span>
+      {compact && <span class="visually-hidden"> {label}</span>}
+    </span>
+  );
 }

@@ -13,20 +13,47 @@ export interface DomainFormValues {
   podMiAreas: string[];
 }
 
-export interface ConflictRow { label: string; saved: string; yours: string }
+export interface ConflictRow {
+  label: string;
+  saved: string;
+  yours: string;
+}
 
 /** A labelled text input in one catalogue language; its `lang` lets screen readers and spell checkers use the right language. */
-export function LangField(p: { name: string; label: string; lang: Lang; value?: string | undefined; error?: string | undefined; multiline?: boolean; maxlength: number }) {
+export function LangField(p: {
+  name: string;
+  label: string;
+  lang: Lang;
+  value?: string | undefined;
+  error?: string | undefined;
+  multiline?: boolean;
+  maxlength: number;
+}) {
   const id = `field-${p.name}`;
   const common = {
-    id, name: p.name, lang: langTag(p.lang), maxlength: p.maxlength, required: true,
-    'aria-describedby': p.error ? `${id}-error` : undefined, 'aria-invalid': p.error ? 'true' : undefined,
+    id,
+    name: p.name,
+    lang: langTag(p.lang),
+    maxlength: p.maxlength,
+    required: true,
+    'aria-describedby': p.error ? `${id}-error` : undefined,
+    'aria-invalid': p.error ? 'true' : undefined,
   };
   return (
     <div class={`field${p.error ? ' field--error' : ''}`}>
       <label for={id}>{p.label}</label>
-      {p.error && <p class="field__error" id={`${id}-error`}>{p.error}</p>}
-      {p.multiline ? <textarea {...common} rows={2}>{p.value ?? ''}</textarea> : <input {...common} type="text" value={p.value ?? ''} />}
+      {p.error && (
+        <p class="field__error" id={`${id}-error`}>
+          {p.error}
+        </p>
+      )}
+      {p.multiline ? (
+        <textarea {...common} rows={2}>
+          {p.value ?? ''}
+        </textarea>
+      ) : (
+        <input {...common} type="text" value={p.value ?? ''} />
+      )}
     </div>
   );
 }
@@ -50,13 +77,29 @@ export function ConflictNotice({ ui, rows, retired }: { ui: Ui; rows: ConflictRo
   const f = ui.t.catalogue.form;
   return (
     <section class="error-summary" role="alert" tabindex={-1} data-focus-on-load autofocus aria-labelledby="conflict-title">
-      <h2 id="conflict-title" class="error-summary__title">{f.conflictTitle}</h2>
+      <h2 id="conflict-title" class="error-summary__title">
+        {f.conflictTitle}
+      </h2>
       <p>{retired ? f.conflictRetired : f.conflictIntro}</p>
       {rows.length > 0 && (
         <div class="table-wrap">
           <table>
-            <thead><tr><th scope="col">{f.conflictField}</th><th scope="col">{f.conflictSaved}</th><th scope="col">{f.conflictYours}</th></tr></thead>
-            <tbody>{rows.map((r) => <tr><th scope="row">{r.label}</th><td>{r.saved}</td><td>{r.yours}</td></tr>)}</tbody>
+            <thead>
+              <tr>
+                <th scope="col">{f.conflictField}</th>
+                <th scope="col">{f.conflictSaved}</th>
+                <th scope="col">{f.conflictYours}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr>
+                  <th scope="row">{r.label}</th>
+                  <td>{r.saved}</td>
+                  <td>{r.yours}</td>
+                </tr>
+              ))}
+            </tbody>
           </table>
         </div>
       )}
@@ -85,35 +128,68 @@ export function DomainFormPage(p: {
   return (
     <Layout ui={ui} title={p.title}>
       <h1>{p.title}</h1>
-      <p><a href="/catalogue/draft">{c.links.backToDraft}</a></p>
+      <p>
+        <a href="/catalogue/draft">{c.links.backToDraft}</a>
+      </p>
       {p.conflict && <ConflictNotice ui={ui} rows={p.conflict.rows} retired={p.conflict.retired} />}
       <form method="post" action={p.action} novalidate>
         <ErrorSummary t={ui.t} errors={errors} labels={domainFieldLabels(ui)} />
         {p.revision !== undefined && <input type="hidden" name="revision" value={String(p.revision)} />}
-        {p.domainKey && <p><strong>{f.key}:</strong> <code>{p.domainKey}</code><br /><span class="field__hint">{f.keyHint}</span></p>}
-
+        {p.domainKey && (
+          <p>
+            <strong>{f.key}:</strong> <code>{p.domainKey}</code>
+            <br />
+            <span class="field__hint">{f.keyHint}</span>
+          </p>
+        )}
         <fieldset class="field">
           <legend>{f.names}</legend>
-          {LANGS.map((l) => <LangField name={`name_${l}`} label={f.nameIn(f.langs[l])} lang={l} value={text(`name_${l}`)} error={errors[`name_${l}`]} maxlength={TEXT_LIMITS.name} />)}
+          {LANGS.map((l) => (
+            <LangField
+              name={`name_${l}`}
+              label={f.nameIn(f.langs[l])}
+              lang={l}
+              value={text(`name_${l}`)}
+              error={errors[`name_${l}`]}
+              maxlength={TEXT_LIMITS.name}
+            />
+          ))}
         </fieldset>
-
         <fieldset class="field">
           <legend>{f.questions}</legend>
           <p class="field__hint">{f.questionsHint}</p>
-          {LANGS.map((l) => <LangField name={`question_${l}`} label={f.questionIn(f.langs[l])} lang={l} value={text(`question_${l}`)} error={errors[`question_${l}`]} maxlength={TEXT_LIMITS.question} multiline />)}
+          {LANGS.map((l) => (
+            <LangField
+              name={`question_${l}`}
+              label={f.questionIn(f.langs[l])}
+              lang={l}
+              value={text(`question_${l}`)}
+              error={errors[`question_${l}`]}
+              maxlength={TEXT_LIMITS.question}
+              multiline
+            />
+          ))}
         </fieldset>
-
         <fieldset class="field">
           <legend>{f.anchorsLegend(p.domainName)}</legend>
           <p class="field__hint">{f.anchorsHint}</p>
           {[1, 2, 3, 4, 5].map((n) => (
             <fieldset class="field">
               <legend>{f.scoreLegend(n, ui.t.balances.scale[n as 1 | 2 | 3 | 4 | 5].toLowerCase())}</legend>
-              {LANGS.map((l) => <LangField name={`anchor${n}_${l}`} label={f.anchorIn(n, f.langs[l])} lang={l} value={text(`anchor${n}_${l}`)} error={errors[`anchor${n}_${l}`]} maxlength={TEXT_LIMITS.anchor} multiline />)}
+              {LANGS.map((l) => (
+                <LangField
+                  name={`anchor${n}_${l}`}
+                  label={f.anchorIn(n, f.langs[l])}
+                  lang={l}
+                  value={text(`anchor${n}_${l}`)}
+                  error={errors[`anchor${n}_${l}`]}
+                  maxlength={TEXT_LIMITS.anchor}
+                  multiline
+                />
+              ))}
             </fieldset>
           ))}
         </fieldset>
-
         <fieldset class="field">
           <legend>{f.settings}</legend>
           <label for="field-allowNotApplicable">
@@ -121,26 +197,39 @@ export function DomainFormPage(p: {
             {f.allowNotApplicable}
           </label>
           <label for="field-sensitive">
-            <input type="checkbox" id="field-sensitive" name="sensitive" value="1" checked={values.sensitive} />{' '}
-            {f.sensitive}
+            <input type="checkbox" id="field-sensitive" name="sensitive" value="1" checked={values.sensitive} /> {f.sensitive}
           </label>
         </fieldset>
-
         {/* The first checkbox carries the id the error summary links to. */}
-        <fieldset class={`field${errors.podMiAreas ? ' field--error' : ''}`}
-          aria-describedby={errors.podMiAreas ? 'field-podMiAreas-hint field-podMiAreas-error' : 'field-podMiAreas-hint'}>
+        <fieldset
+          class={`field${errors.podMiAreas ? ' field--error' : ''}`}
+          aria-describedby={errors.podMiAreas ? 'field-podMiAreas-hint field-podMiAreas-error' : 'field-podMiAreas-hint'}
+        >
           <legend>{f.areas}</legend>
-          <p class="field__hint" id="field-podMiAreas-hint">{f.areasHint}</p>
-          {errors.podMiAreas && <p class="field__error" id="field-podMiAreas-error">{errors.podMiAreas}</p>}
+          <p class="field__hint" id="field-podMiAreas-hint">
+            {f.areasHint}
+          </p>
+          {errors.podMiAreas && (
+            <p class="field__error" id="field-podMiAreas-error">
+              {errors.podMiAreas}
+            </p>
+          )}
           {POD_MI_AREAS.map((a, i) => (
             <label for={i === 0 ? 'field-podMiAreas' : `field-podMiAreas-${a}`}>
-              <input type="checkbox" id={i === 0 ? 'field-podMiAreas' : `field-podMiAreas-${a}`} name="podMiAreas" value={a} checked={values.podMiAreas.includes(a)} />{' '}
+              <input
+                type="checkbox"
+                id={i === 0 ? 'field-podMiAreas' : `field-podMiAreas-${a}`}
+                name="podMiAreas"
+                value={a}
+                checked={values.podMiAreas.includes(a)}
+              />{' '}
               {c.areas[a]}
             </label>
           ))}
         </fieldset>
-
-        <button type="submit" class="button">{p.retireAction ? f.save : f.create}</button>{' '}
+        <button type="submit" class="button">
+          {p.retireAction ? f.save : f.create}
+        </button>{' '}
         <a href="/catalogue/draft">{ui.t.form.cancel}</a>
       </form>
 
@@ -149,7 +238,9 @@ export function DomainFormPage(p: {
           <h2 id="retire-title">{f.retireTitle}</h2>
           <p>{f.retireIntro}</p>
           <form method="post" action={p.retireAction}>
-            <button type="submit" class="button button--danger">{f.retire(p.domainName)}</button>
+            <button type="submit" class="button button--danger">
+              {f.retire(p.domainName)}
+            </button>
           </form>
         </section>
       )}

@@ -11,7 +11,9 @@ export function ImportPage({ ui, error, problems = [] }: { ui: Ui; error?: strin
   return (
     <Layout ui={ui} title={t.title}>
       <h1>{t.title}</h1>
-      <p><a href="/catalogue/draft">{ui.t.catalogue.links.backToDraft}</a></p>
+      <p>
+        <a href="/catalogue/draft">{ui.t.catalogue.links.backToDraft}</a>
+      </p>
       <p>{t.intro}</p>
       <form method="post" action="/catalogue/import" enctype="multipart/form-data" novalidate>
         <ErrorSummary t={ui.t} errors={{ file: error }} labels={{ file: t.file }} />
@@ -19,19 +21,36 @@ export function ImportPage({ ui, error, problems = [] }: { ui: Ui; error?: strin
           <section class="card" aria-labelledby="problems-title">
             <h2 id="problems-title">{t.problemsTitle}</h2>
             <ul id="import-problems">
-              {shown.map((x) => <li>{x}</li>)}
+              {shown.map((x) => (
+                <li>{x}</li>
+              ))}
             </ul>
             {problems.length > shown.length && <p>{t.more(problems.length - shown.length)}</p>}
           </section>
         )}
         <div class={`field${error ? ' field--error' : ''}`}>
           <label for="field-file">{t.file}</label>
-          <p class="field__hint" id="field-file-hint">{t.fileHint}</p>
-          {error && <p class="field__error" id="field-file-error">{error}</p>}
-          <input type="file" id="field-file" name="file" accept="application/json,.json" required
-            aria-describedby={error ? 'field-file-hint field-file-error' : 'field-file-hint'} aria-invalid={error ? 'true' : undefined} />
+          <p class="field__hint" id="field-file-hint">
+            {t.fileHint}
+          </p>
+          {error && (
+            <p class="field__error" id="field-file-error">
+              {error}
+            </p>
+          )}
+          <input
+            type="file"
+            id="field-file"
+            name="file"
+            accept="application/json,.json"
+            required
+            aria-describedby={error ? 'field-file-hint field-file-error' : 'field-file-hint'}
+            aria-invalid={error ? 'true' : undefined}
+          />
         </div>
-        <button type="submit" class="button">{t.submit}</button>
+        <button type="submit" class="button">
+          {t.submit}
+        </button>
       </form>
     </Layout>
   );

@@ -23,25 +23,43 @@ export function PublicationPage(p: {
   return (
     <Layout ui={ui} title={t.title}>
       <h1>{t.title}</h1>
-      {p.notice && <p class="alert alert--success" role="status">{p.notice}</p>}
-      {p.warning && <p class="alert alert--error" role="alert" tabindex={-1} data-focus-on-load>{p.warning}</p>}
-      <p><a href="/catalogue/draft">{c.links.backToDraft}</a></p>
+      {p.notice && (
+        <p class="alert alert--success" role="status">
+          {p.notice}
+        </p>
+      )}
+      {p.warning && (
+        <p class="alert alert--error" role="alert" tabindex={-1} data-focus-on-load>
+          {p.warning}
+        </p>
+      )}
+      <p>
+        <a href="/catalogue/draft">{c.links.backToDraft}</a>
+      </p>
       {pending.emptyThemes.length > 0 && <p class="alert alert--info">{t.emptyThemes(pending.emptyThemes.map((th) => th.name[ui.locale]).join(', '))}</p>}
-      {!changed ? <p>{t.noChanges(pending.current.number)}</p> : (
+      {!changed ? (
+        <p>{t.noChanges(pending.current.number)}</p>
+      ) : (
         <>
           <p>{t.intro(pending.current.number)}</p>
           <ChangeList ui={ui} summary={pending.changes} detailed />
           {p.problems.length > 0 ? (
             <div class="error-summary" role="alert">
               <h2 class="error-summary__title">{t.invalid}</h2>
-              <ul>{p.problems.map((x) => <li>{x}</li>)}</ul>
+              <ul>
+                {p.problems.map((x) => (
+                  <li>{x}</li>
+                ))}
+              </ul>
             </div>
           ) : (
             <form method="post" action="/catalogue/publication" novalidate class="card">
               <ErrorSummary t={ui.t} errors={errors} labels={{ note: t.note }} />
               <input type="hidden" name="revision" value={String(pending.draft.revision)} />
               <Field name="note" label={`${t.note} ${ui.t.form.optional}`} hint={t.noteHint} value={p.note} error={errors.note} multiline maxlength={1000} />
-              <button type="submit" class="button">{t.submit(pending.current.number + 1)}</button>
+              <button type="submit" class="button">
+                {t.submit(pending.current.number + 1)}
+              </button>
             </form>
           )}
         </>

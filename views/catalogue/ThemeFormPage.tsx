@@ -28,7 +28,9 @@ export function ThemeFormPage(p: {
   return (
     <Layout ui={ui} title={p.title}>
       <h1>{p.title}</h1>
-      <p><a href="/catalogue/draft">{ui.t.catalogue.links.backToDraft}</a></p>
+      <p>
+        <a href="/catalogue/draft">{ui.t.catalogue.links.backToDraft}</a>
+      </p>
       {p.conflict && <ConflictNotice ui={ui} rows={p.conflict} />}
       <form method="post" action={p.action} novalidate>
         <ErrorSummary t={ui.t} errors={errors} labels={themeFieldLabels(ui)} />
@@ -36,7 +38,11 @@ export function ThemeFormPage(p: {
         {isNew && (
           <fieldset class={`field${errors.level ? ' field--error' : ''}`} aria-describedby={errors.level ? 'field-level-error' : undefined}>
             <legend>{t.level}</legend>
-            {errors.level && <p class="field__error" id="field-level-error">{errors.level}</p>}
+            {errors.level && (
+              <p class="field__error" id="field-level-error">
+                {errors.level}
+              </p>
+            )}
             {LEVELS.map((level: Level, i) => (
               <label for={i === 0 ? 'field-level' : `field-level-${level}`}>
                 <input type="radio" id={i === 0 ? 'field-level' : `field-level-${level}`} name="level" value={level} checked={p.values.level === level} />{' '}
@@ -47,9 +53,20 @@ export function ThemeFormPage(p: {
         )}
         <fieldset class="field">
           <legend>{f.names}</legend>
-          {LANGS.map((l) => <LangField name={`name_${l}`} label={f.nameIn(f.langs[l])} lang={l} value={p.values[`name_${l}`]} error={errors[`name_${l}`]} maxlength={TEXT_LIMITS.themeName} />)}
+          {LANGS.map((l) => (
+            <LangField
+              name={`name_${l}`}
+              label={f.nameIn(f.langs[l])}
+              lang={l}
+              value={p.values[`name_${l}`]}
+              error={errors[`name_${l}`]}
+              maxlength={TEXT_LIMITS.themeName}
+            />
+          ))}
         </fieldset>
-        <button type="submit" class="button">{isNew ? t.create : t.save}</button>{' '}
+        <button type="submit" class="button">
+          {isNew ? t.create : t.save}
+        </button>{' '}
         <a href="/catalogue/draft">{ui.t.form.cancel}</a>
       </form>
     </Layout>

@@ -16,9 +16,15 @@ export function LangSwitch({ ui, base, lang }: { ui: Ui; base: string; lang: Lan
         {LANGS.map((l, i) => (
           <>
             {i > 0 && ' · '}
-            {l === lang
-              ? <strong aria-current="true" lang={langTag(l)}>{t.langNames[l]}</strong>
-              : <a href={`${base}?lang=${l}`} lang={langTag(l)}>{t.langNames[l]}</a>}
+            {l === lang ? (
+              <strong aria-current="true" lang={langTag(l)}>
+                {t.langNames[l]}
+              </strong>
+            ) : (
+              <a href={`${base}?lang=${l}`} lang={langTag(l)}>
+                {t.langNames[l]}
+              </a>
+            )}
           </>
         ))}
       </p>
@@ -35,13 +41,21 @@ export function Coverage({ ui, catalogue, lang }: { ui: Ui; catalogue: Catalogue
     <section aria-labelledby="coverage-title" class="card">
       <h2 id="coverage-title">{t.coverage.title}</h2>
       <p>{t.coverage.intro}</p>
-      {missing.length
-        ? <p class="alert alert--error"><strong>{t.coverage.warning(missing.join(', '))}</strong></p>
-        : <p class="alert alert--success">{t.coverage.allCovered}</p>}
+      {missing.length ? (
+        <p class="alert alert--error">
+          <strong>{t.coverage.warning(missing.join(', '))}</strong>
+        </p>
+      ) : (
+        <p class="alert alert--success">{t.coverage.allCovered}</p>
+      )}
       <div class="table-wrap">
         <table>
           <thead>
-            <tr><th scope="col">{t.coverage.area}</th><th scope="col">{t.coverage.status}</th><th scope="col">{t.coverage.domains}</th></tr>
+            <tr>
+              <th scope="col">{t.coverage.area}</th>
+              <th scope="col">{t.coverage.status}</th>
+              <th scope="col">{t.coverage.domains}</th>
+            </tr>
           </thead>
           <tbody>
             {rows.map((r) => (
@@ -73,23 +87,46 @@ export function CatalogueTexts({ ui, catalogue, lang }: { ui: Ui; catalogue: Cat
             <p class="field__hint">{t.levelHints[level]}</p>
             {themes.map((theme) => (
               <section aria-labelledby={`theme-${theme.key}`}>
-                <h3 id={`theme-${theme.key}`} lang={textLang}>{theme.name[lang]}</h3>
+                <h3 id={`theme-${theme.key}`} lang={textLang}>
+                  {theme.name[lang]}
+                </h3>
                 {theme.domains.map((d) => (
                   <article class="card" aria-labelledby={`domain-${d.key}`}>
-                    <h4 id={`domain-${d.key}`} lang={textLang}>{d.name[lang]}</h4>
+                    <h4 id={`domain-${d.key}`} lang={textLang}>
+                      {d.name[lang]}
+                    </h4>
                     <p>
                       <span class="badge">{d.defaultOn ? t.on : t.off}</span>
-                      {d.sensitive && <> <span class="badge">{t.sensitive}</span></>}
-                      {d.allowNotApplicable && <> <span class="badge">{t.notApplicable}</span></>}
+                      {d.sensitive && (
+                        <>
+                          {' '}
+                          <span class="badge">{t.sensitive}</span>
+                        </>
+                      )}
+                      {d.allowNotApplicable && (
+                        <>
+                          {' '}
+                          <span class="badge">{t.notApplicable}</span>
+                        </>
+                      )}
                     </p>
-                    <p><strong>{t.question}:</strong> <span lang={textLang}>{d.question[lang]}</span></p>
+                    <p>
+                      <strong>{t.question}:</strong> <span lang={textLang}>{d.question[lang]}</span>
+                    </p>
                     <details class="disclosure">
                       <summary>{t.anchorsSummary}</summary>
                       <ol>
-                        {d.anchors.map((a, i) => <li><span class="visually-hidden">{t.score(i + 1)}: </span><span lang={textLang}>{a[lang]}</span></li>)}
+                        {d.anchors.map((a, i) => (
+                          <li>
+                            <span class="visually-hidden">{t.score(i + 1)}: </span>
+                            <span lang={textLang}>{a[lang]}</span>
+                          </li>
+                        ))}
                       </ol>
                     </details>
-                    <p class="field__hint">{t.areasOf}: {d.podMiAreas.map((a) => t.areas[a]).join(', ')}</p>
+                    <p class="field__hint">
+                      {t.areasOf}: {d.podMiAreas.map((a) => t.areas[a]).join(', ')}
+                    </p>
                   </article>
                 ))}
               </section>
@@ -111,9 +148,12 @@ export function ChangeList({ ui, summary, detailed }: { ui: Ui; summary: ChangeS
   if (summary.themesAdded.length) simple.push(['themesAdded', themeNames(summary.themesAdded)]);
   if (summary.themesRemoved.length) simple.push(['themesRemoved', themeNames(summary.themesRemoved)]);
   if (summary.themesRenamed.length) {
-    simple.push(['themesRenamed', detailed
-      ? summary.themesRenamed.flatMap((x) => x.changes.map((c) => `${c.from} → ${c.to} (${c.lang})`)).join('; ')
-      : themeNames(summary.themesRenamed.map((x) => x.theme))]);
+    simple.push([
+      'themesRenamed',
+      detailed
+        ? summary.themesRenamed.flatMap((x) => x.changes.map((c) => `${c.from} → ${c.to} (${c.lang})`)).join('; ')
+        : themeNames(summary.themesRenamed.map((x) => x.theme)),
+    ]);
   }
   if (summary.domainsAdded.length) simple.push(['domainsAdded', domainNames(summary.domainsAdded)]);
   if (summary.domainsRetired.length) simple.push(['domainsRetired', domainNames(summary.domainsRetired)]);
@@ -129,7 +169,12 @@ export function ChangeList({ ui, summary, detailed }: { ui: Ui; summary: ChangeS
     <>
       {simple.length > 0 && (
         <dl class="change-list">
-          {simple.map(([key, text]) => <><dt>{t.headings[key]}</dt><dd>{text}</dd></>)}
+          {simple.map(([key, text]) => (
+            <>
+              <dt>{t.headings[key]}</dt>
+              <dd>{text}</dd>
+            </>
+          ))}
         </dl>
       )}
       {detailed && summary.textsChanged.length > 0 && (
@@ -139,14 +184,25 @@ export function ChangeList({ ui, summary, detailed }: { ui: Ui; summary: ChangeS
             <div class="table-wrap">
               <table>
                 <caption>{t.textsChangedIn(x.domain.name[l])}</caption>
-                <thead><tr><th scope="col">{t.text}</th><th scope="col">{t.language}</th><th scope="col">{t.before}</th><th scope="col">{t.after}</th></tr></thead>
+                <thead>
+                  <tr>
+                    <th scope="col">{t.text}</th>
+                    <th scope="col">{t.language}</th>
+                    <th scope="col">{t.before}</th>
+                    <th scope="col">{t.after}</th>
+                  </tr>
+                </thead>
                 <tbody>
                   {x.changes.map((c) => (
                     <tr>
                       <th scope="row">{t.fields[c.field]}</th>
                       <td>{c.lang}</td>
-                      <td lang={langTag(c.lang)}><del>{c.from}</del></td>
-                      <td lang={langTag(c.lang)}><ins>{c.to}</ins></td>
+                      <td lang={langTag(c.lang)}>
+                        <del>{c.from}</del>
+                      </td>
+                      <td lang={langTag(c.lang)}>
+                        <ins>{c.to}</ins>
+                      </td>
                     </tr>
                   ))}
                 </tbody>

@@ -56,11 +56,23 @@ export function Field(p: FieldProps) {
   return (
     <div class={`field${p.error ? ' field--error' : ''}`}>
       <label for={id}>{p.label}</label>
-      {p.hint && <p class="field__hint" id={`${id}-hint`}>{p.hint}</p>}
-      {p.error && <p class="field__error" id={`${id}-error`}>{p.error}</p>}
-      {p.multiline
-        ? <textarea {...common} rows={4}>{p.value ?? ''}</textarea>
-        : <input {...common} type={p.type ?? 'text'} value={p.value ?? ''} inputmode={p.inputmode} />}
+      {p.hint && (
+        <p class="field__hint" id={`${id}-hint`}>
+          {p.hint}
+        </p>
+      )}
+      {p.error && (
+        <p class="field__error" id={`${id}-error`}>
+          {p.error}
+        </p>
+      )}
+      {p.multiline ? (
+        <textarea {...common} rows={4}>
+          {p.value ?? ''}
+        </textarea>
+      ) : (
+        <input {...common} type={p.type ?? 'text'} value={p.value ?? ''} inputmode={p.inputmode} />
+      )}
       {p.children}
     </div>
   );

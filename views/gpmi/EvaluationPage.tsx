@@ -17,10 +17,18 @@ import { AField, domainName, gpmiTitle, MovementWord, subjectName } from './part
  * in the balance the GPMI came from and in the latest finalised balance (colour, number, label and a word).
  */
 export function EvaluationPage(p: {
-  ui: Ui; household: Household; gpmi: GpmiRecord; balance: BalanceDetail; version: VersionDetail | undefined; visible: AgreementDetail[];
-  latestBalance: BalanceDetail | undefined; values: EvaluationFormValues; errors?: FieldErrors | undefined;
+  ui: Ui;
+  household: Household;
+  gpmi: GpmiRecord;
+  balance: BalanceDetail;
+  version: VersionDetail | undefined;
+  visible: AgreementDetail[];
+  latestBalance: BalanceDetail | undefined;
+  values: EvaluationFormValues;
+  errors?: FieldErrors | undefined;
   /** After a 409 (a newer version was signed meanwhile): the message, and notes typed for agreements the new version no longer has. */
-  topError?: string | undefined; leftOver?: { subject: string; domainKey: string; note: string }[] | undefined;
+  topError?: string | undefined;
+  leftOver?: { subject: string; domainKey: string; note: string }[] | undefined;
 }) {
   const { ui, household: h, gpmi, balance } = p;
   const e = ui.t.gpmi.evaluation;
@@ -33,18 +41,37 @@ export function EvaluationPage(p: {
   }
   return (
     <Layout ui={ui} title={`${e.title} — ${ui.t.gpmi.gpmi.windowTitle(h.dossierRef ?? String(h.id))}`}>
-      <p class="breadcrumb"><a href={base}>{gpmiTitle(ui, h, gpmi)}</a></p>
+      <p class="breadcrumb">
+        <a href={base}>{gpmiTitle(ui, h, gpmi)}</a>
+      </p>
       <h1>{e.title}</h1>
-      {!p.version ? <p class="alert alert--error" role="alert">{e.needsSigned}</p> : (
+      {!p.version ? (
+        <p class="alert alert--error" role="alert">
+          {e.needsSigned}
+        </p>
+      ) : (
         <>
           <p class="meta-line">{ui.t.gpmi.gpmi.versionLine(p.version.number)}</p>
           <p>{e.intro}</p>
           {!newer && <p class="alert alert--info">{e.noNewer}</p>}
-          {p.topError && <div class="alert alert--error" role="alert" tabindex={-1} data-focus-on-load>{p.topError}</div>}
+          {p.topError && (
+            <div class="alert alert--error" role="alert" tabindex={-1} data-focus-on-load>
+              {p.topError}
+            </div>
+          )}
           {p.leftOver && p.leftOver.length > 0 && (
             <section class="card" aria-labelledby="left-over-title">
               <h2 id="left-over-title">{ui.t.gpmi.errors.staleNotes}</h2>
-              <ul>{p.leftOver.map((l) => <li><strong>{domainName(ui, balance, l.domainKey)} — {subjectName(ui, balance, l.subject)}:</strong> <span class="pre-wrap">{l.note}</span></li>)}</ul>
+              <ul>
+                {p.leftOver.map((l) => (
+                  <li>
+                    <strong>
+                      {domainName(ui, balance, l.domainKey)} — {subjectName(ui, balance, l.subject)}:
+                    </strong>{' '}
+                    <span class="pre-wrap">{l.note}</span>
+                  </li>
+                ))}
+              </ul>
             </section>
           )}
           <form method="post" action={`${base}/evaluations`} novalidate>
@@ -60,36 +87,68 @@ export function EvaluationPage(p: {
               return (
                 <fieldset class="agreement-form evaluation" id={`evaluation-${a.id}`}>
                   <legend>{ui.t.gpmi.gpmi.agreementFor(name, subjectName(ui, balance, a.subject))}</legend>
-                  <p><strong>{ui.t.gpmi.gpmi.agreement}:</strong> {a.text}</p>
+                  <p>
+                    <strong>{ui.t.gpmi.gpmi.agreement}:</strong> {a.text}
+                  </p>
                   <div class="table-wrap">
                     <table class="compare-table">
                       <caption class="visually-hidden">{e.compareCaption(name)}</caption>
-                      <thead><tr>
-                        <th scope="col">{e.startBalance(formatIsoDate(balance.takenOn))}</th>
-                        <th scope="col">{newer ? e.latestBalance(formatIsoDate(newer.takenOn)) : e.latestBalance('—')}</th>
-                        <th scope="col">{e.moved}</th>
-                        <th scope="col">{e.target}</th>
-                      </tr></thead>
-                      <tbody><tr>
-                        <td><ScoreChip t={ui.t} state={before.state === 'open' ? 'nb' : before.state} score={before.score} /></td>
-                        <td>{after ? <ScoreChip t={ui.t} state={after.state === 'open' ? 'nb' : after.state} score={after.score} /> : '—'}</td>
-                        <td>{after ? <MovementWord ui={ui} movement={movement(before.score, after.score)} /> : '—'}</td>
-                        <td>{a.targetScore !== null ? <ScoreChip t={ui.t} state="scored" score={a.targetScore} /> : '—'}</td>
-                      </tr></tbody>
+                      <thead>
+                        <tr>
+                          <th scope="col">{e.startBalance(formatIsoDate(balance.takenOn))}</th>
+                          <th scope="col">{newer ? e.latestBalance(formatIsoDate(newer.takenOn)) : e.latestBalance('—')}</th>
+                          <th scope="col">{e.moved}</th>
+                          <th scope="col">{e.target}</th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        <tr>
+                          <td>
+                            <ScoreChip t={ui.t} state={before.state === 'open' ? 'nb' : before.state} score={before.score} />
+                          </td>
+                          <td>{after ? <ScoreChip t={ui.t} state={after.state === 'open' ? 'nb' : after.state} score={after.score} /> : '—'}</td>
+                          <td>{after ? <MovementWord ui={ui} movement={movement(before.score, after.score)} /> : '—'}</td>
+                          <td>{a.targetScore !== null ? <ScoreChip t={ui.t} state="scored" score={a.targetScore} /> : '—'}</td>
+                        </tr>
+                      </tbody>
                     </table>
                   </div>
-                  <AField key_={`e${a.id}-note`} name={`e${a.id}.note`} label={e.note} hint={e.noteHint} value={v.note} error={p.errors?.[`e${a.id}-note`]} multiline rows={3} maxlength={4000} />
-                  <fieldset class={`field${statusError ? ' field--error' : ''}`} id={`field-e${a.id}-status`} aria-describedby={statusError ? `field-e${a.id}-status-error` : undefined}>
+                  <AField
+                    key_={`e${a.id}-note`}
+                    name={`e${a.id}.note`}
+                    label={e.note}
+                    hint={e.noteHint}
+                    value={v.note}
+                    error={p.errors?.[`e${a.id}-note`]}
+                    multiline
+                    rows={3}
+                    maxlength={4000}
+                  />
+                  <fieldset
+                    class={`field${statusError ? ' field--error' : ''}`}
+                    id={`field-e${a.id}-status`}
+                    aria-describedby={statusError ? `field-e${a.id}-status-error` : undefined}
+                  >
                     <legend>{e.newStatus}</legend>
-                    {statusError && <p class="field__error" id={`field-e${a.id}-status-error`}>{statusError}</p>}
+                    {statusError && (
+                      <p class="field__error" id={`field-e${a.id}-status-error`}>
+                        {statusError}
+                      </p>
+                    )}
                     <div class="status-choices">
-                      {AGREEMENT_STATUSES.map((s) => <label class="choice"><input type="radio" name={`e${a.id}.status`} value={s} checked={v.status === s} /> {ui.t.gpmi.status[s]}</label>)}
+                      {AGREEMENT_STATUSES.map((s) => (
+                        <label class="choice">
+                          <input type="radio" name={`e${a.id}.status`} value={s} checked={v.status === s} /> {ui.t.gpmi.status[s]}
+                        </label>
+                      ))}
                     </div>
                   </fieldset>
                 </fieldset>
               );
             })}
-            <button type="submit" class="button">{e.submit}</button>
+            <button type="submit" class="button">
+              {e.submit}
+            </button>
           </form>
         </>
       )}

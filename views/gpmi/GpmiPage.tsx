@@ -52,63 +52,116 @@ export function GpmiPage(p: GpmiPageProps) {
   return (
     <Layout ui={ui} title={g.windowTitle(h.dossierRef ?? String(h.id))}>
       <div class="gpmi-page">
-      <p class="breadcrumb no-print"><a href={`/households/${h.id}`}>{g.back}</a></p>
-      <p class="print-only print-header">{ui.user?.organisationName}{h.dossierRef && <> — {ui.t.households.caseload.dossierRef} {h.dossierRef}</>}</p>
-      <h1>{gpmiTitle(ui, h, gpmi)}</h1>
-      <p class="meta-line">
-        <strong>{g.versionLine(v.number)}</strong> — {v.status === 'signed'
-          ? g.signedLine(formatIsoDate(v.signedOn!), v.signedClientName ?? '', v.signedByName ?? '?')
-          : g.draft}
-      </p>
-      {p.notice && <p class="alert alert--success" role="status">{p.notice}</p>}
-      {p.topError && <div class="alert alert--error" role="alert" tabindex={-1} data-focus-on-load>{p.topError}</div>}
-      {p.hiddenCount > 0 && <p class="alert alert--info">{g.hiddenAgreements(p.hiddenCount)}</p>}
-      {!isLatest && <p class="alert alert--info no-print">{g.oldVersion(v.number, latest.number)} <a href={base}>{g.toLatest}</a></p>}
-      {isLatest && v.status === 'draft' && signed && (
-        <p class="alert alert--info no-print">{g.signedDraftNote(signed.number)} <a href={`${base}?version=${signed.number}`}>{g.viewSigned(signed.number)}</a></p>
-      )}
-      {p.conflict && (
-        <div class="error-summary" role="alert" tabindex={-1} data-focus-on-load>
-          <h2 class="error-summary__title">{ui.t.gpmi.form.conflictTitle}</h2>
-          <p>{ui.t.gpmi.form.conflictIntro(p.conflict.updatedByName ?? '?', formatDateTime(p.conflict.updatedAt))}</p>
-          <h3>{ui.t.gpmi.form.theirs}</h3>
-          <AgreementList ui={ui} balance={balance} agreements={p.conflict.agreements.filter((a) => agreementVisible(balance, a))} headingLevel={4} idPrefix="theirs" />
-        </div>
-      )}
+        <p class="breadcrumb no-print">
+          <a href={`/households/${h.id}`}>{g.back}</a>
+        </p>
+        <p class="print-only print-header">
+          {ui.user?.organisationName}
+          {h.dossierRef && (
+            <>
+              {' '}
+              — {ui.t.households.caseload.dossierRef} {h.dossierRef}
+            </>
+          )}
+        </p>
+        <h1>{gpmiTitle(ui, h, gpmi)}</h1>
+        <p class="meta-line">
+          <strong>{g.versionLine(v.number)}</strong> —{' '}
+          {v.status === 'signed' ? g.signedLine(formatIsoDate(v.signedOn!), v.signedClientName ?? '', v.signedByName ?? '?') : g.draft}
+        </p>
+        {p.notice && (
+          <p class="alert alert--success" role="status">
+            {p.notice}
+          </p>
+        )}
+        {p.topError && (
+          <div class="alert alert--error" role="alert" tabindex={-1} data-focus-on-load>
+            {p.topError}
+          </div>
+        )}
+        {p.hiddenCount > 0 && <p class="alert alert--info">{g.hiddenAgreements(p.hiddenCount)}</p>}
+        {!isLatest && (
+          <p class="alert alert--info no-print">
+            {g.oldVersion(v.number, latest.number)} <a href={base}>{g.toLatest}</a>
+          </p>
+        )}
+        {isLatest && v.status === 'draft' && signed && (
+          <p class="alert alert--info no-print">
+            {g.signedDraftNote(signed.number)} <a href={`${base}?version=${signed.number}`}>{g.viewSigned(signed.number)}</a>
+          </p>
+        )}
+        {p.conflict && (
+          <div class="error-summary" role="alert" tabindex={-1} data-focus-on-load>
+            <h2 class="error-summary__title">{ui.t.gpmi.form.conflictTitle}</h2>
+            <p>{ui.t.gpmi.form.conflictIntro(p.conflict.updatedByName ?? '?', formatDateTime(p.conflict.updatedAt))}</p>
+            <h3>{ui.t.gpmi.form.theirs}</h3>
+            <AgreementList
+              ui={ui}
+              balance={balance}
+              agreements={p.conflict.agreements.filter((a) => agreementVisible(balance, a))}
+              headingLevel={4}
+              idPrefix="theirs"
+            />
+          </div>
+        )}
 
-      <dl class="facts">
-        <dt>{g.fromBalance}</dt><dd><a href={`/households/${h.id}/balances/${balance.id}`}>{formatIsoDate(balance.takenOn)}</a></dd>
-        <dt>{g.startOn}</dt><dd>{formatIsoDate(v.startOn)}</dd>
-        <dt>{g.duration}</dt><dd>{g.months(v.durationMonths)}</dd>
-        <dt>{g.endsOn}</dt><dd>{formatIsoDate(addMonths(v.startOn, v.durationMonths))}</dd>
-        <dt>{g.moments}</dt><dd>{v.moments.length ? v.moments.map(formatIsoDate).join(', ') : g.noMoments}</dd>
-        {v.reason && <><dt>{g.reason}</dt><dd class="pre-wrap">{v.reason}</dd></>}
-      </dl>
+        <dl class="facts">
+          <dt>{g.fromBalance}</dt>
+          <dd>
+            <a href={`/households/${h.id}/balances/${balance.id}`}>{formatIsoDate(balance.takenOn)}</a>
+          </dd>
+          <dt>{g.startOn}</dt>
+          <dd>{formatIsoDate(v.startOn)}</dd>
+          <dt>{g.duration}</dt>
+          <dd>{g.months(v.durationMonths)}</dd>
+          <dt>{g.endsOn}</dt>
+          <dd>{formatIsoDate(addMonths(v.startOn, v.durationMonths))}</dd>
+          <dt>{g.moments}</dt>
+          <dd>{v.moments.length ? v.moments.map(formatIsoDate).join(', ') : g.noMoments}</dd>
+          {v.reason && (
+            <>
+              <dt>{g.reason}</dt>
+              <dd class="pre-wrap">{v.reason}</dd>
+            </>
+          )}
+        </dl>
 
-      {p.draft ? (
-        <>
-          <DraftForm {...p} draft={p.draft} />
-          {/* What gets printed for signing: the agreements as the client reads them. */}
-          <section class="print-only" aria-labelledby="print-agreements-title">
-            <h2 id="print-agreements-title">{g.agreementsTitle}</h2>
-            <AgreementList ui={ui} balance={balance} agreements={p.visible} idPrefix="print" />
+        {p.draft ? (
+          <>
+            <DraftForm {...p} draft={p.draft} />
+            {/* What gets printed for signing: the agreements as the client reads them. */}
+            <section class="print-only" aria-labelledby="print-agreements-title">
+              <h2 id="print-agreements-title">{g.agreementsTitle}</h2>
+              <AgreementList ui={ui} balance={balance} agreements={p.visible} idPrefix="print" />
+            </section>
+          </>
+        ) : (
+          <section aria-labelledby="agreements-title">
+            <h2 id="agreements-title">{g.agreementsTitle}</h2>
+            <AgreementList ui={ui} balance={balance} agreements={p.visible} />
           </section>
-        </>
-      ) : (
-        <section aria-labelledby="agreements-title">
-          <h2 id="agreements-title">{g.agreementsTitle}</h2>
-          <AgreementList ui={ui} balance={balance} agreements={p.visible} />
-        </section>
-      )}
-      <div class="no-print actions">
-        <p><a href={`${base}/pdf${isLatest ? '' : `?version=${v.number}`}`} download>{ui.t.pdf.gpmi.download}</a></p>
-        <button type="button" class="button button--secondary" data-print hidden>{g.print}</button>
-        <p class="field__hint">{g.printHint}</p>
-        {isLatest && v.status === 'signed' && <p><a class="button" href={`${base}/evaluations/new`}>{g.evaluate}</a></p>}
-      </div>
-      <Signatures ui={ui} household={h} gpmi={gpmi} version={v} />
-      {isLatest && v.status === 'signed' && <ChangeForm {...p} />}
-      <History ui={ui} gpmi={gpmi} shown={v.number} base={base} />
+        )}
+        <div class="no-print actions">
+          <p>
+            <a href={`${base}/pdf${isLatest ? '' : `?version=${v.number}`}`} download>
+              {ui.t.pdf.gpmi.download}
+            </a>
+          </p>
+          <button type="button" class="button button--secondary" data-print hidden>
+            {g.print}
+          </button>
+          <p class="field__hint">{g.printHint}</p>
+          {isLatest && v.status === 'signed' && (
+            <p>
+              <a class="button" href={`${base}/evaluations/new`}>
+                {g.evaluate}
+              </a>
+            </p>
+          )}
+        </div>
+        <Signatures ui={ui} household={h} gpmi={gpmi} version={v} />
+        {isLatest && v.status === 'signed' && <ChangeForm {...p} />}
+        <History ui={ui} gpmi={gpmi} shown={v.number} base={base} />
       </div>
     </Layout>
   );
@@ -121,8 +174,24 @@ function Signatures({ ui, household, gpmi, version }: { ui: Ui; household: House
     <section class="print-only signatures" aria-labelledby="signatures-title">
       <h2 id="signatures-title">{g.signatures}</h2>
       <div class="signatures__grid">
-        <div><p><strong>{g.signClient}</strong>: {version.signedClientName ?? (gpmi.memberId !== null ? gpmiFor(ui, household, gpmi.memberId) : '')}</p><p>{g.signDate}: {version.signedOn ? formatIsoDate(version.signedOn) : ''}</p><p class="signatures__line"></p></div>
-        <div><p><strong>{g.signWorker}</strong>: {version.signedByName ?? ''}</p><p>{g.signDate}: {version.signedOn ? formatIsoDate(version.signedOn) : ''}</p><p class="signatures__line"></p></div>
+        <div>
+          <p>
+            <strong>{g.signClient}</strong>: {version.signedClientName ?? (gpmi.memberId !== null ? gpmiFor(ui, household, gpmi.memberId) : '')}
+          </p>
+          <p>
+            {g.signDate}: {version.signedOn ? formatIsoDate(version.signedOn) : ''}
+          </p>
+          <p class="signatures__line"></p>
+        </div>
+        <div>
+          <p>
+            <strong>{g.signWorker}</strong>: {version.signedByName ?? ''}
+          </p>
+          <p>
+            {g.signDate}: {version.signedOn ? formatIsoDate(version.signedOn) : ''}
+          </p>
+          <p class="signatures__line"></p>
+        </div>
       </div>
     </section>
   );
@@ -131,17 +200,39 @@ function Signatures({ ui, household, gpmi, version }: { ui: Ui; household: House
 function DraftForm(p: GpmiPageProps & { draft: DraftFormValues }) {
   const { ui, household: h, gpmi, balance, draft, errors } = p;
   const f = ui.t.gpmi.form;
-  const labels: Record<string, string> = { start_on: f.startOn, duration: f.duration, moments: f.moments, add_domain: f.addDomain, signed_on: ui.t.gpmi.sign.signedOn, client_name: ui.t.gpmi.sign.clientName };
+  const labels: Record<string, string> = {
+    start_on: f.startOn,
+    duration: f.duration,
+    moments: f.moments,
+    add_domain: f.addDomain,
+    signed_on: ui.t.gpmi.sign.signedOn,
+    client_name: ui.t.gpmi.sign.clientName,
+  };
   for (const a of p.visible) {
     const name = domainName(ui, balance, a.domainKey);
-    for (const [part, label] of [['text', f.text], ['client', f.clientDoes], ['ocmw', f.ocmwDoes], ['partners', f.partners], ['lt', f.longTerm], ['st', f.shortTerm], ['ts', f.target], ['due', f.due], ['status', f.status]] as const) {
+    for (const [part, label] of [
+      ['text', f.text],
+      ['client', f.clientDoes],
+      ['ocmw', f.ocmwDoes],
+      ['partners', f.partners],
+      ['lt', f.longTerm],
+      ['st', f.shortTerm],
+      ['ts', f.target],
+      ['due', f.due],
+      ['status', f.status],
+    ] as const) {
       labels[agreementField(a.id, part)] = `${name} — ${label}`;
     }
   }
   // Domains that can get a new agreement: in the source balance, allowed for this GPMI, not yet used.
   const used = new Set(p.version.agreements.map((a) => cellKey(a.subject, a.domainKey)));
   const subjects = balance.layout.filter((s) => gpmi.memberId === null || s.subject.key === 'h' || s.subject.memberId === gpmi.memberId);
-  const werkpunten = [...p.plan.values()].filter((r) => r.priority !== null && !used.has(cellKey(r.subject, r.domainKey)) && subjects.some((s) => s.subject.key === r.subject && s.themes.some((t) => t.domains.some((d) => d.key === r.domainKey))));
+  const werkpunten = [...p.plan.values()].filter(
+    (r) =>
+      r.priority !== null &&
+      !used.has(cellKey(r.subject, r.domainKey)) &&
+      subjects.some((s) => s.subject.key === r.subject && s.themes.some((t) => t.domains.some((d) => d.key === r.domainKey))),
+  );
   return (
     <form method="post" action={`/households/${h.id}/gpmis/${gpmi.id}`} novalidate class="no-print gpmi-form">
       <h2>{f.title}</h2>
@@ -164,60 +255,166 @@ function DraftForm(p: GpmiPageProps & { draft: DraftFormValues }) {
         return (
           <fieldset class="agreement-form" id={`agreement-${a.id}`}>
             <legend>{ui.t.gpmi.gpmi.agreementFor(name, subjectName(ui, balance, a.subject))}</legend>
-            <p>{ui.t.gpmi.plan.nowScore}: <ScoreChip t={ui.t} state={cell?.state === 'scored' ? 'scored' : 'nb'} score={cell?.state === 'scored' ? cell.score : null} /></p>
+            <p>
+              {ui.t.gpmi.plan.nowScore}:{' '}
+              <ScoreChip t={ui.t} state={cell?.state === 'scored' ? 'scored' : 'nb'} score={cell?.state === 'scored' ? cell.score : null} />
+            </p>
             <AField key_={k('text')} name={`a${a.id}.text`} label={f.text} hint={f.textHint} value={v.text} error={errors?.[k('text')]} maxlength={500} />
             <div class="agreement-form__lists">
-              <AField key_={k('client')} name={`a${a.id}.client`} label={f.clientDoes} hint={f.clientDoesHint} value={v.client} error={errors?.[k('client')]} multiline rows={4} />
-              <AField key_={k('ocmw')} name={`a${a.id}.ocmw`} label={f.ocmwDoes} hint={f.ocmwDoesHint} value={v.ocmw} error={errors?.[k('ocmw')]} multiline rows={4} />
+              <AField
+                key_={k('client')}
+                name={`a${a.id}.client`}
+                label={f.clientDoes}
+                hint={f.clientDoesHint}
+                value={v.client}
+                error={errors?.[k('client')]}
+                multiline
+                rows={4}
+              />
+              <AField
+                key_={k('ocmw')}
+                name={`a${a.id}.ocmw`}
+                label={f.ocmwDoes}
+                hint={f.ocmwDoesHint}
+                value={v.ocmw}
+                error={errors?.[k('ocmw')]}
+                multiline
+                rows={4}
+              />
             </div>
-            <AField key_={k('partners')} name={`a${a.id}.partners`} label={f.partners} hint={f.partnersHint} value={v.partners} error={errors?.[k('partners')]} multiline rows={2} />
+            <AField
+              key_={k('partners')}
+              name={`a${a.id}.partners`}
+              label={f.partners}
+              hint={f.partnersHint}
+              value={v.partners}
+              error={errors?.[k('partners')]}
+              multiline
+              rows={2}
+            />
             <details class="disclosure" open={errors?.[k('lt')] || errors?.[k('st')] || errors?.[k('ts')] ? true : undefined}>
-              <summary>{f.longTerm} / {f.shortTerm}</summary>
+              <summary>
+                {f.longTerm} / {f.shortTerm}
+              </summary>
               <AField key_={k('lt')} name={`a${a.id}.lt`} label={f.longTerm} value={v.lt} error={errors?.[k('lt')]} multiline rows={2} maxlength={1000} />
               <AField key_={k('st')} name={`a${a.id}.st`} label={f.shortTerm} value={v.st} error={errors?.[k('st')]} multiline rows={2} maxlength={1000} />
-              <SelectField id={k('ts')} name={`a${a.id}.ts`} label={f.target} error={errors?.[k('ts')]}
-                options={[['', f.targetNone], ...[1, 2, 3, 4, 5].map((n) => [String(n), `${n} — ${ui.t.balances.scale[n as 1]}`] as [string, string])]} value={v.ts} />
+              <SelectField
+                id={k('ts')}
+                name={`a${a.id}.ts`}
+                label={f.target}
+                error={errors?.[k('ts')]}
+                options={[['', f.targetNone], ...[1, 2, 3, 4, 5].map((n) => [String(n), `${n} — ${ui.t.balances.scale[n as 1]}`] as [string, string])]}
+                value={v.ts}
+              />
             </details>
             <div class="inline-fields">
               <AField key_={k('due')} name={`a${a.id}.due`} label={f.due} hint={f.dueHint} value={v.due} error={errors?.[k('due')]} maxlength={10} />
-              <SelectField id={k('status')} name={`a${a.id}.status`} label={f.status} error={errors?.[k('status')]}
-                options={AGREEMENT_STATUSES.map((s) => [s, ui.t.gpmi.status[s]] as [string, string])} value={v.status} />
+              <SelectField
+                id={k('status')}
+                name={`a${a.id}.status`}
+                label={f.status}
+                error={errors?.[k('status')]}
+                options={AGREEMENT_STATUSES.map((s) => [s, ui.t.gpmi.status[s]] as [string, string])}
+                value={v.status}
+              />
             </div>
             <div class="field">
-              <label><input type="checkbox" name={`a${a.id}.remove`} value="1" checked={v.remove} /> {f.remove}</label>
+              <label>
+                <input type="checkbox" name={`a${a.id}.remove`} value="1" checked={v.remove} /> {f.remove}
+              </label>
             </div>
           </fieldset>
         );
       })}
-      <p><button type="submit" class="button" name="action" value="save">{f.save}</button></p>
+      <p>
+        <button type="submit" class="button" name="action" value="save">
+          {f.save}
+        </button>
+      </p>
       <fieldset class="card add-agreement">
         <legend>{f.add}</legend>
-        <SelectField id="add_domain" name="add_domain" label={f.addDomain} hint={f.addDomainHint} error={errors?.add_domain} value={draft.addDomain}
+        <SelectField
+          id="add_domain"
+          name="add_domain"
+          label={f.addDomain}
+          hint={f.addDomainHint}
+          error={errors?.add_domain}
+          value={draft.addDomain}
           options={[
             ['', f.addNone],
-            ...werkpunten.map((r) => [cellKey(r.subject, r.domainKey), `${ui.t.gpmi.plan.werkpunt}: ${domainName(ui, balance, r.domainKey)} — ${subjectName(ui, balance, r.subject)}`] as [string, string]),
-            ...subjects.flatMap((s) => s.themes.flatMap((t) => t.domains
-              .filter((d) => !used.has(cellKey(s.subject.key, d.key)) && !werkpunten.some((w) => w.subject === s.subject.key && w.domainKey === d.key) && balance.cells.get(cellKey(s.subject.key, d.key))?.state !== 'nvt')
-              .map((d) => [cellKey(s.subject.key, d.key), `${d.name[ui.locale]} — ${subjectName(ui, balance, s.subject.key)}`] as [string, string]))),
-          ]} />
-        <button type="submit" class="button button--secondary" name="action" value="add">{f.addSubmit}</button>
+            ...werkpunten.map(
+              (r) =>
+                [
+                  cellKey(r.subject, r.domainKey),
+                  `${ui.t.gpmi.plan.werkpunt}: ${domainName(ui, balance, r.domainKey)} — ${subjectName(ui, balance, r.subject)}`,
+                ] as [string, string],
+            ),
+            ...subjects.flatMap((s) =>
+              s.themes.flatMap((t) =>
+                t.domains
+                  .filter(
+                    (d) =>
+                      !used.has(cellKey(s.subject.key, d.key)) &&
+                      !werkpunten.some((w) => w.subject === s.subject.key && w.domainKey === d.key) &&
+                      balance.cells.get(cellKey(s.subject.key, d.key))?.state !== 'nvt',
+                  )
+                  .map((d) => [cellKey(s.subject.key, d.key), `${d.name[ui.locale]} — ${subjectName(ui, balance, s.subject.key)}`] as [string, string]),
+              ),
+            ),
+          ]}
+        />
+        <button type="submit" class="button button--secondary" name="action" value="add">
+          {f.addSubmit}
+        </button>
       </fieldset>
       <SignFields {...p} />
     </form>
   );
 }
 
-function SelectField({ id, name, label, hint, error, options, value }: { id: string; name: string; label: string; hint?: string; error?: string | undefined; options: [string, string][]; value: string }) {
+function SelectField({
+  id,
+  name,
+  label,
+  hint,
+  error,
+  options,
+  value,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  hint?: string;
+  error?: string | undefined;
+  options: [string, string][];
+  value: string;
+}) {
   const fid = `field-${id}`;
   const describedBy = [hint ? `${fid}-hint` : '', error ? `${fid}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div class={`field${error ? ' field--error' : ''}`}>
       <label for={fid}>{label}</label>
-      {hint && <p class="field__hint" id={`${fid}-hint`}>{hint}</p>}
-      {error && <p class="field__error" id={`${fid}-error`}>{error}</p>}
+      {hint && (
+        <p class="field__hint" id={`${fid}-hint`}>
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p class="field__error" id={`${fid}-error`}>
+          {error}
+        </p>
+      )}
       <select id={fid} name={name} aria-describedby={describedBy} aria-invalid={error ? 'true' : undefined}>
-        {options.map(([v, l]) => <option value={v} selected={v === value}>{l}</option>)}
-        {value !== '' && !options.some(([v]) => v === value) && <option value={value} selected>{value}</option>}
+        {options.map(([v, l]) => (
+          <option value={v} selected={v === value}>
+            {l}
+          </option>
+        ))}
+        {value !== '' && !options.some(([v]) => v === value) && (
+          <option value={value} selected>
+            {value}
+          </option>
+        )}
       </select>
     </div>
   );
@@ -241,7 +438,9 @@ function SignFields(p: GpmiPageProps) {
       <Field name="signed_on" label={s.signedOn} hint={s.signedOnHint} value={values.signedOn} error={p.errors?.signed_on} maxlength={10} />
       <Field name="client_name" label={s.clientName} value={values.clientName} error={p.errors?.client_name} maxlength={200} />
       <p>{s.worker(ui.user?.displayName ?? '')}</p>
-      <button type="submit" class="button" name="action" value="sign">{s.submit}</button>
+      <button type="submit" class="button" name="action" value="sign">
+        {s.submit}
+      </button>
     </section>
   );
 }
@@ -255,7 +454,9 @@ function ChangeForm(p: GpmiPageProps) {
       <p>{c.intro}</p>
       {p.changeError && <ErrorSummary t={ui.t} errors={{ reason: p.changeError }} labels={{ reason: c.reason }} />}
       <Field name="reason" label={c.reason} hint={c.reasonHint} value={p.changeValue ?? ''} error={p.changeError} multiline maxlength={1000} />
-      <button type="submit" class="button button--secondary">{c.submit}</button>
+      <button type="submit" class="button button--secondary">
+        {c.submit}
+      </button>
     </form>
   );
 }
@@ -268,14 +469,27 @@ function History({ ui, gpmi, shown, base }: { ui: Ui; gpmi: GpmiRecord; shown: n
       <div class="table-wrap">
         <table>
           <caption class="visually-hidden">{g.historyCaption}</caption>
-          <thead><tr>
-            <th scope="col">{g.historyVersion}</th><th scope="col">{g.historyStatus}</th><th scope="col">{g.historyReason}</th>
-            <th scope="col">{g.historyMade}</th><th scope="col">{g.historySigned}</th>
-          </tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">{g.historyVersion}</th>
+              <th scope="col">{g.historyStatus}</th>
+              <th scope="col">{g.historyReason}</th>
+              <th scope="col">{g.historyMade}</th>
+              <th scope="col">{g.historySigned}</th>
+            </tr>
+          </thead>
           <tbody>
             {[...gpmi.versions].reverse().map((v) => (
               <tr>
-                <th scope="row">{v.number === shown ? <strong aria-current="true">{g.versionLine(v.number)}</strong> : <a href={`${base}?version=${v.number}`} aria-label={g.historyOpen(v.number)}>{g.versionLine(v.number)}</a>}</th>
+                <th scope="row">
+                  {v.number === shown ? (
+                    <strong aria-current="true">{g.versionLine(v.number)}</strong>
+                  ) : (
+                    <a href={`${base}?version=${v.number}`} aria-label={g.historyOpen(v.number)}>
+                      {g.versionLine(v.number)}
+                    </a>
+                  )}
+                </th>
                 <td>{v.status === 'signed' ? ui.t.gpmi.list.states.signed : g.draft}</td>
                 <td class="pre-wrap">{v.reason ?? g.historyFirst}</td>
                 <td>{g.madeBy(v.createdByName ?? '?', formatDate(v.createdAt))}</td>

@@ -8,8 +8,20 @@ import { ErrorSummary, Field, type FieldErrors } from '../components/form.js';
 import { dossierTitle } from '../households/HouseholdPage.js';
 
 /** Starting a GPMI from a finalised balance: for whom, start date, duration, evaluation moments. */
-export function NewGpmiPage({ ui, household: h, balance, values, errors, topError }: {
-  ui: Ui; household: Household; balance: BalanceDetail | undefined; values: StartFormValues; errors?: FieldErrors | undefined; topError?: string | undefined;
+export function NewGpmiPage({
+  ui,
+  household: h,
+  balance,
+  values,
+  errors,
+  topError,
+}: {
+  ui: Ui;
+  household: Household;
+  balance: BalanceDetail | undefined;
+  values: StartFormValues;
+  errors?: FieldErrors | undefined;
+  topError?: string | undefined;
 }) {
   const t = ui.t.gpmi.new;
   const adults = balance ? balance.subjects.filter((s) => s.level === 'volwassene' && s.memberId !== null) : [];
@@ -17,32 +29,72 @@ export function NewGpmiPage({ ui, household: h, balance, values, errors, topErro
   const forError = errors?.for_whom;
   return (
     <Layout ui={ui} title={`${t.title} — ${dossierTitle(ui, h)}`}>
-      <p class="breadcrumb"><a href={`/households/${h.id}`}>{h.dossierRef ?? dossierTitle(ui, h)}</a></p>
+      <p class="breadcrumb">
+        <a href={`/households/${h.id}`}>{h.dossierRef ?? dossierTitle(ui, h)}</a>
+      </p>
       <h1>{t.title}</h1>
-      {topError && <div class="alert alert--error" role="alert" tabindex={-1} data-focus-on-load>{topError}</div>}
-      {!balance ? <p class="alert alert--info">{t.noBalance}</p> : balance.status !== 'final' ? (
+      {topError && (
+        <div class="alert alert--error" role="alert" tabindex={-1} data-focus-on-load>
+          {topError}
+        </div>
+      )}
+      {!balance ? (
+        <p class="alert alert--info">{t.noBalance}</p>
+      ) : balance.status !== 'final' ? (
         <>
           {!topError && <p class="alert alert--info">{t.errors.draftBalance}</p>}
-          <p><a class="button" href={`/households/${h.id}/balances/${balance.id}`}>{ui.t.gpmi.plan.openBalance}</a></p>
+          <p>
+            <a class="button" href={`/households/${h.id}/balances/${balance.id}`}>
+              {ui.t.gpmi.plan.openBalance}
+            </a>
+          </p>
         </>
       ) : (
         <>
-          <p class="meta-line"><a href={`/households/${h.id}/balances/${balance.id}/plan`}>{t.balance(formatIsoDate(balance.takenOn))}</a></p>
+          <p class="meta-line">
+            <a href={`/households/${h.id}/balances/${balance.id}/plan`}>{t.balance(formatIsoDate(balance.takenOn))}</a>
+          </p>
           <p>{t.intro}</p>
           <form method="post" action={`/households/${h.id}/gpmis`} novalidate class="narrow">
             {errors && <ErrorSummary t={ui.t} errors={errors} labels={labels} />}
             <input type="hidden" name="balance" value={String(balance.id)} />
-            <fieldset class={`field${forError ? ' field--error' : ''}`} id="field-for_whom" aria-describedby={['for-whom-hint', forError ? 'for-whom-error' : ''].filter(Boolean).join(' ')}>
+            <fieldset
+              class={`field${forError ? ' field--error' : ''}`}
+              id="field-for_whom"
+              aria-describedby={['for-whom-hint', forError ? 'for-whom-error' : ''].filter(Boolean).join(' ')}
+            >
               <legend>{t.forWhom}</legend>
-              <p class="field__hint" id="for-whom-hint">{t.forWhomHint}</p>
-              {forError && <p class="field__error" id="for-whom-error">{forError}</p>}
-              {adults.map((a) => <label class="choice"><input type="radio" name="for_whom" value={String(a.memberId)} checked={values.forWhom === String(a.memberId)} /> {a.name}</label>)}
-              <label class="choice"><input type="radio" name="for_whom" value="h" checked={values.forWhom === 'h'} /> {t.household}</label>
+              <p class="field__hint" id="for-whom-hint">
+                {t.forWhomHint}
+              </p>
+              {forError && (
+                <p class="field__error" id="for-whom-error">
+                  {forError}
+                </p>
+              )}
+              {adults.map((a) => (
+                <label class="choice">
+                  <input type="radio" name="for_whom" value={String(a.memberId)} checked={values.forWhom === String(a.memberId)} /> {a.name}
+                </label>
+              ))}
+              <label class="choice">
+                <input type="radio" name="for_whom" value="h" checked={values.forWhom === 'h'} /> {t.household}
+              </label>
             </fieldset>
             <Field name="start_on" label={t.startOn} hint={t.startOnHint} value={values.startOn} error={errors?.start_on} maxlength={10} />
-            <Field name="duration" label={t.duration} hint={t.durationHint} value={values.duration} error={errors?.duration} inputmode="numeric" maxlength={2} />
+            <Field
+              name="duration"
+              label={t.duration}
+              hint={t.durationHint}
+              value={values.duration}
+              error={errors?.duration}
+              inputmode="numeric"
+              maxlength={2}
+            />
             <Field name="moments" label={t.moments} hint={t.momentsHint} value={values.moments} error={errors?.moments} multiline maxlength={400} />
-            <button type="submit" class="button">{t.submit}</button>
+            <button type="submit" class="button">
+              {t.submit}
+            </button>
           </form>
         </>
       )}

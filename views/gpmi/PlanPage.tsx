@@ -13,8 +13,15 @@ import { subjectLabel } from '../balances/BalanceEditorPage.js';
 import { dossierTitle } from '../households/HouseholdPage.js';
 import { domainName, subjectName } from './parts.js';
 
-export interface PlanView { order: 'lowest' | 'catalogue'; show: 'all' | 'low' }
-export interface PlanError { key: string; field: 'w' | 'p' | 'cp' | 'lt' | 'ts'; message: string }
+export interface PlanView {
+  order: 'lowest' | 'catalogue';
+  show: 'all' | 'low';
+}
+export interface PlanError {
+  key: string;
+  field: 'w' | 'p' | 'cp' | 'lt' | 'ts';
+  message: string;
+}
 
 export interface PlanPageProps {
   ui: Ui;
@@ -50,12 +57,20 @@ const isWerkpunt = (v: PlanRowInput | undefined) => !!v && (v.werkpunt || v.prio
 function rowsOf(detail: BalanceDetail, subject: Subject, view: PlanView): { domain: CatalogueDomain; theme: string; state: string; score: number | null }[] {
   const section = detail.layout.find((s) => s.subject.key === subject.key);
   if (!section) return [];
-  const rows = section.themes.flatMap((t) => t.domains.map((d) => {
-    const c = detail.cells.get(cellKey(subject.key, d.key));
-    return { domain: d, theme: t.theme.key, state: c?.state ?? 'open', score: c?.state === 'scored' ? c.score : null };
-  }));
+  const rows = section.themes.flatMap((t) =>
+    t.domains.map((d) => {
+      const c = detail.cells.get(cellKey(subject.key, d.key));
+      return { domain: d, theme: t.theme.key, state: c?.state ?? 'open', score: c?.state === 'scored' ? c.score : null };
+    }),
+  );
   const rank = (r: { state: string; score: number | null }) => r.score ?? (r.state === 'nvt' ? 7 : 6);
-  const ordered = view.order === 'lowest' ? rows.map((r, i) => ({ r, i })).sort((a, b) => rank(a.r) - rank(b.r) || a.i - b.i).map((x) => x.r) : rows;
+  const ordered =
+    view.order === 'lowest'
+      ? rows
+          .map((r, i) => ({ r, i }))
+          .sort((a, b) => rank(a.r) - rank(b.r) || a.i - b.i)
+          .map((x) => x.r)
+      : rows;
   return view.show === 'low' ? ordered.filter((r) => r.score !== null && r.score <= 2) : ordered;
 }
 
@@ -71,15 +86,30 @@ export function PlanPage(p: PlanPageProps) {
   const final = detail.status === 'final';
   return (
     <Layout ui={ui} title={`${t.windowTitle(date)} — ${dossierTitle(ui, h)}`}>
-      <p class="breadcrumb"><a href={`/households/${h.id}`}>{h.dossierRef ?? dossierTitle(ui, h)}</a> › <a href={`/households/${h.id}/balances/${detail.id}`}>{ui.t.balances.editor.title(date)}</a></p>
+      <p class="breadcrumb">
+        <a href={`/households/${h.id}`}>{h.dossierRef ?? dossierTitle(ui, h)}</a> ›{' '}
+        <a href={`/households/${h.id}/balances/${detail.id}`}>{ui.t.balances.editor.title(date)}</a>
+      </p>
       <h1>{t.title}</h1>
       <p class="meta-line">{ui.t.balances.editor.title(date)}</p>
-      {p.notice && <p class="alert alert--success" role="status">{p.notice}</p>}
-      {p.topError && <div class="alert alert--error" role="alert" tabindex={-1} data-focus-on-load>{p.topError}</div>}
+      {p.notice && (
+        <p class="alert alert--success" role="status">
+          {p.notice}
+        </p>
+      )}
+      {p.topError && (
+        <div class="alert alert--error" role="alert" tabindex={-1} data-focus-on-load>
+          {p.topError}
+        </div>
+      )}
       {!final ? (
         <>
           {!p.topError && <p class="alert alert--info">{t.draftBalance}</p>}
-          <p><a class="button" href={`/households/${h.id}/balances/${detail.id}`}>{t.openBalance}</a></p>
+          <p>
+            <a class="button" href={`/households/${h.id}/balances/${detail.id}`}>
+              {t.openBalance}
+            </a>
+          </p>
         </>
       ) : (
         <>
@@ -94,7 +124,15 @@ export function PlanPage(p: PlanPageProps) {
           {p.errors && p.errors.length > 0 && (
             <div class="error-summary" role="alert" tabindex={-1} data-focus-on-load>
               <h2 class="error-summary__title">{ui.t.form.errorSummaryTitle}</h2>
-              <ul>{p.errors.map((e) => <li><a href={`#${fieldId(e.field, e.key)}`}>{domainName(ui, detail, e.key.slice(e.key.indexOf('.') + 1))}: {e.message}</a></li>)}</ul>
+              <ul>
+                {p.errors.map((e) => (
+                  <li>
+                    <a href={`#${fieldId(e.field, e.key)}`}>
+                      {domainName(ui, detail, e.key.slice(e.key.indexOf('.') + 1))}: {e.message}
+                    </a>
+                  </li>
+                ))}
+              </ul>
             </div>
           )}
           {p.crowded.map((s) => {
@@ -105,19 +143,31 @@ export function PlanPage(p: PlanPageProps) {
           <p>{t.intro(PLAN_WARN, PLAN_MAX)}</p>
           <nav class="view-switch" aria-label={t.orderLabel}>
             <span>{t.orderLabel}:</span>
-            <a href={`${base}${query(p.view, { order: 'lowest' })}`} aria-current={p.view.order === 'lowest' ? 'true' : undefined}>{t.orderLowest}</a>
-            <a href={`${base}${query(p.view, { order: 'catalogue' })}`} aria-current={p.view.order === 'catalogue' ? 'true' : undefined}>{t.orderCatalogue}</a>
+            <a href={`${base}${query(p.view, { order: 'lowest' })}`} aria-current={p.view.order === 'lowest' ? 'true' : undefined}>
+              {t.orderLowest}
+            </a>
+            <a href={`${base}${query(p.view, { order: 'catalogue' })}`} aria-current={p.view.order === 'catalogue' ? 'true' : undefined}>
+              {t.orderCatalogue}
+            </a>
           </nav>
           <nav class="view-switch" aria-label={t.showLabel}>
             <span>{t.showLabel}:</span>
-            <a href={`${base}${query(p.view, { show: 'all' })}`} aria-current={p.view.show === 'all' ? 'true' : undefined}>{t.showAll}</a>
-            <a href={`${base}${query(p.view, { show: 'low' })}`} aria-current={p.view.show === 'low' ? 'true' : undefined}>{t.showLow}</a>
+            <a href={`${base}${query(p.view, { show: 'all' })}`} aria-current={p.view.show === 'all' ? 'true' : undefined}>
+              {t.showAll}
+            </a>
+            <a href={`${base}${query(p.view, { show: 'low' })}`} aria-current={p.view.show === 'low' ? 'true' : undefined}>
+              {t.showLow}
+            </a>
           </nav>
           {p.view.show === 'low' && <p class="field__hint">{t.filteredNote}</p>}
           <form method="post" action={`${base}${query(p.view)}`} novalidate class="plan-form">
             <input type="hidden" name="revision" value={String(p.revision)} />
-            <p class="field__hint" id="priority-hint">{t.priorityHint}</p>
-            <p class="field__hint" id="client-priority-hint">{t.clientPriorityHint}</p>
+            <p class="field__hint" id="priority-hint">
+              {t.priorityHint}
+            </p>
+            <p class="field__hint" id="client-priority-hint">
+              {t.clientPriorityHint}
+            </p>
             {detail.layout.map((section) => {
               const rows = rowsOf(detail, section.subject, p.view);
               const who = subjectLabel(ui, section.subject);
@@ -125,54 +175,126 @@ export function PlanPage(p: PlanPageProps) {
               return (
                 <section class="subject" aria-labelledby={captionId}>
                   <h2 id={captionId}>{who}</h2>
-                  {rows.length === 0 ? <p>{t.noLow}</p> : (
+                  {rows.length === 0 ? (
+                    <p>{t.noLow}</p>
+                  ) : (
                     <div class="table-wrap">
                       <table class="plan-table">
                         <caption class="visually-hidden">{t.caption(who)}</caption>
-                        <thead><tr>
-                          <th scope="col">{t.domain}</th><th scope="col">{t.score}</th><th scope="col">{t.werkpunt}</th>
-                          <th scope="col">{t.priority}</th><th scope="col">{t.clientPriority}</th>
-                        </tr></thead>
+                        <thead>
+                          <tr>
+                            <th scope="col">{t.domain}</th>
+                            <th scope="col">{t.score}</th>
+                            <th scope="col">{t.werkpunt}</th>
+                            <th scope="col">{t.priority}</th>
+                            <th scope="col">{t.clientPriority}</th>
+                          </tr>
+                        </thead>
                         <tbody>
                           {rows.map((r) => {
                             const key = cellKey(section.subject.key, r.domain.key);
                             const v = p.values.get(key);
                             const name = r.domain.name[ui.locale];
                             const err = { w: errorOf('w', key), p: errorOf('p', key), cp: errorOf('cp', key) };
-                            const described = (f: 'w' | 'p' | 'cp', hint?: string) => [hint, err[f] ? `${fieldId(f, key)}-error` : ''].filter(Boolean).join(' ') || undefined;
+                            const described = (f: 'w' | 'p' | 'cp', hint?: string) =>
+                              [hint, err[f] ? `${fieldId(f, key)}-error` : ''].filter(Boolean).join(' ') || undefined;
                             return (
                               <tr class={isWerkpunt(v) ? 'plan-row--chosen' : undefined}>
                                 <th scope="row">{name}</th>
-                                <td><ScoreChip t={ui.t} state={r.state === 'open' ? 'nb' : (r.state as 'scored')} score={r.score} /></td>
-                                {r.state === 'nvt' ? <td colspan={2} class="muted">{ui.t.balances.scale.nvt}</td> : (
+                                <td>
+                                  <ScoreChip t={ui.t} state={r.state === 'open' ? 'nb' : (r.state as 'scored')} score={r.score} />
+                                </td>
+                                {r.state === 'nvt' ? (
+                                  <td colspan={2} class="muted">
+                                    {ui.t.balances.scale.nvt}
+                                  </td>
+                                ) : (
                                   <>
                                     <td>
                                       <input type="hidden" name="row" value={key} />
-                                      <input type="checkbox" class="plan-check" id={fieldId('w', key)} name={`w.${key}`} value="1" checked={isWerkpunt(v)}
-                                        aria-invalid={err.w ? 'true' : undefined} aria-describedby={described('w')} />
-                                      <label for={fieldId('w', key)} class="visually-hidden">{t.werkpuntLabel(name, who)}</label>
-                                      {err.w && <p class="field__error" id={`${fieldId('w', key)}-error`}>{err.w}</p>}
+                                      <input
+                                        type="checkbox"
+                                        class="plan-check"
+                                        id={fieldId('w', key)}
+                                        name={`w.${key}`}
+                                        value="1"
+                                        checked={isWerkpunt(v)}
+                                        aria-invalid={err.w ? 'true' : undefined}
+                                        aria-describedby={described('w')}
+                                      />
+                                      <label for={fieldId('w', key)} class="visually-hidden">
+                                        {t.werkpuntLabel(name, who)}
+                                      </label>
+                                      {err.w && (
+                                        <p class="field__error" id={`${fieldId('w', key)}-error`}>
+                                          {err.w}
+                                        </p>
+                                      )}
                                     </td>
                                     <td>
-                                      <label for={fieldId('p', key)} class="visually-hidden">{t.priorityLabel(name, who)}</label>
-                                      <select id={fieldId('p', key)} name={`p.${key}`} class="select--small" aria-invalid={err.p ? 'true' : undefined} aria-describedby={described('p', 'priority-hint')}>
-                                        <option value="" selected={!v?.priority}>{t.none}</option>
-                                        {Array.from({ length: PLAN_MAX }, (_, i) => String(i + 1)).map((n) => <option value={n} selected={v?.priority === n}>{n}</option>)}
-                                        {v?.priority && !/^[1-5]$/.test(v.priority) && <option value={v.priority} selected>{v.priority}</option>}
+                                      <label for={fieldId('p', key)} class="visually-hidden">
+                                        {t.priorityLabel(name, who)}
+                                      </label>
+                                      <select
+                                        id={fieldId('p', key)}
+                                        name={`p.${key}`}
+                                        class="select--small"
+                                        aria-invalid={err.p ? 'true' : undefined}
+                                        aria-describedby={described('p', 'priority-hint')}
+                                      >
+                                        <option value="" selected={!v?.priority}>
+                                          {t.none}
+                                        </option>
+                                        {Array.from({ length: PLAN_MAX }, (_, i) => String(i + 1)).map((n) => (
+                                          <option value={n} selected={v?.priority === n}>
+                                            {n}
+                                          </option>
+                                        ))}
+                                        {v?.priority && !/^[1-5]$/.test(v.priority) && (
+                                          <option value={v.priority} selected>
+                                            {v.priority}
+                                          </option>
+                                        )}
                                       </select>
-                                      {err.p && <p class="field__error" id={`${fieldId('p', key)}-error`}>{err.p}</p>}
+                                      {err.p && (
+                                        <p class="field__error" id={`${fieldId('p', key)}-error`}>
+                                          {err.p}
+                                        </p>
+                                      )}
                                     </td>
                                   </>
                                 )}
                                 <td>
                                   {r.state === 'nvt' && <input type="hidden" name="row" value={key} />}
-                                  <label for={fieldId('cp', key)} class="visually-hidden">{t.clientPriorityLabel(name, who)}</label>
-                                  <select id={fieldId('cp', key)} name={`cp.${key}`} class="select--small" aria-invalid={err.cp ? 'true' : undefined} aria-describedby={described('cp', 'client-priority-hint')}>
-                                    <option value="" selected={!v?.clientPriority}>{t.none}</option>
-                                    {Array.from({ length: PLAN_MAX }, (_, i) => String(i + 1)).map((n) => <option value={n} selected={v?.clientPriority === n}>{n}</option>)}
-                                    {v?.clientPriority && !/^[1-5]$/.test(v.clientPriority) && <option value={v.clientPriority} selected>{v.clientPriority}</option>}
+                                  <label for={fieldId('cp', key)} class="visually-hidden">
+                                    {t.clientPriorityLabel(name, who)}
+                                  </label>
+                                  <select
+                                    id={fieldId('cp', key)}
+                                    name={`cp.${key}`}
+                                    class="select--small"
+                                    aria-invalid={err.cp ? 'true' : undefined}
+                                    aria-describedby={described('cp', 'client-priority-hint')}
+                                  >
+                                    <option value="" selected={!v?.clientPriority}>
+                                      {t.none}
+                                    </option>
+                                    {Array.from({ length: PLAN_MAX }, (_, i) => String(i + 1)).map((n) => (
+                                      <option value={n} selected={v?.clientPriority === n}>
+                                        {n}
+                                      </option>
+                                    ))}
+                                    {v?.clientPriority && !/^[1-5]$/.test(v.clientPriority) && (
+                                      <option value={v.clientPriority} selected>
+                                        {v.clientPriority}
+                                      </option>
+                                    )}
                                   </select>
-                                  {err.cp && <p class="field__error" id={`${fieldId('cp', key)}-error`}>{err.cp}</p>}
+                                  {err.cp && (
+                                    <p class="field__error" id={`${fieldId('cp', key)}-error`}>
+                                      {err.cp}
+                                    </p>
+                                  )}
                                 </td>
                               </tr>
                             );
@@ -187,21 +309,45 @@ export function PlanPage(p: PlanPageProps) {
             <section aria-labelledby="goals-title" class="goals">
               <h2 id="goals-title">{t.goalsTitle}</h2>
               {werkpunten.length === 0 ? <p>{t.goalsEmpty}</p> : <p>{t.goalsIntro}</p>}
-              {werkpunten.map((v) => <GoalFields ui={ui} detail={detail} v={v} errorOf={errorOf} />)}
+              {werkpunten.map((v) => (
+                <GoalFields ui={ui} detail={detail} v={v} errorOf={errorOf} />
+              ))}
             </section>
-            <button type="submit" class="button">{t.save}</button>
+            <button type="submit" class="button">
+              {t.save}
+            </button>
           </form>
           <section class="card" aria-labelledby="plan-gpmi-title">
             <h2 id="plan-gpmi-title">{t.gpmiTitle}</h2>
             {p.gpmis.length > 0 && (
               <>
                 <p>{t.gpmiFromHere}:</p>
-                <ul>{p.gpmis.map((g) => <li><a href={`/households/${h.id}/gpmis/${g.id}`}>{g.memberId === null ? ui.t.gpmi.gpmi.titleHousehold : ui.t.gpmi.gpmi.title(detail.subjects.find((s) => s.memberId === g.memberId)?.name ?? '')}</a> — {ui.t.gpmi.list.states[g.state]}</li>)}</ul>
+                <ul>
+                  {p.gpmis.map((g) => (
+                    <li>
+                      <a href={`/households/${h.id}/gpmis/${g.id}`}>
+                        {g.memberId === null
+                          ? ui.t.gpmi.gpmi.titleHousehold
+                          : ui.t.gpmi.gpmi.title(detail.subjects.find((s) => s.memberId === g.memberId)?.name ?? '')}
+                      </a>{' '}
+                      — {ui.t.gpmi.list.states[g.state]}
+                    </li>
+                  ))}
+                </ul>
               </>
             )}
-            {p.revision > 0 && werkpunten.length > 0 && !p.errors
-              ? <><p>{t.gpmiIntro}</p><p><a class="button button--secondary" href={`/households/${h.id}/gpmis/new?balance=${detail.id}`}>{t.gpmiStart}</a></p></>
-              : <p>{t.gpmiNeedsWerkpunt}</p>}
+            {p.revision > 0 && werkpunten.length > 0 && !p.errors ? (
+              <>
+                <p>{t.gpmiIntro}</p>
+                <p>
+                  <a class="button button--secondary" href={`/households/${h.id}/gpmis/new?balance=${detail.id}`}>
+                    {t.gpmiStart}
+                  </a>
+                </p>
+              </>
+            ) : (
+              <p>{t.gpmiNeedsWerkpunt}</p>
+            )}
           </section>
         </>
       )}
@@ -209,7 +355,17 @@ export function PlanPage(p: PlanPageProps) {
   );
 }
 
-function GoalFields({ ui, detail, v, errorOf }: { ui: Ui; detail: BalanceDetail; v: PlanRowInput; errorOf: (field: string, key: string) => string | undefined }) {
+function GoalFields({
+  ui,
+  detail,
+  v,
+  errorOf,
+}: {
+  ui: Ui;
+  detail: BalanceDetail;
+  v: PlanRowInput;
+  errorOf: (field: string, key: string) => string | undefined;
+}) {
   const t = ui.t.gpmi.plan;
   const key = cellKey(v.subject, v.domainKey);
   const cell = detail.cells.get(key);
@@ -222,26 +378,68 @@ function GoalFields({ ui, detail, v, errorOf }: { ui: Ui; detail: BalanceDetail;
   return (
     <fieldset class="goal">
       <legend>{t.goalLegend(Number(v.priority) || 0, name, who).replace(/^0\. /, '')}</legend>
-      <p>{t.nowScore}: <ScoreChip t={ui.t} state={cell?.state === 'scored' ? 'scored' : 'nb'} score={score} /></p>
+      <p>
+        {t.nowScore}: <ScoreChip t={ui.t} state={cell?.state === 'scored' ? 'scored' : 'nb'} score={score} />
+      </p>
       <div class={`field${errLt ? ' field--error' : ''}`}>
         <label for={id('lt')}>{t.longTerm}</label>
-        <p class="field__hint" id={`${id('lt')}-hint`}>{t.longTermHint}</p>
-        {errLt && <p class="field__error" id={`${id('lt')}-error`}>{errLt}</p>}
-        <textarea id={id('lt')} name={`lt.${key}`} rows={2} maxlength={1000} aria-describedby={`${id('lt')}-hint${errLt ? ` ${id('lt')}-error` : ''}`} aria-invalid={errLt ? 'true' : undefined}>{v.longTermGoal}</textarea>
+        <p class="field__hint" id={`${id('lt')}-hint`}>
+          {t.longTermHint}
+        </p>
+        {errLt && (
+          <p class="field__error" id={`${id('lt')}-error`}>
+            {errLt}
+          </p>
+        )}
+        <textarea
+          id={id('lt')}
+          name={`lt.${key}`}
+          rows={2}
+          maxlength={1000}
+          aria-describedby={`${id('lt')}-hint${errLt ? ` ${id('lt')}-error` : ''}`}
+          aria-invalid={errLt ? 'true' : undefined}
+        >
+          {v.longTermGoal}
+        </textarea>
       </div>
       <div class="field">
         <label for={id('st')}>{t.shortTerm}</label>
-        <p class="field__hint" id={`${id('st')}-hint`}>{t.shortTermHint}</p>
-        <textarea id={id('st')} name={`st.${key}`} rows={2} maxlength={1000} aria-describedby={`${id('st')}-hint`}>{v.shortTermGoal}</textarea>
+        <p class="field__hint" id={`${id('st')}-hint`}>
+          {t.shortTermHint}
+        </p>
+        <textarea id={id('st')} name={`st.${key}`} rows={2} maxlength={1000} aria-describedby={`${id('st')}-hint`}>
+          {v.shortTermGoal}
+        </textarea>
       </div>
       <div class={`field${errTs ? ' field--error' : ''}`}>
         <label for={id('ts')}>{t.target}</label>
-        <p class="field__hint" id={`${id('ts')}-hint`}>{score !== null ? t.targetHint(`${score} ${ui.t.balances.scale[score as 1]}`) : t.targetHintFree}</p>
-        {errTs && <p class="field__error" id={`${id('ts')}-error`}>{errTs}</p>}
-        <select id={id('ts')} name={`ts.${key}`} aria-describedby={`${id('ts')}-hint${errTs ? ` ${id('ts')}-error` : ''}`} aria-invalid={errTs ? 'true' : undefined}>
-          <option value="" selected={v.targetScore === ''}>{t.targetNone}</option>
-          {[1, 2, 3, 4, 5].map((n) => <option value={String(n)} selected={v.targetScore === String(n)}>{n} — {ui.t.balances.scale[n as 1]}</option>)}
-          {v.targetScore !== '' && !/^[1-5]$/.test(v.targetScore) && <option value={v.targetScore} selected>{v.targetScore}</option>}
+        <p class="field__hint" id={`${id('ts')}-hint`}>
+          {score !== null ? t.targetHint(`${score} ${ui.t.balances.scale[score as 1]}`) : t.targetHintFree}
+        </p>
+        {errTs && (
+          <p class="field__error" id={`${id('ts')}-error`}>
+            {errTs}
+          </p>
+        )}
+        <select
+          id={id('ts')}
+          name={`ts.${key}`}
+          aria-describedby={`${id('ts')}-hint${errTs ? ` ${id('ts')}-error` : ''}`}
+          aria-invalid={errTs ? 'true' : undefined}
+        >
+          <option value="" selected={v.targetScore === ''}>
+            {t.targetNone}
+          </option>
+          {[1, 2, 3, 4, 5].map((n) => (
+            <option value={String(n)} selected={v.targetScore === String(n)}>
+              {n} — {ui.t.balances.scale[n as 1]}
+            </option>
+          ))}
+          {v.targetScore !== '' && !/^[1-5]$/.test(v.targetScore) && (
+            <option value={v.targetScore} selected>
+              {v.targetScore}
+            </option>
+          )}
         </select>
       </div>
     </fieldset>
@@ -257,9 +455,24 @@ function TheirPlan({ ui, detail, theirs }: { ui: Ui; detail: BalanceDetail; thei
       {rows.map((r) => (
         <li>
           {t.priority} {r.priority}: {domainName(ui, detail, r.domainKey)} — {subjectName(ui, detail, r.subject)}
-          {r.shortTermGoal && <> · {t.shortTerm}: {r.shortTermGoal}</>}
-          {r.longTermGoal && <> · {t.longTerm}: {r.longTermGoal}</>}
-          {r.targetScore !== null && <> · {t.target}: {r.targetScore}</>}
+          {r.shortTermGoal && (
+            <>
+              {' '}
+              · {t.shortTerm}: {r.shortTermGoal}
+            </>
+          )}
+          {r.longTermGoal && (
+            <>
+              {' '}
+              · {t.longTerm}: {r.longTermGoal}
+            </>
+          )}
+          {r.targetScore !== null && (
+            <>
+              {' '}
+              · {t.target}: {r.targetScore}
+            </>
+          )}
         </li>
       ))}
     </ul>

@@ -36,15 +36,37 @@ export function gpmiTitle(ui: Ui, household: Household, gpmi: Pick<GpmiRecord, '
 export function MovementWord({ ui, movement }: { ui: Ui; movement: Movement | null }) {
   const m = ui.t.gpmi.movement;
   if (!movement) return <span class="muted">{m.none}</span>;
-  return <span class={`movement movement--${movement}`}>{m[movement]} <DirectionSymbol direction={movement} /></span>;
+  return (
+    <span class={`movement movement--${movement}`}>
+      {m[movement]} <DirectionSymbol direction={movement} />
+    </span>
+  );
 }
 
 function List({ items }: { items: string[] }) {
-  return <ul class="agreement__list">{items.map((i) => <li>{i}</li>)}</ul>;
+  return (
+    <ul class="agreement__list">
+      {items.map((i) => (
+        <li>{i}</li>
+      ))}
+    </ul>
+  );
 }
 
 /** The agreements of a version, read-only: as the client reads them ("Wat doe jij?"). */
-export function AgreementList({ ui, balance, agreements, headingLevel = 3, idPrefix = 'agreement' }: { ui: Ui; balance: BalanceDetail; agreements: AgreementDetail[]; headingLevel?: 3 | 4; idPrefix?: string }) {
+export function AgreementList({
+  ui,
+  balance,
+  agreements,
+  headingLevel = 3,
+  idPrefix = 'agreement',
+}: {
+  ui: Ui;
+  balance: BalanceDetail;
+  agreements: AgreementDetail[];
+  headingLevel?: 3 | 4;
+  idPrefix?: string;
+}) {
   const g = ui.t.gpmi.gpmi;
   if (!agreements.length) return <p>{g.noAgreements}</p>;
   const H = headingLevel === 3 ? 'h3' : 'h4';
@@ -56,18 +78,56 @@ export function AgreementList({ ui, balance, agreements, headingLevel = 3, idPre
           <li class="agreement" id={`${idPrefix}-${a.id}`}>
             <section aria-labelledby={headingId}>
               <H id={headingId}>{g.agreementFor(domainName(ui, balance, a.domainKey), subjectName(ui, balance, a.subject))}</H>
-              <p class="agreement__text"><strong>{g.agreement}:</strong> {a.text || g.nothing}</p>
+              <p class="agreement__text">
+                <strong>{g.agreement}:</strong> {a.text || g.nothing}
+              </p>
               <div class="agreement__lists">
-                <div><p class="agreement__label">{g.clientDoes}</p>{a.client.length ? <List items={a.client} /> : <p>{g.nothing}</p>}</div>
-                <div><p class="agreement__label">{g.ocmwDoes}</p>{a.ocmw.length ? <List items={a.ocmw} /> : <p>{g.nothing}</p>}</div>
-                {a.partners.length > 0 && <div><p class="agreement__label">{g.partners}</p><List items={a.partners} /></div>}
+                <div>
+                  <p class="agreement__label">{g.clientDoes}</p>
+                  {a.client.length ? <List items={a.client} /> : <p>{g.nothing}</p>}
+                </div>
+                <div>
+                  <p class="agreement__label">{g.ocmwDoes}</p>
+                  {a.ocmw.length ? <List items={a.ocmw} /> : <p>{g.nothing}</p>}
+                </div>
+                {a.partners.length > 0 && (
+                  <div>
+                    <p class="agreement__label">{g.partners}</p>
+                    <List items={a.partners} />
+                  </div>
+                )}
               </div>
               <dl class="agreement__facts">
-                {a.longTermGoal && <><dt>{g.longTerm}</dt><dd>{a.longTermGoal}</dd></>}
-                {a.shortTermGoal && <><dt>{g.shortTerm}</dt><dd>{a.shortTermGoal}</dd></>}
-                {a.targetScore !== null && <><dt>{g.target}</dt><dd><ScoreChip t={ui.t} state="scored" score={a.targetScore} /></dd></>}
-                {a.dueOn && <><dt>{g.due}</dt><dd>{formatIsoDate(a.dueOn)}</dd></>}
-                <dt>{g.status}</dt><dd><span class={`status status--${a.currentStatus}`}>{ui.t.gpmi.status[a.currentStatus]}</span></dd>
+                {a.longTermGoal && (
+                  <>
+                    <dt>{g.longTerm}</dt>
+                    <dd>{a.longTermGoal}</dd>
+                  </>
+                )}
+                {a.shortTermGoal && (
+                  <>
+                    <dt>{g.shortTerm}</dt>
+                    <dd>{a.shortTermGoal}</dd>
+                  </>
+                )}
+                {a.targetScore !== null && (
+                  <>
+                    <dt>{g.target}</dt>
+                    <dd>
+                      <ScoreChip t={ui.t} state="scored" score={a.targetScore} />
+                    </dd>
+                  </>
+                )}
+                {a.dueOn && (
+                  <>
+                    <dt>{g.due}</dt>
+                    <dd>{formatIsoDate(a.dueOn)}</dd>
+                  </>
+                )}
+                <dt>{g.status}</dt>
+                <dd>
+                  <span class={`status status--${a.currentStatus}`}>{ui.t.gpmi.status[a.currentStatus]}</span>
+                </dd>
               </dl>
               {a.evaluations.length > 0 && (
                 <div class="agreement__evaluations">
@@ -75,7 +135,10 @@ export function AgreementList({ ui, balance, agreements, headingLevel = 3, idPre
                   <ul>
                     {a.evaluations.map((e) => (
                       <li>
-                        <p><strong>{g.evaluationLine(formatIsoDate(e.heldOn), ui.t.gpmi.status[e.status])}</strong>{e.byName && <span class="muted"> ({e.byName})</span>}</p>
+                        <p>
+                          <strong>{g.evaluationLine(formatIsoDate(e.heldOn), ui.t.gpmi.status[e.status])}</strong>
+                          {e.byName && <span class="muted"> ({e.byName})</span>}
+                        </p>
                         {e.note && <p class="pre-wrap">{e.note}</p>}
                       </li>
                     ))}
@@ -112,9 +175,23 @@ export function AField(p: AFieldProps) {
   return (
     <div class={`field${p.error ? ' field--error' : ''}`}>
       <label for={id}>{p.label}</label>
-      {p.hint && <p class="field__hint" id={`${id}-hint`}>{p.hint}</p>}
-      {p.error && <p class="field__error" id={`${id}-error`}>{p.error}</p>}
-      {p.multiline ? <textarea {...common} rows={p.rows ?? 3}>{p.value}</textarea> : <input {...common} type="text" value={p.value} inputmode={p.inputmode} />}
+      {p.hint && (
+        <p class="field__hint" id={`${id}-hint`}>
+          {p.hint}
+        </p>
+      )}
+      {p.error && (
+        <p class="field__error" id={`${id}-error`}>
+          {p.error}
+        </p>
+      )}
+      {p.multiline ? (
+        <textarea {...common} rows={p.rows ?? 3}>
+          {p.value}
+        </textarea>
+      ) : (
+        <input {...common} type="text" value={p.value} inputmode={p.inputmode} />
+      )}
     </div>
   );
 }

@@ -6,14 +6,20 @@ export function HomePage({ ui }: { ui: Ui }) {
   const user = ui.user!;
   return (
     <Layout ui={ui} title={t.home.title}>
-      <h1>{t.home.title}, {user.displayName}</h1>
+      <h1>
+        {t.home.title}, {user.displayName}
+      </h1>
       <p>{t.home.intro}</p>
       <h2>{t.home.yourRoles}</h2>
       <ul>
         {user.isAdmin && <li>{t.roles.admin}</li>}
         {!user.isAdmin && <li>{t.home.noRoles}</li>}
       </ul>
-      {user.isAdmin && <p><a href="/admin/users">{t.nav.users}</a></p>}
+      {user.isAdmin && (
+        <p>
+          <a href="/admin/users">{t.nav.users}</a>
+        </p>
+      )}
     </Layout>
   );
 }

@@ -5,7 +5,11 @@ import { formatDateTime } from '../../src/i18n/format.js';
 import { Layout } from '../layouts/Layout.js';
 import { dossierTitle } from './HouseholdPage.js';
 
-export interface ConflictRow { label: string; theirs: string; yours: string }
+export interface ConflictRow {
+  label: string;
+  theirs: string;
+  yours: string;
+}
 
 /**
  * A save that came too late (409). `conflict`: someone else saved first; both versions side by side,
@@ -26,7 +30,9 @@ export function ConflictPage(p: {
   const title = p.mode === 'conflict' ? c.title : c.closedTitle;
   return (
     <Layout ui={ui} title={`${title} — ${dossierTitle(ui, h)}`}>
-      <p><a href={`/households/${h.id}`}>{ui.t.households.member.back}</a></p>
+      <p>
+        <a href={`/households/${h.id}`}>{ui.t.households.member.back}</a>
+      </p>
       <h1>{title}</h1>
       <div class="error-summary" role="alert" tabindex={-1} data-focus-on-load autofocus>
         <p>{p.mode === 'conflict' ? c.intro : c.closedIntro}</p>
@@ -61,7 +67,11 @@ export function ConflictPage(p: {
           <section class="card" aria-labelledby="keep-theirs-title">
             <h2 id="keep-theirs-title">{c.keepTheirs}</h2>
             <p>{c.keepTheirsHint}</p>
-            <p><a class="button button--secondary" href={p.keepHref}>{c.keepTheirs}</a></p>
+            <p>
+              <a class="button button--secondary" href={p.keepHref}>
+                {c.keepTheirs}
+              </a>
+            </p>
           </section>
           <section class="card" aria-labelledby="save-mine-title">
             <h2 id="save-mine-title">{c.saveMineTitle}</h2>
@@ -71,7 +81,9 @@ export function ConflictPage(p: {
         </>
       ) : (
         <form method="post" action={`/households/${h.id}/reopening`}>
-          <button type="submit" class="button">{ui.t.households.dossier.reopenSubmit}</button>
+          <button type="submit" class="button">
+            {ui.t.households.dossier.reopenSubmit}
+          </button>
         </form>
       )}
     </Layout>

@@ -32,7 +32,12 @@ export function householdFormValues(h: Household): HouseholdFormValues {
 
 export function AgeGroup({ ui, member, year }: { ui: Ui; member: Member; year: number }) {
   const g = ui.t.households.ageGroup;
-  return <>{isAdult(member, year) ? g.adult : g.child}{member.adultOverride !== null && <> {g.overridden}</>}</>;
+  return (
+    <>
+      {isAdult(member, year) ? g.adult : g.child}
+      {member.adultOverride !== null && <> {g.overridden}</>}
+    </>
+  );
 }
 
 export interface HouseholdPageProps {
@@ -63,20 +68,32 @@ export function HouseholdPage(p: HouseholdPageProps) {
   const detailsFailed = p.failed?.form === 'details' ? p.failed : undefined;
   return (
     <Layout ui={ui} title={dossierTitle(ui, h)}>
-      <p><a href="/">{d.back}</a></p>
+      <p>
+        <a href="/">{d.back}</a>
+      </p>
       <h1>{householdHeading(ui, h)}</h1>
-      {p.notice && <p class="alert alert--success" role="status">{p.notice}</p>}
+      {p.notice && (
+        <p class="alert alert--success" role="status">
+          {p.notice}
+        </p>
+      )}
       {!active && <p class="alert alert--info">{d.closedNotice(formatDate(h.closedAt ?? h.updatedAt))}</p>}
 
       <section class="card" aria-labelledby="details-title">
         <h2 id="details-title">{d.details}</h2>
         <dl>
-          <dt>{c.dossierRef}</dt><dd>{h.dossierRef ?? c.noRef}</dd>
-          <dt>{c.team}</dt><dd>{h.teamName}</dd>
-          <dt>{ui.t.households.fields.worker}</dt><dd>{h.assignedName ?? c.unassigned}</dd>
-          <dt>{d.status}</dt><dd>{active ? ui.t.households.status.active : d.closedOn(formatDate(h.closedAt ?? h.updatedAt))}</dd>
-          <dt>{d.created}</dt><dd>{formatDate(h.createdAt)}</dd>
-          <dt>{d.updated}</dt><dd>{h.updatedByName ? d.updatedBy(formatDateTime(h.updatedAt), h.updatedByName) : formatDateTime(h.updatedAt)}</dd>
+          <dt>{c.dossierRef}</dt>
+          <dd>{h.dossierRef ?? c.noRef}</dd>
+          <dt>{c.team}</dt>
+          <dd>{h.teamName}</dd>
+          <dt>{ui.t.households.fields.worker}</dt>
+          <dd>{h.assignedName ?? c.unassigned}</dd>
+          <dt>{d.status}</dt>
+          <dd>{active ? ui.t.households.status.active : d.closedOn(formatDate(h.closedAt ?? h.updatedAt))}</dd>
+          <dt>{d.created}</dt>
+          <dd>{formatDate(h.createdAt)}</dd>
+          <dt>{d.updated}</dt>
+          <dd>{h.updatedByName ? d.updatedBy(formatDateTime(h.updatedAt), h.updatedByName) : formatDateTime(h.updatedAt)}</dd>
         </dl>
       </section>
 
@@ -99,8 +116,14 @@ export function HouseholdPage(p: HouseholdPageProps) {
           <h2 id="add-member-title">{d.addMemberTitle}</h2>
           <form method="post" action={`/households/${h.id}/members`} novalidate>
             {memberFailed && <ErrorSummary t={ui.t} errors={memberFailed.errors} labels={memberLabels(ui)} />}
-            <MemberFields ui={ui} values={memberFailed?.values ?? { first_name: '', last_name: '', birth_year: '', birth_date: '', role: '', adult: 'auto', national_number: '' }} errors={memberFailed?.errors ?? {}} />
-            <button type="submit" class="button">{d.addMemberSubmit}</button>
+            <MemberFields
+              ui={ui}
+              values={memberFailed?.values ?? { first_name: '', last_name: '', birth_year: '', birth_date: '', role: '', adult: 'auto', national_number: '' }}
+              errors={memberFailed?.errors ?? {}}
+            />
+            <button type="submit" class="button">
+              {d.addMemberSubmit}
+            </button>
           </form>
         </section>
       )}
@@ -111,9 +134,16 @@ export function HouseholdPage(p: HouseholdPageProps) {
           <form method="post" action={`/households/${h.id}`} novalidate>
             {detailsFailed && <ErrorSummary t={ui.t} errors={detailsFailed.errors} labels={householdLabels(ui)} />}
             <input type="hidden" name="revision" value={String(h.revision)} />
-            <HouseholdFields ui={ui} teams={p.teams} values={detailsFailed?.values ?? householdFormValues(h)} errors={detailsFailed?.errors ?? {}}
-              currentWorker={h.assignedUserId !== null ? { id: h.assignedUserId, name: h.assignedName ?? '', teamId: h.teamId } : null} />
-            <button type="submit" class="button">{d.editSubmit}</button>
+            <HouseholdFields
+              ui={ui}
+              teams={p.teams}
+              values={detailsFailed?.values ?? householdFormValues(h)}
+              errors={detailsFailed?.errors ?? {}}
+              currentWorker={h.assignedUserId !== null ? { id: h.assignedUserId, name: h.assignedName ?? '', teamId: h.teamId } : null}
+            />
+            <button type="submit" class="button">
+              {d.editSubmit}
+            </button>
           </form>
         </section>
       )}
@@ -123,11 +153,15 @@ export function HouseholdPage(p: HouseholdPageProps) {
         {active ? (
           <form method="post" action={`/households/${h.id}/closure`}>
             <p>{d.closeIntro}</p>
-            <button type="submit" class="button button--danger">{d.closeSubmit}</button>
+            <button type="submit" class="button button--danger">
+              {d.closeSubmit}
+            </button>
           </form>
         ) : (
           <form method="post" action={`/households/${h.id}/reopening`}>
-            <button type="submit" class="button">{d.reopenSubmit}</button>
+            <button type="submit" class="button">
+              {d.reopenSubmit}
+            </button>
           </form>
         )}
       </section>
@@ -149,7 +183,9 @@ function MembersTable({ ui, household, members, year, caption }: { ui: Ui; house
             <th scope="col">{f.role}</th>
             <th scope="col">{d.ageGroup}</th>
             <th scope="col">{f.nationalNumber}</th>
-            <th scope="col"><span class="visually-hidden">{d.edit}</span></th>
+            <th scope="col">
+              <span class="visually-hidden">{d.edit}</span>
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -157,13 +193,24 @@ function MembersTable({ ui, household, members, year, caption }: { ui: Ui; house
             <tr>
               <th scope="row">
                 {fullName(m)}
-                {m.leftOn && <><br /><span class="field__hint">{d.leftOn(formatIsoDate(m.leftOn))}</span></>}
+                {m.leftOn && (
+                  <>
+                    <br />
+                    <span class="field__hint">{d.leftOn(formatIsoDate(m.leftOn))}</span>
+                  </>
+                )}
               </th>
               <td>{m.birthDate ? formatIsoDate(m.birthDate) : m.birthYear}</td>
               <td>{ui.t.households.roles[m.role]}</td>
-              <td><AgeGroup ui={ui} member={m} year={year} /></td>
+              <td>
+                <AgeGroup ui={ui} member={m} year={year} />
+              </td>
               <td>{m.nationalNumber ? maskNationalNumber(m.nationalNumber) : <span class="field__hint">{d.notFilledIn}</span>}</td>
-              <td><a href={`/households/${household.id}/members/${m.id}`} aria-label={d.editMember(fullName(m))}>{d.edit}</a></td>
+              <td>
+                <a href={`/households/${household.id}/members/${m.id}`} aria-label={d.editMember(fullName(m))}>
+                  {d.edit}
+                </a>
+              </td>
             </tr>
           ))}
         </tbody>

@@ -28,17 +28,25 @@ export function MemberPage(p: MemberPageProps) {
   const name = fullName(m);
   return (
     <Layout ui={ui} title={dossierTitle(ui, h)}>
-      <p><a href={`/households/${h.id}`}>{t.back}</a></p>
+      <p>
+        <a href={`/households/${h.id}`}>{t.back}</a>
+      </p>
       <h1>{t.title(name)}</h1>
       {m.leftOn && <p class="alert alert--info">{t.departed(formatIsoDate(m.leftOn))}</p>}
       {!active ? (
         <>
           <p class="alert alert--info">{t.closedReadOnly}</p>
           <dl class="card">
-            <dt>{f.birthYear}</dt><dd>{m.birthDate ? formatIsoDate(m.birthDate) : m.birthYear}</dd>
-            <dt>{f.role}</dt><dd>{ui.t.households.roles[m.role]}</dd>
-            <dt>{f.adult}</dt><dd><AgeGroup ui={ui} member={m} year={p.year} /></dd>
-            <dt>{f.nationalNumber}</dt><dd>{m.nationalNumber ? maskNationalNumber(m.nationalNumber) : ui.t.households.dossier.notFilledIn}</dd>
+            <dt>{f.birthYear}</dt>
+            <dd>{m.birthDate ? formatIsoDate(m.birthDate) : m.birthYear}</dd>
+            <dt>{f.role}</dt>
+            <dd>{ui.t.households.roles[m.role]}</dd>
+            <dt>{f.adult}</dt>
+            <dd>
+              <AgeGroup ui={ui} member={m} year={p.year} />
+            </dd>
+            <dt>{f.nationalNumber}</dt>
+            <dd>{m.nationalNumber ? maskNationalNumber(m.nationalNumber) : ui.t.households.dossier.notFilledIn}</dd>
           </dl>
         </>
       ) : (
@@ -49,7 +57,9 @@ export function MemberPage(p: MemberPageProps) {
               <ErrorSummary t={ui.t} errors={p.errors ?? {}} labels={memberLabels(ui)} />
               <input type="hidden" name="revision" value={String(m.revision)} />
               <MemberFields ui={ui} values={p.values} errors={p.errors ?? {}} />
-              <button type="submit" class="button">{t.submit}</button>
+              <button type="submit" class="button">
+                {t.submit}
+              </button>
             </form>
           </section>
           {!m.leftOn && (
@@ -59,8 +69,19 @@ export function MemberPage(p: MemberPageProps) {
               <form method="post" action={`/households/${h.id}/members/${m.id}/departure`} novalidate>
                 <ErrorSummary t={ui.t} errors={p.departure?.errors ?? {}} labels={{ left_on: f.leftOn }} />
                 <input type="hidden" name="revision" value={String(m.revision)} />
-                <Field name="left_on" label={f.leftOn} hint={f.leftOnHint} value={p.departure?.value ?? p.today} error={p.departure?.errors.left_on} maxlength={10} autocomplete="off" required />
-                <button type="submit" class="button button--secondary">{t.departureSubmit(name)}</button>
+                <Field
+                  name="left_on"
+                  label={f.leftOn}
+                  hint={f.leftOnHint}
+                  value={p.departure?.value ?? p.today}
+                  error={p.departure?.errors.left_on}
+                  maxlength={10}
+                  autocomplete="off"
+                  required
+                />
+                <button type="submit" class="button button--secondary">
+                  {t.departureSubmit(name)}
+                </button>
               </form>
             </section>
           )}

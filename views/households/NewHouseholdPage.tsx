@@ -22,7 +22,9 @@ export function NewHouseholdPage(p: {
   const labels = { ...householdLabels(ui), ...Object.assign({}, ...p.members.map((_, i) => memberLabels(ui, memberPrefix(i), i + 1))) };
   return (
     <Layout ui={ui} title={n.title}>
-      <p><a href="/">{ui.t.households.dossier.back}</a></p>
+      <p>
+        <a href="/">{ui.t.households.dossier.back}</a>
+      </p>
       <h1>{n.title}</h1>
       <p>{n.intro}</p>
       <form method="post" action="/households/new" novalidate>
@@ -41,8 +43,14 @@ export function NewHouseholdPage(p: {
         ))}
         {/* The submit button comes first: Enter in any field creates the household, not a new row. */}
         <p class="inline-fields">
-          <button type="submit" class="button">{n.submit}</button>
-          {p.members.length < MAX_NEW_MEMBERS && <button type="submit" name="action" value="add_row" class="button button--secondary">{n.addRow}</button>}
+          <button type="submit" class="button">
+            {n.submit}
+          </button>
+          {p.members.length < MAX_NEW_MEMBERS && (
+            <button type="submit" name="action" value="add_row" class="button button--secondary">
+              {n.addRow}
+            </button>
+          )}
         </p>
       </form>
     </Layout>

@@ -9,8 +9,13 @@ import { Field, type FieldErrors } from '../components/form.js';
 export function memberLabels(ui: Ui, prefix = '', row?: number): Record<string, string> {
   const f = ui.t.households.fields;
   const base: Record<string, string> = {
-    first_name: f.firstName, last_name: f.lastName, birth_year: f.birthYear, birth_date: f.birthDate,
-    role: f.role, adult: f.adult, national_number: f.nationalNumber,
+    first_name: f.firstName,
+    last_name: f.lastName,
+    birth_year: f.birthYear,
+    birth_date: f.birthDate,
+    role: f.role,
+    adult: f.adult,
+    national_number: f.nationalNumber,
   };
   const out: Record<string, string> = {};
   for (const [k, label] of Object.entries(base)) out[prefix + k] = row === undefined ? label : ui.t.households.newHousehold.memberField(row, label);
@@ -37,35 +42,96 @@ export function MemberFields(p: { ui: Ui; values: MemberFormValues; errors: Fiel
     <>
       <div class={`field${p.errors[name('first_name')] ? ' field--error' : ''}`}>
         {/* Field has no autofocus option; the first input of a freshly added row gets it here. */}
-        <FieldWithFocus ui={p.ui} name={name('first_name')} label={f.firstName} value={p.values.first_name} error={p.errors[name('first_name')]} autofocus={p.autofocus} />
+        <FieldWithFocus
+          ui={p.ui}
+          name={name('first_name')}
+          label={f.firstName}
+          value={p.values.first_name}
+          error={p.errors[name('first_name')]}
+          autofocus={p.autofocus}
+        />
       </div>
-      <Field name={name('last_name')} label={f.lastName} value={p.values.last_name} error={p.errors[name('last_name')]} maxlength={NAME_MAX} autocomplete="off" required />
-      <Field name={name('birth_year')} label={f.birthYear} hint={f.birthYearHint} value={p.values.birth_year} error={p.errors[name('birth_year')]} inputmode="numeric" maxlength={4} autocomplete="off" required />
-      <Field name={name('birth_date')} label={f.birthDate} hint={f.birthDateHint} value={p.values.birth_date} error={p.errors[name('birth_date')]} maxlength={10} autocomplete="off" />
+      <Field
+        name={name('last_name')}
+        label={f.lastName}
+        value={p.values.last_name}
+        error={p.errors[name('last_name')]}
+        maxlength={NAME_MAX}
+        autocomplete="off"
+        required
+      />
+      <Field
+        name={name('birth_year')}
+        label={f.birthYear}
+        hint={f.birthYearHint}
+        value={p.values.birth_year}
+        error={p.errors[name('birth_year')]}
+        inputmode="numeric"
+        maxlength={4}
+        autocomplete="off"
+        required
+      />
+      <Field
+        name={name('birth_date')}
+        label={f.birthDate}
+        hint={f.birthDateHint}
+        value={p.values.birth_date}
+        error={p.errors[name('birth_date')]}
+        maxlength={10}
+        autocomplete="off"
+      />
       <fieldset class={`field${roleError ? ' field--error' : ''}`} aria-describedby={roleError ? `field-${name('role')}-error` : undefined}>
         <legend>{f.role}</legend>
-        {roleError && <p class="field__error" id={`field-${name('role')}-error`}>{roleError}</p>}
+        {roleError && (
+          <p class="field__error" id={`field-${name('role')}-error`}>
+            {roleError}
+          </p>
+        )}
         {MEMBER_ROLES.map((role, i) => {
           const id = i === 0 ? `field-${name('role')}` : `field-${name('role')}-${role}`;
           return (
             <label for={id}>
-              <input type="radio" id={id} name={name('role')} value={role} checked={p.values.role === role} />{' '}
-              {p.ui.t.households.roles[role]}
+              <input type="radio" id={id} name={name('role')} value={role} checked={p.values.role === role} /> {p.ui.t.households.roles[role]}
             </label>
           );
         })}
       </fieldset>
       <div class={`field${adultError ? ' field--error' : ''}`}>
         <label for={adultId}>{f.adult}</label>
-        <p class="field__hint" id={`${adultId}-hint`}>{f.adultHint}</p>
-        {adultError && <p class="field__error" id={`${adultId}-error`}>{adultError}</p>}
-        <select id={adultId} name={name('adult')} aria-describedby={`${adultId}-hint${adultError ? ` ${adultId}-error` : ''}`} aria-invalid={adultError ? 'true' : undefined}>
-          <option value="auto" selected={p.values.adult === 'auto'}>{f.adultAuto}</option>
-          <option value="adult" selected={p.values.adult === 'adult'}>{f.adultYes}</option>
-          <option value="child" selected={p.values.adult === 'child'}>{f.adultNo}</option>
+        <p class="field__hint" id={`${adultId}-hint`}>
+          {f.adultHint}
+        </p>
+        {adultError && (
+          <p class="field__error" id={`${adultId}-error`}>
+            {adultError}
+          </p>
+        )}
+        <select
+          id={adultId}
+          name={name('adult')}
+          aria-describedby={`${adultId}-hint${adultError ? ` ${adultId}-error` : ''}`}
+          aria-invalid={adultError ? 'true' : undefined}
+        >
+          <option value="auto" selected={p.values.adult === 'auto'}>
+            {f.adultAuto}
+          </option>
+          <option value="adult" selected={p.values.adult === 'adult'}>
+            {f.adultYes}
+          </option>
+          <option value="child" selected={p.values.adult === 'child'}>
+            {f.adultNo}
+          </option>
         </select>
       </div>
-      <Field name={name('national_number')} label={f.nationalNumber} hint={f.nationalNumberHint} value={p.values.national_number} error={p.errors[name('national_number')]} maxlength={40} autocomplete="off" />
+      <Field
+        name={name('national_number')}
+        label={f.nationalNumber}
+        hint={f.nationalNumberHint}
+        value={p.values.national_number}
+        error={p.errors[name('national_number')]}
+        maxlength={40}
+        autocomplete="off"
+      />
     </>
   );
 }
@@ -76,10 +142,24 @@ function FieldWithFocus(p: { ui: Ui; name: string; label: string; value: string;
   return (
     <>
       <label for={id}>{p.label}</label>
-      {p.error && <p class="field__error" id={`${id}-error`}>{p.error}</p>}
-      <input type="text" id={id} name={p.name} value={p.value} maxlength={NAME_MAX} autocomplete="off" required
-        aria-describedby={p.error ? `${id}-error` : undefined} aria-invalid={p.error ? 'true' : undefined}
-        autofocus={p.autofocus} data-focus-on-load={p.autofocus ? true : undefined} />
+      {p.error && (
+        <p class="field__error" id={`${id}-error`}>
+          {p.error}
+        </p>
+      )}
+      <input
+        type="text"
+        id={id}
+        name={p.name}
+        value={p.value}
+        maxlength={NAME_MAX}
+        autocomplete="off"
+        required
+        aria-describedby={p.error ? `${id}-error` : undefined}
+        aria-invalid={p.error ? 'true' : undefined}
+        autofocus={p.autofocus}
+        data-focus-on-load={p.autofocus ? true : undefined}
+      />
     </>
   );
 }
@@ -88,7 +168,13 @@ function FieldWithFocus(p: { ui: Ui; name: string; label: string; value: string;
  * Team, assigned worker and dossier number. Without script the worker list cannot follow the
  * chosen team, so the workers are grouped per team and the server checks the pair.
  */
-export function HouseholdFields(p: { ui: Ui; teams: TeamWithWorkers[]; values: HouseholdFormValues; errors: FieldErrors; currentWorker?: { id: number; name: string; teamId: number } | null }) {
+export function HouseholdFields(p: {
+  ui: Ui;
+  teams: TeamWithWorkers[];
+  values: HouseholdFormValues;
+  errors: FieldErrors;
+  currentWorker?: { id: number; name: string; teamId: number } | null;
+}) {
   const f = p.ui.t.households.fields;
   const teamError = p.errors.team;
   const workerError = p.errors.worker;
@@ -96,34 +182,76 @@ export function HouseholdFields(p: { ui: Ui; teams: TeamWithWorkers[]; values: H
   const listed = current ? p.teams.some((t) => t.id === current.teamId && t.workers.some((w) => w.id === current.id)) : true;
   // One person can be in two teams and so appear twice: select them once, preferably under the chosen team.
   const workerId = Number(p.values.worker);
-  const holder = p.teams.find((t) => String(t.id) === p.values.team && t.workers.some((w) => w.id === workerId))
-    ?? p.teams.find((t) => t.workers.some((w) => w.id === workerId));
+  const holder =
+    p.teams.find((t) => String(t.id) === p.values.team && t.workers.some((w) => w.id === workerId)) ??
+    p.teams.find((t) => t.workers.some((w) => w.id === workerId));
   const selectedKey = holder ? `${holder.id}:${workerId}` : '';
   return (
     <>
       <div class={`field${teamError ? ' field--error' : ''}`}>
         <label for="field-team">{f.team}</label>
-        {teamError && <p class="field__error" id="field-team-error">{teamError}</p>}
+        {teamError && (
+          <p class="field__error" id="field-team-error">
+            {teamError}
+          </p>
+        )}
         <select id="field-team" name="team" aria-describedby={teamError ? 'field-team-error' : undefined} aria-invalid={teamError ? 'true' : undefined}>
-          {p.teams.length > 1 && <option value="" selected={p.values.team === ''}>—</option>}
-          {p.teams.map((t) => <option value={String(t.id)} selected={p.values.team === String(t.id) || p.teams.length === 1}>{t.name}</option>)}
+          {p.teams.length > 1 && (
+            <option value="" selected={p.values.team === ''}>
+              —
+            </option>
+          )}
+          {p.teams.map((t) => (
+            <option value={String(t.id)} selected={p.values.team === String(t.id) || p.teams.length === 1}>
+              {t.name}
+            </option>
+          ))}
         </select>
       </div>
       <div class={`field${workerError ? ' field--error' : ''}`}>
         <label for="field-worker">{f.worker}</label>
-        <p class="field__hint" id="field-worker-hint">{f.workerHint}</p>
-        {workerError && <p class="field__error" id="field-worker-error">{workerError}</p>}
-        <select id="field-worker" name="worker" aria-describedby={`field-worker-hint${workerError ? ' field-worker-error' : ''}`} aria-invalid={workerError ? 'true' : undefined}>
-          <option value="" selected={p.values.worker === ''}>{f.workerNone}</option>
-          {current && !listed && <option value={String(current.id)} selected={p.values.worker === String(current.id)}>{f.workerElsewhere(current.name)}</option>}
+        <p class="field__hint" id="field-worker-hint">
+          {f.workerHint}
+        </p>
+        {workerError && (
+          <p class="field__error" id="field-worker-error">
+            {workerError}
+          </p>
+        )}
+        <select
+          id="field-worker"
+          name="worker"
+          aria-describedby={`field-worker-hint${workerError ? ' field-worker-error' : ''}`}
+          aria-invalid={workerError ? 'true' : undefined}
+        >
+          <option value="" selected={p.values.worker === ''}>
+            {f.workerNone}
+          </option>
+          {current && !listed && (
+            <option value={String(current.id)} selected={p.values.worker === String(current.id)}>
+              {f.workerElsewhere(current.name)}
+            </option>
+          )}
           {p.teams.map((t) => (
             <optgroup label={t.name}>
-              {t.workers.map((w) => <option value={String(w.id)} selected={selectedKey === `${t.id}:${w.id}`}>{w.name}</option>)}
+              {t.workers.map((w) => (
+                <option value={String(w.id)} selected={selectedKey === `${t.id}:${w.id}`}>
+                  {w.name}
+                </option>
+              ))}
             </optgroup>
           ))}
         </select>
       </div>
-      <Field name="dossier_ref" label={f.dossierRef} hint={f.dossierRefHint} value={p.values.dossier_ref} error={p.errors.dossier_ref} maxlength={DOSSIER_REF_MAX} autocomplete="off" />
+      <Field
+        name="dossier_ref"
+        label={f.dossierRef}
+        hint={f.dossierRefHint}
+        value={p.values.dossier_ref}
+        error={p.errors.dossier_ref}
+        maxlength={DOSSIER_REF_MAX}
+        autocomplete="off"
+      />
     </>
   );
 }

@@ -12,14 +12,15 @@ interface Props {
 
 export function Layout({ ui, title, children, bare }: Props) {
   const { t, user } = ui;
-  const nav = user && !user.mustSetUpTwoFactor
-    ? [
-        ...(user.memberships.length ? [{ href: '/', label: t.nav.caseload }] : [{ href: '/', label: t.nav.home }]),
-        { href: '/catalogue', label: t.nav.catalogue },
-        ...(user.isAdmin ? [{ href: '/admin/users', label: t.nav.users }] : []),
-        { href: '/account', label: t.nav.account },
-      ]
-    : [];
+  const nav =
+    user && !user.mustSetUpTwoFactor
+      ? [
+          ...(user.memberships.length ? [{ href: '/', label: t.nav.caseload }] : [{ href: '/', label: t.nav.home }]),
+          { href: '/catalogue', label: t.nav.catalogue },
+          ...(user.isAdmin ? [{ href: '/admin/users', label: t.nav.users }] : []),
+          { href: '/account', label: t.nav.account },
+        ]
+      : [];
   return (
     <html lang={t.meta.lang}>
       <head>
@@ -35,15 +36,21 @@ export function Layout({ ui, title, children, bare }: Props) {
         <script src={asset('js/app.js')} nonce={ui.nonce} defer></script>
       </head>
       <body data-idle-ms={user ? String(ui.idleMs) : undefined} data-network-error={t.errors.network}>
-        <a class="skip-link" href="#main">{t.layout.skipLink}</a>
+        <a class="skip-link" href="#main">
+          {t.layout.skipLink}
+        </a>
         <header class="site-header">
           <div class="site-header__inner">
-            <a class="brand" href="/">{t.app.name}</a>
+            <a class="brand" href="/">
+              {t.app.name}
+            </a>
             {user && (
               <div class="user-menu">
                 <span class="user-menu__name">{t.layout.signedInAs(user.displayName)}</span>
                 <form method="post" action="/signout" class="inline-form">
-                  <button type="submit" class="button button--quiet">{t.layout.signOut}</button>
+                  <button type="submit" class="button button--quiet">
+                    {t.layout.signOut}
+                  </button>
                 </form>
               </div>
             )}
@@ -54,7 +61,9 @@ export function Layout({ ui, title, children, bare }: Props) {
             <ul>
               {nav.map((item) => (
                 <li>
-                  <a href={item.href} aria-current={isCurrent(ui.path, item.href) ? 'page' : undefined}>{item.label}</a>
+                  <a href={item.href} aria-current={isCurrent(ui.path, item.href) ? 'page' : undefined}>
+                    {item.label}
+                  </a>
                 </li>
               ))}
             </ul>
@@ -71,7 +80,9 @@ export function Layout({ ui, title, children, bare }: Props) {
           <dialog id="idle-dialog" class="idle-dialog" aria-labelledby="idle-title" aria-describedby="idle-body">
             <h2 id="idle-title">{t.auth.idle.title}</h2>
             <p id="idle-body">{t.auth.idle.body}</p>
-            <button type="button" class="button" id="idle-stay" data-done={t.auth.idle.stayed}>{t.auth.idle.stay}</button>
+            <button type="button" class="button" id="idle-stay" data-done={t.auth.idle.stayed}>
+              {t.auth.idle.stay}
+            </button>
           </dialog>
         )}
       </body>

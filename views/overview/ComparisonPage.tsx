@@ -18,7 +18,6 @@ export interface ComparisonPageProps {
   chosen?: { from?: number | undefined; to?: number | undefined };
 }
 
-
 /** Two balances side by side per domain: both scores with the anchor text each meant then, and the change. */
 export function ComparisonPage(p: ComparisonPageProps) {
   const { ui, household, result } = p;
@@ -32,8 +31,14 @@ export function ComparisonPage(p: ComparisonPageProps) {
       <div class="landscape comparison">
         <Breadcrumb household={household} />
         <h1>{title}</h1>
-        <p class="no-print"><a href={`/households/${household.id}/evolution`}>{m.back}</a></p>
-        {p.message && <p class="alert alert--info" role="status">{p.message}</p>}
+        <p class="no-print">
+          <a href={`/households/${household.id}/evolution`}>{m.back}</a>
+        </p>
+        {p.message && (
+          <p class="alert alert--info" role="status">
+            {p.message}
+          </p>
+        )}
         {p.finals.length >= 2 && (
           <div class="card no-print">
             <CompareForm ui={ui} household={household} finals={finalsDesc} from={p.chosen?.from ?? finalsDesc[1]!.id} to={p.chosen?.to ?? finalsDesc[0]!.id} />
@@ -41,9 +46,15 @@ export function ComparisonPage(p: ComparisonPageProps) {
         )}
         {result && (
           <>
-            <p class="comparison__summary"><strong>{m.summary(result.comparison.totals.better, result.comparison.totals.same, result.comparison.totals.worse)}</strong></p>
-            {result.comparison.versionsDiffer && <p class="alert alert--info">{m.versionsDiffer(result.from.catalogueVersionNumber, result.to.catalogueVersionNumber)}</p>}
-            {result.comparison.onlyIn.map((x) => <p>{m.onlyIn(x.person.name, labels.get((x.side === 'from' ? result.from : result.to).id)!)}</p>)}
+            <p class="comparison__summary">
+              <strong>{m.summary(result.comparison.totals.better, result.comparison.totals.same, result.comparison.totals.worse)}</strong>
+            </p>
+            {result.comparison.versionsDiffer && (
+              <p class="alert alert--info">{m.versionsDiffer(result.from.catalogueVersionNumber, result.to.catalogueVersionNumber)}</p>
+            )}
+            {result.comparison.onlyIn.map((x) => (
+              <p>{m.onlyIn(x.person.name, labels.get((x.side === 'from' ? result.from : result.to).id)!)}</p>
+            ))}
             {result.comparison.sections.map((section) => {
               const who = personName(ui, section.person);
               const id = domId('cmp', section.person.key);
@@ -65,9 +76,15 @@ export function ComparisonPage(p: ComparisonPageProps) {
                         {section.rows.map((r) => (
                           <tr data-domain={r.key} data-change={r.change.kind}>
                             <th scope="row">{r.label}</th>
-                            <td><Side ui={ui} value={r.from} status={result.from.status} /></td>
-                            <td><Side ui={ui} value={r.to} status={result.to.status} /></td>
-                            <td class={`change change--${r.change.kind}`}><ChangeText ui={ui} change={r.change} /></td>
+                            <td>
+                              <Side ui={ui} value={r.from} status={result.from.status} />
+                            </td>
+                            <td>
+                              <Side ui={ui} value={r.to} status={result.to.status} />
+                            </td>
+                            <td class={`change change--${r.change.kind}`}>
+                              <ChangeText ui={ui} change={r.change} />
+                            </td>
                           </tr>
                         ))}
                       </tbody>
@@ -86,12 +103,27 @@ export function ComparisonPage(p: ComparisonPageProps) {
 
 function Side({ ui, value, status }: { ui: Ui; value: SideValue | null; status: Snapshot['status'] }) {
   if (!value) return <span class="muted">—</span>;
-  return <><CellChip ui={ui} cell={value.cell} status={status} />{value.anchor && <p class="anchor-text">{value.anchor}</p>}</>;
+  return (
+    <>
+      <CellChip ui={ui} cell={value.cell} status={status} />
+      {value.anchor && <p class="anchor-text">{value.anchor}</p>}
+    </>
+  );
 }
 
 function ChangeText({ ui, change }: { ui: Ui; change: Change }) {
   const m = ui.t.overview.comparison;
   const text = change.kind === 'better' ? m.better(change.delta) : change.kind === 'worse' ? m.worse(change.delta) : m[change.kind];
   const moved = change.kind === 'better' || change.kind === 'worse' || change.kind === 'same';
-  return <>{text}{moved && <> <DirectionSymbol direction={change.kind} /></>}</>;
+  return (
+    <>
+      {text}
+      {moved && (
+        <>
+          {' '}
+          <DirectionSymbol direction={change.kind} />
+        </>
+      )}
+    </>
+  );
 }

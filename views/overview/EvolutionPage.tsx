@@ -2,7 +2,17 @@ import type { Ui } from '../../src/http/ui.js';
 import type { Household } from '../../src/households/queries.js';
 import type { BalanceSummary } from '../../src/balances/queries.js';
 import { formatIsoDate } from '../../src/i18n/format.js';
-import { balanceLabels, byDateDesc, firstToLast, heatmapModel, lineModel, scoreOf, type Person, type PersonHistory, type Snapshot } from '../../src/overview/model.js';
+import {
+  balanceLabels,
+  byDateDesc,
+  firstToLast,
+  heatmapModel,
+  lineModel,
+  scoreOf,
+  type Person,
+  type PersonHistory,
+  type Snapshot,
+} from '../../src/overview/model.js';
 import { heatmapChart, inlineChart, lineChart, type Viewer } from '../../src/overview/charts.js';
 import { Layout } from '../layouts/Layout.js';
 import { Breadcrumb, CellChip, ChartFigure, WideTable } from './components.js';
@@ -40,16 +50,28 @@ export function EvolutionPage(p: EvolutionProps) {
   const last = h.balances[h.balances.length - 1];
   const labels = balanceLabels(p.finals);
   const heat = heatmapModel(h, labels, ui.t.balances.nvtShort);
-  const heatSvg = h.rows.length && first && last
-    ? inlineChart(heatmapChart(h.balances, p.person.key, heat, p.viewer), e.heatmapLabel(who, h.balances.length, labels.get(first.id)!, labels.get(last.id)!, firstToLast(h)), 'heatmap')
-    : null;
+  const heatSvg =
+    h.rows.length && first && last
+      ? inlineChart(
+          heatmapChart(h.balances, p.person.key, heat, p.viewer),
+          e.heatmapLabel(who, h.balances.length, labels.get(first.id)!, labels.get(last.id)!, firstToLast(h)),
+          'heatmap',
+        )
+      : null;
   const line = lineModel(h, p.lineKeys, labels);
   const lineRows = p.lineKeys.map((k) => h.rows.find((r) => r.key === k)!).filter(Boolean);
   const lineText = (v: number | null) => (v === null ? e.noScore : String(v));
-  const lineSvgHtml = line.series.length && h.balances.length
-    ? inlineChart(lineChart(h.balances, p.person.key, p.lineKeys, line, p.viewer),
-      e.lineLabel(who, line.series.map((s) => e.linePart(s.label, lineText(s.values[0] ?? null), lineText(s.values[s.values.length - 1] ?? null)))), 'line')
-    : null;
+  const lineSvgHtml =
+    line.series.length && h.balances.length
+      ? inlineChart(
+          lineChart(h.balances, p.person.key, p.lineKeys, line, p.viewer),
+          e.lineLabel(
+            who,
+            line.series.map((s) => e.linePart(s.label, lineText(s.values[0] ?? null), lineText(s.values[s.values.length - 1] ?? null))),
+          ),
+          'line',
+        )
+      : null;
   const dates = h.balances.map((b) => labels.get(b.id)!);
   const finalsDesc = [...p.finals].sort(byDateDesc);
   const personHref = (key: string) => `${base}/evolution?person=${encodeURIComponent(key)}`;
@@ -65,9 +87,11 @@ export function EvolutionPage(p: EvolutionProps) {
           <ol class="timeline">
             {[...p.all].reverse().map((b) => (
               <li class={b.status === 'final' ? 'timeline__item' : 'timeline__item timeline__item--draft'}>
-                <strong>{formatIsoDate(b.takenOn)}</strong> — {b.status === 'final' ? e.final : e.draft}, {ui.t.balances.method[b.method].toLowerCase()}, {e.version(b.catalogueVersionNumber)}.{' '}
+                <strong>{formatIsoDate(b.takenOn)}</strong> — {b.status === 'final' ? e.final : e.draft}, {ui.t.balances.method[b.method].toLowerCase()},{' '}
+                {e.version(b.catalogueVersionNumber)}.{' '}
                 <span class="no-print">
-                  <a href={`${base}/balances/${b.id}`}>{e.openBalance(formatIsoDate(b.takenOn))}</a>{' · '}
+                  <a href={`${base}/balances/${b.id}`}>{e.openBalance(formatIsoDate(b.takenOn))}</a>
+                  {' · '}
                   <a href={`${base}/balances/${b.id}/overview`}>{e.openOverview(formatIsoDate(b.takenOn))}</a>
                 </span>
               </li>
@@ -75,11 +99,19 @@ export function EvolutionPage(p: EvolutionProps) {
           </ol>
         </section>
 
-        {p.finals.length === 0 ? <p class="alert alert--info">{e.noFinal}</p> : (
+        {p.finals.length === 0 ? (
+          <p class="alert alert--info">{e.noFinal}</p>
+        ) : (
           <>
             <nav class="person-nav no-print" aria-label={e.personNav}>
               <ul>
-                {p.persons.map((x) => <li><a href={personHref(x.key)} aria-current={x.key === p.person.key ? 'page' : undefined}>{personName(ui, x)}</a></li>)}
+                {p.persons.map((x) => (
+                  <li>
+                    <a href={personHref(x.key)} aria-current={x.key === p.person.key ? 'page' : undefined}>
+                      {personName(ui, x)}
+                    </a>
+                  </li>
+                ))}
               </ul>
             </nav>
             <h2 id="person-title">{who}</h2>
@@ -91,14 +123,28 @@ export function EvolutionPage(p: EvolutionProps) {
                 <WideTable label={e.heatmapCaption(who)}>
                   <table class="chart-data heat-table" data-chart="heatmap">
                     <caption class="visually-hidden">{e.heatmapCaption(who)}</caption>
-                    <thead><tr><th scope="col">{ui.t.overview.overview.domain}</th>{dates.map((d) => <th scope="col">{d}</th>)}</tr></thead>
+                    <thead>
+                      <tr>
+                        <th scope="col">{ui.t.overview.overview.domain}</th>
+                        {dates.map((d) => (
+                          <th scope="col">{d}</th>
+                        ))}
+                      </tr>
+                    </thead>
                     <tbody>
                       {h.rows.map((r) => (
                         <tr data-domain={r.key}>
                           <th scope="row">{r.label}</th>
                           {r.cells.map((c, i) => (
                             <td data-score={scoreOf(c) ?? ''}>
-                              {c ? <CellChip ui={ui} cell={c} status={h.balances[i]!.status} compact /> : <span class="muted"><span aria-hidden="true">·</span><span class="visually-hidden">{e.notAskedCell}</span></span>}
+                              {c ? (
+                                <CellChip ui={ui} cell={c} status={h.balances[i]!.status} compact />
+                              ) : (
+                                <span class="muted">
+                                  <span aria-hidden="true">·</span>
+                                  <span class="visually-hidden">{e.notAskedCell}</span>
+                                </span>
+                              )}
                             </td>
                           ))}
                         </tr>
@@ -118,24 +164,48 @@ export function EvolutionPage(p: EvolutionProps) {
                   <legend>{e.chooseDomains}</legend>
                   <div class="checkbox-columns">
                     {h.rows.map((r) => (
-                      <label class="choice"><input type="checkbox" name="domains" value={r.key} checked={p.lineKeys.includes(r.key)} /> {r.label}</label>
+                      <label class="choice">
+                        <input type="checkbox" name="domains" value={r.key} checked={p.lineKeys.includes(r.key)} /> {r.label}
+                      </label>
                     ))}
                   </div>
                 </fieldset>
-                <button type="submit" class="button button--secondary">{e.showLine}</button>
+                <button type="submit" class="button button--secondary">
+                  {e.showLine}
+                </button>
               </form>
-              {p.lineNotices.map((n) => <p class="alert alert--info">{n}</p>)}
+              {p.lineNotices.map((n) => (
+                <p class="alert alert--info">{n}</p>
+              ))}
               {lineRows.length > 0 && (
                 <ChartFigure id="line" caption={e.lineCaption(who)} svgHtml={lineSvgHtml}>
                   <WideTable label={e.lineCaption(who)}>
                     <table class="chart-data" data-chart="line">
                       <caption class="visually-hidden">{e.lineCaption(who)}</caption>
-                      <thead><tr><th scope="col">{ui.t.overview.overview.domain}</th>{dates.map((d) => <th scope="col">{d}</th>)}</tr></thead>
+                      <thead>
+                        <tr>
+                          <th scope="col">{ui.t.overview.overview.domain}</th>
+                          {dates.map((d) => (
+                            <th scope="col">{d}</th>
+                          ))}
+                        </tr>
+                      </thead>
                       <tbody>
                         {lineRows.map((r) => (
                           <tr data-domain={r.key}>
                             <th scope="row">{r.label}</th>
-                            {r.cells.map((c, i) => <td data-score={scoreOf(c) ?? ''}>{c ? <CellChip ui={ui} cell={c} status={h.balances[i]!.status} compact /> : <span class="muted"><span aria-hidden="true">·</span><span class="visually-hidden">{e.notAskedCell}</span></span>}</td>)}
+                            {r.cells.map((c, i) => (
+                              <td data-score={scoreOf(c) ?? ''}>
+                                {c ? (
+                                  <CellChip ui={ui} cell={c} status={h.balances[i]!.status} compact />
+                                ) : (
+                                  <span class="muted">
+                                    <span aria-hidden="true">·</span>
+                                    <span class="visually-hidden">{e.notAskedCell}</span>
+                                  </span>
+                                )}
+                              </td>
+                            ))}
                           </tr>
                         ))}
                       </tbody>
@@ -149,7 +219,9 @@ export function EvolutionPage(p: EvolutionProps) {
 
         <section aria-labelledby="compare-title" class="card no-print">
           <h2 id="compare-title">{e.compareTitle}</h2>
-          {p.finals.length < 2 ? <p>{e.single}</p> : (
+          {p.finals.length < 2 ? (
+            <p>{e.single}</p>
+          ) : (
             <>
               <p>{e.compareIntro}</p>
               <CompareForm ui={ui} household={household} finals={finalsDesc} from={finalsDesc[1]!.id} to={finalsDesc[0]!.id} />
@@ -162,7 +234,19 @@ export function EvolutionPage(p: EvolutionProps) {
 }
 
 /** GET form: two finalised balances, older first by default. Works without JavaScript. */
-export function CompareForm({ ui, household, finals, from, to }: { ui: Ui; household: Household; finals: Pick<Snapshot, 'id' | 'takenOn'>[]; from: number | undefined; to: number | undefined }) {
+export function CompareForm({
+  ui,
+  household,
+  finals,
+  from,
+  to,
+}: {
+  ui: Ui;
+  household: Household;
+  finals: Pick<Snapshot, 'id' | 'takenOn'>[];
+  from: number | undefined;
+  to: number | undefined;
+}) {
   const e = ui.t.overview.evolution;
   const labels = balanceLabels(finals);
   return (
@@ -170,16 +254,28 @@ export function CompareForm({ ui, household, finals, from, to }: { ui: Ui; house
       <div class="field">
         <label for="compare-from">{e.from}</label>
         <select id="compare-from" name="from">
-          {finals.map((b) => <option value={String(b.id)} selected={b.id === from}>{labels.get(b.id)}</option>)}
+          {finals.map((b) => (
+            <option value={String(b.id)} selected={b.id === from}>
+              {labels.get(b.id)}
+            </option>
+          ))}
         </select>
       </div>
       <div class="field">
         <label for="compare-to">{e.to}</label>
         <select id="compare-to" name="to">
-          {finals.map((b) => <option value={String(b.id)} selected={b.id === to}>{labels.get(b.id)}</option>)}
+          {finals.map((b) => (
+            <option value={String(b.id)} selected={b.id === to}>
+              {labels.get(b.id)}
+            </option>
+          ))}
         </select>
       </div>
-      <div class="field"><button type="submit" class="button">{e.compare}</button></div>
+      <div class="field">
+        <button type="submit" class="button">
+          {e.compare}
+        </button>
+      </div>
     </form>
   );
 }

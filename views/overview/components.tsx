@@ -9,10 +9,24 @@ import { ScoreChip } from '../balances/ScoreChip.js';
  * Every chart: a figure named by its caption, the picture (an img-role SVG whose accessible name
  * summarises it) and, beside or under it, a data table with the same numbers.
  */
-export function ChartFigure({ id, caption, svgHtml, help, children }: { id: string; caption: string; svgHtml: string | null; help?: string | undefined; children: Child }) {
+export function ChartFigure({
+  id,
+  caption,
+  svgHtml,
+  help,
+  children,
+}: {
+  id: string;
+  caption: string;
+  svgHtml: string | null;
+  help?: string | undefined;
+  children: Child;
+}) {
   return (
     <figure class="chart" id={id} aria-labelledby={`${id}-cap`}>
-      <figcaption id={`${id}-cap`} class="chart__caption">{caption}</figcaption>
+      <figcaption id={`${id}-cap`} class="chart__caption">
+        {caption}
+      </figcaption>
       {help && <p class="chart__help">{help}</p>}
       <div class={svgHtml ? 'chart__body' : 'chart__body chart__body--table-only'}>
         {svgHtml && <div class="chart__picture" dangerouslySetInnerHTML={{ __html: svgHtml }}></div>}
@@ -24,7 +38,11 @@ export function ChartFigure({ id, caption, svgHtml, help, children }: { id: stri
 
 /** A table that may be wider than the screen: it scrolls in its own box, which keyboard users can reach. */
 export function WideTable({ label, children }: { label: string; children: Child }) {
-  return <div class="table-wrap" tabindex={0} role="region" aria-label={label}>{children}</div>;
+  return (
+    <div class="table-wrap" tabindex={0} role="region" aria-label={label}>
+      {children}
+    </div>
+  );
 }
 
 /** A cell's score as the chip shows it; after finalising, "not scored" reads as "niet besproken". */
@@ -34,5 +52,9 @@ export function CellChip({ ui, cell, status, compact }: { ui: Ui; cell: CellValu
 }
 
 export function Breadcrumb({ household }: { household: Household }) {
-  return <p class="breadcrumb"><a href={`/households/${household.id}`}>{household.dossierRef ?? household.members.map((m) => m.firstName).join(', ')}</a></p>;
+  return (
+    <p class="breadcrumb">
+      <a href={`/households/${household.id}`}>{household.dossierRef ?? household.members.map((m) => m.firstName).join(', ')}</a>
+    </p>
+  );
 }

@@ -61,7 +61,8 @@ export const en: Messages = {
     badRequestBody: 'The data could not be read. Nothing was saved.',
     csrfTitle: 'Request refused',
     csrfBody: 'This request did not come from this website and was refused. Nothing was saved.',
-    csrfAddress: (address) => `Sociale Balans works at the address ${address}. Open it through that address (not another address or IP number), sign in there and try again.`,
+    csrfAddress: (address) =>
+      `Sociale Balans works at the address ${address}. Open it through that address (not another address or IP number), sign in there and try again.`,
     backHome: 'Back to the home page',
     network: 'Could not reach the server. What you typed is still on screen; please try again.',
     requestId: 'Error code',

@@ -30,7 +30,8 @@ export const fr: Messages = {
   },
   home: {
     title: 'Bienvenue',
-    intro: 'Avec le Bilan social, vous faites le point avec la personne sur tous les domaines de vie, vous choisissez ensemble les points de travail et vous suivez l’évolution.',
+    intro:
+      'Avec le Bilan social, vous faites le point avec la personne sur tous les domaines de vie, vous choisissez ensemble les points de travail et vous suivez l’évolution.',
     signInCta: 'Se connecter',
     yourRoles: 'Vos rôles',
     noRoles: 'Vous n’avez pas encore de rôle dans une équipe. Demandez à votre administrateur de vous ajouter à une équipe.',
@@ -61,7 +62,8 @@ export const fr: Messages = {
     badRequestBody: 'Les données n’ont pas pu être lues. Rien n’a été enregistré.',
     csrfTitle: 'Demande refusée',
     csrfBody: 'Cette demande ne venait pas de ce site et a été refusée. Rien n’a été enregistré.',
-    csrfAddress: (address) => `Bilan social fonctionne à l’adresse ${address}. Ouvrez-le via cette adresse (et non via une autre adresse ou un numéro IP), connectez-vous-y et réessayez.`,
+    csrfAddress: (address) =>
+      `Bilan social fonctionne à l’adresse ${address}. Ouvrez-le via cette adresse (et non via une autre adresse ou un numéro IP), connectez-vous-y et réessayez.`,
     backHome: 'Retour à l’accueil',
     network: 'La connexion au serveur a échoué. Ce que vous avez tapé est toujours à l’écran ; réessayez.',
     requestId: 'Code d’erreur',

@@ -61,7 +61,8 @@ export const nl = {
     badRequestBody: 'De gegevens konden niet gelezen worden. Er werd niets opgeslagen.',
     csrfTitle: 'Aanvraag geweigerd',
     csrfBody: 'Deze aanvraag kwam niet van deze website en werd geweigerd. Er werd niets opgeslagen.',
-    csrfAddress: (address: string) => `Sociale Balans werkt op het adres ${address}. Open het via dat adres (niet via een ander adres of IP-nummer), meld je daar aan en probeer opnieuw.`,
+    csrfAddress: (address: string) =>
+      `Sociale Balans werkt op het adres ${address}. Open het via dat adres (niet via een ander adres of IP-nummer), meld je daar aan en probeer opnieuw.`,
     backHome: 'Terug naar de startpagina',
     network: 'De verbinding met de server lukte niet. Wat je typte staat nog op het scherm; probeer opnieuw.',
     requestId: 'Foutcode',
@@ -74,5 +75,5 @@ export const nl = {
   gpmi: gpmiNl,
   overview: overviewNl,
   pdf: pdfNl,
-} ;
+};
 export type Messages = typeof nl;

@@ -15,7 +15,15 @@ export const STATE_FILE = path.join(os.tmpdir(), `sociale-balans-e2e-state-${E2E
 export default async function globalSetup() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-e2e-'));
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-    env: { ...process.env, PORT: String(E2E_PORT), HOST: '127.0.0.1', DATABASE_PATH: path.join(dir, 'e2e.sqlite'), PUBLIC_ORIGIN: `http://localhost:${E2E_PORT}`, LOG_LEVEL: 'warn', SESSION_IDLE_MINUTES: '30' },
+    env: {
+      ...process.env,
+      PORT: String(E2E_PORT),
+      HOST: '127.0.0.1',
+      DATABASE_PATH: path.join(dir, 'e2e.sqlite'),
+      PUBLIC_ORIGIN: `http://localhost:${E2E_PORT}`,
+      LOG_LEVEL: 'warn',
+      SESSION_IDLE_MINUTES: '30',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: false,
   });
@@ -28,7 +36,10 @@ export default async function globalSetup() {
       if (m && output.includes('"msg":"listening"') === false) {
         // listening is logged at info level, which LOG_LEVEL=warn hides; poll health instead.
       }
-      if (m) { clearTimeout(timer); resolve(m[1]!); }
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
     };
     child.stdout.on('data', onData);
     child.stderr.on('data', onData);
@@ -38,7 +49,9 @@ export default async function globalSetup() {
     try {
       const res = await fetch(`http://localhost:${E2E_PORT}/healthz`);
       if (res.ok) break;
-    } catch { /* not yet */ }
+    } catch {
+      /* not yet */
+    }
     await new Promise((r) => setTimeout(r, 200));
   }
   fs.writeFileSync(STATE_FILE, JSON.stringify({ pid: child.pid, setupCode: code, dir }));

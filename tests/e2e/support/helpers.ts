@@ -5,7 +5,12 @@ import { decodeBase32IgnorePadding } from '@oslojs/encoding';
 import { generateTOTP } from '@oslojs/otp';
 import { STATE_FILE } from './global-setup.js';
 
-export interface E2eState { setupCode: string; adminKey?: string; recoveryCodes?: string[]; [k: string]: unknown }
+export interface E2eState {
+  setupCode: string;
+  adminKey?: string;
+  recoveryCodes?: string[];
+  [k: string]: unknown;
+}
 
 export function e2eState(): E2eState {
   return JSON.parse(fs.readFileSync(STATE_FILE, 'utf8'));
@@ -28,7 +33,13 @@ export function takeRecoveryCode(): string {
 /** WCAG 2.2 A/AA check of the page as it is now: zero violations, with a readable failure. */
 export async function expectNoAxeViolations(page: Page, label: string) {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join('\n  ')}`);
+  const summary = results.violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes
+        .map((n) => n.target.join(' '))
+        .slice(0, 5)
+        .join('\n  ')}`,
+  );
   expect(summary, `axe violations on ${label}`).toEqual([]);
 }
 
