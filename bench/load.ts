@@ -15,7 +15,8 @@
  * The load generator's own CPU share is reported: on 2 cores it competes with the server.
  *
  * Environment: LOAD_WORKERS (50), LOAD_HOUSEHOLDS (5000), LOAD_REALISTIC_S (60), LOAD_SATURATION_S (30),
- * LOAD_PROCESSES (1,2: the WEB_PROCESSES values to measure, each on a fresh server over the same data).
+ * LOAD_PROCESSES (1,2: the WEB_PROCESSES values to measure, each on a fresh server over the same data),
+ * LOAD_SERVER_ROOT (another checkout to measure instead of this one).
  */
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -24,13 +25,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import http from 'node:http';
-import { openDatabase } from '../src/db/database.js';
-import { migrateToLatest } from '../src/db/migrate.js';
-import { cookieName, createSession, loadCurrentUser, markTwoFactorVerified } from '../src/auth/sessions.js';
-import { scopeOfUser } from '../src/auth/scope.js';
-import { createBalance } from '../src/balances/queries.js';
-import { loadConfig } from '../src/config.js';
-import { generateOrganisation } from '../scripts/generate-data.js';
 
 const WORKERS = Number(process.env.LOAD_WORKERS ?? 50);
 const HOUSEHOLDS = Number(process.env.LOAD_HOUSEHOLDS ?? 5000);
@@ -38,7 +32,13 @@ const REALISTIC_S = Number(process.env.LOAD_REALISTIC_S ?? 60);
 /** The server is measured with each of these process counts over the same data (WEB_PROCESSES). */
 const PROCESS_COUNTS = (process.env.LOAD_PROCESSES ?? '1,2').split(',').map(Number);
 const SATURATION_S = Number(process.env.LOAD_SATURATION_S ?? 30);
-const projectRoot = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+/**
+ * The checkout whose server is measured: this one, or another (LOAD_SERVER_ROOT=/path/to/checkout,
+ * with its node_modules) to compare two versions in the same harness. Its own code builds the data,
+ * so its migrations match its server.
+ */
+const projectRoot = path.resolve(process.env.LOAD_SERVER_ROOT ?? path.join(path.dirname(new URL(import.meta.url).pathname), '..'));
+const fromRoot = <T>(file: string): Promise<T> => import(path.join(projectRoot, file)) as Promise<T>;
 
 interface SimWorker {
   cookie: string;
@@ -284,6 +284,14 @@ export async function benchLoad() {
   const dbPath = path.join(dir, 'load.sqlite');
   const port = await freePort();
   const origin = `http://localhost:${port}`;
+  const { openDatabase } = await fromRoot<typeof import('../src/db/database.js')>('src/db/database.ts');
+  const { migrateToLatest } = await fromRoot<typeof import('../src/db/migrate.js')>('src/db/migrate.ts');
+  const { cookieName, createSession, loadCurrentUser, markTwoFactorVerified } =
+    await fromRoot<typeof import('../src/auth/sessions.js')>('src/auth/sessions.ts');
+  const { scopeOfUser } = await fromRoot<typeof import('../src/auth/scope.js')>('src/auth/scope.ts');
+  const { createBalance } = await fromRoot<typeof import('../src/balances/queries.js')>('src/balances/queries.ts');
+  const { loadConfig } = await fromRoot<typeof import('../src/config.js')>('src/config.ts');
+  const { generateOrganisation } = await fromRoot<typeof import('../scripts/generate-data.js')>('scripts/generate-data.ts');
   const config = loadConfig({ DATABASE_PATH: dbPath, PORT: String(port), PUBLIC_ORIGIN: origin });
   const { db, sqlite } = openDatabase(dbPath);
   await migrateToLatest(db);
