@@ -1,5 +1,5 @@
 # syntax=docker/dockerfile:1
-# Sociale Balans: one container, one Node process, one SQLite file in the /data volume.
+# Sociale Balans: one container, one SQLite file in the /data volume; one Node process per CPU (WEB_PROCESSES, see README).
 
 FROM node:24-bookworm-slim AS build
 WORKDIR /app
@@ -32,5 +32,6 @@ VOLUME ["/data"]
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
   CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/healthz').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"
-# Node receives SIGTERM directly (exec form), so shutdown finishes requests and closes the database.
+# Node receives SIGTERM directly (exec form) and passes it to its serving processes, so shutdown
+# finishes requests and closes the database.
 CMD ["node", "--enable-source-maps", "dist/src/server.js"]
