@@ -16,10 +16,13 @@ export interface RadarPoint {
 export const RADAR_SIZE = { width: 480, height: 380 } as const;
 
 /**
- * The "balans" picture of one person (or the household): one spoke per domain, 0 in the centre and
- * 5 (zelfredzaam) at the rim. The rings are tinted with the score colours so the picture reads like
- * the grid; the outline is dark with a solid line and square markers so it survives grayscale print.
- * A domain without a score breaks the outline there (no line to or from that spoke).
+ * The "balans" picture of one person (or the household): one spoke per domain, 1 (acuut) in the
+ * centre and 5 (zelfredzaam) at the rim. The scale has no 0, so the radius axis starts at 1: a ring
+ * or a label at 0 would suggest a score below the lowest one. The rings between the scores are
+ * tinted with the score colours so the picture reads like the grid; the outline is dark with a
+ * solid line and square markers so it survives grayscale print. A domain without a score breaks
+ * the outline there (no line to or from that spoke): it is never drawn at the centre, which now
+ * means "1".
  */
 export function radarOption(points: RadarPoint[], seriesName: string) {
   const n = points.length;
@@ -42,16 +45,17 @@ export function radarOption(points: RadarPoint[], seriesName: string) {
       splitLine: { show: true, lineStyle: { color: '#9aa3ad' } },
     },
     radiusAxis: {
-      min: 0,
+      min: 1,
       max: 5,
       interval: 1,
-      axisLabel: { color: '#4a5561', fontSize: 10 },
+      // 12 px: in the PDF the chart is drawn at 450 of its 480 px, so the numbers print at 11 pt.
+      axisLabel: { color: '#4a5561', fontSize: 12 },
       axisLine: { lineStyle: { color: '#9aa3ad' } },
       splitLine: { show: true, lineStyle: { color: '#9aa3ad' } },
-      // Rings from the centre out: 0–1 (acuut) … 4–5 (zelfredzaam), lightly tinted with the score colours.
+      // Bands from the centre out: 1–2, 2–3, 3–4, 4–5, lightly tinted from the colour of 1 to that of 5.
       splitArea: {
         show: true,
-        areaStyle: { color: [SCORE_COLOURS[1] + '33', SCORE_COLOURS[2] + '40', '#f7f7f7', SCORE_COLOURS[4] + '40', SCORE_COLOURS[5] + '26'] },
+        areaStyle: { color: [SCORE_COLOURS[1] + '33', SCORE_COLOURS[2] + '40', SCORE_COLOURS[4] + '40', SCORE_COLOURS[5] + '26'] },
       },
     },
     series: [
