@@ -9,7 +9,7 @@ import { formatDate, formatIsoDate } from '../i18n/format.js';
 import { radarSvg, RADAR_SIZE, type RadarPoint } from '../charts/radar.js';
 import { chartCache } from '../charts/cache.js';
 import { loadChartEngine } from '../charts/render.js';
-import { PdfWriter, COLOURS, type TableRow } from './document.js';
+import { PdfWriter, COLOURS, type Layout, type TableRow } from './document.js';
 import { FONT } from './fonts.js';
 import { scoreText, type ScoreValue } from './score-cell.js';
 import { cropHeight } from './svg.js';
@@ -27,8 +27,12 @@ export interface BalanceReportInput {
 }
 
 const LEVELS: Level[] = ['huishouden', 'volwassene', 'kind'];
-/** Person columns per grid table on a portrait page; more go on a landscape page, at most LANDSCAPE_COLUMNS per table. */
-const PORTRAIT_COLUMNS = 4;
+/**
+ * Person columns per grid table on a portrait page; more go on a landscape page, at most
+ * LANDSCAPE_COLUMNS per table. At 11 pt a chip ("2 Ruim onvoldoende") needs about 125 pt to stay on
+ * one line: three people fit beside the domain names on a portrait page, four to five on landscape.
+ */
+const PORTRAIT_COLUMNS = 3;
 const LANDSCAPE_COLUMNS = 6;
 
 export function scoreValue(t: Messages, v: CellValue, final: boolean): ScoreValue {
@@ -58,6 +62,7 @@ export async function renderBalanceReport(input: BalanceReportInput): Promise<Bu
     dossierLabel: household.dossierRef ? t.pdf.dossier(household.dossierRef) : '',
     pageLabel: t.pdf.page,
     draftMark: final ? undefined : p.draftMark,
+    continued: t.pdf.continued,
   });
   const cell = (subject: string, domainKey: string) => scoreValue(t, detail.cells.get(cellKey(subject, domainKey)) ?? EMPTY_CELL, final);
 
@@ -85,6 +90,25 @@ export async function renderBalanceReport(input: BalanceReportInput): Promise<Bu
   });
   if (detail.hiddenSensitive > 0) w.notice(t.balances.editor.sensitiveHidden(detail.hiddenSensitive));
 
+  // ---------------------------------------------------------------- how to read the scores
+  // On the first page, which the facts alone would leave mostly empty; the reader needs it before the grid.
+  w.heading(2, p.legendTitle, { keepWithNext: w.type.body * 18 });
+  w.paragraph(p.overviewIntro, { colour: COLOURS.muted });
+  const legend = (v: ScoreValue, meaning: string): TableRow => ({ cells: [{ score: v }, { text: meaning }] });
+  w.table({
+    keepTogether: true,
+    noHeader: true,
+    columns: [
+      { header: p.legendScore, weight: 1.3 },
+      { header: p.legendMeaning, weight: 2.7 },
+    ],
+    rows: [
+      ...([1, 2, 3, 4, 5] as const).map((n) => legend({ state: 'scored', score: n, label: t.balances.scale[n] }, p.legend[n])),
+      legend({ state: 'nvt', score: null, label: t.balances.scale.nvt }, p.legend.nvt),
+      legend({ state: 'nb', score: null, label: t.balances.scale.nb }, p.legend.nb),
+    ],
+  });
+
   // ---------------------------------------------------------------- the household
   const members = detail.subjects.filter((s) => s.memberId !== null);
   w.heading(2, p.householdTitle);
@@ -92,10 +116,11 @@ export async function renderBalanceReport(input: BalanceReportInput): Promise<Bu
     w.table({
       rowHeaders: true,
       columns: [
-        { header: p.name, weight: 2.2 },
-        { header: p.role, weight: 1.5 },
-        { header: p.ageGroup, weight: 1.3 },
-        { header: p.tookPart, weight: 1.2 },
+        // Column headers on one line in Dutch (a long name may wrap instead).
+        { header: p.name, weight: 1.65 },
+        { header: p.role, weight: 0.94 },
+        { header: p.ageGroup, weight: 1.15 },
+        { header: p.tookPart, weight: 1.17 },
       ],
       rows: members.map((s) => {
         const m = household.members.find((x) => x.id === s.memberId);
@@ -117,23 +142,31 @@ export async function renderBalanceReport(input: BalanceReportInput): Promise<Bu
   const byLevel = LEVELS.map((level) => ({ level, sections: detail.layout.filter((s) => s.subject.level === level && s.themes.length > 0) })).filter(
     (l) => l.sections.length > 0,
   );
-  const widest = Math.max(1, ...byLevel.map((l) => l.sections.length));
-  const needsLandscape = widest > PORTRAIT_COLUMNS;
-  w.newPage(needsLandscape ? 'landscape' : 'portrait');
-  w.heading(2, p.overviewTitle);
-  w.paragraph(p.overviewIntro, { colour: COLOURS.muted, size: w.type.small + 0.5 });
-  for (const { level, sections } of byLevel) {
-    const perTable = needsLandscape ? LANDSCAPE_COLUMNS : PORTRAIT_COLUMNS;
+  // A level with more people than fit on a portrait page goes on landscape pages; the others stay
+  // portrait, and a portrait grid follows on from the first page rather than starting a new one.
+  const orientation = (people: number): Layout => (people > PORTRAIT_COLUMNS ? 'landscape' : 'portrait');
+  const widest = (o: Layout) => Math.max(1, ...byLevel.filter((l) => orientation(l.sections.length) === o).map((l) => l.sections.length));
+  w.doc.font(FONT.bold).fontSize(w.type.body);
+  const longestWord = Math.max(
+    0,
+    ...detail.layout.flatMap((s) => s.themes.flatMap((th) => th.domains.flatMap((d) => d.name[locale].split(/\s+/).map((word) => w.doc.widthOfString(word))))),
+  );
+  byLevel.forEach(({ level, sections }, i) => {
+    const o = orientation(sections.length);
+    if (o !== (w.doc.page.width > w.doc.page.height ? 'landscape' : 'portrait')) w.newPage(o);
+    if (i === 0) w.heading(2, p.overviewTitle, { keepWithNext: w.type.body * 14 });
+    const perTable = o === 'landscape' ? LANDSCAPE_COLUMNS : PORTRAIT_COLUMNS;
     for (let from = 0; from < sections.length; from += perTable) {
       const chunk = sections.slice(from, from + perTable);
       const caption = sections.length > perTable ? p.levelPart(p.levels[level], from + 1, from + chunk.length, sections.length) : p.levels[level];
-      // The same column widths in every grid table on the page, so the tables line up; a table
-      // with fewer people is narrower rather than stretched.
-      const nameW = w.width * (needsLandscape ? 0.25 : 0.3);
-      const personW = Math.min(150, (w.width - nameW) / Math.min(perTable, widest));
+      // The same column widths in every grid table of one orientation, so the tables line up; a
+      // table with fewer people is narrower rather than stretched.
+      // Wide enough that no word of a domain name is broken ("Communicatievaardigheden").
+      const nameW = Math.min(w.width * 0.4, Math.max(w.width * (o === 'landscape' ? 0.22 : 0.3), longestWord + 12));
+      const personW = Math.min(150, (w.width - nameW) / Math.min(perTable, widest(o)));
       w.table({ ...gridTable(t, chunk, caption, cell, locale), widths: [nameW, ...chunk.map(() => personW)] });
     }
-  }
+  });
 
   // ---------------------------------------------------------------- per person
   for (const section of detail.layout) {
@@ -173,7 +206,6 @@ function gridTable(t: Messages, sections: LayoutSection[], caption: string, cell
   return {
     caption,
     rowHeaders: true,
-    size: 8,
     columns: [
       { header: t.pdf.balance.domain, weight: sections.length > 4 ? 1.6 : 1.9 },
       ...sections.map((s) => ({ header: personHeader(s.subject), weight: 1 })),
@@ -183,58 +215,72 @@ function gridTable(t: Messages, sections: LayoutSection[], caption: string, cell
 }
 
 function personSection(w: PdfWriter, t: Messages, section: LayoutSection, cell: (s: string, d: string) => ScoreValue, detail: BalanceDetail, locale: Locale) {
-  const p = t.pdf.balance;
   const who = personLabel(t, section.subject);
+  // Every following page of this person's section opens with their name.
+  w.group('Sect', () => w.continued(who, () => personBody(w, t, section, cell, detail, locale, who)));
+}
+
+function personBody(
+  w: PdfWriter,
+  t: Messages,
+  section: LayoutSection,
+  cell: (s: string, d: string) => ScoreValue,
+  detail: BalanceDetail,
+  locale: Locale,
+  who: string,
+) {
+  const p = t.pdf.balance;
   const domains = section.themes.flatMap((th) => th.domains);
-  w.group('Sect', () => {
-    w.heading(2, who);
-    // The radar needs three spokes to be a shape; with fewer the lists below say it all.
-    if (domains.length >= 3) {
-      const points: RadarPoint[] = domains.map((d) => {
-        const v = cell(section.subject.key, d.key);
-        return { label: d.name[locale], score: v.state === 'scored' ? v.score : null };
-      });
-      // Keyed by the picture's own content: the same points and name always give the same SVG.
-      const key =
-        'pdf-radar:' +
-        createHash('sha256')
-          .update(JSON.stringify([who, points]))
-          .digest('base64url');
-      const svg = chartCache.get(key, () => radarSvg(points, who));
-      const scored = points.filter((x) => x.score !== null).map((x) => `${x.label} ${x.score}`);
-      const missing = points.filter((x) => x.score === null).map((x) => x.label);
-      const alt = p.chartAlt(who, [scored.join(', ') + '.', missing.length ? p.chartNoScore(missing.join(', ')) : ''].join(' ').trim());
-      // The radar (radarOption: centre at 52 % of the height, radius 58 % of half the canvas) with
-      // its labels lies in a band around the centre; the blank bands above and below are cut off.
-      const r = (0.58 * Math.min(RADAR_SIZE.width, RADAR_SIZE.height)) / 2;
-      const band = { top: 0.52 * RADAR_SIZE.height - r - 42, height: 2 * r + 84 };
-      const width = Math.min(w.width, 450);
-      const height = (width * Math.min(band.height, RADAR_SIZE.height)) / RADAR_SIZE.width;
-      w.heading(3, p.chartTitle, { keepWithNext: height });
-      w.figure(cropHeight(svg, RADAR_SIZE, band.top, band.height), { alt, width, height });
-    }
-    const listed = (test: (score: number) => boolean) =>
-      domains
-        .map((d) => ({ d, v: cell(section.subject.key, d.key) }))
-        .filter((x) => x.v.state === 'scored' && x.v.score !== null && test(x.v.score))
-        .map((x) => `${x.d.name[locale]}: ${scoreText(x.v)}`);
-    // Destabilising and stabilising side by side, as on the balance page.
-    const lists = [
-      [t.balances.view.destabilising, listed((s) => s <= 2)],
-      [t.balances.view.stabilising, listed((s) => s >= 4)],
-    ] as const;
-    const colW = (w.width - 20) / 2;
-    const height = Math.max(...lists.map(([, items]) => w.listHeight([...items, t.pdf.none], colW))) + w.type.h3 * 3;
-    w.columns(
-      lists.map(([title, items]) => () => {
-        w.heading(3, title, { keepWithNext: 0 });
-        if (items.length) w.list([...items]);
-        else w.paragraph(t.pdf.none);
-      }),
-      height,
-    );
-    w.heading(3, p.remarksTitle);
-    let any = false;
+  w.heading(2, who);
+  // The radar needs three spokes to be a shape; with fewer the lists below say it all.
+  if (domains.length >= 3) {
+    const points: RadarPoint[] = domains.map((d) => {
+      const v = cell(section.subject.key, d.key);
+      return { label: d.name[locale], score: v.state === 'scored' ? v.score : null };
+    });
+    // Keyed by the picture's own content: the same points and name always give the same SVG.
+    const key =
+      'pdf-radar:' +
+      createHash('sha256')
+        .update(JSON.stringify([who, points]))
+        .digest('base64url');
+    const svg = chartCache.get(key, () => radarSvg(points, who));
+    const scored = points.filter((x) => x.score !== null).map((x) => `${x.label} ${x.score}`);
+    const missing = points.filter((x) => x.score === null).map((x) => x.label);
+    const alt = p.chartAlt(who, [scored.join(', ') + '.', missing.length ? p.chartNoScore(missing.join(', ')) : ''].join(' ').trim());
+    // The radar (radarOption: centre at 52 % of the height, radius 58 % of half the canvas) with
+    // its labels lies in a band around the centre; the blank bands above and below are cut off.
+    const r = (0.58 * Math.min(RADAR_SIZE.width, RADAR_SIZE.height)) / 2;
+    const band = { top: 0.52 * RADAR_SIZE.height - r - 42, height: 2 * r + 84 };
+    const width = Math.min(w.width, 450);
+    const height = (width * Math.min(band.height, RADAR_SIZE.height)) / RADAR_SIZE.width;
+    w.heading(3, p.chartTitle, { keepWithNext: height });
+    w.figure(cropHeight(svg, RADAR_SIZE, band.top, band.height), { alt, width, height });
+  }
+  const listed = (test: (score: number) => boolean) =>
+    domains
+      .map((d) => ({ d, v: cell(section.subject.key, d.key) }))
+      .filter((x) => x.v.state === 'scored' && x.v.score !== null && test(x.v.score))
+      .map((x) => `${x.d.name[locale]}: ${scoreText(x.v)}`);
+  // Destabilising and stabilising side by side, as on the balance page.
+  const lists = [
+    [t.balances.view.destabilising, listed((s) => s <= 2)],
+    [t.balances.view.stabilising, listed((s) => s >= 4)],
+  ] as const;
+  const colW = (w.width - 20) / 2;
+  const height = Math.max(...lists.map(([, items]) => w.listHeight([...items, t.pdf.none], colW))) + w.type.h3 * 3;
+  w.columns(
+    lists.map(([title, items]) => () => {
+      w.heading(3, title, { keepWithNext: 0 });
+      if (items.length) w.list([...items]);
+      else w.paragraph(t.pdf.none);
+    }),
+    height,
+  );
+  w.heading(3, p.remarksTitle);
+  // A remark that moves to the next page says whose remarks it belongs to.
+  let any = false;
+  w.continued(`${who}: ${p.remarksTitle.toLowerCase()}`, () => {
     for (const d of domains) {
       const stored = detail.cells.get(cellKey(section.subject.key, d.key));
       if (!stored || (!stored.remark.trim() && stored.clientScore === null)) continue;
@@ -255,6 +301,6 @@ function personSection(w: PdfWriter, t: Messages, section: LayoutSection, cell: 
       if (stored.remark.trim()) w.paragraph(stored.remark.trim(), { indent: 10 });
       else w.gap(4);
     }
-    if (!any) w.paragraph(p.noRemarks);
   });
+  if (!any) w.paragraph(p.noRemarks);
 }

@@ -1,7 +1,7 @@
 import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
 import { FONT, sharedFaces, type FontName } from './fonts.js';
-import { CHIP_PAD_Y, drawScoreChip, scoreChipHeight, type ScoreValue } from './score-cell.js';
+import { CHIP_PAD_Y, drawScoreChip, scoreChipHeight, type ScoreTone, type ScoreValue } from './score-cell.js';
 import { svgForPdf } from './svg.js';
 
 // The PDF foundation: an A4 document that is tagged for assistive technology (every heading,
@@ -32,8 +32,12 @@ export interface TypeScale {
   h3: number;
   lineGap: number;
 }
-/** Reports for the file; the client's GPMI uses the large scale (people who read poorly, often on paper). */
-export const TYPE_NORMAL: TypeScale = { body: 10, small: 8.5, h1: 20, h2: 14, h3: 11.5, lineGap: 2 };
+/**
+ * The balance report: it is read with the client too, so nothing the reader needs is below 11 pt
+ * ("small" is a muted colour, not a smaller size). The client's GPMI uses the large scale (people
+ * who read poorly, often on paper). Only the running header and footer (artifacts) are smaller.
+ */
+export const TYPE_NORMAL: TypeScale = { body: 11, small: 11, h1: 22, h2: 16, h3: 13, lineGap: 2.5 };
 export const TYPE_LARGE: TypeScale = { body: 13, small: 11, h1: 26, h2: 18, h3: 14.5, lineGap: 3.5 };
 
 export const COLOURS = {
@@ -63,6 +67,10 @@ export interface PdfSetup {
   /** Drawn on every page when the document is not final, e.g. "ONTWERP — nog niet afgerond". */
   draftMark?: string | undefined;
   type?: TypeScale;
+  /** "Huishouden (vervolg)": how a heading or caption is repeated at the top of a following page. */
+  continued?: ((what: string) => string) | undefined;
+  /** 'neutral': score chips without their colour fill (the client's copy); 'colour' by default. */
+  scoreTone?: ScoreTone | undefined;
 }
 
 export type CellSpec = { text: string; bold?: boolean; muted?: boolean } | { score: ScoreValue };
@@ -81,6 +89,8 @@ export interface TableSpec {
   size?: number;
   /** No header row (a list of label/value pairs): the first column then carries the row headers. */
   noHeader?: boolean;
+  /** A short table (a legend) moves to the next page whole rather than being split. */
+  keepTogether?: boolean;
 }
 
 const CELL_PAD_X = 4.5;
@@ -93,10 +103,12 @@ export class PdfWriter {
   private readonly root: Struct;
   private parents: Struct[] = [];
   private layout: Layout = 'portrait';
+  private readonly scoreTone: ScoreTone;
 
   constructor(setup: PdfSetup) {
     this.setup = setup;
     this.type = setup.type ?? TYPE_NORMAL;
+    this.scoreTone = setup.scoreTone ?? 'colour';
     this.doc = new PDFDocument({
       size: 'A4',
       margins: MARGINS,
@@ -138,6 +150,32 @@ export class PdfWriter {
     this.layout = layout;
     this.doc.addPage({ size: 'A4', layout, margins: MARGINS });
     this.doc.x = this.left;
+    const label = this.continuations[this.continuations.length - 1];
+    if (label) {
+      // Whose page this is, when a section runs on: read out once already (its heading), so decoration.
+      const y = this.doc.y;
+      const h = this.textHeight(label, FONT.bold, this.type.h3, this.width);
+      this.artifact(() => {
+        this.doc.font(FONT.bold).fontSize(this.type.h3).fillColor(COLOURS.muted).text(label, this.left, y, { width: this.width, lineGap: this.type.lineGap });
+      });
+      this.doc.fillColor(COLOURS.text);
+      this.doc.x = this.left;
+      this.doc.y = y + h + this.type.body * 0.5;
+    }
+  }
+
+  private continuations: string[] = [];
+  /**
+   * While `fill` runs, every page it starts opens with `label` (e.g. "Sara Peeters (vervolg)"), so a
+   * block that moved to a new page is never left there without saying what it belongs to.
+   */
+  continued(label: string, fill: () => void): void {
+    this.continuations.push(this.setup.continued ? this.setup.continued(label) : label);
+    try {
+      fill();
+    } finally {
+      this.continuations.pop();
+    }
   }
 
   /** Starts a new page unless `height` still fits below the current position. */
@@ -216,9 +254,14 @@ export class PdfWriter {
     }
   }
 
-  /** Decoration (rules, backgrounds): not read out, not in the structure. Never call inside tagged content. */
-  artifact(draw: () => void): void {
-    this.doc.markContent('Artifact');
+  /**
+   * Decoration (rules, backgrounds): not read out, not in the structure. Never call inside tagged
+   * content. `pagination` marks a running header or footer as such (/Type /Pagination, attached to
+   * the top or bottom edge, with its box), so assistive technology and reflow know what it is.
+   */
+  artifact(draw: () => void, pagination?: { edge: 'Top' | 'Bottom'; bbox: [number, number, number, number] }): void {
+    if (pagination) this.doc.markContent('Artifact', { type: 'Pagination', attached: [pagination.edge], bbox: pagination.bbox } as never);
+    else this.doc.markContent('Artifact');
     draw();
     this.doc.endMarkedContent();
   }
@@ -376,11 +419,42 @@ export class PdfWriter {
     };
     const captionH = spec.caption ? this.textHeight(spec.caption, FONT.bold, size + 1, tableW) + 4 : 0;
     const heights = spec.rows.map(rowH);
-    // The caption, the header and at least the first row (two when the first is a group row) stay together.
-    const firstBlock = heights[0] === undefined ? 0 : heights[0] + ('group' in spec.rows[0]! && heights[1] !== undefined ? heights[1] : 0);
-    this.ensureSpace(captionH + headerH + firstBlock);
+    const sum = (from: number, to: number) => heights.slice(from, to + 1).reduce((a, b) => a + b, 0);
+    // Blocks: a group row (a theme) with the rows under it; without group rows the table is one block.
+    const blockStart: number[] = [];
+    const blockEnd: number[] = [];
+    spec.rows.forEach((row, r) => (blockStart[r] = 'group' in row || r === 0 ? r : blockStart[r - 1]!));
+    for (let r = spec.rows.length - 1; r >= 0; r--) blockEnd[r] = r === spec.rows.length - 1 || 'group' in spec.rows[r + 1]! ? r : blockEnd[r + 1]!;
+    const room = this.pageHeight - headerH - this.type.h3 * 2;
+    /**
+     * What must fit below the current position before row r is drawn, so that no row is orphaned:
+     * a theme moves to a new page whole when it fits on one, else with at least its first two
+     * rows; the last row of a block never goes to a new page alone (the one before goes with it).
+     */
+    const need = (r: number): number => {
+      const end = blockEnd[r]!;
+      if ('group' in spec.rows[r]!) return sum(r, end) <= room ? sum(r, end) : sum(r, Math.min(end, r + 2));
+      return r === end - 1 ? heights[r]! + heights[end]! : heights[r]!;
+    };
+    // The caption, the header and the first block (or its start) stay together.
+    const whole = captionH + headerH + sum(0, spec.rows.length - 1);
+    this.ensureSpace(spec.keepTogether && whole <= this.pageHeight ? whole : captionH + headerH + (spec.rows.length ? need(0) : 0));
 
     const drawHeader = (repeat: boolean) => {
+      if (repeat && spec.caption) {
+        // The caption ("Volwassenen") is repeated with the header, as decoration.
+        const label = this.setup.continued ? this.setup.continued(spec.caption) : spec.caption;
+        const y = this.doc.y;
+        const h = this.textHeight(label, FONT.bold, size + 1, tableW) + 4;
+        this.artifact(() => {
+          this.doc
+            .font(FONT.bold)
+            .fontSize(size + 1)
+            .fillColor(COLOURS.heading)
+            .text(label, this.left, y, { width: tableW, lineGap: this.type.lineGap });
+        });
+        this.doc.y = y + h;
+      }
       if (spec.noHeader) return;
       const y = this.doc.y;
       this.artifact(() => {
@@ -443,10 +517,30 @@ export class PdfWriter {
       this.group('TBody', () => {
         spec.rows.forEach((row, r) => {
           const h = heights[r]!;
-          const keep = 'group' in row && heights[r + 1] !== undefined ? heights[r + 1]! : 0;
-          if (this.doc.y + h + keep > this.bottom) {
+          if (this.doc.y + need(r) > this.bottom) {
             this.newPage();
             drawHeader(true);
+            // A theme that runs on: its name again above its next rows (decoration: it was read once).
+            const start = blockStart[r]!;
+            const head = spec.rows[start]!;
+            if (!('group' in row) && 'group' in head) {
+              const label = this.setup.continued ? this.setup.continued(head.group) : head.group;
+              const gh = this.textHeight(label, FONT.bold, size, tableW - 2 * CELL_PAD_X) + 2 * CELL_PAD_Y + 2;
+              const gy = this.doc.y;
+              this.artifact(() => {
+                this.doc
+                  .save()
+                  .rect(this.left, gy + 2, tableW, gh - 2)
+                  .fill(COLOURS.fill)
+                  .restore();
+                this.doc
+                  .font(FONT.bold)
+                  .fontSize(size)
+                  .fillColor(COLOURS.heading)
+                  .text(label, this.left + CELL_PAD_X, gy + 2 + CELL_PAD_Y, { width: tableW - 2 * CELL_PAD_X, lineGap: this.type.lineGap });
+              });
+              this.doc.y = gy + gh;
+            }
           }
           const y = this.doc.y;
           this.artifact(() => {
@@ -466,7 +560,8 @@ export class PdfWriter {
               .restore();
             if (!('group' in row))
               row.cells.forEach((cell, i) => {
-                if ('score' in cell) drawScoreChip(this.doc, cell.score, xs[i]! + CELL_PAD_X, y + CELL_PAD_Y, widths[i]! - 2 * CELL_PAD_X, size, 'background');
+                if ('score' in cell)
+                  drawScoreChip(this.doc, cell.score, xs[i]! + CELL_PAD_X, y + CELL_PAD_Y, widths[i]! - 2 * CELL_PAD_X, size, 'background', this.scoreTone);
               });
           });
           const textOffset = !('group' in row) && row.cells.some((c) => 'score' in c) ? CHIP_PAD_Y : 0;
@@ -493,7 +588,7 @@ export class PdfWriter {
                 header ? 'TH' : 'TD',
                 () => {
                   if ('score' in cell) {
-                    drawScoreChip(this.doc, cell.score, xs[i]! + CELL_PAD_X, y + CELL_PAD_Y, widths[i]! - 2 * CELL_PAD_X, size, 'text');
+                    drawScoreChip(this.doc, cell.score, xs[i]! + CELL_PAD_X, y + CELL_PAD_Y, widths[i]! - 2 * CELL_PAD_X, size, 'text', this.scoreTone);
                   } else {
                     this.doc
                       .font(cell.bold || header ? FONT.bold : FONT.regular)
@@ -543,54 +638,64 @@ export class PdfWriter {
     page.margins = { top: 0, bottom: 0, left: 0, right: 0 };
     const left = saved.left;
     const width = page.width - saved.left - saved.right;
-    const small = 8.5;
-    this.artifact(() => {
-      doc
-        .font(FONT.bold)
-        .fontSize(small + 0.5)
-        .fillColor(COLOURS.heading)
-        .text(this.setup.organisation, left, 30, { width: width * 0.6, lineBreak: false, ellipsis: true });
-      doc
-        .font(FONT.regular)
-        .fontSize(small)
-        .fillColor(COLOURS.muted)
-        .text(this.setup.dossierLabel, left + width * 0.6, 31, { width: width * 0.4, align: 'right', lineBreak: false, ellipsis: true });
-      doc
-        .save()
-        .moveTo(left, 46)
-        .lineTo(left + width, 46)
-        .lineWidth(0.6)
-        .strokeColor(COLOURS.rule)
-        .stroke()
-        .restore();
-      if (this.setup.draftMark) {
-        doc.save().rect(left, 50, width, 17).fill(COLOURS.draftFill).restore();
+    const small = 9.5;
+    // The running header: organisation, dossier, rule (and the draft mark below it).
+    this.artifact(
+      () => {
         doc
           .font(FONT.bold)
           .fontSize(small + 0.5)
-          .fillColor(COLOURS.draft)
-          .text(this.setup.draftMark, left, 53.5, { width, align: 'center', lineBreak: false });
-      }
-      const fy = page.height - 40;
-      doc
-        .save()
-        .moveTo(left, fy - 6)
-        .lineTo(left + width, fy - 6)
-        .lineWidth(0.6)
-        .strokeColor(COLOURS.rule)
-        .stroke()
-        .restore();
-      doc
-        .font(FONT.regular)
-        .fontSize(small)
-        .fillColor(COLOURS.muted)
-        .text(this.setup.title, left, fy, { width: width * 0.7, lineBreak: false, ellipsis: true });
-      doc
-        .font(FONT.regular)
-        .fontSize(small)
-        .fillColor(COLOURS.muted)
-        .text(this.setup.pageLabel(n, total), left + width * 0.7, fy, { width: width * 0.3, align: 'right', lineBreak: false });
-    });
+          .fillColor(COLOURS.heading)
+          .text(this.setup.organisation, left, 30, { width: width * 0.6, lineBreak: false, ellipsis: true });
+        doc
+          .font(FONT.regular)
+          .fontSize(small)
+          .fillColor(COLOURS.muted)
+          .text(this.setup.dossierLabel, left + width * 0.6, 31, { width: width * 0.4, align: 'right', lineBreak: false, ellipsis: true });
+        doc
+          .save()
+          .moveTo(left, 46)
+          .lineTo(left + width, 46)
+          .lineWidth(0.6)
+          .strokeColor(COLOURS.rule)
+          .stroke()
+          .restore();
+        if (this.setup.draftMark) {
+          doc.save().rect(left, 50, width, 17).fill(COLOURS.draftFill).restore();
+          doc
+            .font(FONT.bold)
+            .fontSize(small + 0.5)
+            .fillColor(COLOURS.draft)
+            .text(this.setup.draftMark, left, 53.5, { width, align: 'center', lineBreak: false });
+        }
+      },
+      { edge: 'Top', bbox: [left, 28, left + width, this.setup.draftMark ? 67 : 47] },
+    );
+    // The running footer: the document's title and "Pagina x van y".
+    const fy = page.height - 40;
+    this.artifact(
+      () => {
+        doc
+          .save()
+          .moveTo(left, fy - 6)
+          .lineTo(left + width, fy - 6)
+          .lineWidth(0.6)
+          .strokeColor(COLOURS.rule)
+          .stroke()
+          .restore();
+        doc
+          .font(FONT.regular)
+          .fontSize(small)
+          .fillColor(COLOURS.muted)
+          .text(this.setup.title, left, fy, { width: width * 0.7, lineBreak: false, ellipsis: true });
+        doc
+          .font(FONT.regular)
+          .fontSize(small)
+          .fillColor(COLOURS.muted)
+          .text(this.setup.pageLabel(n, total), left + width * 0.7, fy, { width: width * 0.3, align: 'right', lineBreak: false });
+      },
+      { edge: 'Bottom', bbox: [left, fy - 7, left + width, fy + small * 1.4] },
+    );
     page.margins = saved;
   }
 }

@@ -13,6 +13,12 @@ export interface ScoreValue {
   label: string;
 }
 
+/**
+ * 'colour' for the worker's reports (the grid reads at a glance); 'neutral' for the client's copy:
+ * an outlined chip in the text colour, so a "1" is a number and a word, not a solid red bar.
+ */
+export type ScoreTone = 'colour' | 'neutral';
+
 const PAD_X = 3.5;
 export const CHIP_PAD_Y = 2.5;
 const PAD_Y = CHIP_PAD_Y;
@@ -40,11 +46,22 @@ export function scoreChipHeight(doc: PDFKit.PDFDocument, v: ScoreValue, width: n
  * Draws the chip in two passes: its background (an artifact, drawn outside the tagged content) and
  * its text (inside the table cell's structure element), so the structure holds only words.
  */
-export function drawScoreChip(doc: PDFKit.PDFDocument, v: ScoreValue, x: number, y: number, width: number, size: number, part: 'background' | 'text'): void {
+export function drawScoreChip(
+  doc: PDFKit.PDFDocument,
+  v: ScoreValue,
+  x: number,
+  y: number,
+  width: number,
+  size: number,
+  part: 'background' | 'text',
+  tone: ScoreTone = 'colour',
+): void {
   const h = scoreChipHeight(doc, v, width, size);
   if (part === 'background') {
     doc.save();
-    if (scored(v)) {
+    if (scored(v) && tone === 'neutral') {
+      doc.roundedRect(x, y, width, h, 2.5).lineWidth(0.6).strokeColor(BORDER).stroke();
+    } else if (scored(v)) {
       doc.roundedRect(x, y, width, h, 2.5).fill(SCORE_COLOURS[v.score]);
       // The lightest colours need an edge to stand out on white paper.
       if (v.score === 3) doc.roundedRect(x, y, width, h, 2.5).lineWidth(0.6).strokeColor(BORDER).stroke();
@@ -59,7 +76,7 @@ export function drawScoreChip(doc: PDFKit.PDFDocument, v: ScoreValue, x: number,
     doc
       .font(FONT.bold)
       .fontSize(size)
-      .fillColor(SCORE_TEXT[v.score])
+      .fillColor(tone === 'neutral' ? '#1d2329' : SCORE_TEXT[v.score])
       .text(`${v.score} `, x + PAD_X, y + PAD_Y, { ...opts, continued: true });
     doc.font(FONT.regular).text(v.label);
   } else {

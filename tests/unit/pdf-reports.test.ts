@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { inflateSync } from 'node:zlib';
 import { renderBalanceReport } from '../../src/pdf/balance-report.js';
 import { renderGpmiReport } from '../../src/pdf/gpmi-report.js';
 import { cellKey } from '../../src/balances/logic.js';
@@ -46,7 +47,13 @@ describe('the balance report', async () => {
   });
 
   it('shows every cell of the grid as number and word, and "niet van toepassing" / "niet besproken" in words', () => {
-    const overview = pdf.pages.slice(1, 4).join(' ');
+    // From the overview's title to the first person's chart.
+    const overview = pdf.pages
+      .slice(
+        pdf.pages.findIndex((p) => p.includes('Overzicht van alle domeinen')),
+        pdf.pages.findIndex((p) => p.includes('De balans in één beeld')),
+      )
+      .join(' ');
     for (const section of detail.layout)
       for (const th of section.themes) {
         expect(overview).toContain(th.theme.name.nl);
@@ -118,7 +125,7 @@ describe('the balance report, other cases', () => {
     expect(pdf.text).not.toContain('Pagina');
   });
 
-  it('puts the grid on landscape pages when a level has more than four people', async () => {
+  it('puts a level with more than three people on landscape pages (at 11 pt three fit beside the domain names)', async () => {
     const input = sampleBalanceReportInput({ members: 6 });
     // Six adults: six person columns in one table.
     for (const s of input.detail.subjects) if (s.memberId !== null) s.level = 'volwassene';
@@ -202,5 +209,127 @@ describe('the GPMI', async () => {
     expect(draft.text).toContain('Que fait le CPAS ?');
     expect(draft.text).not.toContain('Signé le');
     expect(draft.pages.at(-1)).toMatch(/Bénéficiaire Nom : Sara Peeters Date : Signature :/);
+  });
+});
+
+/** Text runs per page as pdf.js reads them: the string, its size in points, its baseline (from the page's bottom) and whether it lies in an Artifact. */
+async function textRuns(bytes: Uint8Array) {
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const doc = await getDocument({ data: new Uint8Array(bytes), disableFontFace: true, isEvalSupported: false, verbosity: 0 }).promise;
+  try {
+    const pages: { str: string; size: number; y: number; artifact: boolean }[][] = [];
+    for (let i = 1; i <= doc.numPages; i++) {
+      const content = await (await doc.getPage(i)).getTextContent({ includeMarkedContent: true });
+      const open: string[] = [];
+      const runs: (typeof pages)[number] = [];
+      for (const it of content.items as { type?: string; tag?: string; str?: string; transform?: number[] }[]) {
+        if (it.type === 'beginMarkedContent' || it.type === 'beginMarkedContentProps') open.push(it.tag ?? '');
+        else if (it.type === 'endMarkedContent') open.pop();
+        else if (it.str?.trim()) {
+          const [, , c, d, , f] = it.transform!;
+          runs.push({ str: it.str, size: Math.hypot(c!, d!), y: f!, artifact: open.includes('Artifact') });
+        }
+      }
+      pages.push(runs);
+    }
+    return pages;
+  } finally {
+    await doc.destroy();
+  }
+}
+
+/** The page content streams, inflated (pdfkit compresses them), for checks on the marked-content operators. */
+function contentStreams(bytes: Uint8Array): string[] {
+  const raw = Buffer.from(bytes);
+  const out: string[] = [];
+  let at = 0;
+  for (;;) {
+    const start = raw.indexOf('stream\n', at);
+    if (start < 0) break;
+    const end = raw.indexOf('\nendstream', start);
+    try {
+      out.push(inflateSync(raw.subarray(start + 7, end)).toString('latin1'));
+    } catch {
+      // not a deflated stream (or a font program): not content
+    }
+    at = end + 10;
+  }
+  return out;
+}
+
+describe('the balance report, read with the client beside you', async () => {
+  const input = sampleBalanceReportInput();
+  const bytes = await renderBalanceReport(input);
+  const pdf = await readPdf(bytes);
+  const runs = await textRuns(bytes);
+
+  it('prints everything the reader reads (all but the running header and footer) at 11 pt or more, the radar included', () => {
+    const body = runs.flat().filter((r) => !r.artifact);
+    expect(body.length).toBeGreaterThan(500);
+    const small = body.filter((r) => r.size < 10.95).map((r) => `${r.str} (${r.size.toFixed(1)} pt)`);
+    expect(small).toEqual([]);
+    // The grid's chips too (8 pt before).
+    expect(body.find((r) => r.str.includes('Acuut probleem'))!.size).toBeGreaterThanOrEqual(11);
+  });
+
+  it('marks the running header and footer as pagination artifacts on every page, outside the structure tree', () => {
+    runs.forEach((page, i) => {
+      const artifacts = page.filter((r) => r.artifact).map((r) => r.str);
+      expect(artifacts, `page ${i + 1}`).toEqual(expect.arrayContaining(['OCMW Neteland', 'Dossier D-2026/0042 é', `Pagina ${i + 1} van ${runs.length}`]));
+      expect(page.filter((r) => !r.artifact).map((r) => r.str)).not.toContain(`Pagina ${i + 1} van ${runs.length}`);
+    });
+    const streams = contentStreams(bytes).join('\n');
+    const top = streams.match(/\/Artifact <<\s*\/Type \/Pagination[^>]*\/Attached \[\/Top\]/g) ?? [];
+    const bottom = streams.match(/\/Artifact <<\s*\/Type \/Pagination[^>]*\/Attached \[\/Bottom\]/g) ?? [];
+    expect(top).toHaveLength(pdf.numPages);
+    expect(bottom).toHaveLength(pdf.numPages);
+  });
+
+  it('fills the first page: the facts, the household and how to read the scores, not a page two-thirds empty', () => {
+    const lowest = Math.min(...runs[0]!.filter((r) => !r.artifact).map((r) => r.y));
+    // Baselines are measured from the bottom of an 842 pt page; the bottom margin is 62 pt.
+    expect(lowest).toBeLessThan(842 / 3);
+    expect(pdf.pages[0]).toContain('Zo lees je de scores');
+    expect(pdf.pages[0]).toContain('1 Acuut probleem Hier is nu hulp nodig.');
+  });
+
+  it('never leaves a grid row on a page without its theme (repeated as "(vervolg)" when a theme runs on)', () => {
+    const first = pdf.pages.findIndex((p) => p.includes('Overzicht van alle domeinen'));
+    const last = pdf.pages.findIndex((p) => p.includes('De balans in één beeld'));
+    expect(last - first).toBeGreaterThan(1);
+    // A domain name with the themes it is in (Netwerk: Sociaal netwerk for adults, Vrije tijd for children).
+    const themes = new Map<string, Set<string>>();
+    for (const section of input.detail.layout)
+      for (const th of section.themes) for (const d of th.domains) themes.set(d.name.nl, (themes.get(d.name.nl) ?? new Set()).add(th.theme.name.nl));
+    for (let i = first; i < last; i++)
+      for (const [domain, names] of themes) {
+        // A domain's row on this page (its name followed by a score chip) comes with its theme's name.
+        if (new RegExp(`${domain} ([1-5] |Niet )`).test(pdf.pages[i]!))
+          expect(
+            [...names].some((n) => pdf.pages[i]!.includes(n)),
+            `${domain} on page ${i + 1} without ${[...names].join(' or ')}`,
+          ).toBe(true);
+      }
+  });
+
+  it('opens each following page of a person with whose it is, so a remark is never alone at the top of a page', () => {
+    const whoOf = (s: (typeof input.detail.layout)[number]) =>
+      s.subject.memberId === null ? 'Huishouden' : `${s.subject.name} (${s.subject.level === 'volwassene' ? 'volwassene' : 'kind'})`;
+    const starts = input.detail.layout.map((s) => pdf.pages.findIndex((p) => p.startsWith(`${whoOf(s)} De balans in één beeld`)));
+    expect(starts.every((s) => s > 0)).toBe(true);
+    const corrections = pdf.pages.findIndex((p) => p.startsWith('Correcties na het afronden'));
+    const ends = [...starts.slice(1), corrections > 0 ? corrections : pdf.pages.length];
+    let followed = 0;
+    input.detail.layout.forEach((s, k) => {
+      const who = whoOf(s);
+      for (let i = starts[k]! + 1; i < ends[k]!; i++) {
+        followed++;
+        expect(
+          pdf.pages[i]!.startsWith(`${who} (vervolg)`) || pdf.pages[i]!.startsWith(`${who}: opmerkingen (vervolg)`),
+          `page ${i + 1}: ${pdf.pages[i]!.slice(0, 60)}`,
+        ).toBe(true);
+      }
+    });
+    expect(followed).toBeGreaterThan(0);
   });
 });
