@@ -164,6 +164,16 @@ export function sampleGpmiInput(opts: { language?: Locale; signed?: boolean; agr
       partners: ['Sociaal verhuurkantoor Kempen', 'De Woonbrug'],
       dueDate: '2027-02-15',
       status: 'lopend',
+      longTermGoal: 'Ik woon met mijn kinderen in een betaalbare woning die groot genoeg is.',
+      shortTermGoal: 'Ik sta ingeschreven bij twee verhuurkantoren.',
+      evaluations: [
+        {
+          date: '2027-03-01',
+          status: 'lopend',
+          note: 'NOTITIE: Sara is ingeschreven bij het verhuurkantoor; spanningen thuis over de zoektocht.',
+          byName: 'Wendy Maes',
+        },
+      ],
     },
     {
       domainName: 'Schulden',
@@ -178,6 +188,12 @@ export function sampleGpmiInput(opts: { language?: Locale; signed?: boolean; agr
       partners: ['Dienst schuldbemiddeling'],
       dueDate: '2027-01-10',
       status: 'lopend',
+      longTermGoal: 'Ik betaal mijn schulden af volgens een plan en maak geen nieuwe.',
+      shortTermGoal: 'Ik breng alle brieven van schuldeisers mee.',
+      evaluations: [
+        { date: '2027-01-10', status: 'lopend', note: 'NOTITIE: twee brieven ontbraken nog.', byName: 'Wendy Maes' },
+        { date: '2027-03-01', status: 'bijgestuurd', note: '', byName: 'Wendy Maes' },
+      ],
     },
     {
       domainName: 'Financiën en administratie',
@@ -235,6 +251,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   fs.writeFileSync(path.join(dir, 'balance.pdf'), await renderBalanceReport(sampleBalanceReportInput()));
   fs.writeFileSync(path.join(dir, 'balance-draft-fr.pdf'), await renderBalanceReport(sampleBalanceReportInput({ status: 'draft', locale: 'fr', members: 2 })));
   fs.writeFileSync(path.join(dir, 'gpmi.pdf'), await renderGpmiReport(sampleGpmiInput()));
+  fs.writeFileSync(path.join(dir, 'gpmi-file.pdf'), await renderGpmiReport(sampleGpmiInput(), { audience: 'file' }));
   const adults = sampleBalanceReportInput({ hideSensitive: true });
   for (const s of adults.detail.subjects) if (s.memberId !== null) s.level = 'volwassene';
   adults.detail.layout = balanceLayout(adults.detail.catalogue, adults.detail.subjects, { hideSensitive: true });

@@ -808,6 +808,8 @@ export interface GpmiPrint {
     client: string[];
     ocmw: string[];
     partners: string[];
+    /** The evaluations of this agreement in this version, oldest first (notes are for the file copy only). */
+    evaluations: { heldOn: string; status: AgreementStatus; note: string; byName: string | null }[];
   }[];
   /** Agreements left out because this user may not see their (sensitive) domain. */
   hiddenAgreements: number;
@@ -893,6 +895,7 @@ export async function loadGpmiForPrint(
       client: a.client,
       ocmw: a.ocmw,
       partners: a.partners,
+      evaluations: a.evaluations.map((e) => ({ heldOn: e.heldOn, status: e.status, note: e.note, byName: e.byName })),
     })),
     hiddenAgreements: version.agreements.length - visible.length,
     locale: lang,

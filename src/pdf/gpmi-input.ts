@@ -4,7 +4,9 @@ import type { GpmiReportInput } from './gpmi-report.js';
 /**
  * The stored GPMI (loadGpmiForPrint) as the PDF renderer's plain input. For a household GPMI the
  * agreements name whom they are about ("Schulden — Sara Peeters"); the persons are then the adults
- * of the balance it came from. Each agreement prints its status after the evaluations of that version.
+ * of the balance it came from. Each agreement prints its status after the evaluations of that version,
+ * its goals, and each evaluation (day and how it went; the note on the file copy only). Whether an
+ * evaluation was held in person is not recorded in the GPMI tables, so it is not printed.
  */
 export function gpmiReportInput(p: GpmiPrint, currentWorkerName: string): GpmiReportInput {
   const fullName = (m: { firstName: string; lastName: string }) => `${m.firstName} ${m.lastName}`.trim();
@@ -35,6 +37,10 @@ export function gpmiReportInput(p: GpmiPrint, currentWorkerName: string): GpmiRe
       partners: a.partners,
       dueDate: a.dueOn,
       status: a.currentStatus,
+      longTermGoal: a.longTermGoal,
+      shortTermGoal: a.shortTermGoal,
+      // Notes go to the renderer too: it prints them on the file copy only (options.audience).
+      evaluations: a.evaluations.map((e) => ({ date: e.heldOn, status: e.status, note: e.note, byName: e.byName })),
     })),
   };
 }

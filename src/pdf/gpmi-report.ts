@@ -1,6 +1,6 @@
 import { messagesFor, type Locale, type Messages } from '../i18n/index.js';
 import { formatIsoDate } from '../i18n/format.js';
-import { PdfWriter, COLOURS, TYPE_LARGE } from './document.js';
+import { PdfWriter, COLOURS, TYPE_LARGE, type TableRow } from './document.js';
 import { FONT } from './fonts.js';
 import type { ScoreValue } from './score-cell.js';
 
@@ -8,6 +8,11 @@ import type { ScoreValue } from './score-cell.js';
 // ("je"), in large type and short blocks, with signature blocks for the client(s) and the worker.
 // It takes a plain input so it does not depend on how the GPMI is stored: the route that loads a
 // GPMI (and checks scope, audit) maps its data onto GpmiReportInput.
+//
+// Two copies (GpmiRenderOptions.audience): the client's copy, neutral in tone (score chips as an
+// outline with number and word, no coloured fill) and without the worker's evaluation notes; the
+// file copy, with the score colours and the notes. The client's is the default, so a copy handed
+// over by mistake never carries notes the client was not meant to read.
 
 export const GPMI_STATUSES = ['lopend', 'bereikt', 'bijgestuurd', 'gestopt'] as const;
 export type GpmiStatus = (typeof GPMI_STATUSES)[number];
@@ -30,6 +35,27 @@ export interface GpmiAgreementInput {
   /** Due or evaluation day, yyyy-mm-dd. */
   dueDate?: string | null | undefined;
   status: GpmiStatus;
+  /** "Doel op lange termijn" / "Doel op korte termijn"; empty or absent when none was written. */
+  longTermGoal?: string | undefined;
+  shortTermGoal?: string | undefined;
+  /** The evaluations of this agreement, oldest first: the day, how it went, and the worker's note (file copy only). */
+  evaluations?: GpmiEvaluationInput[] | undefined;
+}
+
+export interface GpmiEvaluationInput {
+  /** yyyy-mm-dd */
+  date: string;
+  status: GpmiStatus;
+  /** The worker's note; printed on the file copy only (there is no "shared with the client" mark). */
+  note?: string | undefined;
+  /** Who recorded it; printed on the file copy only. */
+  byName?: string | null | undefined;
+}
+
+export type GpmiAudience = 'file' | 'client';
+export interface GpmiRenderOptions {
+  /** 'client' (default): neutral score chips, no evaluation notes. 'file': colours and notes. */
+  audience?: GpmiAudience | undefined;
 }
 
 export interface GpmiReportInput {
@@ -58,7 +84,8 @@ function score(t: Messages, n: number | null | undefined): ScoreValue | null {
   return { state: 'scored', score: n, label: t.balances.scale[n as 1] };
 }
 
-export function renderGpmiReport(input: GpmiReportInput): Promise<Buffer> {
+export function renderGpmiReport(input: GpmiReportInput, options: GpmiRenderOptions = {}): Promise<Buffer> {
+  const audience: GpmiAudience = options.audience ?? 'client';
   const t = messagesFor(input.language);
   const g = t.pdf.gpmi;
   const names = input.persons.join(', ');
@@ -70,11 +97,14 @@ export function renderGpmiReport(input: GpmiReportInput): Promise<Buffer> {
     pageLabel: t.pdf.page,
     draftMark: input.signed ? undefined : g.draftMark,
     type: TYPE_LARGE,
+    continued: t.pdf.continued,
+    scoreTone: audience === 'client' ? 'neutral' : 'colour',
   });
 
   w.heading(1, g.title);
   w.paragraph(g.subtitle, { colour: COLOURS.muted, size: w.type.small });
   if (!input.signed) w.notice(g.draftMark, { fill: COLOURS.draftFill, colour: COLOURS.draft, font: FONT.bold });
+  if (audience === 'file') w.notice(g.fileCopy, { font: FONT.bold });
   w.paragraph(g.intro);
   if (input.hiddenAgreements) w.notice(g.hiddenAgreements(input.hiddenAgreements));
   const facts: [string, string][] = [
@@ -97,16 +127,48 @@ export function renderGpmiReport(input: GpmiReportInput): Promise<Buffer> {
   if (!input.agreements.length) w.paragraph(g.noAgreements);
   input.agreements.forEach((a, i) => {
     // An agreement is kept on one page when it fits on one: a new page rather than a split.
-    const height = agreementHeight(w, a);
+    const height = agreementHeight(w, a, audience);
     if (height <= w.pageHeight) w.ensureSpace(height);
-    else w.ensureSpace(w.type.h2 * 2 + w.type.body * 10);
-    w.group('Sect', () => {
-      w.paragraph(g.agreementNumber(i + 1, input.agreements.length), { colour: COLOURS.muted, size: w.type.small, after: 0, keepWithNext: w.type.h2 * 3 });
-      w.heading(2, a.domainName);
-      w.notice(a.agreement, { font: FONT.bold });
-      const now = score(t, a.currentScore);
-      const target = score(t, a.targetScore);
-      if (now || target) {
+    // A longer one starts on a new page unless less than 40 % of this one is still free, and every page it
+    // runs on to opens with its domain ("Schulden (vervolg)").
+    else w.ensureSpace(w.pageHeight * 0.4);
+    w.group('Sect', () =>
+      w.continued(a.domainName, () => {
+        w.paragraph(g.agreementNumber(i + 1, input.agreements.length), { colour: COLOURS.muted, size: w.type.small, after: 0, keepWithNext: w.type.h2 * 3 });
+        w.heading(2, a.domainName);
+        w.notice(a.agreement, { font: FONT.bold });
+        const now = score(t, a.currentScore);
+        const target = score(t, a.targetScore);
+        const goals: TableRow[] = [
+          ...(a.longTermGoal?.trim() ? [{ cells: [{ text: g.longTerm }, { text: a.longTermGoal.trim() }] }] : []),
+          ...(a.shortTermGoal?.trim() ? [{ cells: [{ text: g.shortTerm }, { text: a.shortTermGoal.trim() }] }] : []),
+          ...(now ? [{ cells: [{ text: g.now }, { score: now }] }] : []),
+          ...(target ? [{ cells: [{ text: g.target }, { score: target }] }] : []),
+        ];
+        if (goals.length) {
+          w.table({
+            noHeader: true,
+            rowHeaders: true,
+            columns: [
+              { header: '', weight: 1.25 },
+              { header: '', weight: 2 },
+            ],
+            rows: goals,
+          });
+        }
+        for (const [title, items] of [
+          [g.clientActions, a.clientActions],
+          [g.ocmwActions, a.ocmwActions],
+          [g.partners, a.partners],
+        ] as const) {
+          if (!items.length && title === g.partners) continue;
+          w.heading(3, title, { keepWithNext: w.type.body * 3 });
+          if (items.length) w.list([...items]);
+          else w.paragraph(t.pdf.none);
+        }
+        const rows: [string, string][] = [];
+        if (a.dueDate) rows.push([g.due, formatIsoDate(a.dueDate)]);
+        rows.push([g.statusLabel, g.status[a.status]]);
         w.table({
           noHeader: true,
           rowHeaders: true,
@@ -114,32 +176,23 @@ export function renderGpmiReport(input: GpmiReportInput): Promise<Buffer> {
             { header: '', weight: 1.25 },
             { header: '', weight: 2 },
           ],
-          rows: [...(now ? [{ cells: [{ text: g.now }, { score: now }] }] : []), ...(target ? [{ cells: [{ text: g.target }, { score: target }] }] : [])],
+          rows: rows.map(([k, v]) => ({ cells: [{ text: k }, { text: v }] })),
         });
-      }
-      for (const [title, items] of [
-        [g.clientActions, a.clientActions],
-        [g.ocmwActions, a.ocmwActions],
-        [g.partners, a.partners],
-      ] as const) {
-        if (!items.length && title === g.partners) continue;
-        w.heading(3, title, { keepWithNext: w.type.body * 3 });
-        if (items.length) w.list([...items]);
-        else w.paragraph(t.pdf.none);
-      }
-      const rows: [string, string][] = [];
-      if (a.dueDate) rows.push([g.due, formatIsoDate(a.dueDate)]);
-      rows.push([g.statusLabel, g.status[a.status]]);
-      w.table({
-        noHeader: true,
-        rowHeaders: true,
-        columns: [
-          { header: '', weight: 1.25 },
-          { header: '', weight: 2 },
-        ],
-        rows: rows.map(([k, v]) => ({ cells: [{ text: k }, { text: v }] })),
-      });
-    });
+        const evaluations = a.evaluations ?? [];
+        if (evaluations.length) {
+          w.heading(3, g.evaluationsTitle, { keepWithNext: w.type.body * 3 });
+          // How it went, per evaluation; the worker's note (and name) only on the file copy.
+          w.list(
+            evaluations.map((e) => {
+              const line = g.evaluation(formatIsoDate(e.date), g.status[e.status]);
+              if (audience !== 'file') return line;
+              const by = e.byName ? ` (${e.byName})` : '';
+              return e.note?.trim() ? `${line}${by}\n${e.note.trim()}` : `${line}${by}`;
+            }),
+          );
+        }
+      }),
+    );
     w.gap(w.type.body);
   });
 
@@ -148,11 +201,21 @@ export function renderGpmiReport(input: GpmiReportInput): Promise<Buffer> {
 }
 
 /** A generous estimate of what one agreement takes on the page (see the layout in renderGpmiReport). */
-function agreementHeight(w: PdfWriter, a: GpmiAgreementInput): number {
+function agreementHeight(w: PdfWriter, a: GpmiAgreementInput, audience: GpmiAudience): number {
   const ty = w.type;
   const row = ty.body * (1 + ty.lineGap / 10) + 14;
   let h = ty.small * 1.8 + ty.h2 * 2.4 + w.textHeight(a.agreement, FONT.bold, ty.body, w.width - 20) + 14 + ty.body;
   h += ((a.currentScore ? 1 : 0) + (a.targetScore ? 1 : 0)) * row + ty.body * 1.2;
+  for (const goal of [a.longTermGoal, a.shortTermGoal])
+    if (goal?.trim()) h += w.textHeight(goal.trim(), FONT.regular, ty.body, (w.width * 2) / 3.25 - 10) + 2 * 4 + 2;
+  const evaluations = a.evaluations ?? [];
+  if (evaluations.length)
+    h +=
+      ty.h3 * 2.2 +
+      w.listHeight(
+        evaluations.map((e) => `${e.date} ${e.status} ${e.byName ?? ''}${audience === 'file' && e.note?.trim() ? `\n${e.note.trim()}` : ''}`),
+        w.width,
+      );
   for (const items of [a.clientActions, a.ocmwActions, a.partners]) {
     if (!items.length && items === a.partners) continue;
     h += ty.h3 * 2.2 + (items.length ? w.listHeight(items, w.width) : ty.body * 2);

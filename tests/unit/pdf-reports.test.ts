@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { inflateSync } from 'node:zlib';
 import { renderBalanceReport } from '../../src/pdf/balance-report.js';
 import { renderGpmiReport } from '../../src/pdf/gpmi-report.js';
+import { gpmiReportInput } from '../../src/pdf/gpmi-input.js';
+import type { GpmiPrint } from '../../src/gpmi/queries.js';
 import { cellKey } from '../../src/balances/logic.js';
 import { sampleBalanceReportInput, sampleGpmiInput } from '../../scripts/pdf-samples.js';
 import { figureAlts, readPdf, structureRoles } from '../support/pdf.js';
@@ -172,18 +174,26 @@ describe('the GPMI', async () => {
     expect(pdf.text).toContain('12 maanden');
   });
 
-  it('keeps an agreement that fits on one page on one page', () => {
-    for (const a of input.agreements) {
+  it('keeps an agreement that fits on one page on one page; a longer one names its domain on the page it runs on to', () => {
+    // The first two (with goals and evaluations) are longer than a page at 13 pt; the others fit.
+    for (const a of input.agreements.slice(2)) {
       const page = pdf.pages.findIndex((p) => p.includes(a.agreement));
       expect(pdf.pages[page], a.domainName).toContain(a.ocmwActions.at(-1)!);
+    }
+    for (const a of input.agreements.slice(0, 2)) {
+      const page = pdf.pages.findIndex((p) => p.includes(a.agreement));
+      expect(pdf.pages[page + 1]!.startsWith(`${a.domainName} (vervolg)`), a.domainName).toBe(true);
     }
   });
 
   it('uses large type for the agreements (people who read poorly)', async () => {
     const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
     const doc = await getDocument({ data: new Uint8Array(bytes), disableFontFace: true, isEvalSupported: false, verbosity: 0 }).promise;
-    const page = await doc.getPage(2);
-    const items = (await page.getTextContent()).items.filter((i) => 'str' in i && i.str.startsWith('Je schrijft je in')) as { height: number }[];
+    const items: { height: number }[] = [];
+    for (let n = 1; n <= doc.numPages; n++)
+      items.push(
+        ...((await (await doc.getPage(n)).getTextContent()).items.filter((i) => 'str' in i && i.str.startsWith('Je schrijft je in')) as { height: number }[]),
+      );
     expect(items.length).toBeGreaterThan(0);
     for (const i of items) expect(i.height).toBeGreaterThanOrEqual(12.5);
     await doc.destroy();
@@ -331,5 +341,136 @@ describe('the balance report, read with the client beside you', async () => {
       }
     });
     expect(followed).toBeGreaterThan(0);
+  });
+});
+
+/** Every RGB colour a PDF's content streams set, for filling (scn/rg) or stroking (SCN/RG), as [r, g, b] in 0..1. */
+function colours(bytes: Uint8Array): { op: string; rgb: [number, number, number] }[] {
+  const out: { op: string; rgb: [number, number, number] }[] = [];
+  for (const s of contentStreams(bytes))
+    for (const m of s.matchAll(/(?:^|\s)([\d.]+) ([\d.]+) ([\d.]+) (scn|SCN|rg|RG)(?=\s)/g))
+      out.push({ op: m[4]!, rgb: [Number(m[1]), Number(m[2]), Number(m[3])] });
+  return out;
+}
+
+/** A clear red (hue within 20° of pure red, saturated, neither near-black nor near-white): what reads as "alarm". */
+function isRed([r, g, b]: [number, number, number]): boolean {
+  const max = Math.max(r, g, b);
+  const min = Math.min(r, g, b);
+  const l = (max + min) / 2;
+  if (max === min) return false;
+  const s = l > 0.5 ? (max - min) / (2 - max - min) : (max - min) / (max + min);
+  let h = max === r ? ((g - b) / (max - min)) % 6 : max === g ? (b - r) / (max - min) + 2 : (r - g) / (max - min) + 4;
+  h = (h * 60 + 360) % 360;
+  return (h <= 20 || h >= 340) && s >= 0.45 && l >= 0.2 && l <= 0.8;
+}
+
+describe('the GPMI, the client’s copy and the file copy', async () => {
+  const input = sampleGpmiInput();
+  const clientBytes = await renderGpmiReport(input, { audience: 'client' });
+  const fileBytes = await renderGpmiReport(input, { audience: 'file' });
+  const client = await readPdf(clientBytes);
+  const file = await readPdf(fileBytes);
+  const notes = input.agreements.flatMap((a) => (a.evaluations ?? []).map((e) => e.note ?? '')).filter((n) => n.trim());
+
+  it('shows each agreement’s long- and short-term goal and every evaluation (day and how it went), in both copies', () => {
+    for (const pdf of [client, file]) {
+      for (const a of input.agreements) {
+        if (a.longTermGoal) expect(pdf.text).toContain(`Doel op lange termijn ${a.longTermGoal}`);
+        if (a.shortTermGoal) expect(pdf.text).toContain(`Doel op korte termijn ${a.shortTermGoal}`);
+      }
+      expect(pdf.text.split('Zo ging het bij de evaluaties').length - 1).toBe(input.agreements.filter((a) => a.evaluations?.length).length);
+      expect(pdf.text).toContain('01/03/2027: We werken eraan');
+      expect(pdf.text).toContain('10/01/2027: We werken eraan');
+      expect(pdf.text).toContain('01/03/2027: Aangepast');
+    }
+  });
+
+  it('keeps the worker’s evaluation notes (and who wrote them) out of the client’s copy; the file copy has them', () => {
+    expect(notes.length).toBeGreaterThan(1);
+    for (const note of notes) {
+      expect(client.text).not.toContain(note);
+      expect(file.text).toContain(note);
+    }
+    expect(client.text).not.toContain('NOTITIE');
+    expect(file.text).toContain('01/03/2027: We werken eraan (Wendy Maes)');
+    expect(file.pages[0]).toContain('Exemplaar voor het dossier');
+    expect(client.text).not.toContain('Exemplaar voor het dossier');
+  });
+
+  it('is the client’s copy unless the file copy is asked for', async () => {
+    const plain = await readPdf(await renderGpmiReport(input));
+    for (const note of notes) expect(plain.text).not.toContain(note);
+    expect(plain.text).toContain('Waar sta je nu? 1 Acuut probleem');
+  });
+
+  it('draws no red in the client’s copy: a "1 Acuut probleem" is a number and a word in an outline, not a red bar', () => {
+    // The same agreement scored 1 ("Schulden") is in both copies.
+    expect(client.text).toContain('Waar sta je nu? 1 Acuut probleem');
+    const acute = [0xb2 / 255, 0x18 / 255, 0x2b / 255];
+    const near = (c: number[]) => c.every((v, i) => Math.abs(v - acute[i]!) < 0.01);
+    expect(colours(fileBytes).some((c) => c.op === 'scn' && near(c.rgb))).toBe(true);
+    expect(colours(fileBytes).filter((c) => isRed(c.rgb)).length).toBeGreaterThan(0);
+    expect(colours(clientBytes).filter((c) => isRed(c.rgb))).toEqual([]);
+  });
+});
+
+describe('the GPMI input from the stored GPMI', () => {
+  it('carries the goals and the evaluations (with notes, for the file copy) of each agreement', () => {
+    const print = {
+      organisationName: 'OCMW Neteland',
+      householdId: 42,
+      dossierRef: 'D-1',
+      gpmiId: 3,
+      person: { memberId: 100, firstName: 'Sara', lastName: 'Peeters' },
+      members: [],
+      balance: { id: 7, takenOn: '2026-11-20' },
+      version: {
+        number: 1,
+        status: 'signed',
+        reason: null,
+        startOn: '2026-12-01',
+        durationMonths: 12,
+        endsOn: '2027-12-01',
+        moments: ['2027-03-01'],
+        signedOn: '2026-12-01',
+        signedClientName: 'Sara Peeters',
+        signedByName: 'Wendy Maes',
+        createdAt: 0,
+        createdByName: 'Wendy Maes',
+      },
+      latestVersionNumber: 1,
+      agreements: [
+        {
+          id: 1,
+          domainKey: 'schulden',
+          domainName: 'Schulden',
+          themeName: 'Financiële situatie',
+          subjectLabel: 'Huishouden',
+          subject: 'h',
+          text: 'Je betaalt af volgens een plan.',
+          longTermGoal: 'Schuldenvrij.',
+          shortTermGoal: 'Alle brieven verzameld.',
+          targetScore: 3,
+          scoreAtStart: 1,
+          dueOn: null,
+          status: 'lopend',
+          currentStatus: 'bijgestuurd',
+          client: [],
+          ocmw: [],
+          partners: [],
+          evaluations: [{ heldOn: '2027-03-01', status: 'bijgestuurd', note: 'Moeilijk gesprek.', byName: 'Wendy Maes' }],
+        },
+      ],
+      hiddenAgreements: 0,
+      locale: 'nl',
+    } satisfies GpmiPrint;
+    const [a] = gpmiReportInput(print, 'Wendy Maes').agreements;
+    expect(a).toMatchObject({
+      longTermGoal: 'Schuldenvrij.',
+      shortTermGoal: 'Alle brieven verzameld.',
+      status: 'bijgestuurd',
+      evaluations: [{ date: '2027-03-01', status: 'bijgestuurd', note: 'Moeilijk gesprek.', byName: 'Wendy Maes' }],
+    });
   });
 });
