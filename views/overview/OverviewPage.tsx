@@ -74,7 +74,8 @@ export function OverviewPage({ ui, household, balance, viewer }: { ui: Ui; house
         {balance.status !== 'final' && <p class="alert alert--info">{o.draftNotice}</p>}
         {balance.hiddenSensitive > 0 && <p class="alert alert--info">{ui.t.balances.editor.sensitiveHidden(balance.hiddenSensitive)}</p>}
 
-        <section aria-labelledby="grid-title">
+        {/* Not a named section: the matrix's scroll region already is a landmark of the same name. */}
+        <section>
           {/* The page title already says what this is; the heading is there to navigate by. */}
           <h2 id="grid-title" class="visually-hidden">
             {o.gridTitle}
