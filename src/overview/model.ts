@@ -1,4 +1,4 @@
-import type { CatalogueData, Lang } from '../catalogue/default-catalogue.js';
+import type { CatalogueData, Lang, Level } from '../catalogue/default-catalogue.js';
 import { findDomain } from '../catalogue/catalogue.js';
 import { cellKey, type CellValue, type LayoutSection, type Subject } from '../balances/logic.js';
 import type { BalanceMethod, BalanceStatus } from '../balances/tables.js';
@@ -58,6 +58,74 @@ export function domainRows(s: Snapshot, subjectKey: string, lang: Lang): DomainR
 
 export function radarPoints(rows: DomainRow[]): RadarPoint[] {
   return rows.map((r) => ({ label: r.label, score: scoreOf(r.cell) }));
+}
+
+// ---------------------------------------------------------------- the overview's one matrix
+
+/** One row of the overview matrix: a domain name, and per level the domain (key) that row shows. */
+export interface MatrixRow {
+  label: string;
+  keys: Partial<Record<Level, string>>;
+}
+/** The rows of one theme; `household` groups come first and only ever hold household domains. */
+export interface MatrixGroup {
+  theme: string;
+  household: boolean;
+  rows: MatrixRow[];
+}
+export interface OverviewMatrix {
+  /** The household and every member with at least one domain, in the balance's order. */
+  columns: Subject[];
+  groups: MatrixGroup[];
+}
+
+/**
+ * Every score of a balance in one grid: domains down, the household and each person across.
+ * Adults and children have their own domains (other keys, other anchor texts), but where a
+ * child's domain has the same theme and name as an adult's ("Gezondheid: Fysieke gezondheid"),
+ * both share one row, so the family reads across; each level keeps at most one domain per row.
+ * Household themes are never merged with a person's: they are about the household as a whole.
+ */
+export function overviewMatrix(s: Pick<Snapshot, 'layout'>, lang: Lang): OverviewMatrix {
+  const sections = s.layout.filter((x) => x.themes.length > 0);
+  const groups: MatrixGroup[] = [];
+  const byTheme = new Map<string, MatrixGroup>();
+  const placed = new Set<string>();
+  for (const section of sections) {
+    const level = section.subject.level;
+    const household = level === 'huishouden';
+    for (const lt of section.themes) {
+      const name = lt.theme.name[lang];
+      const groupKey = `${household ? 'h' : 'p'}\u0000${name}`;
+      let group = byTheme.get(groupKey);
+      if (!group) {
+        group = { theme: name, household, rows: [] };
+        byTheme.set(groupKey, group);
+        groups.push(group);
+      }
+      for (const d of lt.domains) {
+        if (placed.has(`${level}\u0000${d.key}`)) continue;
+        placed.add(`${level}\u0000${d.key}`);
+        const label = d.name[lang];
+        let row = group.rows.find((r) => r.label === label && r.keys[level] === undefined);
+        if (!row) {
+          row = { label, keys: {} };
+          group.rows.push(row);
+        }
+        row.keys[level] = d.key;
+      }
+    }
+  }
+  // Household groups first, whatever order the members' sections came in.
+  groups.sort((a, b) => Number(b.household) - Number(a.household));
+  return { columns: sections.map((x) => x.subject), groups };
+}
+
+/** What one matrix cell shows: the domain asked of this subject in this row, or null when none was. */
+export function matrixCell(s: Pick<Snapshot, 'layout' | 'cells'>, subject: Subject, row: MatrixRow): { domainKey: string; cell: CellValue | null } | null {
+  const domainKey = row.keys[subject.level];
+  if (domainKey === undefined || !asked(s, subject.key, domainKey)) return null;
+  return { domainKey, cell: cellOf(s, subject.key, domainKey) };
 }
 
 export interface ScoreCounts {
@@ -130,7 +198,7 @@ export function personHistory(snapshots: Snapshot[], subjectKey: string, lang: L
   return { balances, rows };
 }
 
-function asked(s: Snapshot, subjectKey: string, domainKey: string): boolean {
+function asked(s: Pick<Snapshot, 'layout'>, subjectKey: string, domainKey: string): boolean {
   return !!s.layout.find((x) => x.subject.key === subjectKey)?.themes.some((t) => t.domains.some((d) => d.key === domainKey));
 }
 

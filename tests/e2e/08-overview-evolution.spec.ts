@@ -83,7 +83,8 @@ test('a household with three balances: overview, heatmap, line chart and compari
   await page.getByRole('button', { name: 'Huishouden aanmaken' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Huishouden van Nora Maes');
   const householdPath = new URL(page.url()).pathname;
-  saveState({ evolutionHouseholdPath: householdPath });
+  // The signed-in worker's cookies, for the next test here (each sign-in spends a recovery code).
+  saveState({ evolutionHouseholdPath: householdPath, overviewWorkerStorage: await page.context().storageState() });
 
   const balances: string[] = [];
   for (const [n, date] of DATES.entries()) balances.push(await makeBalance(page.request, new URL(page.url()).origin, householdPath, date, n));
@@ -102,15 +103,15 @@ test('a household with three balances: overview, heatmap, line chart and compari
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(new RegExp(`${balances[2]}/overview$`));
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Overzicht van de meting van ${D}`);
-  await expect(page.getByRole('table', { name: 'Huishouden', exact: true })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Alle scores in één oogopslag' })).toBeVisible();
   await expect(page.getByRole('img', { name: new RegExp(`^Balans van Nora Maes op ${D}: \\d+ domeinen? acuut of ruim onvoldoende`) })).toBeVisible();
   await expect(page.getByRole('figure', { name: `Balans van Wout Maes op ${D}` })).toBeVisible();
   await expectNoAxeViolations(page, 'overview');
-  // A remark is one step away: a disclosure opened with the keyboard.
-  const remark = page.locator('details.remark').first();
+  // The remarks are one step away: a disclosure opened with the keyboard.
+  const remark = page.locator('details.remarks');
   await tabTo(page, remark.locator('summary'));
   await page.keyboard.press('Enter');
-  await expect(remark.getByText('Opmerking bij meting 3')).toBeVisible();
+  await expect(remark.getByText('Opmerking bij meting 3').first()).toBeVisible();
   await expectNoAxeViolations(page, 'overview with a remark open');
 
   // The data tables hold exactly the scores in the database.
@@ -195,8 +196,8 @@ test('a household with three balances: overview, heatmap, line chart and compari
   try {
     await plain.goto(`${householdPath}/balances/${ids[2]}/overview`);
     await expect(plain.getByRole('img', { name: /^Balans van Nora Maes/ })).toBeVisible();
-    await plain.locator('details.remark summary').first().click();
-    await expect(plain.locator('details.remark').first().getByText('Opmerking bij meting 3')).toBeVisible();
+    await plain.locator('details.remarks summary').click();
+    await expect(plain.locator('details.remarks').getByText('Opmerking bij meting 3').first()).toBeVisible();
     await expectNoAxeViolationsWithoutJs(plain, 'overview without JS');
     await plain.goto(`${householdPath}/evolution`);
     await plain.getByRole('checkbox', { name: 'Inkomen' }).check();
@@ -208,5 +209,110 @@ test('a household with three balances: overview, heatmap, line chart and compari
     await expectNoAxeViolationsWithoutJs(plain, 'comparison without JS');
   } finally {
     await noJs.close();
+  }
+});
+
+/** No horizontal scroll of the page itself (WCAG 1.4.10); a wide table scrolls in its own region. */
+async function expectNoPageScroll(page: Page, label: string) {
+  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    clientWidth: document.documentElement.clientWidth,
+  }));
+  expect(scrollWidth, `page wider than the screen on ${label}`).toBeLessThanOrEqual(clientWidth);
+}
+
+test('the overview of a household of four: one matrix above the fold at 1366x768, reflow at 320 px, details by keyboard', async ({ browser }) => {
+  test.setTimeout(90_000);
+  const context = await browser.newContext({
+    locale: 'nl-BE',
+    viewport: { width: 1366, height: 768 },
+    storageState: e2eState().overviewWorkerStorage as never,
+  });
+  const page = await context.newPage();
+  try {
+    // Two adults and two children, the organisation's default (core) catalogue.
+    await page.goto('/households/new');
+    await page.getByLabel('Dossiernummer').fill('D-2026-0804');
+    const people: [string, string, string | null][] = [
+      ['Sara', '1985', null],
+      ['Karim', '1982', 'Partner'],
+      ['Lina', '2014', 'Kind'],
+      ['Adam', '2018', 'Kind'],
+    ];
+    for (const [i, [first, year, role]] of people.entries()) {
+      if (i > 0) await page.getByRole('button', { name: 'Nog een gezinslid toevoegen' }).click();
+      const m = page.getByRole('group', { name: `Gezinslid ${i + 1}`, exact: true });
+      await m.getByLabel('Voornaam').fill(first);
+      await m.getByLabel('Achternaam').fill('Janssens');
+      await m.getByLabel('Geboortejaar').fill(year);
+      if (role) await m.getByLabel(role, { exact: true }).check();
+    }
+    await page.getByRole('button', { name: 'Huishouden aanmaken' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('Huishouden van Sara Janssens');
+    const householdPath = new URL(page.url()).pathname;
+    const balancePath = await makeBalance(page.request, new URL(page.url()).origin, householdPath, TODAY, 2);
+    await page.goto(`${balancePath}/overview`);
+
+    // One matrix: the household and the four people across, each score once.
+    const matrix = page.getByRole('table', { name: 'Alle scores in één oogopslag' });
+    await expect(matrix.getByRole('columnheader')).toHaveText([
+      'Thema',
+      'Domein',
+      'Huishouden',
+      'Sara Janssens volwassene',
+      'Karim Janssens volwassene',
+      'Lina Janssens kind',
+      'Adam Janssens kind',
+    ]);
+    await expect(page.locator('table.overview-matrix')).toHaveCount(1);
+    const cells = await page.locator('table.overview-matrix td[data-cell]').count();
+    const scored = await page.locator('table.overview-matrix td[data-cell] .chip').count();
+    expect(scored).toBe(cells);
+    // A domain that does not concern a column is a dash, with words for a screen reader.
+    await expect(
+      matrix
+        .getByRole('row', { name: /Verblijfplaats/ })
+        .getByRole('cell')
+        .nth(1),
+    ).toHaveText('—niet gevraagd voor Sara Janssens');
+
+    // Above the fold: the matrix's last row is inside the first 1366x768 viewport, unscrolled.
+    const lastRow = page.locator('table.overview-matrix tbody tr').last();
+    const box = (await lastRow.boundingBox())!;
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    expect(box.y + box.height, 'bottom of the last matrix row').toBeLessThanOrEqual(768);
+    // ... and the scores are not shrunk to get there: 15 px text in the matrix, 17 px body.
+    expect(await lastRow.locator('th[scope="row"]').evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(15);
+    await expectNoAxeViolations(page, 'overview of a household of four at 1366x768');
+
+    // The details are reached and opened with the keyboard: the remarks, and a chart's data table.
+    await tabTo(page, page.locator('details.remarks summary'), 60);
+    await page.keyboard.press('Enter');
+    await expect(page.locator('details.remarks dd').first()).toBeVisible();
+    const tableToggle = page.locator('details.chart__table--collapsed summary', { hasText: 'Scores van Lina Janssens als tabel' });
+    await tabTo(page, tableToggle, 60);
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('table', { name: `Scores van Lina Janssens op ${D}` })).toBeVisible();
+    await expectNoAxeViolations(page, 'overview at 1366x768 with remarks and a chart table open');
+
+    // 320 px wide: no page scroll; the matrix scrolls in its own labelled, focusable region; the
+    // radar gives way to its table.
+    await page.setViewportSize({ width: 320, height: 640 });
+    await page.reload();
+    await expectNoPageScroll(page, 'overview at 320 px');
+    const region = page.getByRole('region', { name: 'Alle scores in één oogopslag' });
+    await expect(region).toHaveAttribute('tabindex', '0');
+    await expect(page.getByRole('img', { name: /^Balans van Lina Janssens/ })).toBeHidden();
+    await page.locator('details').evaluateAll((all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+    await expect(page.getByRole('table', { name: `Scores van Lina Janssens op ${D}` })).toBeVisible();
+    await expectNoPageScroll(page, 'overview at 320 px with every disclosure open');
+    await expectNoAxeViolations(page, 'overview at 320 px');
+
+    await page.goto('/catalogue');
+    await expectNoPageScroll(page, 'catalogue at 320 px');
+    await page.locator('details').evaluateAll((all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+    await expectNoPageScroll(page, 'catalogue at 320 px with every disclosure open');
+  } finally {
+    await context.close();
   }
 });

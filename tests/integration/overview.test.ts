@@ -209,7 +209,7 @@ describe('the overview of one balance', () => {
     expect(page).toContain('<h1>Overzicht van de meting van 12/03/2026</h1>');
     expect(page).toContain('Stabiliserende en destabiliserende elementen');
     // Karim had not joined yet at the first balance: no column, no chart for him.
-    expect(page).not.toContain('<th scope="col">Karim Peeters</th>');
+    expect(page).not.toContain('Karim Peeters');
     expect(page).not.toContain(`radar-m${karim}`);
     const db = await t.db.selectFrom('balance_score').select(['subject', 'domain_key', 'score']).where('balance_id', '=', first!).execute();
     const { snapshots } = await loadSnapshots(t.db, await scope(), household, { hideSensitive: false, finalOnly: true });
@@ -224,13 +224,43 @@ describe('the overview of one balance', () => {
       expect(drawn).toEqual([...table.values()].map((v) => v[0]));
       expect(svgOf(page, `radar-${subject}`)).toMatch(/^<svg role="img" aria-label="Balans van [^"]+ op 12\/03\/2026: \d+ domeinen? acuut of ruim onvoldoende/);
     }
-    // Grid cells: colour + number + words (the chip), a remark one step away in a disclosure.
-    expect(page).toMatch(
-      /<td data-cell="h\.verblijfplaats"><span class="chip chip--1"><span class="chip__num">1<\/span><span class="chip__label"> Acuut probleem<\/span>/,
+    // One matrix: every score exactly once, as colour + number + words (the chip).
+    expect(page.match(/<table class="overview-matrix"/g)).toHaveLength(1);
+    const matrix = /<table class="overview-matrix"[\s\S]*?<\/table>/.exec(page)![0];
+    expect(matrix).toMatch(
+      /<td data-cell="h\.verblijfplaats"><span class="overview-matrix__score"><span class="chip chip--1"><span class="chip__num">1<\/span><span class="chip__label"> Acuut probleem<\/span>/,
     );
-    // A theme heads the rows of its own tbody (rowgroup), not a group of columns.
-    expect(page).toMatch(/<tbody><tr class="overview-grid__theme"><th scope="rowgroup" colspan="\d+">/);
+    const inMatrix = [...matrix.matchAll(/<td data-cell="([^"]+)">[\s\S]*?<span class="chip chip--(\w+)">/g)].map((m) => [m[1], m[2]]);
+    const expected = db.map((r) => [`${r.subject}.${r.domain_key}`, r.score === null ? 'nb' : String(r.score)]);
+    expect(inMatrix.sort()).toEqual(expected.sort());
+    // Columns: the household, then each person with their level; Sara's and Lina's health domains share a row.
+    expect(matrix).toMatch(
+      /<th scope="col" class="overview-matrix__who">Huishouden<\/th><th scope="col" class="overview-matrix__who">Sara Peeters <span class="overview-matrix__level">volwassene<\/span>/,
+    );
+    expect(matrix).toMatch(
+      new RegExp(
+        `<th scope="row">Fysieke gezondheid</th><td class="overview-matrix__none">.*?</td><td data-cell="m${sara}\\.fysieke-gezondheid">.*?<td data-cell="m${lina}\\.kind-fysieke-gezondheid">`,
+      ),
+    );
+    // A cell that does not concern its column says so to a screen reader, and shows a dash.
+    expect(matrix).toContain(
+      '<td class="overview-matrix__none"><span aria-hidden="true">—</span><span class="visually-hidden">niet gevraagd voor het huishouden</span></td>',
+    );
+    // A theme heads the rows of its own tbody (rowgroup), in a column of its own.
+    expect(matrix).toMatch(
+      /<tbody class="overview-matrix__household"><tr><th scope="rowgroup" rowspan="2" class="overview-matrix__theme">Wonen<\/th><th scope="row">Verblijfplaats<\/th>/,
+    );
     expect(page).not.toContain('scope="colgroup"');
+    // The elements name the domains; the numbers are in the matrix only.
+    const elements = /<section aria-labelledby="elements-title"[\s\S]*?<\/section>/.exec(page)![0];
+    expect(elements).toContain('Destabiliserend (1 en 2)');
+    expect(elements).not.toContain('chip');
+    // The charts' data tables are folded away behind a disclosure (the matrix shows those numbers).
+    expect(page).toMatch(
+      new RegExp(
+        `<details class="chart__table chart__table--collapsed"><summary>Scores van Sara Peeters als tabel</summary><table class="chart-data" data-chart="radar-m${sara}">`,
+      ),
+    );
     expect(page).not.toContain('style=');
     expect(page).not.toMatch(/<script(?![^>]*nonce)/);
   });
@@ -238,10 +268,14 @@ describe('the overview of one balance', () => {
   it('keeps remarks one step away (a disclosure) and lists them for print', async () => {
     const ids = await threeBalances();
     const page = await html(`/households/${household}/balances/${ids[2]}/overview`);
+    // In the matrix a mark that a remark exists; the remark itself behind one disclosure below.
     expect(page).toMatch(
-      /<details class="remark no-print"><summary>Opmerking<span class="visually-hidden"> bij Verblijfplaats, het huishouden<\/span><\/summary><p class="pre-wrap">Huur is betaald.<\/p><\/details>/,
+      /<td data-cell="h\.verblijfplaats"><span class="overview-matrix__score"><span class="chip chip--\d">.*?<\/span><\/span><span class="remark-mark"><span aria-hidden="true">\*<\/span><span class="visually-hidden"> met opmerking<\/span><\/span><\/span><\/td>/,
     );
-    expect(page).toMatch(/<section class="print-only"[\s\S]*Huur is betaald\./);
+    expect(page).toMatch(
+      /<details class="remarks no-print"><summary>4 opmerkingen tonen<\/summary><dl class="remark-list"><dt>Verblijfplaats — Huishouden<\/dt><dd class="pre-wrap">Huur is betaald.<\/dd><dt>Vangnet — Sara Peeters \(volwassene\)<\/dt>/,
+    );
+    expect(page).toMatch(/<div class="print-only"><dl class="remark-list">[\s\S]*Huur is betaald\./);
   });
 
   it('answers 404 for a balance of another household, another organisation or one that does not exist', async () => {

@@ -49,7 +49,7 @@ export function Coverage({ ui, catalogue, lang }: { ui: Ui; catalogue: Catalogue
         <p class="alert alert--success">{t.coverage.allCovered}</p>
       )}
       <div class="table-wrap">
-        <table>
+        <table class="wrap-words">
           <thead>
             <tr>
               <th scope="col">{t.coverage.area}</th>

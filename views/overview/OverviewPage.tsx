@@ -1,21 +1,21 @@
 import type { Ui } from '../../src/http/ui.js';
 import type { Household } from '../../src/households/queries.js';
-import type { Level } from '../../src/catalogue/default-catalogue.js';
-import { domId, type LayoutSection } from '../../src/balances/logic.js';
+import { domId, type LayoutSection, type Subject } from '../../src/balances/logic.js';
 import { formatIsoDate } from '../../src/i18n/format.js';
-import { cellOf, domainRows, scoreCounts, scoreOf, radarPoints, type DomainRow, type Snapshot } from '../../src/overview/model.js';
+import { cellOf, domainRows, matrixCell, overviewMatrix, scoreCounts, scoreOf, radarPoints, type DomainRow, type Snapshot } from '../../src/overview/model.js';
 import { inlineChart, radarChart, type Viewer } from '../../src/overview/charts.js';
 import { Layout } from '../layouts/Layout.js';
-import { ScoreChip } from '../balances/ScoreChip.js';
 import { subjectLabel } from '../balances/BalanceEditorPage.js';
 import { Breadcrumb, CellChip, ChartFigure, WideTable } from './components.js';
 
-const LEVELS: Level[] = ['huishouden', 'volwassene', 'kind'];
-
 /**
- * The "foto" of one balance: every score in one grid (domains x household and members), the
- * stabilising and destabilising elements, and a balance chart per person with its data table.
- * Fits a 1366x768 screen and prints on A4 landscape (print.css, the .landscape page).
+ * The "foto" of one balance, calm enough to look at with the client beside you. First one matrix
+ * with every score exactly once (themes and domains down, the household and each person across),
+ * which fits a 1366x768 screen for a household of four with the core catalogue; then the
+ * stabilising and destabilising elements by name; then the details: the remarks behind one
+ * disclosure and a balance chart per person whose data table is folded away (the matrix already
+ * shows those numbers). Under 40rem the charts give way to their tables (app.css); it prints on
+ * A4 landscape (print.css, the .landscape page).
  */
 export function OverviewPage({ ui, household, balance, viewer }: { ui: Ui; household: Household; balance: Snapshot; viewer: Viewer }) {
   const o = ui.t.overview.overview;
@@ -23,138 +23,152 @@ export function OverviewPage({ ui, household, balance, viewer }: { ui: Ui; house
   const date = formatIsoDate(balance.takenOn);
   const base = `/households/${household.id}`;
   const who = (s: LayoutSection['subject']) => (s.memberId === null ? o.household : s.name);
+  const matrix = overviewMatrix(balance, lang);
   const remarks = balance.layout
     .flatMap((section) => section.themes.flatMap((th) => th.domains.map((d) => ({ section, d, c: cellOf(balance, section.subject.key, d.key) }))))
     .filter((x) => x.c?.remark);
+  const remarkList = (
+    <dl class="remark-list">
+      {remarks.map((x) => (
+        <>
+          <dt>
+            {x.d.name[lang]} — {subjectLabel(ui, x.section.subject)}
+          </dt>
+          <dd class="pre-wrap">{x.c!.remark}</dd>
+        </>
+      ))}
+    </dl>
+  );
   return (
     <Layout ui={ui} title={o.title(date)}>
       <div class="landscape overview">
-        <Breadcrumb household={household} />
-        <h1>{o.title(date)}</h1>
-        <p class="meta-line">
-          {balance.status === 'final' ? ui.t.balances.list.final : ui.t.balances.list.draft}. {ui.t.balances.method[balance.method]}.{' '}
-          {ui.t.balances.editor.catalogueVersion(balance.catalogueVersionNumber)}.
-        </p>
-        {/* Actions on this balance: werkpunten (src/gpmi) only once it is finalised; the PDF (src/pdf). */}
-        <nav class="overview-actions no-print" aria-label={o.actions}>
-          <ul>
-            <li>
-              <a href={`${base}/balances/${balance.id}`}>{o.toBalance}</a>
-            </li>
-            <li>
-              <a href={`${base}/evolution`}>{o.toEvolution}</a>
-            </li>
-            {balance.status === 'final' && (
+        <div class="overview-head">
+          <Breadcrumb household={household} />
+          <h1>{o.title(date)}</h1>
+          <p class="meta-line">
+            {balance.status === 'final' ? ui.t.balances.list.final : ui.t.balances.list.draft}. {ui.t.balances.method[balance.method]}.{' '}
+            {ui.t.balances.editor.catalogueVersion(balance.catalogueVersionNumber)}.
+          </p>
+          {/* Actions on this balance: werkpunten (src/gpmi) only once it is finalised; the PDF (src/pdf). */}
+          <nav class="overview-actions no-print" aria-label={o.actions}>
+            <ul>
               <li>
-                <a href={`${base}/balances/${balance.id}/plan`}>{ui.t.gpmi.plan.link}</a>
+                <a href={`${base}/balances/${balance.id}`}>{o.toBalance}</a>
               </li>
-            )}
-            <li>
-              <a href={`${base}/balances/${balance.id}/pdf`} download>
-                {ui.t.pdf.balance.download}
-              </a>
-            </li>
-          </ul>
-        </nav>
+              <li>
+                <a href={`${base}/evolution`}>{o.toEvolution}</a>
+              </li>
+              {balance.status === 'final' && (
+                <li>
+                  <a href={`${base}/balances/${balance.id}/plan`}>{ui.t.gpmi.plan.link}</a>
+                </li>
+              )}
+              <li>
+                <a href={`${base}/balances/${balance.id}/pdf`} download>
+                  {ui.t.pdf.balance.download}
+                </a>
+              </li>
+            </ul>
+          </nav>
+        </div>
         {balance.status !== 'final' && <p class="alert alert--info">{o.draftNotice}</p>}
         {balance.hiddenSensitive > 0 && <p class="alert alert--info">{ui.t.balances.editor.sensitiveHidden(balance.hiddenSensitive)}</p>}
 
-        <section aria-labelledby="grid-title">
-          <h2 id="grid-title">{o.gridTitle}</h2>
-          <p class="no-print">{o.gridIntro}</p>
-          {LEVELS.map((level) => {
-            const sections = balance.layout.filter((s) => s.subject.level === level && s.themes.length > 0);
-            if (!sections.length) return null;
-            const themes = sections[0]!.themes;
-            return (
-              <WideTable label={o.levels[level]}>
-                <table class="overview-grid">
-                  <caption>{o.levels[level]}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{o.domain}</th>
-                      {sections.map((s) => (
-                        <th scope="col">{s.subject.memberId === null ? o.levels.huishouden : s.subject.name}</th>
-                      ))}
-                    </tr>
-                  </thead>
-                  {themes.map((th) => (
-                    <tbody>
-                      <tr class="overview-grid__theme">
-                        <th scope="rowgroup" colspan={sections.length + 1}>
-                          {th.theme.name[lang]}
-                        </th>
-                      </tr>
-                      {th.domains.map((d) => (
-                        <tr>
-                          <th scope="row">{d.name[lang]}</th>
-                          {sections.map((s) => {
-                            const asked = s.themes.some((x) => x.domains.some((y) => y.key === d.key));
-                            const c = cellOf(balance, s.subject.key, d.key);
-                            return (
-                              <td data-cell={`${s.subject.key}.${d.key}`}>
-                                {asked ? <CellChip ui={ui} cell={c} status={balance.status} /> : <span class="muted">{o.notAsked}</span>}
-                                {c?.remark && (
-                                  <details class="remark no-print">
-                                    <summary>
-                                      {o.remark}
-                                      <span class="visually-hidden"> {o.remarkFor(d.name[lang], who(s.subject))}</span>
-                                    </summary>
-                                    <p class="pre-wrap">{c.remark}</p>
-                                  </details>
-                                )}
-                              </td>
-                            );
-                          })}
-                        </tr>
-                      ))}
-                    </tbody>
+        {/* Not a named section: the matrix's scroll region already is a landmark of the same name. */}
+        <section>
+          {/* The page title already says what this is; the heading is there to navigate by. */}
+          <h2 id="grid-title" class="visually-hidden">
+            {o.gridTitle}
+          </h2>
+          <WideTable label={o.gridTitle}>
+            <table class="overview-matrix" aria-labelledby="grid-title">
+              <thead>
+                <tr>
+                  <th scope="col">{o.theme}</th>
+                  <th scope="col">{o.domain}</th>
+                  {matrix.columns.map((c) => (
+                    <th scope="col" class="overview-matrix__who">
+                      <ColumnHead ui={ui} subject={c} />
+                    </th>
                   ))}
-                </table>
-              </WideTable>
-            );
-          })}
-        </section>
-
-        {/* Remarks on paper: a closed disclosure does not print, so they are listed here for print only. */}
-        <section class="print-only" aria-labelledby="remarks-title">
-          <h2 id="remarks-title">{o.remarksTitle}</h2>
-          {remarks.length ? (
-            <dl class="print-remarks">
-              {remarks.map((x) => (
-                <>
-                  <dt>
-                    {x.d.name[lang]} — {subjectLabel(ui, x.section.subject)}
-                  </dt>
-                  <dd class="pre-wrap">{x.c!.remark}</dd>
-                </>
+                </tr>
+              </thead>
+              {matrix.groups.map((g) => (
+                <tbody class={g.household ? 'overview-matrix__household' : undefined}>
+                  {g.rows.map((row, i) => (
+                    <tr>
+                      {i === 0 && (
+                        <th scope="rowgroup" rowspan={g.rows.length} class="overview-matrix__theme">
+                          {g.theme}
+                        </th>
+                      )}
+                      <th scope="row">{row.label}</th>
+                      {matrix.columns.map((c) => {
+                        const m = matrixCell(balance, c, row);
+                        if (!m)
+                          return (
+                            <td class="overview-matrix__none">
+                              <span aria-hidden="true">—</span>
+                              <span class="visually-hidden">{o.notAskedFor(who(c))}</span>
+                            </td>
+                          );
+                        return (
+                          <td data-cell={`${c.key}.${m.domainKey}`}>
+                            <span class="overview-matrix__score">
+                              <CellChip ui={ui} cell={m.cell} status={balance.status} />
+                              {m.cell?.remark && (
+                                <span class="remark-mark">
+                                  <span aria-hidden="true">*</span>
+                                  <span class="visually-hidden"> {o.hasRemark}</span>
+                                </span>
+                              )}
+                            </span>
+                          </td>
+                        );
+                      })}
+                    </tr>
+                  ))}
+                </tbody>
               ))}
-            </dl>
-          ) : (
-            <p>{o.noRemarks}</p>
-          )}
+            </table>
+          </WideTable>
+          <p class="overview-note no-print">{o.gridNote}</p>
         </section>
 
         <section aria-labelledby="elements-title" class="keep-together">
           <h2 id="elements-title">{o.elementsTitle}</h2>
           <div class="elements-grid">
-            {balance.layout
-              .filter((s) => s.themes.length > 0)
-              .map((section) => {
-                const rows = domainRows(balance, section.subject.key, lang);
-                const destabilising = rows.filter((r) => (scoreOf(r.cell) ?? 9) <= 2);
-                const stabilising = rows.filter((r) => (scoreOf(r.cell) ?? 0) >= 4);
-                return (
-                  <div class="card elements-card">
-                    <h3>{subjectLabel(ui, section.subject)}</h3>
-                    <h4>{ui.t.balances.view.destabilising}</h4>
-                    <ElementList ui={ui} rows={destabilising} />
-                    <h4>{ui.t.balances.view.stabilising}</h4>
-                    <ElementList ui={ui} rows={stabilising} />
-                  </div>
-                );
-              })}
+            {matrix.columns.map((subject) => {
+              const rows = domainRows(balance, subject.key, lang);
+              const destabilising = rows.filter((r) => (scoreOf(r.cell) ?? 9) <= 2);
+              const stabilising = rows.filter((r) => (scoreOf(r.cell) ?? 0) >= 4);
+              return (
+                <div class="card elements-card">
+                  <h3>{subjectLabel(ui, subject)}</h3>
+                  <h4>{ui.t.balances.view.destabilising}</h4>
+                  <ElementList ui={ui} rows={destabilising} />
+                  <h4>{ui.t.balances.view.stabilising}</h4>
+                  <ElementList ui={ui} rows={stabilising} />
+                </div>
+              );
+            })}
           </div>
+        </section>
+
+        <section aria-labelledby="remarks-title" class="remarks-section">
+          <h2 id="remarks-title">{o.remarksTitle}</h2>
+          {remarks.length ? (
+            <>
+              <details class="remarks no-print">
+                <summary>{o.remarksShow(remarks.length)}</summary>
+                {remarkList}
+              </details>
+              {/* On paper a closed disclosure does not print: the list is printed open. */}
+              <div class="print-only">{remarkList}</div>
+            </>
+          ) : (
+            <p>{o.noRemarks}</p>
+          )}
         </section>
 
         <section aria-labelledby="charts-title" class="charts-section">
@@ -178,7 +192,13 @@ export function OverviewPage({ ui, household, balance, viewer }: { ui: Ui; house
                 return (
                   <section class="person-chart" aria-labelledby={`${id}-h`}>
                     <h3 id={`${id}-h`}>{subjectLabel(ui, section.subject)}</h3>
-                    <ChartFigure id={id} caption={o.radarCaption(name, date)} svgHtml={svg} help={svg ? o.radarHelp : o.tooFewForChart}>
+                    <ChartFigure
+                      id={id}
+                      caption={o.radarCaption(name, date)}
+                      svgHtml={svg}
+                      help={svg ? o.radarHelp : o.tooFewForChart}
+                      tableSummary={svg ? o.tableShow(name) : undefined}
+                    >
                       <table class="chart-data" data-chart={id}>
                         <caption>{o.tableCaption(name, date)}</caption>
                         <thead>
@@ -209,15 +229,25 @@ export function OverviewPage({ ui, household, balance, viewer }: { ui: Ui; house
   );
 }
 
+/** The domains by name only: their scores are in the matrix, and the heading says which scores these are. */
 function ElementList({ ui, rows }: { ui: Ui; rows: DomainRow[] }) {
   if (!rows.length) return <p>{ui.t.balances.view.none}</p>;
   return (
     <ul class="element-list">
       {rows.map((r) => (
-        <li>
-          <ScoreChip t={ui.t} state="scored" score={scoreOf(r.cell)} compact /> {r.label}
-        </li>
+        <li>{r.label}</li>
       ))}
     </ul>
+  );
+}
+
+/** A column head: the person's name, and on a second line whether they are scored as an adult or a child. */
+function ColumnHead({ ui, subject }: { ui: Ui; subject: Subject }) {
+  const e = ui.t.balances.editor;
+  if (subject.memberId === null) return <>{e.household}</>;
+  return (
+    <>
+      {subject.name} <span class="overview-matrix__level">{subject.level === 'volwassene' ? e.adult : e.child}</span>
+    </>
   );
 }

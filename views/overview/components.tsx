@@ -7,19 +7,23 @@ import { ScoreChip } from '../balances/ScoreChip.js';
 
 /**
  * Every chart: a figure named by its caption, the picture (an img-role SVG whose accessible name
- * summarises it) and, beside or under it, a data table with the same numbers.
+ * summarises it) and, beside or under it, a data table with the same numbers. With `tableSummary`
+ * the table sits behind a disclosure of that name: for pages where the same numbers are already
+ * on screen elsewhere (the overview's matrix), so the page does not show them twice.
  */
 export function ChartFigure({
   id,
   caption,
   svgHtml,
   help,
+  tableSummary,
   children,
 }: {
   id: string;
   caption: string;
   svgHtml: string | null;
   help?: string | undefined;
+  tableSummary?: string | undefined;
   children: Child;
 }) {
   return (
@@ -30,7 +34,14 @@ export function ChartFigure({
       {help && <p class="chart__help">{help}</p>}
       <div class={svgHtml ? 'chart__body' : 'chart__body chart__body--table-only'}>
         {svgHtml && <div class="chart__picture" dangerouslySetInnerHTML={{ __html: svgHtml }}></div>}
-        <div class="chart__table">{children}</div>
+        {tableSummary ? (
+          <details class="chart__table chart__table--collapsed">
+            <summary>{tableSummary}</summary>
+            {children}
+          </details>
+        ) : (
+          <div class="chart__table">{children}</div>
+        )}
       </div>
     </figure>
   );
