@@ -5,7 +5,7 @@ import type { AgreementDetail, GpmiRecord } from '../../src/gpmi/queries.js';
 import type { Movement } from '../../src/gpmi/logic.js';
 import { formatIsoDate } from '../../src/i18n/format.js';
 import { ScoreChip } from '../balances/ScoreChip.js';
-import { fullName } from '../households/HouseholdPage.js';
+import { fullName } from '../../src/households/names.js';
 import { DirectionSymbol } from '../components/direction.js';
 
 // Small pieces shared by the plan, GPMI and evaluation pages.
