@@ -352,39 +352,30 @@ catalogueRoutes.post('/catalogue/draft/domains/:id/activation', async (c) => {
 
 const directionSchema = z.object({ direction: z.enum(['up', 'down']) });
 
-catalogueRoutes.post('/catalogue/draft/domains/:id/position', async (c) => {
-  const id = idParam(c.req.param('id'));
-  const parsed = directionSchema.safeParse({ direction: field(await readForm(c), 'direction') });
-  if (!parsed.success) return renderError(c, 'badRequest');
-  const now = c.get('deps').now();
-  const ok =
-    id !== undefined &&
-    (await changeAudited(
-      c,
-      'catalogue.domain_moved',
-      (trx) => moveDomain(trx, scope(c), id, parsed.data.direction, now),
-      (done) => (done ? { type: 'catalogue_domain', id } : null),
-    ));
-  if (!ok) return c.notFound();
-  return redirectAfterPost(c, `/catalogue/draft?saved=saved#domain-${id}`);
-});
+/** Domains and themes move up or down in the draft the same way; only the table and the anchor differ. */
+const movers = {
+  domains: { action: 'catalogue.domain_moved', move: moveDomain, type: 'catalogue_domain', anchor: 'domain' },
+  themes: { action: 'catalogue.theme_moved', move: moveTheme, type: 'catalogue_theme', anchor: 'theme' },
+} as const;
 
-catalogueRoutes.post('/catalogue/draft/themes/:id/position', async (c) => {
-  const id = idParam(c.req.param('id'));
-  const parsed = directionSchema.safeParse({ direction: field(await readForm(c), 'direction') });
-  if (!parsed.success) return renderError(c, 'badRequest');
-  const now = c.get('deps').now();
-  const ok =
-    id !== undefined &&
-    (await changeAudited(
-      c,
-      'catalogue.theme_moved',
-      (trx) => moveTheme(trx, scope(c), id, parsed.data.direction, now),
-      (done) => (done ? { type: 'catalogue_theme', id } : null),
-    ));
-  if (!ok) return c.notFound();
-  return redirectAfterPost(c, `/catalogue/draft?saved=saved#theme-${id}`);
-});
+for (const [resource, m] of Object.entries(movers)) {
+  catalogueRoutes.post(`/catalogue/draft/${resource}/:id/position`, async (c) => {
+    const id = idParam(c.req.param('id'));
+    const parsed = directionSchema.safeParse({ direction: field(await readForm(c), 'direction') });
+    if (!parsed.success) return renderError(c, 'badRequest');
+    const now = c.get('deps').now();
+    const ok =
+      id !== undefined &&
+      (await changeAudited(
+        c,
+        m.action,
+        (trx) => m.move(trx, scope(c), id, parsed.data.direction, now),
+        (done) => (done ? { type: m.type, id } : null),
+      ));
+    if (!ok) return c.notFound();
+    return redirectAfterPost(c, `/catalogue/draft?saved=saved#${m.anchor}-${id}`);
+  });
+}
 
 catalogueRoutes.get('/catalogue/draft/domains/:id', async (c) => {
   const id = idParam(c.req.param('id'));
