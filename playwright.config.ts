@@ -8,8 +8,11 @@ const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((
 export default defineConfig({
   testDir: 'tests/e2e',
   testMatch: '**/*.spec.ts',
-  // One server with one database for the whole run: the journeys build on each other's state
-  // (setup happens once per instance), so they run in file order on one worker.
+  // One server with one database for the whole run, in file order on one worker. The first-run
+  // setup journey (01) must meet an empty database, so it runs first. Specs that use the fixture in
+  // tests/e2e/support/fixtures.ts make their own organisation and sessions and run alone; 02, 03, 04
+  // and 09 still build on what 01, 03 and 04 leave in the state file (signed-in admin and worker,
+  // the household of 04).
   workers: 1,
   fullyParallel: false,
   retries: 0,

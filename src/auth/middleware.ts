@@ -8,6 +8,7 @@ import { renderError } from '../http/errors.js';
 import { redirectTarget, sameOriginPath } from '../http/redirect-target.js';
 import { audit } from '../audit/audit.js';
 import { clearSessionCookie, loadCurrentUser, readSessionCookie, validateSessionToken } from './sessions.js';
+import { renderSignInForReplay } from './replay.js';
 
 /**
  * Reads the session cookie on every request. A user counts as signed in only after the password
@@ -94,8 +95,6 @@ async function notSignedIn(c: Context<AppEnv>) {
     return c.body(null, 401);
   }
   if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
-    // Imported lazily: routes.tsx imports this module, so a static import would be circular.
-    const { renderSignInForReplay } = await import('./routes.js');
     return renderSignInForReplay(c);
   }
   if (pending) return c.redirect(`/signin/two-factor?next=${encodeURIComponent(here)}`, 303);

@@ -1,8 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import { ownOrigins } from '../config.js';
 import type { AppEnv } from '../http/env.js';
-import { field, readForm, type FormFields } from '../http/form.js';
+import { field, readForm } from '../http/form.js';
 import { redirectAfterPost } from '../http/htmx.js';
 import { render } from '../http/render.js';
 import { ui } from '../http/ui.js';
@@ -42,7 +41,7 @@ import {
 } from './queries.js';
 import { newTotpKey, totpKeyForHumans, totpQrSvg, totpUri, verifyTotp } from './totp.js';
 import { clientAddress, nextTarget, requireUser } from './middleware.js';
-import { isRedirectTarget, sameOriginPath } from '../http/redirect-target.js';
+import { decodeReplay, replayFieldsOf } from './replay.js';
 import { sendMail } from '../mail/mailer.js';
 
 const emailSchema = (t: Messages) =>
@@ -54,65 +53,6 @@ const emailSchema = (t: Messages) =>
 
 export function passwordMessage(t: Messages, problem: PasswordProblem): string {
   return t.auth.password[problem];
-}
-
-/**
- * The most an interrupted form may weigh when carried through the sign-in page (the base64 text
- * in the page, which goes out and comes back with every sign-in and second-step attempt). Far
- * above any form a worker types (a long remark is a few KB); a bigger body is not kept but
- * announced, so nobody believes a form was kept that was not.
- */
-export const REPLAY_BUDGET_BYTES = 64 * 1024;
-
-function decodeReplay(c: Context<AppEnv>, fields: FormFields): Replay | undefined {
-  const action = field(fields, 'replay_action');
-  const payload = field(fields, 'replay_payload');
-  // The action becomes a form's action attribute: only one of our own paths, exactly as given.
-  if (!action || !payload || !isRedirectTarget(action, c.get('deps').config.publicOrigin)) return undefined;
-  // We never hand out more than the budget; a bigger one did not come from us and is not echoed.
-  if (payload.length > REPLAY_BUDGET_BYTES) return undefined;
-  return { action, payload };
-}
-
-function replayFieldsOf(replay: Replay): [string, string][] {
-  try {
-    const parsed = JSON.parse(Buffer.from(replay.payload, 'base64url').toString('utf8')) as unknown;
-    if (!Array.isArray(parsed)) return [];
-    return parsed.filter((p): p is [string, string] => Array.isArray(p) && typeof p[0] === 'string' && typeof p[1] === 'string');
-  } catch {
-    return [];
-  }
-}
-
-/**
- * The session ended while a form was being sent (JS off, or the idle warning was missed): show
- * the sign-in page carrying the submitted fields, so after signing in the user can send them again.
- */
-export async function renderSignInForReplay(c: Context<AppEnv>) {
-  let fields: FormFields = {};
-  try {
-    fields = await readForm(c);
-  } catch {
-    /* unreadable body: nothing to keep */
-  }
-  const pairs: [string, string][] = [];
-  for (const [k, v] of Object.entries(fields)) for (const value of Array.isArray(v) ? v : [v]) pairs.push([k, value]);
-  const u = ui(c);
-  // The raw path (still percent-encoded, as the browser sent it). A path we would not redirect
-  // to is not worth replaying to either: then only the sign-in page, as for a GET.
-  const action = new URL(c.req.url).pathname;
-  if (!isRedirectTarget(action, c.get('deps').config.publicOrigin)) {
-    return render(c, () => <SignInPage ui={u} next="/" notice={u.t.auth.signin.expired} />, { status: 401 });
-  }
-  const payload = Buffer.from(JSON.stringify(pairs), 'utf8').toString('base64url');
-  if (payload.length > REPLAY_BUDGET_BYTES) {
-    // Too large to carry: say so rather than keep part of it (a half remark looks like a whole one).
-    const { config } = c.get('deps');
-    const back = sameOriginPath(c.req.header('Referer'), ownOrigins(config), config.publicOrigin);
-    return render(c, () => <SignInPage ui={u} next={back} notice={u.t.auth.signin.expired} warning={u.t.auth.signin.replayTooLarge} />, { status: 401 });
-  }
-  const replay: Replay = { action, payload };
-  return render(c, () => <SignInPage ui={u} next={replay.action} notice={u.t.auth.signin.expired} replay={replay} />, { status: 401 });
 }
 
 /** Where to go once fully signed in: the replay page if a form was interrupted, else `next`. */

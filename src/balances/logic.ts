@@ -116,10 +116,6 @@ export function isAnswered(v: { state: CellState; prefilled: boolean }): boolean
 export type Direction = 'better' | 'same' | 'worse';
 
 /**
- * The direction of a household between two balances: per (subject, domain) scored in both, count
- * what went up and what went down. More up than down is "better", and the other way round.
- */
-/**
  * The scores a direction may rest on: the scored cells of the domains in the layout. A layout made
  * with hideSensitive has no hidden sensitive domain, so a shielded viewer's arrow never moves with
  * one. The dossier's list (overview directions) and the caseload (balanceTrends) both use this, so
@@ -137,6 +133,10 @@ export function visibleScores(layout: LayoutSection[], cells: ReadonlyMap<string
   return out;
 }
 
+/**
+ * The direction of a household between two balances: per (subject, domain) scored in both, count
+ * what went up and what went down. More up than down is "better", and the other way round.
+ */
 export function direction(previous: Map<string, number>, latest: Map<string, number>): { direction: Direction; up: number; down: number; compared: number } {
   let up = 0;
   let down = 0;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { POD_MI_AREAS, type CatalogueData, type Lang, type Level } from './default-catalogue.js';
+import { POD_MI_AREAS, type CatalogueData, type Level } from './default-catalogue.js';
+import { isLocale } from '../i18n/locale.js';
 
 /**
  * The one schema of the catalogue file format (CatalogueData, format version 1). It checks an
@@ -8,7 +9,6 @@ import { POD_MI_AREAS, type CatalogueData, type Lang, type Level } from './defau
  * in the user's language that names the exact place ("domein 'schulden', niveau 3: tekst ontbreekt (fr)").
  */
 
-export const LANGS: readonly Lang[] = ['nl', 'fr', 'en'];
 export const LEVELS: readonly Level[] = ['huishouden', 'volwassene', 'kind'];
 export const KEY_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 export const KEY_MAX = 60;
@@ -148,7 +148,7 @@ export function describeIssues(issues: readonly Issue[], raw: unknown, w: IssueT
     const where = locate(path, raw, w);
     const value = at(raw, path);
     const last = path[path.length - 1];
-    const lang = typeof last === 'string' && (LANGS as readonly string[]).includes(last) ? last : '';
+    const lang = isLocale(last) ? last : '';
     if (issue.code === 'unrecognized_keys') return issue.keys.map((k) => `${where}: ${w.unknownField(k)}`);
     let problem: string;
     switch (issue.message) {

@@ -3,12 +3,12 @@ import {
   type CatalogueData,
   type CatalogueDomain,
   type CatalogueTheme,
-  type Lang,
   type Level,
   type Localized,
   type PodMiArea,
 } from './default-catalogue.js';
-import { LANGS, LEVELS } from './catalogue-schema.js';
+import { LOCALES, type Locale } from '../i18n/locale.js';
+import { LEVELS } from './catalogue-schema.js';
 
 // Pure logic on a catalogue (CatalogueData): lookups, POD MI coverage, keys, and what changed
 // between two versions. No database here, so all of it is unit-testable and reusable by the
@@ -69,7 +69,7 @@ export type TextField = 'name' | 'question' | 'anchor1' | 'anchor2' | 'anchor3' 
 export type Setting = 'allowNotApplicable' | 'sensitive' | 'podMiAreas' | 'theme';
 export interface TextChange {
   field: TextField;
-  lang: Lang;
+  lang: Locale;
   from?: string;
   to?: string;
 }
@@ -107,7 +107,7 @@ const domainRef = (d: CatalogueDomain): DomainRef => ({ key: d.key, name: d.name
 
 function textChanges(pairs: [TextField, Localized, Localized][]): TextChange[] {
   const out: TextChange[] = [];
-  for (const [field, from, to] of pairs) for (const lang of LANGS) if (from[lang] !== to[lang]) out.push({ field, lang, from: from[lang], to: to[lang] });
+  for (const [field, from, to] of pairs) for (const lang of LOCALES) if (from[lang] !== to[lang]) out.push({ field, lang, from: from[lang], to: to[lang] });
   return out;
 }
 

@@ -1,7 +1,10 @@
 // The default life-domain catalogue installed for every new organisation.
 // Texts are this project's own words, plain Dutch (B1), with French (Belgian usage) and English.
-export type Lang = 'nl' | 'fr' | 'en';
-export type Localized = Record<Lang, string>;
+import type { Locale } from '../i18n/locale.js';
+
+/** @deprecated The same type as `Locale` (src/i18n/locale.ts); kept only for src/gpmi/queries.ts until the GPMI rework moves it over. */
+export type Lang = Locale;
+export type Localized = Record<Locale, string>;
 export type Level = 'huishouden' | 'volwassene' | 'kind';
 /** The areas the federal inspection (POD MI) expects a sociale balans to cover. */
 export const POD_MI_AREAS = [

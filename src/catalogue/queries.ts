@@ -2,7 +2,8 @@ import type { Kysely, Selectable } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { OrgScope } from '../auth/scope.js';
 import { defaultCatalogue, type CatalogueData, type CatalogueDomain, type Level, type Localized, type PodMiArea } from './default-catalogue.js';
-import { LANGS, LEVELS, parseCatalogue, type CatalogueIssue } from './catalogue-schema.js';
+import { LEVELS, parseCatalogue, type CatalogueIssue } from './catalogue-schema.js';
+import { LOCALES, type Locale } from '../i18n/locale.js';
 import { compactSummary, diffCatalogues, hasChanges, uniqueKey, type ChangeSummary, type StoredChanges } from './catalogue.js';
 import type { AnchorColumn, CatalogueDomainTable, CatalogueThemeTable } from './tables.js';
 
@@ -23,7 +24,7 @@ function localizedOf(row: Record<string, unknown>, prefix: string): Localized {
 }
 
 function localizedColumns(prefix: string, value: Localized): Record<string, string> {
-  return Object.fromEntries(LANGS.map((l) => [`${prefix}_${l}`, value[l]]));
+  return Object.fromEntries(LOCALES.map((l) => [`${prefix}_${l}`, value[l]]));
 }
 
 function domainOf(row: DomainRow): CatalogueDomain {
@@ -45,7 +46,7 @@ export type DomainValues = Omit<CatalogueDomain, 'key' | 'defaultOn'>;
 function domainColumns(d: DomainValues) {
   const anchors: Record<string, string> = {};
   d.anchors.forEach((a, i) => {
-    for (const l of LANGS) anchors[anchorColumn(i + 1, l)] = a[l];
+    for (const l of LOCALES) anchors[anchorColumn(i + 1, l)] = a[l];
   });
   return {
     ...localizedColumns('name', d.name),
@@ -54,10 +55,7 @@ function domainColumns(d: DomainValues) {
     allow_not_applicable: d.allowNotApplicable ? 1 : 0,
     sensitive: d.sensitive ? 1 : 0,
     pod_mi_areas: JSON.stringify(d.podMiAreas),
-  } as Pick<
-    CatalogueDomainTable,
-    `name_${'nl' | 'fr' | 'en'}` | `question_${'nl' | 'fr' | 'en'}` | AnchorColumn | 'allow_not_applicable' | 'sensitive' | 'pod_mi_areas'
-  >;
+  } as Pick<CatalogueDomainTable, `name_${Locale}` | `question_${Locale}` | AnchorColumn | 'allow_not_applicable' | 'sensitive' | 'pod_mi_areas'>;
 }
 
 export function sameDomainValues(a: DomainValues, b: DomainValues): boolean {
@@ -502,7 +500,7 @@ export async function updateTheme(db: Db, scope: OrgScope, id: number, revision:
   const current = await findDraftTheme(db, scope, id);
   if (!current || current.retiredAt !== null) return { status: 'notFound' };
   if (current.revision !== revision) return { status: 'conflict', current };
-  if (LANGS.every((l) => current.name[l] === name[l])) return { status: 'unchanged' };
+  if (LOCALES.every((l) => current.name[l] === name[l])) return { status: 'unchanged' };
   const res = await db
     .updateTable('catalogue_theme')
     .set((eb) => ({ ...localizedColumns('name', name), revision: eb('revision', '+', 1), updated_at: now }))

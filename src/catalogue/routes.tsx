@@ -15,8 +15,9 @@ import type { Messages } from '../i18n/index.js';
 import { audit, type AuditAction } from '../audit/audit.js';
 import { requireAdmin, requireUser } from '../auth/middleware.js';
 import { scope } from '../auth/scope.js';
-import { POD_MI_AREAS, type Lang, type Localized } from './default-catalogue.js';
-import { LANGS, LEVELS, TEXT_LIMITS, describeIssues, parseCatalogue } from './catalogue-schema.js';
+import { POD_MI_AREAS, type Localized } from './default-catalogue.js';
+import { isLocale, LOCALES, type Locale } from '../i18n/locale.js';
+import { LEVELS, TEXT_LIMITS, describeIssues, parseCatalogue } from './catalogue-schema.js';
 import { diffCatalogues, hasChanges } from './catalogue.js';
 import {
   addDomain,
@@ -84,9 +85,9 @@ function idParam(value: string | undefined): number | undefined {
   return value && /^[0-9]{1,15}$/.test(value) ? Number(value) : undefined;
 }
 
-function textLang(c: Context<AppEnv>): Lang {
+function textLang(c: Context<AppEnv>): Locale {
   const q = c.req.query('lang');
-  return (LANGS as readonly string[]).includes(q ?? '') ? (q as Lang) : c.get('locale');
+  return isLocale(q) ? q : c.get('locale');
 }
 
 /** One change plus its audit row, all or nothing. */
@@ -120,7 +121,7 @@ const localizedFrom = (texts: Record<string, string>, prefix: string): Localized
   en: texts[`${prefix}_en`] ?? '',
 });
 
-const TEXT_FIELDS: { name: string; max: number }[] = LANGS.flatMap((l) => [
+const TEXT_FIELDS: { name: string; max: number }[] = LOCALES.flatMap((l) => [
   { name: `name_${l}`, max: TEXT_LIMITS.name },
   { name: `question_${l}`, max: TEXT_LIMITS.question },
   ...[1, 2, 3, 4, 5].map((n) => ({ name: `anchor${n}_${l}`, max: TEXT_LIMITS.anchor })),
@@ -158,7 +159,7 @@ function domainFormOf(fields: FormFields): DomainFormValues {
 
 function domainFormFromValues(d: DomainValues): DomainFormValues {
   const texts: Record<string, string> = {};
-  for (const l of LANGS) {
+  for (const l of LOCALES) {
     texts[`name_${l}`] = d.name[l];
     texts[`question_${l}`] = d.question[l];
     d.anchors.forEach((a, i) => {
@@ -352,39 +353,30 @@ catalogueRoutes.post('/catalogue/draft/domains/:id/activation', async (c) => {
 
 const directionSchema = z.object({ direction: z.enum(['up', 'down']) });
 
-catalogueRoutes.post('/catalogue/draft/domains/:id/position', async (c) => {
-  const id = idParam(c.req.param('id'));
-  const parsed = directionSchema.safeParse({ direction: field(await readForm(c), 'direction') });
-  if (!parsed.success) return renderError(c, 'badRequest');
-  const now = c.get('deps').now();
-  const ok =
-    id !== undefined &&
-    (await changeAudited(
-      c,
-      'catalogue.domain_moved',
-      (trx) => moveDomain(trx, scope(c), id, parsed.data.direction, now),
-      (done) => (done ? { type: 'catalogue_domain', id } : null),
-    ));
-  if (!ok) return c.notFound();
-  return redirectAfterPost(c, `/catalogue/draft?saved=saved#domain-${id}`);
-});
+/** Domains and themes move up or down in the draft the same way; only the table and the anchor differ. */
+const movers = {
+  domains: { action: 'catalogue.domain_moved', move: moveDomain, type: 'catalogue_domain', anchor: 'domain' },
+  themes: { action: 'catalogue.theme_moved', move: moveTheme, type: 'catalogue_theme', anchor: 'theme' },
+} as const;
 
-catalogueRoutes.post('/catalogue/draft/themes/:id/position', async (c) => {
-  const id = idParam(c.req.param('id'));
-  const parsed = directionSchema.safeParse({ direction: field(await readForm(c), 'direction') });
-  if (!parsed.success) return renderError(c, 'badRequest');
-  const now = c.get('deps').now();
-  const ok =
-    id !== undefined &&
-    (await changeAudited(
-      c,
-      'catalogue.theme_moved',
-      (trx) => moveTheme(trx, scope(c), id, parsed.data.direction, now),
-      (done) => (done ? { type: 'catalogue_theme', id } : null),
-    ));
-  if (!ok) return c.notFound();
-  return redirectAfterPost(c, `/catalogue/draft?saved=saved#theme-${id}`);
-});
+for (const [resource, m] of Object.entries(movers)) {
+  catalogueRoutes.post(`/catalogue/draft/${resource}/:id/position`, async (c) => {
+    const id = idParam(c.req.param('id'));
+    const parsed = directionSchema.safeParse({ direction: field(await readForm(c), 'direction') });
+    if (!parsed.success) return renderError(c, 'badRequest');
+    const now = c.get('deps').now();
+    const ok =
+      id !== undefined &&
+      (await changeAudited(
+        c,
+        m.action,
+        (trx) => m.move(trx, scope(c), id, parsed.data.direction, now),
+        (done) => (done ? { type: m.type, id } : null),
+      ));
+    if (!ok) return c.notFound();
+    return redirectAfterPost(c, `/catalogue/draft?saved=saved#${m.anchor}-${id}`);
+  });
+}
 
 catalogueRoutes.get('/catalogue/draft/domains/:id', async (c) => {
   const id = idParam(c.req.param('id'));
@@ -531,9 +523,9 @@ catalogueRoutes.post('/catalogue/draft/themes/:id/domains', async (c) => {
 });
 
 // Themes: add and rename.
-const themeNamesSchema = (t: Messages) => z.object(Object.fromEntries(LANGS.map((l) => [`name_${l}`, textSchema(t, TEXT_LIMITS.themeName)])));
+const themeNamesSchema = (t: Messages) => z.object(Object.fromEntries(LOCALES.map((l) => [`name_${l}`, textSchema(t, TEXT_LIMITS.themeName)])));
 const themeLevelSchema = (t: Messages) => z.object({ level: z.enum(LEVELS as ['huishouden', 'volwassene', 'kind'], { error: t.form.required }) });
-const themeValuesOf = (fields: FormFields) => Object.fromEntries(['level', ...LANGS.map((l) => `name_${l}`)].map((k) => [k, field(fields, k)]));
+const themeValuesOf = (fields: FormFields) => Object.fromEntries(['level', ...LOCALES.map((l) => `name_${l}`)].map((k) => [k, field(fields, k)]));
 
 catalogueRoutes.get('/catalogue/draft/themes/new', (c) =>
   render(c, () => <ThemeFormPage ui={ui(c)} title={c.get('t').catalogue.themeForm.newTitle} action="/catalogue/draft/themes" values={{}} />),
@@ -567,7 +559,7 @@ catalogueRoutes.get('/catalogue/draft/themes/:id', async (c) => {
   const id = idParam(c.req.param('id'));
   const theme = id === undefined ? undefined : await findDraftTheme(c.get('deps').db, scope(c), id);
   if (!theme || theme.retiredAt !== null) return c.notFound();
-  const values = Object.fromEntries(LANGS.map((l) => [`name_${l}`, theme.name[l]]));
+  const values = Object.fromEntries(LOCALES.map((l) => [`name_${l}`, theme.name[l]]));
   return render(c, () => (
     <ThemeFormPage
       ui={ui(c)}
@@ -606,7 +598,7 @@ catalogueRoutes.post('/catalogue/draft/themes/:id', async (c) => {
   if (result.status === 'notFound') return c.notFound();
   if (result.status === 'conflict') {
     const labels = themeFieldLabels(ui(c));
-    const rows = LANGS.filter((l) => result.current.name[l] !== name[l]).map((l) => ({
+    const rows = LOCALES.filter((l) => result.current.name[l] !== name[l]).map((l) => ({
       label: labels[`name_${l}`]!,
       saved: result.current.name[l],
       yours: name[l],

@@ -1,11 +1,12 @@
 import type { Generated } from 'kysely';
-import type { Lang, Level } from './default-catalogue.js';
+import type { Level } from './default-catalogue.js';
+import type { Locale } from '../i18n/locale.js';
 
 // Row types of the catalogue tables (migrations/20261122T1200_catalogue.ts), as Kysely sees them.
 // Booleans are 0/1 integers (SQLite). Texts are one column per language.
 
-type PerLang<P extends string> = { [K in `${P}_${Lang}`]: string };
-export type AnchorColumn = `anchor${1 | 2 | 3 | 4 | 5}_${Lang}`;
+type PerLang<P extends string> = { [K in `${P}_${Locale}`]: string };
+export type AnchorColumn = `anchor${1 | 2 | 3 | 4 | 5}_${Locale}`;
 type AnchorColumns = { [K in AnchorColumn]: string };
 
 export interface CatalogueDraftTable {

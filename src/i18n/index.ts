@@ -2,19 +2,15 @@ import { en } from './messages/en.js';
 import { fr } from './messages/fr.js';
 import { nl, type Messages } from './messages/nl.js';
 
-export type Locale = 'nl' | 'fr' | 'en';
-export const LOCALES: readonly Locale[] = ['nl', 'fr', 'en'];
-export const DEFAULT_LOCALE: Locale = 'nl';
+import { DEFAULT_LOCALE, isLocale, type Locale } from './locale.js';
+
+export { DEFAULT_LOCALE, isLocale, LOCALES, type Locale } from './locale.js';
 export type { Messages };
 
 const catalogues: Record<Locale, Messages> = { nl, fr, en };
 
 export function messagesFor(locale: Locale): Messages {
   return catalogues[locale];
-}
-
-export function isLocale(value: unknown): value is Locale {
-  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
 }
 
 /**

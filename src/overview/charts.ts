@@ -1,4 +1,4 @@
-import type { Lang } from '../catalogue/default-catalogue.js';
+import type { Locale } from '../i18n/locale.js';
 import { chartCache } from '../charts/cache.js';
 import { svgAsImage } from '../charts/render.js';
 import { radarSvg, type RadarPoint } from '../charts/radar.js';
@@ -14,7 +14,7 @@ import type { Snapshot } from './model.js';
 // after the cache), so renaming a member cannot leave a stale name in a cached picture.
 
 export interface Viewer {
-  lang: Lang;
+  lang: Locale;
   hideSensitive: boolean;
 }
 

@@ -1,4 +1,5 @@
-import type { CatalogueData, Lang, Level } from '../catalogue/default-catalogue.js';
+import type { CatalogueData, Level } from '../catalogue/default-catalogue.js';
+import type { Locale } from '../i18n/locale.js';
 import { findDomain } from '../catalogue/catalogue.js';
 import { cellKey, type CellValue, type LayoutSection, type Subject } from '../balances/logic.js';
 import type { BalanceMethod, BalanceStatus } from '../balances/tables.js';
@@ -48,7 +49,7 @@ export function scoreOf(cell: CellValue | null): number | null {
 }
 
 /** One person's (or the household's) domains in a balance, in catalogue order, with their cells. */
-export function domainRows(s: Snapshot, subjectKey: string, lang: Lang): DomainRow[] {
+export function domainRows(s: Snapshot, subjectKey: string, lang: Locale): DomainRow[] {
   const section = s.layout.find((x) => x.subject.key === subjectKey);
   if (!section) return [];
   return section.themes.flatMap((t) =>
@@ -86,7 +87,7 @@ export interface OverviewMatrix {
  * both share one row, so the family reads across; each level keeps at most one domain per row.
  * Household themes are never merged with a person's: they are about the household as a whole.
  */
-export function overviewMatrix(s: Pick<Snapshot, 'layout'>, lang: Lang): OverviewMatrix {
+export function overviewMatrix(s: Pick<Snapshot, 'layout'>, lang: Locale): OverviewMatrix {
   const sections = s.layout.filter((x) => x.themes.length > 0);
   const groups: MatrixGroup[] = [];
   const byTheme = new Map<string, MatrixGroup>();
@@ -179,7 +180,7 @@ export interface PersonHistory {
  * name are those of the newest balance that has the domain, and a domain only older balances had
  * (retired, or the person was a child then) comes after the current ones.
  */
-export function personHistory(snapshots: Snapshot[], subjectKey: string, lang: Lang): PersonHistory {
+export function personHistory(snapshots: Snapshot[], subjectKey: string, lang: Locale): PersonHistory {
   const balances = [...snapshots].sort(byDateAsc).filter((s) => s.layout.some((x) => x.subject.key === subjectKey));
   const rows: PersonHistory['rows'] = [];
   const index = new Map<string, number>();
@@ -296,7 +297,7 @@ export interface Comparison {
   versionsDiffer: boolean;
 }
 
-function side(s: Snapshot, subjectKey: string, domainKey: string, lang: Lang): SideValue | null {
+function side(s: Snapshot, subjectKey: string, domainKey: string, lang: Locale): SideValue | null {
   if (!asked(s, subjectKey, domainKey)) return null;
   const cell = cellOf(s, subjectKey, domainKey) ?? { state: 'open', score: null, clientScore: null, remark: '' };
   const domain = findDomain(s.catalogue, domainKey);
@@ -305,7 +306,7 @@ function side(s: Snapshot, subjectKey: string, domainKey: string, lang: Lang): S
   return { cell, anchor };
 }
 
-export function compare(from: Snapshot, to: Snapshot, lang: Lang): Comparison {
+export function compare(from: Snapshot, to: Snapshot, lang: Locale): Comparison {
   const inFrom = new Set(from.layout.map((x) => x.subject.key));
   const inTo = new Set(to.layout.map((x) => x.subject.key));
   const persons = personsOf([from, to]);

@@ -1,5 +1,6 @@
 import type { GpmiPrint } from '../gpmi/queries.js';
 import type { GpmiReportInput } from './gpmi-report.js';
+import { fullName } from '../households/names.js';
 
 /**
  * The stored GPMI (loadGpmiForPrint) as the PDF renderer's plain input. For a household GPMI the
@@ -9,7 +10,6 @@ import type { GpmiReportInput } from './gpmi-report.js';
  * evaluation was held in person is not recorded in the GPMI tables, so it is not printed.
  */
 export function gpmiReportInput(p: GpmiPrint, currentWorkerName: string): GpmiReportInput {
-  const fullName = (m: { firstName: string; lastName: string }) => `${m.firstName} ${m.lastName}`.trim();
   const persons = p.person ? [fullName(p.person)] : p.members.filter((m) => m.adult).map(fullName);
   const signed =
     p.version.status === 'signed' && p.version.signedOn

@@ -1,12 +1,12 @@
-import { expect, test } from '@playwright/test';
-import { expectNoAxeViolationsWithoutJs, signIn, WORKER } from './support/helpers.js';
+import { expect, test } from './support/fixtures.js';
+import { expectNoAxeViolationsWithoutJs } from './support/helpers.js';
 
 test.use({ javaScriptEnabled: false });
 
 // The same journey on a PC where scripts are blocked: plain forms, a save button per theme.
-test('with JavaScript off: create a household, score every domain per theme, finalise, read the result', async ({ page }) => {
+test('with JavaScript off: create a household, score every domain per theme, finalise, read the result', async ({ page, context, seed }) => {
   test.setTimeout(180_000);
-  await signIn(page, WORKER, 'workerRecoveryCodes');
+  await seed.signIn(context, seed.worker);
   await page.goto('/households/new');
   await page.getByLabel('Dossiernummer').fill('D-2026-0077');
   const m1 = page.getByRole('group', { name: 'Gezinslid 1', exact: true });

@@ -1,15 +1,15 @@
-import { expect, test } from '@playwright/test';
-import { e2eState, expectNoAxeViolations, signIn, WORKER } from './support/helpers.js';
+import { expect, fx, test } from './support/fixtures.js';
+import { expectNoAxeViolations } from './support/helpers.js';
 
 // Two browsers on the same balance (say, the worker at the desk and on a laptop): the second save
 // of the same domain is not silently overwritten, and nobody's text is lost.
-test('two people editing the same domain: conflict shown with both texts, "keep mine" saves', async ({ browser }) => {
+test('two people editing the same domain: conflict shown with both texts, "keep mine" saves', async ({ seed, db }) => {
   test.setTimeout(120_000);
-  const a = await (await browser.newContext({ locale: 'nl-BE' })).newPage();
-  const b = await (await browser.newContext({ locale: 'nl-BE' })).newPage();
-  await signIn(a, WORKER, 'workerRecoveryCodes');
-  await signIn(b, WORKER, 'workerRecoveryCodes');
-  const household = e2eState().householdPath as string;
+  const { id } = await fx.household(db, Date.now(), seed.worker.scope, { dossierRef: 'D-CONFLICT-1', members: [{ firstName: 'Sara', lastName: 'Peeters' }] });
+  const household = `/households/${id}`;
+  // The same worker in two browsers, each with its own session.
+  const a = await seed.pageAs(seed.worker);
+  const b = await seed.pageAs(seed.worker);
   for (const p of [a, b]) await p.goto(household);
   // A starts a new balance; B opens it too.
   await a.getByRole('link', { name: 'Nieuwe meting starten' }).click();

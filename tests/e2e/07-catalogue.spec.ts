@@ -1,11 +1,17 @@
-import { expect, test } from '@playwright/test';
-import { ADMIN, e2eState, expectNoAxeViolations, signIn, WORKER } from './support/helpers.js';
+import { expect, fx, test } from './support/fixtures.js';
+import { expectNoAxeViolations } from './support/helpers.js';
 
 // An administrator changes an anchor text and publishes a new catalogue version. A balance made
 // before keeps showing the text it was scored against; a new balance shows the new text.
-test('catalogue: edit, publish, and an older balance still shows its old text', async ({ page, browser }) => {
+test('catalogue: edit, publish, and an older balance still shows its old text', async ({ page, context, seed, db }) => {
   test.setTimeout(120_000);
-  await signIn(page, ADMIN, 'recoveryCodes');
+  // The worker's household with a finalised balance, scored 1 on Verblijfplaats, on catalogue version 1.
+  const now = Date.now();
+  const household = await fx.household(db, now, seed.worker.scope, { dossierRef: 'D-CAT-1', members: [{ firstName: 'Sara', lastName: 'Peeters' }] });
+  const firstBalance = await fx.finalisedBalance(db, now, seed.worker.scope, household.id, { takenOn: '2026-11-02', scores: { 'h.verblijfplaats': 1 } });
+  const householdPath = `/households/${household.id}`;
+  await seed.signIn(context, seed.admin);
+  await page.goto('/');
   await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Catalogus' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Catalogus van de levensdomeinen');
   await expect(page.getByText('Versie 1', { exact: false }).first()).toBeVisible();
@@ -44,21 +50,18 @@ test('catalogue: edit, publish, and an older balance still shows its old text', 
   await page.goto('/catalogue/import');
   await expectNoAxeViolations(page, 'catalogue import');
 
-  // The worker's finalised balance (scored 1 on Verblijfplaats in spec 04) still shows the old text.
-  const context = await browser.newContext({ locale: 'nl-BE' });
-  const worker = await context.newPage();
-  await signIn(worker, WORKER, 'workerRecoveryCodes');
-  await worker.goto(e2eState().firstBalancePath as string);
+  // The worker's finalised balance still shows the old text.
+  const worker = await seed.pageAs(seed.worker);
+  await worker.goto(`${householdPath}/balances/${firstBalance}`);
   const row = worker.locator('tr', { has: worker.getByRole('rowheader', { name: 'Verblijfplaats' }) });
   await expect(row.locator('.anchor-text')).toHaveText(oldText);
   await expect(worker.getByText('Catalogus versie 1')).toBeVisible();
   // A new balance uses version 2.
-  await worker.goto(e2eState().householdPath as string);
+  await worker.goto(householdPath);
   await expect(worker.getByRole('heading', { name: 'Metingen' })).toBeVisible();
   await expectNoAxeViolations(worker, 'dossier with its balances');
   await worker.getByRole('link', { name: 'Nieuwe meting starten' }).click();
   await worker.getByRole('button', { name: 'Meting starten' }).click();
   await expect(worker.getByText('Catalogus versie 2')).toBeVisible();
   await expect(worker.locator('#c-h-verblijfplaats')).toContainText(newText);
-  await context.close();
 });

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { e2eState, expectNoAxeViolations, expectNoAxeViolationsWithoutJs, saveState, signIn, tabTo, WORKER } from './support/helpers.js';
+import type { APIRequestContext, Page } from '@playwright/test';
+import { expect, test } from './support/fixtures.js';
+import { e2eState, expectNoAxeViolations, expectNoAxeViolationsWithoutJs, tabTo } from './support/helpers.js';
 
 // At a glance: a household with three finalised balances, its overview ("foto"), evolution (heatmap
 // and line chart), and a comparison; the numbers on screen are checked against the database, every
@@ -63,11 +64,16 @@ function database() {
   return new Database(path.join(e2eState().dir as string, 'e2e.sqlite'), { readonly: true, fileMustExist: true });
 }
 
-test('a household with three balances: overview, heatmap, line chart and comparison, on screen, in print and without JavaScript', async ({ page, browser }) => {
+test('a household with three balances: overview, heatmap, line chart and comparison, on screen, in print and without JavaScript', async ({
+  page,
+  context,
+  browser,
+  seed,
+}) => {
   test.setTimeout(90_000);
-  await signIn(page, WORKER, 'workerRecoveryCodes');
+  await seed.signIn(context, seed.worker);
 
-  // A new household (spec 04's stays as it is for later specs): an adult and a child.
+  // A new household: an adult and a child.
   await page.goto('/households/new');
   await page.getByLabel('Dossiernummer').fill('D-2026-0808');
   const m1 = page.getByRole('group', { name: 'Gezinslid 1', exact: true });
@@ -83,8 +89,6 @@ test('a household with three balances: overview, heatmap, line chart and compari
   await page.getByRole('button', { name: 'Huishouden aanmaken' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Huishouden van Nora Maes');
   const householdPath = new URL(page.url()).pathname;
-  // The signed-in worker's cookies, for the next test here (each sign-in spends a recovery code).
-  saveState({ evolutionHouseholdPath: householdPath, overviewWorkerStorage: await page.context().storageState() });
 
   const balances: string[] = [];
   for (const [n, date] of DATES.entries()) balances.push(await makeBalance(page.request, new URL(page.url()).origin, householdPath, date, n));
@@ -221,13 +225,10 @@ async function expectNoPageScroll(page: Page, label: string) {
   expect(scrollWidth, `page wider than the screen on ${label}`).toBeLessThanOrEqual(clientWidth);
 }
 
-test('the overview of a household of four: one matrix above the fold at 1366x768, reflow at 320 px, details by keyboard', async ({ browser }) => {
+test('the overview of a household of four: one matrix above the fold at 1366x768, reflow at 320 px, details by keyboard', async ({ browser, seed }) => {
   test.setTimeout(90_000);
-  const context = await browser.newContext({
-    locale: 'nl-BE',
-    viewport: { width: 1366, height: 768 },
-    storageState: e2eState().overviewWorkerStorage as never,
-  });
+  const context = await browser.newContext({ locale: 'nl-BE', viewport: { width: 1366, height: 768 } });
+  await seed.signIn(context, seed.worker);
   const page = await context.newPage();
   try {
     // Two adults and two children, the organisation's default (core) catalogue.

@@ -1,102 +1,33 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTestApp, type TestApp } from '../support/app.js';
 import { monthsBefore } from '../../src/households/queries.js';
+import type { OrgScope } from '../../src/auth/scope.js';
+import * as fx from '../support/fixtures.js';
 
 let t: TestApp;
 let org: number;
 let team: number;
 let cookie: string;
+let worker: OrgScope;
 
+/** A household named after its only member (and with that as dossier number), in the worker's team. */
 async function household(name: string) {
-  const now = t.now();
-  const h = await t.db
-    .insertInto('household')
-    .values({
-      organisation_id: org,
-      team_id: team,
-      dossier_ref: name,
-      status: 'active',
-      search_text: name.toLowerCase(),
-      created_at: now,
-      updated_at: now,
-      assigned_user_id: null,
-      closed_at: null,
-      created_by: null,
-      updated_by: null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await t.db
-    .insertInto('household_member')
-    .values({
-      household_id: h.id,
-      first_name: name,
-      last_name: 'Test',
-      birth_year: 1980,
-      birth_date: null,
-      role: 'aanvrager',
-      adult_override: null,
-      national_number: null,
-      joined_on: '2020-01-01',
-      left_on: null,
-      position: 0,
-      created_at: now,
-      updated_at: now,
-      updated_by: null,
-    })
-    .execute();
-  return h.id;
+  return (await fx.household(t.db, t.now(), worker, { dossierRef: name, members: [{ firstName: name }] })).id;
 }
 
 /** A finalised balance with one household-level score (verblijfplaats), and `more` household-level scores. */
 async function balance(householdId: number, takenOn: string, score: number, more: Record<string, number> = {}) {
-  const version = await t.db.selectFrom('catalogue_version').select('id').where('organisation_id', '=', org).executeTakeFirstOrThrow();
-  const now = t.now();
-  const b = await t.db
-    .insertInto('balance')
-    .values({
-      organisation_id: org,
-      household_id: householdId,
-      catalogue_version_id: version.id,
-      taken_on: takenOn,
-      method: 'samen',
-      status: 'final',
-      created_at: now,
-      created_by: null,
-      updated_at: now,
-      finalised_at: now,
-      finalised_by: null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  for (const [domain, value] of Object.entries({ verblijfplaats: score, ...more })) {
-    await t.db
-      .insertInto('balance_score')
-      .values({
-        balance_id: b.id,
-        subject: 'h',
-        member_id: null,
-        domain_key: domain,
-        state: 'scored',
-        score: value,
-        client_score: null,
-        remark: '',
-        prefilled: 0,
-        revision: 1,
-        editor_token: '',
-        updated_at: now,
-        updated_by: null,
-      })
-      .execute();
-  }
-  return b.id;
+  const scores = Object.fromEntries(Object.entries({ verblijfplaats: score, ...more }).map(([domain, v]) => [`h.${domain}`, v]));
+  return fx.finalisedBalance(t.db, t.now(), worker, householdId, { takenOn, scores });
 }
 
 beforeEach(async () => {
   t = await makeTestApp();
   org = await t.organisation();
   team = await t.team(org, 'Team Noord');
-  cookie = await t.sessionCookie(await t.user(org, { email: 'w@ocmw.be', teams: [{ teamId: team, role: 'worker' }] }));
+  const workerId = await t.user(org, { email: 'w@ocmw.be', teams: [{ teamId: team, role: 'worker' }] });
+  cookie = await t.sessionCookie(workerId);
+  worker = await fx.scopeOf(t.db, workerId);
 });
 afterEach(async () => {
   await t.close();
@@ -154,42 +85,13 @@ describe('caseload with balances', () => {
     await balance(h, '2026-03-01', 3, { veiligheid: 2 });
     const latest = await balance(h, '2026-09-01', 3, { veiligheid: 4 });
     // A signed GPMI from the latest balance: one open agreement on each domain.
-    const now = t.now();
-    const gpmi = await t.db
-      .insertInto('gpmi')
-      .values({ organisation_id: org, household_id: h, member_id: null, balance_id: latest, created_at: now, created_by: null })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const version = await t.db
-      .insertInto('gpmi_version')
-      .values({
-        gpmi_id: gpmi.id,
-        number: 1,
-        start_on: '2026-10-01',
-        duration_months: 12,
-        reason: null,
-        created_at: now,
-        created_by: null,
-        updated_at: now,
-        updated_by: null,
-        signed_on: null,
-        signed_client_name: null,
-        signed_by: null,
-        signed_at: null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    for (const [position, domain] of ['verblijfplaats', 'veiligheid'].entries()) {
-      await t.db
-        .insertInto('gpmi_agreement')
-        .values({ version_id: version.id, position, subject: 'h', member_id: null, domain_key: domain, text: 'x', target_score: null, due_on: null })
-        .execute();
-    }
-    await t.db
-      .updateTable('gpmi_version')
-      .set({ status: 'signed', signed_on: '2026-10-01', signed_client_name: 'Els Test', signed_by: leadId, signed_at: now })
-      .where('id', '=', version.id)
-      .execute();
+    await fx.gpmi(t.db, t.now(), await fx.scopeOf(t.db, leadId), h, {
+      balanceId: latest,
+      startOn: '2026-10-01',
+      durationMonths: 12,
+      agreements: ['verblijfplaats', 'veiligheid'].map((domainKey) => ({ domainKey, text: 'x' })),
+      signed: { on: '2026-10-01', clientName: 'Els Test' },
+    });
     const openCount = (row: string) => row.match(/<td>(\d+)<\/td>\s*$/)?.[1];
     // The lead sees sensitive domains: the veiligheid score went up, two agreements are open.
     const lead = rowOf(await (await t.request('/households', { cookie: leadCookie })).text(), 'Els');

@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTestApp, type TestApp } from '../support/app.js';
 import { readPdf } from '../support/pdf.js';
+import type { OrgScope } from '../../src/auth/scope.js';
+import * as fx from '../support/fixtures.js';
 
 // GET /households/:hid/balances/:bid/pdf: the balance report, through the real app.
 
@@ -8,99 +10,38 @@ let t: TestApp;
 let org: number;
 let team: number;
 let workerId: number;
+let worker: OrgScope;
 let cookie: string;
 let household: number;
 let adult: number;
 
+const NATIONAL_NUMBER = '85073000123';
+
+/** A household in `as`'s first team; every member carries a national number (which no PDF may show). */
 async function makeHousehold(
-  orgId: number,
-  teamId: number,
+  as: OrgScope,
   dossierRef: string | null,
   members: { first: string; last: string; year: number; role: 'aanvrager' | 'partner' | 'kind' }[],
 ) {
-  const now = t.now();
-  const h = await t.db
-    .insertInto('household')
-    .values({
-      organisation_id: orgId,
-      team_id: teamId,
-      dossier_ref: dossierRef,
-      status: 'active',
-      created_at: now,
-      updated_at: now,
-      assigned_user_id: null,
-      closed_at: null,
-      created_by: null,
-      updated_by: null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const ids: number[] = [];
-  let position = 0;
-  for (const m of members) {
-    const r = await t.db
-      .insertInto('household_member')
-      .values({
-        household_id: h.id,
-        first_name: m.first,
-        last_name: m.last,
-        birth_year: m.year,
-        birth_date: null,
-        role: m.role,
-        adult_override: null,
-        national_number: '85073000123',
-        joined_on: '2020-01-01',
-        left_on: null,
-        position: position++,
-        created_at: now,
-        updated_at: now,
-        updated_by: null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    ids.push(r.id);
-  }
-  return { id: h.id, members: ids };
+  return fx.household(t.db, t.now(), as, {
+    dossierRef,
+    members: members.map((m) => ({ firstName: m.first, lastName: m.last, birthYear: m.year, role: m.role, nationalNumber: NATIONAL_NUMBER })),
+  });
 }
 
-/** A balance through the app (start, then scores written as the editor would, then finalised). */
-async function balance(householdId: number, memberId: number, opts: { finalise?: boolean; as?: string } = {}) {
-  const as = opts.as ?? cookie;
-  const res = await t.request(`/households/${householdId}/balances`, {
-    cookie: as,
-    form: { takenOn: '2026-11-20', method: 'samen', participants: [String(memberId)] },
+/** A balance of 20/11/2026 with the member taking part: two household scores and two of the member's (one sensitive, with a remark). */
+async function balance(householdId: number, memberId: number, opts: { finalise?: boolean; as?: OrgScope } = {}) {
+  return fx.balance(t.db, t.now(), opts.as ?? worker, householdId, {
+    takenOn: '2026-11-20',
+    participants: [memberId],
+    scores: {
+      'h.schulden': { score: 1, remark: 'Financiën: twee afbetalingsplannen lopen.' },
+      'h.verblijfplaats': 4,
+      [`m${memberId}.mentale-gezondheid`]: { score: 2, remark: 'GEHEIM: opname in het voorjaar.' },
+      [`m${memberId}.mobiliteit`]: 5,
+    },
+    finalise: opts.finalise ?? true,
   });
-  expect(res.status).toBe(303);
-  const id = Number(/balances\/(\d+)$/.exec(res.headers.get('Location')!)![1]);
-  const cells: [string, string, 'scored' | 'nvt' | 'nb', number | null, string][] = [
-    ['h', 'schulden', 'scored', 1, 'Financiën: twee afbetalingsplannen lopen.'],
-    ['h', 'verblijfplaats', 'scored', 4, ''],
-    [`m${memberId}`, 'mentale-gezondheid', 'scored', 2, 'GEHEIM: opname in het voorjaar.'],
-    [`m${memberId}`, 'mobiliteit', 'scored', 5, ''],
-  ];
-  const now = t.now();
-  for (const [subject, domainKey, state, score, remark] of cells) {
-    await t.db
-      .insertInto('balance_score')
-      .values({
-        balance_id: id,
-        subject,
-        member_id: subject === 'h' ? null : memberId,
-        domain_key: domainKey,
-        state,
-        score,
-        client_score: null,
-        remark,
-        prefilled: 0,
-        revision: 1,
-        editor_token: 'x',
-        updated_at: now,
-        updated_by: workerId,
-      })
-      .execute();
-  }
-  if (opts.finalise ?? true) expect((await t.request(`/households/${householdId}/balances/${id}/finalisation`, { cookie: as, form: {} })).status).toBe(303);
-  return id;
 }
 
 async function downloads() {
@@ -117,7 +58,8 @@ beforeEach(async () => {
   team = await t.team(org, 'Team Noord');
   workerId = await t.user(org, { email: 'w@ocmw.be', name: 'Wendy Maes', teams: [{ teamId: team, role: 'worker' }] });
   cookie = await t.sessionCookie(workerId);
-  const h = await makeHousehold(org, team, 'D-2026/0042', [
+  worker = await fx.scopeOf(t.db, workerId);
+  const h = await makeHousehold(worker, 'D-2026/0042', [
     { first: 'Sara', last: 'Peeters', year: 1985, role: 'aanvrager' },
     { first: 'Émile', last: 'Peeters', year: 2017, role: 'kind' },
   ]);
@@ -159,12 +101,12 @@ describe('downloading a balance as PDF', () => {
       expect(pdf.text, s).toContain(s);
     // Assigned to nobody and sensitiveVisibility "team": the whole team sees the sensitive domains.
     expect(pdf.text).toContain('GEHEIM: opname in het voorjaar.');
-    expect(pdf.text).not.toContain('85073000123');
+    expect(pdf.text).not.toContain(NATIONAL_NUMBER);
     expect(await downloads()).toEqual([{ action: 'balance.pdf_downloaded', target_type: 'balance', target_id: String(id), actor_user_id: workerId }]);
   });
 
   it('names the file after the household id when there is no dossier number', async () => {
-    const other = await makeHousehold(org, team, null, [{ first: 'Ali', last: 'Demir', year: 1979, role: 'aanvrager' }]);
+    const other = await makeHousehold(worker, null, [{ first: 'Ali', last: 'Demir', year: 1979, role: 'aanvrager' }]);
     const id = await balance(other.id, other.members[0]!);
     const res = await t.request(`/households/${other.id}/balances/${id}/pdf`, { cookie });
     expect(res.headers.get('Content-Disposition')).toBe(`attachment; filename="sociale-balans_gezin-${other.id}_2026-11-20.pdf"`);
@@ -210,9 +152,9 @@ describe('downloading a balance as PDF', () => {
   it('is a 404, with nothing audited as a download, for another team, another organisation, a missing balance or a balance of another household', async () => {
     const mine = await balance(household, adult);
     const otherTeam = await t.team(org, 'Team Zuid');
-    const elsewhere = await makeHousehold(org, otherTeam, 'D-9', [{ first: 'Ali', last: 'Demir', year: 1979, role: 'aanvrager' }]);
-    const lead = await t.user(org, { email: 'z@ocmw.be', teams: [{ teamId: otherTeam, role: 'lead' }] });
-    const theirs = await balance(elsewhere.id, elsewhere.members[0]!, { as: await t.sessionCookie(lead) });
+    const lead = await fx.scopeOf(t.db, await t.user(org, { email: 'z@ocmw.be', teams: [{ teamId: otherTeam, role: 'lead' }] }));
+    const elsewhere = await makeHousehold(lead, 'D-9', [{ first: 'Ali', last: 'Demir', year: 1979, role: 'aanvrager' }]);
+    const theirs = await balance(elsewhere.id, elsewhere.members[0]!, { as: lead });
     const otherOrg = await t.organisation('OCMW Elders');
     const foreignTeam = await t.team(otherOrg, 'Team Elders');
     const foreignUser = await t.user(otherOrg, { email: 'x@elders.be', teams: [{ teamId: foreignTeam, role: 'worker' }] });

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { REPLAY_BUDGET_BYTES } from '../../src/auth/routes.js';
+import { REPLAY_BUDGET_BYTES } from '../../src/auth/replay.js';
 import { countRows, makeTestApp, type TestApp } from '../support/app.js';
 
 // A form posted after the session ended is carried through the sign-in page (base64 in a hidden

@@ -3,10 +3,8 @@ import { testConfig, type Config } from '../../src/config.js';
 import { openDatabase } from '../../src/db/database.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
 import { createLogger } from '../../src/http/logger.js';
-import { createSession, markTwoFactorVerified, cookieName } from '../../src/auth/sessions.js';
-import { createOrganisation, createUser } from '../../src/auth/queries.js';
-import { hashPassword } from '../../src/auth/password.js';
 import type { AppDeps } from '../../src/http/env.js';
+import * as fx from './fixtures.js';
 
 export const ORIGIN = 'http://localhost:3000';
 
@@ -53,35 +51,12 @@ export async function makeTestApp(overrides: Partial<Config> = {}) {
       clock += ms;
     },
     /** Creates an organisation (2FA not required unless asked) and returns its id. */
-    async organisation(name = 'OCMW Teststad', requireTwoFactor = false) {
-      const id = await createOrganisation(db, name, clock);
-      if (!requireTwoFactor) await db.updateTable('organisation').set({ require_two_factor: 0 }).where('id', '=', id).execute();
-      return id;
-    },
-    async team(organisationId: number, name: string) {
-      const row = await db.insertInto('team').values({ organisation_id: organisationId, name, created_at: clock }).returning('id').executeTakeFirstOrThrow();
-      return row.id;
-    },
+    organisation: (name = 'OCMW Teststad', requireTwoFactor = false) => fx.organisation(db, clock, { name, requireTwoFactor }),
+    team: (organisationId: number, name: string) => fx.team(db, clock, organisationId, name),
     /** A user with a real password hash (slow-ish: use once per test file where possible). */
-    async user(
-      organisationId: number,
-      opts: { email: string; name?: string; password?: string; isAdmin?: boolean; teams?: { teamId: number; role: 'worker' | 'lead' }[] },
-    ) {
-      const passwordHash = opts.password ? await hashPassword(opts.password) : null;
-      const id = await createUser(
-        db,
-        { organisationId, email: opts.email, displayName: opts.name ?? opts.email.split('@')[0]!, passwordHash, isAdmin: opts.isAdmin ?? false },
-        clock,
-      );
-      for (const m of opts.teams ?? []) await db.insertInto('team_membership').values({ team_id: m.teamId, user_id: id, role: m.role }).execute();
-      return id;
-    },
+    user: (organisationId: number, opts: fx.UserOptions) => fx.user(db, clock, organisationId, opts),
     /** Signs a user in by inserting a session (the Epic Stack habit): returns the Cookie header. */
-    async sessionCookie(userId: number, opts: { twoFactorVerified?: boolean } = {}) {
-      const s = await createSession(db, userId, clock, 'Mozilla/5.0 (X11; Linux x86_64) Chrome/156.0');
-      if (opts.twoFactorVerified) await markTwoFactorVerified(db, s.id);
-      return `${cookieName(config)}=${s.token}`;
-    },
+    sessionCookie: async (userId: number, opts: { twoFactorVerified?: boolean } = {}) => (await fx.session(db, config, clock, userId, opts)).cookie,
     async close() {
       await db.destroy();
     },

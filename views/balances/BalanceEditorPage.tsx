@@ -4,6 +4,7 @@ import type { BalanceDetail, StoredCell } from '../../src/balances/queries.js';
 import { progress } from '../../src/balances/queries.js';
 import { cellKey, choiceValue, domId, EMPTY_CELL, fingerprint, type CellValue, type Subject } from '../../src/balances/logic.js';
 import type { CatalogueDomain, CatalogueTheme } from '../../src/catalogue/default-catalogue.js';
+import type { Locale } from '../../src/i18n/locale.js';
 import { formatIsoDate, formatTime } from '../../src/i18n/format.js';
 import { Layout } from '../layouts/Layout.js';
 
@@ -17,8 +18,6 @@ export interface EditorState {
   savedAt?: number | undefined;
   topMessage?: string | undefined;
 }
-
-type Lang = 'nl' | 'fr' | 'en';
 
 /** "Huishouden", or a member's name with adult/child. */
 export function subjectLabel(ui: Ui, s: Subject): string {
@@ -78,7 +77,7 @@ export function Cell({
   oob,
 }: {
   ui: Ui;
-  lang: Lang;
+  lang: Locale;
   editorUrl: string;
   oob?: boolean;
   subject: Subject;
@@ -209,7 +208,7 @@ function ThemeForm({
   editorToken,
 }: {
   ui: Ui;
-  lang: Lang;
+  lang: Locale;
   detail: BalanceDetail;
   householdId: number;
   subject: Subject;

@@ -1,5 +1,5 @@
 import type { Ui } from '../../src/http/ui.js';
-import type { Lang } from '../../src/catalogue/default-catalogue.js';
+import type { Locale } from '../../src/i18n/locale.js';
 import type { CatalogueVersion, VersionListItem } from '../../src/catalogue/queries.js';
 import { formatDate, formatDateTime } from '../../src/i18n/format.js';
 import { Layout } from '../layouts/Layout.js';
@@ -13,7 +13,7 @@ function versionLine(ui: Ui, v: CatalogueVersion) {
 }
 
 /** "Catalogus": the texts of the current version, for everyone in the organisation. */
-export function CataloguePage({ ui, version, lang, notice }: { ui: Ui; version: CatalogueVersion; lang: Lang; notice?: string | undefined }) {
+export function CataloguePage({ ui, version, lang, notice }: { ui: Ui; version: CatalogueVersion; lang: Locale; notice?: string | undefined }) {
   const t = ui.t.catalogue;
   return (
     <Layout ui={ui} title={t.title}>
@@ -64,7 +64,7 @@ export function NoCataloguePage({ ui }: { ui: Ui }) {
   );
 }
 
-export function VersionPage({ ui, version, currentNumber, lang }: { ui: Ui; version: CatalogueVersion; currentNumber: number; lang: Lang }) {
+export function VersionPage({ ui, version, currentNumber, lang }: { ui: Ui; version: CatalogueVersion; currentNumber: number; lang: Locale }) {
   const t = ui.t.catalogue;
   const title = t.versions.versionTitle(version.number);
   return (

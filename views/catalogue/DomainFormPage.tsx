@@ -1,6 +1,8 @@
 import type { Ui } from '../../src/http/ui.js';
-import { POD_MI_AREAS, type Lang } from '../../src/catalogue/default-catalogue.js';
-import { LANGS, TEXT_LIMITS } from '../../src/catalogue/catalogue-schema.js';
+import { POD_MI_AREAS } from '../../src/catalogue/default-catalogue.js';
+import type { Locale } from '../../src/i18n/locale.js';
+import { TEXT_LIMITS } from '../../src/catalogue/catalogue-schema.js';
+import { LOCALES } from '../../src/i18n/locale.js';
 import { Layout } from '../layouts/Layout.js';
 import { ErrorSummary, type FieldErrors } from '../components/form.js';
 import { langTag } from './components.js';
@@ -23,7 +25,7 @@ export interface ConflictRow {
 export function LangField(p: {
   name: string;
   label: string;
-  lang: Lang;
+  lang: Locale;
   value?: string | undefined;
   error?: string | undefined;
   multiline?: boolean;
@@ -62,7 +64,7 @@ export function LangField(p: {
 export function domainFieldLabels(ui: Ui): Record<string, string> {
   const f = ui.t.catalogue.form;
   const labels: Record<string, string> = {};
-  for (const l of LANGS) {
+  for (const l of LOCALES) {
     labels[`name_${l}`] = f.nameIn(f.langs[l]);
     labels[`question_${l}`] = f.questionIn(f.langs[l]);
     for (const n of [1, 2, 3, 4, 5]) labels[`anchor${n}_${l}`] = f.anchorIn(n, f.langs[l]);
@@ -144,7 +146,7 @@ export function DomainFormPage(p: {
         )}
         <fieldset class="field">
           <legend>{f.names}</legend>
-          {LANGS.map((l) => (
+          {LOCALES.map((l) => (
             <LangField
               name={`name_${l}`}
               label={f.nameIn(f.langs[l])}
@@ -158,7 +160,7 @@ export function DomainFormPage(p: {
         <fieldset class="field">
           <legend>{f.questions}</legend>
           <p class="field__hint">{f.questionsHint}</p>
-          {LANGS.map((l) => (
+          {LOCALES.map((l) => (
             <LangField
               name={`question_${l}`}
               label={f.questionIn(f.langs[l])}
@@ -176,7 +178,7 @@ export function DomainFormPage(p: {
           {[1, 2, 3, 4, 5].map((n) => (
             <fieldset class="field">
               <legend>{f.scoreLegend(n, ui.t.balances.scale[n as 1 | 2 | 3 | 4 | 5].toLowerCase())}</legend>
-              {LANGS.map((l) => (
+              {LOCALES.map((l) => (
                 <LangField
                   name={`anchor${n}_${l}`}
                   label={f.anchorIn(n, f.langs[l])}

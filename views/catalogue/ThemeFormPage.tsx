@@ -1,13 +1,14 @@
 import type { Ui } from '../../src/http/ui.js';
 import type { Level } from '../../src/catalogue/default-catalogue.js';
-import { LANGS, LEVELS, TEXT_LIMITS } from '../../src/catalogue/catalogue-schema.js';
+import { LEVELS, TEXT_LIMITS } from '../../src/catalogue/catalogue-schema.js';
+import { LOCALES } from '../../src/i18n/locale.js';
 import { Layout } from '../layouts/Layout.js';
 import { ErrorSummary, type FieldErrors } from '../components/form.js';
 import { ConflictNotice, LangField, type ConflictRow } from './DomainFormPage.js';
 
 export function themeFieldLabels(ui: Ui): Record<string, string> {
   const f = ui.t.catalogue.form;
-  return { level: ui.t.catalogue.themeForm.level, ...Object.fromEntries(LANGS.map((l) => [`name_${l}`, f.nameIn(f.langs[l])])) };
+  return { level: ui.t.catalogue.themeForm.level, ...Object.fromEntries(LOCALES.map((l) => [`name_${l}`, f.nameIn(f.langs[l])])) };
 }
 
 /** Add a theme (choose the level) or rename one (with its revision, for stale edits). */
@@ -53,7 +54,7 @@ export function ThemeFormPage(p: {
         )}
         <fieldset class="field">
           <legend>{f.names}</legend>
-          {LANGS.map((l) => (
+          {LOCALES.map((l) => (
             <LangField
               name={`name_${l}`}
               label={f.nameIn(f.langs[l])}

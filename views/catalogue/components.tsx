@@ -1,19 +1,20 @@
 import type { Ui } from '../../src/http/ui.js';
-import type { CatalogueData, Lang } from '../../src/catalogue/default-catalogue.js';
-import { LANGS, LEVELS } from '../../src/catalogue/catalogue-schema.js';
+import type { CatalogueData } from '../../src/catalogue/default-catalogue.js';
+import { LOCALES, type Locale } from '../../src/i18n/locale.js';
+import { LEVELS } from '../../src/catalogue/catalogue-schema.js';
 import { podMiCoverage, type ChangeSummary, type DomainRef, type ThemeRef } from '../../src/catalogue/catalogue.js';
 
 /** BCP 47 tag of a catalogue language, for `lang` on texts shown in another language than the page. */
-export const langTag = (l: Lang) => ({ nl: 'nl-BE', fr: 'fr-BE', en: 'en' })[l];
+export const langTag = (l: Locale) => ({ nl: 'nl-BE', fr: 'fr-BE', en: 'en' })[l];
 
 /** Links to show the catalogue texts in another language (plain links: works without JS). */
-export function LangSwitch({ ui, base, lang }: { ui: Ui; base: string; lang: Lang }) {
+export function LangSwitch({ ui, base, lang }: { ui: Ui; base: string; lang: Locale }) {
   const t = ui.t.catalogue;
   return (
     <nav aria-label={t.textsIn} class="lang-switch">
       <p>
         {t.textsIn}:{' '}
-        {LANGS.map((l, i) => (
+        {LOCALES.map((l, i) => (
           <>
             {i > 0 && ' · '}
             {l === lang ? (
@@ -33,7 +34,7 @@ export function LangSwitch({ ui, base, lang }: { ui: Ui; base: string; lang: Lan
 }
 
 /** Which inspection areas the switched-on domains cover; a warning names the areas with none. */
-export function Coverage({ ui, catalogue, lang }: { ui: Ui; catalogue: CatalogueData; lang: Lang }) {
+export function Coverage({ ui, catalogue, lang }: { ui: Ui; catalogue: CatalogueData; lang: Locale }) {
   const t = ui.t.catalogue;
   const rows = podMiCoverage(catalogue);
   const missing = rows.filter((r) => r.domains.length === 0).map((r) => t.areas[r.area]);
@@ -73,7 +74,7 @@ export function Coverage({ ui, catalogue, lang }: { ui: Ui; catalogue: Catalogue
 }
 
 /** Every level, theme and domain of a catalogue version with all its texts in one language. */
-export function CatalogueTexts({ ui, catalogue, lang }: { ui: Ui; catalogue: CatalogueData; lang: Lang }) {
+export function CatalogueTexts({ ui, catalogue, lang }: { ui: Ui; catalogue: CatalogueData; lang: Locale }) {
   const t = ui.t.catalogue;
   const textLang = lang === ui.locale ? undefined : langTag(lang);
   return (

@@ -27,6 +27,8 @@ export function ErrorSummary({ t, errors, labels }: { t: Messages; errors: Field
 
 interface FieldProps {
   name: string;
+  /** When the input's id cannot follow from its name (GPMI agreement fields are named `a12.text`); the error summary links here. */
+  id?: string;
   label: string;
   value?: string;
   error?: string | undefined;
@@ -37,12 +39,14 @@ interface FieldProps {
   inputmode?: 'numeric' | 'email' | 'text' | 'tel' | 'url' | 'search' | 'none' | 'decimal';
   maxlength?: number;
   multiline?: boolean;
+  /** Height of a multiline field. */
+  rows?: number;
   children?: Child;
 }
 
 /** A labelled input with its hint and error tied to it through aria-describedby. */
 export function Field(p: FieldProps) {
-  const id = `field-${p.name}`;
+  const id = p.id ?? `field-${p.name}`;
   const describedBy = [p.hint ? `${id}-hint` : '', p.error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   const common = {
     id,
@@ -67,7 +71,7 @@ export function Field(p: FieldProps) {
         </p>
       )}
       {p.multiline ? (
-        <textarea {...common} rows={4}>
+        <textarea {...common} rows={p.rows ?? 4}>
           {p.value ?? ''}
         </textarea>
       ) : (

@@ -12,7 +12,7 @@ import { Layout } from '../layouts/Layout.js';
 import { ErrorSummary, Field, type FieldErrors } from '../components/form.js';
 import { ScoreChip } from '../balances/ScoreChip.js';
 import { dossierTitle } from '../households/HouseholdPage.js';
-import { AField, AgreementList, domainName, gpmiFor, gpmiTitle, subjectName } from './parts.js';
+import { AField, AgreementList, domainName, gpmiFor, gpmiTitle, PageMessages, subjectName } from './parts.js';
 
 export interface GpmiPageProps {
   ui: Ui;
@@ -69,16 +69,7 @@ export function GpmiPage(p: GpmiPageProps) {
           <strong>{g.versionLine(v.number)}</strong> —{' '}
           {v.status === 'signed' ? g.signedLine(formatIsoDate(v.signedOn!), v.signedClientName ?? '', v.signedByName ?? '?') : g.draft}
         </p>
-        {p.notice && (
-          <p class="alert alert--success" role="status">
-            {p.notice}
-          </p>
-        )}
-        {p.topError && (
-          <div class="alert alert--error" role="alert" tabindex={-1} data-focus-on-load>
-            {p.topError}
-          </div>
-        )}
+        <PageMessages notice={p.notice} topError={p.topError} />
         {p.hiddenCount > 0 && <p class="alert alert--info">{g.hiddenAgreements(p.hiddenCount)}</p>}
         {!isLatest && (
           <p class="alert alert--info no-print">

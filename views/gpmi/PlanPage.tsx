@@ -11,7 +11,7 @@ import { Layout } from '../layouts/Layout.js';
 import { ScoreChip } from '../balances/ScoreChip.js';
 import { subjectLabel } from '../balances/BalanceEditorPage.js';
 import { dossierTitle } from '../households/HouseholdPage.js';
-import { domainName, subjectName } from './parts.js';
+import { domainName, PageMessages, subjectName } from './parts.js';
 
 export interface PlanView {
   order: 'lowest' | 'catalogue';
@@ -74,6 +74,44 @@ function rowsOf(detail: BalanceDetail, subject: Subject, view: PlanView): { doma
   return view.show === 'low' ? ordered.filter((r) => r.score !== null && r.score <= 2) : ordered;
 }
 
+/** A priority 1..PLAN_MAX (or none) with its hidden label and inline error; an out-of-range value sent back stays selectable. */
+function PrioritySelect(p: {
+  id: string;
+  name: string;
+  label: string;
+  none: string;
+  value: string | undefined;
+  error: string | undefined;
+  describedBy: string | undefined;
+}) {
+  return (
+    <>
+      <label for={p.id} class="visually-hidden">
+        {p.label}
+      </label>
+      <select id={p.id} name={p.name} class="select--small" aria-invalid={p.error ? 'true' : undefined} aria-describedby={p.describedBy}>
+        <option value="" selected={!p.value}>
+          {p.none}
+        </option>
+        {Array.from({ length: PLAN_MAX }, (_, i) => String(i + 1)).map((n) => (
+          <option value={n} selected={p.value === n}>
+            {n}
+          </option>
+        ))}
+        {p.value && !/^[1-5]$/.test(p.value) && (
+          <option value={p.value} selected>
+            {p.value}
+          </option>
+        )}
+      </select>
+      {p.error && (
+        <p class="field__error" id={`${p.id}-error`}>
+          {p.error}
+        </p>
+      )}
+    </>
+  );
+}
 export function PlanPage(p: PlanPageProps) {
   const { ui, household: h, detail } = p;
   const t = ui.t.gpmi.plan;
@@ -92,16 +130,7 @@ export function PlanPage(p: PlanPageProps) {
       </p>
       <h1>{t.title}</h1>
       <p class="meta-line">{ui.t.balances.editor.title(date)}</p>
-      {p.notice && (
-        <p class="alert alert--success" role="status">
-          {p.notice}
-        </p>
-      )}
-      {p.topError && (
-        <div class="alert alert--error" role="alert" tabindex={-1} data-focus-on-load>
-          {p.topError}
-        </div>
-      )}
+      <PageMessages notice={p.notice} topError={p.topError} />
       {!final ? (
         <>
           {!p.topError && <p class="alert alert--info">{t.draftBalance}</p>}
@@ -232,69 +261,29 @@ export function PlanPage(p: PlanPageProps) {
                                       )}
                                     </td>
                                     <td>
-                                      <label for={fieldId('p', key)} class="visually-hidden">
-                                        {t.priorityLabel(name, who)}
-                                      </label>
-                                      <select
+                                      <PrioritySelect
                                         id={fieldId('p', key)}
                                         name={`p.${key}`}
-                                        class="select--small"
-                                        aria-invalid={err.p ? 'true' : undefined}
-                                        aria-describedby={described('p', 'priority-hint')}
-                                      >
-                                        <option value="" selected={!v?.priority}>
-                                          {t.none}
-                                        </option>
-                                        {Array.from({ length: PLAN_MAX }, (_, i) => String(i + 1)).map((n) => (
-                                          <option value={n} selected={v?.priority === n}>
-                                            {n}
-                                          </option>
-                                        ))}
-                                        {v?.priority && !/^[1-5]$/.test(v.priority) && (
-                                          <option value={v.priority} selected>
-                                            {v.priority}
-                                          </option>
-                                        )}
-                                      </select>
-                                      {err.p && (
-                                        <p class="field__error" id={`${fieldId('p', key)}-error`}>
-                                          {err.p}
-                                        </p>
-                                      )}
+                                        label={t.priorityLabel(name, who)}
+                                        none={t.none}
+                                        value={v?.priority}
+                                        error={err.p}
+                                        describedBy={described('p', 'priority-hint')}
+                                      />
                                     </td>
                                   </>
                                 )}
                                 <td>
                                   {r.state === 'nvt' && <input type="hidden" name="row" value={key} />}
-                                  <label for={fieldId('cp', key)} class="visually-hidden">
-                                    {t.clientPriorityLabel(name, who)}
-                                  </label>
-                                  <select
+                                  <PrioritySelect
                                     id={fieldId('cp', key)}
                                     name={`cp.${key}`}
-                                    class="select--small"
-                                    aria-invalid={err.cp ? 'true' : undefined}
-                                    aria-describedby={described('cp', 'client-priority-hint')}
-                                  >
-                                    <option value="" selected={!v?.clientPriority}>
-                                      {t.none}
-                                    </option>
-                                    {Array.from({ length: PLAN_MAX }, (_, i) => String(i + 1)).map((n) => (
-                                      <option value={n} selected={v?.clientPriority === n}>
-                                        {n}
-                                      </option>
-                                    ))}
-                                    {v?.clientPriority && !/^[1-5]$/.test(v.clientPriority) && (
-                                      <option value={v.clientPriority} selected>
-                                        {v.clientPriority}
-                                      </option>
-                                    )}
-                                  </select>
-                                  {err.cp && (
-                                    <p class="field__error" id={`${fieldId('cp', key)}-error`}>
-                                      {err.cp}
-                                    </p>
-                                  )}
+                                    label={t.clientPriorityLabel(name, who)}
+                                    none={t.none}
+                                    value={v?.clientPriority}
+                                    error={err.cp}
+                                    describedBy={described('cp', 'client-priority-hint')}
+                                  />
                                 </td>
                               </tr>
                             );

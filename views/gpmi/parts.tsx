@@ -5,8 +5,9 @@ import type { AgreementDetail, GpmiRecord } from '../../src/gpmi/queries.js';
 import type { Movement } from '../../src/gpmi/logic.js';
 import { formatIsoDate } from '../../src/i18n/format.js';
 import { ScoreChip } from '../balances/ScoreChip.js';
-import { fullName } from '../households/HouseholdPage.js';
+import { fullName } from '../../src/households/names.js';
 import { DirectionSymbol } from '../components/direction.js';
+import { Field } from '../components/form.js';
 
 // Small pieces shared by the plan, GPMI and evaluation pages.
 
@@ -168,30 +169,24 @@ interface AFieldProps {
 }
 
 /** A labelled input or textarea whose name may differ from its id (agreement fields: `a12.text`). */
-export function AField(p: AFieldProps) {
-  const id = `field-${p.key_}`;
-  const describedBy = [p.hint ? `${id}-hint` : '', p.error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
-  const common = { id, name: p.name, 'aria-describedby': describedBy, 'aria-invalid': p.error ? 'true' : undefined, maxlength: p.maxlength };
+export function AField({ key_, rows, ...p }: AFieldProps) {
+  return <Field {...p} id={`field-${key_}`} rows={rows ?? 3} />;
+}
+
+/** The outcome of the last action: a saved notice (announced politely) or the error the page opens on (focused). */
+export function PageMessages({ notice, topError }: { notice?: string | undefined; topError?: string | undefined }) {
   return (
-    <div class={`field${p.error ? ' field--error' : ''}`}>
-      <label for={id}>{p.label}</label>
-      {p.hint && (
-        <p class="field__hint" id={`${id}-hint`}>
-          {p.hint}
+    <>
+      {notice && (
+        <p class="alert alert--success" role="status">
+          {notice}
         </p>
       )}
-      {p.error && (
-        <p class="field__error" id={`${id}-error`}>
-          {p.error}
-        </p>
+      {topError && (
+        <div class="alert alert--error" role="alert" tabindex={-1} data-focus-on-load>
+          {topError}
+        </div>
       )}
-      {p.multiline ? (
-        <textarea {...common} rows={p.rows ?? 3}>
-          {p.value}
-        </textarea>
-      ) : (
-        <input {...common} type="text" value={p.value} inputmode={p.inputmode} />
-      )}
-    </div>
+    </>
   );
 }

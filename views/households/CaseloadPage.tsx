@@ -13,8 +13,8 @@ export interface CaseloadProps {
   teams: TeamWithWorkers[];
   result: CaseloadResult;
   /**
-   * BALANCE: true once the balance feature fills lastBalanceAt / direction / openAgreements on
-   * the rows; until then those columns are not shown at all (no made-up values).
+   * Whether the rows carry lastBalanceAt / direction / openAgreements (the caseload route fills
+   * them); without them the columns are left out rather than shown empty (no made-up values).
    */
   balanceColumns?: boolean;
 }

@@ -8,11 +8,10 @@ import type { HouseholdFormValues, MemberFormValues } from '../../src/households
 import { isAdult } from '../../src/households/logic.js';
 import { maskNationalNumber } from '../../src/households/national-number.js';
 import { formatDate, formatDateTime, formatIsoDate } from '../../src/i18n/format.js';
+import { fullName } from '../../src/households/names.js';
 import { Layout } from '../layouts/Layout.js';
 import { ErrorSummary, type FieldErrors } from '../components/form.js';
 import { HouseholdFields, householdLabels, MemberFields, memberLabels } from './fields.js';
-
-export const fullName = (m: { firstName: string; lastName: string }) => `${m.firstName} ${m.lastName}`;
 
 /** The window title names the dossier, never a person: titles end up in the browser history of shared PCs. */
 export function dossierTitle(ui: Ui, h: { id: number; dossierRef: string | null }): string {

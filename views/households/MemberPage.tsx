@@ -5,7 +5,8 @@ import { formatIsoDate } from '../../src/i18n/format.js';
 import { Layout } from '../layouts/Layout.js';
 import { ErrorSummary, Field, type FieldErrors } from '../components/form.js';
 import { MemberFields, memberLabels } from './fields.js';
-import { AgeGroup, dossierTitle, fullName } from './HouseholdPage.js';
+import { fullName } from '../../src/households/names.js';
+import { AgeGroup, dossierTitle } from './HouseholdPage.js';
 import { maskNationalNumber } from '../../src/households/national-number.js';
 
 export interface MemberPageProps {

@@ -39,6 +39,53 @@ export function personName(ui: Ui, p: Person): string {
   return p.memberId === null ? ui.t.overview.evolution.household : p.name;
 }
 
+/** A chart's numbers as a table: per domain a row, per balance a column (the heatmap and the line chart share it). */
+function ScoreTable(p: {
+  ui: Ui;
+  chart: 'heatmap' | 'line';
+  tableClass: string;
+  caption: string;
+  dates: string[];
+  rows: PersonHistory['rows'];
+  history: PersonHistory;
+}) {
+  const { ui } = p;
+  return (
+    <WideTable label={p.caption}>
+      <table class={p.tableClass} data-chart={p.chart}>
+        <caption class="visually-hidden">{p.caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{ui.t.overview.overview.domain}</th>
+            {p.dates.map((d) => (
+              <th scope="col">{d}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {p.rows.map((r) => (
+            <tr data-domain={r.key}>
+              <th scope="row">{r.label}</th>
+              {r.cells.map((c, i) => (
+                <td data-score={scoreOf(c) ?? ''}>
+                  {c ? (
+                    <CellChip ui={ui} cell={c} status={p.history.balances[i]!.status} compact />
+                  ) : (
+                    <span class="muted">
+                      <span aria-hidden="true">·</span>
+                      <span class="visually-hidden">{ui.t.overview.evolution.notAskedCell}</span>
+                    </span>
+                  )}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </WideTable>
+  );
+}
+
 /** Timeline, per person a heatmap and a line chart of chosen domains, and the comparison form. */
 export function EvolutionPage(p: EvolutionProps) {
   const { ui, household } = p;
@@ -120,38 +167,15 @@ export function EvolutionPage(p: EvolutionProps) {
             <section aria-labelledby="heatmap-title">
               <h3 id="heatmap-title">{e.heatmapTitle}</h3>
               <ChartFigure id="heatmap" caption={e.heatmapCaption(who)} svgHtml={heatSvg}>
-                <WideTable label={e.heatmapCaption(who)}>
-                  <table class="chart-data heat-table" data-chart="heatmap">
-                    <caption class="visually-hidden">{e.heatmapCaption(who)}</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">{ui.t.overview.overview.domain}</th>
-                        {dates.map((d) => (
-                          <th scope="col">{d}</th>
-                        ))}
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {h.rows.map((r) => (
-                        <tr data-domain={r.key}>
-                          <th scope="row">{r.label}</th>
-                          {r.cells.map((c, i) => (
-                            <td data-score={scoreOf(c) ?? ''}>
-                              {c ? (
-                                <CellChip ui={ui} cell={c} status={h.balances[i]!.status} compact />
-                              ) : (
-                                <span class="muted">
-                                  <span aria-hidden="true">·</span>
-                                  <span class="visually-hidden">{e.notAskedCell}</span>
-                                </span>
-                              )}
-                            </td>
-                          ))}
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </WideTable>
+                <ScoreTable
+                  ui={ui}
+                  chart="heatmap"
+                  tableClass="chart-data heat-table"
+                  caption={e.heatmapCaption(who)}
+                  dates={dates}
+                  rows={h.rows}
+                  history={h}
+                />
               </ChartFigure>
             </section>
 
@@ -179,38 +203,7 @@ export function EvolutionPage(p: EvolutionProps) {
               ))}
               {lineRows.length > 0 && (
                 <ChartFigure id="line" caption={e.lineCaption(who)} svgHtml={lineSvgHtml}>
-                  <WideTable label={e.lineCaption(who)}>
-                    <table class="chart-data" data-chart="line">
-                      <caption class="visually-hidden">{e.lineCaption(who)}</caption>
-                      <thead>
-                        <tr>
-                          <th scope="col">{ui.t.overview.overview.domain}</th>
-                          {dates.map((d) => (
-                            <th scope="col">{d}</th>
-                          ))}
-                        </tr>
-                      </thead>
-                      <tbody>
-                        {lineRows.map((r) => (
-                          <tr data-domain={r.key}>
-                            <th scope="row">{r.label}</th>
-                            {r.cells.map((c, i) => (
-                              <td data-score={scoreOf(c) ?? ''}>
-                                {c ? (
-                                  <CellChip ui={ui} cell={c} status={h.balances[i]!.status} compact />
-                                ) : (
-                                  <span class="muted">
-                                    <span aria-hidden="true">·</span>
-                                    <span class="visually-hidden">{e.notAskedCell}</span>
-                                  </span>
-                                )}
-                              </td>
-                            ))}
-                          </tr>
-                        ))}
-                      </tbody>
-                    </table>
-                  </WideTable>
+                  <ScoreTable ui={ui} chart="line" tableClass="chart-data" caption={e.lineCaption(who)} dates={dates} rows={lineRows} history={h} />
                 </ChartFigure>
               )}
             </section>

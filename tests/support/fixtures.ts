@@ -1,0 +1,244 @@
+// The test data every feature's tests need — an organisation, its teams and users, a signed-in
+// session, a household, a balance with scores, a GPMI — built once, here, through the project's
+// own query functions (the same ones the routes call), so a fixture cannot drift from what the
+// application writes. Plain functions taking `db` first; the integration tests (tests/support/app.ts)
+// and the e2e fixtures (tests/e2e/support/fixtures.ts) both use them.
+import type { Kysely } from 'kysely';
+import type { Database } from '../../src/db/schema.js';
+import type { Config } from '../../src/config.js';
+import { createOrganisation, createUser } from '../../src/auth/queries.js';
+import { hashPassword } from '../../src/auth/password.js';
+import { cookieName, createSession, loadCurrentUser, markTwoFactorVerified } from '../../src/auth/sessions.js';
+import { scopeOfUser, type OrgScope } from '../../src/auth/scope.js';
+import { createHousehold } from '../../src/households/queries.js';
+import type { MemberRole } from '../../src/households/tables.js';
+import { createBalance, finaliseBalance, findBalance, saveCells, type PostedCell } from '../../src/balances/queries.js';
+import { EMPTY_CELL, type CellValue } from '../../src/balances/logic.js';
+import type { BalanceMethod } from '../../src/balances/tables.js';
+import { createGpmi, saveDraft, type AgreementSeed } from '../../src/gpmi/queries.js';
+
+type Db = Kysely<Database>;
+
+/** The user agent the sessions are made with (the session list shows it summarised). */
+export const TEST_USER_AGENT = 'Mozilla/5.0 (X11; Linux x86_64) Chrome/156.0';
+
+/** An organisation with the default catalogue published; two-step verification is off unless asked. */
+export async function organisation(db: Db, now: number, opts: { name?: string; requireTwoFactor?: boolean } = {}): Promise<number> {
+  const id = await createOrganisation(db, opts.name ?? 'OCMW Teststad', now);
+  if (!opts.requireTwoFactor) await db.updateTable('organisation').set({ require_two_factor: 0 }).where('id', '=', id).execute();
+  return id;
+}
+
+export async function team(db: Db, now: number, organisationId: number, name: string): Promise<number> {
+  const row = await db.insertInto('team').values({ organisation_id: organisationId, name, created_at: now }).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export interface UserOptions {
+  email: string;
+  name?: string;
+  /** Hashed for real (slow-ish): only when the test signs in with it. Without one, sign in with `session`. */
+  password?: string;
+  isAdmin?: boolean;
+  teams?: { teamId: number; role: 'worker' | 'lead' }[];
+  locale?: string;
+}
+
+export async function user(db: Db, now: number, organisationId: number, opts: UserOptions): Promise<number> {
+  const passwordHash = opts.password ? await hashPassword(opts.password) : null;
+  const id = await createUser(
+    db,
+    {
+      organisationId,
+      email: opts.email,
+      displayName: opts.name ?? opts.email.split('@')[0]!,
+      passwordHash,
+      isAdmin: opts.isAdmin ?? false,
+      ...(opts.locale ? { locale: opts.locale } : {}),
+    },
+    now,
+  );
+  for (const m of opts.teams ?? []) await db.insertInto('team_membership').values({ team_id: m.teamId, user_id: id, role: m.role }).execute();
+  return id;
+}
+
+/** A worker in one team. */
+export const worker = (db: Db, now: number, organisationId: number, teamId: number, opts: Omit<UserOptions, 'teams' | 'isAdmin'>) =>
+  user(db, now, organisationId, { ...opts, teams: [{ teamId, role: 'worker' }] });
+
+/** A team lead (sees the team's figures). */
+export const lead = (db: Db, now: number, organisationId: number, teamId: number, opts: Omit<UserOptions, 'teams' | 'isAdmin'>) =>
+  user(db, now, organisationId, { ...opts, teams: [{ teamId, role: 'lead' }] });
+
+/** An administrator of the organisation (in no team unless given). */
+export const admin = (db: Db, now: number, organisationId: number, opts: Omit<UserOptions, 'isAdmin'>) =>
+  user(db, now, organisationId, { ...opts, isAdmin: true });
+
+/**
+ * Signs a user in by inserting a session (the Epic Stack habit): no password, no sign-in page.
+ * Returns the token and the Cookie header value.
+ */
+export async function session(db: Db, config: Config, now: number, userId: number, opts: { twoFactorVerified?: boolean } = {}) {
+  const s = await createSession(db, userId, now, TEST_USER_AGENT);
+  if (opts.twoFactorVerified) await markTwoFactorVerified(db, s.id);
+  return { name: cookieName(config), token: s.token, cookie: `${cookieName(config)}=${s.token}` };
+}
+
+/** What the user may see and change, as a route would compute it for them. */
+export async function scopeOf(db: Db, userId: number): Promise<OrgScope> {
+  const u = await loadCurrentUser(db, userId);
+  if (!u) throw new Error(`scopeOf: no user ${userId}`);
+  return scopeOfUser(u);
+}
+
+export interface MemberInput {
+  firstName: string;
+  lastName?: string;
+  birthYear?: number;
+  role?: MemberRole;
+  nationalNumber?: string | null;
+}
+
+/**
+ * A household created as `scope`'s user would (createHousehold), in `teamId` (default: the user's
+ * first team). Members join on `joinedOn` (default 2020-01-01, before any balance a test makes).
+ */
+export async function household(
+  db: Db,
+  now: number,
+  scope: OrgScope,
+  opts: { members: MemberInput[]; teamId?: number; dossierRef?: string | null; assignedUserId?: number | null; joinedOn?: string },
+): Promise<{ id: number; members: number[] }> {
+  const teamId = opts.teamId ?? scope.teamIds[0];
+  if (teamId === undefined) throw new Error('household: the user is in no team; give teamId');
+  const id = await createHousehold(
+    db,
+    scope,
+    { teamId, assignedUserId: opts.assignedUserId ?? null, dossierRef: opts.dossierRef ?? null },
+    opts.members.map((m) => ({
+      firstName: m.firstName,
+      lastName: m.lastName ?? 'Test',
+      birthYear: m.birthYear ?? 1980,
+      birthDate: null,
+      role: m.role ?? 'aanvrager',
+      adultOverride: null,
+      nationalNumber: m.nationalNumber ?? null,
+    })),
+    opts.joinedOn ?? '2020-01-01',
+    now,
+  );
+  const members = await db.selectFrom('household_member').select('id').where('household_id', '=', id).orderBy('position').execute();
+  return { id, members: members.map((m) => m.id) };
+}
+
+/** A cell as a test writes it: a score 1-5, 'nvt', 'nb', or a full value. */
+export type CellInput = number | 'nvt' | 'nb' | (Partial<CellValue> & { score?: number | null });
+
+function cellValue(v: CellInput): CellValue {
+  if (typeof v === 'number') return { ...EMPTY_CELL, state: 'scored', score: v };
+  if (v === 'nvt' || v === 'nb') return { ...EMPTY_CELL, state: v };
+  return { ...EMPTY_CELL, state: v.score == null ? (v.state ?? 'open') : 'scored', ...v };
+}
+
+export interface BalanceInput {
+  takenOn: string;
+  method?: BalanceMethod;
+  /** Member ids who took part (default: none). */
+  participants?: number[];
+  /**
+   * The cells to fill: `{ 'h.schulden': 2, 'm12.mobiliteit': { score: 5, remark: '...' } }`, or a
+   * function asked for every cell of the balance's layout (return undefined to leave it open).
+   */
+  scores?: Record<string, CellInput> | ((subject: string, domainKey: string, index: number) => CellInput | undefined);
+  /** Finalise it after scoring (default: true). */
+  finalise?: boolean;
+}
+
+/**
+ * A balance started, scored and (by default) finalised as `scope`'s user would through the editor:
+ * createBalance, saveCells, finaliseBalance.
+ */
+export async function balance(db: Db, now: number, scope: OrgScope, householdId: number, input: BalanceInput): Promise<number> {
+  const id = await createBalance(
+    db,
+    scope,
+    householdId,
+    { takenOn: input.takenOn, method: input.method ?? 'samen', participants: input.participants ?? [], prefill: false },
+    now,
+  );
+  if (id === undefined) throw new Error(`balance: household ${householdId} not visible to user ${scope.userId}`);
+  const cells: PostedCell[] = [];
+  const scores = input.scores ?? {};
+  if (typeof scores === 'function') {
+    const detail = await findBalance(db, scope, householdId, id);
+    if (!detail) throw new Error(`balance: cannot read back balance ${id}`);
+    for (const section of detail.layout) {
+      const domains = section.themes.flatMap((th) => th.domains);
+      for (const [i, d] of domains.entries()) {
+        const v = scores(section.subject.key, d.key, i);
+        if (v !== undefined) cells.push({ subject: section.subject.key, domainKey: d.key, value: cellValue(v), revision: 0, changed: true, confirm: false });
+      }
+    }
+  } else {
+    for (const [key, v] of Object.entries(scores)) {
+      const dot = key.indexOf('.');
+      cells.push({ subject: key.slice(0, dot), domainKey: key.slice(dot + 1), value: cellValue(v), revision: 0, changed: true, confirm: false });
+    }
+  }
+  if (cells.length) {
+    const saved = await saveCells(db, scope, id, cells, null, now);
+    if (saved.status !== 'saved') throw new Error(`balance: scores not saved (${saved.status})`);
+  }
+  if (input.finalise ?? true) await finaliseBalance(db, scope, id, now);
+  return id;
+}
+
+/** A finalised balance (the usual starting point of overviews, PDFs and GPMIs). */
+export const finalisedBalance = (db: Db, now: number, scope: OrgScope, householdId: number, input: Omit<BalanceInput, 'finalise'>) =>
+  balance(db, now, scope, householdId, { ...input, finalise: true });
+
+/**
+ * A GPMI (version 1) from a finalised balance, with one agreement per seed (default subject: the
+ * household). A draft, unless `signed` is given: then signed as the editor's "sign" button does
+ * (saveDraft with a signature), so every agreement needs a text.
+ */
+export async function gpmi(
+  db: Db,
+  now: number,
+  scope: OrgScope,
+  householdId: number,
+  opts: {
+    balanceId: number;
+    memberId?: number | null;
+    startOn: string;
+    durationMonths?: number;
+    moments?: string[];
+    agreements: (Partial<AgreementSeed> & { domainKey: string })[];
+    signed?: { on: string; clientName: string };
+  },
+): Promise<number> {
+  const values = {
+    balanceId: opts.balanceId,
+    memberId: opts.memberId ?? null,
+    startOn: opts.startOn,
+    durationMonths: opts.durationMonths ?? 6,
+    moments: opts.moments ?? [],
+  };
+  const id = await createGpmi(
+    db,
+    scope,
+    householdId,
+    values,
+    opts.agreements.map((a) => ({ subject: 'h', text: '', longTermGoal: '', shortTermGoal: '', targetScore: null, ...a })),
+    now,
+  );
+  if (opts.signed) {
+    const v = await db.selectFrom('gpmi_version').select(['id', 'revision']).where('gpmi_id', '=', id).executeTakeFirstOrThrow();
+    const outcome = await saveDraft(db, v.id, v.revision, { ...values, agreements: [], add: null }, scope.userId, now, undefined, {
+      signedOn: opts.signed.on,
+      clientName: opts.signed.clientName,
+    });
+    if (outcome.status !== 'saved') throw new Error(`gpmi: not signed (${outcome.status})`);
+  }
+  return id;
+}
