@@ -15,6 +15,8 @@ export interface OrgScope {
   teamIds: number[];
   /** Teams this user leads (team figures). */
   leadTeamIds: number[];
+  /** Who sees sensitive life domains (organisation setting; see households/sensitive.ts). */
+  sensitiveVisibility: 'team' | 'assigned';
 }
 
 export function scopeOfUser(user: CurrentUser): OrgScope {
@@ -24,12 +26,13 @@ export function scopeOfUser(user: CurrentUser): OrgScope {
     isAdmin: user.isAdmin,
     teamIds: user.memberships.map((m) => m.teamId),
     leadTeamIds: user.memberships.filter((m) => m.role === 'lead').map((m) => m.teamId),
+    sensitiveVisibility: user.sensitiveVisibility,
   };
 }
 
-/** The scope of the signed-in user; only call behind requireUser/requireAdmin. */
-export function scope(c: Context<AppEnv>): OrgScope {
-  const user = c.get('user');
-  if (!user) throw new Error('scope() called without a signed-in user');
-  return scopeOfUser(user);
+/** The caller's scope; only call behind requireUser/requireAdmin (which set it). */
+export function scope<E extends AppEnv>(c: Context<E>): OrgScope {
+  const s = c.get('scope');
+  if (!s) throw new Error('scope() called without a signed-in user');
+  return s;
 }

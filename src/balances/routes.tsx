@@ -1,15 +1,12 @@
 import { Hono, type Context } from 'hono';
-import type { AppEnv } from '../http/env.js';
 import { field, readForm, type FormFields } from '../http/form.js';
 import { isHtmx, redirectAfterPost } from '../http/htmx.js';
 import { render } from '../http/render.js';
 import { ui } from '../http/ui.js';
 import { parseId } from '../http/params.js';
 import { audit } from '../audit/audit.js';
-import { requireUser } from '../auth/middleware.js';
 import { scope } from '../auth/scope.js';
-import { findHousehold, type Household } from '../households/queries.js';
-import type { CurrentUser } from '../auth/current-user.js';
+import type { HouseholdEnv } from '../households/scoped.js';
 import { todayIso } from '../households/logic.js';
 import { formatTime } from '../i18n/format.js';
 import { BALANCE_METHODS, type BalanceMethod } from './tables.js';
@@ -37,12 +34,10 @@ import { issueEditorToken, verifiedEditorToken } from './editor-token.js';
 
 // The balance (meting): start one, score it (every change saved at once with htmx; a save button
 // per theme without JS), finalise it, correct it afterwards with a reason. Every route goes through
-// findHousehold/findBalance, which only see the households of the user's own teams: anything else
-// is a 404.
+// the client file's household (households/scoped.ts) and findBalance, which only see the
+// households of the caller's scope: anything else is a 404. Mounted at /households/:householdId/balances.
 
-export const balanceRoutes = new Hono<AppEnv>();
-balanceRoutes.use('/households/:hid/balances', requireUser);
-balanceRoutes.use('/households/:hid/balances/*', requireUser);
+export const balanceRoutes = new Hono<HouseholdEnv>();
 
 const id = (v: string | undefined) => parseId(v) ?? NaN;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -53,14 +48,9 @@ function validIsoDate(v: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
 }
 
-async function loadHousehold(c: Context<AppEnv>) {
-  return findHousehold(c.get('deps').db, scope(c), id(c.req.param('hid')));
-}
-
 // ---------------------------------------------------------------- start a balance
-balanceRoutes.get('/households/:hid/balances/new', async (c) => {
-  const household = await loadHousehold(c);
-  if (!household) return c.notFound();
+balanceRoutes.get('/new', async (c) => {
+  const household = c.get('household');
   const deps = c.get('deps');
   const previous = (await listBalances(deps.db, scope(c), household.id)).some((b) => b.status === 'final');
   const values: NewBalanceValues = {
@@ -70,7 +60,7 @@ balanceRoutes.get('/households/:hid/balances/new', async (c) => {
     prefill: false,
   };
   // The form lists the members by name: a view of the client file like any other.
-  const user = c.get('user')!;
+  const user = c.get('user');
   await audit(deps.db, deps.now(), {
     organisationId: user.organisationId,
     actorUserId: user.id,
@@ -82,9 +72,8 @@ balanceRoutes.get('/households/:hid/balances/new', async (c) => {
   return render(c, () => <NewBalancePage ui={ui(c)} household={household} values={values} hasPrevious={previous} />);
 });
 
-balanceRoutes.post('/households/:hid/balances', async (c) => {
-  const household = await loadHousehold(c);
-  if (!household) return c.notFound();
+balanceRoutes.post('/', async (c) => {
+  const household = c.get('household');
   const deps = c.get('deps');
   const t = c.get('t').balances.new;
   const fields = await readForm(c);
@@ -117,7 +106,7 @@ balanceRoutes.post('/households/:hid/balances', async (c) => {
     now,
   );
   if (!balanceId) return c.notFound();
-  const user = c.get('user')!;
+  const user = c.get('user');
   await audit(deps.db, now, {
     organisationId: user.organisationId,
     actorUserId: user.id,
@@ -130,35 +119,25 @@ balanceRoutes.post('/households/:hid/balances', async (c) => {
 });
 
 // ---------------------------------------------------------------- the editor / the finalised balance
-/**
- * The organisation may shield sensitive domains (health, addiction, justice...) from everyone but
- * the household's assigned worker and the team's leads (admin setting; default: the whole team).
- */
-export function hidesSensitive(user: CurrentUser, household: Pick<Household, 'assignedUserId' | 'teamId'>): boolean {
-  if (user.sensitiveVisibility === 'team') return false;
-  return !(household.assignedUserId === user.id || user.memberships.some((m) => m.teamId === household.teamId && m.role === 'lead'));
-}
-
 /** A fresh editor token for this session and balance (see editor-token.ts). */
-async function newEditorToken(c: Context<AppEnv>, balanceId: number): Promise<string> {
+async function newEditorToken(c: Context<HouseholdEnv>, balanceId: number): Promise<string> {
   return issueEditorToken(await serverSecret(c.get('deps').db), c.get('sessionId') ?? '', balanceId);
 }
 
-async function loadBalance(c: Context<AppEnv>) {
-  const household = await loadHousehold(c);
-  if (!household) return undefined;
-  const detail = await findBalance(c.get('deps').db, scope(c), household.id, id(c.req.param('bid')), {
-    hideSensitive: hidesSensitive(c.get('user')!, household),
+async function loadBalance(c: Context<HouseholdEnv>) {
+  const household = c.get('household');
+  const detail = await findBalance(c.get('deps').db, scope(c), household.id, id(c.req.param('balanceId')), {
+    hideSensitive: c.get('hideSensitive'),
   });
   return detail ? { household, detail } : undefined;
 }
 
-balanceRoutes.get('/households/:hid/balances/:bid', async (c) => {
+balanceRoutes.get('/:balanceId', async (c) => {
   const found = await loadBalance(c);
   if (!found) return c.notFound();
   const { household, detail } = found;
   const deps = c.get('deps');
-  const user = c.get('user')!;
+  const user = c.get('user');
   await audit(deps.db, deps.now(), {
     organisationId: user.organisationId,
     actorUserId: user.id,
@@ -226,13 +205,13 @@ function parseScoresForm(fields: FormFields, detail: BalanceDetail, messages: Re
   return out;
 }
 
-balanceRoutes.post('/households/:hid/balances/:bid/scores', async (c) => {
+balanceRoutes.post('/:balanceId/scores', async (c) => {
   const found = await loadBalance(c);
   if (!found) return c.notFound();
   const { household, detail } = found;
   const deps = c.get('deps');
   const t = c.get('t').balances;
-  const user = c.get('user')!;
+  const user = c.get('user');
   const fields = await readForm(c);
   // Only a token this server issued to this session for this balance can claim "same editor"; a
   // page re-rendered below carries it on, or a fresh one when the posted one did not verify.
@@ -306,7 +285,7 @@ balanceRoutes.post('/households/:hid/balances/:bid/scores', async (c) => {
       outcome: 'failure',
     });
     const conflicts = new Map<string, StoredCell>(outcome.conflicts.map((x) => [cellKey(x.subject, x.domainKey), x.theirs]));
-    const fresh = (await findBalance(deps.db, scope(c), household.id, detail.id, { hideSensitive: hidesSensitive(user, household) }))!;
+    const fresh = (await findBalance(deps.db, scope(c), household.id, detail.id, { hideSensitive: c.get('hideSensitive') }))!;
     const state: EditorState = { overrides: parsed.overrides, conflicts, topMessage: t.conflict.title };
     if (htmx) {
       // The conflicting cells come back whole (out of band), with both versions and "keep mine".
@@ -365,7 +344,7 @@ balanceRoutes.post('/households/:hid/balances/:bid/scores', async (c) => {
   );
 });
 
-balanceRoutes.post('/households/:hid/balances/:bid/finalisation', async (c) => {
+balanceRoutes.post('/:balanceId/finalisation', async (c) => {
   const found = await loadBalance(c);
   if (!found) return c.notFound();
   const { household, detail } = found;
@@ -390,7 +369,7 @@ balanceRoutes.post('/households/:hid/balances/:bid/finalisation', async (c) => {
   }
   const now = deps.now();
   if (!(await finaliseBalance(deps.db, scope(c), detail.id, now))) return c.notFound();
-  const user = c.get('user')!;
+  const user = c.get('user');
   await audit(deps.db, now, {
     organisationId: user.organisationId,
     actorUserId: user.id,
@@ -402,7 +381,7 @@ balanceRoutes.post('/households/:hid/balances/:bid/finalisation', async (c) => {
   return redirectAfterPost(c, `/households/${household.id}/balances/${detail.id}`);
 });
 
-balanceRoutes.post('/households/:hid/balances/:bid/amendments', async (c) => {
+balanceRoutes.post('/:balanceId/amendments', async (c) => {
   const found = await loadBalance(c);
   if (!found) return c.notFound();
   const { household, detail } = found;
@@ -434,7 +413,7 @@ balanceRoutes.post('/households/:hid/balances/:bid/amendments', async (c) => {
   const now = deps.now();
   const result = await amendCell(deps.db, scope(c), detail.id, subject, domainKey, parsed.value, reason, now);
   if (result === 'unchanged') return again(t.view.amendUnchanged, 422);
-  const user = c.get('user')!;
+  const user = c.get('user');
   await audit(deps.db, now, {
     organisationId: user.organisationId,
     actorUserId: user.id,

@@ -1,6 +1,6 @@
 import { formatIsoDate } from '../i18n/format.js';
 import { Hono, type Context } from 'hono';
-import type { AppEnv } from '../http/env.js';
+import type { HouseholdEnv } from '../households/scoped.js';
 import { field, readForm, readRevision } from '../http/form.js';
 import { redirectAfterPost } from '../http/htmx.js';
 import { render } from '../http/render.js';
@@ -8,12 +8,9 @@ import { renderError } from '../http/errors.js';
 import { ui } from '../http/ui.js';
 import { parseId } from '../http/params.js';
 import { audit, type AuditAction } from '../audit/audit.js';
-import { markDeniedAudited } from '../audit/denied-client-records.js';
-import { requireUser } from '../auth/middleware.js';
 import { scope } from '../auth/scope.js';
-import { findHousehold, type Household } from '../households/queries.js';
+import type { Household } from '../households/queries.js';
 import { todayIso } from '../households/logic.js';
-import { hidesSensitive } from '../balances/routes.js';
 import { cellExists, findBalance, listBalances, type BalanceDetail } from '../balances/queries.js';
 import type { FieldErrors } from '../../views/components/form.js';
 import { crowdedSubjects, defaultMoments, parsePlan, REASON_MAX, type PlanProblem, type PlanRow, type PlanRowInput } from './logic.js';
@@ -55,19 +52,20 @@ import { GpmiPage, type GpmiPageProps } from '../../views/gpmi/GpmiPage.js';
 import { EvaluationPage } from '../../views/gpmi/EvaluationPage.js';
 
 // From a finalised balance to the GPMI: werkpunten and goals (the plan), the GPMI drafted, signed,
-// changed in new versions with a reason, and evaluated. Everything goes through findHousehold /
-// findBalance / findGpmi, which only see the households of the user's own teams: the rest is 404.
-// Sensitive domains follow the balance's rule (hidesSensitive): hidden ones are neither shown nor accepted.
+// changed in new versions with a reason, and evaluated. Everything starts from the client file's
+// household (households/scoped.ts) and goes through findBalance / findGpmi, which only see the
+// households of the caller's scope: the rest is 404 (audited there). Sensitive domains follow the
+// balance's rule (hideSensitive on the context): hidden ones are neither shown nor accepted.
 
-export const gpmiRoutes = new Hono<AppEnv>();
-gpmiRoutes.use('/households/:hid/balances/:bid/plan', requireUser);
-gpmiRoutes.use('/households/:hid/gpmis', requireUser);
-gpmiRoutes.use('/households/:hid/gpmis/*', requireUser);
+/** Mounted at /households/:householdId/balances/:balanceId/plan. */
+export const planRoutes = new Hono<HouseholdEnv>();
+/** Mounted at /households/:householdId/gpmis. */
+export const gpmiRoutes = new Hono<HouseholdEnv>();
 
 const id = (v: string | undefined) => parseId(v) ?? NaN;
 
 async function record(
-  c: Context<AppEnv>,
+  c: Context<HouseholdEnv>,
   action: AuditAction,
   targetType: string,
   targetId: number,
@@ -75,7 +73,6 @@ async function record(
   outcome?: 'success' | 'failure' | 'denied',
 ) {
   const s = scope(c);
-  if (action === 'access.denied') markDeniedAudited(c);
   await audit(db, c.get('deps').now(), {
     organisationId: s.organisationId,
     actorUserId: s.userId,
@@ -87,28 +84,19 @@ async function record(
   });
 }
 
-async function loadHousehold(c: Context<AppEnv>): Promise<Household | undefined> {
-  return findHousehold(c.get('deps').db, scope(c), id(c.req.param('hid')));
-}
-
-function hide(c: Context<AppEnv>, h: Household) {
-  return hidesSensitive(c.get('user')!, h);
-}
-
-function today(c: Context<AppEnv>) {
+function today(c: Context<HouseholdEnv>) {
   return todayIso(c.get('deps').now());
 }
 
 // ---------------------------------------------------------------- werkpunten and goals
 
-async function loadPlanContext(c: Context<AppEnv>) {
-  const household = await loadHousehold(c);
-  if (!household) return undefined;
-  const detail = await findBalance(c.get('deps').db, scope(c), household.id, id(c.req.param('bid')), { hideSensitive: hide(c, household) });
+async function loadPlanContext(c: Context<HouseholdEnv>) {
+  const household = c.get('household');
+  const detail = await findBalance(c.get('deps').db, scope(c), household.id, id(c.req.param('balanceId')), { hideSensitive: c.get('hideSensitive') });
   return detail ? { household, detail } : undefined;
 }
 
-function planView(c: Context<AppEnv>): PlanView {
+function planView(c: Context<HouseholdEnv>): PlanView {
   return { order: c.req.query('order') === 'catalogue' ? 'catalogue' : 'lowest', show: c.req.query('show') === 'low' ? 'low' : 'all' };
 }
 
@@ -120,7 +108,7 @@ function viewQuery(v: PlanView): string {
   return s ? `?${s}` : '';
 }
 
-function problemMessage(c: Context<AppEnv>, detail: BalanceDetail, p: PlanProblem): PlanError {
+function problemMessage(c: Context<HouseholdEnv>, detail: BalanceDetail, p: PlanProblem): PlanError {
   const e = c.get('t').gpmi.plan.errors;
   const who = (subject: string) => {
     const s = detail.subjects.find((x) => x.key === subject);
@@ -153,7 +141,7 @@ function visibleRows(detail: BalanceDetail, rows: Map<string, PlanRow>): Map<str
   return new Map([...rows].filter(([, r]) => cellExists(detail, r.subject, r.domainKey)));
 }
 
-gpmiRoutes.get('/households/:hid/balances/:bid/plan', async (c) => {
+planRoutes.get('/', async (c) => {
   const found = await loadPlanContext(c);
   if (!found) return renderError(c, 'notFound');
   const { household, detail } = found;
@@ -178,7 +166,7 @@ gpmiRoutes.get('/households/:hid/balances/:bid/plan', async (c) => {
   ));
 });
 
-gpmiRoutes.post('/households/:hid/balances/:bid/plan', async (c) => {
+planRoutes.post('/', async (c) => {
   const found = await loadPlanContext(c);
   if (!found) return renderError(c, 'notFound');
   const { household, detail } = found;
@@ -239,14 +227,14 @@ gpmiRoutes.post('/households/:hid/balances/:bid/plan', async (c) => {
 // ---------------------------------------------------------------- starting a GPMI
 
 /** The balance a new GPMI starts from: the one asked for, else the latest finalised one. */
-async function startingBalance(c: Context<AppEnv>, household: Household, raw: string | undefined): Promise<BalanceDetail | 'notFound' | undefined> {
+async function startingBalance(c: Context<HouseholdEnv>, household: Household, raw: string | undefined): Promise<BalanceDetail | 'notFound' | undefined> {
   const { db } = c.get('deps');
   if (raw !== undefined && raw !== '') {
-    const b = await findBalance(db, scope(c), household.id, id(raw), { hideSensitive: hide(c, household) });
+    const b = await findBalance(db, scope(c), household.id, id(raw), { hideSensitive: c.get('hideSensitive') });
     return b ?? 'notFound';
   }
   const latest = (await listBalances(db, scope(c), household.id)).find((b) => b.status === 'final');
-  return latest ? findBalance(db, scope(c), household.id, latest.id, { hideSensitive: hide(c, household) }) : undefined;
+  return latest ? findBalance(db, scope(c), household.id, latest.id, { hideSensitive: c.get('hideSensitive') }) : undefined;
 }
 
 /** Who a GPMI can be for: each adult of the balance ('m<id>' → member id), or the whole household ('h'). */
@@ -254,9 +242,8 @@ function forWhomOptions(detail: BalanceDetail): Set<string> {
   return new Set(['h', ...detail.subjects.filter((s) => s.level === 'volwassene' && s.memberId !== null).map((s) => String(s.memberId))]);
 }
 
-gpmiRoutes.get('/households/:hid/gpmis/new', async (c) => {
-  const household = await loadHousehold(c);
-  if (!household) return renderError(c, 'notFound');
+gpmiRoutes.get('/new', async (c) => {
+  const household = c.get('household');
   const balance = await startingBalance(c, household, c.req.query('balance'));
   if (balance === 'notFound') return renderError(c, 'notFound');
   const start = todayIso(c.get('deps').now());
@@ -268,9 +255,8 @@ gpmiRoutes.get('/households/:hid/gpmis/new', async (c) => {
   return render(c, () => <NewGpmiPage ui={ui(c)} household={household} balance={balance} values={values} />);
 });
 
-gpmiRoutes.post('/households/:hid/gpmis', async (c) => {
-  const household = await loadHousehold(c);
-  if (!household) return renderError(c, 'notFound');
+gpmiRoutes.post('/', async (c) => {
+  const household = c.get('household');
   const deps = c.get('deps');
   const t = c.get('t');
   const fields = await readForm(c);
@@ -339,17 +325,16 @@ interface GpmiContext {
   balance: BalanceDetail;
 }
 
-async function loadGpmiContext(c: Context<AppEnv>): Promise<GpmiContext | undefined> {
-  const household = await loadHousehold(c);
-  if (!household) return undefined;
+async function loadGpmiContext(c: Context<HouseholdEnv>): Promise<GpmiContext | undefined> {
+  const household = c.get('household');
   const { db } = c.get('deps');
-  const gpmi = await findGpmi(db, scope(c), household.id, id(c.req.param('gid')));
+  const gpmi = await findGpmi(db, scope(c), household.id, id(c.req.param('gpmiId')));
   if (!gpmi) return undefined;
-  const balance = await sourceBalance(db, scope(c), gpmi, hide(c, household));
+  const balance = await sourceBalance(db, scope(c), gpmi, c.get('hideSensitive'));
   return balance ? { household, gpmi, balance } : undefined;
 }
 
-async function gpmiPage(c: Context<AppEnv>, ctx: GpmiContext, version: VersionDetail, extra: Partial<GpmiPageProps> & { status?: 200 | 409 | 422 } = {}) {
+async function gpmiPage(c: Context<HouseholdEnv>, ctx: GpmiContext, version: VersionDetail, extra: Partial<GpmiPageProps> & { status?: 200 | 409 | 422 } = {}) {
   const { db } = c.get('deps');
   const plan = await loadPlan(db, ctx.balance.id);
   const visible = version.agreements.filter((a) => agreementVisible(ctx.balance, a));
@@ -372,7 +357,7 @@ async function gpmiPage(c: Context<AppEnv>, ctx: GpmiContext, version: VersionDe
   return render(c, () => <GpmiPage {...props} />, { status: status ?? 200 });
 }
 
-gpmiRoutes.get('/households/:hid/gpmis/:gid', async (c) => {
+gpmiRoutes.get('/:gpmiId', async (c) => {
   const ctx = await loadGpmiContext(c);
   if (!ctx) return renderError(c, 'notFound');
   const raw = c.req.query('version');
@@ -392,7 +377,7 @@ gpmiRoutes.get('/households/:hid/gpmis/:gid', async (c) => {
  * ondertekend bewaren", `action=sign`), so nothing typed in the form is lost by signing. A refusal
  * re-renders everything typed, with nothing saved and nothing signed.
  */
-gpmiRoutes.post('/households/:hid/gpmis/:gid', async (c) => {
+gpmiRoutes.post('/:gpmiId', async (c) => {
   const ctx = await loadGpmiContext(c);
   if (!ctx) return renderError(c, 'notFound');
   const deps = c.get('deps');
@@ -466,7 +451,7 @@ gpmiRoutes.post('/households/:hid/gpmis/:gid', async (c) => {
   return redirectAfterPost(c, `/households/${ctx.household.id}/gpmis/${ctx.gpmi.id}?saved=draft${outcome.addedId ? `#agreement-${outcome.addedId}` : ''}`);
 });
 
-gpmiRoutes.post('/households/:hid/gpmis/:gid/versions', async (c) => {
+gpmiRoutes.post('/:gpmiId/versions', async (c) => {
   const ctx = await loadGpmiContext(c);
   if (!ctx) return renderError(c, 'notFound');
   const deps = c.get('deps');
@@ -488,18 +473,18 @@ gpmiRoutes.post('/households/:hid/gpmis/:gid/versions', async (c) => {
 
 // ---------------------------------------------------------------- evaluation
 
-async function evaluationContext(c: Context<AppEnv>) {
+async function evaluationContext(c: Context<HouseholdEnv>) {
   const ctx = await loadGpmiContext(c);
   if (!ctx) return undefined;
   const { db } = c.get('deps');
   const signed = currentSigned(ctx.gpmi);
   const version = signed ? await loadVersion(db, signed) : undefined;
-  const latestBalance = await latestFinalBalance(db, scope(c), ctx.household.id, hide(c, ctx.household));
+  const latestBalance = await latestFinalBalance(db, scope(c), ctx.household.id, c.get('hideSensitive'));
   const visible = version ? version.agreements.filter((a) => agreementVisible(ctx.balance, a)) : [];
   return { ...ctx, version, visible, latestBalance };
 }
 
-gpmiRoutes.get('/households/:hid/gpmis/:gid/evaluations/new', async (c) => {
+gpmiRoutes.get('/:gpmiId/evaluations/new', async (c) => {
   const ctx = await evaluationContext(c);
   if (!ctx) return renderError(c, 'notFound');
   await record(c, 'gpmi.viewed', 'gpmi', ctx.gpmi.id);
@@ -510,7 +495,7 @@ gpmiRoutes.get('/households/:hid/gpmis/:gid/evaluations/new', async (c) => {
   return render(c, () => <EvaluationPage ui={ui(c)} {...ctx} values={values} />, { status: ctx.version ? 200 : 409 });
 });
 
-gpmiRoutes.post('/households/:hid/gpmis/:gid/evaluations', async (c) => {
+gpmiRoutes.post('/:gpmiId/evaluations', async (c) => {
   const ctx = await evaluationContext(c);
   if (!ctx) return renderError(c, 'notFound');
   const deps = c.get('deps');
@@ -539,11 +524,8 @@ gpmiRoutes.post('/households/:hid/gpmis/:gid/evaluations', async (c) => {
     });
   }
   // An agreement that is not one of this GPMI's current version (another household's, a hidden
-  // sensitive one): not found, and nothing is written.
-  if (posted.some((p) => !ctx.visible.some((a) => a.id === p))) {
-    await record(c, 'access.denied', 'gpmi', ctx.gpmi.id, deps.db, 'denied');
-    return renderError(c, 'notFound');
-  }
+  // sensitive one): not found (audited as access.denied by households/scoped.ts), nothing written.
+  if (posted.some((p) => !ctx.visible.some((a) => a.id === p))) return renderError(c, 'notFound');
   const parsed = parseEvaluation(
     c.get('t'),
     form,

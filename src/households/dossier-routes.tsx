@@ -1,0 +1,460 @@
+import { Hono, type Context } from 'hono';
+import { listGpmis } from '../gpmi/queries.js';
+import { directions as balanceDirections, loadSnapshots } from '../overview/queries.js';
+import { readForm, readRevision, field } from '../http/form.js';
+import { redirectAfterPost } from '../http/htmx.js';
+import { render } from '../http/render.js';
+import { ui } from '../http/ui.js';
+import { formatIsoDate } from '../i18n/format.js';
+import { audit, type AuditAction } from '../audit/audit.js';
+import { scope } from '../auth/scope.js';
+import type { FieldErrors } from '../../views/components/form.js';
+import { HouseholdPage, type HouseholdPageProps } from '../../views/households/HouseholdPage.js';
+import { MemberPage, type MemberPageProps } from '../../views/households/MemberPage.js';
+import { ConflictPage, type ConflictRow } from '../../views/households/ConflictPage.js';
+import { HouseholdFields, householdLabels, MemberFields, memberLabels } from '../../views/households/fields.js';
+import { dossierRefInUse } from './access.js';
+import type { HouseholdEnv } from './scoped.js';
+import {
+  memberFormValues,
+  parseDeparture,
+  parseHousehold,
+  parseMember,
+  readHouseholdForm,
+  readMemberForm,
+  MEMBER_FIELDS,
+  type HouseholdFormValues,
+  type MemberFormValues,
+} from './forms.js';
+import { currentYear, todayIso } from './logic.js';
+import { parseId } from '../http/params.js';
+import { maskNationalNumber, parseNationalNumber } from './national-number.js';
+import {
+  addMember,
+  endMembership,
+  setHouseholdStatus,
+  teamsWithWorkers,
+  updateHousehold,
+  updateMember,
+  type Household,
+  type Member,
+  type TeamWithWorkers,
+} from './queries.js';
+
+// One household's dossier and its members, mounted at /households/:householdId. The household is
+// already found in the caller's scope (households/scoped.ts): a household or member the caller may
+// not see is a 404 there, audited once. Rules of thumb: a form that fails validation comes back as
+// 422 with what was typed; a save on a stale revision or a closed dossier is a 409 that shows what
+// was typed; success is a 303 (redirectAfterPost).
+
+export const dossierRoutes = new Hono<HouseholdEnv>();
+
+async function record(c: Context<HouseholdEnv>, action: AuditAction, targetType: string, targetId?: number | string) {
+  const s = scope(c);
+  const { db, now } = c.get('deps');
+  await audit(db, now(), { organisationId: s.organisationId, actorUserId: s.userId, action, targetType, targetId, requestId: c.get('requestId') });
+}
+
+// ---------------------------------------------------------------- the dossier
+
+async function householdPage(
+  c: Context<HouseholdEnv>,
+  h: Household,
+  opts: { notice?: string | undefined; failed?: HouseholdPageProps['failed']; status?: 200 | 422 } = {},
+) {
+  const deps = c.get('deps');
+  // The balances with, per finalised one, the direction since the one before (only domains this user may see count).
+  const [teams, history] = await Promise.all([
+    teamsWithWorkers(deps.db, scope(c)),
+    loadSnapshots(deps.db, scope(c), h.id, { hideSensitive: c.get('hideSensitive'), finalOnly: true }),
+  ]);
+  const gpmis = await listGpmis(deps.db, scope(c), h.id, todayIso(deps.now()));
+  const props: HouseholdPageProps = {
+    ui: ui(c),
+    household: h,
+    teams,
+    balances: history.all,
+    directions: balanceDirections(history.snapshots),
+    gpmis,
+    year: currentYear(deps.now()),
+    notice: opts.notice,
+    failed: opts.failed,
+  };
+  return render(c, () => <HouseholdPage {...props} />, { status: opts.status ?? 200 });
+}
+
+dossierRoutes.get('/', async (c) => {
+  const h = c.get('household');
+  await record(c, 'household.viewed', 'household', h.id);
+  const saved = c.get('t').households.dossier.saved as Record<string, string>;
+  return householdPage(c, h, { notice: saved[c.req.query('saved') ?? ''] });
+});
+
+/** Rows of what the user typed, for the "dossier was closed meanwhile" page (nothing typed is lost). */
+function typedRows(labels: Record<string, string>, typed: Record<string, string>): ConflictRow[] {
+  return Object.entries(labels)
+    .filter(([k]) => (typed[k] ?? '').trim() !== '')
+    .map(([k, label]) => ({ label, theirs: '', yours: typed[k]! }));
+}
+
+function closedPage(c: Context<HouseholdEnv>, h: Household, rows: ConflictRow[]) {
+  return render(c, () => <ConflictPage ui={ui(c)} household={h} mode="closed" rows={rows} keepHref={`/households/${h.id}`} />, { status: 409 });
+}
+
+function teamName(teams: TeamWithWorkers[], id: string, fallback: string) {
+  return teams.find((t) => String(t.id) === id)?.name ?? fallback;
+}
+function workerName(teams: TeamWithWorkers[], id: string, fallback: string) {
+  for (const t of teams) for (const w of t.workers) if (String(w.id) === id) return w.name;
+  return fallback;
+}
+
+dossierRoutes.post('/', async (c) => {
+  const deps = c.get('deps');
+  const t = c.get('t');
+  const s = scope(c);
+  const h = c.get('household');
+  const fields = await readForm(c);
+  const revision = readRevision(fields);
+  const typed = readHouseholdForm(fields);
+  const teams = await teamsWithWorkers(deps.db, s);
+  const u = ui(c);
+  const show = (values: HouseholdFormValues) => ({
+    team: teamName(teams, values.team, values.team),
+    worker:
+      values.worker === ''
+        ? t.households.fields.workerNone
+        : workerName(teams, values.worker, values.worker === String(h.assignedUserId) ? (h.assignedName ?? '') : values.worker),
+    dossier_ref: values.dossier_ref.trim(),
+  });
+  if (h.status === 'closed') return closedPage(c, h, typedRows(householdLabels(u), show(typed)));
+
+  const hp = parseHousehold(t, typed, teams, { teamId: h.teamId, workerId: h.assignedUserId });
+  const errors: FieldErrors = hp.ok ? {} : hp.errors;
+  if (hp.ok && hp.values.dossierRef && (await dossierRefInUse(deps.db, s, hp.values.dossierRef, h.id)))
+    errors.dossier_ref = t.households.errors.dossierRefTaken;
+  // The form comes back with the revision it was loaded with, so fixing a typo cannot skip a conflict.
+  const again = (errs: FieldErrors) => householdPage(c, { ...h, revision }, { failed: { form: 'details', values: typed, errors: errs }, status: 422 });
+  if (!hp.ok || Object.values(errors).some(Boolean)) return again(errors);
+
+  const now = deps.now();
+  let result;
+  try {
+    result = await deps.db.transaction().execute(async (trx) => {
+      const r = await updateHousehold(trx, s, h.id, revision, hp.values, now);
+      if (r.status === 'saved')
+        await audit(trx, now, {
+          organisationId: s.organisationId,
+          actorUserId: s.userId,
+          action: 'household.updated',
+          targetType: 'household',
+          targetId: h.id,
+          requestId: c.get('requestId'),
+        });
+      return r;
+    });
+  } catch (err) {
+    if (hp.values.dossierRef && (await dossierRefInUse(deps.db, s, hp.values.dossierRef, h.id)))
+      return again({ dossier_ref: t.households.errors.dossierRefTaken });
+    throw err;
+  }
+  if (result.status === 'notFound') return c.notFound();
+  if (result.status === 'closed') return closedPage(c, result.current, typedRows(householdLabels(u), show(typed)));
+  if (result.status === 'conflict') {
+    const cur = result.current;
+    const theirs = { team: cur.teamName, worker: cur.assignedName ?? t.households.fields.workerNone, dossier_ref: cur.dossierRef ?? '' };
+    const mine = show(typed);
+    const labels = householdLabels(u);
+    const rows = (Object.keys(labels) as (keyof typeof mine)[])
+      .filter((k) => theirs[k] !== mine[k])
+      .map((k) => ({ label: labels[k]!, theirs: theirs[k], yours: mine[k] }));
+    return render(
+      c,
+      () => (
+        <ConflictPage
+          ui={u}
+          household={cur}
+          mode="conflict"
+          rows={rows}
+          savedBy={{ name: cur.updatedByName, at: cur.updatedAt }}
+          keepHref={`/households/${cur.id}`}
+        >
+          <form method="post" action={`/households/${cur.id}`} novalidate>
+            <input type="hidden" name="revision" value={String(cur.revision)} />
+            <HouseholdFields
+              ui={u}
+              teams={teams}
+              values={typed}
+              errors={{}}
+              currentWorker={cur.assignedUserId !== null ? { id: cur.assignedUserId, name: cur.assignedName ?? '', teamId: cur.teamId } : null}
+            />
+            <button type="submit" class="button">
+              {t.households.conflict.saveMine}
+            </button>
+          </form>
+        </ConflictPage>
+      ),
+      { status: 409 },
+    );
+  }
+  return redirectAfterPost(c, `/households/${h.id}?saved=details`);
+});
+
+dossierRoutes.post('/closure', (c) => changeStatus(c, 'closed'));
+dossierRoutes.post('/reopening', (c) => changeStatus(c, 'active'));
+
+async function changeStatus(c: Context<HouseholdEnv>, status: 'closed' | 'active') {
+  const deps = c.get('deps');
+  const s = scope(c);
+  const h = c.get('household');
+  const now = deps.now();
+  const outcome = await deps.db.transaction().execute(async (trx) => {
+    const r = await setHouseholdStatus(trx, s, h.id, status, now);
+    if (r === 'saved') {
+      await audit(trx, now, {
+        organisationId: s.organisationId,
+        actorUserId: s.userId,
+        action: status === 'closed' ? 'household.closed' : 'household.reopened',
+        targetType: 'household',
+        targetId: h.id,
+        requestId: c.get('requestId'),
+      });
+    }
+    return r;
+  });
+  if (outcome === 'notFound') return c.notFound();
+  // Closing an already closed dossier is not an error: the result the user wanted is there.
+  return redirectAfterPost(c, `/households/${h.id}?saved=${status === 'closed' ? 'closed' : 'reopened'}`);
+}
+
+// ---------------------------------------------------------------- members
+
+/** What a member's fields say, as a person reads them (the conflict and "closed" tables). */
+function showMember(c: Context<HouseholdEnv>, v: MemberFormValues): Record<string, string> {
+  const h = c.get('t').households;
+  const nn = v.national_number.trim() ? parseNationalNumber(v.national_number) : null;
+  return {
+    first_name: v.first_name.trim(),
+    last_name: v.last_name.trim(),
+    birth_year: v.birth_year.trim(),
+    birth_date: v.birth_date.trim(),
+    role: (h.roles as Record<string, string>)[v.role] ?? v.role,
+    adult: { auto: h.fields.adultAuto, adult: h.fields.adultYes, child: h.fields.adultNo }[v.adult] ?? v.adult,
+    // Masked in tables like everywhere else; the full number stays in the form's own field.
+    national_number: nn?.ok ? maskNationalNumber(nn.value.digits) : v.national_number.trim() ? '…' : '',
+  };
+}
+
+/** The stored member as the form would show it, with the birth date as dd/mm/jjjj. */
+function storedMemberForm(m: Member): MemberFormValues {
+  const v = memberFormValues(m);
+  return { ...v, birth_date: m.birthDate ? formatIsoDate(m.birthDate) : '' };
+}
+
+dossierRoutes.post('/members', async (c) => {
+  const deps = c.get('deps');
+  const t = c.get('t');
+  const s = scope(c);
+  const h = c.get('household');
+  const fields = await readForm(c);
+  const typed = readMemberForm(fields);
+  if (h.status === 'closed') return closedPage(c, h, typedRows(memberLabels(ui(c)), showMember(c, typed)));
+  const now = deps.now();
+  const parsed = parseMember(t, now, typed);
+  if (!parsed.ok) return householdPage(c, h, { failed: { form: 'member', values: typed, errors: parsed.errors }, status: 422 });
+  const result = await deps.db.transaction().execute(async (trx) => {
+    const r = await addMember(trx, s, h.id, parsed.values, todayIso(now), now);
+    if (r.status === 'added')
+      await audit(trx, now, {
+        organisationId: s.organisationId,
+        actorUserId: s.userId,
+        action: 'household_member.added',
+        targetType: 'household_member',
+        targetId: r.memberId,
+        requestId: c.get('requestId'),
+      });
+    return r;
+  });
+  if (result.status === 'notFound') return c.notFound();
+  if (result.status === 'closed') return closedPage(c, result.current, typedRows(memberLabels(ui(c)), showMember(c, typed)));
+  return redirectAfterPost(c, `/households/${h.id}?saved=added`);
+});
+
+/** The household and the member named in the path; a member of another household is not found. */
+function loadMember(c: Context<HouseholdEnv>): { h: Household; m: Member } | undefined {
+  const h = c.get('household');
+  const memberId = parseId(c.req.param('memberId'));
+  const m = h.members.find((x) => x.id === memberId);
+  return m ? { h, m } : undefined;
+}
+
+function memberPage(
+  c: Context<HouseholdEnv>,
+  h: Household,
+  m: Member,
+  opts: Partial<Pick<MemberPageProps, 'values' | 'errors' | 'departure'>> & { status?: 200 | 422 } = {},
+) {
+  const now = c.get('deps').now();
+  const props: MemberPageProps = {
+    ui: ui(c),
+    household: h,
+    member: m,
+    year: currentYear(now),
+    today: formatIsoDate(todayIso(now)),
+    values: opts.values ?? storedMemberForm(m),
+    errors: opts.errors,
+    departure: opts.departure,
+  };
+  return render(c, () => <MemberPage {...props} />, { status: opts.status ?? 200 });
+}
+
+dossierRoutes.get('/members/:memberId', async (c) => {
+  const found = loadMember(c);
+  if (!found) return c.notFound();
+  // This page shows the full national register number (in its edit field): its own audit action.
+  await record(c, 'household_member.viewed', 'household_member', found.m.id);
+  return memberPage(c, found.h, found.m);
+});
+
+dossierRoutes.post('/members/:memberId', async (c) => {
+  const deps = c.get('deps');
+  const t = c.get('t');
+  const s = scope(c);
+  const found = loadMember(c);
+  if (!found) return c.notFound();
+  const { h, m } = found;
+  const fields = await readForm(c);
+  const revision = readRevision(fields);
+  const typed = readMemberForm(fields);
+  const u = ui(c);
+  if (h.status === 'closed') return closedPage(c, h, typedRows(memberLabels(u), showMember(c, typed)));
+  const now = deps.now();
+  const parsed = parseMember(t, now, typed);
+  if (!parsed.ok) return memberPage(c, h, { ...m, revision }, { values: typed, errors: parsed.errors, status: 422 });
+  const result = await deps.db.transaction().execute(async (trx) => {
+    const r = await updateMember(trx, s, h.id, m.id, revision, parsed.values, now);
+    if (r.status === 'saved')
+      await audit(trx, now, {
+        organisationId: s.organisationId,
+        actorUserId: s.userId,
+        action: 'household_member.updated',
+        targetType: 'household_member',
+        targetId: m.id,
+        requestId: c.get('requestId'),
+      });
+    return r;
+  });
+  if (result.status === 'notFound') return c.notFound();
+  if (result.status === 'closed') return closedPage(c, result.current, typedRows(memberLabels(u), showMember(c, typed)));
+  if (result.status === 'conflict') {
+    const cur = result.current;
+    const curMember = cur.members.find((x) => x.id === m.id)!;
+    const theirs = showMember(c, storedMemberForm(curMember));
+    const mine = showMember(c, typed);
+    const theirsDigits = curMember.nationalNumber ?? '';
+    const mineDigits = parsed.values.nationalNumber ?? '';
+    const labels = memberLabels(u);
+    const differs = (k: string) =>
+      k === 'national_number'
+        ? theirsDigits !== mineDigits
+        : k === 'birth_date'
+          ? (curMember.birthDate ?? '') !== (parsed.values.birthDate ?? '')
+          : k === 'birth_year'
+            ? curMember.birthYear !== parsed.values.birthYear
+            : theirs[k] !== mine[k];
+    const rows = MEMBER_FIELDS.filter(differs).map((k) => ({ label: labels[k]!, theirs: theirs[k]!, yours: mine[k]! }));
+    return render(
+      c,
+      () => (
+        <ConflictPage
+          ui={u}
+          household={cur}
+          mode="conflict"
+          rows={rows}
+          savedBy={{ name: curMember.updatedByName, at: curMember.updatedAt }}
+          keepHref={`/households/${cur.id}/members/${m.id}`}
+        >
+          <form method="post" action={`/households/${cur.id}/members/${m.id}`} novalidate>
+            <input type="hidden" name="revision" value={String(curMember.revision)} />
+            <MemberFields ui={u} values={typed} errors={{}} />
+            <button type="submit" class="button">
+              {t.households.conflict.saveMine}
+            </button>
+          </form>
+        </ConflictPage>
+      ),
+      { status: 409 },
+    );
+  }
+  return redirectAfterPost(c, `/households/${h.id}?saved=member`);
+});
+
+dossierRoutes.post('/members/:memberId/departure', async (c) => {
+  const deps = c.get('deps');
+  const t = c.get('t');
+  const s = scope(c);
+  const found = loadMember(c);
+  if (!found) return c.notFound();
+  const { h, m } = found;
+  const fields = await readForm(c);
+  const revision = readRevision(fields);
+  const typed = field(fields, 'left_on');
+  const u = ui(c);
+  const labels = { left_on: t.households.fields.leftOn };
+  if (h.status === 'closed') return closedPage(c, h, typedRows(labels, { left_on: typed }));
+  const now = deps.now();
+  const parsed = parseDeparture(t, now, typed, m.joinedOn);
+  if (!parsed.ok) return memberPage(c, h, { ...m, revision }, { departure: { value: typed, errors: parsed.errors }, status: 422 });
+  const result = await deps.db.transaction().execute(async (trx) => {
+    const r = await endMembership(trx, s, h.id, m.id, revision, parsed.day, now);
+    if (r.status === 'saved')
+      await audit(trx, now, {
+        organisationId: s.organisationId,
+        actorUserId: s.userId,
+        action: 'household_member.departed',
+        targetType: 'household_member',
+        targetId: m.id,
+        requestId: c.get('requestId'),
+      });
+    return r;
+  });
+  if (result.status === 'notFound') return c.notFound();
+  if (result.status === 'closed') return closedPage(c, result.current, typedRows(labels, { left_on: typed }));
+  if (result.status === 'conflict') {
+    const cur = result.current;
+    const curMember = cur.members.find((x) => x.id === m.id)!;
+    const rows = [
+      {
+        label: labels.left_on,
+        theirs: curMember.leftOn ? formatIsoDate(curMember.leftOn) : t.households.conflict.notDeparted,
+        yours: formatIsoDate(parsed.day),
+      },
+    ];
+    return render(
+      c,
+      () => (
+        <ConflictPage
+          ui={u}
+          household={cur}
+          mode="conflict"
+          rows={rows}
+          savedBy={{ name: curMember.updatedByName, at: curMember.updatedAt }}
+          keepHref={`/households/${cur.id}/members/${m.id}`}
+        >
+          <form method="post" action={`/households/${cur.id}/members/${m.id}/departure`} novalidate>
+            <input type="hidden" name="revision" value={String(curMember.revision)} />
+            <div class="field">
+              <label for="field-left_on">{labels.left_on}</label>
+              <input type="text" id="field-left_on" name="left_on" value={typed} maxlength={10} autocomplete="off" required />
+            </div>
+            <button type="submit" class="button">
+              {t.households.conflict.saveMine}
+            </button>
+          </form>
+        </ConflictPage>
+      ),
+      { status: 409 },
+    );
+  }
+  return redirectAfterPost(c, `/households/${h.id}?saved=departed`);
+});
