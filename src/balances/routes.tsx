@@ -4,23 +4,21 @@ import { isHtmx, redirectAfterPost } from '../http/htmx.js';
 import { render } from '../http/render.js';
 import { ui } from '../http/ui.js';
 import { parseId } from '../http/params.js';
-import { audit } from '../audit/audit.js';
+import { auditChange, auditEvent } from '../audit/route-audit.js';
+import { inTransaction } from '../db/transaction.js';
 import { scope } from '../auth/scope.js';
 import type { HouseholdEnv } from '../households/scoped.js';
 import { todayIso } from '../households/logic.js';
 import { formatTime } from '../i18n/format.js';
 import { BALANCE_METHODS, type BalanceMethod } from './tables.js';
-import { cellKey, domId, fingerprint, parseCell, type CellValue } from './logic.js';
+import { cellExists, cellKey, domId, domainOf, fingerprint, parseCell, progress, type CellValue } from './logic.js';
 import {
   amendCell,
-  cellExists,
   createBalance,
-  domainOf,
   finaliseBalance,
   findBalance,
   listAmendments,
   listBalances,
-  progress,
   saveCells,
   type BalanceDetail,
   type PostedCell,
@@ -60,15 +58,7 @@ balanceRoutes.get('/new', async (c) => {
     prefill: false,
   };
   // The form lists the members by name: a view of the client file like any other.
-  const user = c.get('user');
-  await audit(deps.db, deps.now(), {
-    organisationId: user.organisationId,
-    actorUserId: user.id,
-    action: 'balance.new_form_viewed',
-    targetType: 'household',
-    targetId: household.id,
-    requestId: c.get('requestId'),
-  });
+  await auditEvent(c, 'balance.new_form_viewed', { type: 'household', id: household.id });
   return render(c, () => <NewBalancePage ui={ui(c)} household={household} values={values} hasPrevious={previous} />);
 });
 
@@ -97,24 +87,18 @@ balanceRoutes.post('/', async (c) => {
   if (Object.keys(errors).length) {
     return render(c, () => <NewBalancePage ui={ui(c)} household={household} values={values} errors={errors} hasPrevious={previous} />, { status: 422 });
   }
-  const now = deps.now();
-  const balanceId = await createBalance(
-    deps.db,
-    scope(c),
-    household.id,
-    { takenOn, method: values.method as BalanceMethod, participants, prefill: values.prefill },
-    now,
-  );
-  if (!balanceId) return c.notFound();
-  const user = c.get('user');
-  await audit(deps.db, now, {
-    organisationId: user.organisationId,
-    actorUserId: user.id,
-    action: 'balance.created',
-    targetType: 'balance',
-    targetId: balanceId,
-    requestId: c.get('requestId'),
+  const balanceId = await inTransaction(deps.db, async (trx) => {
+    const created = await createBalance(
+      trx,
+      scope(c),
+      household.id,
+      { takenOn, method: values.method as BalanceMethod, participants, prefill: values.prefill },
+      deps.now(),
+    );
+    if (created) await auditChange(c, trx, 'balance.created', { type: 'balance', id: created });
+    return created;
   });
+  if (!balanceId) return c.notFound();
   return redirectAfterPost(c, `/households/${household.id}/balances/${balanceId}`);
 });
 
@@ -137,15 +121,7 @@ balanceRoutes.get('/:balanceId', async (c) => {
   if (!found) return c.notFound();
   const { household, detail } = found;
   const deps = c.get('deps');
-  const user = c.get('user');
-  await audit(deps.db, deps.now(), {
-    organisationId: user.organisationId,
-    actorUserId: user.id,
-    action: 'balance.viewed',
-    targetType: 'balance',
-    targetId: detail.id,
-    requestId: c.get('requestId'),
-  });
+  await auditEvent(c, 'balance.viewed', { type: 'balance', id: detail.id });
   if (detail.status === 'final') {
     const amendments = await listAmendments(deps.db, detail);
     return render(c, () => <BalanceViewPage ui={ui(c)} household={household} detail={detail} amendments={amendments} />);
@@ -211,7 +187,6 @@ balanceRoutes.post('/:balanceId/scores', async (c) => {
   const { household, detail } = found;
   const deps = c.get('deps');
   const t = c.get('t').balances;
-  const user = c.get('user');
   const fields = await readForm(c);
   // Only a token this server issued to this session for this balance can claim "same editor"; a
   // page re-rendered below carries it on, or a fresh one when the posted one did not verify.
@@ -255,16 +230,11 @@ balanceRoutes.post('/:balanceId/scores', async (c) => {
     );
   }
   const now = deps.now();
-  const outcome = await saveCells(deps.db, scope(c), detail.id, parsed.cells, verified, now, (trx) =>
-    audit(trx, now, {
-      organisationId: user.organisationId,
-      actorUserId: user.id,
-      action: 'balance.scores_saved',
-      targetType: 'balance',
-      targetId: detail.id,
-      requestId: c.get('requestId'),
-    }),
-  );
+  const outcome = await inTransaction(deps.db, async (trx) => {
+    const o = await saveCells(trx, scope(c), detail.id, parsed.cells, verified, now);
+    if (o.status === 'saved' && o.saved.length) await auditChange(c, trx, 'balance.scores_saved', { type: 'balance', id: detail.id });
+    return o;
+  });
   if (outcome.status === 'final') {
     return htmx
       ? statusOnly(t.editor.alreadyFinal, 409)
@@ -275,15 +245,7 @@ balanceRoutes.post('/:balanceId/scores', async (c) => {
         );
   }
   if (outcome.status === 'conflict') {
-    await audit(deps.db, now, {
-      organisationId: user.organisationId,
-      actorUserId: user.id,
-      action: 'balance.save_conflict',
-      targetType: 'balance',
-      targetId: detail.id,
-      requestId: c.get('requestId'),
-      outcome: 'failure',
-    });
+    await auditEvent(c, 'balance.save_conflict', { type: 'balance', id: detail.id }, 'failure');
     const conflicts = new Map<string, StoredCell>(outcome.conflicts.map((x) => [cellKey(x.subject, x.domainKey), x.theirs]));
     const fresh = (await findBalance(deps.db, scope(c), household.id, detail.id, { hideSensitive: c.get('hideSensitive') }))!;
     const state: EditorState = { overrides: parsed.overrides, conflicts, topMessage: t.conflict.title };
@@ -367,17 +329,12 @@ balanceRoutes.post('/:balanceId/finalisation', async (c) => {
       { status: 422 },
     );
   }
-  const now = deps.now();
-  if (!(await finaliseBalance(deps.db, scope(c), detail.id, now))) return c.notFound();
-  const user = c.get('user');
-  await audit(deps.db, now, {
-    organisationId: user.organisationId,
-    actorUserId: user.id,
-    action: 'balance.finalised',
-    targetType: 'balance',
-    targetId: detail.id,
-    requestId: c.get('requestId'),
+  const finalised = await inTransaction(deps.db, async (trx) => {
+    const done = await finaliseBalance(trx, scope(c), detail.id, deps.now());
+    if (done) await auditChange(c, trx, 'balance.finalised', { type: 'balance', id: detail.id });
+    return done;
   });
+  if (!finalised) return c.notFound();
   return redirectAfterPost(c, `/households/${household.id}/balances/${detail.id}`);
 });
 
@@ -410,17 +367,11 @@ balanceRoutes.post('/:balanceId/amendments', async (c) => {
   if (reason.length > 1000) return again(t.editor.remarkTooLong, 422);
   const parsed = parseCell({ s: field(fields, 's'), c: '', r: field(fields, 'r') }, domain);
   if ('problem' in parsed) return again(t.editor[parsed.problem], 422);
-  const now = deps.now();
-  const result = await amendCell(deps.db, scope(c), detail.id, subject, domainKey, parsed.value, reason, now);
-  if (result === 'unchanged') return again(t.view.amendUnchanged, 422);
-  const user = c.get('user');
-  await audit(deps.db, now, {
-    organisationId: user.organisationId,
-    actorUserId: user.id,
-    action: 'balance.amended',
-    targetType: 'balance',
-    targetId: detail.id,
-    requestId: c.get('requestId'),
+  const result = await inTransaction(deps.db, async (trx) => {
+    const r = await amendCell(trx, scope(c), detail.id, subject, domainKey, parsed.value, reason, deps.now());
+    if (r === 'amended') await auditChange(c, trx, 'balance.amended', { type: 'balance', id: detail.id });
+    return r;
   });
+  if (result === 'unchanged') return again(t.view.amendUnchanged, 422);
   return redirectAfterPost(c, `/households/${household.id}/balances/${detail.id}#c-${subject}-${domainKey}`);
 });

@@ -7,28 +7,37 @@ import { render } from '../http/render.js';
 import { renderError } from '../http/errors.js';
 import { ui } from '../http/ui.js';
 import { parseId } from '../http/params.js';
-import { audit, type AuditAction } from '../audit/audit.js';
+import { auditChange, auditEvent } from '../audit/route-audit.js';
+import { inTransaction } from '../db/transaction.js';
 import { scope } from '../auth/scope.js';
 import type { Household } from '../households/queries.js';
 import { todayIso } from '../households/logic.js';
-import { cellExists, findBalance, listBalances, type BalanceDetail } from '../balances/queries.js';
+import { findBalance, listBalances, type BalanceDetail } from '../balances/queries.js';
 import type { FieldErrors } from '../../views/components/form.js';
-import { crowdedSubjects, defaultMoments, parsePlan, REASON_MAX, type PlanProblem, type PlanRow, type PlanRowInput } from './logic.js';
 import {
   agreementVisible,
+  crowdedSubjects,
+  currentSigned,
+  defaultMoments,
+  latestVersion,
+  parsePlan,
+  scoreIn,
+  REASON_MAX,
+  type PlanProblem,
+  type PlanRow,
+  type PlanRowInput,
+} from './logic.js';
+import {
   createGpmi,
   createNextVersion,
-  currentSigned,
   findGpmi,
   latestFinalBalance,
-  latestVersion,
   listGpmis,
   loadPlan,
   loadVersion,
   recordEvaluation,
   savePlan,
   saveDraft,
-  scoreIn,
   sourceBalance,
   type AgreementSeed,
   type GpmiRecord,
@@ -50,6 +59,7 @@ import { PlanPage, type PlanError, type PlanView } from '../../views/gpmi/PlanPa
 import { NewGpmiPage } from '../../views/gpmi/NewGpmiPage.js';
 import { GpmiPage, type GpmiPageProps } from '../../views/gpmi/GpmiPage.js';
 import { EvaluationPage } from '../../views/gpmi/EvaluationPage.js';
+import { cellExists } from '../balances/logic.js';
 
 // From a finalised balance to the GPMI: werkpunten and goals (the plan), the GPMI drafted, signed,
 // changed in new versions with a reason, and evaluated. Everything starts from the client file's
@@ -63,26 +73,6 @@ export const planRoutes = new Hono<HouseholdEnv>();
 export const gpmiRoutes = new Hono<HouseholdEnv>();
 
 const id = (v: string | undefined) => parseId(v) ?? NaN;
-
-async function record(
-  c: Context<HouseholdEnv>,
-  action: AuditAction,
-  targetType: string,
-  targetId: number,
-  db = c.get('deps').db,
-  outcome?: 'success' | 'failure' | 'denied',
-) {
-  const s = scope(c);
-  await audit(db, c.get('deps').now(), {
-    organisationId: s.organisationId,
-    actorUserId: s.userId,
-    action,
-    targetType,
-    targetId,
-    requestId: c.get('requestId'),
-    outcome,
-  });
-}
 
 function today(c: Context<HouseholdEnv>) {
   return todayIso(c.get('deps').now());
@@ -146,7 +136,7 @@ planRoutes.get('/', async (c) => {
   if (!found) return renderError(c, 'notFound');
   const { household, detail } = found;
   const { db } = c.get('deps');
-  await record(c, 'plan.viewed', 'balance', detail.id);
+  await auditEvent(c, 'plan.viewed', { type: 'balance', id: detail.id });
   const plan = await loadPlan(db, detail.id);
   const gpmis = (await listGpmis(db, scope(c), household.id, today(c))).filter((g) => g.balanceId === detail.id);
   const visible = visibleRows(detail, plan.rows);
@@ -212,11 +202,13 @@ planRoutes.post('/', async (c) => {
   const parsed = parsePlan([...values.values()], (s, d) => scoreIn(detail, s, d));
   if (parsed.problems.length) return page(values, 422, { errors: parsed.problems.map((p) => problemMessage(c, detail, p)) });
   const now = deps.now();
-  const outcome = await savePlan(deps.db, detail.id, [...parsed.rows, ...hiddenRows], readRevision(fields), scope(c).userId, now, (trx) =>
-    record(c, 'plan.saved', 'balance', detail.id, trx),
-  );
+  const outcome = await inTransaction(deps.db, async (trx) => {
+    const o = await savePlan(trx, detail.id, [...parsed.rows, ...hiddenRows], readRevision(fields), scope(c).userId, now);
+    if (o === 'saved') await auditChange(c, trx, 'plan.saved', { type: 'balance', id: detail.id });
+    return o;
+  });
   if (outcome === 'conflict') {
-    await record(c, 'plan.save_conflict', 'balance', detail.id, deps.db, 'failure');
+    await auditEvent(c, 'plan.save_conflict', { type: 'balance', id: detail.id }, 'failure');
     const theirs = await loadPlan(deps.db, detail.id);
     return page(values, 409, { theirs, revision: theirs.revision });
   }
@@ -250,8 +242,8 @@ gpmiRoutes.get('/new', async (c) => {
   const adults = balance ? balance.subjects.filter((s) => s.level === 'volwassene' && s.memberId !== null) : [];
   const values = { forWhom: adults.length === 1 ? String(adults[0]!.memberId) : '', startOn: formatIsoDate(start), duration: '12', moments: '' };
   // The form names the household and its adults, also without a balance to start from.
-  await record(c, 'gpmi.new_form_viewed', 'household', household.id);
-  if (balance) await record(c, 'plan.viewed', 'balance', balance.id);
+  await auditEvent(c, 'gpmi.new_form_viewed', { type: 'household', id: household.id });
+  if (balance) await auditEvent(c, 'plan.viewed', { type: 'balance', id: balance.id });
   return render(c, () => <NewGpmiPage ui={ui(c)} household={household} balance={balance} values={values} />);
 });
 
@@ -296,7 +288,7 @@ gpmiRoutes.post('/', async (c) => {
       });
   }
   const now = deps.now();
-  const gpmiId = await deps.db.transaction().execute(async (trx) => {
+  const gpmiId = await inTransaction(deps.db, async (trx) => {
     const created = await createGpmi(
       trx,
       scope(c),
@@ -311,7 +303,7 @@ gpmiRoutes.post('/', async (c) => {
       seeds,
       now,
     );
-    await record(c, 'gpmi.created', 'gpmi', created, trx);
+    await auditChange(c, trx, 'gpmi.created', { type: 'gpmi', id: created });
     return created;
   });
   return redirectAfterPost(c, `/households/${household.id}/gpmis/${gpmiId}`);
@@ -363,7 +355,7 @@ gpmiRoutes.get('/:gpmiId', async (c) => {
   const raw = c.req.query('version');
   const wanted = raw === undefined ? latestVersion(ctx.gpmi) : ctx.gpmi.versions.find((v) => String(v.number) === raw);
   if (!wanted) return renderError(c, 'notFound');
-  await record(c, 'gpmi.viewed', 'gpmi', ctx.gpmi.id);
+  await auditEvent(c, 'gpmi.viewed', { type: 'gpmi', id: ctx.gpmi.id });
   const version = await loadVersion(c.get('deps').db, wanted);
   const notices = c.get('t').gpmi.gpmi;
   const notice = { draft: notices.saved, signed: notices.signedNotice, version: notices.versionNotice, evaluated: notices.evaluatedNotice }[
@@ -393,7 +385,7 @@ gpmiRoutes.post('/:gpmiId', async (c) => {
 
   /** Someone else saved meanwhile: 409 with their version read-only and this user's typing kept, with the new revision. */
   const conflict = async () => {
-    await record(c, 'gpmi.save_conflict', 'gpmi', ctx.gpmi.id, deps.db, 'failure');
+    await auditEvent(c, 'gpmi.save_conflict', { type: 'gpmi', id: ctx.gpmi.id }, 'failure');
     const fresh = (await findGpmi(deps.db, scope(c), ctx.household.id, ctx.gpmi.id))!;
     const theirs = await loadVersion(deps.db, latestVersion(fresh));
     if (theirs.status !== 'draft') return gpmiPage(c, { ...ctx, gpmi: fresh }, theirs, { topError: t.gpmi.errors.alreadySigned, status: 409 });
@@ -430,19 +422,14 @@ gpmiRoutes.post('/:gpmiId', async (c) => {
   const errors: FieldErrors = { ...(parsed.ok ? {} : parsed.errors), ...(sign && !sign.ok ? sign.errors : {}) };
   if (!parsed.ok || (sign && !sign.ok)) return again(422, undefined, errors);
   const now = deps.now();
-  const outcome = await saveDraft(
-    deps.db,
-    latest.id,
-    form.revision,
-    parsed.values,
-    scope(c).userId,
-    now,
-    async (trx) => {
-      await record(c, 'gpmi.updated', 'gpmi', ctx.gpmi.id, trx);
-      if (signing) await record(c, 'gpmi.signed', 'gpmi', ctx.gpmi.id, trx);
-    },
-    sign?.ok ? sign.value : undefined,
-  );
+  const outcome = await inTransaction(deps.db, async (trx) => {
+    const o = await saveDraft(trx, latest.id, form.revision, parsed.values, scope(c).userId, now, sign?.ok ? sign.value : undefined);
+    if (o.status === 'saved') {
+      await auditChange(c, trx, 'gpmi.updated', { type: 'gpmi', id: ctx.gpmi.id });
+      if (o.signed) await auditChange(c, trx, 'gpmi.signed', { type: 'gpmi', id: ctx.gpmi.id });
+    }
+    return o;
+  });
   if (outcome.status === 'signed') return gpmiPage(c, ctx, version, { topError: t.gpmi.errors.alreadySigned, status: 409 });
   if (outcome.status === 'conflict') return conflict();
   if (outcome.status === 'noAgreements') return again(422, t.gpmi.errors.noAgreements);
@@ -464,9 +451,11 @@ gpmiRoutes.post('/:gpmiId/versions', async (c) => {
   const again = (message: string) => gpmiPage(c, ctx, version, { changeValue: field(fields, 'reason'), changeError: message, status: 422 });
   if (!reason) return again(t.errors.reason);
   if ([...reason].length > REASON_MAX) return again(t.errors.reasonTooLong);
-  const outcome = await createNextVersion(deps.db, ctx.gpmi.id, reason, scope(c).userId, deps.now(), (trx) =>
-    record(c, 'gpmi.version_created', 'gpmi', ctx.gpmi.id, trx),
-  );
+  const outcome = await inTransaction(deps.db, async (trx) => {
+    const o = await createNextVersion(trx, ctx.gpmi.id, reason, scope(c).userId, deps.now());
+    if (o === 'created') await auditChange(c, trx, 'gpmi.version_created', { type: 'gpmi', id: ctx.gpmi.id });
+    return o;
+  });
   if (outcome === 'draftExists') return gpmiPage(c, ctx, version, { topError: t.errors.draftExists, status: 409 });
   return redirectAfterPost(c, `/households/${ctx.household.id}/gpmis/${ctx.gpmi.id}?saved=version`);
 });
@@ -487,7 +476,7 @@ async function evaluationContext(c: Context<HouseholdEnv>) {
 gpmiRoutes.get('/:gpmiId/evaluations/new', async (c) => {
   const ctx = await evaluationContext(c);
   if (!ctx) return renderError(c, 'notFound');
-  await record(c, 'gpmi.viewed', 'gpmi', ctx.gpmi.id);
+  await auditEvent(c, 'gpmi.viewed', { type: 'gpmi', id: ctx.gpmi.id });
   const values: EvaluationFormValues = {
     heldOn: formatIsoDate(today(c)),
     items: new Map(ctx.visible.map((a) => [a.id, { note: '', status: a.currentStatus }])),
@@ -518,7 +507,7 @@ gpmiRoutes.post('/:gpmiId/evaluations', async (c) => {
       if (now) carried.items.set(now.id, item);
       else if (item.note.trim()) leftOver.push({ subject: was.subject, domainKey: was.domainKey, note: item.note });
     }
-    await record(c, 'gpmi.save_conflict', 'gpmi', ctx.gpmi.id, deps.db, 'failure');
+    await auditEvent(c, 'gpmi.save_conflict', { type: 'gpmi', id: ctx.gpmi.id }, 'failure');
     return render(c, () => <EvaluationPage ui={ui(c)} {...ctx} values={carried} topError={c.get('t').gpmi.errors.staleVersion} leftOver={leftOver} />, {
       status: 409,
     });
@@ -536,7 +525,7 @@ gpmiRoutes.post('/:gpmiId/evaluations', async (c) => {
   if (!parsed.ok) return render(c, () => <EvaluationPage ui={ui(c)} {...ctx} values={form} errors={parsed.errors} />, { status: 422 });
   const now = deps.now();
   const version = ctx.version;
-  await deps.db.transaction().execute(async (trx) => {
+  await inTransaction(deps.db, async (trx) => {
     await recordEvaluation(
       trx,
       ctx.gpmi.id,
@@ -545,7 +534,7 @@ gpmiRoutes.post('/:gpmiId/evaluations', async (c) => {
       scope(c).userId,
       now,
     );
-    await record(c, 'gpmi.evaluated', 'gpmi', ctx.gpmi.id, trx);
+    await auditChange(c, trx, 'gpmi.evaluated', { type: 'gpmi', id: ctx.gpmi.id });
   });
   return redirectAfterPost(c, `/households/${ctx.household.id}/gpmis/${ctx.gpmi.id}?saved=evaluated`);
 });

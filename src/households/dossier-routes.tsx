@@ -1,12 +1,14 @@
 import { Hono, type Context } from 'hono';
 import { listGpmis } from '../gpmi/queries.js';
-import { directions as balanceDirections, loadSnapshots } from '../overview/queries.js';
+import { loadSnapshots } from '../overview/queries.js';
+import { directions as balanceDirections } from '../overview/model.js';
 import { readForm, readRevision, field } from '../http/form.js';
 import { redirectAfterPost } from '../http/htmx.js';
 import { render } from '../http/render.js';
 import { ui } from '../http/ui.js';
 import { formatIsoDate } from '../i18n/format.js';
-import { audit, type AuditAction } from '../audit/audit.js';
+import { auditChange, auditEvent } from '../audit/route-audit.js';
+import { inTransaction } from '../db/transaction.js';
 import { scope } from '../auth/scope.js';
 import type { FieldErrors } from '../../views/components/form.js';
 import { HouseholdPage, type HouseholdPageProps } from '../../views/households/HouseholdPage.js';
@@ -49,12 +51,6 @@ import {
 
 export const dossierRoutes = new Hono<HouseholdEnv>();
 
-async function record(c: Context<HouseholdEnv>, action: AuditAction, targetType: string, targetId?: number | string) {
-  const s = scope(c);
-  const { db, now } = c.get('deps');
-  await audit(db, now(), { organisationId: s.organisationId, actorUserId: s.userId, action, targetType, targetId, requestId: c.get('requestId') });
-}
-
 // ---------------------------------------------------------------- the dossier
 
 async function householdPage(
@@ -85,7 +81,7 @@ async function householdPage(
 
 dossierRoutes.get('/', async (c) => {
   const h = c.get('household');
-  await record(c, 'household.viewed', 'household', h.id);
+  await auditEvent(c, 'household.viewed', { type: 'household', id: h.id });
   const saved = c.get('t').households.dossier.saved as Record<string, string>;
   return householdPage(c, h, { notice: saved[c.req.query('saved') ?? ''] });
 });
@@ -140,17 +136,9 @@ dossierRoutes.post('/', async (c) => {
   const now = deps.now();
   let result;
   try {
-    result = await deps.db.transaction().execute(async (trx) => {
+    result = await inTransaction(deps.db, async (trx) => {
       const r = await updateHousehold(trx, s, h.id, revision, hp.values, now);
-      if (r.status === 'saved')
-        await audit(trx, now, {
-          organisationId: s.organisationId,
-          actorUserId: s.userId,
-          action: 'household.updated',
-          targetType: 'household',
-          targetId: h.id,
-          requestId: c.get('requestId'),
-        });
+      if (r.status === 'saved') await auditChange(c, trx, 'household.updated', { type: 'household', id: h.id });
       return r;
     });
   } catch (err) {
@@ -208,17 +196,10 @@ async function changeStatus(c: Context<HouseholdEnv>, status: 'closed' | 'active
   const s = scope(c);
   const h = c.get('household');
   const now = deps.now();
-  const outcome = await deps.db.transaction().execute(async (trx) => {
+  const outcome = await inTransaction(deps.db, async (trx) => {
     const r = await setHouseholdStatus(trx, s, h.id, status, now);
     if (r === 'saved') {
-      await audit(trx, now, {
-        organisationId: s.organisationId,
-        actorUserId: s.userId,
-        action: status === 'closed' ? 'household.closed' : 'household.reopened',
-        targetType: 'household',
-        targetId: h.id,
-        requestId: c.get('requestId'),
-      });
+      await auditChange(c, trx, status === 'closed' ? 'household.closed' : 'household.reopened', { type: 'household', id: h.id });
     }
     return r;
   });
@@ -262,17 +243,9 @@ dossierRoutes.post('/members', async (c) => {
   const now = deps.now();
   const parsed = parseMember(t, now, typed);
   if (!parsed.ok) return householdPage(c, h, { failed: { form: 'member', values: typed, errors: parsed.errors }, status: 422 });
-  const result = await deps.db.transaction().execute(async (trx) => {
+  const result = await inTransaction(deps.db, async (trx) => {
     const r = await addMember(trx, s, h.id, parsed.values, todayIso(now), now);
-    if (r.status === 'added')
-      await audit(trx, now, {
-        organisationId: s.organisationId,
-        actorUserId: s.userId,
-        action: 'household_member.added',
-        targetType: 'household_member',
-        targetId: r.memberId,
-        requestId: c.get('requestId'),
-      });
+    if (r.status === 'added') await auditChange(c, trx, 'household_member.added', { type: 'household_member', id: r.memberId });
     return r;
   });
   if (result.status === 'notFound') return c.notFound();
@@ -312,7 +285,7 @@ dossierRoutes.get('/members/:memberId', async (c) => {
   const found = loadMember(c);
   if (!found) return c.notFound();
   // This page shows the full national register number (in its edit field): its own audit action.
-  await record(c, 'household_member.viewed', 'household_member', found.m.id);
+  await auditEvent(c, 'household_member.viewed', { type: 'household_member', id: found.m.id });
   return memberPage(c, found.h, found.m);
 });
 
@@ -331,17 +304,9 @@ dossierRoutes.post('/members/:memberId', async (c) => {
   const now = deps.now();
   const parsed = parseMember(t, now, typed);
   if (!parsed.ok) return memberPage(c, h, { ...m, revision }, { values: typed, errors: parsed.errors, status: 422 });
-  const result = await deps.db.transaction().execute(async (trx) => {
+  const result = await inTransaction(deps.db, async (trx) => {
     const r = await updateMember(trx, s, h.id, m.id, revision, parsed.values, now);
-    if (r.status === 'saved')
-      await audit(trx, now, {
-        organisationId: s.organisationId,
-        actorUserId: s.userId,
-        action: 'household_member.updated',
-        targetType: 'household_member',
-        targetId: m.id,
-        requestId: c.get('requestId'),
-      });
+    if (r.status === 'saved') await auditChange(c, trx, 'household_member.updated', { type: 'household_member', id: m.id });
     return r;
   });
   if (result.status === 'notFound') return c.notFound();
@@ -405,17 +370,9 @@ dossierRoutes.post('/members/:memberId/departure', async (c) => {
   const now = deps.now();
   const parsed = parseDeparture(t, now, typed, m.joinedOn);
   if (!parsed.ok) return memberPage(c, h, { ...m, revision }, { departure: { value: typed, errors: parsed.errors }, status: 422 });
-  const result = await deps.db.transaction().execute(async (trx) => {
+  const result = await inTransaction(deps.db, async (trx) => {
     const r = await endMembership(trx, s, h.id, m.id, revision, parsed.day, now);
-    if (r.status === 'saved')
-      await audit(trx, now, {
-        organisationId: s.organisationId,
-        actorUserId: s.userId,
-        action: 'household_member.departed',
-        targetType: 'household_member',
-        targetId: m.id,
-        requestId: c.get('requestId'),
-      });
+    if (r.status === 'saved') await auditChange(c, trx, 'household_member.departed', { type: 'household_member', id: m.id });
     return r;
   });
   if (result.status === 'notFound') return c.notFound();

@@ -157,3 +157,13 @@ export function isAdult(member: { birthYear: number; adultOverride: boolean | nu
   if (member.adultOverride !== null) return member.adultOverride;
   return year - member.birthYear >= ADULT_AGE;
 }
+
+/** The ISO date `months` calendar months before `iso` (day clamped to the month's length). */
+export function monthsBefore(iso: string, months: number): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  const total = y * 12 + (m - 1) - months;
+  const year = Math.floor(total / 12);
+  const month = (total % 12) + 1;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${year}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+}

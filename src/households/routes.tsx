@@ -12,7 +12,8 @@ import { field, readForm } from '../http/form.js';
 import { redirectAfterPost } from '../http/htmx.js';
 import { render } from '../http/render.js';
 import { ui } from '../http/ui.js';
-import { audit, type AuditAction } from '../audit/audit.js';
+import { auditChange, auditEvent } from '../audit/route-audit.js';
+import { inTransaction } from '../db/transaction.js';
 import { denied, requireUser } from '../auth/middleware.js';
 import { scope, type OrgScope } from '../auth/scope.js';
 import type { FieldErrors } from '../../views/components/form.js';
@@ -48,12 +49,6 @@ export const householdRoutes = new Hono<SignedInEnv>();
 householdRoutes.use(requireUser);
 
 type Db = Kysely<Database>;
-
-async function record(c: Context<SignedInEnv>, action: AuditAction, targetType: string) {
-  const s = scope(c);
-  const { db, now } = c.get('deps');
-  await audit(db, now(), { organisationId: s.organisationId, actorUserId: s.userId, action, targetType, requestId: c.get('requestId') });
-}
 
 // ---------------------------------------------------------------- caseload
 
@@ -97,7 +92,7 @@ export async function showCaseload(c: Context<SignedInEnv>, basePath: '/' | '/ho
   const [teams, result] = await Promise.all([teamsWithWorkers(db, s), caseload(db, s, filters, todayIso(c.get('deps').now()))]);
   const enriched = await enrichCaseloadRows(db, s, result.rows, todayIso(c.get('deps').now()));
   // Which lists someone looked at, not what they searched for (the search text may be a name).
-  await record(c, 'caseload.viewed', 'caseload');
+  await auditEvent(c, 'caseload.viewed', { type: 'caseload' });
   const props: CaseloadProps = { ui: ui(c), basePath, filters, teams, result: { ...result, rows: enriched.rows }, balanceColumns: enriched.balanceColumns };
   return render(c, () => <CaseloadPage {...props} />, { fragment: () => <CaseloadResults {...props} /> });
 }
@@ -169,16 +164,9 @@ householdRoutes.post('/', async (c) => {
 
   let id: number;
   try {
-    id = await deps.db.transaction().execute(async (trx) => {
+    id = await inTransaction(deps.db, async (trx) => {
       const created = await createHousehold(trx, s, hp.values, valid, todayIso(now), now);
-      await audit(trx, now, {
-        organisationId: s.organisationId,
-        actorUserId: s.userId,
-        action: 'household.created',
-        targetType: 'household',
-        targetId: created,
-        requestId: c.get('requestId'),
-      });
+      await auditChange(c, trx, 'household.created', { type: 'household', id: created });
       return created;
     });
   } catch (err) {

@@ -3,7 +3,7 @@ import type { HouseholdEnv } from '../households/scoped.js';
 import { render } from '../http/render.js';
 import { ui } from '../http/ui.js';
 import { parseId } from '../http/params.js';
-import { audit, type AuditAction } from '../audit/audit.js';
+import { auditEvent } from '../audit/route-audit.js';
 import { scope } from '../auth/scope.js';
 import { findBalance } from '../balances/queries.js';
 import { loadChartEngine } from '../charts/render.js';
@@ -35,12 +35,6 @@ evolutionRoutes.use('/', chartEngineReady);
 /** How many domains the line chart shows when nobody chose yet. */
 const DEFAULT_LINES = 3;
 
-async function record(c: Context<HouseholdEnv>, action: AuditAction, targetType: 'balance' | 'household', targetId: number) {
-  const s = c.get('scope');
-  const { db, now } = c.get('deps');
-  await audit(db, now(), { organisationId: s.organisationId, actorUserId: s.userId, action, targetType, targetId, requestId: c.get('requestId') });
-}
-
 function viewerOf(c: Context<HouseholdEnv>, hideSensitive: boolean) {
   return { lang: c.get('locale'), hideSensitive };
 }
@@ -53,7 +47,7 @@ balanceOverviewRoutes.get('/', async (c) => {
   const detail = bid === null ? undefined : await findBalance(db, scope(c), household.id, bid, { hideSensitive });
   if (!detail) return c.notFound();
   const balance = await snapshotOfDetail(db, detail);
-  await record(c, 'balance.overview_viewed', 'balance', balance.id);
+  await auditEvent(c, 'balance.overview_viewed', { type: 'balance', id: balance.id });
   return render(c, () => <OverviewPage ui={ui(c)} household={household} balance={balance} viewer={viewerOf(c, hideSensitive)} />);
 });
 
@@ -85,7 +79,7 @@ evolutionRoutes.get('/', async (c) => {
     }
     if (!lineKeys.length) notices.push(t.noDomainsChosen);
   }
-  await record(c, 'household.evolution_viewed', 'household', household.id);
+  await auditEvent(c, 'household.evolution_viewed', { type: 'household', id: household.id });
   return render(c, () => (
     <EvolutionPage
       ui={ui(c)}
@@ -113,7 +107,7 @@ evolutionRoutes.get('/comparison', async (c) => {
   // Every answer that shows the page (also the chooser, which lists the household's balances) is
   // a view of the client file; a 404 is audited as access.denied instead.
   const page = async (opts: Omit<Parameters<typeof ComparisonPage>[0], 'ui' | 'household' | 'finals'>, status: 200 | 422 = 200) => {
-    await record(c, 'balance.comparison_viewed', 'household', household.id);
+    await auditEvent(c, 'balance.comparison_viewed', { type: 'household', id: household.id });
     return render(c, () => <ComparisonPage ui={ui(c)} household={household} finals={finals} {...opts} />, { status });
   };
   if (finals.length < 2) return page({ message: c.get('t').overview.evolution.single });

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import type { HouseholdEnv } from '../households/scoped.js';
 import { parseId } from '../http/params.js';
-import { audit } from '../audit/audit.js';
+import { auditEvent } from '../audit/route-audit.js';
 import { scope } from '../auth/scope.js';
 import { findBalance, listAmendments } from '../balances/queries.js';
 import { loadGpmiForPrint } from '../gpmi/queries.js';
@@ -48,14 +48,7 @@ balancePdfRoutes.get('/', async (c) => {
   const amendments = detail.status === 'final' ? await listAmendments(deps.db, detail) : [];
   const { renderBalanceReport } = await balanceReport();
   const pdf = await renderBalanceReport({ organisation: user.organisationName, household, detail, amendments, locale: c.get('locale') });
-  await audit(deps.db, deps.now(), {
-    organisationId: user.organisationId,
-    actorUserId: user.id,
-    action: 'balance.pdf_downloaded',
-    targetType: 'balance',
-    targetId: detail.id,
-    requestId: c.get('requestId'),
-  });
+  await auditEvent(c, 'balance.pdf_downloaded', { type: 'balance', id: detail.id });
   return pdfResponse(pdf, pdfFileName({ kind: 'sociale-balans', dossierRef: household.dossierRef, householdId: household.id, date: detail.takenOn }));
 });
 
@@ -78,14 +71,7 @@ gpmiPdfRoutes.get('/', async (c) => {
   if (!print) return c.notFound();
   const { renderGpmiReport } = await gpmiReport();
   const pdf = await renderGpmiReport(gpmiReportInput(print, user.displayName));
-  await audit(deps.db, deps.now(), {
-    organisationId: user.organisationId,
-    actorUserId: user.id,
-    action: 'gpmi.pdf_downloaded',
-    targetType: 'gpmi',
-    targetId: print.gpmiId,
-    requestId: c.get('requestId'),
-  });
+  await auditEvent(c, 'gpmi.pdf_downloaded', { type: 'gpmi', id: print.gpmiId });
   return pdfResponse(
     pdf,
     pdfFileName({ kind: 'gpmi', dossierRef: household.dossierRef, householdId: household.id, date: print.version.signedOn ?? print.version.startOn }),

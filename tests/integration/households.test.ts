@@ -219,14 +219,18 @@ describe('the caseload ("Mijn dossiers")', () => {
     for (let i = 1; i <= 30; i++) {
       t.advance(1000);
       ids.push(
-        await createHousehold(
-          t.db,
-          scope,
-          { teamId: w.noord, assignedUserId: null, dossierRef: `D-${i}` },
-          [{ firstName: `Naam${i}`, lastName: 'Test', birthYear: 1980, birthDate: null, role: 'aanvrager', adultOverride: null, nationalNumber: null }],
-          '2026-11-22',
-          t.now(),
-        ),
+        await t.db
+          .transaction()
+          .execute((trx) =>
+            createHousehold(
+              trx,
+              scope,
+              { teamId: w.noord, assignedUserId: null, dossierRef: `D-${i}` },
+              [{ firstName: `Naam${i}`, lastName: 'Test', birthYear: 1980, birthDate: null, role: 'aanvrager', adultOverride: null, nationalNumber: null }],
+              '2026-11-22',
+              t.now(),
+            ),
+          ),
       );
     }
     const page1 = await (await t.request('/households?q=test', { cookie: w.cookies.wendy })).text();

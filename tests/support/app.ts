@@ -54,7 +54,7 @@ export async function makeTestApp(overrides: Partial<Config> = {}) {
     },
     /** Creates an organisation (2FA not required unless asked) and returns its id. */
     async organisation(name = 'OCMW Teststad', requireTwoFactor = false) {
-      const id = await createOrganisation(db, name, clock);
+      const id = await db.transaction().execute((trx) => createOrganisation(trx, name, clock));
       if (!requireTwoFactor) await db.updateTable('organisation').set({ require_two_factor: 0 }).where('id', '=', id).execute();
       return id;
     },

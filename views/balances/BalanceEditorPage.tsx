@@ -1,8 +1,7 @@
 import type { Ui } from '../../src/http/ui.js';
 import type { Household } from '../../src/households/queries.js';
 import type { BalanceDetail, StoredCell } from '../../src/balances/queries.js';
-import { progress } from '../../src/balances/queries.js';
-import { cellKey, choiceValue, domId, EMPTY_CELL, fingerprint, type CellValue, type Subject } from '../../src/balances/logic.js';
+import { cellKey, choiceValue, domId, EMPTY_CELL, fingerprint, progress, type CellValue, type Subject } from '../../src/balances/logic.js';
 import type { CatalogueDomain, CatalogueTheme } from '../../src/catalogue/default-catalogue.js';
 import { formatIsoDate, formatTime } from '../../src/i18n/format.js';
 import { Layout } from '../layouts/Layout.js';
