@@ -25,7 +25,8 @@ import {
   type StoredCell,
 } from './queries.js';
 import { NewBalancePage, type NewBalanceValues } from '../../views/balances/NewBalancePage.js';
-import { BalanceEditorPage, Cell, CellMeta, Progress, cellPendingId, type EditorState } from '../../views/balances/BalanceEditorPage.js';
+import { BalanceEditorPage, type EditorState } from '../../views/balances/BalanceEditorPage.js';
+import { ConflictCells, SaveError, SavedCells } from '../../views/balances/ScoreSaveFragments.js';
 import { BalanceViewPage } from '../../views/balances/BalanceViewPage.js';
 import { serverSecret } from '../db/server-secret.js';
 import { issueEditorToken, verifiedEditorToken } from './editor-token.js';
@@ -181,130 +182,73 @@ function parseScoresForm(fields: FormFields, detail: BalanceDetail, messages: Re
   return out;
 }
 
+/** Saves the posted cells and writes balance.scores_saved with them, in one transaction. */
+async function saveScores(c: Context<HouseholdEnv>, balanceId: number, cells: PostedCell[], verifiedToken: string | null) {
+  return inTransaction(c.get('deps').db, async (trx) => {
+    const outcome = await saveCells(trx, scope(c), balanceId, cells, verifiedToken, c.get('deps').now());
+    if (outcome.status === 'saved' && outcome.saved.length) await auditChange(c, trx, 'balance.scores_saved', { type: 'balance', id: balanceId });
+    return outcome;
+  });
+}
+
+/**
+ * A score save (one theme form, or one cell with htmx). htmx gets fragments (views/balances/
+ * ScoreSaveFragments.tsx): the theme's status line, conflicting cells, or the saved cells' meta;
+ * without JS the whole editor comes back (refusals) or a 303 to it (saved).
+ */
 balanceRoutes.post('/:balanceId/scores', async (c) => {
   const found = await loadBalance(c);
   if (!found) return c.notFound();
   const { household, detail } = found;
-  const deps = c.get('deps');
   const t = c.get('t').balances;
   const fields = await readForm(c);
   // Only a token this server issued to this session for this balance can claim "same editor"; a
   // page re-rendered below carries it on, or a fresh one when the posted one did not verify.
-  const verified = verifiedEditorToken(await serverSecret(deps.db), c.get('sessionId'), detail.id, field(fields, 'editor'));
+  const verified = verifiedEditorToken(await serverSecret(c.get('deps').db), c.get('sessionId'), detail.id, field(fields, 'editor'));
   const editorToken = verified ?? (await newEditorToken(c, detail.id));
-  const theme = field(fields, 'theme');
   const htmx = isHtmx(c);
-  // htmx: only the theme's status line changes; the user's typing stays untouched.
-  const statusOnly = (message: string, status: 409 | 422) =>
-    c.html(
-      <span class="save-status__error" data-announce={message}>
-        {message}
-      </span>,
-      status,
-    );
-  if (detail.status === 'final') {
-    return htmx
-      ? statusOnly(t.editor.alreadyFinal, 409)
-      : render(
-          c,
-          () => <BalanceEditorPage ui={ui(c)} household={household} detail={detail} editorToken={editorToken} state={{ topMessage: t.editor.alreadyFinal }} />,
-          { status: 409 },
-        );
-  }
+  const editorUrl = `/households/${household.id}/balances/${detail.id}`;
+  const refuse = (status: 409 | 422, state: EditorState, shown: BalanceDetail = detail) =>
+    htmx
+      ? c.html(<SaveError message={state.topMessage ?? ''} />, status)
+      : render(c, () => <BalanceEditorPage ui={ui(c)} household={household} detail={shown} editorToken={editorToken} state={state} />, { status });
+
+  if (detail.status === 'final') return refuse(409, { topMessage: t.editor.alreadyFinal });
   const parsed = parseScoresForm(fields, detail, t.editor);
   if (parsed.unknown || parsed.errors.size) {
     const message = parsed.unknown ? t.editor.unknownCell : [...parsed.errors.values()][0]!;
-    if (htmx) return statusOnly(message, 422);
-    return render(
-      c,
-      () => (
-        <BalanceEditorPage
-          ui={ui(c)}
-          household={household}
-          detail={detail}
-          editorToken={editorToken}
-          state={{ overrides: parsed.overrides, errors: parsed.errors, topMessage: message }}
-        />
-      ),
-      { status: 422 },
-    );
+    return refuse(422, { overrides: parsed.overrides, errors: parsed.errors, topMessage: message });
   }
-  const now = deps.now();
-  const outcome = await inTransaction(deps.db, async (trx) => {
-    const o = await saveCells(trx, scope(c), detail.id, parsed.cells, verified, now);
-    if (o.status === 'saved' && o.saved.length) await auditChange(c, trx, 'balance.scores_saved', { type: 'balance', id: detail.id });
-    return o;
-  });
-  if (outcome.status === 'final') {
-    return htmx
-      ? statusOnly(t.editor.alreadyFinal, 409)
-      : render(
-          c,
-          () => <BalanceEditorPage ui={ui(c)} household={household} detail={detail} editorToken={editorToken} state={{ topMessage: t.editor.alreadyFinal }} />,
-          { status: 409 },
-        );
-  }
+
+  const outcome = await saveScores(c, detail.id, parsed.cells, verified);
+  if (outcome.status === 'final') return refuse(409, { topMessage: t.editor.alreadyFinal });
   if (outcome.status === 'conflict') {
     await auditEvent(c, 'balance.save_conflict', { type: 'balance', id: detail.id }, 'failure');
-    const conflicts = new Map<string, StoredCell>(outcome.conflicts.map((x) => [cellKey(x.subject, x.domainKey), x.theirs]));
-    const fresh = (await findBalance(deps.db, scope(c), household.id, detail.id, { hideSensitive: c.get('hideSensitive') }))!;
-    const state: EditorState = { overrides: parsed.overrides, conflicts, topMessage: t.conflict.title };
-    if (htmx) {
-      // The conflicting cells come back whole (out of band), with both versions and "keep mine".
-      const u = ui(c);
+    const fresh = (await findBalance(c.get('deps').db, scope(c), household.id, detail.id, { hideSensitive: c.get('hideSensitive') }))!;
+    if (htmx)
       return c.html(
-        <>
-          <span class="save-status__error" data-announce={t.conflict.title}>
-            {t.conflict.title}
-          </span>
-          {outcome.conflicts.map((x) => {
-            const section = fresh.layout.find((s) => s.subject.key === x.subject)!;
-            const domain = section.themes.flatMap((th) => th.domains).find((d) => d.key === x.domainKey)!;
-            const key = cellKey(x.subject, x.domainKey);
-            return (
-              <Cell
-                ui={u}
-                lang={u.locale}
-                editorUrl={`/households/${household.id}/balances/${detail.id}`}
-                subject={section.subject}
-                domain={domain}
-                cell={fresh.cells.get(key)}
-                override={parsed.overrides.get(key)}
-                conflict={x.theirs}
-                oob
-              />
-            );
-          })}
-        </>,
+        <ConflictCells ui={ui(c)} message={t.conflict.title} editorUrl={editorUrl} detail={fresh} conflicts={outcome.conflicts} overrides={parsed.overrides} />,
         409,
       );
-    }
-    return render(c, () => <BalanceEditorPage ui={ui(c)} household={household} detail={fresh} editorToken={editorToken} state={state} />, { status: 409 });
+    const conflicts = new Map<string, StoredCell>(outcome.conflicts.map((x) => [cellKey(x.subject, x.domainKey), x.theirs]));
+    return refuse(409, { overrides: parsed.overrides, conflicts, topMessage: t.conflict.title }, fresh);
   }
-  if (!htmx) {
-    // The theme only says where to scroll back to: it goes into the Location header, so only a
-    // theme of this balance's layout is used; anything else (a 100 kB field) is dropped, the save stands.
-    const section = detail.layout.find((s) => s.themes.some((th) => theme === `${s.subject.key}:${th.theme.key}`));
-    const editor = `/households/${household.id}/balances/${detail.id}`;
-    if (!section) return redirectAfterPost(c, editor);
-    return redirectAfterPost(c, `${editor}?saved=${encodeURIComponent(theme)}#${domId('t', ...(theme.split(':') as [string, string]))}`);
-  }
+  if (!htmx) return redirectAfterPost(c, savedLocation(editorUrl, detail, field(fields, 'theme')));
   if (!outcome.saved.length) return c.body(null, 204);
   for (const s of outcome.saved) detail.cells.set(cellKey(s.subject, s.domainKey), s.cell);
-  const message = t.editor.saved(formatTime(now));
-  return c.html(
-    <>
-      <span data-announce={message}>{message}</span>
-      {outcome.saved.map((s) => (
-        <CellMeta subject={s.subject} domainKey={s.domainKey} cell={s.cell} oob />
-      ))}
-      {outcome.saved.map((s) => (
-        <span id={cellPendingId(s.subject, s.domainKey)} hx-swap-oob="true"></span>
-      ))}
-      <Progress ui={ui(c)} detail={detail} oob />
-    </>,
-  );
+  return c.html(<SavedCells ui={ui(c)} message={t.editor.saved(formatTime(c.get('deps').now()))} detail={detail} saved={outcome.saved} />);
 });
+
+/**
+ * Back to the editor after a save without JS, at the theme saved. The theme goes into the Location
+ * header, so only a theme of this balance's layout is used; anything else (a 100 kB field) is
+ * dropped, the save stands.
+ */
+function savedLocation(editorUrl: string, detail: BalanceDetail, theme: string): string {
+  const section = detail.layout.find((s) => s.themes.some((th) => theme === `${s.subject.key}:${th.theme.key}`));
+  if (!section) return editorUrl;
+  return `${editorUrl}?saved=${encodeURIComponent(theme)}#${domId('t', ...(theme.split(':') as [string, string]))}`;
+}
 
 balanceRoutes.post('/:balanceId/finalisation', async (c) => {
   const found = await loadBalance(c);
