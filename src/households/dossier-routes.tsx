@@ -14,7 +14,8 @@ import type { FieldErrors } from '../../views/components/form.js';
 import { HouseholdPage, type HouseholdPageProps } from '../../views/households/HouseholdPage.js';
 import { MemberPage, type MemberPageProps } from '../../views/households/MemberPage.js';
 import { ConflictPage, type ConflictRow } from '../../views/households/ConflictPage.js';
-import { HouseholdFields, householdLabels, MemberFields, memberLabels } from '../../views/households/fields.js';
+import { householdLabels, memberLabels } from '../../views/households/fields.js';
+import { DepartureConflictPage, HouseholdConflictPage, MemberConflictPage } from '../../views/households/SaveConflictPages.js';
 import { dossierRefInUse } from './access.js';
 import type { HouseholdEnv } from './scoped.js';
 import {
@@ -156,34 +157,7 @@ dossierRoutes.post('/', async (c) => {
     const rows = (Object.keys(labels) as (keyof typeof mine)[])
       .filter((k) => theirs[k] !== mine[k])
       .map((k) => ({ label: labels[k]!, theirs: theirs[k], yours: mine[k] }));
-    return render(
-      c,
-      () => (
-        <ConflictPage
-          ui={u}
-          household={cur}
-          mode="conflict"
-          rows={rows}
-          savedBy={{ name: cur.updatedByName, at: cur.updatedAt }}
-          keepHref={`/households/${cur.id}`}
-        >
-          <form method="post" action={`/households/${cur.id}`} novalidate>
-            <input type="hidden" name="revision" value={String(cur.revision)} />
-            <HouseholdFields
-              ui={u}
-              teams={teams}
-              values={typed}
-              errors={{}}
-              currentWorker={cur.assignedUserId !== null ? { id: cur.assignedUserId, name: cur.assignedName ?? '', teamId: cur.teamId } : null}
-            />
-            <button type="submit" class="button">
-              {t.households.conflict.saveMine}
-            </button>
-          </form>
-        </ConflictPage>
-      ),
-      { status: 409 },
-    );
+    return render(c, () => <HouseholdConflictPage ui={u} current={cur} teams={teams} typed={typed} rows={rows} />, { status: 409 });
   }
   return redirectAfterPost(c, `/households/${h.id}?saved=details`);
 });
@@ -328,28 +302,7 @@ dossierRoutes.post('/members/:memberId', async (c) => {
             ? curMember.birthYear !== parsed.values.birthYear
             : theirs[k] !== mine[k];
     const rows = MEMBER_FIELDS.filter(differs).map((k) => ({ label: labels[k]!, theirs: theirs[k]!, yours: mine[k]! }));
-    return render(
-      c,
-      () => (
-        <ConflictPage
-          ui={u}
-          household={cur}
-          mode="conflict"
-          rows={rows}
-          savedBy={{ name: curMember.updatedByName, at: curMember.updatedAt }}
-          keepHref={`/households/${cur.id}/members/${m.id}`}
-        >
-          <form method="post" action={`/households/${cur.id}/members/${m.id}`} novalidate>
-            <input type="hidden" name="revision" value={String(curMember.revision)} />
-            <MemberFields ui={u} values={typed} errors={{}} />
-            <button type="submit" class="button">
-              {t.households.conflict.saveMine}
-            </button>
-          </form>
-        </ConflictPage>
-      ),
-      { status: 409 },
-    );
+    return render(c, () => <MemberConflictPage ui={u} current={cur} member={curMember} typed={typed} rows={rows} />, { status: 409 });
   }
   return redirectAfterPost(c, `/households/${h.id}?saved=member`);
 });
@@ -387,31 +340,7 @@ dossierRoutes.post('/members/:memberId/departure', async (c) => {
         yours: formatIsoDate(parsed.day),
       },
     ];
-    return render(
-      c,
-      () => (
-        <ConflictPage
-          ui={u}
-          household={cur}
-          mode="conflict"
-          rows={rows}
-          savedBy={{ name: curMember.updatedByName, at: curMember.updatedAt }}
-          keepHref={`/households/${cur.id}/members/${m.id}`}
-        >
-          <form method="post" action={`/households/${cur.id}/members/${m.id}/departure`} novalidate>
-            <input type="hidden" name="revision" value={String(curMember.revision)} />
-            <div class="field">
-              <label for="field-left_on">{labels.left_on}</label>
-              <input type="text" id="field-left_on" name="left_on" value={typed} maxlength={10} autocomplete="off" required />
-            </div>
-            <button type="submit" class="button">
-              {t.households.conflict.saveMine}
-            </button>
-          </form>
-        </ConflictPage>
-      ),
-      { status: 409 },
-    );
+    return render(c, () => <DepartureConflictPage ui={u} current={cur} member={curMember} typed={typed} rows={rows} />, { status: 409 });
   }
   return redirectAfterPost(c, `/households/${h.id}?saved=departed`);
 });
