@@ -10,7 +10,6 @@ import { scope } from '../auth/scope.js';
 import type { HouseholdEnv } from '../households/scoped.js';
 import { todayIso } from '../households/logic.js';
 import { formatTime } from '../i18n/format.js';
-import { BALANCE_METHODS, type BalanceMethod } from './tables.js';
 import { cellExists, cellKey, domId, domainOf, fingerprint, parseCell, progress, type CellValue } from './logic.js';
 import {
   amendCell,
@@ -24,7 +23,8 @@ import {
   type PostedCell,
   type StoredCell,
 } from './queries.js';
-import { NewBalancePage, type NewBalanceValues } from '../../views/balances/NewBalancePage.js';
+import { NewBalancePage } from '../../views/balances/NewBalancePage.js';
+import { parseNewBalance, readNewBalanceForm, type NewBalanceValues } from './forms.js';
 import { BalanceEditorPage, type EditorState } from '../../views/balances/BalanceEditorPage.js';
 import { ConflictCells, SaveError, SavedCells } from '../../views/balances/ScoreSaveFragments.js';
 import { BalanceViewPage } from '../../views/balances/BalanceViewPage.js';
@@ -39,14 +39,6 @@ import { issueEditorToken, verifiedEditorToken } from './editor-token.js';
 export const balanceRoutes = new Hono<HouseholdEnv>();
 
 const id = (v: string | undefined) => parseId(v) ?? NaN;
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-function validIsoDate(v: string): boolean {
-  if (!ISO_DATE.test(v)) return false;
-  const d = new Date(`${v}T12:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
-}
-
 // ---------------------------------------------------------------- start a balance
 balanceRoutes.get('/new', async (c) => {
   const household = c.get('household');
@@ -66,34 +58,18 @@ balanceRoutes.get('/new', async (c) => {
 balanceRoutes.post('/', async (c) => {
   const household = c.get('household');
   const deps = c.get('deps');
-  const t = c.get('t').balances.new;
-  const fields = await readForm(c);
-  const takenOn = field(fields, 'takenOn').trim();
-  const method = field(fields, 'method');
-  const rawParticipants = fields.participants === undefined ? [] : Array.isArray(fields.participants) ? fields.participants : [fields.participants];
-  const memberIds = new Set(household.members.map((m) => m.id));
-  const participants = rawParticipants.map(Number).filter((n) => memberIds.has(n));
-  const values: NewBalanceValues = {
-    takenOn,
-    method: (BALANCE_METHODS as readonly string[]).includes(method) ? (method as BalanceMethod) : '',
-    participants,
-    prefill: field(fields, 'prefill') === '1',
-  };
-  const errors: Record<string, string> = {};
-  if (!validIsoDate(takenOn) || takenOn > todayIso(deps.now())) errors.takenOn = t.invalidDate;
-  if (!values.method) errors.method = t.invalidMethod;
-  if (household.status === 'closed') errors.takenOn = t.closed;
-  else if (!errors.takenOn && !household.members.some((m) => m.joinedOn <= takenOn && (m.leftOn === null || m.leftOn > takenOn))) errors.takenOn = t.noMembers;
-  const previous = (await listBalances(deps.db, scope(c), household.id)).some((b) => b.status === 'final');
-  if (Object.keys(errors).length) {
-    return render(c, () => <NewBalancePage ui={ui(c)} household={household} values={values} errors={errors} hasPrevious={previous} />, { status: 422 });
+  const values = readNewBalanceForm(await readForm(c), new Set(household.members.map((m) => m.id)));
+  const parsed = parseNewBalance(values, household, todayIso(deps.now()));
+  if (!parsed.ok) {
+    const previous = (await listBalances(deps.db, scope(c), household.id)).some((b) => b.status === 'final');
+    return render(c, () => <NewBalancePage ui={ui(c)} household={household} values={values} errors={parsed.errors} hasPrevious={previous} />, { status: 422 });
   }
   const balanceId = await inTransaction(deps.db, async (trx) => {
     const created = await createBalance(
       trx,
       scope(c),
       household.id,
-      { takenOn, method: values.method as BalanceMethod, participants, prefill: values.prefill },
+      { takenOn: parsed.takenOn, method: parsed.method, participants: values.participants, prefill: values.prefill },
       deps.now(),
     );
     if (created) await auditChange(c, trx, 'balance.created', { type: 'balance', id: created });

@@ -1,4 +1,4 @@
-import { parseDay } from '../households/logic.js';
+import { parseDay } from '../i18n/day.js';
 import { cellExists, cellKey, type LayoutSection } from '../balances/logic.js';
 import type { CellState } from '../balances/tables.js';
 import type { AgreementStatus } from './tables.js';
