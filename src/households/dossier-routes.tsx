@@ -13,7 +13,8 @@ import { scope } from '../auth/scope.js';
 import type { FieldErrors } from '../../views/components/form.js';
 import { HouseholdPage, type HouseholdPageProps } from '../../views/households/HouseholdPage.js';
 import { MemberPage, type MemberPageProps } from '../../views/households/MemberPage.js';
-import { ConflictPage, type ConflictRow } from '../../views/households/ConflictPage.js';
+import { ConflictPage } from '../../views/households/ConflictPage.js';
+import { householdConflictRows, shownHousehold, typedRows, type ConflictRow } from './conflict-rows.js';
 import { householdLabels, memberLabels } from '../../views/households/fields.js';
 import { DepartureConflictPage, HouseholdConflictPage, MemberConflictPage } from '../../views/households/SaveConflictPages.js';
 import { dossierRefInUse } from './access.js';
@@ -40,6 +41,7 @@ import {
   updateHousehold,
   updateMember,
   type Household,
+  type HouseholdValues,
   type Member,
   type TeamWithWorkers,
 } from './queries.js';
@@ -87,77 +89,59 @@ dossierRoutes.get('/', async (c) => {
   return householdPage(c, h, { notice: saved[c.req.query('saved') ?? ''] });
 });
 
-/** Rows of what the user typed, for the "dossier was closed meanwhile" page (nothing typed is lost). */
-function typedRows(labels: Record<string, string>, typed: Record<string, string>): ConflictRow[] {
-  return Object.entries(labels)
-    .filter(([k]) => (typed[k] ?? '').trim() !== '')
-    .map(([k, label]) => ({ label, theirs: '', yours: typed[k]! }));
-}
-
 function closedPage(c: Context<HouseholdEnv>, h: Household, rows: ConflictRow[]) {
   return render(c, () => <ConflictPage ui={ui(c)} household={h} mode="closed" rows={rows} keepHref={`/households/${h.id}`} />, { status: 409 });
 }
 
-function teamName(teams: TeamWithWorkers[], id: string, fallback: string) {
-  return teams.find((t) => String(t.id) === id)?.name ?? fallback;
-}
-function workerName(teams: TeamWithWorkers[], id: string, fallback: string) {
-  for (const t of teams) for (const w of t.workers) if (String(w.id) === id) return w.name;
-  return fallback;
-}
-
-dossierRoutes.post('/', async (c) => {
-  const deps = c.get('deps');
-  const t = c.get('t');
-  const s = scope(c);
+/** The household's details (team, worker, dossier number), refused as 422 with what was typed. */
+async function householdDetailsErrors(c: Context<HouseholdEnv>, typed: HouseholdFormValues, teams: TeamWithWorkers[]) {
   const h = c.get('household');
-  const fields = await readForm(c);
-  const revision = readRevision(fields);
-  const typed = readHouseholdForm(fields);
-  const teams = await teamsWithWorkers(deps.db, s);
-  const u = ui(c);
-  const show = (values: HouseholdFormValues) => ({
-    team: teamName(teams, values.team, values.team),
-    worker:
-      values.worker === ''
-        ? t.households.fields.workerNone
-        : workerName(teams, values.worker, values.worker === String(h.assignedUserId) ? (h.assignedName ?? '') : values.worker),
-    dossier_ref: values.dossier_ref.trim(),
-  });
-  if (h.status === 'closed') return closedPage(c, h, typedRows(householdLabels(u), show(typed)));
-
+  const t = c.get('t');
   const hp = parseHousehold(t, typed, teams, { teamId: h.teamId, workerId: h.assignedUserId });
-  const errors: FieldErrors = hp.ok ? {} : hp.errors;
-  if (hp.ok && hp.values.dossierRef && (await dossierRefInUse(deps.db, s, hp.values.dossierRef, h.id)))
-    errors.dossier_ref = t.households.errors.dossierRefTaken;
-  // The form comes back with the revision it was loaded with, so fixing a typo cannot skip a conflict.
-  const again = (errs: FieldErrors) => householdPage(c, { ...h, revision }, { failed: { form: 'details', values: typed, errors: errs }, status: 422 });
-  if (!hp.ok || Object.values(errors).some(Boolean)) return again(errors);
+  if (!hp.ok) return { errors: hp.errors };
+  if (hp.values.dossierRef && (await dossierRefInUse(c.get('deps').db, scope(c), hp.values.dossierRef, h.id)))
+    return { errors: { dossier_ref: t.households.errors.dossierRefTaken } as FieldErrors };
+  return { values: hp.values };
+}
 
-  const now = deps.now();
-  let result;
+/** Saves the details with their audit row; two people saving the same new number at once: the unique constraint decides. */
+async function saveHouseholdDetails(c: Context<HouseholdEnv>, revision: number, values: HouseholdValues) {
+  const { db, now } = c.get('deps');
+  const h = c.get('household');
   try {
-    result = await inTransaction(deps.db, async (trx) => {
-      const r = await updateHousehold(trx, s, h.id, revision, hp.values, now);
+    return await inTransaction(db, async (trx) => {
+      const r = await updateHousehold(trx, scope(c), h.id, revision, values, now());
       if (r.status === 'saved') await auditChange(c, trx, 'household.updated', { type: 'household', id: h.id });
       return r;
     });
   } catch (err) {
-    if (hp.values.dossierRef && (await dossierRefInUse(deps.db, s, hp.values.dossierRef, h.id)))
-      return again({ dossier_ref: t.households.errors.dossierRefTaken });
+    if (values.dossierRef && (await dossierRefInUse(db, scope(c), values.dossierRef, h.id))) return { status: 'dossierRefTaken' as const };
     throw err;
   }
+}
+
+dossierRoutes.post('/', async (c) => {
+  const h = c.get('household');
+  const t = c.get('t');
+  const u = ui(c);
+  const fields = await readForm(c);
+  const revision = readRevision(fields);
+  const typed = readHouseholdForm(fields);
+  const teams = await teamsWithWorkers(c.get('deps').db, scope(c));
+  const closed = (current: Household) => closedPage(c, current, typedRows(householdLabels(u), shownHousehold(t, teams, h, typed)));
+  // The form comes back with the revision it was loaded with, so fixing a typo cannot skip a conflict.
+  const again = (errors: FieldErrors) => householdPage(c, { ...h, revision }, { failed: { form: 'details', values: typed, errors }, status: 422 });
+  if (h.status === 'closed') return closed(h);
+  const checked = await householdDetailsErrors(c, typed, teams);
+  if (!checked.values) return again(checked.errors);
+
+  const result = await saveHouseholdDetails(c, revision, checked.values);
+  if (result.status === 'dossierRefTaken') return again({ dossier_ref: t.households.errors.dossierRefTaken });
   if (result.status === 'notFound') return c.notFound();
-  if (result.status === 'closed') return closedPage(c, result.current, typedRows(householdLabels(u), show(typed)));
+  if (result.status === 'closed') return closed(result.current);
   if (result.status === 'conflict') {
-    const cur = result.current;
-    const theirs = { team: cur.teamName, worker: cur.assignedName ?? t.households.fields.workerNone, dossier_ref: cur.dossierRef ?? '' };
-    const mine = show(typed);
-    const labels = householdLabels(u);
-    const rows = (Object.keys(labels) as (keyof typeof mine)[])
-      .filter((k) => theirs[k] !== mine[k])
-      .map((k) => ({ label: labels[k]!, theirs: theirs[k], yours: mine[k] }));
-    return render(c, () => <HouseholdConflictPage ui={u} current={cur} teams={teams} typed={typed} rows={rows} />, { status: 409 });
+    const rows = householdConflictRows(t, householdLabels(u), result.current, shownHousehold(t, teams, h, typed));
+    return render(c, () => <HouseholdConflictPage ui={u} current={result.current} teams={teams} typed={typed} rows={rows} />, { status: 409 });
   }
   return redirectAfterPost(c, `/households/${h.id}?saved=details`);
 });

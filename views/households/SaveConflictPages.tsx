@@ -1,7 +1,8 @@
 import type { Ui } from '../../src/http/ui.js';
 import type { HouseholdFormValues, MemberFormValues } from '../../src/households/forms.js';
 import type { Household, Member, TeamWithWorkers } from '../../src/households/queries.js';
-import { ConflictPage, type ConflictRow } from './ConflictPage.js';
+import type { ConflictRow } from '../../src/households/conflict-rows.js';
+import { ConflictPage } from './ConflictPage.js';
 import { HouseholdFields, MemberFields } from './fields.js';
 
 // The 409 pages of the dossier's forms when someone else saved first: both versions side by side
