@@ -259,3 +259,20 @@ export function scoreIn(
   const c = balance?.cells.get(cellKey(subject, domainKey));
   return c ? { state: c.state, score: c.score } : { state: 'open', score: null };
 }
+
+/**
+ * Whether the draft may get a new agreement on this cell: a cell of the source balance this user
+ * sees, of the GPMI's person (or the household), not already in the version, and not "niet van toepassing".
+ */
+export function newAgreementAllowed(
+  balance: { layout: readonly LayoutSection[]; cells: ReadonlyMap<string, { state: CellState; score: number | null }> },
+  memberId: number | null,
+  agreements: readonly { subject: string; domainKey: string }[],
+): (subject: string, domainKey: string) => boolean {
+  const subjectsAllowed = memberId === null ? null : new Set(['h', `m${memberId}`]);
+  return (subject, domainKey) =>
+    cellExists(balance, subject, domainKey) &&
+    (subjectsAllowed === null || subjectsAllowed.has(subject)) &&
+    !agreements.some((a) => a.subject === subject && a.domainKey === domainKey) &&
+    scoreIn(balance, subject, domainKey).state !== 'nvt';
+}

@@ -20,6 +20,7 @@ import {
   currentSigned,
   defaultMoments,
   latestVersion,
+  newAgreementAllowed,
   parsePlan,
   scoreIn,
   REASON_MAX,
@@ -40,6 +41,7 @@ import {
   saveDraft,
   sourceBalance,
   type AgreementSeed,
+  type DraftValues,
   type GpmiRecord,
   type VersionDetail,
 } from './queries.js';
@@ -54,6 +56,7 @@ import {
   readPlanForm,
   type DraftFormValues,
   type EvaluationFormValues,
+  type SignFormValues,
 } from './forms.js';
 import { PlanPage, type PlanError, type PlanView } from '../../views/gpmi/PlanPage.js';
 import { NewGpmiPage } from '../../views/gpmi/NewGpmiPage.js';
@@ -364,6 +367,64 @@ gpmiRoutes.get('/:gpmiId', async (c) => {
   return gpmiPage(c, ctx, version, { notice });
 });
 
+/** Someone else saved meanwhile: 409 with their version read-only and this user's typing kept, with the new revision. */
+async function draftConflictPage(c: Context<HouseholdEnv>, ctx: GpmiContext, form: DraftFormValues, signValues: SignFormValues) {
+  const { db } = c.get('deps');
+  await auditEvent(c, 'gpmi.save_conflict', { type: 'gpmi', id: ctx.gpmi.id }, 'failure');
+  const fresh = (await findGpmi(db, scope(c), ctx.household.id, ctx.gpmi.id))!;
+  const theirs = await loadVersion(db, latestVersion(fresh));
+  if (theirs.status !== 'draft') return gpmiPage(c, { ...ctx, gpmi: fresh }, theirs, { topError: c.get('t').gpmi.errors.alreadySigned, status: 409 });
+  const theirVisible = theirs.agreements.filter((a) => agreementVisible(ctx.balance, a));
+  // Typed text for agreements still in their version stays; saving again keeps this user's version, knowingly.
+  const mine: DraftFormValues = { ...form, revision: theirs.revision, agreements: new Map() };
+  for (const a of theirVisible) mine.agreements.set(a.id, form.agreements.get(a.id) ?? draftFormOf(theirs, [a]).agreements.get(a.id)!);
+  return gpmiPage(c, { ...ctx, gpmi: fresh }, theirs, { draft: mine, conflict: theirs, signValues, status: 409 });
+}
+
+/** The draft as posted, checked against the balance it came from; with `sign`, the signature too. */
+function checkDraft(c: Context<HouseholdEnv>, ctx: GpmiContext, version: VersionDetail, form: DraftFormValues, sign: SignFormValues | undefined) {
+  const t = c.get('t');
+  const visible = version.agreements.filter((a) => agreementVisible(ctx.balance, a));
+  const parsed = parseDraft(
+    t,
+    form,
+    (agreementId) => {
+      const a = visible.find((x) => x.id === agreementId)!;
+      return scoreIn(ctx.balance, a.subject, a.domainKey).score;
+    },
+    newAgreementAllowed(ctx.balance, ctx.gpmi.memberId, version.agreements),
+    today(c),
+    version.startOn,
+  );
+  const signature = sign ? parseSignature(t, sign, today(c), version.startOn) : undefined;
+  // Signing needs every agreement in view: a version with agreements hidden from this user is signed by someone who sees them all.
+  if (sign && version.agreements.length !== visible.length)
+    return { ok: false as const, topError: t.gpmi.errors.hiddenAgreements, errors: parsed.ok ? undefined : parsed.errors };
+  if (!parsed.ok || (signature && !signature.ok))
+    return { ok: false as const, errors: { ...(parsed.ok ? {} : parsed.errors), ...(signature && !signature.ok ? signature.errors : {}) } as FieldErrors };
+  return { ok: true as const, values: parsed.values, signature: signature?.ok ? signature.value : undefined };
+}
+
+/** Saves the draft (and signs it) with its audit rows, in one transaction. */
+function saveGpmiDraft(
+  c: Context<HouseholdEnv>,
+  gpmiId: number,
+  versionId: number,
+  revision: number,
+  values: DraftValues,
+  signature?: { signedOn: string; clientName: string },
+) {
+  const { db, now } = c.get('deps');
+  return inTransaction(db, async (trx) => {
+    const o = await saveDraft(trx, versionId, revision, values, scope(c).userId, now(), signature);
+    if (o.status === 'saved') {
+      await auditChange(c, trx, 'gpmi.updated', { type: 'gpmi', id: gpmiId });
+      if (o.signed) await auditChange(c, trx, 'gpmi.signed', { type: 'gpmi', id: gpmiId });
+    }
+    return o;
+  });
+}
+
 /**
  * The draft form: saved ("Bewaren"), an agreement added, or saved and signed in one go ("Als
  * ondertekend bewaren", `action=sign`), so nothing typed in the form is lost by signing. A refusal
@@ -372,70 +433,29 @@ gpmiRoutes.get('/:gpmiId', async (c) => {
 gpmiRoutes.post('/:gpmiId', async (c) => {
   const ctx = await loadGpmiContext(c);
   if (!ctx) return renderError(c, 'notFound');
-  const deps = c.get('deps');
-  const t = c.get('t');
+  const e = c.get('t').gpmi.errors;
   const fields = await readForm(c);
   const latest = latestVersion(ctx.gpmi);
-  const version = await loadVersion(deps.db, latest);
-  if (latest.status !== 'draft') return gpmiPage(c, ctx, version, { topError: t.gpmi.errors.alreadySigned, status: 409 });
+  const version = await loadVersion(c.get('deps').db, latest);
+  if (latest.status !== 'draft') return gpmiPage(c, ctx, version, { topError: e.alreadySigned, status: 409 });
   const visible = version.agreements.filter((a) => agreementVisible(ctx.balance, a));
   const { form, posted } = readDraftForm(fields, visible);
-  const signing = field(fields, 'action') === 'sign';
   const signValues = { signedOn: field(fields, 'signed_on'), clientName: field(fields, 'client_name') };
-
-  /** Someone else saved meanwhile: 409 with their version read-only and this user's typing kept, with the new revision. */
-  const conflict = async () => {
-    await auditEvent(c, 'gpmi.save_conflict', { type: 'gpmi', id: ctx.gpmi.id }, 'failure');
-    const fresh = (await findGpmi(deps.db, scope(c), ctx.household.id, ctx.gpmi.id))!;
-    const theirs = await loadVersion(deps.db, latestVersion(fresh));
-    if (theirs.status !== 'draft') return gpmiPage(c, { ...ctx, gpmi: fresh }, theirs, { topError: t.gpmi.errors.alreadySigned, status: 409 });
-    const theirVisible = theirs.agreements.filter((a) => agreementVisible(ctx.balance, a));
-    // Typed text for agreements still in their version stays; saving again keeps this user's version, knowingly.
-    const mine: DraftFormValues = { ...form, revision: theirs.revision, agreements: new Map() };
-    for (const a of theirVisible) mine.agreements.set(a.id, form.agreements.get(a.id) ?? draftFormOf(theirs, [a]).agreements.get(a.id)!);
-    return gpmiPage(c, { ...ctx, gpmi: fresh }, theirs, { draft: mine, conflict: theirs, signValues, status: 409 });
-  };
+  const signing = field(fields, 'action') === 'sign';
+  const again = (topError?: string, errors?: FieldErrors) => gpmiPage(c, ctx, version, { draft: form, errors, signValues, topError, status: 422 });
   // A stale form first: an agreement a colleague removed meanwhile is a conflict, not a 404.
-  if (form.revision !== version.revision) return conflict();
+  if (form.revision !== version.revision) return draftConflictPage(c, ctx, form, signValues);
   // An agreement id that is not one of this draft's (another GPMI's, another household's): not found.
   if (posted.some((p) => !visible.some((a) => a.id === p))) return renderError(c, 'notFound');
-  const subjectsAllowed = ctx.gpmi.memberId === null ? null : new Set(['h', `m${ctx.gpmi.memberId}`]);
-  const parsed = parseDraft(
-    t,
-    form,
-    (agreementId) => {
-      const a = visible.find((x) => x.id === agreementId)!;
-      return scoreIn(ctx.balance, a.subject, a.domainKey).score;
-    },
-    (subject, domainKey) =>
-      cellExists(ctx.balance, subject, domainKey) &&
-      (subjectsAllowed === null || subjectsAllowed.has(subject)) &&
-      !version.agreements.some((a) => a.subject === subject && a.domainKey === domainKey) &&
-      scoreIn(ctx.balance, subject, domainKey).state !== 'nvt',
-    today(c),
-    version.startOn,
-  );
-  const sign = signing ? parseSignature(t, signValues, today(c), version.startOn) : undefined;
-  const again = (status: 409 | 422, topError?: string, errors?: FieldErrors) =>
-    gpmiPage(c, ctx, version, { draft: form, errors, signValues, topError, status });
-  if (signing && version.agreements.length !== visible.length) return again(422, t.gpmi.errors.hiddenAgreements, parsed.ok ? undefined : parsed.errors);
-  const errors: FieldErrors = { ...(parsed.ok ? {} : parsed.errors), ...(sign && !sign.ok ? sign.errors : {}) };
-  if (!parsed.ok || (sign && !sign.ok)) return again(422, undefined, errors);
-  const now = deps.now();
-  const outcome = await inTransaction(deps.db, async (trx) => {
-    const o = await saveDraft(trx, latest.id, form.revision, parsed.values, scope(c).userId, now, sign?.ok ? sign.value : undefined);
-    if (o.status === 'saved') {
-      await auditChange(c, trx, 'gpmi.updated', { type: 'gpmi', id: ctx.gpmi.id });
-      if (o.signed) await auditChange(c, trx, 'gpmi.signed', { type: 'gpmi', id: ctx.gpmi.id });
-    }
-    return o;
-  });
-  if (outcome.status === 'signed') return gpmiPage(c, ctx, version, { topError: t.gpmi.errors.alreadySigned, status: 409 });
-  if (outcome.status === 'conflict') return conflict();
-  if (outcome.status === 'noAgreements') return again(422, t.gpmi.errors.noAgreements);
-  if (outcome.status === 'emptyAgreement') return again(422, t.gpmi.errors.emptyAgreement);
-  if (outcome.signed) return redirectAfterPost(c, `/households/${ctx.household.id}/gpmis/${ctx.gpmi.id}?saved=signed`);
-  return redirectAfterPost(c, `/households/${ctx.household.id}/gpmis/${ctx.gpmi.id}?saved=draft${outcome.addedId ? `#agreement-${outcome.addedId}` : ''}`);
+  const checked = checkDraft(c, ctx, version, form, signing ? signValues : undefined);
+  if (!checked.ok) return again(checked.topError, checked.errors);
+
+  const outcome = await saveGpmiDraft(c, ctx.gpmi.id, latest.id, form.revision, checked.values, checked.signature);
+  if (outcome.status === 'signed') return gpmiPage(c, ctx, version, { topError: e.alreadySigned, status: 409 });
+  if (outcome.status === 'conflict') return draftConflictPage(c, ctx, form, signValues);
+  if (outcome.status !== 'saved') return again(e[outcome.status]);
+  const page = `/households/${ctx.household.id}/gpmis/${ctx.gpmi.id}`;
+  return redirectAfterPost(c, outcome.signed ? `${page}?saved=signed` : `${page}?saved=draft${outcome.addedId ? `#agreement-${outcome.addedId}` : ''}`);
 });
 
 gpmiRoutes.post('/:gpmiId/versions', async (c) => {
