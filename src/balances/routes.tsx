@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono';
-import { field, readForm, type FormFields } from '../http/form.js';
+import { field, readForm } from '../http/form.js';
 import { isHtmx, redirectAfterPost } from '../http/htmx.js';
 import { render } from '../http/render.js';
 import { ui } from '../http/ui.js';
@@ -10,7 +10,7 @@ import { scope } from '../auth/scope.js';
 import type { HouseholdEnv } from '../households/scoped.js';
 import { todayIso } from '../households/logic.js';
 import { formatTime } from '../i18n/format.js';
-import { cellExists, cellKey, domId, domainOf, fingerprint, parseCell, progress, type CellValue } from './logic.js';
+import { cellKey, domId, progress } from './logic.js';
 import {
   amendCell,
   createBalance,
@@ -24,7 +24,7 @@ import {
   type StoredCell,
 } from './queries.js';
 import { NewBalancePage } from '../../views/balances/NewBalancePage.js';
-import { parseNewBalance, readNewBalanceForm, type NewBalanceValues } from './forms.js';
+import { parseNewBalance, readAmendmentForm, readNewBalanceForm, readScoresForm, type AmendmentError, type NewBalanceValues } from './forms.js';
 import { BalanceEditorPage, type EditorState } from '../../views/balances/BalanceEditorPage.js';
 import { ConflictCells, SaveError, SavedCells } from '../../views/balances/ScoreSaveFragments.js';
 import { BalanceViewPage } from '../../views/balances/BalanceViewPage.js';
@@ -116,48 +116,6 @@ balanceRoutes.get('/:balanceId', async (c) => {
   ));
 });
 
-interface ParsedForm {
-  cells: PostedCell[];
-  errors: Map<string, string>;
-  unknown: boolean;
-  overrides: Map<string, CellValue>;
-}
-
-/** Reads every cell a theme form posted (`v.<subject>.<domain>` marks one) and checks it against the balance. */
-function parseScoresForm(fields: FormFields, detail: BalanceDetail, messages: ReturnType<typeof ui>['t']['balances']['editor']): ParsedForm {
-  const out: ParsedForm = { cells: [], errors: new Map(), unknown: false, overrides: new Map() };
-  const confirm = field(fields, 'confirm');
-  for (const name of Object.keys(fields)) {
-    if (!name.startsWith('v.')) continue;
-    const key = name.slice(2);
-    const dot = key.indexOf('.');
-    const subject = key.slice(0, dot);
-    const domainKey = key.slice(dot + 1);
-    const domain = domainOf(detail, domainKey);
-    if (dot < 1 || !domain || !cellExists(detail, subject, domainKey)) {
-      out.unknown = true;
-      continue;
-    }
-    const revision = Number(field(fields, name));
-    const parsed = parseCell({ s: field(fields, `s.${key}`), c: field(fields, `c.${key}`), r: field(fields, `r.${key}`) }, domain);
-    if ('problem' in parsed) {
-      out.errors.set(key, messages[parsed.problem]);
-      out.overrides.set(key, { state: 'open', score: null, clientScore: null, remark: field(fields, `r.${key}`).slice(0, 20_000) });
-      continue;
-    }
-    out.overrides.set(key, parsed.value);
-    out.cells.push({
-      subject,
-      domainKey,
-      value: parsed.value,
-      revision: Number.isSafeInteger(revision) ? revision : -1,
-      changed: fingerprint(parsed.value) !== field(fields, `o.${key}`),
-      confirm: confirm === key,
-    });
-  }
-  return out;
-}
-
 /** Saves the posted cells and writes balance.scores_saved with them, in one transaction. */
 async function saveScores(c: Context<HouseholdEnv>, balanceId: number, cells: PostedCell[], verifiedToken: string | null) {
   return inTransaction(c.get('deps').db, async (trx) => {
@@ -190,9 +148,9 @@ balanceRoutes.post('/:balanceId/scores', async (c) => {
       : render(c, () => <BalanceEditorPage ui={ui(c)} household={household} detail={shown} editorToken={editorToken} state={state} />, { status });
 
   if (detail.status === 'final') return refuse(409, { topMessage: t.editor.alreadyFinal });
-  const parsed = parseScoresForm(fields, detail, t.editor);
+  const parsed = readScoresForm(fields, detail);
   if (parsed.unknown || parsed.errors.size) {
-    const message = parsed.unknown ? t.editor.unknownCell : [...parsed.errors.values()][0]!;
+    const message = parsed.unknown ? t.editor.unknownCell : t.editor[[...parsed.errors.values()][0]!];
     return refuse(422, { overrides: parsed.overrides, errors: parsed.errors, topMessage: message });
   }
 
@@ -263,35 +221,23 @@ balanceRoutes.post('/:balanceId/amendments', async (c) => {
   if (!found) return c.notFound();
   const { household, detail } = found;
   const deps = c.get('deps');
-  const t = c.get('t').balances;
-  const fields = await readForm(c);
-  const key = field(fields, 'cell');
-  const dot = key.indexOf('.');
-  const subject = key.slice(0, dot);
-  const domainKey = key.slice(dot + 1);
-  const domain = domainOf(detail, domainKey);
-  const again = async (message: string, status: 409 | 422) => {
-    const amendments = await listAmendments(deps.db, detail);
-    return render(c, () => <BalanceViewPage ui={ui(c)} household={household} detail={detail} amendments={amendments} amendError={{ key, message }} />, {
-      status,
-    });
-  };
   if (detail.status !== 'final') {
     const token = await newEditorToken(c, detail.id);
     return render(c, () => <BalanceEditorPage ui={ui(c)} household={household} detail={detail} editorToken={token} state={{}} />, { status: 409 });
   }
-  if (dot < 1 || !domain || !cellExists(detail, subject, domainKey)) return again(t.editor.unknownCell, 422);
-  const reasonField = Object.keys(fields).find((k) => k.startsWith('reason'));
-  const reason = (reasonField ? field(fields, reasonField) : '').trim();
-  if (!reason) return again(t.view.reasonRequired, 422);
-  if (reason.length > 1000) return again(t.editor.remarkTooLong, 422);
-  const parsed = parseCell({ s: field(fields, 's'), c: '', r: field(fields, 'r') }, domain);
-  if ('problem' in parsed) return again(t.editor[parsed.problem], 422);
+  const form = readAmendmentForm(await readForm(c), detail);
+  const again = async (amendError: { key: string; error: AmendmentError }) => {
+    const amendments = await listAmendments(deps.db, detail);
+    return render(c, () => <BalanceViewPage ui={ui(c)} household={household} detail={detail} amendments={amendments} amendError={amendError} />, {
+      status: 422,
+    });
+  };
+  if (!form.ok) return again(form);
   const result = await inTransaction(deps.db, async (trx) => {
-    const r = await amendCell(trx, scope(c), detail.id, subject, domainKey, parsed.value, reason, deps.now());
+    const r = await amendCell(trx, scope(c), detail.id, form.subject, form.domainKey, form.value, form.reason, deps.now());
     if (r === 'amended') await auditChange(c, trx, 'balance.amended', { type: 'balance', id: detail.id });
     return r;
   });
-  if (result === 'unchanged') return again(t.view.amendUnchanged, 422);
-  return redirectAfterPost(c, `/households/${household.id}/balances/${detail.id}#c-${subject}-${domainKey}`);
+  if (result === 'unchanged') return again({ key: form.key, error: 'amendUnchanged' });
+  return redirectAfterPost(c, `/households/${household.id}/balances/${detail.id}#c-${form.subject}-${form.domainKey}`);
 });
