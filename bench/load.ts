@@ -307,7 +307,9 @@ export async function benchLoad() {
     );
     const user = (await loadCurrentUser(db, account.id))!;
     const own = households[i % households.length]!;
-    const balanceId = (await createBalance(db, scopeOfUser(user), own, { takenOn: today, method: 'samen', participants: [], prefill: false }, Date.now()))!;
+    const balanceId = (await db
+      .transaction()
+      .execute((trx) => createBalance(trx, scopeOfUser(user), own, { takenOn: today, method: 'samen', participants: [], prefill: false }, Date.now())))!;
     workers.push({
       cookie: `${cookieName(config)}=${s.token}`,
       households,

@@ -106,7 +106,9 @@ async function main() {
     .having((eb) => eb.fn.countAll(), '=', 4)
     .executeTakeFirstOrThrow();
   const today = new Date().toISOString().slice(0, 10);
-  const balanceId = (await createBalance(db, scopeOfUser(user), four.id, { takenOn: today, method: 'samen', participants: [], prefill: false }, Date.now()))!;
+  const balanceId = (await db
+    .transaction()
+    .execute((trx) => createBalance(trx, scopeOfUser(user), four.id, { takenOn: today, method: 'samen', participants: [], prefill: false }, Date.now())))!;
   const editorPath = `/households/${four.id}/balances/${balanceId}`;
   const firstCell = 'h.verblijfplaats';
 

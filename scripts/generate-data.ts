@@ -100,7 +100,7 @@ export async function generateOrganisation(db: Kysely<Database>, o: GenerateOpti
   const random = rng(o.seed ?? 42);
   const pick = <X>(xs: readonly X[]) => xs[Math.floor(random() * xs.length)]!;
   const now = o.now ?? Date.now();
-  const orgId = await createOrganisation(db, o.organisationName ?? 'OCMW Demostad', now);
+  const orgId = await db.transaction().execute((trx) => createOrganisation(trx, o.organisationName ?? 'OCMW Demostad', now));
   await db.updateTable('organisation').set({ require_two_factor: 0 }).where('id', '=', orgId).execute();
   const version = await db
     .selectFrom('catalogue_version')

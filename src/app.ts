@@ -17,12 +17,7 @@ import { accountRoutes, authRoutes } from './auth/routes.js';
 import { sessionMiddleware } from './auth/middleware.js';
 import { adminRoutes } from './admin/routes.js';
 import { householdRoutes } from './households/routes.js';
-import { balanceRoutes } from './balances/routes.js';
-import { pdfRoutes } from './pdf/routes.js';
-import { gpmiRoutes } from './gpmi/routes.js';
-import { overviewRoutes } from './overview/routes.js';
 import { catalogueRoutes, IMPORT_PATH } from './catalogue/routes.js';
-import { auditDeniedClientRecords } from './audit/denied-client-records.js';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -37,6 +32,7 @@ export function createApp(deps: AppDeps) {
   app.use(async (c, next) => {
     c.set('deps', deps);
     c.set('user', null);
+    c.set('scope', null);
     c.set('sessionId', null);
     c.set('pendingSession', null);
     const locale = negotiateLocale(c.req.header('Accept-Language'));
@@ -78,18 +74,14 @@ export function createApp(deps: AppDeps) {
   });
 
   app.use(sessionMiddleware);
-  app.use('/households/*', auditDeniedClientRecords);
 
   app.route('/', homeRoutes);
   app.route('/', authRoutes);
   app.route('/', accountRoutes);
   app.route('/', adminRoutes);
   app.route('/', catalogueRoutes);
-  app.route('/', householdRoutes);
-  app.route('/', balanceRoutes);
-  app.route('/', pdfRoutes);
-  app.route('/', gpmiRoutes);
-  app.route('/', overviewRoutes);
+  // The client files (balances, GPMIs, overviews, PDFs) are mounted inside, per household.
+  app.route('/households', householdRoutes);
 
   app.notFound((c) => renderError(c, 'notFound'));
   app.onError((err, c) => {

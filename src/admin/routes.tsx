@@ -1,13 +1,14 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import type { AppEnv } from '../http/env.js';
+import type { SignedInEnv } from '../http/env.js';
 import { field, readForm } from '../http/form.js';
 import { redirectAfterPost } from '../http/htmx.js';
 import { render } from '../http/render.js';
 import { ui } from '../http/ui.js';
 import { fieldErrors } from '../http/validation.js';
 import { isLocale, type Locale, type Messages } from '../i18n/index.js';
-import { audit } from '../audit/audit.js';
+import { auditChange } from '../audit/route-audit.js';
+import { inTransaction } from '../db/transaction.js';
 import { requireAdmin } from '../auth/middleware.js';
 import { scope, type OrgScope } from '../auth/scope.js';
 import { createUserToken } from '../auth/queries.js';
@@ -70,7 +71,8 @@ const emailSchema = (t: Messages) =>
     .max(320, { error: t.admin.users.invalidEmail })
     .pipe(z.email({ error: t.admin.users.invalidEmail }));
 
-export const adminRoutes = new Hono<AppEnv>();
+// Every route below is behind requireAdmin (next line), hence SignedInEnv.
+export const adminRoutes = new Hono<SignedInEnv>();
 // '/admin/*' also matches '/admin' itself in Hono.
 adminRoutes.use('/admin/*', requireAdmin);
 
@@ -78,7 +80,7 @@ adminRoutes.get('/admin', (c) => c.redirect('/admin/users', 303));
 
 // ---------------------------------------------------------------- users
 
-async function usersPage(c: Context<AppEnv>, opts: { values?: InviteValues; errors?: FieldErrors; status?: 200 | 422 } = {}) {
+async function usersPage(c: Context<SignedInEnv>, opts: { values?: InviteValues; errors?: FieldErrors; status?: 200 | 422 } = {}) {
   const { db } = c.get('deps');
   const s = scope(c);
   const [users, teams] = await Promise.all([listUsers(db, s), teamChoices(db, s)]);
@@ -112,7 +114,7 @@ adminRoutes.post('/admin/users', async (c) => {
   const email = parsed.data.email;
   // The check and the insert share one transaction, so two administrators inviting the same
   // address at the same moment cannot both pass the check.
-  const created = await deps.db.transaction().execute(async (trx) => {
+  const created = await inTransaction(deps.db, async (trx) => {
     if (await emailInUse(trx, email)) return null;
     const id = await createInvitedUser(
       trx,
@@ -121,14 +123,7 @@ adminRoutes.post('/admin/users', async (c) => {
       now,
     );
     const token = await createUserToken(trx, id, 'invitation', now);
-    await audit(trx, now, {
-      organisationId: s.organisationId,
-      actorUserId: s.userId,
-      action: 'user.invited',
-      targetType: 'user',
-      targetId: id,
-      requestId: c.get('requestId'),
-    });
+    await auditChange(c, trx, 'user.invited', { type: 'user', id: id });
     return { id, token };
   });
   if (!created) return usersPage(c, { values, errors: { email: t.admin.users.emailTaken }, status: 422 });
@@ -144,7 +139,7 @@ adminRoutes.post('/admin/users', async (c) => {
   });
 });
 
-async function mailLink(c: Context<AppEnv>, user: AdminUserRow, kind: 'invitation' | 'reset', link: string): Promise<MailOutcome> {
+async function mailLink(c: Context<SignedInEnv>, user: AdminUserRow, kind: 'invitation' | 'reset', link: string): Promise<MailOutcome> {
   const deps = c.get('deps');
   if (!deps.config.smtpUrl) return 'off';
   const locale: Locale = isLocale(user.locale) ? user.locale : 'nl';
@@ -160,7 +155,7 @@ const userNotices = (t: Messages): Record<string, string> => ({
 });
 
 async function userPage(
-  c: Context<AppEnv>,
+  c: Context<SignedInEnv>,
   user: AdminUserRow,
   opts: { values?: UserEditValues; failed?: UserPageErrors; notice?: string | undefined; status?: 200 | 422 } = {},
 ) {
@@ -173,7 +168,7 @@ async function userPage(
 }
 
 /** The user named by :id in the administrator's organisation, or undefined (the route then answers 404). */
-async function targetUser(c: Context<AppEnv>): Promise<AdminUserRow | undefined> {
+async function targetUser(c: Context<SignedInEnv>): Promise<AdminUserRow | undefined> {
   const id = parseId(c.req.param('id'));
   return id === null ? undefined : findUser(c.get('deps').db, scope(c), id);
 }
@@ -203,17 +198,17 @@ adminRoutes.post('/admin/users/:id', async (c) => {
   if (!parsed.success || Object.keys(errors).length) return failed(errors);
 
   const now = deps.now();
-  const outcome = await deps.db.transaction().execute(async (trx) => {
+  const outcome = await inTransaction(deps.db, async (trx) => {
     if (user.isAdmin && !isAdmin) {
       const others = await countOtherActiveAdmins(trx, s, user.id);
       if (leavesNoAdmin({ actorId: s.userId, targetId: user.id, removesAdmin: true, otherActiveAdmins: others })) return 'last-admin' as const;
     }
     await updateUserDetails(trx, s, user.id, { displayName: parsed.data.display_name, isAdmin }, now);
     const teamsChanged = await setTeamRoles(trx, s, user.id, roles.roles);
-    const base = { organisationId: s.organisationId, actorUserId: s.userId, targetType: 'user', targetId: user.id, requestId: c.get('requestId') } as const;
-    if (parsed.data.display_name !== user.displayName) await audit(trx, now, { ...base, action: 'user.updated' });
-    if (isAdmin !== user.isAdmin) await audit(trx, now, { ...base, action: 'user.role_changed' });
-    if (teamsChanged) await audit(trx, now, { ...base, action: 'user.teams_changed' });
+    const target = { type: 'user', id: user.id };
+    if (parsed.data.display_name !== user.displayName) await auditChange(c, trx, 'user.updated', target);
+    if (isAdmin !== user.isAdmin) await auditChange(c, trx, 'user.role_changed', target);
+    if (teamsChanged) await auditChange(c, trx, 'user.teams_changed', target);
     return 'saved' as const;
   });
   if (outcome === 'last-admin') return failed({ is_admin: t.admin.user.lastAdmin });
@@ -229,18 +224,11 @@ adminRoutes.post('/admin/users/:id/disabling', async (c) => {
   const user = await targetUser(c);
   if (!user) return c.notFound();
   const now = deps.now();
-  const outcome = await deps.db.transaction().execute(async (trx) => {
+  const outcome = await inTransaction(deps.db, async (trx) => {
     const others = await countOtherActiveAdmins(trx, s, user.id);
     if (leavesNoAdmin({ actorId: s.userId, targetId: user.id, removesAdmin: user.isAdmin, otherActiveAdmins: others })) return 'last-admin' as const;
     if (!(await disableUser(trx, s, user.id, now))) return 'unchanged' as const;
-    await audit(trx, now, {
-      organisationId: s.organisationId,
-      actorUserId: s.userId,
-      action: 'user.disabled',
-      targetType: 'user',
-      targetId: user.id,
-      requestId: c.get('requestId'),
-    });
+    await auditChange(c, trx, 'user.disabled', { type: 'user', id: user.id });
     return 'disabled' as const;
   });
   if (outcome === 'last-admin') {
@@ -260,16 +248,9 @@ adminRoutes.post('/admin/users/:id/enabling', async (c) => {
   const user = await targetUser(c);
   if (!user) return c.notFound();
   const now = deps.now();
-  await deps.db.transaction().execute(async (trx) => {
+  await inTransaction(deps.db, async (trx) => {
     if (!(await enableUser(trx, s, user.id, now))) return;
-    await audit(trx, now, {
-      organisationId: s.organisationId,
-      actorUserId: s.userId,
-      action: 'user.enabled',
-      targetType: 'user',
-      targetId: user.id,
-      requestId: c.get('requestId'),
-    });
+    await auditChange(c, trx, 'user.enabled', { type: 'user', id: user.id });
   });
   return redirectAfterPost(c, `/admin/users/${user.id}?saved=enabled`);
 });
@@ -282,16 +263,9 @@ adminRoutes.post('/admin/users/:id/session-ending', async (c) => {
   const now = deps.now();
   // On their own account the administrator keeps the session they are using right now.
   const keep = user.id === s.userId ? c.get('sessionId') : null;
-  await deps.db.transaction().execute(async (trx) => {
+  await inTransaction(deps.db, async (trx) => {
     await endUserSessions(trx, s, user.id, keep);
-    await audit(trx, now, {
-      organisationId: s.organisationId,
-      actorUserId: s.userId,
-      action: 'session.ended_by_admin',
-      targetType: 'user',
-      targetId: user.id,
-      requestId: c.get('requestId'),
-    });
+    await auditChange(c, trx, 'session.ended_by_admin', { type: 'user', id: user.id });
   });
   return redirectAfterPost(c, `/admin/users/${user.id}?saved=sessions`);
 });
@@ -303,35 +277,21 @@ adminRoutes.post('/admin/users/:id/two-factor-reset', async (c) => {
   if (!user) return c.notFound();
   const now = deps.now();
   const keep = user.id === s.userId ? c.get('sessionId') : null;
-  await deps.db.transaction().execute(async (trx) => {
+  await inTransaction(deps.db, async (trx) => {
     await resetTwoFactor(trx, s, user.id, keep, now);
-    await audit(trx, now, {
-      organisationId: s.organisationId,
-      actorUserId: s.userId,
-      action: 'twofactor.reset',
-      targetType: 'user',
-      targetId: user.id,
-      requestId: c.get('requestId'),
-    });
+    await auditChange(c, trx, 'twofactor.reset', { type: 'user', id: user.id });
   });
   return redirectAfterPost(c, `/admin/users/${user.id}?saved=twofactor`);
 });
 
 /** A new one-time link for the user, shown once (see POST /admin/users for why it is not a redirect). */
-async function showNewLink(c: Context<AppEnv>, s: OrgScope, user: AdminUserRow, kind: Exclude<LinkKind, 'invited'>) {
+async function showNewLink(c: Context<SignedInEnv>, s: OrgScope, user: AdminUserRow, kind: Exclude<LinkKind, 'invited'>) {
   const deps = c.get('deps');
   const now = deps.now();
   const purpose = kind === 'reset' ? 'password_reset' : 'invitation';
-  const token = await deps.db.transaction().execute(async (trx) => {
+  const token = await inTransaction(deps.db, async (trx) => {
     const token = await createUserToken(trx, user.id, purpose, now);
-    await audit(trx, now, {
-      organisationId: s.organisationId,
-      actorUserId: s.userId,
-      action: kind === 'reset' ? 'password.reset_link_created' : 'user.invitation_renewed',
-      targetType: 'user',
-      targetId: user.id,
-      requestId: c.get('requestId'),
-    });
+    await auditChange(c, trx, kind === 'reset' ? 'password.reset_link_created' : 'user.invitation_renewed', { type: 'user', id: user.id });
     return token;
   });
   const link = `${deps.config.publicOrigin}/password/${token}`;
@@ -361,7 +321,7 @@ adminRoutes.post('/admin/users/:id/invitation', async (c) => {
 
 // ---------------------------------------------------------------- teams
 
-async function teamsPage(c: Context<AppEnv>, opts: { failed?: TeamsPageFailure; notice?: string | undefined; status?: 200 | 422 } = {}) {
+async function teamsPage(c: Context<SignedInEnv>, opts: { failed?: TeamsPageFailure; notice?: string | undefined; status?: 200 | 422 } = {}) {
   const teams = await listTeams(c.get('deps').db, scope(c));
   return render(c, () => <TeamsPage ui={ui(c)} teams={teams} failed={opts.failed} notice={opts.notice} />, { status: opts.status ?? 200 });
 }
@@ -381,17 +341,10 @@ adminRoutes.post('/admin/teams', async (c) => {
   const parsed = nameSchema(t, TEAM_NAME_MAX).safeParse(value);
   if (!parsed.success) return teamsPage(c, { failed: { form: 'create', value, error: parsed.error.issues[0]!.message }, status: 422 });
   const now = deps.now();
-  const created = await deps.db.transaction().execute(async (trx) => {
+  const created = await inTransaction(deps.db, async (trx) => {
     if (await teamNameTaken(trx, s, parsed.data)) return false;
     const id = await createTeam(trx, s, parsed.data, now);
-    await audit(trx, now, {
-      organisationId: s.organisationId,
-      actorUserId: s.userId,
-      action: 'team.created',
-      targetType: 'team',
-      targetId: id,
-      requestId: c.get('requestId'),
-    });
+    await auditChange(c, trx, 'team.created', { type: 'team', id: id });
     return true;
   });
   if (!created) return teamsPage(c, { failed: { form: 'create', value, error: t.admin.teams.nameTaken }, status: 422 });
@@ -411,17 +364,10 @@ adminRoutes.post('/admin/teams/:id', async (c) => {
   if (!parsed.success) return teamsPage(c, { failed: { form: 'rename', teamId: team.id, value, error: parsed.error.issues[0]!.message }, status: 422 });
   if (parsed.data === team.name) return redirectAfterPost(c, '/admin/teams');
   const now = deps.now();
-  const renamed = await deps.db.transaction().execute(async (trx) => {
+  const renamed = await inTransaction(deps.db, async (trx) => {
     if (await teamNameTaken(trx, s, parsed.data, team.id)) return false;
     await renameTeam(trx, s, team.id, parsed.data);
-    await audit(trx, now, {
-      organisationId: s.organisationId,
-      actorUserId: s.userId,
-      action: 'team.renamed',
-      targetType: 'team',
-      targetId: team.id,
-      requestId: c.get('requestId'),
-    });
+    await auditChange(c, trx, 'team.renamed', { type: 'team', id: team.id });
     return true;
   });
   if (!renamed) return teamsPage(c, { failed: { form: 'rename', teamId: team.id, value, error: t.admin.teams.nameTaken }, status: 422 });
@@ -463,19 +409,12 @@ adminRoutes.post('/admin/settings', async (c) => {
   // A form without the choice (an older page still open) keeps what is set.
   const sensitiveVisibility = parsed.data.sensitive_visibility ?? (await getOrganisation(deps.db, s)).sensitive_visibility;
   const now = deps.now();
-  await deps.db.transaction().execute(async (trx) => {
+  await inTransaction(deps.db, async (trx) => {
     const before = await getOrganisation(trx, s);
     if (before.name === parsed.data.name && (before.require_two_factor === 1) === requireTwoFactor && before.sensitive_visibility === sensitiveVisibility)
       return;
     await updateOrganisation(trx, s, { name: parsed.data.name, requireTwoFactor, sensitiveVisibility });
-    await audit(trx, now, {
-      organisationId: s.organisationId,
-      actorUserId: s.userId,
-      action: 'organisation.settings_changed',
-      targetType: 'organisation',
-      targetId: s.organisationId,
-      requestId: c.get('requestId'),
-    });
+    await auditChange(c, trx, 'organisation.settings_changed', { type: 'organisation', id: s.organisationId });
   });
   return redirectAfterPost(c, '/admin/settings?saved=1');
 });

@@ -2,11 +2,12 @@ import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { ownOrigins } from '../config.js';
-import type { AppEnv } from '../http/env.js';
+import type { AppEnv, SignedInEnv } from '../http/env.js';
 import { messagesFor } from '../i18n/index.js';
 import { renderError } from '../http/errors.js';
 import { redirectTarget, sameOriginPath } from '../http/redirect-target.js';
 import { audit } from '../audit/audit.js';
+import { scopeOfUser } from './scope.js';
 import { clearSessionCookie, loadCurrentUser, readSessionCookie, validateSessionToken } from './sessions.js';
 import { renderSignInForReplay } from './replay.js';
 
@@ -37,7 +38,7 @@ export const sessionMiddleware = createMiddleware<AppEnv>(async (c, next) => {
 });
 
 /** A user-supplied place to go back to (`next`), as a path on our own site or `/`. */
-export function nextTarget(c: Context<AppEnv>, value: string | undefined | null): string {
+export function nextTarget<E extends AppEnv>(c: Context<E>, value: string | undefined | null): string {
   return redirectTarget(value, c.get('deps').config.publicOrigin);
 }
 
@@ -45,25 +46,30 @@ export function nextTarget(c: Context<AppEnv>, value: string | undefined | null)
  * Guards a route for signed-in users. Not signed in: a GET goes to the sign-in page and comes
  * back afterwards; a form POST (typically: the session expired while the worker was typing)
  * gets the sign-in page with the submitted form carried along, so nothing typed is lost.
+ * Typed with SignedInEnv so that handlers chained after it (and sub-apps declared
+ * `new Hono<SignedInEnv>()` that use it first) see a user and a scope without `!`.
  */
-export const requireUser = createMiddleware<AppEnv>(async (c, next) => {
-  const user = c.get('user');
+export const requireUser = createMiddleware<SignedInEnv>(async (c, next) => {
+  // The type promises what this middleware establishes; here, before the check, it may be null.
+  const user = c.get('user') as SignedInEnv['Variables']['user'] | null;
   if (!user) return notSignedIn(c);
   if (user.mustSetUpTwoFactor && !c.req.path.startsWith('/account/two-factor')) {
     return c.redirect('/account/two-factor/setup', 303);
   }
+  c.set('scope', scopeOfUser(user));
   await next();
 });
 
-export const requireAdmin = createMiddleware<AppEnv>(async (c, next) => {
-  const user = c.get('user');
+export const requireAdmin = createMiddleware<SignedInEnv>(async (c, next) => {
+  const user = c.get('user') as SignedInEnv['Variables']['user'] | null;
   if (!user) return notSignedIn(c);
   if (user.mustSetUpTwoFactor) return c.redirect('/account/two-factor/setup', 303);
   if (!user.isAdmin) return denied(c);
+  c.set('scope', scopeOfUser(user));
   await next();
 });
 
-export async function denied(c: Context<AppEnv>) {
+export async function denied<E extends AppEnv>(c: Context<E>) {
   const user = c.get('user');
   const { db, now } = c.get('deps');
   await audit(db, now(), {
@@ -78,7 +84,7 @@ export async function denied(c: Context<AppEnv>) {
   return renderError(c, 'forbidden');
 }
 
-async function notSignedIn(c: Context<AppEnv>) {
+async function notSignedIn<E extends AppEnv>(c: Context<E>) {
   const pending = c.get('pendingSession');
   const { config } = c.get('deps');
   const { publicOrigin } = config;
@@ -95,14 +101,15 @@ async function notSignedIn(c: Context<AppEnv>) {
     return c.body(null, 401);
   }
   if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
-    return renderSignInForReplay(c);
+    // The sign-in page reads only what every request has (AppEnv), whatever the route's narrower env.
+    return renderSignInForReplay(c as unknown as Context<AppEnv>);
   }
   if (pending) return c.redirect(`/signin/two-factor?next=${encodeURIComponent(here)}`, 303);
   return c.redirect(`/signin?next=${encodeURIComponent(here)}`, 303);
 }
 
 /** The client's address for throttling: the socket peer, or the proxy's X-Forwarded-For when trusted. */
-export function clientAddress(c: Context<AppEnv>): string | null {
+export function clientAddress<E extends AppEnv>(c: Context<E>): string | null {
   if (c.get('deps').config.trustProxy) {
     const xff = c.req.header('X-Forwarded-For');
     // The right-most entry is the one our own proxy appended; earlier ones are client-supplied.

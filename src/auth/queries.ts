@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { hashSecret, newIdAndSecret, randomToken, sameHash, splitToken } from './tokens.js';
 import { installDefaultCatalogue } from '../catalogue/queries.js';
+import type { Trx } from '../db/transaction.js';
 
 export const INVITATION_VALID_MS = 24 * 3_600_000;
 export const RESET_VALID_MS = 3_600_000;
@@ -18,9 +19,10 @@ export async function findUserById(db: Kysely<Database>, id: number) {
   return db.selectFrom('app_user').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function createOrganisation(db: Kysely<Database>, name: string, now: number): Promise<number> {
-  const org = await db.insertInto('organisation').values({ name, require_two_factor: 1, created_at: now }).returning('id').executeTakeFirstOrThrow();
-  await installDefaultCatalogue(db, org.id, now);
+/** The organisation with its default catalogue: run in the caller's transaction. */
+export async function createOrganisation(trx: Trx, name: string, now: number): Promise<number> {
+  const org = await trx.insertInto('organisation').values({ name, require_two_factor: 1, created_at: now }).returning('id').executeTakeFirstOrThrow();
+  await installDefaultCatalogue(trx, org.id, now);
   return org.id;
 }
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { CatalogueData, CatalogueDomain, CatalogueTheme, Level } from '../catalogue/default-catalogue.js';
 import type { CellState } from './tables.js';
+import { findDomain } from '../catalogue/catalogue.js';
 
 export const REMARK_MAX = 10_000;
 
@@ -149,4 +150,34 @@ export function direction(previous: Map<string, number>, latest: Map<string, num
     else if (score < before) down++;
   }
   return { direction: up > down ? 'better' : down > up ? 'worse' : 'same', up, down, compared };
+}
+
+/** How far a balance is: cells answered of all, and taken-over scores not yet confirmed. */
+export function progress(detail: { layout: readonly LayoutSection[]; cells: ReadonlyMap<string, { state: CellState; prefilled: boolean }> }): {
+  answered: number;
+  total: number;
+  unconfirmed: number;
+} {
+  let answered = 0;
+  let total = 0;
+  let unconfirmed = 0;
+  for (const section of detail.layout)
+    for (const t of section.themes)
+      for (const d of t.domains) {
+        total++;
+        const c = detail.cells.get(cellKey(section.subject.key, d.key));
+        if (c && isAnswered(c)) answered++;
+        if (c?.prefilled) unconfirmed++;
+      }
+  return { answered, total, unconfirmed };
+}
+
+/** Whether a subject key and domain key name a cell of this balance (domain switched on, right level). */
+export function cellExists(detail: { layout: readonly LayoutSection[] }, subject: string, domainKey: string): boolean {
+  const section = detail.layout.find((s) => s.subject.key === subject);
+  return !!section?.themes.some((t) => t.domains.some((d) => d.key === domainKey));
+}
+
+export function domainOf(detail: { catalogue: CatalogueData }, domainKey: string) {
+  return findDomain(detail.catalogue, domainKey);
 }

@@ -1,18 +1,18 @@
 import type { Kysely } from 'kysely';
+import type { Trx } from '../db/transaction.js';
 import type { Database } from '../db/schema.js';
 import type { OrgScope } from '../auth/scope.js';
 import { visibleHouseholds } from '../households/access.js';
 import { isAdult } from '../households/logic.js';
 import { getCatalogueVersion, getCurrentVersion } from '../catalogue/queries.js';
 import type { CatalogueData } from '../catalogue/default-catalogue.js';
-import { findDomain } from '../catalogue/catalogue.js';
 import type { BalanceMethod, BalanceStatus, CellState } from './tables.js';
 import {
   balanceLayout,
   cellKey,
   direction,
   EMPTY_CELL,
-  isAnswered,
+  cellExists,
   sameValue,
   subjectKeyOf,
   visibleScores,
@@ -188,21 +188,6 @@ export async function loadCells(db: Db, balanceId: number): Promise<Map<string, 
   );
 }
 
-export function progress(detail: Pick<BalanceDetail, 'layout' | 'cells'>): { answered: number; total: number; unconfirmed: number } {
-  let answered = 0;
-  let total = 0;
-  let unconfirmed = 0;
-  for (const section of detail.layout)
-    for (const t of section.themes)
-      for (const d of t.domains) {
-        total++;
-        const c = detail.cells.get(cellKey(section.subject.key, d.key));
-        if (c && isAnswered(c)) answered++;
-        if (c?.prefilled) unconfirmed++;
-      }
-  return { answered, total, unconfirmed };
-}
-
 export interface NewBalance {
   takenOn: string;
   method: BalanceMethod;
@@ -215,12 +200,12 @@ export interface NewBalance {
  * household on its date. With `prefill`, the previous finalised balance's answers are copied as
  * "nog te bevestigen".
  */
-export async function createBalance(db: Db, scope: OrgScope, householdId: number, values: NewBalance, now: number): Promise<number | undefined> {
-  const household = await visibleHouseholds(db, scope).select(['household.id', 'household.status']).where('household.id', '=', householdId).executeTakeFirst();
+export async function createBalance(trx: Trx, scope: OrgScope, householdId: number, values: NewBalance, now: number): Promise<number | undefined> {
+  const household = await visibleHouseholds(trx, scope).select(['household.id', 'household.status']).where('household.id', '=', householdId).executeTakeFirst();
   if (!household) return undefined;
-  const version = await getCurrentVersion(db, scope);
+  const version = await getCurrentVersion(trx, scope);
   if (!version) throw new Error('organisation has no published catalogue');
-  const members = await db
+  const members = await trx
     .selectFrom('household_member')
     .select(['id', 'birth_year', 'adult_override', 'joined_on', 'left_on'])
     .where('household_id', '=', householdId)
@@ -228,81 +213,79 @@ export async function createBalance(db: Db, scope: OrgScope, householdId: number
     .where((eb) => eb.or([eb('left_on', 'is', null), eb('left_on', '>', values.takenOn)]))
     .execute();
   const year = Number(values.takenOn.slice(0, 4));
-  return db.transaction().execute(async (trx) => {
-    const balance = await trx
-      .insertInto('balance')
-      .values({
-        organisation_id: scope.organisationId,
-        household_id: householdId,
-        catalogue_version_id: version.id,
-        taken_on: values.takenOn,
-        method: values.method,
-        created_at: now,
-        created_by: scope.userId,
-        updated_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    if (members.length) {
-      await trx
-        .insertInto('balance_subject')
-        .values(
-          members.map((m) => ({
-            balance_id: balance.id,
-            member_id: m.id,
-            level: isAdult({ birthYear: m.birth_year, adultOverride: m.adult_override === null ? null : m.adult_override === 1 }, year)
-              ? ('volwassene' as const)
-              : ('kind' as const),
-            took_part: values.participants.includes(m.id) ? 1 : 0,
-          })),
-        )
-        .execute();
-    }
-    if (values.prefill) {
-      const previous = await trx
-        .selectFrom('balance')
-        .select('id')
-        .where('household_id', '=', householdId)
-        .where('status', '=', 'final')
-        .where('id', '!=', balance.id)
-        .orderBy('taken_on', 'desc')
-        .orderBy('id', 'desc')
-        .limit(1)
-        .executeTakeFirst();
-      if (previous) {
-        const subjects = new Set(['h', ...members.map((m) => subjectKeyOf(m.id))]);
-        const active = new Set(version.catalogue.themes.flatMap((t) => t.domains.filter((d) => d.defaultOn).map((d) => `${t.level}:${d.key}`)));
-        const levelOf = new Map<string, string>([['h', 'huishouden']]);
-        const subjectRows = await trx.selectFrom('balance_subject').select(['member_id', 'level']).where('balance_id', '=', balance.id).execute();
-        for (const s of subjectRows) levelOf.set(subjectKeyOf(s.member_id), s.level);
-        const old = await trx.selectFrom('balance_score').selectAll().where('balance_id', '=', previous.id).where('state', '!=', 'open').execute();
-        const copy = old.filter((o) => subjects.has(o.subject) && active.has(`${levelOf.get(o.subject)}:${o.domain_key}`));
-        if (copy.length) {
-          await trx
-            .insertInto('balance_score')
-            .values(
-              copy.map((o) => ({
-                balance_id: balance.id,
-                subject: o.subject,
-                member_id: o.member_id,
-                domain_key: o.domain_key,
-                state: o.state,
-                score: o.score,
-                client_score: null,
-                remark: '',
-                prefilled: 1,
-                revision: 1,
-                editor_token: '',
-                updated_at: now,
-                updated_by: scope.userId,
-              })),
-            )
-            .execute();
-        }
+  const balance = await trx
+    .insertInto('balance')
+    .values({
+      organisation_id: scope.organisationId,
+      household_id: householdId,
+      catalogue_version_id: version.id,
+      taken_on: values.takenOn,
+      method: values.method,
+      created_at: now,
+      created_by: scope.userId,
+      updated_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  if (members.length) {
+    await trx
+      .insertInto('balance_subject')
+      .values(
+        members.map((m) => ({
+          balance_id: balance.id,
+          member_id: m.id,
+          level: isAdult({ birthYear: m.birth_year, adultOverride: m.adult_override === null ? null : m.adult_override === 1 }, year)
+            ? ('volwassene' as const)
+            : ('kind' as const),
+          took_part: values.participants.includes(m.id) ? 1 : 0,
+        })),
+      )
+      .execute();
+  }
+  if (values.prefill) {
+    const previous = await trx
+      .selectFrom('balance')
+      .select('id')
+      .where('household_id', '=', householdId)
+      .where('status', '=', 'final')
+      .where('id', '!=', balance.id)
+      .orderBy('taken_on', 'desc')
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    if (previous) {
+      const subjects = new Set(['h', ...members.map((m) => subjectKeyOf(m.id))]);
+      const active = new Set(version.catalogue.themes.flatMap((t) => t.domains.filter((d) => d.defaultOn).map((d) => `${t.level}:${d.key}`)));
+      const levelOf = new Map<string, string>([['h', 'huishouden']]);
+      const subjectRows = await trx.selectFrom('balance_subject').select(['member_id', 'level']).where('balance_id', '=', balance.id).execute();
+      for (const s of subjectRows) levelOf.set(subjectKeyOf(s.member_id), s.level);
+      const old = await trx.selectFrom('balance_score').selectAll().where('balance_id', '=', previous.id).where('state', '!=', 'open').execute();
+      const copy = old.filter((o) => subjects.has(o.subject) && active.has(`${levelOf.get(o.subject)}:${o.domain_key}`));
+      if (copy.length) {
+        await trx
+          .insertInto('balance_score')
+          .values(
+            copy.map((o) => ({
+              balance_id: balance.id,
+              subject: o.subject,
+              member_id: o.member_id,
+              domain_key: o.domain_key,
+              state: o.state,
+              score: o.score,
+              client_score: null,
+              remark: '',
+              prefilled: 1,
+              revision: 1,
+              editor_token: '',
+              updated_at: now,
+              updated_by: scope.userId,
+            })),
+          )
+          .execute();
       }
     }
-    return balance.id;
-  });
+  }
+  return balance.id;
 }
 
 export interface PostedCell {
@@ -331,89 +314,74 @@ export type SaveOutcome =
  * null, and the empty token of prefilled or generated cells, never count as the same editor.
  */
 export async function saveCells(
-  db: Db,
+  trx: Trx,
   scope: OrgScope,
   balanceId: number,
   cells: PostedCell[],
   editorToken: string | null,
   now: number,
-  /** Runs inside the same transaction when something was saved (the audit row: one commit, one fsync). */
-  onSaved?: (trx: Db) => Promise<void>,
 ): Promise<SaveOutcome> {
-  return db.transaction().execute(async (trx) => {
-    const balance = await trx
-      .selectFrom('balance')
-      .select(['status'])
-      .where('id', '=', balanceId)
-      .where('organisation_id', '=', scope.organisationId)
-      .executeTakeFirstOrThrow();
-    if (balance.status !== 'draft') return { status: 'final' } as const;
-    const current = await loadCells(trx, balanceId);
-    const conflicts: Conflict[] = [];
-    const writes: PostedCell[] = [];
-    for (const p of cells) {
-      if (!p.changed && !p.confirm) continue;
-      const now_ = current.get(cellKey(p.subject, p.domainKey));
-      const currentRevision = now_?.revision ?? 0;
-      if (now_ && sameValue(now_, p.value) && !(p.confirm && now_.prefilled)) continue;
-      const sameEditor = editorToken !== null && editorToken !== '' && now_?.editorToken === editorToken;
-      if (currentRevision !== p.revision && now_ && !sameEditor && !sameValue(now_, p.value)) {
-        conflicts.push({ subject: p.subject, domainKey: p.domainKey, mine: p.value, theirs: now_ });
-        continue;
-      }
-      writes.push(p);
+  const balance = await trx
+    .selectFrom('balance')
+    .select(['status'])
+    .where('id', '=', balanceId)
+    .where('organisation_id', '=', scope.organisationId)
+    .executeTakeFirstOrThrow();
+  if (balance.status !== 'draft') return { status: 'final' } as const;
+  const current = await loadCells(trx, balanceId);
+  const conflicts: Conflict[] = [];
+  const writes: PostedCell[] = [];
+  for (const p of cells) {
+    if (!p.changed && !p.confirm) continue;
+    const now_ = current.get(cellKey(p.subject, p.domainKey));
+    const currentRevision = now_?.revision ?? 0;
+    if (now_ && sameValue(now_, p.value) && !(p.confirm && now_.prefilled)) continue;
+    const sameEditor = editorToken !== null && editorToken !== '' && now_?.editorToken === editorToken;
+    if (currentRevision !== p.revision && now_ && !sameEditor && !sameValue(now_, p.value)) {
+      conflicts.push({ subject: p.subject, domainKey: p.domainKey, mine: p.value, theirs: now_ });
+      continue;
     }
-    if (conflicts.length) return { status: 'conflict', conflicts } as const;
-    const saved: { subject: string; domainKey: string; cell: StoredCell }[] = [];
-    for (const p of writes) {
-      const memberId = p.subject === 'h' ? null : Number(p.subject.slice(1));
-      const existing = current.get(cellKey(p.subject, p.domainKey));
-      const revision = (existing?.revision ?? 0) + 1;
-      const values = {
-        state: p.value.state as CellState,
-        score: p.value.score,
-        client_score: p.value.clientScore,
-        remark: p.value.remark,
-        prefilled: 0,
-        revision,
-        editor_token: editorToken ?? '',
-        updated_at: now,
-        updated_by: scope.userId,
-      };
-      if (existing) {
-        await trx.updateTable('balance_score').set(values).where('id', '=', existing.id).execute();
-      } else {
-        await trx
-          .insertInto('balance_score')
-          .values({ balance_id: balanceId, subject: p.subject, member_id: memberId, domain_key: p.domainKey, ...values })
-          .execute();
-      }
-      saved.push({
-        subject: p.subject,
-        domainKey: p.domainKey,
-        cell: { ...(existing ?? { id: 0, updatedByName: null }), ...p.value, prefilled: false, revision, editorToken: editorToken ?? '', updatedAt: now },
-      });
+    writes.push(p);
+  }
+  if (conflicts.length) return { status: 'conflict', conflicts } as const;
+  const saved: { subject: string; domainKey: string; cell: StoredCell }[] = [];
+  for (const p of writes) {
+    const memberId = p.subject === 'h' ? null : Number(p.subject.slice(1));
+    const existing = current.get(cellKey(p.subject, p.domainKey));
+    const revision = (existing?.revision ?? 0) + 1;
+    const values = {
+      state: p.value.state as CellState,
+      score: p.value.score,
+      client_score: p.value.clientScore,
+      remark: p.value.remark,
+      prefilled: 0,
+      revision,
+      editor_token: editorToken ?? '',
+      updated_at: now,
+      updated_by: scope.userId,
+    };
+    if (existing) {
+      await trx.updateTable('balance_score').set(values).where('id', '=', existing.id).execute();
+    } else {
+      await trx
+        .insertInto('balance_score')
+        .values({ balance_id: balanceId, subject: p.subject, member_id: memberId, domain_key: p.domainKey, ...values })
+        .execute();
     }
-    if (saved.length) {
-      await trx.updateTable('balance').set({ updated_at: now }).where('id', '=', balanceId).execute();
-      await onSaved?.(trx);
-    }
-    return { status: 'saved', saved } as const;
-  });
+    saved.push({
+      subject: p.subject,
+      domainKey: p.domainKey,
+      cell: { ...(existing ?? { id: 0, updatedByName: null }), ...p.value, prefilled: false, revision, editorToken: editorToken ?? '', updatedAt: now },
+    });
+  }
+  if (saved.length) {
+    await trx.updateTable('balance').set({ updated_at: now }).where('id', '=', balanceId).execute();
+  }
+  return { status: 'saved', saved } as const;
 }
 
-/** Whether a subject key and domain key name a cell of this balance (domain switched on, right level). */
-export function cellExists(detail: Pick<BalanceDetail, 'layout'>, subject: string, domainKey: string): boolean {
-  const section = detail.layout.find((s) => s.subject.key === subject);
-  return !!section?.themes.some((t) => t.domains.some((d) => d.key === domainKey));
-}
-
-export function domainOf(detail: Pick<BalanceDetail, 'catalogue'>, domainKey: string) {
-  return findDomain(detail.catalogue, domainKey);
-}
-
-export async function finaliseBalance(db: Db, scope: OrgScope, balanceId: number, now: number): Promise<boolean> {
-  const res = await db
+export async function finaliseBalance(trx: Trx, scope: OrgScope, balanceId: number, now: number): Promise<boolean> {
+  const res = await trx
     .updateTable('balance')
     .set({ status: 'final', finalised_at: now, finalised_by: scope.userId, updated_at: now })
     .where('id', '=', balanceId)
@@ -464,7 +432,7 @@ export async function listAmendments(db: Db, detail: Pick<BalanceDetail, 'id' | 
 
 /** A correction after finalising: the cell changes, and the change with its reason is kept visibly. */
 export async function amendCell(
-  db: Db,
+  trx: Trx,
   scope: OrgScope,
   balanceId: number,
   subject: string,
@@ -473,60 +441,58 @@ export async function amendCell(
   reason: string,
   now: number,
 ): Promise<'amended' | 'unchanged' | 'notFinal'> {
-  return db.transaction().execute(async (trx) => {
-    const b = await trx
-      .selectFrom('balance')
-      .select('status')
-      .where('id', '=', balanceId)
-      .where('organisation_id', '=', scope.organisationId)
-      .executeTakeFirstOrThrow();
-    if (b.status !== 'final') return 'notFinal';
-    const current = (await loadCells(trx, balanceId)).get(cellKey(subject, domainKey));
-    const before: CellValue = current ?? EMPTY_CELL;
-    const after: CellValue = { ...value, clientScore: before.clientScore };
-    if (sameValue(before, after)) return 'unchanged';
+  const b = await trx
+    .selectFrom('balance')
+    .select('status')
+    .where('id', '=', balanceId)
+    .where('organisation_id', '=', scope.organisationId)
+    .executeTakeFirstOrThrow();
+  if (b.status !== 'final') return 'notFinal';
+  const current = (await loadCells(trx, balanceId)).get(cellKey(subject, domainKey));
+  const before: CellValue = current ?? EMPTY_CELL;
+  const after: CellValue = { ...value, clientScore: before.clientScore };
+  if (sameValue(before, after)) return 'unchanged';
+  await trx
+    .insertInto('balance_amendment')
+    .values({
+      balance_id: balanceId,
+      subject,
+      domain_key: domainKey,
+      reason,
+      before_state: before.state,
+      before_score: before.score,
+      before_remark: before.remark,
+      after_state: after.state,
+      after_score: after.score,
+      after_remark: after.remark,
+      created_at: now,
+      created_by: scope.userId,
+    })
+    .execute();
+  const values = {
+    state: after.state,
+    score: after.score,
+    remark: after.remark,
+    prefilled: 0,
+    revision: (current?.revision ?? 0) + 1,
+    updated_at: now,
+    updated_by: scope.userId,
+  };
+  if (current) await trx.updateTable('balance_score').set(values).where('id', '=', current.id).execute();
+  else
     await trx
-      .insertInto('balance_amendment')
+      .insertInto('balance_score')
       .values({
         balance_id: balanceId,
         subject,
+        member_id: subject === 'h' ? null : Number(subject.slice(1)),
         domain_key: domainKey,
-        reason,
-        before_state: before.state,
-        before_score: before.score,
-        before_remark: before.remark,
-        after_state: after.state,
-        after_score: after.score,
-        after_remark: after.remark,
-        created_at: now,
-        created_by: scope.userId,
+        client_score: null,
+        editor_token: '',
+        ...values,
       })
       .execute();
-    const values = {
-      state: after.state,
-      score: after.score,
-      remark: after.remark,
-      prefilled: 0,
-      revision: (current?.revision ?? 0) + 1,
-      updated_at: now,
-      updated_by: scope.userId,
-    };
-    if (current) await trx.updateTable('balance_score').set(values).where('id', '=', current.id).execute();
-    else
-      await trx
-        .insertInto('balance_score')
-        .values({
-          balance_id: balanceId,
-          subject,
-          member_id: subject === 'h' ? null : Number(subject.slice(1)),
-          domain_key: domainKey,
-          client_score: null,
-          editor_token: '',
-          ...values,
-        })
-        .execute();
-    return 'amended';
-  });
+  return 'amended';
 }
 
 export interface BalanceTrend {

@@ -1,66 +1,47 @@
 import { Hono, type Context } from 'hono';
-import type { AppEnv } from '../http/env.js';
-import { field, readForm, type FormFields } from '../http/form.js';
+import { field, readForm } from '../http/form.js';
 import { isHtmx, redirectAfterPost } from '../http/htmx.js';
 import { render } from '../http/render.js';
 import { ui } from '../http/ui.js';
 import { parseId } from '../http/params.js';
-import { audit } from '../audit/audit.js';
-import { requireUser } from '../auth/middleware.js';
+import { auditChange, auditEvent } from '../audit/route-audit.js';
+import { inTransaction } from '../db/transaction.js';
 import { scope } from '../auth/scope.js';
-import { findHousehold, type Household } from '../households/queries.js';
-import type { CurrentUser } from '../auth/current-user.js';
+import type { HouseholdEnv } from '../households/scoped.js';
 import { todayIso } from '../households/logic.js';
 import { formatTime } from '../i18n/format.js';
-import { BALANCE_METHODS, type BalanceMethod } from './tables.js';
-import { cellKey, domId, fingerprint, parseCell, type CellValue } from './logic.js';
+import { cellKey, domId, progress } from './logic.js';
 import {
   amendCell,
-  cellExists,
   createBalance,
-  domainOf,
   finaliseBalance,
   findBalance,
   listAmendments,
   listBalances,
-  progress,
   saveCells,
   type BalanceDetail,
   type PostedCell,
   type StoredCell,
 } from './queries.js';
-import { NewBalancePage, type NewBalanceValues } from '../../views/balances/NewBalancePage.js';
-import { BalanceEditorPage, Cell, CellMeta, Progress, cellPendingId, type EditorState } from '../../views/balances/BalanceEditorPage.js';
+import { NewBalancePage } from '../../views/balances/NewBalancePage.js';
+import { parseNewBalance, readAmendmentForm, readNewBalanceForm, readScoresForm, type AmendmentError, type NewBalanceValues } from './forms.js';
+import { BalanceEditorPage, type EditorState } from '../../views/balances/BalanceEditorPage.js';
+import { ConflictCells, SaveError, SavedCells } from '../../views/balances/ScoreSaveFragments.js';
 import { BalanceViewPage } from '../../views/balances/BalanceViewPage.js';
 import { serverSecret } from '../db/server-secret.js';
 import { issueEditorToken, verifiedEditorToken } from './editor-token.js';
 
 // The balance (meting): start one, score it (every change saved at once with htmx; a save button
 // per theme without JS), finalise it, correct it afterwards with a reason. Every route goes through
-// findHousehold/findBalance, which only see the households of the user's own teams: anything else
-// is a 404.
+// the client file's household (households/scoped.ts) and findBalance, which only see the
+// households of the caller's scope: anything else is a 404. Mounted at /households/:householdId/balances.
 
-export const balanceRoutes = new Hono<AppEnv>();
-balanceRoutes.use('/households/:hid/balances', requireUser);
-balanceRoutes.use('/households/:hid/balances/*', requireUser);
+export const balanceRoutes = new Hono<HouseholdEnv>();
 
 const id = (v: string | undefined) => parseId(v) ?? NaN;
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-function validIsoDate(v: string): boolean {
-  if (!ISO_DATE.test(v)) return false;
-  const d = new Date(`${v}T12:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
-}
-
-async function loadHousehold(c: Context<AppEnv>) {
-  return findHousehold(c.get('deps').db, scope(c), id(c.req.param('hid')));
-}
-
 // ---------------------------------------------------------------- start a balance
-balanceRoutes.get('/households/:hid/balances/new', async (c) => {
-  const household = await loadHousehold(c);
-  if (!household) return c.notFound();
+balanceRoutes.get('/new', async (c) => {
+  const household = c.get('household');
   const deps = c.get('deps');
   const previous = (await listBalances(deps.db, scope(c), household.id)).some((b) => b.status === 'final');
   const values: NewBalanceValues = {
@@ -70,103 +51,54 @@ balanceRoutes.get('/households/:hid/balances/new', async (c) => {
     prefill: false,
   };
   // The form lists the members by name: a view of the client file like any other.
-  const user = c.get('user')!;
-  await audit(deps.db, deps.now(), {
-    organisationId: user.organisationId,
-    actorUserId: user.id,
-    action: 'balance.new_form_viewed',
-    targetType: 'household',
-    targetId: household.id,
-    requestId: c.get('requestId'),
-  });
+  await auditEvent(c, 'balance.new_form_viewed', { type: 'household', id: household.id });
   return render(c, () => <NewBalancePage ui={ui(c)} household={household} values={values} hasPrevious={previous} />);
 });
 
-balanceRoutes.post('/households/:hid/balances', async (c) => {
-  const household = await loadHousehold(c);
-  if (!household) return c.notFound();
+balanceRoutes.post('/', async (c) => {
+  const household = c.get('household');
   const deps = c.get('deps');
-  const t = c.get('t').balances.new;
-  const fields = await readForm(c);
-  const takenOn = field(fields, 'takenOn').trim();
-  const method = field(fields, 'method');
-  const rawParticipants = fields.participants === undefined ? [] : Array.isArray(fields.participants) ? fields.participants : [fields.participants];
-  const memberIds = new Set(household.members.map((m) => m.id));
-  const participants = rawParticipants.map(Number).filter((n) => memberIds.has(n));
-  const values: NewBalanceValues = {
-    takenOn,
-    method: (BALANCE_METHODS as readonly string[]).includes(method) ? (method as BalanceMethod) : '',
-    participants,
-    prefill: field(fields, 'prefill') === '1',
-  };
-  const errors: Record<string, string> = {};
-  if (!validIsoDate(takenOn) || takenOn > todayIso(deps.now())) errors.takenOn = t.invalidDate;
-  if (!values.method) errors.method = t.invalidMethod;
-  if (household.status === 'closed') errors.takenOn = t.closed;
-  else if (!errors.takenOn && !household.members.some((m) => m.joinedOn <= takenOn && (m.leftOn === null || m.leftOn > takenOn))) errors.takenOn = t.noMembers;
-  const previous = (await listBalances(deps.db, scope(c), household.id)).some((b) => b.status === 'final');
-  if (Object.keys(errors).length) {
-    return render(c, () => <NewBalancePage ui={ui(c)} household={household} values={values} errors={errors} hasPrevious={previous} />, { status: 422 });
+  const values = readNewBalanceForm(await readForm(c), new Set(household.members.map((m) => m.id)));
+  const parsed = parseNewBalance(values, household, todayIso(deps.now()));
+  if (!parsed.ok) {
+    const previous = (await listBalances(deps.db, scope(c), household.id)).some((b) => b.status === 'final');
+    return render(c, () => <NewBalancePage ui={ui(c)} household={household} values={values} errors={parsed.errors} hasPrevious={previous} />, { status: 422 });
   }
-  const now = deps.now();
-  const balanceId = await createBalance(
-    deps.db,
-    scope(c),
-    household.id,
-    { takenOn, method: values.method as BalanceMethod, participants, prefill: values.prefill },
-    now,
-  );
-  if (!balanceId) return c.notFound();
-  const user = c.get('user')!;
-  await audit(deps.db, now, {
-    organisationId: user.organisationId,
-    actorUserId: user.id,
-    action: 'balance.created',
-    targetType: 'balance',
-    targetId: balanceId,
-    requestId: c.get('requestId'),
+  const balanceId = await inTransaction(deps.db, async (trx) => {
+    const created = await createBalance(
+      trx,
+      scope(c),
+      household.id,
+      { takenOn: parsed.takenOn, method: parsed.method, participants: values.participants, prefill: values.prefill },
+      deps.now(),
+    );
+    if (created) await auditChange(c, trx, 'balance.created', { type: 'balance', id: created });
+    return created;
   });
+  if (!balanceId) return c.notFound();
   return redirectAfterPost(c, `/households/${household.id}/balances/${balanceId}`);
 });
 
 // ---------------------------------------------------------------- the editor / the finalised balance
-/**
- * The organisation may shield sensitive domains (health, addiction, justice...) from everyone but
- * the household's assigned worker and the team's leads (admin setting; default: the whole team).
- */
-export function hidesSensitive(user: CurrentUser, household: Pick<Household, 'assignedUserId' | 'teamId'>): boolean {
-  if (user.sensitiveVisibility === 'team') return false;
-  return !(household.assignedUserId === user.id || user.memberships.some((m) => m.teamId === household.teamId && m.role === 'lead'));
-}
-
 /** A fresh editor token for this session and balance (see editor-token.ts). */
-async function newEditorToken(c: Context<AppEnv>, balanceId: number): Promise<string> {
+async function newEditorToken(c: Context<HouseholdEnv>, balanceId: number): Promise<string> {
   return issueEditorToken(await serverSecret(c.get('deps').db), c.get('sessionId') ?? '', balanceId);
 }
 
-async function loadBalance(c: Context<AppEnv>) {
-  const household = await loadHousehold(c);
-  if (!household) return undefined;
-  const detail = await findBalance(c.get('deps').db, scope(c), household.id, id(c.req.param('bid')), {
-    hideSensitive: hidesSensitive(c.get('user')!, household),
+async function loadBalance(c: Context<HouseholdEnv>) {
+  const household = c.get('household');
+  const detail = await findBalance(c.get('deps').db, scope(c), household.id, id(c.req.param('balanceId')), {
+    hideSensitive: c.get('hideSensitive'),
   });
   return detail ? { household, detail } : undefined;
 }
 
-balanceRoutes.get('/households/:hid/balances/:bid', async (c) => {
+balanceRoutes.get('/:balanceId', async (c) => {
   const found = await loadBalance(c);
   if (!found) return c.notFound();
   const { household, detail } = found;
   const deps = c.get('deps');
-  const user = c.get('user')!;
-  await audit(deps.db, deps.now(), {
-    organisationId: user.organisationId,
-    actorUserId: user.id,
-    action: 'balance.viewed',
-    targetType: 'balance',
-    targetId: detail.id,
-    requestId: c.get('requestId'),
-  });
+  await auditEvent(c, 'balance.viewed', { type: 'balance', id: detail.id });
   if (detail.status === 'final') {
     const amendments = await listAmendments(deps.db, detail);
     return render(c, () => <BalanceViewPage ui={ui(c)} household={household} detail={detail} amendments={amendments} />);
@@ -184,188 +116,75 @@ balanceRoutes.get('/households/:hid/balances/:bid', async (c) => {
   ));
 });
 
-interface ParsedForm {
-  cells: PostedCell[];
-  errors: Map<string, string>;
-  unknown: boolean;
-  overrides: Map<string, CellValue>;
+/** Saves the posted cells and writes balance.scores_saved with them, in one transaction. */
+async function saveScores(c: Context<HouseholdEnv>, balanceId: number, cells: PostedCell[], verifiedToken: string | null) {
+  return inTransaction(c.get('deps').db, async (trx) => {
+    const outcome = await saveCells(trx, scope(c), balanceId, cells, verifiedToken, c.get('deps').now());
+    if (outcome.status === 'saved' && outcome.saved.length) await auditChange(c, trx, 'balance.scores_saved', { type: 'balance', id: balanceId });
+    return outcome;
+  });
 }
 
-/** Reads every cell a theme form posted (`v.<subject>.<domain>` marks one) and checks it against the balance. */
-function parseScoresForm(fields: FormFields, detail: BalanceDetail, messages: ReturnType<typeof ui>['t']['balances']['editor']): ParsedForm {
-  const out: ParsedForm = { cells: [], errors: new Map(), unknown: false, overrides: new Map() };
-  const confirm = field(fields, 'confirm');
-  for (const name of Object.keys(fields)) {
-    if (!name.startsWith('v.')) continue;
-    const key = name.slice(2);
-    const dot = key.indexOf('.');
-    const subject = key.slice(0, dot);
-    const domainKey = key.slice(dot + 1);
-    const domain = domainOf(detail, domainKey);
-    if (dot < 1 || !domain || !cellExists(detail, subject, domainKey)) {
-      out.unknown = true;
-      continue;
-    }
-    const revision = Number(field(fields, name));
-    const parsed = parseCell({ s: field(fields, `s.${key}`), c: field(fields, `c.${key}`), r: field(fields, `r.${key}`) }, domain);
-    if ('problem' in parsed) {
-      out.errors.set(key, messages[parsed.problem]);
-      out.overrides.set(key, { state: 'open', score: null, clientScore: null, remark: field(fields, `r.${key}`).slice(0, 20_000) });
-      continue;
-    }
-    out.overrides.set(key, parsed.value);
-    out.cells.push({
-      subject,
-      domainKey,
-      value: parsed.value,
-      revision: Number.isSafeInteger(revision) ? revision : -1,
-      changed: fingerprint(parsed.value) !== field(fields, `o.${key}`),
-      confirm: confirm === key,
-    });
-  }
-  return out;
-}
-
-balanceRoutes.post('/households/:hid/balances/:bid/scores', async (c) => {
+/**
+ * A score save (one theme form, or one cell with htmx). htmx gets fragments (views/balances/
+ * ScoreSaveFragments.tsx): the theme's status line, conflicting cells, or the saved cells' meta;
+ * without JS the whole editor comes back (refusals) or a 303 to it (saved).
+ */
+balanceRoutes.post('/:balanceId/scores', async (c) => {
   const found = await loadBalance(c);
   if (!found) return c.notFound();
   const { household, detail } = found;
-  const deps = c.get('deps');
   const t = c.get('t').balances;
-  const user = c.get('user')!;
   const fields = await readForm(c);
   // Only a token this server issued to this session for this balance can claim "same editor"; a
   // page re-rendered below carries it on, or a fresh one when the posted one did not verify.
-  const verified = verifiedEditorToken(await serverSecret(deps.db), c.get('sessionId'), detail.id, field(fields, 'editor'));
+  const verified = verifiedEditorToken(await serverSecret(c.get('deps').db), c.get('sessionId'), detail.id, field(fields, 'editor'));
   const editorToken = verified ?? (await newEditorToken(c, detail.id));
-  const theme = field(fields, 'theme');
   const htmx = isHtmx(c);
-  // htmx: only the theme's status line changes; the user's typing stays untouched.
-  const statusOnly = (message: string, status: 409 | 422) =>
-    c.html(
-      <span class="save-status__error" data-announce={message}>
-        {message}
-      </span>,
-      status,
-    );
-  if (detail.status === 'final') {
-    return htmx
-      ? statusOnly(t.editor.alreadyFinal, 409)
-      : render(
-          c,
-          () => <BalanceEditorPage ui={ui(c)} household={household} detail={detail} editorToken={editorToken} state={{ topMessage: t.editor.alreadyFinal }} />,
-          { status: 409 },
-        );
-  }
-  const parsed = parseScoresForm(fields, detail, t.editor);
+  const editorUrl = `/households/${household.id}/balances/${detail.id}`;
+  const refuse = (status: 409 | 422, state: EditorState, shown: BalanceDetail = detail) =>
+    htmx
+      ? c.html(<SaveError message={state.topMessage ?? ''} />, status)
+      : render(c, () => <BalanceEditorPage ui={ui(c)} household={household} detail={shown} editorToken={editorToken} state={state} />, { status });
+
+  if (detail.status === 'final') return refuse(409, { topMessage: t.editor.alreadyFinal });
+  const parsed = readScoresForm(fields, detail);
   if (parsed.unknown || parsed.errors.size) {
-    const message = parsed.unknown ? t.editor.unknownCell : [...parsed.errors.values()][0]!;
-    if (htmx) return statusOnly(message, 422);
-    return render(
-      c,
-      () => (
-        <BalanceEditorPage
-          ui={ui(c)}
-          household={household}
-          detail={detail}
-          editorToken={editorToken}
-          state={{ overrides: parsed.overrides, errors: parsed.errors, topMessage: message }}
-        />
-      ),
-      { status: 422 },
-    );
+    const message = parsed.unknown ? t.editor.unknownCell : t.editor[[...parsed.errors.values()][0]!];
+    return refuse(422, { overrides: parsed.overrides, errors: parsed.errors, topMessage: message });
   }
-  const now = deps.now();
-  const outcome = await saveCells(deps.db, scope(c), detail.id, parsed.cells, verified, now, (trx) =>
-    audit(trx, now, {
-      organisationId: user.organisationId,
-      actorUserId: user.id,
-      action: 'balance.scores_saved',
-      targetType: 'balance',
-      targetId: detail.id,
-      requestId: c.get('requestId'),
-    }),
-  );
-  if (outcome.status === 'final') {
-    return htmx
-      ? statusOnly(t.editor.alreadyFinal, 409)
-      : render(
-          c,
-          () => <BalanceEditorPage ui={ui(c)} household={household} detail={detail} editorToken={editorToken} state={{ topMessage: t.editor.alreadyFinal }} />,
-          { status: 409 },
-        );
-  }
+
+  const outcome = await saveScores(c, detail.id, parsed.cells, verified);
+  if (outcome.status === 'final') return refuse(409, { topMessage: t.editor.alreadyFinal });
   if (outcome.status === 'conflict') {
-    await audit(deps.db, now, {
-      organisationId: user.organisationId,
-      actorUserId: user.id,
-      action: 'balance.save_conflict',
-      targetType: 'balance',
-      targetId: detail.id,
-      requestId: c.get('requestId'),
-      outcome: 'failure',
-    });
-    const conflicts = new Map<string, StoredCell>(outcome.conflicts.map((x) => [cellKey(x.subject, x.domainKey), x.theirs]));
-    const fresh = (await findBalance(deps.db, scope(c), household.id, detail.id, { hideSensitive: hidesSensitive(user, household) }))!;
-    const state: EditorState = { overrides: parsed.overrides, conflicts, topMessage: t.conflict.title };
-    if (htmx) {
-      // The conflicting cells come back whole (out of band), with both versions and "keep mine".
-      const u = ui(c);
+    await auditEvent(c, 'balance.save_conflict', { type: 'balance', id: detail.id }, 'failure');
+    const fresh = (await findBalance(c.get('deps').db, scope(c), household.id, detail.id, { hideSensitive: c.get('hideSensitive') }))!;
+    if (htmx)
       return c.html(
-        <>
-          <span class="save-status__error" data-announce={t.conflict.title}>
-            {t.conflict.title}
-          </span>
-          {outcome.conflicts.map((x) => {
-            const section = fresh.layout.find((s) => s.subject.key === x.subject)!;
-            const domain = section.themes.flatMap((th) => th.domains).find((d) => d.key === x.domainKey)!;
-            const key = cellKey(x.subject, x.domainKey);
-            return (
-              <Cell
-                ui={u}
-                lang={u.locale}
-                editorUrl={`/households/${household.id}/balances/${detail.id}`}
-                subject={section.subject}
-                domain={domain}
-                cell={fresh.cells.get(key)}
-                override={parsed.overrides.get(key)}
-                conflict={x.theirs}
-                oob
-              />
-            );
-          })}
-        </>,
+        <ConflictCells ui={ui(c)} message={t.conflict.title} editorUrl={editorUrl} detail={fresh} conflicts={outcome.conflicts} overrides={parsed.overrides} />,
         409,
       );
-    }
-    return render(c, () => <BalanceEditorPage ui={ui(c)} household={household} detail={fresh} editorToken={editorToken} state={state} />, { status: 409 });
+    const conflicts = new Map<string, StoredCell>(outcome.conflicts.map((x) => [cellKey(x.subject, x.domainKey), x.theirs]));
+    return refuse(409, { overrides: parsed.overrides, conflicts, topMessage: t.conflict.title }, fresh);
   }
-  if (!htmx) {
-    // The theme only says where to scroll back to: it goes into the Location header, so only a
-    // theme of this balance's layout is used; anything else (a 100 kB field) is dropped, the save stands.
-    const section = detail.layout.find((s) => s.themes.some((th) => theme === `${s.subject.key}:${th.theme.key}`));
-    const editor = `/households/${household.id}/balances/${detail.id}`;
-    if (!section) return redirectAfterPost(c, editor);
-    return redirectAfterPost(c, `${editor}?saved=${encodeURIComponent(theme)}#${domId('t', ...(theme.split(':') as [string, string]))}`);
-  }
+  if (!htmx) return redirectAfterPost(c, savedLocation(editorUrl, detail, field(fields, 'theme')));
   if (!outcome.saved.length) return c.body(null, 204);
   for (const s of outcome.saved) detail.cells.set(cellKey(s.subject, s.domainKey), s.cell);
-  const message = t.editor.saved(formatTime(now));
-  return c.html(
-    <>
-      <span data-announce={message}>{message}</span>
-      {outcome.saved.map((s) => (
-        <CellMeta subject={s.subject} domainKey={s.domainKey} cell={s.cell} oob />
-      ))}
-      {outcome.saved.map((s) => (
-        <span id={cellPendingId(s.subject, s.domainKey)} hx-swap-oob="true"></span>
-      ))}
-      <Progress ui={ui(c)} detail={detail} oob />
-    </>,
-  );
+  return c.html(<SavedCells ui={ui(c)} message={t.editor.saved(formatTime(c.get('deps').now()))} detail={detail} saved={outcome.saved} />);
 });
 
-balanceRoutes.post('/households/:hid/balances/:bid/finalisation', async (c) => {
+/**
+ * Back to the editor after a save without JS, at the theme saved. The theme goes into the Location
+ * header, so only a theme of this balance's layout is used; anything else (a 100 kB field) is
+ * dropped, the save stands.
+ */
+function savedLocation(editorUrl: string, detail: BalanceDetail, theme: string): string {
+  const section = detail.layout.find((s) => s.themes.some((th) => theme === `${s.subject.key}:${th.theme.key}`));
+  if (!section) return editorUrl;
+  return `${editorUrl}?saved=${encodeURIComponent(theme)}#${domId('t', ...(theme.split(':') as [string, string]))}`;
+}
+
+balanceRoutes.post('/:balanceId/finalisation', async (c) => {
   const found = await loadBalance(c);
   if (!found) return c.notFound();
   const { household, detail } = found;
@@ -388,60 +207,37 @@ balanceRoutes.post('/households/:hid/balances/:bid/finalisation', async (c) => {
       { status: 422 },
     );
   }
-  const now = deps.now();
-  if (!(await finaliseBalance(deps.db, scope(c), detail.id, now))) return c.notFound();
-  const user = c.get('user')!;
-  await audit(deps.db, now, {
-    organisationId: user.organisationId,
-    actorUserId: user.id,
-    action: 'balance.finalised',
-    targetType: 'balance',
-    targetId: detail.id,
-    requestId: c.get('requestId'),
+  const finalised = await inTransaction(deps.db, async (trx) => {
+    const done = await finaliseBalance(trx, scope(c), detail.id, deps.now());
+    if (done) await auditChange(c, trx, 'balance.finalised', { type: 'balance', id: detail.id });
+    return done;
   });
+  if (!finalised) return c.notFound();
   return redirectAfterPost(c, `/households/${household.id}/balances/${detail.id}`);
 });
 
-balanceRoutes.post('/households/:hid/balances/:bid/amendments', async (c) => {
+balanceRoutes.post('/:balanceId/amendments', async (c) => {
   const found = await loadBalance(c);
   if (!found) return c.notFound();
   const { household, detail } = found;
   const deps = c.get('deps');
-  const t = c.get('t').balances;
-  const fields = await readForm(c);
-  const key = field(fields, 'cell');
-  const dot = key.indexOf('.');
-  const subject = key.slice(0, dot);
-  const domainKey = key.slice(dot + 1);
-  const domain = domainOf(detail, domainKey);
-  const again = async (message: string, status: 409 | 422) => {
-    const amendments = await listAmendments(deps.db, detail);
-    return render(c, () => <BalanceViewPage ui={ui(c)} household={household} detail={detail} amendments={amendments} amendError={{ key, message }} />, {
-      status,
-    });
-  };
   if (detail.status !== 'final') {
     const token = await newEditorToken(c, detail.id);
     return render(c, () => <BalanceEditorPage ui={ui(c)} household={household} detail={detail} editorToken={token} state={{}} />, { status: 409 });
   }
-  if (dot < 1 || !domain || !cellExists(detail, subject, domainKey)) return again(t.editor.unknownCell, 422);
-  const reasonField = Object.keys(fields).find((k) => k.startsWith('reason'));
-  const reason = (reasonField ? field(fields, reasonField) : '').trim();
-  if (!reason) return again(t.view.reasonRequired, 422);
-  if (reason.length > 1000) return again(t.editor.remarkTooLong, 422);
-  const parsed = parseCell({ s: field(fields, 's'), c: '', r: field(fields, 'r') }, domain);
-  if ('problem' in parsed) return again(t.editor[parsed.problem], 422);
-  const now = deps.now();
-  const result = await amendCell(deps.db, scope(c), detail.id, subject, domainKey, parsed.value, reason, now);
-  if (result === 'unchanged') return again(t.view.amendUnchanged, 422);
-  const user = c.get('user')!;
-  await audit(deps.db, now, {
-    organisationId: user.organisationId,
-    actorUserId: user.id,
-    action: 'balance.amended',
-    targetType: 'balance',
-    targetId: detail.id,
-    requestId: c.get('requestId'),
+  const form = readAmendmentForm(await readForm(c), detail);
+  const again = async (amendError: { key: string; error: AmendmentError }) => {
+    const amendments = await listAmendments(deps.db, detail);
+    return render(c, () => <BalanceViewPage ui={ui(c)} household={household} detail={detail} amendments={amendments} amendError={amendError} />, {
+      status: 422,
+    });
+  };
+  if (!form.ok) return again(form);
+  const result = await inTransaction(deps.db, async (trx) => {
+    const r = await amendCell(trx, scope(c), detail.id, form.subject, form.domainKey, form.value, form.reason, deps.now());
+    if (r === 'amended') await auditChange(c, trx, 'balance.amended', { type: 'balance', id: detail.id });
+    return r;
   });
-  return redirectAfterPost(c, `/households/${household.id}/balances/${detail.id}#c-${subject}-${domainKey}`);
+  if (result === 'unchanged') return again({ key: form.key, error: 'amendUnchanged' });
+  return redirectAfterPost(c, `/households/${household.id}/balances/${detail.id}#c-${form.subject}-${form.domainKey}`);
 });

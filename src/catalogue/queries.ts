@@ -1,4 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
+import type { Trx } from '../db/transaction.js';
 import type { Database } from '../db/schema.js';
 import type { OrgScope } from '../auth/scope.js';
 import { defaultCatalogue, type CatalogueData, type CatalogueDomain, type Level, type Localized, type PodMiArea } from './default-catalogue.js';
@@ -68,13 +69,12 @@ let defaultJson: string | undefined;
 
 /**
  * Gives a new organisation the default catalogue as its draft and publishes that as version 1.
- * One transaction (the caller's, if it already is one) and one insert per table.
+ * In the caller's transaction; one insert per table.
  */
-export async function installDefaultCatalogue(db: Db, organisationId: number, now: number): Promise<number> {
-  if (!db.isTransaction) return db.transaction().execute((trx) => installDefaultCatalogue(trx, organisationId, now));
-  await writeNewDraft(db, organisationId, defaultCatalogue, now);
+export async function installDefaultCatalogue(trx: Trx, organisationId: number, now: number): Promise<number> {
+  await writeNewDraft(trx, organisationId, defaultCatalogue, now);
   defaultJson ??= JSON.stringify(defaultCatalogue);
-  const version = await db
+  const version = await trx
     .insertInto('catalogue_version')
     .values({
       organisation_id: organisationId,

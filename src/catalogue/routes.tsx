@@ -3,7 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import type { AppEnv } from '../http/env.js';
+import type { SignedInEnv } from '../http/env.js';
 import type { Database } from '../db/schema.js';
 import { field, readForm, type FormFields } from '../http/form.js';
 import { redirectAfterPost } from '../http/htmx.js';
@@ -13,6 +13,8 @@ import { ui } from '../http/ui.js';
 import { fieldErrors } from '../http/validation.js';
 import type { Messages } from '../i18n/index.js';
 import { audit, type AuditAction } from '../audit/audit.js';
+import { auditChange } from '../audit/route-audit.js';
+import { inTransaction, type Trx } from '../db/transaction.js';
 import { requireAdmin, requireUser } from '../auth/middleware.js';
 import { scope } from '../auth/scope.js';
 import { POD_MI_AREAS, type Localized } from './default-catalogue.js';
@@ -56,7 +58,8 @@ export const IMPORT_MAX_BYTES = 2 * 1024 * 1024;
 /** The request limit for the upload: above the file limit, so "over 2 MB" gets its own clear message. */
 export const IMPORT_BODY_LIMIT = 3 * 1024 * 1024;
 
-export const catalogueRoutes = new Hono<AppEnv>();
+// Every route below is behind requireUser or requireAdmin (set up right after), hence SignedInEnv.
+export const catalogueRoutes = new Hono<SignedInEnv>();
 
 // The upload is exempt from the app-wide 1 MB limit (src/app.ts) and gets its own, which runs
 // before anything reads the body, including the sign-in check (its form replay reads the body).
@@ -85,32 +88,22 @@ function idParam(value: string | undefined): number | undefined {
   return value && /^[0-9]{1,15}$/.test(value) ? Number(value) : undefined;
 }
 
-function textLang(c: Context<AppEnv>): Locale {
+function textLang(c: Context<SignedInEnv>): Locale {
   const q = c.req.query('lang');
   return isLocale(q) ? q : c.get('locale');
 }
 
-/** One change plus its audit row, all or nothing. */
+/** One change plus its audit row, all or nothing (the route owns the transaction). */
 async function changeAudited<T>(
-  c: Context<AppEnv>,
+  c: Context<SignedInEnv>,
   action: AuditAction,
-  fn: (trx: Kysely<Database>) => Promise<T>,
+  fn: (trx: Trx) => Promise<T>,
   target: (result: T) => { type: string; id: number | string } | null,
 ): Promise<T> {
-  const { db, now } = c.get('deps');
-  const user = c.get('user')!;
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(c.get('deps').db, async (trx) => {
     const result = await fn(trx);
     const t = target(result);
-    if (t)
-      await audit(trx, now(), {
-        organisationId: user.organisationId,
-        actorUserId: user.id,
-        action,
-        targetType: t.type,
-        targetId: t.id,
-        requestId: c.get('requestId'),
-      });
+    if (t) await auditChange(c, trx, action, t);
     return result;
   });
 }
@@ -190,7 +183,7 @@ function parseDomainForm(t: Messages, form: DomainFormValues): { values?: Domain
 }
 
 /** Both versions of every field that differs, for the 409 page. */
-function conflictRows(c: Context<AppEnv>, saved: DomainFormValues, yours: DomainFormValues): ConflictRow[] {
+function conflictRows(c: Context<SignedInEnv>, saved: DomainFormValues, yours: DomainFormValues): ConflictRow[] {
   const t = c.get('t').catalogue;
   const labels = domainFieldLabels(ui(c));
   const rows: ConflictRow[] = [];
@@ -264,7 +257,7 @@ catalogueRoutes.post('/catalogue/installation', async (c) => {
 
 catalogueRoutes.get('/catalogue/export', async (c) => {
   const { db, now } = c.get('deps');
-  const user = c.get('user')!;
+  const user = c.get('user');
   const version = await getCurrentVersion(db, scope(c));
   if (!version) return c.notFound();
   await audit(db, now(), {
@@ -613,7 +606,7 @@ catalogueRoutes.post('/catalogue/draft/themes/:id', async (c) => {
 // ---------------------------------------------------------------- publishing (admin)
 
 async function publicationPage(
-  c: Context<AppEnv>,
+  c: Context<SignedInEnv>,
   opts: { status?: 200 | 409 | 422; notice?: string; warning?: string; note?: string; errors?: Record<string, string> } = {},
 ) {
   const pending = await pendingPublication(c.get('deps').db, scope(c));

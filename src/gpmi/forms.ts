@@ -1,5 +1,5 @@
 import { field, readRevision, type FormFields } from '../http/form.js';
-import { parseDay } from '../households/logic.js';
+import { parseDay } from '../i18n/day.js';
 import { formatIsoDate } from '../i18n/format.js';
 import type { Messages } from '../i18n/index.js';
 import type { FieldErrors } from '../../views/components/form.js';

@@ -1,4 +1,6 @@
-import { parseDay } from '../households/logic.js';
+import { parseDay } from '../i18n/day.js';
+import { cellExists, cellKey, type LayoutSection } from '../balances/logic.js';
+import type { CellState } from '../balances/tables.js';
 import type { AgreementStatus } from './tables.js';
 import { AGREEMENT_STATUSES } from './tables.js';
 
@@ -230,4 +232,47 @@ export function crowdedSubjects(rows: Pick<PlanRow, 'subject' | 'priority'>[]): 
   const counts = new Map<string, number>();
   for (const r of rows) if (r.priority !== null) counts.set(r.subject, (counts.get(r.subject) ?? 0) + 1);
   return [...counts.entries()].filter(([, n]) => n > PLAN_WARN).map(([s]) => s);
+}
+
+// ---------------------------------------------------------------- reading a GPMI and its balance
+
+/** The newest version of a GPMI (a draft or signed). */
+export function latestVersion<V>(g: { versions: readonly V[] }): V {
+  return g.versions[g.versions.length - 1]!;
+}
+
+/** The version that holds: the newest signed one (a newer draft does not count until it is signed). */
+export function currentSigned<V extends { status: string }>(g: { versions: readonly V[] }): V | undefined {
+  return [...g.versions].reverse().find((v) => v.status === 'signed');
+}
+
+/** Whether an agreement's domain is shown to this user (in the source balance's layout as they see it). */
+export function agreementVisible(balance: { layout: readonly LayoutSection[] }, a: { subject: string; domainKey: string }): boolean {
+  return cellExists(balance, a.subject, a.domainKey);
+}
+
+export function scoreIn(
+  balance: { cells: ReadonlyMap<string, { state: CellState; score: number | null }> } | undefined,
+  subject: string,
+  domainKey: string,
+): { state: 'open' | 'scored' | 'nvt' | 'nb'; score: number | null } {
+  const c = balance?.cells.get(cellKey(subject, domainKey));
+  return c ? { state: c.state, score: c.score } : { state: 'open', score: null };
+}
+
+/**
+ * Whether the draft may get a new agreement on this cell: a cell of the source balance this user
+ * sees, of the GPMI's person (or the household), not already in the version, and not "niet van toepassing".
+ */
+export function newAgreementAllowed(
+  balance: { layout: readonly LayoutSection[]; cells: ReadonlyMap<string, { state: CellState; score: number | null }> },
+  memberId: number | null,
+  agreements: readonly { subject: string; domainKey: string }[],
+): (subject: string, domainKey: string) => boolean {
+  const subjectsAllowed = memberId === null ? null : new Set(['h', `m${memberId}`]);
+  return (subject, domainKey) =>
+    cellExists(balance, subject, domainKey) &&
+    (subjectsAllowed === null || subjectsAllowed.has(subject)) &&
+    !agreements.some((a) => a.subject === subject && a.domainKey === domainKey) &&
+    scoreIn(balance, subject, domainKey).state !== 'nvt';
 }

@@ -1,15 +1,16 @@
 import type { Kysely } from 'kysely';
+import { Rollback, type Trx } from '../db/transaction.js';
 import type { Database } from '../db/schema.js';
 import type { OrgScope } from '../auth/scope.js';
 import { visibleHouseholds } from '../households/access.js';
 import { findHousehold } from '../households/queries.js';
 import { findBalance, listBalances, type BalanceDetail } from '../balances/queries.js';
-import { catalogueOf, cellExists } from '../balances/queries.js';
+import { catalogueOf } from '../balances/queries.js';
 import { findDomain } from '../catalogue/catalogue.js';
 import { cellKey } from '../balances/logic.js';
 import type { Lang } from '../catalogue/default-catalogue.js';
 import { messagesFor } from '../i18n/index.js';
-import { addMonths, nextMoment, type PlanRow } from './logic.js';
+import { addMonths, agreementVisible, latestVersion, nextMoment, scoreIn, type PlanRow } from './logic.js';
 import { OPEN_STATUSES, type AgreementStatus, type ItemKind, type VersionStatus } from './tables.js';
 
 // Plan and GPMI queries. Every read starts from a household the scope may see (visibleHouseholds),
@@ -61,47 +62,36 @@ export async function loadPlan(db: Db, balanceId: number): Promise<StoredPlan> {
  * Replaces the plan of a finalised balance, all or nothing, if nobody saved it since `revision`.
  * The rows are the whole plan (the route merged what was posted into what was stored).
  */
-export async function savePlan(
-  db: Db,
-  balanceId: number,
-  rows: PlanRow[],
-  revision: number,
-  userId: number,
-  now: number,
-  onSaved?: (trx: Db) => Promise<void>,
-): Promise<'saved' | 'conflict'> {
-  return db.transaction().execute(async (trx) => {
-    const current = await trx.selectFrom('balance_plan').select('revision').where('balance_id', '=', balanceId).executeTakeFirst();
-    if ((current?.revision ?? 0) !== revision) return 'conflict';
-    if (current)
-      await trx
-        .updateTable('balance_plan')
-        .set({ revision: revision + 1, updated_at: now, updated_by: userId })
-        .where('balance_id', '=', balanceId)
-        .execute();
-    else await trx.insertInto('balance_plan').values({ balance_id: balanceId, revision: 1, updated_at: now, updated_by: userId }).execute();
-    await trx.deleteFrom('balance_priority').where('balance_id', '=', balanceId).execute();
-    if (rows.length) {
-      await trx
-        .insertInto('balance_priority')
-        .values(
-          rows.map((r) => ({
-            balance_id: balanceId,
-            subject: r.subject,
-            member_id: r.subject === 'h' ? null : Number(r.subject.slice(1)),
-            domain_key: r.domainKey,
-            priority: r.priority,
-            client_priority: r.clientPriority,
-            long_term_goal: r.longTermGoal,
-            short_term_goal: r.shortTermGoal,
-            target_score: r.targetScore,
-          })),
-        )
-        .execute();
-    }
-    await onSaved?.(trx);
-    return 'saved';
-  });
+export async function savePlan(trx: Trx, balanceId: number, rows: PlanRow[], revision: number, userId: number, now: number): Promise<'saved' | 'conflict'> {
+  const current = await trx.selectFrom('balance_plan').select('revision').where('balance_id', '=', balanceId).executeTakeFirst();
+  if ((current?.revision ?? 0) !== revision) return 'conflict';
+  if (current)
+    await trx
+      .updateTable('balance_plan')
+      .set({ revision: revision + 1, updated_at: now, updated_by: userId })
+      .where('balance_id', '=', balanceId)
+      .execute();
+  else await trx.insertInto('balance_plan').values({ balance_id: balanceId, revision: 1, updated_at: now, updated_by: userId }).execute();
+  await trx.deleteFrom('balance_priority').where('balance_id', '=', balanceId).execute();
+  if (rows.length) {
+    await trx
+      .insertInto('balance_priority')
+      .values(
+        rows.map((r) => ({
+          balance_id: balanceId,
+          subject: r.subject,
+          member_id: r.subject === 'h' ? null : Number(r.subject.slice(1)),
+          domain_key: r.domainKey,
+          priority: r.priority,
+          client_priority: r.clientPriority,
+          long_term_goal: r.longTermGoal,
+          short_term_goal: r.shortTermGoal,
+          target_score: r.targetScore,
+        })),
+      )
+      .execute();
+  }
+  return 'saved';
 }
 
 // ---------------------------------------------------------------- GPMI: reading
@@ -215,14 +205,6 @@ export async function findGpmi(db: Db, scope: OrgScope, householdId: number, gpm
   if (!row) return undefined;
   const versions = (await versionsOf(db, [row.id])).get(row.id) ?? [];
   return { id: row.id, householdId: row.household_id, memberId: row.member_id, balanceId: row.balance_id, createdAt: row.created_at, versions };
-}
-
-export function latestVersion(g: GpmiRecord): VersionSummary {
-  return g.versions[g.versions.length - 1]!;
-}
-/** The version that holds: the newest signed one (a newer draft does not count until it is signed). */
-export function currentSigned(g: GpmiRecord): VersionSummary | undefined {
-  return [...g.versions].reverse().find((v) => v.status === 'signed');
 }
 
 export async function loadVersion(db: Db, version: VersionSummary): Promise<VersionDetail> {
@@ -411,8 +393,8 @@ export interface NewGpmi {
 }
 
 /** Version 1 as a draft, with one agreement per werkpunt (in priority order). */
-export async function createGpmi(db: Db, scope: OrgScope, householdId: number, values: NewGpmi, seeds: AgreementSeed[], now: number): Promise<number> {
-  const gpmi = await db
+export async function createGpmi(trx: Trx, scope: OrgScope, householdId: number, values: NewGpmi, seeds: AgreementSeed[], now: number): Promise<number> {
+  const gpmi = await trx
     .insertInto('gpmi')
     .values({
       organisation_id: scope.organisationId,
@@ -424,7 +406,7 @@ export async function createGpmi(db: Db, scope: OrgScope, householdId: number, v
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  const version = await db
+  const version = await trx
     .insertInto('gpmi_version')
     .values({
       gpmi_id: gpmi.id,
@@ -439,10 +421,10 @@ export async function createGpmi(db: Db, scope: OrgScope, householdId: number, v
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await insertMoments(db, version.id, values.moments);
+  await insertMoments(trx, version.id, values.moments);
   let position = 0;
   for (const s of seeds) {
-    await db
+    await trx
       .insertInto('gpmi_agreement')
       .values({
         version_id: version.id,
@@ -515,184 +497,158 @@ export type DraftOutcome =
   | { status: 'noAgreements' }
   | { status: 'emptyAgreement' };
 
-/** Thrown inside the transaction to undo the draft save when the version cannot be signed. */
-class NotSignable extends Error {
-  constructor(readonly outcome: 'noAgreements' | 'emptyAgreement') {
-    super(outcome);
-  }
-}
-
 /**
  * Saves the draft and, with `sign`, marks it signed in the same transaction: what was typed in the
  * form and the signature go together or not at all (a version without agreements, or with one
  * without text, is left exactly as it was). From then on the triggers keep it as it is.
  */
 export async function saveDraft(
-  db: Db,
+  trx: Trx,
   versionId: number,
   revision: number,
   values: DraftValues,
   userId: number,
   now: number,
-  onSaved?: (trx: Db) => Promise<void>,
   sign?: { signedOn: string; clientName: string },
 ): Promise<DraftOutcome> {
-  try {
-    return await db.transaction().execute(async (trx): Promise<DraftOutcome> => {
-      const v = await trx.selectFrom('gpmi_version').select(['status', 'revision']).where('id', '=', versionId).executeTakeFirstOrThrow();
-      if (v.status !== 'draft') return { status: 'signed' };
-      if (v.revision !== revision) return { status: 'conflict' };
-      await trx
-        .updateTable('gpmi_version')
-        .set({ start_on: values.startOn, duration_months: values.durationMonths, revision: revision + 1, updated_at: now, updated_by: userId })
-        .where('id', '=', versionId)
-        .execute();
-      await trx.deleteFrom('gpmi_moment').where('version_id', '=', versionId).execute();
-      await insertMoments(trx, versionId, values.moments);
-      for (const a of values.agreements) {
-        await trx.deleteFrom('gpmi_agreement_item').where('agreement_id', '=', a.id).execute();
-        if (a.remove) {
-          await trx.deleteFrom('gpmi_agreement').where('id', '=', a.id).where('version_id', '=', versionId).execute();
-          continue;
-        }
-        await trx
-          .updateTable('gpmi_agreement')
-          .set({
-            text: a.text,
-            long_term_goal: a.longTermGoal,
-            short_term_goal: a.shortTermGoal,
-            target_score: a.targetScore,
-            due_on: a.dueOn,
-            status: a.status,
-          })
-          .where('id', '=', a.id)
-          .where('version_id', '=', versionId)
-          .execute();
-        await insertItems(trx, a.id, a);
-      }
-      let addedId: number | null = null;
-      if (values.add) {
-        const last = await trx
-          .selectFrom('gpmi_agreement')
-          .select((eb) => eb.fn.max('position').as('p'))
-          .where('version_id', '=', versionId)
-          .executeTakeFirst();
-        const row = await trx
-          .insertInto('gpmi_agreement')
-          .values({
-            version_id: versionId,
-            position: (last?.p ?? -1) + 1,
-            subject: values.add.subject,
-            member_id: memberOf(values.add.subject),
-            domain_key: values.add.domainKey,
-            text: '',
-            target_score: null,
-            due_on: null,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        addedId = row.id;
-      }
-      if (sign) {
-        // Hidden agreements included: a signed version must not hold an empty one.
-        const agreements = await trx.selectFrom('gpmi_agreement').select('text').where('version_id', '=', versionId).execute();
-        if (!agreements.length) throw new NotSignable('noAgreements');
-        if (agreements.some((a) => a.text.trim() === '')) throw new NotSignable('emptyAgreement');
-        await trx
-          .updateTable('gpmi_version')
-          .set({
-            status: 'signed',
-            signed_on: sign.signedOn,
-            signed_client_name: sign.clientName,
-            signed_by: userId,
-            signed_at: now,
-            revision: revision + 2,
-            updated_at: now,
-            updated_by: userId,
-          })
-          .where('id', '=', versionId)
-          .execute();
-      }
-      await onSaved?.(trx);
-      return { status: 'saved', addedId, signed: !!sign };
-    });
-  } catch (e) {
-    if (e instanceof NotSignable) return { status: e.outcome };
-    throw e;
+  const v = await trx.selectFrom('gpmi_version').select(['status', 'revision']).where('id', '=', versionId).executeTakeFirstOrThrow();
+  if (v.status !== 'draft') return { status: 'signed' };
+  if (v.revision !== revision) return { status: 'conflict' };
+  await trx
+    .updateTable('gpmi_version')
+    .set({ start_on: values.startOn, duration_months: values.durationMonths, revision: revision + 1, updated_at: now, updated_by: userId })
+    .where('id', '=', versionId)
+    .execute();
+  await trx.deleteFrom('gpmi_moment').where('version_id', '=', versionId).execute();
+  await insertMoments(trx, versionId, values.moments);
+  for (const a of values.agreements) {
+    await trx.deleteFrom('gpmi_agreement_item').where('agreement_id', '=', a.id).execute();
+    if (a.remove) {
+      await trx.deleteFrom('gpmi_agreement').where('id', '=', a.id).where('version_id', '=', versionId).execute();
+      continue;
+    }
+    await trx
+      .updateTable('gpmi_agreement')
+      .set({
+        text: a.text,
+        long_term_goal: a.longTermGoal,
+        short_term_goal: a.shortTermGoal,
+        target_score: a.targetScore,
+        due_on: a.dueOn,
+        status: a.status,
+      })
+      .where('id', '=', a.id)
+      .where('version_id', '=', versionId)
+      .execute();
+    await insertItems(trx, a.id, a);
   }
+  let addedId: number | null = null;
+  if (values.add) {
+    const last = await trx
+      .selectFrom('gpmi_agreement')
+      .select((eb) => eb.fn.max('position').as('p'))
+      .where('version_id', '=', versionId)
+      .executeTakeFirst();
+    const row = await trx
+      .insertInto('gpmi_agreement')
+      .values({
+        version_id: versionId,
+        position: (last?.p ?? -1) + 1,
+        subject: values.add.subject,
+        member_id: memberOf(values.add.subject),
+        domain_key: values.add.domainKey,
+        text: '',
+        target_score: null,
+        due_on: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    addedId = row.id;
+  }
+  if (sign) {
+    // Hidden agreements included: a signed version must not hold an empty one.
+    const agreements = await trx.selectFrom('gpmi_agreement').select('text').where('version_id', '=', versionId).execute();
+    if (!agreements.length) throw new Rollback<DraftOutcome>({ status: 'noAgreements' });
+    if (agreements.some((a) => a.text.trim() === '')) throw new Rollback<DraftOutcome>({ status: 'emptyAgreement' });
+    await trx
+      .updateTable('gpmi_version')
+      .set({
+        status: 'signed',
+        signed_on: sign.signedOn,
+        signed_client_name: sign.clientName,
+        signed_by: userId,
+        signed_at: now,
+        revision: revision + 2,
+        updated_at: now,
+        updated_by: userId,
+      })
+      .where('id', '=', versionId)
+      .execute();
+  }
+  return { status: 'saved', addedId, signed: !!sign };
 }
 
 /**
  * A change after signing: a new draft version copying the signed one, with every agreement at its
  * current status (after evaluations), and the reason. Refused while a newer draft exists.
  */
-export async function createNextVersion(
-  db: Db,
-  gpmiId: number,
-  reason: string,
-  userId: number,
-  now: number,
-  onCreated?: (trx: Db, versionId: number) => Promise<void>,
-): Promise<'created' | 'draftExists'> {
-  return db.transaction().execute(async (trx) => {
-    const latest = await trx.selectFrom('gpmi_version').selectAll().where('gpmi_id', '=', gpmiId).orderBy('number', 'desc').limit(1).executeTakeFirstOrThrow();
-    if (latest.status !== 'signed') return 'draftExists';
-    const detail = await loadVersion(trx, {
-      id: latest.id,
-      number: latest.number,
-      status: latest.status,
-      startOn: latest.start_on,
-      durationMonths: latest.duration_months,
-      reason: latest.reason,
-      revision: latest.revision,
-      createdAt: latest.created_at,
-      createdByName: null,
-      updatedAt: latest.updated_at,
-      updatedByName: null,
-      signedOn: latest.signed_on,
-      signedClientName: latest.signed_client_name,
-      signedByName: null,
-      signedAt: latest.signed_at,
-    });
-    const version = await trx
-      .insertInto('gpmi_version')
+export async function createNextVersion(trx: Trx, gpmiId: number, reason: string, userId: number, now: number): Promise<'created' | 'draftExists'> {
+  const latest = await trx.selectFrom('gpmi_version').selectAll().where('gpmi_id', '=', gpmiId).orderBy('number', 'desc').limit(1).executeTakeFirstOrThrow();
+  if (latest.status !== 'signed') return 'draftExists';
+  const detail = await loadVersion(trx, {
+    id: latest.id,
+    number: latest.number,
+    status: latest.status,
+    startOn: latest.start_on,
+    durationMonths: latest.duration_months,
+    reason: latest.reason,
+    revision: latest.revision,
+    createdAt: latest.created_at,
+    createdByName: null,
+    updatedAt: latest.updated_at,
+    updatedByName: null,
+    signedOn: latest.signed_on,
+    signedClientName: latest.signed_client_name,
+    signedByName: null,
+    signedAt: latest.signed_at,
+  });
+  const version = await trx
+    .insertInto('gpmi_version')
+    .values({
+      gpmi_id: gpmiId,
+      number: latest.number + 1,
+      start_on: latest.start_on,
+      duration_months: latest.duration_months,
+      reason,
+      created_at: now,
+      created_by: userId,
+      updated_at: now,
+      updated_by: userId,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await insertMoments(trx, version.id, detail.moments);
+  for (const a of detail.agreements) {
+    const row = await trx
+      .insertInto('gpmi_agreement')
       .values({
-        gpmi_id: gpmiId,
-        number: latest.number + 1,
-        start_on: latest.start_on,
-        duration_months: latest.duration_months,
-        reason,
-        created_at: now,
-        created_by: userId,
-        updated_at: now,
-        updated_by: userId,
+        version_id: version.id,
+        position: a.position,
+        subject: a.subject,
+        member_id: a.memberId,
+        domain_key: a.domainKey,
+        text: a.text,
+        long_term_goal: a.longTermGoal,
+        short_term_goal: a.shortTermGoal,
+        target_score: a.targetScore,
+        due_on: a.dueOn,
+        status: a.currentStatus,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await insertMoments(trx, version.id, detail.moments);
-    for (const a of detail.agreements) {
-      const row = await trx
-        .insertInto('gpmi_agreement')
-        .values({
-          version_id: version.id,
-          position: a.position,
-          subject: a.subject,
-          member_id: a.memberId,
-          domain_key: a.domainKey,
-          text: a.text,
-          long_term_goal: a.longTermGoal,
-          short_term_goal: a.shortTermGoal,
-          target_score: a.targetScore,
-          due_on: a.dueOn,
-          status: a.currentStatus,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await insertItems(trx, row.id, a);
-    }
-    await onCreated?.(trx, version.id);
-    return 'created';
-  });
+    await insertItems(trx, row.id, a);
+  }
+  return 'created';
 }
 
 export interface EvaluationInput {
@@ -701,8 +657,8 @@ export interface EvaluationInput {
   items: { agreementId: number; note: string; status: AgreementStatus }[];
 }
 
-export async function recordEvaluation(db: Db, gpmiId: number, versionId: number, input: EvaluationInput, userId: number, now: number): Promise<number> {
-  const e = await db
+export async function recordEvaluation(trx: Trx, gpmiId: number, versionId: number, input: EvaluationInput, userId: number, now: number): Promise<number> {
+  const e = await trx
     .insertInto('gpmi_evaluation')
     .values({
       gpmi_id: gpmiId,
@@ -715,7 +671,7 @@ export async function recordEvaluation(db: Db, gpmiId: number, versionId: number
     .returning('id')
     .executeTakeFirstOrThrow();
   if (input.items.length) {
-    await db
+    await trx
       .insertInto('gpmi_evaluation_item')
       .values(input.items.map((i) => ({ evaluation_id: e.id, agreement_id: i.agreementId, note: i.note, status: i.status })))
       .execute();
@@ -730,24 +686,10 @@ export async function sourceBalance(db: Db, scope: OrgScope, g: GpmiRecord, hide
   return findBalance(db, scope, g.householdId, g.balanceId, { hideSensitive });
 }
 
-/** Whether an agreement's domain is shown to this user (in the source balance's layout as they see it). */
-export function agreementVisible(balance: Pick<BalanceDetail, 'layout'>, a: { subject: string; domainKey: string }): boolean {
-  return cellExists(balance, a.subject, a.domainKey);
-}
-
 /** The latest finalised balance of the household, as this user may see it. */
 export async function latestFinalBalance(db: Db, scope: OrgScope, householdId: number, hideSensitive: boolean): Promise<BalanceDetail | undefined> {
   const latest = (await listBalances(db, scope, householdId)).find((b) => b.status === 'final');
   return latest ? findBalance(db, scope, householdId, latest.id, { hideSensitive }) : undefined;
-}
-
-export function scoreIn(
-  balance: Pick<BalanceDetail, 'cells'> | undefined,
-  subject: string,
-  domainKey: string,
-): { state: 'open' | 'scored' | 'nvt' | 'nb'; score: number | null } {
-  const c = balance?.cells.get(cellKey(subject, domainKey));
-  return c ? { state: c.state, score: c.score } : { state: 'open', score: null };
 }
 
 // ---------------------------------------------------------------- the printed GPMI

@@ -1,39 +1,47 @@
 import { formatIsoDate } from '../i18n/format.js';
 import { Hono, type Context } from 'hono';
-import type { AppEnv } from '../http/env.js';
+import type { HouseholdEnv } from '../households/scoped.js';
 import { field, readForm, readRevision } from '../http/form.js';
 import { redirectAfterPost } from '../http/htmx.js';
 import { render } from '../http/render.js';
 import { renderError } from '../http/errors.js';
 import { ui } from '../http/ui.js';
 import { parseId } from '../http/params.js';
-import { audit, type AuditAction } from '../audit/audit.js';
-import { markDeniedAudited } from '../audit/denied-client-records.js';
-import { requireUser } from '../auth/middleware.js';
+import { auditChange, auditEvent } from '../audit/route-audit.js';
+import { inTransaction } from '../db/transaction.js';
 import { scope } from '../auth/scope.js';
-import { findHousehold, type Household } from '../households/queries.js';
+import type { Household } from '../households/queries.js';
 import { todayIso } from '../households/logic.js';
-import { hidesSensitive } from '../balances/routes.js';
-import { cellExists, findBalance, listBalances, type BalanceDetail } from '../balances/queries.js';
+import { findBalance, listBalances, type BalanceDetail } from '../balances/queries.js';
 import type { FieldErrors } from '../../views/components/form.js';
-import { crowdedSubjects, defaultMoments, parsePlan, REASON_MAX, type PlanProblem, type PlanRow, type PlanRowInput } from './logic.js';
 import {
   agreementVisible,
+  crowdedSubjects,
+  currentSigned,
+  defaultMoments,
+  latestVersion,
+  newAgreementAllowed,
+  parsePlan,
+  scoreIn,
+  REASON_MAX,
+  type PlanProblem,
+  type PlanRow,
+  type PlanRowInput,
+} from './logic.js';
+import {
   createGpmi,
   createNextVersion,
-  currentSigned,
   findGpmi,
   latestFinalBalance,
-  latestVersion,
   listGpmis,
   loadPlan,
   loadVersion,
   recordEvaluation,
   savePlan,
   saveDraft,
-  scoreIn,
   sourceBalance,
   type AgreementSeed,
+  type DraftValues,
   type GpmiRecord,
   type VersionDetail,
 } from './queries.js';
@@ -48,67 +56,40 @@ import {
   readPlanForm,
   type DraftFormValues,
   type EvaluationFormValues,
+  type SignFormValues,
 } from './forms.js';
 import { PlanPage, type PlanError, type PlanView } from '../../views/gpmi/PlanPage.js';
 import { NewGpmiPage } from '../../views/gpmi/NewGpmiPage.js';
 import { GpmiPage, type GpmiPageProps } from '../../views/gpmi/GpmiPage.js';
 import { EvaluationPage } from '../../views/gpmi/EvaluationPage.js';
+import { cellExists } from '../balances/logic.js';
 
 // From a finalised balance to the GPMI: werkpunten and goals (the plan), the GPMI drafted, signed,
-// changed in new versions with a reason, and evaluated. Everything goes through findHousehold /
-// findBalance / findGpmi, which only see the households of the user's own teams: the rest is 404.
-// Sensitive domains follow the balance's rule (hidesSensitive): hidden ones are neither shown nor accepted.
+// changed in new versions with a reason, and evaluated. Everything starts from the client file's
+// household (households/scoped.ts) and goes through findBalance / findGpmi, which only see the
+// households of the caller's scope: the rest is 404 (audited there). Sensitive domains follow the
+// balance's rule (hideSensitive on the context): hidden ones are neither shown nor accepted.
 
-export const gpmiRoutes = new Hono<AppEnv>();
-gpmiRoutes.use('/households/:hid/balances/:bid/plan', requireUser);
-gpmiRoutes.use('/households/:hid/gpmis', requireUser);
-gpmiRoutes.use('/households/:hid/gpmis/*', requireUser);
+/** Mounted at /households/:householdId/balances/:balanceId/plan. */
+export const planRoutes = new Hono<HouseholdEnv>();
+/** Mounted at /households/:householdId/gpmis. */
+export const gpmiRoutes = new Hono<HouseholdEnv>();
 
 const id = (v: string | undefined) => parseId(v) ?? NaN;
 
-async function record(
-  c: Context<AppEnv>,
-  action: AuditAction,
-  targetType: string,
-  targetId: number,
-  db = c.get('deps').db,
-  outcome?: 'success' | 'failure' | 'denied',
-) {
-  const s = scope(c);
-  if (action === 'access.denied') markDeniedAudited(c);
-  await audit(db, c.get('deps').now(), {
-    organisationId: s.organisationId,
-    actorUserId: s.userId,
-    action,
-    targetType,
-    targetId,
-    requestId: c.get('requestId'),
-    outcome,
-  });
-}
-
-async function loadHousehold(c: Context<AppEnv>): Promise<Household | undefined> {
-  return findHousehold(c.get('deps').db, scope(c), id(c.req.param('hid')));
-}
-
-function hide(c: Context<AppEnv>, h: Household) {
-  return hidesSensitive(c.get('user')!, h);
-}
-
-function today(c: Context<AppEnv>) {
+function today(c: Context<HouseholdEnv>) {
   return todayIso(c.get('deps').now());
 }
 
 // ---------------------------------------------------------------- werkpunten and goals
 
-async function loadPlanContext(c: Context<AppEnv>) {
-  const household = await loadHousehold(c);
-  if (!household) return undefined;
-  const detail = await findBalance(c.get('deps').db, scope(c), household.id, id(c.req.param('bid')), { hideSensitive: hide(c, household) });
+async function loadPlanContext(c: Context<HouseholdEnv>) {
+  const household = c.get('household');
+  const detail = await findBalance(c.get('deps').db, scope(c), household.id, id(c.req.param('balanceId')), { hideSensitive: c.get('hideSensitive') });
   return detail ? { household, detail } : undefined;
 }
 
-function planView(c: Context<AppEnv>): PlanView {
+function planView(c: Context<HouseholdEnv>): PlanView {
   return { order: c.req.query('order') === 'catalogue' ? 'catalogue' : 'lowest', show: c.req.query('show') === 'low' ? 'low' : 'all' };
 }
 
@@ -120,7 +101,7 @@ function viewQuery(v: PlanView): string {
   return s ? `?${s}` : '';
 }
 
-function problemMessage(c: Context<AppEnv>, detail: BalanceDetail, p: PlanProblem): PlanError {
+function problemMessage(c: Context<HouseholdEnv>, detail: BalanceDetail, p: PlanProblem): PlanError {
   const e = c.get('t').gpmi.plan.errors;
   const who = (subject: string) => {
     const s = detail.subjects.find((x) => x.key === subject);
@@ -153,12 +134,12 @@ function visibleRows(detail: BalanceDetail, rows: Map<string, PlanRow>): Map<str
   return new Map([...rows].filter(([, r]) => cellExists(detail, r.subject, r.domainKey)));
 }
 
-gpmiRoutes.get('/households/:hid/balances/:bid/plan', async (c) => {
+planRoutes.get('/', async (c) => {
   const found = await loadPlanContext(c);
   if (!found) return renderError(c, 'notFound');
   const { household, detail } = found;
   const { db } = c.get('deps');
-  await record(c, 'plan.viewed', 'balance', detail.id);
+  await auditEvent(c, 'plan.viewed', { type: 'balance', id: detail.id });
   const plan = await loadPlan(db, detail.id);
   const gpmis = (await listGpmis(db, scope(c), household.id, today(c))).filter((g) => g.balanceId === detail.id);
   const visible = visibleRows(detail, plan.rows);
@@ -178,7 +159,7 @@ gpmiRoutes.get('/households/:hid/balances/:bid/plan', async (c) => {
   ));
 });
 
-gpmiRoutes.post('/households/:hid/balances/:bid/plan', async (c) => {
+planRoutes.post('/', async (c) => {
   const found = await loadPlanContext(c);
   if (!found) return renderError(c, 'notFound');
   const { household, detail } = found;
@@ -224,11 +205,13 @@ gpmiRoutes.post('/households/:hid/balances/:bid/plan', async (c) => {
   const parsed = parsePlan([...values.values()], (s, d) => scoreIn(detail, s, d));
   if (parsed.problems.length) return page(values, 422, { errors: parsed.problems.map((p) => problemMessage(c, detail, p)) });
   const now = deps.now();
-  const outcome = await savePlan(deps.db, detail.id, [...parsed.rows, ...hiddenRows], readRevision(fields), scope(c).userId, now, (trx) =>
-    record(c, 'plan.saved', 'balance', detail.id, trx),
-  );
+  const outcome = await inTransaction(deps.db, async (trx) => {
+    const o = await savePlan(trx, detail.id, [...parsed.rows, ...hiddenRows], readRevision(fields), scope(c).userId, now);
+    if (o === 'saved') await auditChange(c, trx, 'plan.saved', { type: 'balance', id: detail.id });
+    return o;
+  });
   if (outcome === 'conflict') {
-    await record(c, 'plan.save_conflict', 'balance', detail.id, deps.db, 'failure');
+    await auditEvent(c, 'plan.save_conflict', { type: 'balance', id: detail.id }, 'failure');
     const theirs = await loadPlan(deps.db, detail.id);
     return page(values, 409, { theirs, revision: theirs.revision });
   }
@@ -239,14 +222,14 @@ gpmiRoutes.post('/households/:hid/balances/:bid/plan', async (c) => {
 // ---------------------------------------------------------------- starting a GPMI
 
 /** The balance a new GPMI starts from: the one asked for, else the latest finalised one. */
-async function startingBalance(c: Context<AppEnv>, household: Household, raw: string | undefined): Promise<BalanceDetail | 'notFound' | undefined> {
+async function startingBalance(c: Context<HouseholdEnv>, household: Household, raw: string | undefined): Promise<BalanceDetail | 'notFound' | undefined> {
   const { db } = c.get('deps');
   if (raw !== undefined && raw !== '') {
-    const b = await findBalance(db, scope(c), household.id, id(raw), { hideSensitive: hide(c, household) });
+    const b = await findBalance(db, scope(c), household.id, id(raw), { hideSensitive: c.get('hideSensitive') });
     return b ?? 'notFound';
   }
   const latest = (await listBalances(db, scope(c), household.id)).find((b) => b.status === 'final');
-  return latest ? findBalance(db, scope(c), household.id, latest.id, { hideSensitive: hide(c, household) }) : undefined;
+  return latest ? findBalance(db, scope(c), household.id, latest.id, { hideSensitive: c.get('hideSensitive') }) : undefined;
 }
 
 /** Who a GPMI can be for: each adult of the balance ('m<id>' → member id), or the whole household ('h'). */
@@ -254,23 +237,21 @@ function forWhomOptions(detail: BalanceDetail): Set<string> {
   return new Set(['h', ...detail.subjects.filter((s) => s.level === 'volwassene' && s.memberId !== null).map((s) => String(s.memberId))]);
 }
 
-gpmiRoutes.get('/households/:hid/gpmis/new', async (c) => {
-  const household = await loadHousehold(c);
-  if (!household) return renderError(c, 'notFound');
+gpmiRoutes.get('/new', async (c) => {
+  const household = c.get('household');
   const balance = await startingBalance(c, household, c.req.query('balance'));
   if (balance === 'notFound') return renderError(c, 'notFound');
   const start = todayIso(c.get('deps').now());
   const adults = balance ? balance.subjects.filter((s) => s.level === 'volwassene' && s.memberId !== null) : [];
   const values = { forWhom: adults.length === 1 ? String(adults[0]!.memberId) : '', startOn: formatIsoDate(start), duration: '12', moments: '' };
   // The form names the household and its adults, also without a balance to start from.
-  await record(c, 'gpmi.new_form_viewed', 'household', household.id);
-  if (balance) await record(c, 'plan.viewed', 'balance', balance.id);
+  await auditEvent(c, 'gpmi.new_form_viewed', { type: 'household', id: household.id });
+  if (balance) await auditEvent(c, 'plan.viewed', { type: 'balance', id: balance.id });
   return render(c, () => <NewGpmiPage ui={ui(c)} household={household} balance={balance} values={values} />);
 });
 
-gpmiRoutes.post('/households/:hid/gpmis', async (c) => {
-  const household = await loadHousehold(c);
-  if (!household) return renderError(c, 'notFound');
+gpmiRoutes.post('/', async (c) => {
+  const household = c.get('household');
   const deps = c.get('deps');
   const t = c.get('t');
   const fields = await readForm(c);
@@ -310,7 +291,7 @@ gpmiRoutes.post('/households/:hid/gpmis', async (c) => {
       });
   }
   const now = deps.now();
-  const gpmiId = await deps.db.transaction().execute(async (trx) => {
+  const gpmiId = await inTransaction(deps.db, async (trx) => {
     const created = await createGpmi(
       trx,
       scope(c),
@@ -325,7 +306,7 @@ gpmiRoutes.post('/households/:hid/gpmis', async (c) => {
       seeds,
       now,
     );
-    await record(c, 'gpmi.created', 'gpmi', created, trx);
+    await auditChange(c, trx, 'gpmi.created', { type: 'gpmi', id: created });
     return created;
   });
   return redirectAfterPost(c, `/households/${household.id}/gpmis/${gpmiId}`);
@@ -339,17 +320,16 @@ interface GpmiContext {
   balance: BalanceDetail;
 }
 
-async function loadGpmiContext(c: Context<AppEnv>): Promise<GpmiContext | undefined> {
-  const household = await loadHousehold(c);
-  if (!household) return undefined;
+async function loadGpmiContext(c: Context<HouseholdEnv>): Promise<GpmiContext | undefined> {
+  const household = c.get('household');
   const { db } = c.get('deps');
-  const gpmi = await findGpmi(db, scope(c), household.id, id(c.req.param('gid')));
+  const gpmi = await findGpmi(db, scope(c), household.id, id(c.req.param('gpmiId')));
   if (!gpmi) return undefined;
-  const balance = await sourceBalance(db, scope(c), gpmi, hide(c, household));
+  const balance = await sourceBalance(db, scope(c), gpmi, c.get('hideSensitive'));
   return balance ? { household, gpmi, balance } : undefined;
 }
 
-async function gpmiPage(c: Context<AppEnv>, ctx: GpmiContext, version: VersionDetail, extra: Partial<GpmiPageProps> & { status?: 200 | 409 | 422 } = {}) {
+async function gpmiPage(c: Context<HouseholdEnv>, ctx: GpmiContext, version: VersionDetail, extra: Partial<GpmiPageProps> & { status?: 200 | 409 | 422 } = {}) {
   const { db } = c.get('deps');
   const plan = await loadPlan(db, ctx.balance.id);
   const visible = version.agreements.filter((a) => agreementVisible(ctx.balance, a));
@@ -372,13 +352,13 @@ async function gpmiPage(c: Context<AppEnv>, ctx: GpmiContext, version: VersionDe
   return render(c, () => <GpmiPage {...props} />, { status: status ?? 200 });
 }
 
-gpmiRoutes.get('/households/:hid/gpmis/:gid', async (c) => {
+gpmiRoutes.get('/:gpmiId', async (c) => {
   const ctx = await loadGpmiContext(c);
   if (!ctx) return renderError(c, 'notFound');
   const raw = c.req.query('version');
   const wanted = raw === undefined ? latestVersion(ctx.gpmi) : ctx.gpmi.versions.find((v) => String(v.number) === raw);
   if (!wanted) return renderError(c, 'notFound');
-  await record(c, 'gpmi.viewed', 'gpmi', ctx.gpmi.id);
+  await auditEvent(c, 'gpmi.viewed', { type: 'gpmi', id: ctx.gpmi.id });
   const version = await loadVersion(c.get('deps').db, wanted);
   const notices = c.get('t').gpmi.gpmi;
   const notice = { draft: notices.saved, signed: notices.signedNotice, version: notices.versionNotice, evaluated: notices.evaluatedNotice }[
@@ -387,42 +367,24 @@ gpmiRoutes.get('/households/:hid/gpmis/:gid', async (c) => {
   return gpmiPage(c, ctx, version, { notice });
 });
 
-/**
- * The draft form: saved ("Bewaren"), an agreement added, or saved and signed in one go ("Als
- * ondertekend bewaren", `action=sign`), so nothing typed in the form is lost by signing. A refusal
- * re-renders everything typed, with nothing saved and nothing signed.
- */
-gpmiRoutes.post('/households/:hid/gpmis/:gid', async (c) => {
-  const ctx = await loadGpmiContext(c);
-  if (!ctx) return renderError(c, 'notFound');
-  const deps = c.get('deps');
-  const t = c.get('t');
-  const fields = await readForm(c);
-  const latest = latestVersion(ctx.gpmi);
-  const version = await loadVersion(deps.db, latest);
-  if (latest.status !== 'draft') return gpmiPage(c, ctx, version, { topError: t.gpmi.errors.alreadySigned, status: 409 });
-  const visible = version.agreements.filter((a) => agreementVisible(ctx.balance, a));
-  const { form, posted } = readDraftForm(fields, visible);
-  const signing = field(fields, 'action') === 'sign';
-  const signValues = { signedOn: field(fields, 'signed_on'), clientName: field(fields, 'client_name') };
+/** Someone else saved meanwhile: 409 with their version read-only and this user's typing kept, with the new revision. */
+async function draftConflictPage(c: Context<HouseholdEnv>, ctx: GpmiContext, form: DraftFormValues, signValues: SignFormValues) {
+  const { db } = c.get('deps');
+  await auditEvent(c, 'gpmi.save_conflict', { type: 'gpmi', id: ctx.gpmi.id }, 'failure');
+  const fresh = (await findGpmi(db, scope(c), ctx.household.id, ctx.gpmi.id))!;
+  const theirs = await loadVersion(db, latestVersion(fresh));
+  if (theirs.status !== 'draft') return gpmiPage(c, { ...ctx, gpmi: fresh }, theirs, { topError: c.get('t').gpmi.errors.alreadySigned, status: 409 });
+  const theirVisible = theirs.agreements.filter((a) => agreementVisible(ctx.balance, a));
+  // Typed text for agreements still in their version stays; saving again keeps this user's version, knowingly.
+  const mine: DraftFormValues = { ...form, revision: theirs.revision, agreements: new Map() };
+  for (const a of theirVisible) mine.agreements.set(a.id, form.agreements.get(a.id) ?? draftFormOf(theirs, [a]).agreements.get(a.id)!);
+  return gpmiPage(c, { ...ctx, gpmi: fresh }, theirs, { draft: mine, conflict: theirs, signValues, status: 409 });
+}
 
-  /** Someone else saved meanwhile: 409 with their version read-only and this user's typing kept, with the new revision. */
-  const conflict = async () => {
-    await record(c, 'gpmi.save_conflict', 'gpmi', ctx.gpmi.id, deps.db, 'failure');
-    const fresh = (await findGpmi(deps.db, scope(c), ctx.household.id, ctx.gpmi.id))!;
-    const theirs = await loadVersion(deps.db, latestVersion(fresh));
-    if (theirs.status !== 'draft') return gpmiPage(c, { ...ctx, gpmi: fresh }, theirs, { topError: t.gpmi.errors.alreadySigned, status: 409 });
-    const theirVisible = theirs.agreements.filter((a) => agreementVisible(ctx.balance, a));
-    // Typed text for agreements still in their version stays; saving again keeps this user's version, knowingly.
-    const mine: DraftFormValues = { ...form, revision: theirs.revision, agreements: new Map() };
-    for (const a of theirVisible) mine.agreements.set(a.id, form.agreements.get(a.id) ?? draftFormOf(theirs, [a]).agreements.get(a.id)!);
-    return gpmiPage(c, { ...ctx, gpmi: fresh }, theirs, { draft: mine, conflict: theirs, signValues, status: 409 });
-  };
-  // A stale form first: an agreement a colleague removed meanwhile is a conflict, not a 404.
-  if (form.revision !== version.revision) return conflict();
-  // An agreement id that is not one of this draft's (another GPMI's, another household's): not found.
-  if (posted.some((p) => !visible.some((a) => a.id === p))) return renderError(c, 'notFound');
-  const subjectsAllowed = ctx.gpmi.memberId === null ? null : new Set(['h', `m${ctx.gpmi.memberId}`]);
+/** The draft as posted, checked against the balance it came from; with `sign`, the signature too. */
+function checkDraft(c: Context<HouseholdEnv>, ctx: GpmiContext, version: VersionDetail, form: DraftFormValues, sign: SignFormValues | undefined) {
+  const t = c.get('t');
+  const visible = version.agreements.filter((a) => agreementVisible(ctx.balance, a));
   const parsed = parseDraft(
     t,
     form,
@@ -430,43 +392,73 @@ gpmiRoutes.post('/households/:hid/gpmis/:gid', async (c) => {
       const a = visible.find((x) => x.id === agreementId)!;
       return scoreIn(ctx.balance, a.subject, a.domainKey).score;
     },
-    (subject, domainKey) =>
-      cellExists(ctx.balance, subject, domainKey) &&
-      (subjectsAllowed === null || subjectsAllowed.has(subject)) &&
-      !version.agreements.some((a) => a.subject === subject && a.domainKey === domainKey) &&
-      scoreIn(ctx.balance, subject, domainKey).state !== 'nvt',
+    newAgreementAllowed(ctx.balance, ctx.gpmi.memberId, version.agreements),
     today(c),
     version.startOn,
   );
-  const sign = signing ? parseSignature(t, signValues, today(c), version.startOn) : undefined;
-  const again = (status: 409 | 422, topError?: string, errors?: FieldErrors) =>
-    gpmiPage(c, ctx, version, { draft: form, errors, signValues, topError, status });
-  if (signing && version.agreements.length !== visible.length) return again(422, t.gpmi.errors.hiddenAgreements, parsed.ok ? undefined : parsed.errors);
-  const errors: FieldErrors = { ...(parsed.ok ? {} : parsed.errors), ...(sign && !sign.ok ? sign.errors : {}) };
-  if (!parsed.ok || (sign && !sign.ok)) return again(422, undefined, errors);
-  const now = deps.now();
-  const outcome = await saveDraft(
-    deps.db,
-    latest.id,
-    form.revision,
-    parsed.values,
-    scope(c).userId,
-    now,
-    async (trx) => {
-      await record(c, 'gpmi.updated', 'gpmi', ctx.gpmi.id, trx);
-      if (signing) await record(c, 'gpmi.signed', 'gpmi', ctx.gpmi.id, trx);
-    },
-    sign?.ok ? sign.value : undefined,
-  );
-  if (outcome.status === 'signed') return gpmiPage(c, ctx, version, { topError: t.gpmi.errors.alreadySigned, status: 409 });
-  if (outcome.status === 'conflict') return conflict();
-  if (outcome.status === 'noAgreements') return again(422, t.gpmi.errors.noAgreements);
-  if (outcome.status === 'emptyAgreement') return again(422, t.gpmi.errors.emptyAgreement);
-  if (outcome.signed) return redirectAfterPost(c, `/households/${ctx.household.id}/gpmis/${ctx.gpmi.id}?saved=signed`);
-  return redirectAfterPost(c, `/households/${ctx.household.id}/gpmis/${ctx.gpmi.id}?saved=draft${outcome.addedId ? `#agreement-${outcome.addedId}` : ''}`);
+  const signature = sign ? parseSignature(t, sign, today(c), version.startOn) : undefined;
+  // Signing needs every agreement in view: a version with agreements hidden from this user is signed by someone who sees them all.
+  if (sign && version.agreements.length !== visible.length)
+    return { ok: false as const, topError: t.gpmi.errors.hiddenAgreements, errors: parsed.ok ? undefined : parsed.errors };
+  if (!parsed.ok || (signature && !signature.ok))
+    return { ok: false as const, errors: { ...(parsed.ok ? {} : parsed.errors), ...(signature && !signature.ok ? signature.errors : {}) } as FieldErrors };
+  return { ok: true as const, values: parsed.values, signature: signature?.ok ? signature.value : undefined };
+}
+
+/** Saves the draft (and signs it) with its audit rows, in one transaction. */
+function saveGpmiDraft(
+  c: Context<HouseholdEnv>,
+  gpmiId: number,
+  versionId: number,
+  revision: number,
+  values: DraftValues,
+  signature?: { signedOn: string; clientName: string },
+) {
+  const { db, now } = c.get('deps');
+  return inTransaction(db, async (trx) => {
+    const o = await saveDraft(trx, versionId, revision, values, scope(c).userId, now(), signature);
+    if (o.status === 'saved') {
+      await auditChange(c, trx, 'gpmi.updated', { type: 'gpmi', id: gpmiId });
+      if (o.signed) await auditChange(c, trx, 'gpmi.signed', { type: 'gpmi', id: gpmiId });
+    }
+    return o;
+  });
+}
+
+/**
+ * The draft form: saved ("Bewaren"), an agreement added, or saved and signed in one go ("Als
+ * ondertekend bewaren", `action=sign`), so nothing typed in the form is lost by signing. A refusal
+ * re-renders everything typed, with nothing saved and nothing signed.
+ */
+gpmiRoutes.post('/:gpmiId', async (c) => {
+  const ctx = await loadGpmiContext(c);
+  if (!ctx) return renderError(c, 'notFound');
+  const e = c.get('t').gpmi.errors;
+  const fields = await readForm(c);
+  const latest = latestVersion(ctx.gpmi);
+  const version = await loadVersion(c.get('deps').db, latest);
+  if (latest.status !== 'draft') return gpmiPage(c, ctx, version, { topError: e.alreadySigned, status: 409 });
+  const visible = version.agreements.filter((a) => agreementVisible(ctx.balance, a));
+  const { form, posted } = readDraftForm(fields, visible);
+  const signValues = { signedOn: field(fields, 'signed_on'), clientName: field(fields, 'client_name') };
+  const signing = field(fields, 'action') === 'sign';
+  const again = (topError?: string, errors?: FieldErrors) => gpmiPage(c, ctx, version, { draft: form, errors, signValues, topError, status: 422 });
+  // A stale form first: an agreement a colleague removed meanwhile is a conflict, not a 404.
+  if (form.revision !== version.revision) return draftConflictPage(c, ctx, form, signValues);
+  // An agreement id that is not one of this draft's (another GPMI's, another household's): not found.
+  if (posted.some((p) => !visible.some((a) => a.id === p))) return renderError(c, 'notFound');
+  const checked = checkDraft(c, ctx, version, form, signing ? signValues : undefined);
+  if (!checked.ok) return again(checked.topError, checked.errors);
+
+  const outcome = await saveGpmiDraft(c, ctx.gpmi.id, latest.id, form.revision, checked.values, checked.signature);
+  if (outcome.status === 'signed') return gpmiPage(c, ctx, version, { topError: e.alreadySigned, status: 409 });
+  if (outcome.status === 'conflict') return draftConflictPage(c, ctx, form, signValues);
+  if (outcome.status !== 'saved') return again(e[outcome.status]);
+  const page = `/households/${ctx.household.id}/gpmis/${ctx.gpmi.id}`;
+  return redirectAfterPost(c, outcome.signed ? `${page}?saved=signed` : `${page}?saved=draft${outcome.addedId ? `#agreement-${outcome.addedId}` : ''}`);
 });
 
-gpmiRoutes.post('/households/:hid/gpmis/:gid/versions', async (c) => {
+gpmiRoutes.post('/:gpmiId/versions', async (c) => {
   const ctx = await loadGpmiContext(c);
   if (!ctx) return renderError(c, 'notFound');
   const deps = c.get('deps');
@@ -479,30 +471,32 @@ gpmiRoutes.post('/households/:hid/gpmis/:gid/versions', async (c) => {
   const again = (message: string) => gpmiPage(c, ctx, version, { changeValue: field(fields, 'reason'), changeError: message, status: 422 });
   if (!reason) return again(t.errors.reason);
   if ([...reason].length > REASON_MAX) return again(t.errors.reasonTooLong);
-  const outcome = await createNextVersion(deps.db, ctx.gpmi.id, reason, scope(c).userId, deps.now(), (trx) =>
-    record(c, 'gpmi.version_created', 'gpmi', ctx.gpmi.id, trx),
-  );
+  const outcome = await inTransaction(deps.db, async (trx) => {
+    const o = await createNextVersion(trx, ctx.gpmi.id, reason, scope(c).userId, deps.now());
+    if (o === 'created') await auditChange(c, trx, 'gpmi.version_created', { type: 'gpmi', id: ctx.gpmi.id });
+    return o;
+  });
   if (outcome === 'draftExists') return gpmiPage(c, ctx, version, { topError: t.errors.draftExists, status: 409 });
   return redirectAfterPost(c, `/households/${ctx.household.id}/gpmis/${ctx.gpmi.id}?saved=version`);
 });
 
 // ---------------------------------------------------------------- evaluation
 
-async function evaluationContext(c: Context<AppEnv>) {
+async function evaluationContext(c: Context<HouseholdEnv>) {
   const ctx = await loadGpmiContext(c);
   if (!ctx) return undefined;
   const { db } = c.get('deps');
   const signed = currentSigned(ctx.gpmi);
   const version = signed ? await loadVersion(db, signed) : undefined;
-  const latestBalance = await latestFinalBalance(db, scope(c), ctx.household.id, hide(c, ctx.household));
+  const latestBalance = await latestFinalBalance(db, scope(c), ctx.household.id, c.get('hideSensitive'));
   const visible = version ? version.agreements.filter((a) => agreementVisible(ctx.balance, a)) : [];
   return { ...ctx, version, visible, latestBalance };
 }
 
-gpmiRoutes.get('/households/:hid/gpmis/:gid/evaluations/new', async (c) => {
+gpmiRoutes.get('/:gpmiId/evaluations/new', async (c) => {
   const ctx = await evaluationContext(c);
   if (!ctx) return renderError(c, 'notFound');
-  await record(c, 'gpmi.viewed', 'gpmi', ctx.gpmi.id);
+  await auditEvent(c, 'gpmi.viewed', { type: 'gpmi', id: ctx.gpmi.id });
   const values: EvaluationFormValues = {
     heldOn: formatIsoDate(today(c)),
     items: new Map(ctx.visible.map((a) => [a.id, { note: '', status: a.currentStatus }])),
@@ -510,7 +504,7 @@ gpmiRoutes.get('/households/:hid/gpmis/:gid/evaluations/new', async (c) => {
   return render(c, () => <EvaluationPage ui={ui(c)} {...ctx} values={values} />, { status: ctx.version ? 200 : 409 });
 });
 
-gpmiRoutes.post('/households/:hid/gpmis/:gid/evaluations', async (c) => {
+gpmiRoutes.post('/:gpmiId/evaluations', async (c) => {
   const ctx = await evaluationContext(c);
   if (!ctx) return renderError(c, 'notFound');
   const deps = c.get('deps');
@@ -533,17 +527,14 @@ gpmiRoutes.post('/households/:hid/gpmis/:gid/evaluations', async (c) => {
       if (now) carried.items.set(now.id, item);
       else if (item.note.trim()) leftOver.push({ subject: was.subject, domainKey: was.domainKey, note: item.note });
     }
-    await record(c, 'gpmi.save_conflict', 'gpmi', ctx.gpmi.id, deps.db, 'failure');
+    await auditEvent(c, 'gpmi.save_conflict', { type: 'gpmi', id: ctx.gpmi.id }, 'failure');
     return render(c, () => <EvaluationPage ui={ui(c)} {...ctx} values={carried} topError={c.get('t').gpmi.errors.staleVersion} leftOver={leftOver} />, {
       status: 409,
     });
   }
   // An agreement that is not one of this GPMI's current version (another household's, a hidden
-  // sensitive one): not found, and nothing is written.
-  if (posted.some((p) => !ctx.visible.some((a) => a.id === p))) {
-    await record(c, 'access.denied', 'gpmi', ctx.gpmi.id, deps.db, 'denied');
-    return renderError(c, 'notFound');
-  }
+  // sensitive one): not found (audited as access.denied by households/scoped.ts), nothing written.
+  if (posted.some((p) => !ctx.visible.some((a) => a.id === p))) return renderError(c, 'notFound');
   const parsed = parseEvaluation(
     c.get('t'),
     form,
@@ -554,7 +545,7 @@ gpmiRoutes.post('/households/:hid/gpmis/:gid/evaluations', async (c) => {
   if (!parsed.ok) return render(c, () => <EvaluationPage ui={ui(c)} {...ctx} values={form} errors={parsed.errors} />, { status: 422 });
   const now = deps.now();
   const version = ctx.version;
-  await deps.db.transaction().execute(async (trx) => {
+  await inTransaction(deps.db, async (trx) => {
     await recordEvaluation(
       trx,
       ctx.gpmi.id,
@@ -563,7 +554,7 @@ gpmiRoutes.post('/households/:hid/gpmis/:gid/evaluations', async (c) => {
       scope(c).userId,
       now,
     );
-    await record(c, 'gpmi.evaluated', 'gpmi', ctx.gpmi.id, trx);
+    await auditChange(c, trx, 'gpmi.evaluated', { type: 'gpmi', id: ctx.gpmi.id });
   });
   return redirectAfterPost(c, `/households/${ctx.household.id}/gpmis/${ctx.gpmi.id}?saved=evaluated`);
 });

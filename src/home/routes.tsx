@@ -12,12 +12,13 @@ export const homeRoutes = new Hono<AppEnv>().get(
   async (c, next) => {
     // A fresh instance sends its first visitor to the setup page; afterwards "/" needs a sign-in.
     if (!c.get('user') && !c.get('pendingSession') && !(await hasAnyUser(c.get('deps')))) return c.redirect('/setup', 303);
-    return requireUser(c, next);
+    await next();
   },
+  requireUser,
   async (c) => {
     // Workers and leads start on "Mijn dossiers"; everyone else (a beheerder without a team role)
     // on the welcome page.
-    if (c.get('user')!.memberships.length) return showCaseload(c, '/');
+    if (c.get('user').memberships.length) return showCaseload(c, '/');
     return render(c, () => <HomePage ui={ui(c)} />);
   },
 );

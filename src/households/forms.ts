@@ -4,7 +4,8 @@ import { formatIsoDate } from '../i18n/format.js';
 import { field, type FormFields } from '../http/form.js';
 import type { FieldErrors } from '../../views/components/form.js';
 import { birthMismatch, formatNationalNumber, parseNationalNumber, type NationalNumber } from './national-number.js';
-import { currentYear, DOSSIER_REF_MAX, MAX_NEW_MEMBERS, MIN_BIRTH_YEAR, NAME_MAX, parseDay, todayIso } from './logic.js';
+import { currentYear, DOSSIER_REF_MAX, MAX_NEW_MEMBERS, MIN_BIRTH_YEAR, NAME_MAX, todayIso } from './logic.js';
+import { parseDay } from '../i18n/day.js';
 import { parseId } from '../http/params.js';
 import type { HouseholdValues, Member, MemberValues, TeamWithWorkers } from './queries.js';
 

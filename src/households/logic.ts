@@ -132,23 +132,6 @@ export function currentYear(now: number): number {
 }
 
 /**
- * A calendar day typed in a date field: 'yyyy-mm-dd' (what <input type="date"> sends) or
- * 'dd/mm/jjjj' (what people type where the browser shows a plain text field). Null if it is not a
- * real day (31/02 is refused).
- */
-export function parseDay(input: string): string | null {
-  const s = input.trim();
-  let y: number, m: number, d: number;
-  let match = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
-  if (match) [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  else if ((match = /^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$/.exec(s))) [d, m, y] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  else return null;
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
-  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-}
-
-/**
  * Adult or child for the balance: the override when a worker set one, else 18 or older in the
  * current calendar year (someone born in 2008 counts as adult during all of 2026). The balance
  * feature scores adult domains for adults and child domains for children.
@@ -156,4 +139,14 @@ export function parseDay(input: string): string | null {
 export function isAdult(member: { birthYear: number; adultOverride: boolean | null }, year: number): boolean {
   if (member.adultOverride !== null) return member.adultOverride;
   return year - member.birthYear >= ADULT_AGE;
+}
+
+/** The ISO date `months` calendar months before `iso` (day clamped to the month's length). */
+export function monthsBefore(iso: string, months: number): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  const total = y * 12 + (m - 1) - months;
+  const year = Math.floor(total / 12);
+  const month = (total % 12) + 1;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${year}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
 }

@@ -1,8 +1,9 @@
 import type { ExpressionBuilder, Kysely } from 'kysely';
+import type { Trx } from '../db/transaction.js';
 import type { Database } from '../db/schema.js';
 import type { OrgScope } from '../auth/scope.js';
 import { mayPlaceInTeam, visibleHouseholds, visibleMembers } from './access.js';
-import { buildSearchText, pageCount, PAGE_SIZE, searchTokens, type CaseloadFilters } from './logic.js';
+import { buildSearchText, monthsBefore, pageCount, PAGE_SIZE, searchTokens, type CaseloadFilters } from './logic.js';
 import type { HouseholdStatus, MemberRole } from './tables.js';
 
 // Household queries. Plain functions taking `db` first (a transaction works too; the route owns
@@ -221,16 +222,6 @@ export async function caseload(db: Db, scope: OrgScope, f: CaseloadFilters, toda
   };
 }
 
-/** The ISO date `months` calendar months before `iso` (day clamped to the month's length). */
-export function monthsBefore(iso: string, months: number): string {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  const total = y * 12 + (m - 1) - months;
-  const year = Math.floor(total / 12);
-  const month = (total % 12) + 1;
-  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return `${year}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
-}
-
 /** The household with all its members (former ones too), or undefined when the scope may not see it. */
 export async function findHousehold(db: Db, scope: OrgScope, id: number): Promise<Household | undefined> {
   const row = await visibleHouseholds(db, scope)
@@ -337,9 +328,16 @@ async function refreshHousehold(db: Db, scope: OrgScope, id: number, now: number
  * Creates a household with its first members. The team must be one of the user's (checked by the
  * route too; here it is a guard, so no caller can put a household where its creator cannot see it).
  */
-export async function createHousehold(db: Db, scope: OrgScope, values: HouseholdValues, members: MemberValues[], today: string, now: number): Promise<number> {
+export async function createHousehold(
+  trx: Trx,
+  scope: OrgScope,
+  values: HouseholdValues,
+  members: MemberValues[],
+  today: string,
+  now: number,
+): Promise<number> {
   if (!mayPlaceInTeam(scope, values.teamId)) throw new Error('createHousehold: team outside the scope');
-  const row = await db
+  const row = await trx
     .insertInto('household')
     .values({
       organisation_id: scope.organisationId,
@@ -357,7 +355,7 @@ export async function createHousehold(db: Db, scope: OrgScope, values: Household
     .executeTakeFirstOrThrow();
   let position = 0;
   for (const m of members) {
-    await db
+    await trx
       .insertInto('household_member')
       .values({
         household_id: row.id,
@@ -371,7 +369,7 @@ export async function createHousehold(db: Db, scope: OrgScope, values: Household
       })
       .execute();
   }
-  await refreshHousehold(db, scope, row.id, now);
+  await refreshHousehold(trx, scope, row.id, now);
   return row.id;
 }
 
@@ -380,15 +378,15 @@ function sameHouseholdValues(h: Household, v: HouseholdValues): boolean {
 }
 
 /** Saves team, worker and dossier number if nobody changed them since `revision` (optimistic locking). */
-export async function updateHousehold(db: Db, scope: OrgScope, id: number, revision: number, values: HouseholdValues, now: number): Promise<SaveResult> {
-  const current = await findHousehold(db, scope, id);
+export async function updateHousehold(trx: Trx, scope: OrgScope, id: number, revision: number, values: HouseholdValues, now: number): Promise<SaveResult> {
+  const current = await findHousehold(trx, scope, id);
   if (!current) return { status: 'notFound' };
   if (current.status === 'closed') return { status: 'closed', current };
   // Someone saved in between, but exactly what this user wants: nothing to decide.
   if (sameHouseholdValues(current, values)) return { status: 'unchanged' };
   if (current.revision !== revision) return { status: 'conflict', current };
   if (!mayPlaceInTeam(scope, values.teamId)) throw new Error('updateHousehold: team outside the scope');
-  const res = await db
+  const res = await trx
     .updateTable('household')
     .set((eb) => ({
       team_id: values.teamId,
@@ -400,26 +398,26 @@ export async function updateHousehold(db: Db, scope: OrgScope, id: number, revis
     }))
     .where('id', '=', id)
     .where('revision', '=', revision)
-    .where('id', 'in', visibleHouseholds(db, scope).select('household.id'))
+    .where('id', 'in', visibleHouseholds(trx, scope).select('household.id'))
     .executeTakeFirst();
-  if (Number(res.numUpdatedRows) !== 1) return { status: 'conflict', current: (await findHousehold(db, scope, id)) ?? current };
+  if (Number(res.numUpdatedRows) !== 1) return { status: 'conflict', current: (await findHousehold(trx, scope, id)) ?? current };
   // The household may have moved to another team of the user: refresh through the same scope.
-  await refreshHousehold(db, scope, id, now);
+  await refreshHousehold(trx, scope, id, now);
   return { status: 'saved' };
 }
 
 /** Closes (or reopens) the dossier. Closing twice changes nothing. */
 export async function setHouseholdStatus(
-  db: Db,
+  trx: Trx,
   scope: OrgScope,
   id: number,
   status: HouseholdStatus,
   now: number,
 ): Promise<'saved' | 'unchanged' | 'notFound'> {
-  const current = await findHousehold(db, scope, id);
+  const current = await findHousehold(trx, scope, id);
   if (!current) return 'notFound';
   if (current.status === status) return 'unchanged';
-  await db
+  await trx
     .updateTable('household')
     .set((eb) => ({
       status,
@@ -430,19 +428,19 @@ export async function setHouseholdStatus(
       updated_by: scope.userId,
     }))
     .where('id', '=', id)
-    .where('id', 'in', visibleHouseholds(db, scope).select('household.id'))
+    .where('id', 'in', visibleHouseholds(trx, scope).select('household.id'))
     .execute();
   return 'saved';
 }
 
 export type AddResult = { status: 'added'; memberId: number } | { status: 'notFound' } | { status: 'closed'; current: Household };
 
-export async function addMember(db: Db, scope: OrgScope, householdId: number, values: MemberValues, today: string, now: number): Promise<AddResult> {
-  const current = await findHousehold(db, scope, householdId);
+export async function addMember(trx: Trx, scope: OrgScope, householdId: number, values: MemberValues, today: string, now: number): Promise<AddResult> {
+  const current = await findHousehold(trx, scope, householdId);
   if (!current) return { status: 'notFound' };
   if (current.status === 'closed') return { status: 'closed', current };
   const position = current.members.reduce((max, m) => Math.max(max, m.position + 1), 0);
-  const row = await db
+  const row = await trx
     .insertInto('household_member')
     .values({
       household_id: householdId,
@@ -456,7 +454,7 @@ export async function addMember(db: Db, scope: OrgScope, householdId: number, va
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await refreshHousehold(db, scope, householdId, now);
+  await refreshHousehold(trx, scope, householdId, now);
   return { status: 'added', memberId: row.id };
 }
 
@@ -474,7 +472,7 @@ function sameMemberValues(m: Member, v: MemberValues): boolean {
 
 /** Saves a member if nobody changed them since `revision`. The member must belong to `householdId`. */
 export async function updateMember(
-  db: Db,
+  trx: Trx,
   scope: OrgScope,
   householdId: number,
   memberId: number,
@@ -482,28 +480,28 @@ export async function updateMember(
   values: MemberValues,
   now: number,
 ): Promise<SaveResult> {
-  const current = await findHousehold(db, scope, householdId);
+  const current = await findHousehold(trx, scope, householdId);
   const member = current?.members.find((m) => m.id === memberId);
   if (!current || !member) return { status: 'notFound' };
   if (current.status === 'closed') return { status: 'closed', current };
   if (sameMemberValues(member, values)) return { status: 'unchanged' };
   if (member.revision !== revision) return { status: 'conflict', current };
-  const res = await db
+  const res = await trx
     .updateTable('household_member')
     .set((eb) => ({ ...memberColumns(values), revision: eb('revision', '+', 1), updated_at: now, updated_by: scope.userId }))
     .where('id', '=', memberId)
     .where('household_id', '=', householdId)
     .where('revision', '=', revision)
-    .where('household_id', 'in', visibleHouseholds(db, scope).select('household.id'))
+    .where('household_id', 'in', visibleHouseholds(trx, scope).select('household.id'))
     .executeTakeFirst();
-  if (Number(res.numUpdatedRows) !== 1) return { status: 'conflict', current: (await findHousehold(db, scope, householdId)) ?? current };
-  await refreshHousehold(db, scope, householdId, now);
+  if (Number(res.numUpdatedRows) !== 1) return { status: 'conflict', current: (await findHousehold(trx, scope, householdId)) ?? current };
+  await refreshHousehold(trx, scope, householdId, now);
   return { status: 'saved' };
 }
 
 /** Ends a membership on `leftOn`; the member stays in the household's history. */
 export async function endMembership(
-  db: Db,
+  trx: Trx,
   scope: OrgScope,
   householdId: number,
   memberId: number,
@@ -511,21 +509,21 @@ export async function endMembership(
   leftOn: string,
   now: number,
 ): Promise<SaveResult> {
-  const current = await findHousehold(db, scope, householdId);
+  const current = await findHousehold(trx, scope, householdId);
   const member = current?.members.find((m) => m.id === memberId);
   if (!current || !member) return { status: 'notFound' };
   if (current.status === 'closed') return { status: 'closed', current };
   if (member.leftOn === leftOn) return { status: 'unchanged' };
   if (member.revision !== revision) return { status: 'conflict', current };
-  const res = await db
+  const res = await trx
     .updateTable('household_member')
     .set((eb) => ({ left_on: leftOn, revision: eb('revision', '+', 1), updated_at: now, updated_by: scope.userId }))
     .where('id', '=', memberId)
     .where('household_id', '=', householdId)
     .where('revision', '=', revision)
-    .where('household_id', 'in', visibleHouseholds(db, scope).select('household.id'))
+    .where('household_id', 'in', visibleHouseholds(trx, scope).select('household.id'))
     .executeTakeFirst();
-  if (Number(res.numUpdatedRows) !== 1) return { status: 'conflict', current: (await findHousehold(db, scope, householdId)) ?? current };
-  await refreshHousehold(db, scope, householdId, now);
+  if (Number(res.numUpdatedRows) !== 1) return { status: 'conflict', current: (await findHousehold(trx, scope, householdId)) ?? current };
+  await refreshHousehold(trx, scope, householdId, now);
   return { status: 'saved' };
 }

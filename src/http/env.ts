@@ -5,6 +5,7 @@ import type { Locale, Messages } from '../i18n/index.js';
 import type { Logger } from './logger.js';
 import type { CurrentUser } from '../auth/current-user.js';
 import type { ValidSession } from '../auth/sessions.js';
+import type { OrgScope } from '../auth/org-scope.js';
 
 export interface AppDeps {
   db: Kysely<Database>;
@@ -14,19 +15,35 @@ export interface AppDeps {
   now: () => number;
 }
 
+export interface AppVariables {
+  deps: AppDeps;
+  requestId: string;
+  nonce: string;
+  locale: Locale;
+  t: Messages;
+  /** The signed-in user, when there is one (set by the session middleware). */
+  user: CurrentUser | null;
+  /**
+   * What the caller may touch (set by requireUser/requireAdmin for a user). Client-file code reads
+   * the scope, not the user, so another kind of caller (an API client, a client's one-time link)
+   * only has to set a scope to reach the same checks.
+   */
+  scope: OrgScope | null;
+  sessionId: string | null;
+  /** A session that passed the password step but still owes its second factor. */
+  pendingSession: ValidSession | null;
+}
+
 export interface AppEnv {
-  Variables: {
-    deps: AppDeps;
-    requestId: string;
-    nonce: string;
-    locale: Locale;
-    t: Messages;
-    /** The signed-in user, when there is one (set by the session middleware). */
-    user: CurrentUser | null;
-    sessionId: string | null;
-    /** A session that passed the password step but still owes its second factor. */
-    pendingSession: ValidSession | null;
-    /** This request already wrote its access.denied row (see audit/denied-client-records.ts). */
-    deniedAudited: boolean;
-  };
+  Variables: AppVariables;
+}
+
+/** Any caller with a scope (a signed-in user today). */
+export interface ScopedEnv {
+  Variables: AppVariables & { scope: OrgScope };
+}
+
+/** Routes behind requireUser: the user and their scope are there, no `!` needed. */
+export interface SignedInEnv {
+  Variables: AppVariables & { user: CurrentUser; scope: OrgScope };
 }

@@ -20,7 +20,7 @@ const statusOf: Record<ErrorKind, ContentfulStatusCode> = {
  * Error responses in the user's language, never with a stack trace. An htmx partial request gets
  * just the message (htmx 4 swaps error responses too); everything else the full page.
  */
-export function renderError(c: Context<AppEnv>, kind: ErrorKind) {
+export function renderError<E extends AppEnv>(c: Context<E>, kind: ErrorKind) {
   const t = c.get('t');
   const text = {
     notFound: [t.errors.notFoundTitle, t.errors.notFoundBody],

@@ -11,8 +11,8 @@ import { SECRET_PAGE_CACHE_CONTROL } from './compression.js';
  * `secret`: the page shows a lasting secret (a key, recovery codes, a one-time link), so it is sent
  * uncompressed (BREACH, see src/http/compression.ts).
  */
-export function render(
-  c: Context<AppEnv>,
+export function render<E extends AppEnv>(
+  c: Context<E>,
   page: () => JSX.Element,
   opts: { fragment?: () => JSX.Element; status?: ContentfulStatusCode; secret?: boolean } = {},
 ) {

@@ -14,7 +14,7 @@ export interface Ui {
   idleMs: number;
 }
 
-export function ui(c: Context<AppEnv>): Ui {
+export function ui<E extends AppEnv>(c: Context<E>): Ui {
   return {
     t: c.get('t'),
     locale: c.get('locale'),

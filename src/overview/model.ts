@@ -1,7 +1,7 @@
 import type { CatalogueData, Level } from '../catalogue/default-catalogue.js';
 import type { Locale } from '../i18n/locale.js';
 import { findDomain } from '../catalogue/catalogue.js';
-import { cellKey, type CellValue, type LayoutSection, type Subject } from '../balances/logic.js';
+import { cellKey, direction, visibleScores, type CellValue, type Direction, type LayoutSection, type Subject } from '../balances/logic.js';
 import type { BalanceMethod, BalanceStatus } from '../balances/tables.js';
 import { formatIsoDate } from '../i18n/format.js';
 import type { HeatCell, HeatmapModel } from '../charts/heatmap.js';
@@ -354,3 +354,23 @@ function byDateDesc(a: Pick<Snapshot, 'takenOn' | 'id'>, b: Pick<Snapshot, 'take
   return -byDateAsc(a, b);
 }
 export { byDateAsc, byDateDesc };
+
+/**
+ * For the dossier's list of balances: per finalised balance, the direction since the finalised one
+ * before it (null for the first, or when no domain was scored in both). Only the domains this user
+ * may see count, so the arrow never rests on a hidden sensitive domain.
+ */
+export function directions(snapshots: Snapshot[]): Map<number, { direction: Direction; up: number; down: number } | null> {
+  const out = new Map<number, { direction: Direction; up: number; down: number } | null>();
+  const finals = snapshots.filter((s) => s.status === 'final').sort((a, b) => (a.takenOn < b.takenOn ? -1 : a.takenOn > b.takenOn ? 1 : a.id - b.id));
+  let previous: Map<string, number> | null = null;
+  for (const s of finals) {
+    const scores = visibleScores(s.layout, s.cells);
+    if (previous) {
+      const d = direction(previous, scores);
+      out.set(s.id, d.compared ? { direction: d.direction, up: d.up, down: d.down } : null);
+    } else out.set(s.id, null);
+    previous = scores;
+  }
+  return out;
+}

@@ -2,17 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { OrgScope } from '../auth/scope.js';
 import { catalogueOf, listBalances, type BalanceDetail, type BalanceSummary } from '../balances/queries.js';
-import {
-  balanceLayout,
-  cellKey,
-  direction,
-  subjectKeyOf,
-  visibleScores,
-  type CellValue,
-  type Direction,
-  type LayoutSection,
-  type Subject,
-} from '../balances/logic.js';
+import { balanceLayout, cellKey, subjectKeyOf, type CellValue, type LayoutSection, type Subject } from '../balances/logic.js';
 import type { Snapshot } from './model.js';
 
 // Reading balances for the overview and the evolution. Every read starts from listBalances/findBalance
@@ -128,24 +118,4 @@ export async function loadSnapshots(
 
 function count(l: LayoutSection[]): number {
   return l.reduce((n, s) => n + s.themes.reduce((m, t) => m + t.domains.length, 0), 0);
-}
-
-/**
- * For the dossier's list of balances: per finalised balance, the direction since the finalised one
- * before it (null for the first, or when no domain was scored in both). Only the domains this user
- * may see count, so the arrow never rests on a hidden sensitive domain.
- */
-export function directions(snapshots: Snapshot[]): Map<number, { direction: Direction; up: number; down: number } | null> {
-  const out = new Map<number, { direction: Direction; up: number; down: number } | null>();
-  const finals = snapshots.filter((s) => s.status === 'final').sort((a, b) => (a.takenOn < b.takenOn ? -1 : a.takenOn > b.takenOn ? 1 : a.id - b.id));
-  let previous: Map<string, number> | null = null;
-  for (const s of finals) {
-    const scores = visibleScores(s.layout, s.cells);
-    if (previous) {
-      const d = direction(previous, scores);
-      out.set(s.id, d.compared ? { direction: d.direction, up: d.up, down: d.down } : null);
-    } else out.set(s.id, null);
-    previous = scores;
-  }
-  return out;
 }

@@ -1,14 +1,11 @@
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
-import type { AppEnv } from '../http/env.js';
+import type { HouseholdEnv } from '../households/scoped.js';
 import { render } from '../http/render.js';
 import { ui } from '../http/ui.js';
 import { parseId } from '../http/params.js';
-import { audit, type AuditAction } from '../audit/audit.js';
-import { requireUser } from '../auth/middleware.js';
+import { auditEvent } from '../audit/route-audit.js';
 import { scope } from '../auth/scope.js';
-import { findHousehold } from '../households/queries.js';
 import { findBalance } from '../balances/queries.js';
-import { hidesSensitive } from '../balances/routes.js';
 import { loadChartEngine } from '../charts/render.js';
 import { compare, personHistory, personsOf } from './model.js';
 import { loadSnapshots, snapshotOfDetail } from './queries.js';
@@ -18,57 +15,45 @@ import { ComparisonPage } from '../../views/overview/ComparisonPage.js';
 
 // At a glance: the overview ("foto") of one balance, the evolution of a household over its
 // finalised balances, and the comparison of two of them. Read-only pages; every read starts from
-// findHousehold/findBalance/listBalances with the user's scope, so anything outside it is a 404.
-// Sensitive domains are left out for users the organisation shields them from, exactly as on the
-// balance pages (hidesSensitive), in the grid, the tables and the (cached) charts alike.
+// the client file's household (households/scoped.ts) and findBalance/listBalances with the
+// caller's scope, so anything outside it is a 404. Sensitive domains are left out for callers the
+// organisation shields them from, exactly as on the balance pages (hideSensitive on the context), in
+// the grid, the tables and the (cached) charts alike.
 
-export const overviewRoutes = new Hono<AppEnv>();
-overviewRoutes.use('/households/:hid/balances/:bid/overview', requireUser);
-overviewRoutes.use('/households/:hid/evolution', requireUser);
-overviewRoutes.use('/households/:hid/evolution/*', requireUser);
+/** Mounted at /households/:householdId/balances/:balanceId/overview. */
+export const balanceOverviewRoutes = new Hono<HouseholdEnv>();
+/** Mounted at /households/:householdId/evolution. */
+export const evolutionRoutes = new Hono<HouseholdEnv>();
 // The overview and evolution pages draw charts while rendering: make sure ECharts is loaded first.
 const chartEngineReady: MiddlewareHandler = async (_c, next) => {
   await loadChartEngine();
   await next();
 };
-overviewRoutes.use('/households/:hid/balances/:bid/overview', chartEngineReady);
-overviewRoutes.use('/households/:hid/evolution', chartEngineReady);
+balanceOverviewRoutes.use(chartEngineReady);
+evolutionRoutes.use('/', chartEngineReady);
 
 /** How many domains the line chart shows when nobody chose yet. */
 const DEFAULT_LINES = 3;
 
-async function loadHousehold(c: Context<AppEnv>) {
-  const id = parseId(c.req.param('hid'));
-  return id === null ? undefined : findHousehold(c.get('deps').db, scope(c), id);
-}
-
-async function record(c: Context<AppEnv>, action: AuditAction, targetType: 'balance' | 'household', targetId: number) {
-  const user = c.get('user')!;
-  const { db, now } = c.get('deps');
-  await audit(db, now(), { organisationId: user.organisationId, actorUserId: user.id, action, targetType, targetId, requestId: c.get('requestId') });
-}
-
-function viewerOf(c: Context<AppEnv>, hideSensitive: boolean) {
+function viewerOf(c: Context<HouseholdEnv>, hideSensitive: boolean) {
   return { lang: c.get('locale'), hideSensitive };
 }
 
-overviewRoutes.get('/households/:hid/balances/:bid/overview', async (c) => {
-  const household = await loadHousehold(c);
-  if (!household) return c.notFound();
-  const bid = parseId(c.req.param('bid'));
-  const hideSensitive = hidesSensitive(c.get('user')!, household);
+balanceOverviewRoutes.get('/', async (c) => {
+  const household = c.get('household');
+  const bid = parseId(c.req.param('balanceId'));
+  const hideSensitive = c.get('hideSensitive');
   const { db } = c.get('deps');
   const detail = bid === null ? undefined : await findBalance(db, scope(c), household.id, bid, { hideSensitive });
   if (!detail) return c.notFound();
   const balance = await snapshotOfDetail(db, detail);
-  await record(c, 'balance.overview_viewed', 'balance', balance.id);
+  await auditEvent(c, 'balance.overview_viewed', { type: 'balance', id: balance.id });
   return render(c, () => <OverviewPage ui={ui(c)} household={household} balance={balance} viewer={viewerOf(c, hideSensitive)} />);
 });
 
-overviewRoutes.get('/households/:hid/evolution', async (c) => {
-  const household = await loadHousehold(c);
-  if (!household) return c.notFound();
-  const hideSensitive = hidesSensitive(c.get('user')!, household);
+evolutionRoutes.get('/', async (c) => {
+  const household = c.get('household');
+  const hideSensitive = c.get('hideSensitive');
   const { db } = c.get('deps');
   const t = c.get('t').overview.evolution;
   const { all, snapshots } = await loadSnapshots(db, scope(c), household.id, { hideSensitive, finalOnly: true });
@@ -94,7 +79,7 @@ overviewRoutes.get('/households/:hid/evolution', async (c) => {
     }
     if (!lineKeys.length) notices.push(t.noDomainsChosen);
   }
-  await record(c, 'household.evolution_viewed', 'household', household.id);
+  await auditEvent(c, 'household.evolution_viewed', { type: 'household', id: household.id });
   return render(c, () => (
     <EvolutionPage
       ui={ui(c)}
@@ -111,10 +96,9 @@ overviewRoutes.get('/households/:hid/evolution', async (c) => {
   ));
 });
 
-overviewRoutes.get('/households/:hid/evolution/comparison', async (c) => {
-  const household = await loadHousehold(c);
-  if (!household) return c.notFound();
-  const hideSensitive = hidesSensitive(c.get('user')!, household);
+evolutionRoutes.get('/comparison', async (c) => {
+  const household = c.get('household');
+  const hideSensitive = c.get('hideSensitive');
   const { db } = c.get('deps');
   const m = c.get('t').overview.comparison;
   const { snapshots: finals } = await loadSnapshots(db, scope(c), household.id, { hideSensitive, finalOnly: true });
@@ -123,7 +107,7 @@ overviewRoutes.get('/households/:hid/evolution/comparison', async (c) => {
   // Every answer that shows the page (also the chooser, which lists the household's balances) is
   // a view of the client file; a 404 is audited as access.denied instead.
   const page = async (opts: Omit<Parameters<typeof ComparisonPage>[0], 'ui' | 'household' | 'finals'>, status: 200 | 422 = 200) => {
-    await record(c, 'balance.comparison_viewed', 'household', household.id);
+    await auditEvent(c, 'balance.comparison_viewed', { type: 'household', id: household.id });
     return render(c, () => <ComparisonPage ui={ui(c)} household={household} finals={finals} {...opts} />, { status });
   };
   if (finals.length < 2) return page({ message: c.get('t').overview.evolution.single });

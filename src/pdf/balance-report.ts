@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Household } from '../households/queries.js';
 import type { AmendmentRow, BalanceDetail } from '../balances/queries.js';
-import { cellExists } from '../balances/queries.js';
-import { cellKey, EMPTY_CELL, type CellValue, type LayoutSection, type Subject } from '../balances/logic.js';
+import { cellExists, cellKey, EMPTY_CELL, type CellValue, type LayoutSection, type Subject } from '../balances/logic.js';
 import type { Level } from '../catalogue/default-catalogue.js';
 import { messagesFor, type Locale, type Messages } from '../i18n/index.js';
 import { formatDate, formatIsoDate } from '../i18n/format.js';

@@ -128,6 +128,20 @@ describe('starting a balance', () => {
     expect(await t.db.selectFrom('balance').selectAll().execute()).toHaveLength(0);
   });
 
+  it('reads the date as people type it where the browser shows a text field (dd/mm/jjjj), as the hint says', async () => {
+    const res = await t.request(`/households/${household}/balances`, { cookie, form: { takenOn: '20/11/2026', method: 'samen' } });
+    expect(res.status).toBe(303);
+    expect(await t.db.selectFrom('balance').select('taken_on').execute()).toEqual([{ taken_on: '2026-11-20' }]);
+  });
+
+  it('names what is wrong with the date and the method in the user language, from the form module error codes', async () => {
+    const res = await t.request(`/households/${household}/balances`, { cookie, form: { takenOn: 'morgen', method: 'raden' } });
+    expect(res.status).toBe(422);
+    const html = await res.text();
+    expect(html).toContain('Typ een geldige datum, niet in de toekomst.');
+    expect(html).toContain('Kies hoe de meting gemaakt wordt.');
+  });
+
   it('is not possible on a household of another team or organisation (404)', async () => {
     const otherTeam = await t.team(org, 'Team Zuid');
     const other = await makeHousehold(otherTeam, [{ first: 'Ali', last: 'Demir', year: 1979, role: 'aanvrager' }]);

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTestApp, type TestApp } from '../support/app.js';
-import { monthsBefore } from '../../src/households/queries.js';
+import { monthsBefore } from '../../src/households/logic.js';
 import type { OrgScope } from '../../src/auth/scope.js';
 import * as fx from '../support/fixtures.js';
 

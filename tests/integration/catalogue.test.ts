@@ -19,7 +19,7 @@ beforeEach(async () => {
   const workerId = await t.user(org, { email: 'worker@a.be', teams: [{ teamId: team, role: 'worker' }] });
   admin = await t.sessionCookie(adminId);
   worker = await t.sessionCookie(workerId);
-  scopeA = { organisationId: org, userId: adminId, isAdmin: true, teamIds: [], leadTeamIds: [] };
+  scopeA = { organisationId: org, userId: adminId, isAdmin: true, teamIds: [], leadTeamIds: [], sensitiveVisibility: 'team' };
 });
 afterEach(async () => {
   await t.close();
@@ -517,7 +517,7 @@ describe('access', () => {
 
   it("answers 404 for another organisation's domain, theme or version, and changes nothing", async () => {
     const otherOrg = await t.organisation('OCMW B');
-    const otherScope: OrgScope = { organisationId: otherOrg, userId: 0, isAdmin: true, teamIds: [], leadTeamIds: [] };
+    const otherScope: OrgScope = { organisationId: otherOrg, userId: 0, isAdmin: true, teamIds: [], leadTeamIds: [], sensitiveVisibility: 'team' };
     const otherVersion = (await getCurrentVersion(t.db, otherScope))!;
     const otherDomain = await domainId('schulden', otherOrg);
     const otherTheme = (await loadDraft(t.db, otherScope))!.themes[0]!.id;

@@ -49,14 +49,14 @@ async function setup() {
 type World = Awaited<ReturnType<typeof setup>>;
 
 function scopeOf(w: World, userId: number, teamIds: number[], organisationId = w.org): OrgScope {
-  return { organisationId, userId, isAdmin: false, teamIds, leadTeamIds: [] };
+  return { organisationId, userId, isAdmin: false, teamIds, leadTeamIds: [], sensitiveVisibility: 'team' };
 }
 
 const sara = { m0_first_name: 'Sára', m0_last_name: 'Peeters', m0_birth_year: '1985', m0_role: 'aanvrager', m0_adult: 'auto', m0_national_number: SARA_NN };
 
 /** Creates a household through the form, as a worker would; returns its id. */
 async function newHousehold(cookie: string, form: Record<string, string>) {
-  const res = await t.request('/households/new', { cookie, form: { member_count: '1', ...form } });
+  const res = await t.request('/households', { cookie, form: { member_count: '1', ...form } });
   expect(res.status, await res.clone().text()).toBe(303);
   return Number(/^\/households\/(\d+)\?saved=created$/.exec(res.headers.get('Location')!)![1]);
 }
@@ -158,7 +158,7 @@ describe('the caseload ("Mijn dossiers")', () => {
       const res = await t.request(path, { cookie: w.cookies.ann });
       expect(res.status, path).toBe(403);
     }
-    const post = await t.request('/households/new', { cookie: w.cookies.ann, form: { team: String(w.noord), ...sara } });
+    const post = await t.request('/households', { cookie: w.cookies.ann, form: { team: String(w.noord), ...sara } });
     expect(post.status).toBe(403);
     expect(await t.db.selectFrom('household').selectAll().execute()).toEqual([]);
     expect((await auditRows('access.denied')).length).toBe(3);
@@ -219,14 +219,18 @@ describe('the caseload ("Mijn dossiers")', () => {
     for (let i = 1; i <= 30; i++) {
       t.advance(1000);
       ids.push(
-        await createHousehold(
-          t.db,
-          scope,
-          { teamId: w.noord, assignedUserId: null, dossierRef: `D-${i}` },
-          [{ firstName: `Naam${i}`, lastName: 'Test', birthYear: 1980, birthDate: null, role: 'aanvrager', adultOverride: null, nationalNumber: null }],
-          '2026-11-22',
-          t.now(),
-        ),
+        await t.db
+          .transaction()
+          .execute((trx) =>
+            createHousehold(
+              trx,
+              scope,
+              { teamId: w.noord, assignedUserId: null, dossierRef: `D-${i}` },
+              [{ firstName: `Naam${i}`, lastName: 'Test', birthYear: 1980, birthDate: null, role: 'aanvrager', adultOverride: null, nationalNumber: null }],
+              '2026-11-22',
+              t.now(),
+            ),
+          ),
       );
     }
     const page1 = await (await t.request('/households?q=test', { cookie: w.cookies.wendy })).text();
@@ -318,7 +322,7 @@ describe('a new household', () => {
 
   it('adds a member row without script, writing nothing, and skips rows left empty', async () => {
     const w = await setup();
-    const res = await t.request('/households/new', { cookie: w.cookies.wendy, form: { team: String(w.noord), member_count: '1', ...sara, action: 'add_row' } });
+    const res = await t.request('/households', { cookie: w.cookies.wendy, form: { team: String(w.noord), member_count: '1', ...sara, action: 'add_row' } });
     expect(res.status).toBe(200);
     const html = await res.text();
     expect(html).toContain('<legend>Gezinslid 2</legend>');
@@ -365,7 +369,7 @@ describe('a new household', () => {
     const form: Record<string, string> = { team: String(w.noord), worker: String(w.wendy), ...sara, ...change };
     if (form.team === 'ZUID') form.team = String(w.zuid);
     if (form.worker === 'ZENO') form.worker = String(w.zeno);
-    const res = await t.request('/households/new', { cookie: w.cookies.wendy, form: { member_count: '1', ...form } });
+    const res = await t.request('/households', { cookie: w.cookies.wendy, form: { member_count: '1', ...form } });
     expect(res.status).toBe(422);
     const html = await res.text();
     expect(html).toContain(message.replace(/'/g, '&#39;'));
@@ -387,7 +391,7 @@ describe('a new household', () => {
       m0_adult: 'auto',
     });
     const before = await snapshot();
-    const res = await t.request('/households/new', {
+    const res = await t.request('/households', {
       cookie: w.cookies.wendy,
       form: { member_count: '1', team: String(w.noord), dossier_ref: ' Z-1 ', ...sara },
     });
@@ -882,7 +886,7 @@ describe('script and htmx payloads typed in names', () => {
       form: { revision: '9', first_name: img + '!', last_name: hx, birth_year: '1980', role: 'aanvrager', adult: 'auto' },
     });
     expect(conflict.status).toBe(409);
-    const refused = await t.request('/households/new', {
+    const refused = await t.request('/households', {
       cookie: w.cookies.wendy,
       form: { member_count: '1', team: String(w.noord), m0_first_name: img, m0_last_name: hx, m0_birth_year: '2999', m0_role: 'aanvrager' },
     });

@@ -52,13 +52,17 @@ beforeAll(async () => {
     await db.selectFrom('household').select('id').where('team_id', '=', worker.teamId).where('status', '=', 'active').executeTakeFirstOrThrow()
   ).id;
   const user = (await loadCurrentUser(db, worker.id))!;
-  const balance = (await createBalance(
-    db,
-    scopeOfUser(user),
-    household,
-    { takenOn: new Date().toISOString().slice(0, 10), method: 'samen', participants: [], prefill: false },
-    Date.now(),
-  ))!;
+  const balance = (await db
+    .transaction()
+    .execute((trx) =>
+      createBalance(
+        trx,
+        scopeOfUser(user),
+        household,
+        { takenOn: new Date().toISOString().slice(0, 10), method: 'samen', participants: [], prefill: false },
+        Date.now(),
+      ),
+    ))!;
   const version = await db.selectFrom('catalogue_version').select('content').orderBy('number', 'desc').executeTakeFirstOrThrow();
   const catalogue = JSON.parse(String(version.content)) as CatalogueData;
   cells = catalogue.themes

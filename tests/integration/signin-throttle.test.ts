@@ -150,7 +150,7 @@ describe('two apps on one database file (as two processes would share it)', () =
       () => second.db.destroy(),
     );
     const now = Date.UTC(2026, 10, 22, 9, 0, 0);
-    const orgId = await createOrganisation(first.db, 'OCMW Teststad', now);
+    const orgId = await first.db.transaction().execute((trx) => createOrganisation(trx, 'OCMW Teststad', now));
     await createUser(
       first.db,
       { organisationId: orgId, email: 'marie@ocmw.be', displayName: 'Marie', passwordHash: await hashPassword(GOOD_PASSWORD), isAdmin: false },

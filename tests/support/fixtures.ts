@@ -16,6 +16,7 @@ import { createBalance, finaliseBalance, findBalance, saveCells, type PostedCell
 import { EMPTY_CELL, type CellValue } from '../../src/balances/logic.js';
 import type { BalanceMethod } from '../../src/balances/tables.js';
 import { createGpmi, saveDraft, type AgreementSeed } from '../../src/gpmi/queries.js';
+import { inTransaction } from '../../src/db/transaction.js';
 
 type Db = Kysely<Database>;
 
@@ -24,7 +25,7 @@ export const TEST_USER_AGENT = 'Mozilla/5.0 (X11; Linux x86_64) Chrome/156.0';
 
 /** An organisation with the default catalogue published; two-step verification is off unless asked. */
 export async function organisation(db: Db, now: number, opts: { name?: string; requireTwoFactor?: boolean } = {}): Promise<number> {
-  const id = await createOrganisation(db, opts.name ?? 'OCMW Teststad', now);
+  const id = await inTransaction(db, (trx) => createOrganisation(trx, opts.name ?? 'OCMW Teststad', now));
   if (!opts.requireTwoFactor) await db.updateTable('organisation').set({ require_two_factor: 0 }).where('id', '=', id).execute();
   return id;
 }
@@ -111,21 +112,23 @@ export async function household(
 ): Promise<{ id: number; members: number[] }> {
   const teamId = opts.teamId ?? scope.teamIds[0];
   if (teamId === undefined) throw new Error('household: the user is in no team; give teamId');
-  const id = await createHousehold(
-    db,
-    scope,
-    { teamId, assignedUserId: opts.assignedUserId ?? null, dossierRef: opts.dossierRef ?? null },
-    opts.members.map((m) => ({
-      firstName: m.firstName,
-      lastName: m.lastName ?? 'Test',
-      birthYear: m.birthYear ?? 1980,
-      birthDate: null,
-      role: m.role ?? 'aanvrager',
-      adultOverride: null,
-      nationalNumber: m.nationalNumber ?? null,
-    })),
-    opts.joinedOn ?? '2020-01-01',
-    now,
+  const id = await inTransaction(db, (trx) =>
+    createHousehold(
+      trx,
+      scope,
+      { teamId, assignedUserId: opts.assignedUserId ?? null, dossierRef: opts.dossierRef ?? null },
+      opts.members.map((m) => ({
+        firstName: m.firstName,
+        lastName: m.lastName ?? 'Test',
+        birthYear: m.birthYear ?? 1980,
+        birthDate: null,
+        role: m.role ?? 'aanvrager',
+        adultOverride: null,
+        nationalNumber: m.nationalNumber ?? null,
+      })),
+      opts.joinedOn ?? '2020-01-01',
+      now,
+    ),
   );
   const members = await db.selectFrom('household_member').select('id').where('household_id', '=', id).orderBy('position').execute();
   return { id, members: members.map((m) => m.id) };
@@ -159,12 +162,14 @@ export interface BalanceInput {
  * createBalance, saveCells, finaliseBalance.
  */
 export async function balance(db: Db, now: number, scope: OrgScope, householdId: number, input: BalanceInput): Promise<number> {
-  const id = await createBalance(
-    db,
-    scope,
-    householdId,
-    { takenOn: input.takenOn, method: input.method ?? 'samen', participants: input.participants ?? [], prefill: false },
-    now,
+  const id = await inTransaction(db, (trx) =>
+    createBalance(
+      trx,
+      scope,
+      householdId,
+      { takenOn: input.takenOn, method: input.method ?? 'samen', participants: input.participants ?? [], prefill: false },
+      now,
+    ),
   );
   if (id === undefined) throw new Error(`balance: household ${householdId} not visible to user ${scope.userId}`);
   const cells: PostedCell[] = [];
@@ -186,10 +191,10 @@ export async function balance(db: Db, now: number, scope: OrgScope, householdId:
     }
   }
   if (cells.length) {
-    const saved = await saveCells(db, scope, id, cells, null, now);
+    const saved = await inTransaction(db, (trx) => saveCells(trx, scope, id, cells, null, now));
     if (saved.status !== 'saved') throw new Error(`balance: scores not saved (${saved.status})`);
   }
-  if (input.finalise ?? true) await finaliseBalance(db, scope, id, now);
+  if (input.finalise ?? true) await inTransaction(db, (trx) => finaliseBalance(trx, scope, id, now));
   return id;
 }
 
@@ -224,20 +229,24 @@ export async function gpmi(
     durationMonths: opts.durationMonths ?? 6,
     moments: opts.moments ?? [],
   };
-  const id = await createGpmi(
-    db,
-    scope,
-    householdId,
-    values,
-    opts.agreements.map((a) => ({ subject: 'h', text: '', longTermGoal: '', shortTermGoal: '', targetScore: null, ...a })),
-    now,
+  const id = await inTransaction(db, (trx) =>
+    createGpmi(
+      trx,
+      scope,
+      householdId,
+      values,
+      opts.agreements.map((a) => ({ subject: 'h', text: '', longTermGoal: '', shortTermGoal: '', targetScore: null, ...a })),
+      now,
+    ),
   );
   if (opts.signed) {
     const v = await db.selectFrom('gpmi_version').select(['id', 'revision']).where('gpmi_id', '=', id).executeTakeFirstOrThrow();
-    const outcome = await saveDraft(db, v.id, v.revision, { ...values, agreements: [], add: null }, scope.userId, now, undefined, {
-      signedOn: opts.signed.on,
-      clientName: opts.signed.clientName,
-    });
+    const outcome = await inTransaction(db, (trx) =>
+      saveDraft(trx, v.id, v.revision, { ...values, agreements: [], add: null }, scope.userId, now, {
+        signedOn: opts.signed!.on,
+        clientName: opts.signed!.clientName,
+      }),
+    );
     if (outcome.status !== 'saved') throw new Error(`gpmi: not signed (${outcome.status})`);
   }
   return id;

@@ -13,10 +13,12 @@ import {
   sameValue,
   subjectKeyOf,
   visibleScores,
+  cellExists,
+  progress,
   type CellValue,
   type Subject,
 } from '../../src/balances/logic.js';
-import { cellExists, progress, type StoredCell } from '../../src/balances/queries.js';
+import type { StoredCell } from '../../src/balances/queries.js';
 import type { CatalogueData, CatalogueDomain, CatalogueTheme, Level } from '../../src/catalogue/default-catalogue.js';
 
 const text = (s: string) => ({ nl: s, fr: s, en: s });

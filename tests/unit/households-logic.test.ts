@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildSearchText, isAdult, normaliseForSearch, pageWindow, parseCaseloadQuery, parseDay, searchTokens, todayIso } from '../../src/households/logic.js';
+import { buildSearchText, isAdult, normaliseForSearch, pageWindow, parseCaseloadQuery, searchTokens, todayIso } from '../../src/households/logic.js';
+import { parseDay } from '../../src/i18n/day.js';
 
 describe('household helpers', () => {
   it('normalise names for search: case, accents, punctuation', () => {

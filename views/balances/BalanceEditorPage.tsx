@@ -1,18 +1,22 @@
 import type { Ui } from '../../src/http/ui.js';
 import type { Household } from '../../src/households/queries.js';
 import type { BalanceDetail, StoredCell } from '../../src/balances/queries.js';
-import { progress } from '../../src/balances/queries.js';
-import { cellKey, choiceValue, domId, EMPTY_CELL, fingerprint, type CellValue, type Subject } from '../../src/balances/logic.js';
+import { cellKey, choiceValue, domId, EMPTY_CELL, fingerprint, progress, type CellValue, type ChoiceProblem, type Subject } from '../../src/balances/logic.js';
 import type { CatalogueDomain, CatalogueTheme } from '../../src/catalogue/default-catalogue.js';
 import type { Locale } from '../../src/i18n/locale.js';
 import { formatIsoDate, formatTime } from '../../src/i18n/format.js';
 import { Layout } from '../layouts/Layout.js';
 
+/** A form error code (src/balances/forms.ts) in the user's language. */
+function errorText(ui: Ui, code: ChoiceProblem | undefined): string | undefined {
+  return code && ui.t.balances.editor[code];
+}
+
 export interface EditorState {
   /** What the user typed, shown instead of the stored value (after a refused save: nothing is lost). */
   overrides?: Map<string, CellValue>;
-  /** Per cell: a message (validation) or the other person's version (conflict). */
-  errors?: Map<string, string>;
+  /** Per cell: an error code (validation; src/balances/forms.ts) or the other person's version (conflict). */
+  errors?: Map<string, ChoiceProblem>;
   conflicts?: Map<string, StoredCell>;
   savedTheme?: string | undefined;
   savedAt?: number | undefined;
@@ -250,7 +254,7 @@ function ThemeForm({
             domain={d}
             cell={detail.cells.get(k)}
             override={state.overrides?.get(k)}
-            error={state.errors?.get(k)}
+            error={errorText(ui, state.errors?.get(k))}
             conflict={state.conflicts?.get(k)}
           />
         );

@@ -7,6 +7,13 @@ import { Layout } from '../layouts/Layout.js';
 import { ScoreChip } from './ScoreChip.js';
 import { choiceLabel, subjectLabel } from './BalanceEditorPage.js';
 import { Field } from '../components/form.js';
+import type { AmendmentError } from '../../src/balances/forms.js';
+
+/** A correction's error code in the user's language (the texts live with the editor's and the view's). */
+function amendErrorText(ui: Ui, code: AmendmentError): string {
+  const t = ui.t.balances;
+  return code === 'reasonRequired' || code === 'amendUnchanged' ? t.view[code] : t.editor[code];
+}
 
 /** A finalised balance: read-only, with the stabilising and destabilising elements and visible corrections. */
 export function BalanceViewPage({
@@ -20,7 +27,8 @@ export function BalanceViewPage({
   household: Household;
   detail: BalanceDetail;
   amendments: AmendmentRow[];
-  amendError?: { key: string; message: string } | undefined;
+  /** A refused correction: which cell, and what is wrong (a code of src/balances/forms.ts). */
+  amendError?: { key: string; error: AmendmentError } | undefined;
 }) {
   const t = ui.t.balances;
   const lang = ui.locale;
@@ -66,7 +74,7 @@ export function BalanceViewPage({
       {/* A refused correction is announced at the top as well: it may name no cell shown on this page. */}
       {amendError && (
         <div class="alert alert--error" role="alert" tabindex={-1} data-focus-on-load>
-          {amendError.message}
+          {amendErrorText(ui, amendError.error)}
         </div>
       )}
       {detail.hiddenSensitive > 0 && <p class="alert alert--info">{t.editor.sensitiveHidden(detail.hiddenSensitive)}</p>}
@@ -175,7 +183,7 @@ export function BalanceViewPage({
                                 <Field
                                   name={`reason-${id}`}
                                   label={t.view.reason}
-                                  error={amendError?.key === key ? amendError.message : undefined}
+                                  error={amendError?.key === key ? amendErrorText(ui, amendError.error) : undefined}
                                   required
                                   maxlength={1000}
                                 />

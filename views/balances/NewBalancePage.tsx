@@ -3,28 +3,24 @@ import type { Household } from '../../src/households/queries.js';
 import { BALANCE_METHODS, type BalanceMethod } from '../../src/balances/tables.js';
 import { Layout } from '../layouts/Layout.js';
 import { ErrorSummary, Field, type FieldErrors } from '../components/form.js';
-
-export interface NewBalanceValues {
-  takenOn: string;
-  method: BalanceMethod | '';
-  participants: number[];
-  prefill: boolean;
-}
+import type { NewBalanceErrors, NewBalanceValues } from '../../src/balances/forms.js';
 
 export function NewBalancePage({
   ui,
   household,
   values,
-  errors = {},
+  errors: codes = {},
   hasPrevious,
 }: {
   ui: Ui;
   household: Household;
   values: NewBalanceValues;
-  errors?: FieldErrors;
+  errors?: NewBalanceErrors;
   hasPrevious: boolean;
 }) {
   const t = ui.t.balances.new;
+  // The form module answers codes; here they become words in the user's language.
+  const errors: FieldErrors = Object.fromEntries(Object.entries(codes).map(([k, code]) => [k, t[code]]));
   const current = household.members.filter((m) => m.leftOn === null);
   return (
     <Layout ui={ui} title={t.title}>

@@ -1,7 +1,7 @@
 import type { Ui } from '../../src/http/ui.js';
 import type { Household } from '../../src/households/queries.js';
-import { cellExists, type BalanceDetail } from '../../src/balances/queries.js';
-import { cellKey, domId, type Subject } from '../../src/balances/logic.js';
+import type { BalanceDetail } from '../../src/balances/queries.js';
+import { cellExists, cellKey, domId, type Subject } from '../../src/balances/logic.js';
 import type { CatalogueDomain } from '../../src/catalogue/default-catalogue.js';
 import type { PlanRowInput } from '../../src/gpmi/logic.js';
 import { PLAN_MAX, PLAN_WARN } from '../../src/gpmi/logic.js';

@@ -2,14 +2,9 @@ import type { Child } from 'hono/jsx';
 import type { Ui } from '../../src/http/ui.js';
 import type { Household } from '../../src/households/queries.js';
 import { formatDateTime } from '../../src/i18n/format.js';
+import type { ConflictRow } from '../../src/households/conflict-rows.js';
 import { Layout } from '../layouts/Layout.js';
 import { dossierTitle } from './HouseholdPage.js';
-
-export interface ConflictRow {
-  label: string;
-  theirs: string;
-  yours: string;
-}
 
 /**
  * A save that came too late (409). `conflict`: someone else saved first; both versions side by side,

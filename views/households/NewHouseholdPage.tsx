@@ -27,7 +27,7 @@ export function NewHouseholdPage(p: {
       </p>
       <h1>{n.title}</h1>
       <p>{n.intro}</p>
-      <form method="post" action="/households/new" novalidate>
+      <form method="post" action="/households" novalidate>
         <ErrorSummary t={ui.t} errors={errors} labels={labels} />
         <input type="hidden" name="member_count" value={String(p.members.length)} />
         <fieldset class="card">

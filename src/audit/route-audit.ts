@@ -1,0 +1,40 @@
+import type { Context } from 'hono';
+import type { Trx } from '../db/transaction.js';
+import type { ScopedEnv } from '../http/env.js';
+import { audit, type AuditAction } from './audit.js';
+import { killHereIfAsked } from './failpoint.js';
+
+// The audit rows a route writes, with who (the caller's scope) and which request filled in once.
+// Two kinds, two functions:
+//  - auditChange: a change. Written with the change's own transaction, so both commit or neither.
+//  - auditEvent: a read (a page or file shown) or a refused attempt (a save conflict). Outside any
+//    transaction; reads are group-committed by audit() (one fsync for a turn of the event loop).
+
+export interface AuditTarget {
+  type: string;
+  id?: number | string | undefined;
+}
+
+function entry<E extends ScopedEnv>(c: Context<E>, action: AuditAction, target: AuditTarget, outcome?: 'success' | 'failure' | 'denied') {
+  const scope = c.get('scope');
+  return {
+    organisationId: scope.organisationId,
+    actorUserId: scope.userId,
+    action,
+    targetType: target.type,
+    targetId: target.id,
+    requestId: c.get('requestId'),
+    outcome,
+  };
+}
+
+/** The audit row of a change, in the transaction that makes the change. */
+export async function auditChange<E extends ScopedEnv>(c: Context<E>, trx: Trx, action: AuditAction, target: AuditTarget): Promise<void> {
+  killHereIfAsked(action);
+  await audit(trx, c.get('deps').now(), entry(c, action, target));
+}
+
+/** The audit row of a read or of a refused attempt, outside any transaction. */
+export async function auditEvent<E extends ScopedEnv>(c: Context<E>, action: AuditAction, target: AuditTarget, outcome?: 'failure'): Promise<void> {
+  await audit(c.get('deps').db, c.get('deps').now(), entry(c, action, target, outcome));
+}

@@ -1,0 +1,32 @@
+import type { CurrentUser } from './current-user.js';
+
+// The scope type lives apart from scope() (src/auth/scope.ts), which reads it from the request
+// context: the context type (src/http/env.ts) needs the type, and scope() needs the context type.
+
+/**
+ * The organisation (and, for client files, the teams) a request may touch. Query functions that
+ * read or write organisation data take an OrgScope as their second argument, never a bare id,
+ * so the scope cannot be forgotten and a row of another organisation is simply "not found" (404).
+ */
+export interface OrgScope {
+  organisationId: number;
+  userId: number;
+  isAdmin: boolean;
+  /** Teams whose client files this user may open (worker or lead). */
+  teamIds: number[];
+  /** Teams this user leads (team figures). */
+  leadTeamIds: number[];
+  /** Who sees sensitive life domains (organisation setting; see households/sensitive.ts). */
+  sensitiveVisibility: 'team' | 'assigned';
+}
+
+export function scopeOfUser(user: CurrentUser): OrgScope {
+  return {
+    organisationId: user.organisationId,
+    userId: user.id,
+    isAdmin: user.isAdmin,
+    teamIds: user.memberships.map((m) => m.teamId),
+    leadTeamIds: user.memberships.filter((m) => m.role === 'lead').map((m) => m.teamId),
+    sensitiveVisibility: user.sensitiveVisibility,
+  };
+}

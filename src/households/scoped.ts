@@ -1,0 +1,76 @@
+import type { Context } from 'hono';
+import { createMiddleware } from 'hono/factory';
+import { audit } from '../audit/audit.js';
+import type { ScopedEnv, SignedInEnv } from '../http/env.js';
+import { renderError } from '../http/errors.js';
+import { parseId } from '../http/params.js';
+import { findHousehold, type Household } from './queries.js';
+import { hidesSensitive } from './sensitive.js';
+
+// Everything under /households/:householdId is one client file. This middleware is the one way in
+// (in the spirit of a "scoped" concern: resolve the parent record once, then every child route
+// starts from it):
+//  - it finds the household of the path within the caller's scope (findHousehold, which starts
+//    from visibleHouseholds()), so no route below can forget the scope;
+//  - it decides once whether this caller is shielded from sensitive domains (sensitive.ts);
+//  - and it answers "not yours or not there" the same way everywhere: every 404 of a client file,
+//    the household's own or one a route below returns for a member, balance or GPMI, is audited as
+//    access.denied exactly once, here, after the route ran. A route simply returns notFound() and
+//    cannot forget the audit row; probing for other teams' files shows up.
+// It reads the scope from the context, not the user, so any caller that sets a scope (a signed-in
+// user today; an API client or a client's one-time link later) goes through the same checks.
+
+/** What the routes of a client file find on the context. */
+export interface HouseholdVariables {
+  household: Household;
+  /** This caller may not see the sensitive domains of this household (hidesSensitive). */
+  hideSensitive: boolean;
+}
+
+/** The context of a client-file route for a signed-in user. */
+export interface HouseholdEnv {
+  Variables: SignedInEnv['Variables'] & HouseholdVariables;
+}
+
+type ScopedHouseholdEnv = { Variables: ScopedEnv['Variables'] & HouseholdVariables };
+
+const TARGET_TYPES: Record<string, string> = { households: 'household', members: 'household_member', balances: 'balance', gpmis: 'gpmi' };
+
+/** The most specific record a client-file path names: /households/7/balances/9/plan → balance 9. */
+export function clientTarget(path: string): { targetType: string; targetId?: string } {
+  let target: { targetType: string; targetId?: string } = { targetType: 'household' };
+  for (const m of path.matchAll(/\/(households|members|balances|gpmis)\/([^/]+)/g)) {
+    const type = TARGET_TYPES[m[1]!]!;
+    // Only a plausible id is recorded: never free text from the URL.
+    target = /^\d{1,15}$/.test(m[2]!) ? { targetType: type, targetId: m[2]! } : { targetType: type };
+  }
+  return target;
+}
+
+async function auditDenied<E extends ScopedEnv>(c: Context<E>) {
+  const scope = c.get('scope');
+  const { db, now } = c.get('deps');
+  await audit(db, now(), {
+    organisationId: scope.organisationId,
+    actorUserId: scope.userId,
+    action: 'access.denied',
+    ...clientTarget(c.req.path),
+    requestId: c.get('requestId'),
+    outcome: 'denied',
+  });
+}
+
+/** Mount with `.use(householdScoped)` on the app for `/households/:householdId`. */
+export const householdScoped = createMiddleware<ScopedHouseholdEnv>(async (c, next) => {
+  const scope = c.get('scope');
+  const id = parseId(c.req.param('householdId'));
+  const household = id === null ? undefined : await findHousehold(c.get('deps').db, scope, id);
+  if (!household) {
+    await auditDenied(c);
+    return renderError(c, 'notFound');
+  }
+  c.set('household', household);
+  c.set('hideSensitive', hidesSensitive(scope, household));
+  await next();
+  if (c.res.status === 404) await auditDenied(c);
+});

@@ -1,0 +1,84 @@
+import type { Ui } from '../../src/http/ui.js';
+import type { HouseholdFormValues, MemberFormValues } from '../../src/households/forms.js';
+import type { Household, Member, TeamWithWorkers } from '../../src/households/queries.js';
+import type { ConflictRow } from '../../src/households/conflict-rows.js';
+import { ConflictPage } from './ConflictPage.js';
+import { HouseholdFields, MemberFields } from './fields.js';
+
+// The 409 pages of the dossier's forms when someone else saved first: both versions side by side
+// (rows), and the user's own form again with the new revision, so "save mine" is a knowing choice.
+
+export function HouseholdConflictPage(p: { ui: Ui; current: Household; teams: TeamWithWorkers[]; typed: HouseholdFormValues; rows: ConflictRow[] }) {
+  const cur = p.current;
+  return (
+    <ConflictPage
+      ui={p.ui}
+      household={cur}
+      mode="conflict"
+      rows={p.rows}
+      savedBy={{ name: cur.updatedByName, at: cur.updatedAt }}
+      keepHref={`/households/${cur.id}`}
+    >
+      <form method="post" action={`/households/${cur.id}`} novalidate>
+        <input type="hidden" name="revision" value={String(cur.revision)} />
+        <HouseholdFields
+          ui={p.ui}
+          teams={p.teams}
+          values={p.typed}
+          errors={{}}
+          currentWorker={cur.assignedUserId !== null ? { id: cur.assignedUserId, name: cur.assignedName ?? '', teamId: cur.teamId } : null}
+        />
+        <button type="submit" class="button">
+          {p.ui.t.households.conflict.saveMine}
+        </button>
+      </form>
+    </ConflictPage>
+  );
+}
+
+export function MemberConflictPage(p: { ui: Ui; current: Household; member: Member; typed: MemberFormValues; rows: ConflictRow[] }) {
+  const { current: cur, member: m } = p;
+  return (
+    <ConflictPage
+      ui={p.ui}
+      household={cur}
+      mode="conflict"
+      rows={p.rows}
+      savedBy={{ name: m.updatedByName, at: m.updatedAt }}
+      keepHref={`/households/${cur.id}/members/${m.id}`}
+    >
+      <form method="post" action={`/households/${cur.id}/members/${m.id}`} novalidate>
+        <input type="hidden" name="revision" value={String(m.revision)} />
+        <MemberFields ui={p.ui} values={p.typed} errors={{}} />
+        <button type="submit" class="button">
+          {p.ui.t.households.conflict.saveMine}
+        </button>
+      </form>
+    </ConflictPage>
+  );
+}
+
+export function DepartureConflictPage(p: { ui: Ui; current: Household; member: Member; typed: string; rows: ConflictRow[] }) {
+  const { current: cur, member: m } = p;
+  return (
+    <ConflictPage
+      ui={p.ui}
+      household={cur}
+      mode="conflict"
+      rows={p.rows}
+      savedBy={{ name: m.updatedByName, at: m.updatedAt }}
+      keepHref={`/households/${cur.id}/members/${m.id}`}
+    >
+      <form method="post" action={`/households/${cur.id}/members/${m.id}/departure`} novalidate>
+        <input type="hidden" name="revision" value={String(m.revision)} />
+        <div class="field">
+          <label for="field-left_on">{p.ui.t.households.fields.leftOn}</label>
+          <input type="text" id="field-left_on" name="left_on" value={p.typed} maxlength={10} autocomplete="off" required />
+        </div>
+        <button type="submit" class="button">
+          {p.ui.t.households.conflict.saveMine}
+        </button>
+      </form>
+    </ConflictPage>
+  );
+}
