@@ -2,7 +2,7 @@
 // choke on spaces, slashes, accents and very long names, so the name is plain ASCII letters, digits,
 // dashes and the two underscores that separate its parts: `sociale-balans_<dossier>_<yyyy-mm-dd>.pdf`.
 
-export type PdfKind = 'sociale-balans' | 'gpmi';
+export type PdfKind = 'sociale-balans' | 'gpmi' | 'gpmi-dossierkopie';
 
 const DOSSIER_MAX = 40;
 

@@ -56,6 +56,7 @@ export const pdfNl = {
     hiddenAgreements: (n: number) =>
       n === 1 ? '1 afspraak over een afgeschermd domein staat niet in dit document.' : `${n} afspraken over een afgeschermd domein staan niet in dit document.`,
     download: 'GPMI als PDF downloaden',
+    downloadFileCopy: 'Dossierkopie met evaluatienotities (PDF)',
     title: 'Jouw afspraken',
     subtitle: 'Geïndividualiseerd project voor maatschappelijke integratie (GPMI)',
     docTitle: (names: string) => `GPMI van ${names}`,
@@ -152,6 +153,7 @@ export const pdfFr: PdfMessages = {
         ? '1 engagement sur un domaine protégé ne figure pas dans ce document.'
         : `${n} engagements sur un domaine protégé ne figurent pas dans ce document.`,
     download: 'Télécharger le PIIS en PDF',
+    downloadFileCopy: 'Copie pour le dossier, avec les notes d’évaluation (PDF)',
     title: 'Vos engagements',
     subtitle: 'Projet individualisé d’intégration sociale (PIIS)',
     docTitle: (names) => `PIIS de ${names}`,
@@ -246,6 +248,7 @@ export const pdfEn: PdfMessages = {
     hiddenAgreements: (n: number) =>
       n === 1 ? '1 agreement on a shielded domain is not in this document.' : `${n} agreements on a shielded domain are not in this document.`,
     download: 'Download the GPMI as PDF',
+    downloadFileCopy: 'File copy with evaluation notes (PDF)',
     title: 'Your agreements',
     subtitle: 'Individualised social integration project (GPMI)',
     docTitle: (names) => `GPMI of ${names}`,

@@ -63,6 +63,11 @@ gpmiPdfRoutes.get('/', async (c) => {
   const rawVersion = c.req.query('version');
   const version = rawVersion === undefined ? undefined : parseId(rawVersion);
   if (version === null) return c.notFound();
+  // The client's copy (default: neutral score chips, no evaluation notes) or, with ?copy=file, the
+  // copy for the client file, which keeps the colours and the workers' notes.
+  const copy = c.req.query('copy');
+  if (copy !== undefined && copy !== 'file' && copy !== 'client') return c.notFound();
+  const audience = copy === 'file' ? 'file' : 'client';
   const print = await loadGpmiForPrint(deps.db, scope(c), household.id, parseId(c.req.param('gpmiId')) ?? NaN, {
     version,
     locale: c.get('locale'),
@@ -70,10 +75,15 @@ gpmiPdfRoutes.get('/', async (c) => {
   });
   if (!print) return c.notFound();
   const { renderGpmiReport } = await gpmiReport();
-  const pdf = await renderGpmiReport(gpmiReportInput(print, user.displayName));
+  const pdf = await renderGpmiReport(gpmiReportInput(print, user.displayName), { audience });
   await auditEvent(c, 'gpmi.pdf_downloaded', { type: 'gpmi', id: print.gpmiId });
   return pdfResponse(
     pdf,
-    pdfFileName({ kind: 'gpmi', dossierRef: household.dossierRef, householdId: household.id, date: print.version.signedOn ?? print.version.startOn }),
+    pdfFileName({
+      kind: audience === 'file' ? 'gpmi-dossierkopie' : 'gpmi',
+      dossierRef: household.dossierRef,
+      householdId: household.id,
+      date: print.version.signedOn ?? print.version.startOn,
+    }),
   );
 });

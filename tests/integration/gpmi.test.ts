@@ -798,6 +798,18 @@ describe('evaluation', () => {
     expect(after).toContain('Ze heeft nu een buddy.');
     // Only the "bijgestuurd" one is still open.
     expect(await (await t.request('/households', { cookie })).text()).toMatch(/<td>1<\/td>\s*<\/tr>/);
+    // The PDF: the client's copy (the default) shows how it went but not the workers' notes; the
+    // copy for the client file (?copy=file, linked from the GPMI page) keeps them.
+    const { readPdf } = await import('../support/pdf.js');
+    expect(after).toContain(`${gpmiUrl(id)}/pdf?copy=file`);
+    const clientCopy = await readPdf(await (await t.request(`${gpmiUrl(id)}/pdf`, { cookie })).arrayBuffer());
+    expect(clientCopy.text).toContain('22/11/2026');
+    expect(clientCopy.text).not.toContain('Ze heeft nu een buddy.');
+    const fileRes = await t.request(`${gpmiUrl(id)}/pdf?copy=file`, { cookie });
+    expect(fileRes.headers.get('Content-Disposition')).toMatch(/^attachment; filename="gpmi-dossierkopie_/);
+    const fileCopy = await readPdf(await fileRes.arrayBuffer());
+    expect(fileCopy.text).toContain('Ze heeft nu een buddy.');
+    expect((await t.request(`${gpmiUrl(id)}/pdf?copy=iedereen`, { cookie })).status).toBe(404);
     // A new version takes over the statuses after the evaluation.
     expect((await t.request(`${gpmiUrl(id)}/versions`, { cookie, form: { reason: 'Bijsturen' } })).status).toBe(303);
     const v2 = (await versionsOf(id))[1]!;

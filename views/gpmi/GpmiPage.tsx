@@ -138,6 +138,11 @@ export function GpmiPage(p: GpmiPageProps) {
               {ui.t.pdf.gpmi.download}
             </a>
           </p>
+          <p>
+            <a href={`${base}/pdf?copy=file${isLatest ? '' : `&version=${v.number}`}`} download>
+              {ui.t.pdf.gpmi.downloadFileCopy}
+            </a>
+          </p>
           <button type="button" class="button button--secondary" data-print hidden>
             {g.print}
           </button>
