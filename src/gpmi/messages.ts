@@ -126,7 +126,7 @@ export const gpmiNl = {
   gpmi: {
     title: (who: string) => `GPMI van ${who}`,
     titleHousehold: 'GPMI van het hele gezin',
-    windowTitle: (ref: string) => `GPMI — dossier ${ref}`,
+    windowTitle: 'GPMI',
     back: 'Terug naar het dossier',
     versionLine: (n: number) => `Versie ${n}`,
     draft: 'Ontwerp',
@@ -402,7 +402,7 @@ export const gpmiFr: GpmiMessages = {
   gpmi: {
     title: (who) => `PIIS de ${who}`,
     titleHousehold: 'PIIS de tout le ménage',
-    windowTitle: (ref) => `PIIS — dossier ${ref}`,
+    windowTitle: 'PIIS',
     back: 'Retour au dossier',
     versionLine: (n) => `Version ${n}`,
     draft: 'Projet',
@@ -677,7 +677,7 @@ export const gpmiEn: GpmiMessages = {
   gpmi: {
     title: (who) => `GPMI of ${who}`,
     titleHousehold: 'GPMI of the whole household',
-    windowTitle: (ref) => `GPMI — file ${ref}`,
+    windowTitle: 'GPMI',
     back: 'Back to the file',
     versionLine: (n) => `Version ${n}`,
     draft: 'Draft',

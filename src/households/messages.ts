@@ -90,6 +90,7 @@ export const householdsNl = {
     submit: 'Huishouden aanmaken',
   },
   dossier: {
+    windowTitle: 'Huishouden',
     title: (ref: string) => `Dossier ${ref}`,
     heading: (name: string) => `Huishouden van ${name}`,
     headingNoMembers: 'Huishouden zonder gezinsleden',
@@ -131,6 +132,7 @@ export const householdsNl = {
     },
   },
   member: {
+    windowTitle: 'Gezinslid',
     title: (name: string) => `Gezinslid ${name}`,
     editTitle: 'Gegevens',
     submit: 'Gezinslid opslaan',
@@ -284,6 +286,7 @@ export const householdsFr: HouseholdsMessages = {
     submit: 'Créer le ménage',
   },
   dossier: {
+    windowTitle: 'Ménage',
     title: (ref: string) => `Dossier ${ref}`,
     heading: (name: string) => `Ménage de ${name}`,
     headingNoMembers: 'Ménage sans membres',
@@ -325,6 +328,7 @@ export const householdsFr: HouseholdsMessages = {
     },
   },
   member: {
+    windowTitle: 'Membre du ménage',
     title: (name: string) => `Membre ${name}`,
     editTitle: 'Données',
     submit: 'Enregistrer le membre',
@@ -476,6 +480,7 @@ export const householdsEn: HouseholdsMessages = {
     submit: 'Create household',
   },
   dossier: {
+    windowTitle: 'Household',
     title: (ref: string) => `Case ${ref}`,
     heading: (name: string) => `Household of ${name}`,
     headingNoMembers: 'Household without members',
@@ -517,6 +522,7 @@ export const householdsEn: HouseholdsMessages = {
     },
   },
   member: {
+    windowTitle: 'Household member',
     title: (name: string) => `Member ${name}`,
     editTitle: 'Details',
     submit: 'Save member',

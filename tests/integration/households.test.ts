@@ -440,7 +440,7 @@ describe('the household dossier', () => {
     expect(html).toContain('<h1>Huishouden van Sára Peeters</h1>');
     expect(html.match(/<h1/g)).toHaveLength(1);
     // The window title (browser history on shared PCs) names the dossier, not the person.
-    expect(html).toContain('<title>Dossier 2024/0012 — Sociale Balans</title>');
+    expect(html).toContain('<title>Huishouden — 2024/0012 — Sociale Balans</title>');
     expect(html).toContain('<caption>Huidige gezinsleden</caption>');
     expect(html).toContain('<th scope="row">Sára Peeters</th>');
     expect(html).toContain('85.07.30-xxx.xx');

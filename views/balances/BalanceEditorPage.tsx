@@ -289,7 +289,7 @@ export function BalanceEditorPage({
   const p = progress(detail);
   const open = p.total - p.answered - p.unconfirmed;
   return (
-    <Layout ui={ui} title={e.title(formatIsoDate(detail.takenOn))}>
+    <Layout ui={ui} title={e.title(formatIsoDate(detail.takenOn))} dossier={household}>
       <p class="breadcrumb">
         <a href={`/households/${household.id}`}>{household.dossierRef ?? household.members.map((m) => m.firstName).join(', ')}</a>
       </p>

@@ -39,7 +39,7 @@ export function BalanceViewPage({
     return s ? subjectLabel(ui, s) : key;
   };
   return (
-    <Layout ui={ui} title={t.editor.title(formatIsoDate(detail.takenOn))}>
+    <Layout ui={ui} title={t.editor.title(formatIsoDate(detail.takenOn))} dossier={household}>
       <p class="breadcrumb">
         <a href={`/households/${household.id}`}>{household.dossierRef ?? household.members.map((m) => m.firstName).join(', ')}</a>
       </p>

@@ -23,7 +23,7 @@ export function NewBalancePage({
   const errors: FieldErrors = Object.fromEntries(Object.entries(codes).map(([k, code]) => [k, t[code]]));
   const current = household.members.filter((m) => m.leftOn === null);
   return (
-    <Layout ui={ui} title={t.title}>
+    <Layout ui={ui} title={t.title} dossier={household}>
       <p class="breadcrumb">
         <a href={`/households/${household.id}`}>{household.dossierRef ?? household.members.map((m) => m.firstName).join(', ')}</a>
       </p>

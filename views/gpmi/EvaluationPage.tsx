@@ -39,7 +39,7 @@ export function EvaluationPage(p: {
     labels[`e${a.id}-status`] = `${domainName(ui, balance, a.domainKey)} — ${e.newStatus}`;
   }
   return (
-    <Layout ui={ui} title={`${e.title} — ${ui.t.gpmi.gpmi.windowTitle(h.dossierRef ?? String(h.id))}`}>
+    <Layout ui={ui} title={`${e.title} — ${ui.t.gpmi.gpmi.windowTitle}`} dossier={h}>
       <p class="breadcrumb">
         <a href={base}>{gpmiTitle(ui, h, gpmi)}</a>
       </p>

@@ -11,7 +11,6 @@ import { formatDate, formatDateTime, formatIsoDate } from '../../src/i18n/format
 import { Layout } from '../layouts/Layout.js';
 import { ErrorSummary, Field, type FieldErrors } from '../components/form.js';
 import { ScoreChip } from '../balances/ScoreChip.js';
-import { dossierTitle } from '../households/HouseholdPage.js';
 import { AField, AgreementList, domainName, gpmiFor, gpmiTitle, PageMessages, subjectName } from './parts.js';
 
 export interface GpmiPageProps {
@@ -50,7 +49,7 @@ export function GpmiPage(p: GpmiPageProps) {
   const isLatest = v.id === latest.id;
   const base = `/households/${h.id}/gpmis/${gpmi.id}`;
   return (
-    <Layout ui={ui} title={g.windowTitle(h.dossierRef ?? String(h.id))}>
+    <Layout ui={ui} title={g.windowTitle} dossier={h}>
       <div class="gpmi-page">
         <p class="breadcrumb no-print">
           <a href={`/households/${h.id}`}>{g.back}</a>

@@ -5,7 +5,7 @@ import type { StartFormValues } from '../../src/gpmi/forms.js';
 import { formatIsoDate } from '../../src/i18n/format.js';
 import { Layout } from '../layouts/Layout.js';
 import { ErrorSummary, Field, type FieldErrors } from '../components/form.js';
-import { dossierTitle } from '../households/HouseholdPage.js';
+import { dossierName } from '../components/dossier.js';
 
 /** Starting a GPMI from a finalised balance: for whom, start date, duration, evaluation moments. */
 export function NewGpmiPage({
@@ -28,9 +28,9 @@ export function NewGpmiPage({
   const labels = { for_whom: t.forWhom, start_on: t.startOn, duration: t.duration, moments: t.moments };
   const forError = errors?.for_whom;
   return (
-    <Layout ui={ui} title={`${t.title} — ${dossierTitle(ui, h)}`}>
+    <Layout ui={ui} title={t.title} dossier={h}>
       <p class="breadcrumb">
-        <a href={`/households/${h.id}`}>{h.dossierRef ?? dossierTitle(ui, h)}</a>
+        <a href={`/households/${h.id}`}>{dossierName(ui, h)}</a>
       </p>
       <h1>{t.title}</h1>
       {topError && (

@@ -10,7 +10,7 @@ import { formatIsoDate, formatTime } from '../../src/i18n/format.js';
 import { Layout } from '../layouts/Layout.js';
 import { ScoreChip } from '../balances/ScoreChip.js';
 import { subjectLabel } from '../balances/BalanceEditorPage.js';
-import { dossierTitle } from '../households/HouseholdPage.js';
+import { dossierName } from '../components/dossier.js';
 import { domainName, PageMessages, subjectName } from './parts.js';
 
 export interface PlanView {
@@ -123,10 +123,9 @@ export function PlanPage(p: PlanPageProps) {
   werkpunten.sort((a, b) => order.indexOf(a.subject) - order.indexOf(b.subject) || (Number(a.priority) || 99) - (Number(b.priority) || 99));
   const final = detail.status === 'final';
   return (
-    <Layout ui={ui} title={`${t.windowTitle(date)} — ${dossierTitle(ui, h)}`}>
+    <Layout ui={ui} title={t.windowTitle(date)} dossier={h}>
       <p class="breadcrumb">
-        <a href={`/households/${h.id}`}>{h.dossierRef ?? dossierTitle(ui, h)}</a> ›{' '}
-        <a href={`/households/${h.id}/balances/${detail.id}`}>{ui.t.balances.editor.title(date)}</a>
+        <a href={`/households/${h.id}`}>{dossierName(ui, h)}</a> › <a href={`/households/${h.id}/balances/${detail.id}`}>{ui.t.balances.editor.title(date)}</a>
       </p>
       <h1>{t.title}</h1>
       <p class="meta-line">{ui.t.balances.editor.title(date)}</p>

@@ -4,7 +4,6 @@ import type { Household } from '../../src/households/queries.js';
 import { formatDateTime } from '../../src/i18n/format.js';
 import type { ConflictRow } from '../../src/households/conflict-rows.js';
 import { Layout } from '../layouts/Layout.js';
-import { dossierTitle } from './HouseholdPage.js';
 
 /**
  * A save that came too late (409). `conflict`: someone else saved first; both versions side by side,
@@ -24,7 +23,7 @@ export function ConflictPage(p: {
   const c = ui.t.households.conflict;
   const title = p.mode === 'conflict' ? c.title : c.closedTitle;
   return (
-    <Layout ui={ui} title={`${title} — ${dossierTitle(ui, h)}`}>
+    <Layout ui={ui} title={title} dossier={h}>
       <p>
         <a href={`/households/${h.id}`}>{ui.t.households.member.back}</a>
       </p>

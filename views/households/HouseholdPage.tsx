@@ -13,11 +13,6 @@ import { Layout } from '../layouts/Layout.js';
 import { ErrorSummary, type FieldErrors } from '../components/form.js';
 import { HouseholdFields, householdLabels, MemberFields, memberLabels } from './fields.js';
 
-/** The window title names the dossier, never a person: titles end up in the browser history of shared PCs. */
-export function dossierTitle(ui: Ui, h: { id: number; dossierRef: string | null }): string {
-  return ui.t.households.dossier.title(h.dossierRef ?? String(h.id));
-}
-
 /** The household is named after the applicant, else its first current member, else its first member. */
 export function householdHeading(ui: Ui, h: Household): string {
   const current = h.members.filter((m) => m.leftOn === null);
@@ -66,7 +61,7 @@ export function HouseholdPage(p: HouseholdPageProps) {
   const memberFailed = p.failed?.form === 'member' ? p.failed : undefined;
   const detailsFailed = p.failed?.form === 'details' ? p.failed : undefined;
   return (
-    <Layout ui={ui} title={dossierTitle(ui, h)}>
+    <Layout ui={ui} title={d.windowTitle} dossier={h}>
       <p>
         <a href="/">{d.back}</a>
       </p>

@@ -6,7 +6,7 @@ import { Layout } from '../layouts/Layout.js';
 import { ErrorSummary, Field, type FieldErrors } from '../components/form.js';
 import { MemberFields, memberLabels } from './fields.js';
 import { fullName } from '../../src/households/names.js';
-import { AgeGroup, dossierTitle } from './HouseholdPage.js';
+import { AgeGroup } from './HouseholdPage.js';
 import { maskNationalNumber } from '../../src/households/national-number.js';
 
 export interface MemberPageProps {
@@ -28,7 +28,7 @@ export function MemberPage(p: MemberPageProps) {
   const active = h.status === 'active';
   const name = fullName(m);
   return (
-    <Layout ui={ui} title={dossierTitle(ui, h)}>
+    <Layout ui={ui} title={t.windowTitle} dossier={h}>
       <p>
         <a href={`/households/${h.id}`}>{t.back}</a>
       </p>

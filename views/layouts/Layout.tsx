@@ -1,17 +1,22 @@
 import type { Child } from 'hono/jsx';
 import type { Ui } from '../../src/http/ui.js';
 import { asset } from '../../src/http/static-assets.js';
+import { dossierName, type DossierNamed } from '../components/dossier.js';
 
 interface Props {
   ui: Ui;
+  /** What the page shows, most specific first ("Meting van 25/11/2026"); the layout adds the rest. */
   title: string;
+  /** A page about a client file names it: the title becomes "<title> — <dossier> — <app>". */
+  dossier?: DossierNamed;
   children: Child;
   /** Pages without navigation (sign-in, setup, errors before sign-in). */
   bare?: boolean;
 }
 
-export function Layout({ ui, title, children, bare }: Props) {
+export function Layout({ ui, title, dossier, children, bare }: Props) {
   const { t, user } = ui;
+  const windowTitle = [title, ...(dossier ? [dossierName(ui, dossier)] : []), t.app.name].join(' — ');
   const nav =
     user && !user.mustSetUpTwoFactor
       ? [
@@ -26,7 +31,7 @@ export function Layout({ ui, title, children, bare }: Props) {
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{`${title} — ${t.app.name}`}</title>
+        <title>{windowTitle}</title>
         <meta name="htmx-config" content="includeIndicatorCSS:false" />
         <link rel="icon" href="/favicon.ico" sizes="32x32" />
         <link rel="icon" href={asset('img/icon.svg')} type="image/svg+xml" />

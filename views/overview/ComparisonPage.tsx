@@ -27,7 +27,7 @@ export function ComparisonPage(p: ComparisonPageProps) {
   const labels = balanceLabels(p.finals);
   const title = result ? m.title(labels.get(result.from.id)!, labels.get(result.to.id)!) : m.chooseTitle;
   return (
-    <Layout ui={ui} title={title}>
+    <Layout ui={ui} title={title} dossier={household}>
       <div class="landscape comparison">
         <Breadcrumb household={household} />
         <h1>{title}</h1>

@@ -123,7 +123,7 @@ export function EvolutionPage(p: EvolutionProps) {
   const finalsDesc = [...p.finals].sort(byDateDesc);
   const personHref = (key: string) => `${base}/evolution?person=${encodeURIComponent(key)}`;
   return (
-    <Layout ui={ui} title={e.title}>
+    <Layout ui={ui} title={e.title} dossier={household}>
       <div class="landscape evolution">
         <Breadcrumb household={household} />
         <h1>{e.title}</h1>

@@ -40,7 +40,7 @@ export function OverviewPage({ ui, household, balance, viewer }: { ui: Ui; house
     </dl>
   );
   return (
-    <Layout ui={ui} title={o.title(date)}>
+    <Layout ui={ui} title={o.title(date)} dossier={household}>
       <div class="landscape overview">
         <div class="overview-head">
           <Breadcrumb household={household} />
