@@ -32,6 +32,8 @@ export interface AppVariables {
   sessionId: string | null;
   /** A session that passed the password step but still owes its second factor. */
   pendingSession: ValidSession | null;
+  /** Set by render() for a 422: the page answers a refused form, and its title says so. */
+  formRefused: boolean;
 }
 
 export interface AppEnv {

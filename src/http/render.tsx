@@ -17,6 +17,9 @@ export function render<E extends AppEnv>(
   opts: { fragment?: () => JSX.Element; status?: ContentfulStatusCode; secret?: boolean } = {},
 ) {
   const status = opts.status ?? 200;
+  // Every refused form is answered with 422 and this function, so the page's title learns it here
+  // rather than from a flag each page would have to remember (ui(c) reads it while page() runs).
+  if (status === 422) c.set('formRefused', true);
   const body = opts.fragment && wantsFragment(c) ? String(opts.fragment()) : '<!doctype html>' + String(page());
   const res = c.html(body, status);
   addVary(c);

@@ -12,6 +12,8 @@ export interface Ui {
   path: string;
   /** Idle timeout in ms, for the "Aangemeld blijven" warning. */
   idleMs: number;
+  /** The page answers a form it refused (status 422): the layout starts the title with "Fout: ". */
+  readonly formRefused: boolean;
 }
 
 export function ui<E extends AppEnv>(c: Context<E>): Ui {
@@ -22,5 +24,9 @@ export function ui<E extends AppEnv>(c: Context<E>): Ui {
     user: c.get('user') ?? null,
     path: c.req.path,
     idleMs: c.get('deps').config.sessionIdleMs,
+    // Read when the page renders, not now: routes often build the Ui before render() learns the status.
+    get formRefused() {
+      return c.get('formRefused') === true;
+    },
   };
 }

@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTestApp, type TestApp } from '../support/app.js';
 import * as fx from '../support/fixtures.js';
 
-// WCAG 2.4.2: a page about a client file names the dossier in its title, most specific first.
+// WCAG 2.4.2 and 3.3.1: a page about a client file names the dossier in its title, most specific
+// first, and a page that refuses a form starts its title with "Fout: " (in the user's language).
 
 let t: TestApp;
 beforeEach(async () => {
@@ -73,5 +74,52 @@ describe('the title of a page about a client file names the dossier', () => {
     });
     expect(await titleAt(`${base}/gpmis/${s.gpmi}`, s.cookie)).toEqual({ status: 200, title: `GPMI — Dossier ${s.h.id} — Sociale Balans` });
     expect(await titleAt(base, s.english)).toEqual({ status: 200, title: `Household — Case ${s.h.id} — Social Balance` });
+  });
+});
+
+describe('a page that refuses a form starts its title with "Fout: "', () => {
+  it('in every feature', async () => {
+    const s = await setup('D100050');
+    const base = `/households/${s.h.id}`;
+    const refused: [string, string, Record<string, string>][] = [
+      ['household', '/households', { member_count: '1', team: '', first_name_0: '' }],
+      ['member', `${base}/members/${s.h.members[0]}`, { revision: '0', first_name: '' }],
+      ['balance', `${base}/balances`, { takenOn: 'morgen', method: 'raden' }],
+      ['GPMI', `${base}/gpmis`, { balance: String(s.balance), start_on: 'gisteren' }],
+    ];
+    for (const [what, path, form] of refused) {
+      const r = await titleAt(path, s.cookie, form);
+      expect({ what, status: r.status, fout: r.title.startsWith('Fout: ') }).toEqual({ what, status: 422, fout: true });
+    }
+    const catalogue = await titleAt('/catalogue/import', s.admin, {});
+    expect(catalogue.status).toBe(422);
+    expect(catalogue.title).toMatch(/^Fout: /);
+    const admin = await titleAt('/admin/users', s.admin, { display_name: 'Nina', email: 'nina@@ocmw' });
+    expect(admin.status).toBe(422);
+    expect(admin.title).toMatch(/^Fout: /);
+    const signIn = await t.request('/signin', { form: { email: '', password: '' } });
+    expect(signIn.status).toBe(422);
+    expect(titleOf(await signIn.text())).toBe('Fout: Aanmelden — Sociale Balans');
+  });
+
+  it('with the dossier after it, and "Error: " for an English-speaking user', async () => {
+    const s = await setup('D100050');
+    expect(await titleAt(`/households/${s.h.id}/balances`, s.cookie, { takenOn: 'morgen', method: 'raden' })).toEqual({
+      status: 422,
+      title: 'Fout: Nieuwe meting — D100050 — Sociale Balans',
+    });
+    expect(await titleAt(`/households/${s.h.id}/balances`, s.english, { takenOn: 'morgen', method: 'raden' })).toEqual({
+      status: 422,
+      title: 'Error: New balance — D100050 — Social Balance',
+    });
+    const signIn = await t.request('/signin', { headers: { 'Accept-Language': 'en' }, form: { email: '', password: '' } });
+    expect(signIn.status).toBe(422);
+    expect(titleOf(await signIn.text())).toMatch(/^Error: /);
+  });
+
+  it('not on a page that saved or that only shows', async () => {
+    const s = await setup('D100050');
+    expect((await titleAt(`/households/${s.h.id}/balances/new`, s.cookie)).title).not.toMatch(/^Fout/);
+    expect((await titleAt('/signin', '')).title).toBe('Aanmelden — Sociale Balans');
   });
 });

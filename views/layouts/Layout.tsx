@@ -16,7 +16,8 @@ interface Props {
 
 export function Layout({ ui, title, dossier, children, bare }: Props) {
   const { t, user } = ui;
-  const windowTitle = [title, ...(dossier ? [dossierName(ui, dossier)] : []), t.app.name].join(' — ');
+  // A refused form (status 422) says so in the title, the first thing a screen reader announces (WCAG 3.3.1).
+  const windowTitle = [(ui.formRefused ? t.layout.errorTitle : '') + title, ...(dossier ? [dossierName(ui, dossier)] : []), t.app.name].join(' — ');
   const nav =
     user && !user.mustSetUpTwoFactor
       ? [

@@ -13,6 +13,7 @@ export const en: Messages = {
   app: { name: 'Social Balance', tagline: 'Seeing every life domain together' },
   layout: {
     skipLink: 'Skip to content',
+    errorTitle: 'Error: ',
     mainNav: 'Main menu',
     footer: 'Social Balance — a tool for public social welfare centres',
     language: 'Language',

@@ -13,6 +13,7 @@ export const fr: Messages = {
   app: { name: 'Bilan social', tagline: 'Avoir ensemble une vue sur tous les domaines de vie' },
   layout: {
     skipLink: 'Aller au contenu',
+    errorTitle: 'Erreur : ',
     mainNav: 'Menu principal',
     footer: 'Bilan social — un outil pour les CPAS',
     language: 'Langue',

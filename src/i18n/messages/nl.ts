@@ -13,6 +13,7 @@ export const nl = {
   app: { name: 'Sociale Balans', tagline: 'Samen zicht krijgen op alle levensdomeinen' },
   layout: {
     skipLink: 'Naar de inhoud',
+    errorTitle: 'Fout: ',
     mainNav: 'Hoofdmenu',
     footer: 'Sociale Balans — een hulpmiddel voor OCMW’s',
     language: 'Taal',
