@@ -1,4 +1,4 @@
-import type { ExpressionBuilder, Kysely } from 'kysely';
+import type { ExpressionBuilder, Kysely, Updateable } from 'kysely';
 import type { Trx } from '../db/transaction.js';
 import type { Database } from '../db/schema.js';
 import type { OrgScope } from '../auth/scope.js';
@@ -486,17 +486,7 @@ export async function updateMember(
   if (current.status === 'closed') return { status: 'closed', current };
   if (sameMemberValues(member, values)) return { status: 'unchanged' };
   if (member.revision !== revision) return { status: 'conflict', current };
-  const res = await trx
-    .updateTable('household_member')
-    .set((eb) => ({ ...memberColumns(values), revision: eb('revision', '+', 1), updated_at: now, updated_by: scope.userId }))
-    .where('id', '=', memberId)
-    .where('household_id', '=', householdId)
-    .where('revision', '=', revision)
-    .where('household_id', 'in', visibleHouseholds(trx, scope).select('household.id'))
-    .executeTakeFirst();
-  if (Number(res.numUpdatedRows) !== 1) return { status: 'conflict', current: (await findHousehold(trx, scope, householdId)) ?? current };
-  await refreshHousehold(trx, scope, householdId, now);
-  return { status: 'saved' };
+  return writeMemberAtRevision(trx, scope, { householdId, memberId, revision, current }, memberColumns(values), now);
 }
 
 /** Ends a membership on `leftOn`; the member stays in the household's history. */
@@ -515,15 +505,29 @@ export async function endMembership(
   if (current.status === 'closed') return { status: 'closed', current };
   if (member.leftOn === leftOn) return { status: 'unchanged' };
   if (member.revision !== revision) return { status: 'conflict', current };
+  return writeMemberAtRevision(trx, scope, { householdId, memberId, revision, current }, { left_on: leftOn }, now);
+}
+
+/**
+ * Writes `columns` to a member only at the revision the user saw (and only in a visible household):
+ * a concurrent save in between makes it a conflict, never an overwrite.
+ */
+async function writeMemberAtRevision(
+  trx: Trx,
+  scope: OrgScope,
+  at: { householdId: number; memberId: number; revision: number; current: Household },
+  columns: Updateable<Database['household_member']>,
+  now: number,
+): Promise<SaveResult> {
   const res = await trx
     .updateTable('household_member')
-    .set((eb) => ({ left_on: leftOn, revision: eb('revision', '+', 1), updated_at: now, updated_by: scope.userId }))
-    .where('id', '=', memberId)
-    .where('household_id', '=', householdId)
-    .where('revision', '=', revision)
+    .set((eb) => ({ ...columns, revision: eb('revision', '+', 1), updated_at: now, updated_by: scope.userId }))
+    .where('id', '=', at.memberId)
+    .where('household_id', '=', at.householdId)
+    .where('revision', '=', at.revision)
     .where('household_id', 'in', visibleHouseholds(trx, scope).select('household.id'))
     .executeTakeFirst();
-  if (Number(res.numUpdatedRows) !== 1) return { status: 'conflict', current: (await findHousehold(trx, scope, householdId)) ?? current };
-  await refreshHousehold(trx, scope, householdId, now);
+  if (Number(res.numUpdatedRows) !== 1) return { status: 'conflict', current: (await findHousehold(trx, scope, at.householdId)) ?? at.current };
+  await refreshHousehold(trx, scope, at.householdId, now);
   return { status: 'saved' };
 }
