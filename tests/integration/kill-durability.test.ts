@@ -1,17 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/database.js';
-import { migrateToLatest } from '../../src/db/migrate.js';
-import { loadConfig } from '../../src/config.js';
-import { cookieName, createSession, loadCurrentUser, markTwoFactorVerified } from '../../src/auth/sessions.js';
-import { scopeOfUser } from '../../src/auth/scope.js';
-import { createBalance } from '../../src/balances/queries.js';
-import { generateOrganisation } from '../../scripts/generate-data.js';
 import type { CatalogueData } from '../../src/catalogue/default-catalogue.js';
+import { freePort, seedDraftBalance, startServer, untilUp } from '../support/server-process.js';
 
 // The server is killed with SIGKILL (a power cut, the OOM killer) while workers save scores and
 // open pages. Whatever the server acknowledged must be in the database afterwards: every saved
@@ -29,73 +23,21 @@ let householdPath: string;
 let cells: string[];
 let balanceId: number;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const p = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(p));
-    });
-  });
-}
-
 beforeAll(async () => {
   port = await freePort();
-  const config = loadConfig({ DATABASE_PATH: file, PORT: String(port) });
-  const { db, sqlite } = openDatabase(file);
-  await migrateToLatest(db);
-  const org = await generateOrganisation(db, { households: 3, balancesPerHousehold: 1, teams: 1, seed: 3 });
-  const worker = org.workers[1]!;
-  const session = await createSession(db, worker.id, Date.now(), 'kill test');
-  await markTwoFactorVerified(db, session.id);
-  cookie = `${cookieName(config)}=${session.token}`;
-  const household = (
-    await db.selectFrom('household').select('id').where('team_id', '=', worker.teamId).where('status', '=', 'active').executeTakeFirstOrThrow()
-  ).id;
-  const user = (await loadCurrentUser(db, worker.id))!;
-  const balance = (await db
-    .transaction()
-    .execute((trx) =>
-      createBalance(
-        trx,
-        scopeOfUser(user),
-        household,
-        { takenOn: new Date().toISOString().slice(0, 10), method: 'samen', participants: [], prefill: false },
-        Date.now(),
-      ),
-    ))!;
-  const version = await db.selectFrom('catalogue_version').select('content').orderBy('number', 'desc').executeTakeFirstOrThrow();
-  const catalogue = JSON.parse(String(version.content)) as CatalogueData;
+  const seeded = await seedDraftBalance(file, port, { households: 3, balancesPerHousehold: 1, seed: 3 });
+  cookie = seeded.cookie;
+  const catalogue = JSON.parse(seeded.catalogueContent) as CatalogueData;
   cells = catalogue.themes
     .filter((t) => t.level === 'huishouden')
     .flatMap((t) => t.domains.filter((d) => d.defaultOn))
     .slice(0, 4)
     .map((d) => `h.${d.key}`);
   expect(cells.length).toBe(4);
-  balanceId = balance;
-  householdPath = `/households/${household}`;
-  editorPath = `${householdPath}/balances/${balance}`;
-  await db.destroy();
-  if (sqlite.open) sqlite.close();
+  balanceId = seeded.balanceId;
+  householdPath = `/households/${seeded.householdId}`;
+  editorPath = `${householdPath}/balances/${balanceId}`;
 }, 60_000);
-
-function startServer(): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-    env: { ...process.env, DATABASE_PATH: file, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'silent', WEB_PROCESSES: '2' },
-    stdio: 'ignore',
-  });
-}
-
-async function untilUp() {
-  for (let i = 0; i < 300; i++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) return;
-    } catch {
-      /* not yet */
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error('server did not start');
-}
 
 /** SIGKILL to the supervisor and its serving processes, all at once. */
 function killAll(child: ChildProcess) {
@@ -114,9 +56,8 @@ describe('kill -9 while saving and reading', () => {
     const acknowledged: { requestId: string; action: string; cell?: string; remark?: string }[] = [];
     const refused: number[] = [];
     for (let round = 0; round < 3; round++) {
-      const child = startServer();
-      const exited = new Promise((r) => child.once('exit', r));
-      await untilUp();
+      const { child, exited } = startServer(file, port, { WEB_PROCESSES: '2' });
+      await untilUp(`http://127.0.0.1:${port}`);
       const base = `http://127.0.0.1:${port}`;
       const editorPage = await fetch(base + editorPath, { headers: { Cookie: cookie } });
       expect(editorPage.status).toBe(200);
