@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultCatalogue, type CatalogueData } from '../../src/catalogue/default-catalogue.js';
 import { describeIssues, parseCatalogue } from '../../src/catalogue/catalogue-schema.js';
-import { catalogueNl } from '../../src/catalogue/messages.js';
+import { catalogueNl } from '../../src/catalogue/messages/nl.js';
 
 /** A deep copy of the default catalogue as plain JSON, to break on purpose. */
 function copy(): any {

@@ -1,11 +1,11 @@
-import { balancesEn } from '../../balances/messages.js';
-import { gpmiEn } from '../../gpmi/messages.js';
-import { overviewEn } from '../../overview/messages.js';
-import { pdfEn } from '../../pdf/messages.js';
-import { authEn } from '../../auth/messages.js';
-import { householdsEn } from '../../households/messages.js';
-import { catalogueEn } from '../../catalogue/messages.js';
-import { adminEn } from '../../admin/messages.js';
+import { balancesEn } from '../../balances/messages/en.js';
+import { gpmiEn } from '../../gpmi/messages/en.js';
+import { overviewEn } from '../../overview/messages/en.js';
+import { pdfEn } from '../../pdf/messages/en.js';
+import { authEn } from '../../auth/messages/en.js';
+import { householdsEn } from '../../households/messages/en.js';
+import { catalogueEn } from '../../catalogue/messages/en.js';
+import { adminEn } from '../../admin/messages/en.js';
 import type { Messages } from './nl.js';
 
 export const en: Messages = {

@@ -1,11 +1,11 @@
-import { balancesFr } from '../../balances/messages.js';
-import { gpmiFr } from '../../gpmi/messages.js';
-import { overviewFr } from '../../overview/messages.js';
-import { pdfFr } from '../../pdf/messages.js';
-import { authFr } from '../../auth/messages.js';
-import { householdsFr } from '../../households/messages.js';
-import { catalogueFr } from '../../catalogue/messages.js';
-import { adminFr } from '../../admin/messages.js';
+import { balancesFr } from '../../balances/messages/fr.js';
+import { gpmiFr } from '../../gpmi/messages/fr.js';
+import { overviewFr } from '../../overview/messages/fr.js';
+import { pdfFr } from '../../pdf/messages/fr.js';
+import { authFr } from '../../auth/messages/fr.js';
+import { householdsFr } from '../../households/messages/fr.js';
+import { catalogueFr } from '../../catalogue/messages/fr.js';
+import { adminFr } from '../../admin/messages/fr.js';
 import type { Messages } from './nl.js';
 
 export const fr: Messages = {

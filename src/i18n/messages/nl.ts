@@ -1,11 +1,11 @@
-import { balancesNl } from '../../balances/messages.js';
-import { gpmiNl } from '../../gpmi/messages.js';
-import { overviewNl } from '../../overview/messages.js';
-import { pdfNl } from '../../pdf/messages.js';
-import { authNl } from '../../auth/messages.js';
-import { householdsNl } from '../../households/messages.js';
-import { catalogueNl } from '../../catalogue/messages.js';
-import { adminNl } from '../../admin/messages.js';
+import { balancesNl } from '../../balances/messages/nl.js';
+import { gpmiNl } from '../../gpmi/messages/nl.js';
+import { overviewNl } from '../../overview/messages/nl.js';
+import { pdfNl } from '../../pdf/messages/nl.js';
+import { authNl } from '../../auth/messages/nl.js';
+import { householdsNl } from '../../households/messages/nl.js';
+import { catalogueNl } from '../../catalogue/messages/nl.js';
+import { adminNl } from '../../admin/messages/nl.js';
 // Dutch (nl-BE) is the source language: every other catalogue must have exactly these keys
 // (the type checker enforces it). Plain language, B1 level, "je" towards users.
 export const nl = {
