@@ -7,6 +7,16 @@ import { LEVELS, parseCatalogue, type CatalogueIssue } from './catalogue-schema.
 import { LOCALES, type Locale } from '../i18n/locale.js';
 import { compactSummary, diffCatalogues, hasChanges, uniqueKey, type ChangeSummary, type StoredChanges } from './catalogue.js';
 import type { AnchorColumn, CatalogueDomainTable, CatalogueThemeTable } from './tables.js';
+import {
+  draftCatalogue,
+  sameDomainValues,
+  swappedPositions,
+  type Direction,
+  type DomainValues,
+  type Draft,
+  type DraftDomain,
+  type DraftTheme,
+} from './logic.js';
 
 // Queries of the catalogue. Every function that reads or writes an organisation's catalogue
 // takes its OrgScope: a theme, domain or version of another organisation is simply not found.
@@ -41,9 +51,6 @@ function domainOf(row: DomainRow): CatalogueDomain {
   };
 }
 
-/** The editable part of a domain: everything but its key and whether it is on. */
-export type DomainValues = Omit<CatalogueDomain, 'key' | 'defaultOn'>;
-
 function domainColumns(d: DomainValues) {
   const anchors: Record<string, string> = {};
   d.anchors.forEach((a, i) => {
@@ -57,10 +64,6 @@ function domainColumns(d: DomainValues) {
     sensitive: d.sensitive ? 1 : 0,
     pod_mi_areas: JSON.stringify(d.podMiAreas),
   } as Pick<CatalogueDomainTable, `name_${Locale}` | `question_${Locale}` | AnchorColumn | 'allow_not_applicable' | 'sensitive' | 'pod_mi_areas'>;
-}
-
-export function sameDomainValues(a: DomainValues, b: DomainValues): boolean {
-  return JSON.stringify(domainColumns(a)) === JSON.stringify(domainColumns(b));
 }
 
 // ---------------------------------------------------------------- installing
@@ -224,33 +227,6 @@ export async function listVersions(db: Db, scope: OrgScope): Promise<VersionList
 
 // ---------------------------------------------------------------- the draft
 
-export interface DraftDomain {
-  id: number;
-  themeId: number;
-  position: number;
-  revision: number;
-  retiredAt: number | null;
-  domain: CatalogueDomain;
-}
-export interface DraftTheme {
-  id: number;
-  key: string;
-  level: Level;
-  position: number;
-  revision: number;
-  name: Localized;
-  /** In order; retired domains are not here (see Draft.retired). */
-  domains: DraftDomain[];
-}
-export interface Draft {
-  revision: number;
-  /** Ordered by level, then position; retired themes left out. */
-  themes: DraftTheme[];
-  retired: (DraftDomain & { themeName: Localized })[];
-  /** Every key any theme or domain of this organisation ever had. */
-  keys: Set<string>;
-}
-
 const draftDomainOf = (row: DomainRow): DraftDomain => ({
   id: row.id,
   themeId: row.theme_id,
@@ -298,16 +274,6 @@ export async function loadDraft(db: Db, scope: OrgScope): Promise<Draft | undefi
   };
 }
 
-/** The draft as a catalogue: what publishing would store. Themes without domains are left out. */
-export function draftCatalogue(draft: Draft): CatalogueData {
-  return {
-    formatVersion: 1,
-    themes: draft.themes
-      .filter((t) => t.domains.length > 0)
-      .map((t) => ({ key: t.key, level: t.level, name: t.name, domains: t.domains.map((d) => d.domain) })),
-  };
-}
-
 async function bumpDraft(db: Db, scope: OrgScope, now: number) {
   await db
     .updateTable('catalogue_draft')
@@ -343,8 +309,6 @@ export async function setDomainActive(db: Db, scope: OrgScope, id: number, activ
   await bumpDraft(db, scope, now);
   return true;
 }
-
-export type Direction = 'up' | 'down';
 
 /** Swaps a domain with its neighbour in the theme. False when not found; true also at the edge (nothing to do). */
 export async function moveDomain(db: Db, scope: OrgScope, id: number, direction: Direction, now: number): Promise<boolean> {
@@ -402,14 +366,7 @@ async function swapWithNeighbour(
   direction: Direction,
   now: number,
 ) {
-  const i = ordered.findIndex((r) => r.id === id);
-  const j = direction === 'up' ? i - 1 : i + 1;
-  if (i < 0 || j < 0 || j >= ordered.length) return;
-  // Renumber 0..n-1 with the two swapped, so equal or gapped positions cannot make a move a no-op.
-  const ids = ordered.map((r) => r.id);
-  [ids[i], ids[j]] = [ids[j]!, ids[i]!];
-  for (const [position, rowId] of ids.entries()) {
-    if (ordered.find((r) => r.id === rowId)!.position === position) continue;
+  for (const { id: rowId, position } of swappedPositions(ordered, id, direction)) {
     await db.updateTable(table).set({ position, updated_at: now }).where('id', '=', rowId).execute();
   }
 }

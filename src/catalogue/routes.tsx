@@ -24,7 +24,6 @@ import { diffCatalogues, hasChanges } from './catalogue.js';
 import {
   addDomain,
   addTheme,
-  draftCatalogue,
   findDraftDomain,
   findDraftTheme,
   getCatalogueVersion,
@@ -43,8 +42,8 @@ import {
   setDomainActive,
   updateDomain,
   updateTheme,
-  type DomainValues,
 } from './queries.js';
+import { draftCatalogue, type DomainValues } from './logic.js';
 import { CataloguePage, NoCataloguePage, VersionPage, VersionsPage } from '../../views/catalogue/CataloguePage.js';
 import { DraftPage } from '../../views/catalogue/DraftPage.js';
 import { DomainFormPage, domainFieldLabels, type ConflictRow, type DomainFormValues } from '../../views/catalogue/DomainFormPage.js';

@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTestApp, type TestApp } from '../support/app.js';
 import { defaultCatalogue, type CatalogueData } from '../../src/catalogue/default-catalogue.js';
 import { findDomain } from '../../src/catalogue/catalogue.js';
-import { draftCatalogue, getCatalogueVersion, getCurrentVersion, loadDraft } from '../../src/catalogue/queries.js';
+import { getCatalogueVersion, getCurrentVersion, loadDraft } from '../../src/catalogue/queries.js';
+import { draftCatalogue } from '../../src/catalogue/logic.js';
 import type { OrgScope } from '../../src/auth/scope.js';
 
 let t: TestApp;

@@ -1,5 +1,5 @@
 import type { Ui } from '../../src/http/ui.js';
-import type { Draft, DraftTheme } from '../../src/catalogue/queries.js';
+import type { Draft, DraftTheme } from '../../src/catalogue/logic.js';
 import { LEVELS } from '../../src/catalogue/catalogue-schema.js';
 import { formatDate } from '../../src/i18n/format.js';
 import { Layout } from '../layouts/Layout.js';
