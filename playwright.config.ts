@@ -8,11 +8,10 @@ const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((
 export default defineConfig({
   testDir: 'tests/e2e',
   testMatch: '**/*.spec.ts',
-  // One server with one database for the whole run, in file order on one worker. The first-run
-  // setup journey (01) must meet an empty database, so it runs first. Specs that use the fixture in
-  // tests/e2e/support/fixtures.ts make their own organisation and sessions and run alone; 02, 03, 04
-  // and 09 still build on what 01, 03 and 04 leave in the state file (signed-in admin and worker,
-  // the household of 04).
+  // One server with one database for the whole run, on one worker. The first-run setup journey (01)
+  // must meet an empty database, so it runs first (file order). Every other spec makes its own
+  // organisation, users, sessions and data through the fixture in tests/e2e/support/fixtures.ts,
+  // so it runs alone and in any order.
   workers: 1,
   fullyParallel: false,
   retries: 0,
@@ -20,7 +19,6 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: process.env.CI ? [['list']] : [['list']],
   globalSetup: './tests/e2e/support/global-setup.ts',
-  globalTeardown: './tests/e2e/support/global-teardown.ts',
   // Separate artefact folders per port: Playwright empties its outputDir at the start of a run.
   outputDir: process.env.E2E_PORT ? `test-results-${process.env.E2E_PORT}` : 'test-results',
   use: {

@@ -1,5 +1,6 @@
-import { expect, test } from '@playwright/test';
-import { ADMIN, e2eState, expectNoAxeViolations, saveState, tabTo, takeRecoveryCode, totpFromKeyText, typeAndTab } from './support/helpers.js';
+import { expect, test } from './support/fixtures.js';
+import { e2eSetupCode } from './support/global-setup.js';
+import { ADMIN, expectNoAxeViolations, tabTo, totpFromKeyText, typeAndTab } from './support/helpers.js';
 
 // A newcomer's first minutes, keyboard only: setup with the code from the server log, two-step
 // verification with an authenticator app, recovery codes, the account page, sign-out and sign-in.
@@ -28,7 +29,7 @@ test('from a fresh start to a signed-in administrator with 2FA, keyboard only', 
   // The values typed are kept, except the code and password.
   await expect(page.getByLabel('Naam van het OCMW')).toHaveValue('OCMW Teststad');
   await tabTo(page, page.getByLabel('Installatiecode'));
-  await page.keyboard.type(e2eState().setupCode);
+  await page.keyboard.type(e2eSetupCode());
   await tabTo(page, page.getByLabel('Wachtwoord'));
   await page.keyboard.type(ADMIN.password);
   await page.keyboard.press('Enter');
@@ -46,7 +47,6 @@ test('from a fresh start to a signed-in administrator with 2FA, keyboard only', 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Jouw herstelcodes');
   const codes = await page.locator('.recovery-codes code').allTextContents();
   expect(codes).toHaveLength(10);
-  saveState({ adminKey: keyText, recoveryCodes: codes });
   await expectNoAxeViolations(page, 'recovery codes');
   await tabTo(page, page.getByRole('link', { name: 'Verder' }));
   await page.keyboard.press('Enter');
@@ -87,20 +87,15 @@ test('from a fresh start to a signed-in administrator with 2FA, keyboard only', 
   await tabTo(page, page.getByText('Telefoon niet bij de hand? Gebruik een herstelcode.'));
   await page.keyboard.press('Enter');
   await tabTo(page, page.getByLabel('Herstelcode'));
-  await page.keyboard.type(takeRecoveryCode());
+  await page.keyboard.type(codes[0]!);
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Welkom');
 });
 
-test('the idle warning offers to stay signed in, and keeps the session', async ({ page }) => {
+test('the idle warning offers to stay signed in, and keeps the session', async ({ page, context, seed }) => {
   await page.clock.install();
-  await page.goto('/signin');
-  await page.getByLabel('E-mailadres').fill(ADMIN.email);
-  await page.getByLabel('Wachtwoord').fill(ADMIN.password);
-  await page.getByRole('button', { name: 'Aanmelden' }).click();
-  await page.getByText('Telefoon niet bij de hand?').click();
-  await page.getByLabel('Herstelcode').fill(takeRecoveryCode());
-  await page.getByRole('button', { name: 'Bevestigen' }).last().click();
+  await seed.signIn(context, seed.admin);
+  await page.goto('/');
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Welkom');
 
   await page.clock.fastForward('28:01');

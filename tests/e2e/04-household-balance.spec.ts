@@ -1,5 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
-import { expectNoAxeViolations, saveState, signIn, tabTo, typeAndTab, WORKER } from './support/helpers.js';
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/fixtures.js';
+import { expectNoAxeViolations, tabTo, typeAndTab } from './support/helpers.js';
 import { defaultCatalogue } from '../../src/catalogue/default-catalogue.js';
 
 const onAt = (level: string) =>
@@ -23,9 +24,10 @@ async function fillMember(page: Page, n: number, m: { first: string; last: strin
 
 // The heart of the product, keyboard only: a household with two adults and a child, a balance with
 // every domain scored and remarks typed, saved as it goes (htmx), finalised, and the result read.
-test('a social worker scores a whole household with the keyboard and finalises the balance', async ({ page }) => {
+test('a social worker scores a whole household with the keyboard and finalises the balance', async ({ page, context, seed }) => {
   test.setTimeout(180_000);
-  await signIn(page, WORKER, 'workerRecoveryCodes');
+  await seed.signIn(context, seed.worker);
+  await page.goto('/');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await expectNoAxeViolations(page, 'caseload (empty)');
 
@@ -49,7 +51,6 @@ test('a social worker scores a whole household with the keyboard and finalises t
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Huishouden van');
   await expectNoAxeViolations(page, 'dossier');
-  saveState({ householdPath: new URL(page.url()).pathname });
 
   await tabTo(page, page.getByRole('link', { name: 'Nieuwe meting starten' }));
   await page.keyboard.press('Enter');
@@ -59,7 +60,6 @@ test('a social worker scores a whole household with the keyboard and finalises t
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Meting van');
   await expectNoAxeViolations(page, 'balance editor (empty)');
-  saveState({ firstBalancePath: new URL(page.url()).pathname });
 
   const cells = page.locator('fieldset.cell');
   const total = await cells.count();

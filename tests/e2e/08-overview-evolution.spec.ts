@@ -1,8 +1,8 @@
-import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { expect, test } from './support/fixtures.js';
-import { e2eState, expectNoAxeViolations, expectNoAxeViolationsWithoutJs, tabTo } from './support/helpers.js';
+import { e2eDatabasePath } from './support/global-setup.js';
+import { expectNoAxeViolations, expectNoAxeViolationsWithoutJs, tabTo } from './support/helpers.js';
 
 // At a glance: a household with three finalised balances, its overview ("foto"), evolution (heatmap
 // and line chart), and a comparison; the numbers on screen are checked against the database, every
@@ -61,7 +61,7 @@ async function chartTable(page: Page, chart: string): Promise<Record<string, str
 }
 
 function database() {
-  return new Database(path.join(e2eState().dir as string, 'e2e.sqlite'), { readonly: true, fileMustExist: true });
+  return new Database(e2eDatabasePath(), { readonly: true, fileMustExist: true });
 }
 
 test('a household with three balances: overview, heatmap, line chart and comparison, on screen, in print and without JavaScript', async ({

@@ -1,15 +1,46 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Kysely } from 'kysely';
+import type { Page } from '@playwright/test';
 import fs from 'node:fs';
+import type { Database } from '../../src/db/schema.js';
 import { readPdf } from '../support/pdf.js';
-import { e2eState, expectNoAxeViolations, expectNoAxeViolationsWithoutJs, saveState, signIn, tabTo, typeAndTab, WORKER } from './support/helpers.js';
+import { expect, fx, test, type Seed } from './support/fixtures.js';
+import { expectNoAxeViolations, expectNoAxeViolationsWithoutJs, tabTo, typeAndTab } from './support/helpers.js';
 
-// Issue 7, keyboard only: from the finalised balance of D-2026-0042 (spec 04) choose three werkpunten
-// with goals, write the GPMI, sign it, change it in a second version with a reason, and after a
-// second finalised balance evaluate it. axe on every page and state. Saves `gpmiPath` for later
-// steps (the PDF downloads join here).
+// Issue 7, keyboard only: from a finalised balance of D-2026-0042 choose three werkpunten with
+// goals, write the GPMI, sign it, change it in a second version with a reason, and after a second
+// finalised balance evaluate it. axe on every page and state. The PDF downloads join here.
 
-// Spec 04 scored cell i with 1 + (i % 5): Verblijfplaats 1, Betaalbaarheid woning 2, and Sara's
-// Mobiliteit 1 (the 11th cell).
+const day = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels', year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
+const TODAY = day(new Date());
+const IN_THREE_MONTHS = day(new Date(Date.now() + 90 * 86_400_000));
+
+/**
+ * The household of D-2026-0042 (Sara and Karim Peeters and their daughter Lina) with a finalised
+ * balance of today, every cell scored, as a worker leaves it after the whole-household journey:
+ * Verblijfplaats 1, Betaalbaarheid woning 2 and Sara's Mobiliteit 1 are the werkpunten below.
+ */
+async function householdWithBalance(db: Kysely<Database>, seed: Seed) {
+  const scope = seed.worker.scope;
+  const now = Date.now();
+  const household = await fx.household(db, now, scope, {
+    dossierRef: 'D-2026-0042',
+    members: [
+      { firstName: 'Sara', lastName: 'Peeters', birthYear: 1985, role: 'aanvrager' },
+      { firstName: 'Karim', lastName: 'Peeters', birthYear: 1982, role: 'partner' },
+      { firstName: 'Lina', lastName: 'Peeters', birthYear: 2016, role: 'kind' },
+    ],
+  });
+  const sara = `m${household.members[0]}`;
+  const fixed: Record<string, number> = { 'h.verblijfplaats': 1, 'h.betaalbaarheid-woning': 2, [`${sara}.mobiliteit`]: 1 };
+  const balanceId = await fx.finalisedBalance(db, now, scope, household.id, {
+    takenOn: TODAY,
+    participants: household.members,
+    scores: (subject, domainKey, i) => fixed[`${subject}.${domainKey}`] ?? 1 + (i % 5),
+  });
+  const householdPath = `/households/${household.id}`;
+  return { household, sara, balanceId, householdPath, balancePath: `${householdPath}/balances/${balanceId}` };
+}
+
 const WERKPUNTEN = ['Werkpunt: Verblijfplaats, Huishouden', 'Werkpunt: Betaalbaarheid woning, Huishouden', 'Werkpunt: Mobiliteit, Sara Peeters (volwassene)'];
 
 /** Activates a download link with the keyboard; returns the file's name and bytes (kept in the test's artefacts). */
@@ -26,10 +57,10 @@ async function press(page: Page, name: string, role: 'button' | 'link' = 'button
   await page.keyboard.press('Enter');
 }
 
-test('werkpunten, GPMI written, signed, changed with a reason and evaluated, with the keyboard', async ({ page }) => {
+test('werkpunten, GPMI written, signed, changed with a reason and evaluated, with the keyboard', async ({ page, context, seed, db }) => {
   test.setTimeout(240_000);
-  await signIn(page, WORKER, 'workerRecoveryCodes');
-  const balancePath = e2eState().firstBalancePath as string;
+  const { balancePath, householdPath } = await householdWithBalance(db, seed);
+  await seed.signIn(context, seed.worker);
   await page.goto(balancePath);
   await expect(page.getByText(/Afgerond door/)).toBeVisible();
 
@@ -87,7 +118,7 @@ test('werkpunten, GPMI written, signed, changed with a reason and evaluated, wit
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('GPMI van Sara Peeters');
   await expect(page.locator('.meta-line')).toHaveText('Versie 1 — Ontwerp');
   await expectNoAxeViolations(page, 'GPMI draft');
-  saveState({ gpmiPath: new URL(page.url()).pathname });
+  const gpmiPath = new URL(page.url()).pathname;
 
   const agreement = (name: string) => page.getByRole('group', { name, exact: true });
   const writes: [string, string, string][] = [
@@ -186,7 +217,7 @@ test('werkpunten, GPMI written, signed, changed with a reason and evaluated, wit
   await expectNoAxeViolations(page, 'GPMI old version');
 
   // ---- a second finalised balance: Verblijfplaats 1 → 3, Mobiliteit 1 → 2
-  await page.goto(e2eState().householdPath as string);
+  await page.goto(householdPath);
   await expect(page.getByRole('heading', { name: 'GPMI', exact: true })).toBeVisible();
   await expect(page.getByRole('row').filter({ hasText: 'Sara Peeters' }).filter({ hasText: 'Ondertekend' })).toBeVisible();
   await expectNoAxeViolations(page, 'dossier with a GPMI');
@@ -207,7 +238,7 @@ test('werkpunten, GPMI written, signed, changed with a reason and evaluated, wit
   await expect(page.getByText(/Afgerond door Wendy Werker/)).toBeVisible();
 
   // ---- evaluation
-  await page.goto(e2eState().gpmiPath as string);
+  await page.goto(gpmiPath);
   await press(page, 'Evalueren', 'link', 300);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Evaluatie van het GPMI');
   const evaluation = (name: string) => page.getByRole('group', { name, exact: true });
@@ -235,11 +266,18 @@ test('werkpunten, GPMI written, signed, changed with a reason and evaluated, wit
 });
 
 // The werkpunten form is plain HTML: with JavaScript off it saves the same way.
-test('the werkpunten form works with JavaScript off', async ({ browser }) => {
+test('the werkpunten form works with JavaScript off', async ({ browser, seed, db }) => {
+  const { sara, balanceId, balancePath } = await householdWithBalance(db, seed);
+  // The werkpunten as the keyboard journey above chose them: Mobiliteit first for Sara.
+  await fx.plan(db, Date.now(), seed.worker.scope, balanceId, {
+    'h.verblijfplaats': { priority: 1, targetScore: 3 },
+    'h.betaalbaarheid-woning': { priority: 2, targetScore: 3 },
+    [`${sara}.mobiliteit`]: { priority: 1, clientPriority: 1, targetScore: 2 },
+  });
   const context = await browser.newContext({ javaScriptEnabled: false, locale: 'nl-BE' });
+  await seed.signIn(context, seed.worker);
   const page = await context.newPage();
-  await signIn(page, WORKER, 'workerRecoveryCodes');
-  await page.goto(`${e2eState().firstBalancePath as string}/plan?show=low`);
+  await page.goto(`${balancePath}/plan?show=low`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Werkpunten en doelen');
   // The filtered table leaves the werkpunten it does not show alone.
   await expect(page.getByRole('checkbox', { name: 'Werkpunt: Verblijfplaats, Huishouden' })).toBeChecked();
@@ -253,27 +291,40 @@ test('the werkpunten form works with JavaScript off', async ({ browser }) => {
 });
 
 // Signing is a second submit button of the draft form: with JavaScript off, what was typed is saved with the signature.
-test('signing with JavaScript off keeps what was typed in the draft', async ({ browser }) => {
+test('signing with JavaScript off keeps what was typed in the draft', async ({ browser, seed, db }) => {
+  const { household, sara, balanceId, householdPath } = await householdWithBalance(db, seed);
+  // Sara's GPMI, signed (version 1).
+  const gpmiId = await fx.gpmi(db, Date.now(), seed.worker.scope, household.id, {
+    balanceId,
+    memberId: household.members[0]!,
+    startOn: TODAY,
+    moments: [IN_THREE_MONTHS],
+    agreements: [
+      { subject: sara, domainKey: 'mobiliteit', text: 'Je vraagt een busabonnement aan.' },
+      { domainKey: 'verblijfplaats', text: 'Je zoekt huisvesting.' },
+    ],
+    signed: { on: TODAY, clientName: 'Sara Peeters' },
+  });
   const context = await browser.newContext({ javaScriptEnabled: false, locale: 'nl-BE' });
+  await seed.signIn(context, seed.worker);
   const page = await context.newPage();
-  await signIn(page, WORKER, 'workerRecoveryCodes');
-  await page.goto(e2eState().gpmiPath as string);
+  await page.goto(`${householdPath}/gpmis/${gpmiId}`);
   await page.getByLabel('Waarom verander je het GPMI?').fill('Nieuwe afspraak over de bus.');
   await page.getByRole('button', { name: 'Nieuwe versie maken' }).click();
-  await expect(page.locator('.meta-line')).toHaveText('Versie 3 — Ontwerp');
+  await expect(page.locator('.meta-line')).toHaveText('Versie 2 — Ontwerp');
   const mobility = page.getByRole('group', { name: 'Mobiliteit — Sara Peeters', exact: true });
   await mobility.getByLabel('De afspraak in één zin').fill('Je gaat met de bus naar je werk.');
   // A refused signature (no name) keeps the typed text and signs nothing.
   await page.getByLabel('Naam van de cliënt die tekende').fill('');
   await page.getByRole('button', { name: 'Als ondertekend bewaren' }).click();
   await expect(page.locator('.error-summary')).toContainText('Typ de naam van de cliënt die tekende.');
-  await expect(page.locator('.meta-line')).toHaveText('Versie 3 — Ontwerp');
+  await expect(page.locator('.meta-line')).toHaveText('Versie 2 — Ontwerp');
   await expect(mobility.getByLabel('De afspraak in één zin')).toHaveValue('Je gaat met de bus naar je werk.');
   await expectNoAxeViolationsWithoutJs(page, 'GPMI signing refused without JavaScript');
   await page.getByLabel('Naam van de cliënt die tekende').fill('Sara Peeters');
   await page.getByRole('button', { name: 'Als ondertekend bewaren' }).click();
   await expect(page.getByText('Het GPMI is ondertekend.')).toBeVisible();
-  await expect(page.locator('.meta-line')).toContainText('Versie 3 — Ondertekend');
+  await expect(page.locator('.meta-line')).toContainText('Versie 2 — Ondertekend');
   await expect(page.getByText('Je gaat met de bus naar je werk.')).toBeVisible();
   await context.close();
 });

@@ -6,7 +6,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../src/db/schema.js';
 import type { Config } from '../../src/config.js';
-import { createOrganisation, createUser } from '../../src/auth/queries.js';
+import { createOrganisation, createUser, replaceRecoveryCodes } from '../../src/auth/queries.js';
+import { newTotpKey, totpKeyForHumans } from '../../src/auth/totp.js';
 import { hashPassword } from '../../src/auth/password.js';
 import { cookieName, createSession, loadCurrentUser, markTwoFactorVerified } from '../../src/auth/sessions.js';
 import { scopeOfUser, type OrgScope } from '../../src/auth/scope.js';
@@ -15,7 +16,7 @@ import type { MemberRole } from '../../src/households/tables.js';
 import { createBalance, finaliseBalance, findBalance, saveCells, type PostedCell } from '../../src/balances/queries.js';
 import { EMPTY_CELL, type CellValue } from '../../src/balances/logic.js';
 import type { BalanceMethod } from '../../src/balances/tables.js';
-import { createGpmi, saveDraft, type AgreementSeed } from '../../src/gpmi/queries.js';
+import { createGpmi, savePlan, saveDraft, type AgreementSeed } from '../../src/gpmi/queries.js';
 import { inTransaction } from '../../src/db/transaction.js';
 
 type Db = Kysely<Database>;
@@ -250,4 +251,41 @@ export async function gpmi(
     if (outcome.status !== 'saved') throw new Error(`gpmi: not signed (${outcome.status})`);
   }
   return id;
+}
+
+/**
+ * Turns two-step verification on for a user, as finishing the setup page does: an authenticator key
+ * (returned as the text the setup page shows) and ten recovery codes (returned in clear, once).
+ */
+export async function twoFactor(db: Db, now: number, userId: number): Promise<{ keyText: string; recoveryCodes: string[] }> {
+  const key = newTotpKey();
+  await db.updateTable('app_user').set({ totp_key: key, totp_enabled_at: now, totp_last_counter: null }).where('id', '=', userId).execute();
+  return { keyText: totpKeyForHumans(key), recoveryCodes: await replaceRecoveryCodes(db, userId) };
+}
+
+/**
+ * The werkpunten of a finalised balance, as the plan page saves them (savePlan): one row per
+ * `subject.domainKey` with its priority, the client's order and the goals.
+ */
+export async function plan(
+  db: Db,
+  now: number,
+  scope: OrgScope,
+  balanceId: number,
+  rows: Record<string, { priority: number; clientPriority?: number | null; longTermGoal?: string; shortTermGoal?: string; targetScore?: number | null }>,
+): Promise<void> {
+  const planRows = Object.entries(rows).map(([key, r]) => {
+    const dot = key.indexOf('.');
+    return {
+      subject: key.slice(0, dot),
+      domainKey: key.slice(dot + 1),
+      priority: r.priority,
+      clientPriority: r.clientPriority ?? null,
+      longTermGoal: r.longTermGoal ?? '',
+      shortTermGoal: r.shortTermGoal ?? '',
+      targetScore: r.targetScore ?? null,
+    };
+  });
+  const outcome = await inTransaction(db, (trx) => savePlan(trx, balanceId, planRows, 0, scope.userId, now));
+  if (outcome !== 'saved') throw new Error(`plan: not saved (${outcome})`);
 }

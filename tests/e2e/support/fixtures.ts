@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { test as base, type BrowserContext, type Page } from '@playwright/test';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../src/db/schema.js';
@@ -7,7 +5,9 @@ import { openDatabase } from '../../../src/db/database.js';
 import { testConfig } from '../../../src/config.js';
 import type { OrgScope } from '../../../src/auth/scope.js';
 import * as fx from '../../support/fixtures.js';
-import { E2E_PORT, STATE_FILE } from './global-setup.js';
+import { setPasswordHash } from '../../../src/auth/queries.js';
+import { hashPassword } from '../../../src/auth/password.js';
+import { e2eDatabasePath, E2E_PORT } from './global-setup.js';
 
 // Specs that do not test signing in or setting up start from data made for them: each gets its own
 // organisation (with the default catalogue) in the e2e database, its own users, and is signed in
@@ -15,6 +15,7 @@ import { E2E_PORT, STATE_FILE } from './global-setup.js';
 // functions the application and the integration tests use (tests/support/fixtures.ts). So a spec
 // runs alone (`npx playwright test tests/e2e/07-catalogue.spec.ts`), and in any order after the
 // first-run setup journey (01), which must meet an empty database and stays a real keyboard run.
+// No spec reads what another left behind.
 
 const ORIGIN = `http://localhost:${E2E_PORT}`;
 const config = testConfig({ publicOrigin: ORIGIN });
@@ -37,25 +38,35 @@ export interface Seed {
   signIn(context: BrowserContext, who: SeededUser): Promise<void>;
   /** A new context (nl-BE, as the project's default) with `who` signed in, and a page in it. */
   pageAs(who: SeededUser): Promise<Page>;
+  /**
+   * Gives `who` a password and turns two-step verification on, for specs that sign in through the
+   * sign-in pages: returns the authenticator key's text and ten unused recovery codes.
+   */
+  credentials(who: SeededUser, password: string): Promise<{ keyText: string; recoveryCodes: string[] }>;
+}
+
+export interface SeedOptions {
+  /** The organisation asks every user for two-step verification (default: off). */
+  requireTwoFactor: boolean;
 }
 
 let counter = 0;
 
-export const test = base.extend<{ seed: Seed }, { db: Kysely<Database> }>({
+export const test = base.extend<SeedOptions & { seed: Seed }, { db: Kysely<Database> }>({
+  requireTwoFactor: [false, { option: true }],
   db: [
     async ({}, use) => {
-      const { dir } = JSON.parse(fs.readFileSync(STATE_FILE, 'utf8')) as { dir: string };
-      const { db } = openDatabase(path.join(dir, 'e2e.sqlite'));
+      const { db } = openDatabase(e2eDatabasePath());
       await use(db);
       await db.destroy();
     },
     { scope: 'worker' },
   ],
-  seed: async ({ db, browser }, use, testInfo) => {
+  seed: async ({ db, browser, requireTwoFactor }, use, testInfo) => {
     const now = Date.now();
     // Unique per test, so retries and reruns against the same server never meet each other's data.
     const tag = `${process.pid}-${testInfo.testId}-${++counter}`;
-    const organisationId = await fx.organisation(db, now, { name: `OCMW Proefstad ${tag}` });
+    const organisationId = await fx.organisation(db, now, { name: `OCMW Proefstad ${tag}`, requireTwoFactor });
     const teamId = await fx.team(db, now, organisationId, 'Team Noord');
     const make = async (email: string, name: string, opts: { isAdmin?: boolean; teams?: { teamId: number; role: 'worker' | 'lead' }[] }) => {
       const id = await fx.user(db, now, organisationId, { email, name, ...opts });
@@ -74,7 +85,11 @@ export const test = base.extend<{ seed: Seed }, { db: Kysely<Database> }>({
       await signIn(context, who);
       return context.newPage();
     };
-    await use({ organisationId, teamId, admin, worker, signIn, pageAs });
+    const credentials = async (who: SeededUser, password: string) => {
+      await setPasswordHash(db, who.id, await hashPassword(password), Date.now());
+      return fx.twoFactor(db, Date.now(), who.id);
+    };
+    await use({ organisationId, teamId, admin, worker, signIn, pageAs, credentials });
     for (const c of contexts) await c.close();
   },
 });

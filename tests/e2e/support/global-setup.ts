@@ -5,21 +5,38 @@ import path from 'node:path';
 
 // E2E_PORT lets two runs (e.g. two engineers' branches on one machine) live side by side.
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3999);
-export const STATE_FILE = path.join(os.tmpdir(), `sociale-balans-e2e-state-${E2E_PORT}.json`);
+
+// What the setup hands the specs travels in the environment (Playwright gives the workers what the
+// global setup put in process.env): no state file, and nothing a spec leaves for the next one.
+const DATABASE_PATH_VAR = 'SB_E2E_DATABASE_PATH';
+const SETUP_CODE_VAR = 'SB_E2E_SETUP_CODE';
+
+function fromSetup(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run the specs through the Playwright config (its global setup starts the server)`);
+  return value;
+}
+
+/** The e2e server's database file (the seeding fixture writes to it, spec 08 reads it back). */
+export const e2eDatabasePath = () => fromSetup(DATABASE_PATH_VAR);
+
+/** The one-time setup code the server printed in its log (spec 01 types it). */
+export const e2eSetupCode = () => fromSetup(SETUP_CODE_VAR);
 
 /**
- * Starts the real server (the compiled-free tsx entry) on a throwaway database, reads the one-time
- * setup code from its output exactly as an administrator would from the log, and leaves both for
- * the specs in a state file.
+ * Starts the real server (the compiled-free tsx entry) on a throwaway database and reads the one-time
+ * setup code from its output exactly as an administrator would from the log. Returns the teardown:
+ * stop the server, remove the database.
  */
 export default async function globalSetup() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-e2e-'));
+  const databasePath = path.join(dir, 'e2e.sqlite');
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
     env: {
       ...process.env,
       PORT: String(E2E_PORT),
       HOST: '127.0.0.1',
-      DATABASE_PATH: path.join(dir, 'e2e.sqlite'),
+      DATABASE_PATH: databasePath,
       PUBLIC_ORIGIN: `http://localhost:${E2E_PORT}`,
       LOG_LEVEL: 'warn',
       SESSION_IDLE_MINUTES: '30',
@@ -32,10 +49,8 @@ export default async function globalSetup() {
     const timer = setTimeout(() => reject(new Error('server did not start within 30 s:\n' + output)), 30_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
+      // "listening" is logged at info level, which LOG_LEVEL=warn hides: health is polled below.
       const m = /setup code: ([A-Z0-9]+)/.exec(output);
-      if (m && output.includes('"msg":"listening"') === false) {
-        // listening is logged at info level, which LOG_LEVEL=warn hides; poll health instead.
-      }
       if (m) {
         clearTimeout(timer);
         resolve(m[1]!);
@@ -54,6 +69,14 @@ export default async function globalSetup() {
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  fs.writeFileSync(STATE_FILE, JSON.stringify({ pid: child.pid, setupCode: code, dir }));
+  process.env[DATABASE_PATH_VAR] = databasePath;
+  process.env[SETUP_CODE_VAR] = code;
   child.unref();
+
+  return async () => {
+    child.removeAllListeners('exit');
+    child.kill('SIGTERM');
+    await new Promise((r) => setTimeout(r, 500));
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
 }
