@@ -13,7 +13,7 @@ import { staticRoutes } from './http/static-assets.js';
 import { messagesFor, negotiateLocale } from './i18n/index.js';
 import { healthRoutes } from './health/routes.js';
 import { homeRoutes } from './home/routes.js';
-import { accountRoutes, authRoutes } from './auth/routes.js';
+import { accountRoutes, passwordRoutes, sessionRoutes, setupRoutes, signInRoutes, signOutRoutes } from './auth/routes.js';
 import { sessionMiddleware } from './auth/middleware.js';
 import { adminRoutes } from './admin/routes.js';
 import { householdRoutes } from './households/routes.js';
@@ -75,11 +75,17 @@ export function createApp(deps: AppDeps) {
 
   app.use(sessionMiddleware);
 
+  // Each resource under its own prefix, so a sub-app's middleware (requireUser, requireAdmin, the
+  // import's body limit) never runs for a sibling's paths (tests/integration/mounts.test.ts).
   app.route('/', homeRoutes);
-  app.route('/', authRoutes);
-  app.route('/', accountRoutes);
-  app.route('/', adminRoutes);
-  app.route('/', catalogueRoutes);
+  app.route('/setup', setupRoutes);
+  app.route('/signin', signInRoutes);
+  app.route('/signout', signOutRoutes);
+  app.route('/session', sessionRoutes);
+  app.route('/password', passwordRoutes);
+  app.route('/account', accountRoutes);
+  app.route('/admin', adminRoutes);
+  app.route('/catalogue', catalogueRoutes);
   // The client files (balances, GPMIs, overviews, PDFs) are mounted inside, per household.
   app.route('/households', householdRoutes);
 

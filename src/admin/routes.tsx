@@ -73,10 +73,10 @@ const emailSchema = (t: Messages) =>
 
 // Every route below is behind requireAdmin (next line), hence SignedInEnv.
 export const adminRoutes = new Hono<SignedInEnv>();
-// '/admin/*' also matches '/admin' itself in Hono.
-adminRoutes.use('/admin/*', requireAdmin);
+// Mounted at /admin (src/app.ts): requireAdmin runs for these paths only, never for a sibling's.
+adminRoutes.use(requireAdmin);
 
-adminRoutes.get('/admin', (c) => c.redirect('/admin/users', 303));
+adminRoutes.get('/', (c) => c.redirect('/admin/users', 303));
 
 // ---------------------------------------------------------------- users
 
@@ -87,9 +87,9 @@ async function usersPage(c: Context<SignedInEnv>, opts: { values?: InviteValues;
   return render(c, () => <UsersPage ui={ui(c)} users={users} teams={teams} values={opts.values} errors={opts.errors} />, { status: opts.status ?? 200 });
 }
 
-adminRoutes.get('/admin/users', (c) => usersPage(c));
+adminRoutes.get('/users', (c) => usersPage(c));
 
-adminRoutes.post('/admin/users', async (c) => {
+adminRoutes.post('/users', async (c) => {
   const deps = c.get('deps');
   const t = c.get('t');
   const s = scope(c);
@@ -173,13 +173,13 @@ async function targetUser(c: Context<SignedInEnv>): Promise<AdminUserRow | undef
   return id === null ? undefined : findUser(c.get('deps').db, scope(c), id);
 }
 
-adminRoutes.get('/admin/users/:id', async (c) => {
+adminRoutes.get('/users/:id', async (c) => {
   const user = await targetUser(c);
   if (!user) return c.notFound();
   return userPage(c, user, { notice: userNotices(c.get('t'))[c.req.query('saved') ?? ''] });
 });
 
-adminRoutes.post('/admin/users/:id', async (c) => {
+adminRoutes.post('/users/:id', async (c) => {
   const deps = c.get('deps');
   const t = c.get('t');
   const s = scope(c);
@@ -217,7 +217,7 @@ adminRoutes.post('/admin/users/:id', async (c) => {
   return redirectAfterPost(c, `/admin/users/${user.id}?saved=user`);
 });
 
-adminRoutes.post('/admin/users/:id/disabling', async (c) => {
+adminRoutes.post('/users/:id/disabling', async (c) => {
   const deps = c.get('deps');
   const t = c.get('t');
   const s = scope(c);
@@ -242,7 +242,7 @@ adminRoutes.post('/admin/users/:id/disabling', async (c) => {
   return redirectAfterPost(c, `/admin/users/${user.id}?saved=disabled`);
 });
 
-adminRoutes.post('/admin/users/:id/enabling', async (c) => {
+adminRoutes.post('/users/:id/enabling', async (c) => {
   const deps = c.get('deps');
   const s = scope(c);
   const user = await targetUser(c);
@@ -255,7 +255,7 @@ adminRoutes.post('/admin/users/:id/enabling', async (c) => {
   return redirectAfterPost(c, `/admin/users/${user.id}?saved=enabled`);
 });
 
-adminRoutes.post('/admin/users/:id/session-ending', async (c) => {
+adminRoutes.post('/users/:id/session-ending', async (c) => {
   const deps = c.get('deps');
   const s = scope(c);
   const user = await targetUser(c);
@@ -270,7 +270,7 @@ adminRoutes.post('/admin/users/:id/session-ending', async (c) => {
   return redirectAfterPost(c, `/admin/users/${user.id}?saved=sessions`);
 });
 
-adminRoutes.post('/admin/users/:id/two-factor-reset', async (c) => {
+adminRoutes.post('/users/:id/two-factor-reset', async (c) => {
   const deps = c.get('deps');
   const s = scope(c);
   const user = await targetUser(c);
@@ -301,7 +301,7 @@ async function showNewLink(c: Context<SignedInEnv>, s: OrgScope, user: AdminUser
   });
 }
 
-adminRoutes.post('/admin/users/:id/reset-link', async (c) => {
+adminRoutes.post('/users/:id/reset-link', async (c) => {
   const t = c.get('t');
   const user = await targetUser(c);
   if (!user) return c.notFound();
@@ -310,7 +310,7 @@ adminRoutes.post('/admin/users/:id/reset-link', async (c) => {
   return showNewLink(c, scope(c), user, 'reset');
 });
 
-adminRoutes.post('/admin/users/:id/invitation', async (c) => {
+adminRoutes.post('/users/:id/invitation', async (c) => {
   const t = c.get('t');
   const user = await targetUser(c);
   if (!user) return c.notFound();
@@ -326,13 +326,13 @@ async function teamsPage(c: Context<SignedInEnv>, opts: { failed?: TeamsPageFail
   return render(c, () => <TeamsPage ui={ui(c)} teams={teams} failed={opts.failed} notice={opts.notice} />, { status: opts.status ?? 200 });
 }
 
-adminRoutes.get('/admin/teams', (c) => {
+adminRoutes.get('/teams', (c) => {
   const t = c.get('t');
   const notices: Record<string, string> = { created: t.admin.teams.created, renamed: t.admin.teams.renamed };
   return teamsPage(c, { notice: notices[c.req.query('saved') ?? ''] });
 });
 
-adminRoutes.post('/admin/teams', async (c) => {
+adminRoutes.post('/teams', async (c) => {
   const deps = c.get('deps');
   const t = c.get('t');
   const s = scope(c);
@@ -351,7 +351,7 @@ adminRoutes.post('/admin/teams', async (c) => {
   return redirectAfterPost(c, '/admin/teams?saved=created');
 });
 
-adminRoutes.post('/admin/teams/:id', async (c) => {
+adminRoutes.post('/teams/:id', async (c) => {
   const deps = c.get('deps');
   const t = c.get('t');
   const s = scope(c);
@@ -376,7 +376,7 @@ adminRoutes.post('/admin/teams/:id', async (c) => {
 
 // ---------------------------------------------------------------- organisation settings
 
-adminRoutes.get('/admin/settings', async (c) => {
+adminRoutes.get('/settings', async (c) => {
   const org = await getOrganisation(c.get('deps').db, scope(c));
   const notice = c.req.query('saved') ? c.get('t').admin.settings.saved : undefined;
   return render(c, () => (
@@ -388,7 +388,7 @@ adminRoutes.get('/admin/settings', async (c) => {
   ));
 });
 
-adminRoutes.post('/admin/settings', async (c) => {
+adminRoutes.post('/settings', async (c) => {
   const deps = c.get('deps');
   const t = c.get('t');
   const s = scope(c);
@@ -421,7 +421,7 @@ adminRoutes.post('/admin/settings', async (c) => {
 
 // ---------------------------------------------------------------- audit log (read-only)
 
-adminRoutes.get('/admin/audit', async (c) => {
+adminRoutes.get('/audit', async (c) => {
   const page = parsePage(c.req.query('page'));
   const { rows, total } = await auditPage(c.get('deps').db, scope(c), page, AUDIT_PAGE_SIZE);
   return render(c, () => <AuditPage ui={ui(c)} rows={rows} page={page} pages={pageCount(total, AUDIT_PAGE_SIZE)} />);

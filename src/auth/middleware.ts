@@ -50,8 +50,7 @@ export function nextTarget<E extends AppEnv>(c: Context<E>, value: string | unde
  * `new Hono<SignedInEnv>()` that use it first) see a user and a scope without `!`.
  */
 export const requireUser = createMiddleware<SignedInEnv>(async (c, next) => {
-  // The type promises what this middleware establishes; here, before the check, it may be null.
-  const user = c.get('user') as SignedInEnv['Variables']['user'] | null;
+  const user = signedIn(c);
   if (!user) return notSignedIn(c);
   if (user.mustSetUpTwoFactor && !c.req.path.startsWith('/account/two-factor')) {
     return c.redirect('/account/two-factor/setup', 303);
@@ -61,13 +60,23 @@ export const requireUser = createMiddleware<SignedInEnv>(async (c, next) => {
 });
 
 export const requireAdmin = createMiddleware<SignedInEnv>(async (c, next) => {
-  const user = c.get('user') as SignedInEnv['Variables']['user'] | null;
+  const user = signedIn(c);
   if (!user) return notSignedIn(c);
   if (user.mustSetUpTwoFactor) return c.redirect('/account/two-factor/setup', 303);
   if (!user.isAdmin) return denied(c);
   c.set('scope', scopeOfUser(user));
   await next();
 });
+
+/**
+ * The user, if signed in with a session. The SignedInEnv type promises what requireUser/requireAdmin
+ * establish; here, before the check, both may still be null (the session middleware sets them together).
+ */
+function signedIn(c: Context<SignedInEnv>): SignedInEnv['Variables']['user'] | null {
+  const user = c.get('user') as SignedInEnv['Variables']['user'] | null;
+  const sessionId = c.get('sessionId') as string | null;
+  return user && sessionId ? user : null;
+}
 
 export async function denied<E extends AppEnv>(c: Context<E>) {
   const user = c.get('user');

@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import type { AppEnv } from '../http/env.js';
+import type { AppEnv, SignedInEnv } from '../http/env.js';
 import { field, readForm } from '../http/form.js';
 import { redirectAfterPost } from '../http/htmx.js';
 import { render } from '../http/render.js';
@@ -8,6 +8,8 @@ import { ui } from '../http/ui.js';
 import { fieldErrors } from '../http/validation.js';
 import { isLocale, type Messages } from '../i18n/index.js';
 import { audit } from '../audit/audit.js';
+import { auditChange } from '../audit/route-audit.js';
+import { inTransaction } from '../db/transaction.js';
 import { SetupPage } from '../../views/auth/SetupPage.js';
 import { SignInForm, SignInPage, type Replay } from '../../views/auth/SignInPage.js';
 import { RecoveryCodesPage, TwoFactorPage, TwoFactorSetupPage } from '../../views/auth/TwoFactorPage.js';
@@ -64,15 +66,22 @@ function finishSignIn(c: Context<AppEnv>, next: string, replay: Replay | undefin
   return redirectAfterPost(c, next);
 }
 
-export const authRoutes = new Hono<AppEnv>();
+// Each resource is a sub-app mounted at its own prefix (src/app.ts), so the URLs stay /setup,
+// /signin, /signin/two-factor, /signout, /session/keepalive, /password/… and no sub-app's
+// middleware ever runs for another's paths. These run before anyone is signed in: AppEnv.
+export const setupRoutes = new Hono<AppEnv>();
+export const signInRoutes = new Hono<AppEnv>();
+export const signOutRoutes = new Hono<AppEnv>();
+export const sessionRoutes = new Hono<AppEnv>();
+export const passwordRoutes = new Hono<AppEnv>();
 
 // ---------------------------------------------------------------- first run
-authRoutes.get('/setup', async (c) => {
+setupRoutes.get('/', async (c) => {
   if (await hasAnyUser(c.get('deps'))) return c.redirect('/signin', 303);
   return render(c, () => <SetupPage ui={ui(c)} />);
 });
 
-authRoutes.post('/setup', async (c) => {
+setupRoutes.post('/', async (c) => {
   const deps = c.get('deps');
   const t = c.get('t');
   if (await hasAnyUser(deps)) return c.redirect('/signin', 303);
@@ -96,7 +105,8 @@ authRoutes.post('/setup', async (c) => {
   }
   const now = deps.now();
   const passwordHash = await hashPassword(parsed.data.password);
-  const userId = await deps.db.transaction().execute(async (trx) => {
+  // No scope yet (the organisation is being made): the audit row names the new organisation and user.
+  const userId = await inTransaction(deps.db, async (trx) => {
     const orgId = await createOrganisation(trx, parsed.data.organisation, now);
     const id = await createUser(
       trx,
@@ -120,7 +130,7 @@ authRoutes.post('/setup', async (c) => {
 });
 
 // ---------------------------------------------------------------- sign in
-authRoutes.get('/signin', async (c) => {
+signInRoutes.get('/', async (c) => {
   if (c.get('user')) return c.redirect(nextTarget(c, c.req.query('next')), 303);
   if (!(await hasAnyUser(c.get('deps')))) return c.redirect('/setup', 303);
   const t = c.get('t');
@@ -128,7 +138,7 @@ authRoutes.get('/signin', async (c) => {
   return render(c, () => <SignInPage ui={ui(c)} next={nextTarget(c, c.req.query('next'))} notice={notice} />);
 });
 
-authRoutes.post('/signin', async (c) => {
+signInRoutes.post('/', async (c) => {
   const deps = c.get('deps');
   const { db } = deps;
   const t = c.get('t');
@@ -201,13 +211,13 @@ authRoutes.post('/signin', async (c) => {
   return finishSignIn(c, next, replay);
 });
 
-authRoutes.get('/signin/two-factor', (c) => {
+signInRoutes.get('/two-factor', (c) => {
   if (c.get('user')) return c.redirect(nextTarget(c, c.req.query('next')), 303);
   if (!c.get('pendingSession')) return c.redirect('/signin', 303);
   return render(c, () => <TwoFactorPage ui={ui(c)} next={nextTarget(c, c.req.query('next'))} />);
 });
 
-authRoutes.post('/signin/two-factor', async (c) => {
+signInRoutes.post('/two-factor', async (c) => {
   const deps = c.get('deps');
   const { db } = deps;
   const t = c.get('t');
@@ -273,7 +283,7 @@ authRoutes.post('/signin/two-factor', async (c) => {
   return finishSignIn(c, next, replay);
 });
 
-authRoutes.post('/signout', async (c) => {
+signOutRoutes.post('/', async (c) => {
   const deps = c.get('deps');
   const id = c.get('sessionId') ?? c.get('pendingSession')?.id;
   const user = c.get('user');
@@ -291,7 +301,7 @@ authRoutes.post('/signout', async (c) => {
 });
 
 /** "Aangemeld blijven" in the idle warning: moves the idle deadline, changes nothing else. */
-authRoutes.post('/session/keepalive', async (c) => {
+sessionRoutes.post('/keepalive', async (c) => {
   const id = c.get('sessionId');
   if (!id) return c.body(null, 401);
   await touchSession(c.get('deps').db, id, c.get('deps').now());
@@ -299,9 +309,9 @@ authRoutes.post('/session/keepalive', async (c) => {
 });
 
 // ---------------------------------------------------------------- invitation and reset links
-authRoutes.get('/password/forgotten', (c) => render(c, () => <ForgotPasswordPage ui={ui(c)} mailEnabled={Boolean(c.get('deps').config.smtpUrl)} />));
+passwordRoutes.get('/forgotten', (c) => render(c, () => <ForgotPasswordPage ui={ui(c)} mailEnabled={Boolean(c.get('deps').config.smtpUrl)} />));
 
-authRoutes.post('/password/forgotten', async (c) => {
+passwordRoutes.post('/forgotten', async (c) => {
   const deps = c.get('deps');
   const t = c.get('t');
   const mailEnabled = Boolean(deps.config.smtpUrl);
@@ -336,7 +346,7 @@ authRoutes.post('/password/forgotten', async (c) => {
   return render(c, () => <ForgotPasswordPage ui={ui(c)} mailEnabled sent />);
 });
 
-authRoutes.get('/password/:token', async (c) => {
+passwordRoutes.get('/:token', async (c) => {
   const deps = c.get('deps');
   const t = c.get('t');
   const row = await findValidUserToken(deps.db, c.req.param('token'), deps.now());
@@ -358,7 +368,7 @@ authRoutes.get('/password/:token', async (c) => {
   return render(c, () => <SetPasswordPage ui={ui(c)} token={c.req.param('token')} purpose={row.purpose} email={user.email} />);
 });
 
-authRoutes.post('/password/:token', async (c) => {
+passwordRoutes.post('/:token', async (c) => {
   const deps = c.get('deps');
   const t = c.get('t');
   const token = c.req.param('token');
@@ -390,7 +400,8 @@ authRoutes.post('/password/:token', async (c) => {
     );
   }
   const passwordHash = await hashPassword(password);
-  const done = await deps.db.transaction().execute(async (trx) => {
+  // Not signed in (the link is the credential): the audit row names the link's user.
+  const done = await inTransaction(deps.db, async (trx) => {
     if (!(await consumeUserToken(trx, row.id, now))) return false;
     await setPasswordHash(trx, user.id, passwordHash, now);
     await invalidateUserSessions(trx, user.id);
@@ -415,15 +426,15 @@ authRoutes.post('/password/:token', async (c) => {
 });
 
 // ---------------------------------------------------------------- my account
-export const accountRoutes = new Hono<AppEnv>();
-accountRoutes.use('/account', requireUser);
-accountRoutes.use('/account/*', requireUser);
+// Mounted at /account: requireUser runs for these paths only.
+export const accountRoutes = new Hono<SignedInEnv>();
+accountRoutes.use(requireUser);
 
 // A key being set up is stored on the user with totp_enabled_at still NULL: it does not count
 // until a code from it is confirmed, and opening the setup page again replaces it.
-accountRoutes.get('/account/two-factor/setup', async (c) => {
+accountRoutes.get('/two-factor/setup', async (c) => {
   const deps = c.get('deps');
-  const user = c.get('user')!;
+  const user = c.get('user');
   if (user.twoFactorEnabled) return c.redirect('/account', 303);
   const key = newTotpKey();
   await deps.db
@@ -435,10 +446,10 @@ accountRoutes.get('/account/two-factor/setup', async (c) => {
   return render(c, () => <TwoFactorSetupPage ui={ui(c)} qrSvg={totpQrSvg(totpUri(key, user.email))} keyText={totpKeyForHumans(key)} />, { secret: true });
 });
 
-accountRoutes.post('/account/two-factor', async (c) => {
+accountRoutes.post('/two-factor', async (c) => {
   const deps = c.get('deps');
   const t = c.get('t');
-  const current = c.get('user')!;
+  const current = c.get('user');
   if (current.twoFactorEnabled) return c.redirect('/account', 303);
   const fields = await readForm(c);
   const now = deps.now();
@@ -455,17 +466,10 @@ accountRoutes.post('/account/two-factor', async (c) => {
       { status: 422, secret: true },
     );
   }
-  const codes = await deps.db.transaction().execute(async (trx) => {
+  const codes = await inTransaction(deps.db, async (trx) => {
     await trx.updateTable('app_user').set({ totp_enabled_at: now, totp_last_counter: step, updated_at: now }).where('id', '=', current.id).execute();
-    await markTwoFactorVerified(trx, c.get('sessionId')!);
-    await audit(trx, now, {
-      organisationId: current.organisationId,
-      actorUserId: current.id,
-      action: 'twofactor.enabled',
-      targetType: 'user',
-      targetId: current.id,
-      requestId: c.get('requestId'),
-    });
+    await markTwoFactorVerified(trx, c.get('sessionId'));
+    await auditChange(c, trx, 'twofactor.enabled', { type: 'user', id: current.id });
     return replaceRecoveryCodes(trx, current.id);
   });
   return render(
@@ -475,26 +479,24 @@ accountRoutes.post('/account/two-factor', async (c) => {
   );
 });
 
-accountRoutes.post('/account/recovery-codes', async (c) => {
+accountRoutes.post('/recovery-codes', async (c) => {
   const deps = c.get('deps');
-  const user = c.get('user')!;
+  const user = c.get('user');
   if (!user.twoFactorEnabled) return c.redirect('/account', 303);
-  const now = deps.now();
-  const codes = await replaceRecoveryCodes(deps.db, user.id);
-  await audit(deps.db, now, {
-    organisationId: user.organisationId,
-    actorUserId: user.id,
-    action: 'twofactor.recovery_regenerated',
-    targetType: 'user',
-    targetId: user.id,
-    requestId: c.get('requestId'),
+  const codes = await inTransaction(deps.db, async (trx) => {
+    const fresh = await replaceRecoveryCodes(trx, user.id);
+    await auditChange(c, trx, 'twofactor.recovery_regenerated', { type: 'user', id: user.id });
+    return fresh;
   });
   return render(c, () => <RecoveryCodesPage ui={ui(c)} codes={codes} next="/account" />, { secret: true });
 });
 
-async function accountPage(c: Context<AppEnv>, opts: { notice?: string | undefined; passwordErrors?: Record<string, string>; status?: 200 | 422 | 429 } = {}) {
+async function accountPage(
+  c: Context<SignedInEnv>,
+  opts: { notice?: string | undefined; passwordErrors?: Record<string, string>; status?: 200 | 422 | 429 } = {},
+) {
   const deps = c.get('deps');
-  const user = c.get('user')!;
+  const user = c.get('user');
   const rows = await deps.db
     .selectFrom('user_session')
     .select(['id', 'user_agent', 'created_at', 'last_active_at'])
@@ -520,11 +522,11 @@ const notices = (t: Messages): Record<string, string> => ({
   session: t.auth.account.sessionEnded,
 });
 
-accountRoutes.get('/account', (c) => accountPage(c, { notice: notices(c.get('t'))[c.req.query('saved') ?? ''] }));
+accountRoutes.get('/', (c) => accountPage(c, { notice: notices(c.get('t'))[c.req.query('saved') ?? ''] }));
 
-accountRoutes.post('/account/language', async (c) => {
+accountRoutes.post('/language', async (c) => {
   const deps = c.get('deps');
-  const user = c.get('user')!;
+  const user = c.get('user');
   const fields = await readForm(c);
   const locale = field(fields, 'locale');
   if (!isLocale(locale)) return accountPage(c, { status: 422 });
@@ -532,10 +534,10 @@ accountRoutes.post('/account/language', async (c) => {
   return redirectAfterPost(c, '/account?saved=language');
 });
 
-accountRoutes.post('/account/password', async (c) => {
+accountRoutes.post('/password', async (c) => {
   const deps = c.get('deps');
   const t = c.get('t');
-  const current = c.get('user')!;
+  const current = c.get('user');
   const fields = await readForm(c);
   const user = await findUserById(deps.db, current.id);
   const now = deps.now();
@@ -554,34 +556,24 @@ accountRoutes.post('/account/password', async (c) => {
   if (problem) errors.password = passwordMessage(t, problem);
   if (Object.keys(errors).length) return accountPage(c, { passwordErrors: errors, status: 422 });
   const passwordHash = await hashPassword(field(fields, 'password'));
-  await deps.db.transaction().execute(async (trx) => {
+  await inTransaction(deps.db, async (trx) => {
     await setPasswordHash(trx, current.id, passwordHash, now);
-    await invalidateUserSessions(trx, current.id, c.get('sessionId')!);
-    await audit(trx, now, {
-      organisationId: current.organisationId,
-      actorUserId: current.id,
-      action: 'password.changed',
-      targetType: 'user',
-      targetId: current.id,
-      requestId: c.get('requestId'),
-    });
+    await invalidateUserSessions(trx, current.id, c.get('sessionId'));
+    await auditChange(c, trx, 'password.changed', { type: 'user', id: current.id });
   });
   return redirectAfterPost(c, '/account?saved=password');
 });
 
-accountRoutes.post('/account/sessions/:id/ending', async (c) => {
+accountRoutes.post('/sessions/:id/ending', async (c) => {
   const deps = c.get('deps');
-  const user = c.get('user')!;
-  // Scoped to the user's own sessions: another user's session id is simply not found.
-  const res = await deps.db.deleteFrom('user_session').where('id', '=', c.req.param('id')).where('user_id', '=', user.id).executeTakeFirst();
-  if (Number(res.numDeletedRows) === 0) return c.notFound();
-  await audit(deps.db, deps.now(), {
-    organisationId: user.organisationId,
-    actorUserId: user.id,
-    action: 'session.ended',
-    targetType: 'user',
-    targetId: user.id,
-    requestId: c.get('requestId'),
+  const user = c.get('user');
+  const ended = await inTransaction(deps.db, async (trx) => {
+    // Scoped to the user's own sessions: another user's session id is simply not found.
+    const res = await trx.deleteFrom('user_session').where('id', '=', c.req.param('id')).where('user_id', '=', user.id).executeTakeFirst();
+    if (Number(res.numDeletedRows) === 0) return false;
+    await auditChange(c, trx, 'session.ended', { type: 'user', id: user.id });
+    return true;
   });
+  if (!ended) return c.notFound();
   return redirectAfterPost(c, '/account?saved=session');
 });

@@ -51,7 +51,9 @@ import { ThemeFormPage, themeFieldLabels } from '../../views/catalogue/ThemeForm
 import { PublicationPage } from '../../views/catalogue/PublicationPage.js';
 import { ImportPage } from '../../views/catalogue/ImportPage.js';
 
-export const IMPORT_PATH = '/catalogue/import';
+/** The upload's path inside the catalogue's sub-app, and in the app (src/app.ts exempts it from the 1 MB limit). */
+const IMPORT = '/import';
+export const IMPORT_PATH = `/catalogue${IMPORT}`;
 /** The largest catalogue file we accept (the default catalogue is about 110 kB). */
 export const IMPORT_MAX_BYTES = 2 * 1024 * 1024;
 /** The request limit for the upload: above the file limit, so "over 2 MB" gets its own clear message. */
@@ -63,7 +65,7 @@ export const catalogueRoutes = new Hono<SignedInEnv>();
 // The upload is exempt from the app-wide 1 MB limit (src/app.ts) and gets its own, which runs
 // before anything reads the body, including the sign-in check (its form replay reads the body).
 catalogueRoutes.use(
-  IMPORT_PATH,
+  IMPORT,
   bodyLimit({
     maxSize: IMPORT_BODY_LIMIT,
     onError: (c) =>
@@ -75,9 +77,9 @@ catalogueRoutes.use(
 
 // Reading the catalogue is for everyone signed in; changing, importing and exporting it is for
 // administrators (beheerders) only.
-catalogueRoutes.use('/catalogue', requireUser);
-catalogueRoutes.use('/catalogue/*', requireUser);
-for (const path of ['/catalogue/draft', '/catalogue/draft/*', '/catalogue/publication', IMPORT_PATH, '/catalogue/export', '/catalogue/installation']) {
+// Mounted at /catalogue (src/app.ts), so these run for the catalogue's own paths only.
+catalogueRoutes.use(requireUser);
+for (const path of ['/draft', '/draft/*', '/publication', IMPORT, '/export', '/installation']) {
   catalogueRoutes.use(path, requireAdmin);
 }
 
@@ -213,7 +215,7 @@ const DRAFT_NOTICES = ['saved', 'unchanged', 'added', 'themeAdded', 'retired', '
 
 // ---------------------------------------------------------------- reading (everyone signed in)
 
-catalogueRoutes.get('/catalogue', async (c) => {
+catalogueRoutes.get('/', async (c) => {
   const { db } = c.get('deps');
   const t = c.get('t').catalogue;
   const version = await getCurrentVersion(db, scope(c));
@@ -223,12 +225,12 @@ catalogueRoutes.get('/catalogue', async (c) => {
   return render(c, () => <CataloguePage ui={ui(c)} version={version} lang={textLang(c)} notice={notice} />);
 });
 
-catalogueRoutes.get('/catalogue/versions', async (c) => {
+catalogueRoutes.get('/versions', async (c) => {
   const versions = await listVersions(c.get('deps').db, scope(c));
   return render(c, () => <VersionsPage ui={ui(c)} versions={versions} />);
 });
 
-catalogueRoutes.get('/catalogue/versions/:id', async (c) => {
+catalogueRoutes.get('/versions/:id', async (c) => {
   const { db } = c.get('deps');
   const id = idParam(c.req.param('id'));
   const version = id === undefined ? undefined : await getCatalogueVersion(db, scope(c), id);
@@ -239,7 +241,7 @@ catalogueRoutes.get('/catalogue/versions/:id', async (c) => {
 
 // ---------------------------------------------------------------- installing (admin; organisations older than the catalogue)
 
-catalogueRoutes.post('/catalogue/installation', async (c) => {
+catalogueRoutes.post('/installation', async (c) => {
   const { db, now } = c.get('deps');
   const s = scope(c);
   if (await hasCatalogue(db, s)) return redirectAfterPost(c, '/catalogue');
@@ -254,7 +256,7 @@ catalogueRoutes.post('/catalogue/installation', async (c) => {
 
 // ---------------------------------------------------------------- export / import (admin)
 
-catalogueRoutes.get('/catalogue/export', async (c) => {
+catalogueRoutes.get('/export', async (c) => {
   const { db, now } = c.get('deps');
   const user = c.get('user');
   const version = await getCurrentVersion(db, scope(c));
@@ -272,9 +274,9 @@ catalogueRoutes.get('/catalogue/export', async (c) => {
   return c.body(JSON.stringify(version.catalogue, null, 2) + '\n');
 });
 
-catalogueRoutes.get(IMPORT_PATH, (c) => render(c, () => <ImportPage ui={ui(c)} />));
+catalogueRoutes.get(IMPORT, (c) => render(c, () => <ImportPage ui={ui(c)} />));
 
-catalogueRoutes.post(IMPORT_PATH, async (c) => {
+catalogueRoutes.post(IMPORT, async (c) => {
   const t = c.get('t');
   const ti = t.catalogue.importPage;
   const refuse = (error: string, status: 413 | 422, problems: string[] = []) =>
@@ -313,7 +315,7 @@ catalogueRoutes.post(IMPORT_PATH, async (c) => {
 
 // ---------------------------------------------------------------- the draft (admin)
 
-catalogueRoutes.get('/catalogue/draft', async (c) => {
+catalogueRoutes.get('/draft', async (c) => {
   const { db } = c.get('deps');
   const s = scope(c);
   const draft = await loadDraft(db, s);
@@ -325,7 +327,7 @@ catalogueRoutes.get('/catalogue/draft', async (c) => {
   return render(c, () => <DraftPage ui={ui(c)} draft={draft} hasChanges={changed} currentNumber={current.number} notice={notice} />);
 });
 
-catalogueRoutes.post('/catalogue/draft/domains/:id/activation', async (c) => {
+catalogueRoutes.post('/draft/domains/:id/activation', async (c) => {
   const id = idParam(c.req.param('id'));
   const parsed = z.object({ active: z.enum(['0', '1']) }).safeParse({ active: field(await readForm(c), 'active') });
   if (!parsed.success) return renderError(c, 'badRequest');
@@ -352,7 +354,7 @@ const movers = {
 } as const;
 
 for (const [resource, m] of Object.entries(movers)) {
-  catalogueRoutes.post(`/catalogue/draft/${resource}/:id/position`, async (c) => {
+  catalogueRoutes.post(`/draft/${resource}/:id/position`, async (c) => {
     const id = idParam(c.req.param('id'));
     const parsed = directionSchema.safeParse({ direction: field(await readForm(c), 'direction') });
     if (!parsed.success) return renderError(c, 'badRequest');
@@ -370,7 +372,7 @@ for (const [resource, m] of Object.entries(movers)) {
   });
 }
 
-catalogueRoutes.get('/catalogue/draft/domains/:id', async (c) => {
+catalogueRoutes.get('/draft/domains/:id', async (c) => {
   const id = idParam(c.req.param('id'));
   const d = id === undefined ? undefined : await findDraftDomain(c.get('deps').db, scope(c), id);
   if (!d || d.retiredAt !== null) return c.notFound();
@@ -389,7 +391,7 @@ catalogueRoutes.get('/catalogue/draft/domains/:id', async (c) => {
   ));
 });
 
-catalogueRoutes.post('/catalogue/draft/domains/:id', async (c) => {
+catalogueRoutes.post('/draft/domains/:id', async (c) => {
   const { db, now } = c.get('deps');
   const t = c.get('t');
   const id = idParam(c.req.param('id'));
@@ -431,7 +433,7 @@ catalogueRoutes.post('/catalogue/draft/domains/:id', async (c) => {
   return redirectAfterPost(c, `/catalogue/draft?saved=${result.status}#domain-${d.id}`);
 });
 
-catalogueRoutes.post('/catalogue/draft/domains/:id/retirement', async (c) => {
+catalogueRoutes.post('/draft/domains/:id/retirement', async (c) => {
   const id = idParam(c.req.param('id'));
   const now = c.get('deps').now();
   const ok =
@@ -446,7 +448,7 @@ catalogueRoutes.post('/catalogue/draft/domains/:id/retirement', async (c) => {
   return redirectAfterPost(c, `/catalogue/draft?saved=retired#domain-${id}`);
 });
 
-catalogueRoutes.post('/catalogue/draft/domains/:id/restoration', async (c) => {
+catalogueRoutes.post('/draft/domains/:id/restoration', async (c) => {
   const id = idParam(c.req.param('id'));
   const now = c.get('deps').now();
   const ok =
@@ -462,7 +464,7 @@ catalogueRoutes.post('/catalogue/draft/domains/:id/restoration', async (c) => {
 });
 
 // New domain in a theme.
-catalogueRoutes.get('/catalogue/draft/themes/:id/domains/new', async (c) => {
+catalogueRoutes.get('/draft/themes/:id/domains/new', async (c) => {
   const id = idParam(c.req.param('id'));
   const theme = id === undefined ? undefined : await findDraftTheme(c.get('deps').db, scope(c), id);
   if (!theme || theme.retiredAt !== null) return c.notFound();
@@ -479,7 +481,7 @@ catalogueRoutes.get('/catalogue/draft/themes/:id/domains/new', async (c) => {
   ));
 });
 
-catalogueRoutes.post('/catalogue/draft/themes/:id/domains', async (c) => {
+catalogueRoutes.post('/draft/themes/:id/domains', async (c) => {
   const { db, now } = c.get('deps');
   const t = c.get('t');
   const id = idParam(c.req.param('id'));
@@ -519,11 +521,11 @@ const themeNamesSchema = (t: Messages) => z.object(Object.fromEntries(LOCALES.ma
 const themeLevelSchema = (t: Messages) => z.object({ level: z.enum(LEVELS as ['huishouden', 'volwassene', 'kind'], { error: t.form.required }) });
 const themeValuesOf = (fields: FormFields) => Object.fromEntries(['level', ...LOCALES.map((l) => `name_${l}`)].map((k) => [k, field(fields, k)]));
 
-catalogueRoutes.get('/catalogue/draft/themes/new', (c) =>
+catalogueRoutes.get('/draft/themes/new', (c) =>
   render(c, () => <ThemeFormPage ui={ui(c)} title={c.get('t').catalogue.themeForm.newTitle} action="/catalogue/draft/themes" values={{}} />),
 );
 
-catalogueRoutes.post('/catalogue/draft/themes', async (c) => {
+catalogueRoutes.post('/draft/themes', async (c) => {
   const { now } = c.get('deps');
   const t = c.get('t');
   const values = themeValuesOf(await readForm(c));
@@ -547,7 +549,7 @@ catalogueRoutes.post('/catalogue/draft/themes', async (c) => {
   return redirectAfterPost(c, `/catalogue/draft?saved=themeAdded#theme-${added.id}`);
 });
 
-catalogueRoutes.get('/catalogue/draft/themes/:id', async (c) => {
+catalogueRoutes.get('/draft/themes/:id', async (c) => {
   const id = idParam(c.req.param('id'));
   const theme = id === undefined ? undefined : await findDraftTheme(c.get('deps').db, scope(c), id);
   if (!theme || theme.retiredAt !== null) return c.notFound();
@@ -563,7 +565,7 @@ catalogueRoutes.get('/catalogue/draft/themes/:id', async (c) => {
   ));
 });
 
-catalogueRoutes.post('/catalogue/draft/themes/:id', async (c) => {
+catalogueRoutes.post('/draft/themes/:id', async (c) => {
   const { db, now } = c.get('deps');
   const t = c.get('t');
   const id = idParam(c.req.param('id'));
@@ -620,11 +622,9 @@ async function publicationPage(
   );
 }
 
-catalogueRoutes.get('/catalogue/publication', (c) =>
-  publicationPage(c, { notice: c.req.query('imported') ? c.get('t').catalogue.publication.imported : undefined }),
-);
+catalogueRoutes.get('/publication', (c) => publicationPage(c, { notice: c.req.query('imported') ? c.get('t').catalogue.publication.imported : undefined }));
 
-catalogueRoutes.post('/catalogue/publication', async (c) => {
+catalogueRoutes.post('/publication', async (c) => {
   const { now } = c.get('deps');
   const t = c.get('t');
   const fields = await readForm(c);

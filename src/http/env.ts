@@ -45,7 +45,10 @@ export interface ScopedEnv {
   Variables: AppVariables & { scope: OrgScope };
 }
 
-/** Routes behind requireUser: the user and their scope are there, no `!` needed. */
+/**
+ * Routes behind requireUser/requireAdmin: the user, their scope and the session they signed in
+ * with are there, no `!` needed.
+ */
 export interface SignedInEnv {
-  Variables: AppVariables & { user: CurrentUser; scope: OrgScope };
+  Variables: AppVariables & { user: CurrentUser; scope: OrgScope; sessionId: string };
 }
