@@ -1,68 +1,31 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTestApp, type TestApp } from '../support/app.js';
+import * as fx from '../support/fixtures.js';
 import { EMPTY_CELL, fingerprint, type CellValue } from '../../src/balances/logic.js';
 
 let t: TestApp;
 let org: number;
 let team: number;
+let worker: number;
 let cookie: string;
 let household: number;
 let adult: number;
 let child: number;
 
-async function makeHousehold(teamId: number, members: { first: string; last: string; year: number; role: 'aanvrager' | 'partner' | 'kind' }[]) {
-  const now = t.now();
-  const h = await t.db
-    .insertInto('household')
-    .values({
-      organisation_id: org,
-      team_id: teamId,
-      dossier_ref: null,
-      status: 'active',
-      created_at: now,
-      updated_at: now,
-      assigned_user_id: null,
-      closed_at: null,
-      created_by: null,
-      updated_by: null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const ids: number[] = [];
-  let position = 0;
-  for (const m of members) {
-    const r = await t.db
-      .insertInto('household_member')
-      .values({
-        household_id: h.id,
-        first_name: m.first,
-        last_name: m.last,
-        birth_year: m.year,
-        birth_date: null,
-        role: m.role,
-        adult_override: null,
-        national_number: null,
-        joined_on: '2020-01-01',
-        left_on: null,
-        position: position++,
-        created_at: now,
-        updated_at: now,
-        updated_by: null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    ids.push(r.id);
-  }
-  return { id: h.id, members: ids };
+/** A household made through the shared fixture, as `userId` (a worker of its team) would make it. */
+async function makeHousehold(userId: number, members: { first: string; last: string; year: number; role: 'aanvrager' | 'partner' | 'kind' }[]) {
+  return fx.household(t.db, t.now(), await fx.scopeOf(t.db, userId), {
+    members: members.map((m) => ({ firstName: m.first, lastName: m.last, birthYear: m.year, role: m.role })),
+  });
 }
 
 beforeEach(async () => {
   t = await makeTestApp();
   org = await t.organisation('OCMW Balans');
   team = await t.team(org, 'Team Noord');
-  const worker = await t.user(org, { email: 'w@ocmw.be', name: 'Wendy', teams: [{ teamId: team, role: 'worker' }] });
+  worker = await t.user(org, { email: 'w@ocmw.be', name: 'Wendy', teams: [{ teamId: team, role: 'worker' }] });
   cookie = await t.sessionCookie(worker);
-  const h = await makeHousehold(team, [
+  const h = await makeHousehold(worker, [
     { first: 'Sara', last: 'Peeters', year: 1985, role: 'aanvrager' },
     { first: 'Lina', last: 'Peeters', year: 2015, role: 'kind' },
   ]);
@@ -144,7 +107,8 @@ describe('starting a balance', () => {
 
   it('is not possible on a household of another team or organisation (404)', async () => {
     const otherTeam = await t.team(org, 'Team Zuid');
-    const other = await makeHousehold(otherTeam, [{ first: 'Ali', last: 'Demir', year: 1979, role: 'aanvrager' }]);
+    const colleague = await t.user(org, { email: 'z@ocmw.be', teams: [{ teamId: otherTeam, role: 'worker' }] });
+    const other = await makeHousehold(colleague, [{ first: 'Ali', last: 'Demir', year: 1979, role: 'aanvrager' }]);
     expect((await t.request(`/households/${other.id}/balances`, { cookie, form: { takenOn: '2026-11-20', method: 'samen' } })).status).toBe(404);
     expect((await t.request(`/households/${other.id}/balances/new`, { cookie })).status).toBe(404);
     expect(await t.db.selectFrom('balance').selectAll().execute()).toHaveLength(0);
@@ -247,7 +211,7 @@ describe('the editor', () => {
 
   it('refuses a domain not in the catalogue version, a member of another household, and nvt where not allowed', async () => {
     const id = await startBalance();
-    const other = await makeHousehold(team, [{ first: 'Ali', last: 'Demir', year: 1979, role: 'aanvrager' }]);
+    const other = await makeHousehold(worker, [{ first: 'Ali', last: 'Demir', year: 1979, role: 'aanvrager' }]);
     for (const form of [
       cellFields('h.bestaat-niet', { s: '3' }),
       cellFields(`m${other.members[0]}.mobiliteit`, { s: '3' }),

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTestApp, type TestApp } from '../support/app.js';
+import * as fx from '../support/fixtures.js';
 import { loadGpmiForPrint } from '../../src/gpmi/queries.js';
 import { scopeOfUser } from '../../src/auth/scope.js';
 
@@ -17,120 +18,27 @@ let karim: number;
 let lina: number;
 let balance: number;
 
-async function makeHousehold(teamId: number, organisationId = org) {
-  const now = t.now();
-  const h = await t.db
-    .insertInto('household')
-    .values({
-      organisation_id: organisationId,
-      team_id: teamId,
-      dossier_ref: null,
-      status: 'active',
-      created_at: now,
-      updated_at: now,
-      assigned_user_id: null,
-      closed_at: null,
-      created_by: null,
-      updated_by: null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const ids: number[] = [];
-  let position = 0;
-  for (const m of [
-    { first: 'Sara', last: 'Peeters', year: 1985, role: 'aanvrager' as const },
-    { first: 'Karim', last: 'Peeters', year: 1982, role: 'partner' as const },
-    { first: 'Lina', last: 'Peeters', year: 2016, role: 'kind' as const },
-  ]) {
-    const r = await t.db
-      .insertInto('household_member')
-      .values({
-        household_id: h.id,
-        first_name: m.first,
-        last_name: m.last,
-        birth_year: m.year,
-        birth_date: null,
-        role: m.role,
-        adult_override: null,
-        national_number: null,
-        joined_on: '2020-01-01',
-        left_on: null,
-        position: position++,
-        created_at: now,
-        updated_at: now,
-        updated_by: null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    ids.push(r.id);
-  }
-  return { id: h.id, members: ids as [number, number, number] };
+/** Sara, Karim and Lina Peeters, made through the shared fixture as the worker would. */
+async function makeHousehold() {
+  const h = await fx.household(t.db, t.now(), await fx.scopeOf(t.db, worker), {
+    members: [
+      { firstName: 'Sara', lastName: 'Peeters', birthYear: 1985, role: 'aanvrager' },
+      { firstName: 'Karim', lastName: 'Peeters', birthYear: 1982, role: 'partner' },
+      { firstName: 'Lina', lastName: 'Peeters', birthYear: 2016, role: 'kind' },
+    ],
+  });
+  return { id: h.id, members: h.members as [number, number, number] };
 }
 
-/** A balance inserted as the balance feature leaves it: subjects, scores, and (by default) finalised. */
+/** A balance as the balance feature leaves it (Sara took part): scored and, by default, finalised. */
 async function makeBalance(
   householdId: number,
   members: [number, number, number],
   takenOn: string,
   scores: Record<string, number | 'nvt'>,
   status: 'final' | 'draft' = 'final',
-  organisationId = org,
 ) {
-  const now = t.now();
-  const version = await t.db
-    .selectFrom('catalogue_version')
-    .select('id')
-    .where('organisation_id', '=', organisationId)
-    .orderBy('number', 'desc')
-    .executeTakeFirstOrThrow();
-  const b = await t.db
-    .insertInto('balance')
-    .values({
-      organisation_id: organisationId,
-      household_id: householdId,
-      catalogue_version_id: version.id,
-      taken_on: takenOn,
-      method: 'samen',
-      status,
-      created_at: now,
-      created_by: null,
-      updated_at: now,
-      finalised_at: status === 'final' ? now : null,
-      finalised_by: null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await t.db
-    .insertInto('balance_subject')
-    .values([
-      { balance_id: b.id, member_id: members[0], level: 'volwassene', took_part: 1 },
-      { balance_id: b.id, member_id: members[1], level: 'volwassene', took_part: 0 },
-      { balance_id: b.id, member_id: members[2], level: 'kind', took_part: 0 },
-    ])
-    .execute();
-  for (const [key, score] of Object.entries(scores)) {
-    const dot = key.indexOf('.');
-    const subject = key.slice(0, dot);
-    await t.db
-      .insertInto('balance_score')
-      .values({
-        balance_id: b.id,
-        subject,
-        member_id: subject === 'h' ? null : Number(subject.slice(1)),
-        domain_key: key.slice(dot + 1),
-        state: score === 'nvt' ? 'nvt' : 'scored',
-        score: score === 'nvt' ? null : score,
-        client_score: null,
-        remark: '',
-        prefilled: 0,
-        revision: 1,
-        editor_token: '',
-        updated_at: now,
-        updated_by: null,
-      })
-      .execute();
-  }
-  return b.id;
+  return fx.balance(t.db, t.now(), await fx.scopeOf(t.db, worker), householdId, { takenOn, participants: [members[0]], scores, finalise: status === 'final' });
 }
 
 const planUrl = () => `/households/${household}/balances/${balance}/plan`;
@@ -153,7 +61,7 @@ beforeEach(async () => {
   team = await t.team(org, 'Team Noord');
   worker = await t.user(org, { email: 'w@ocmw.be', name: 'Wendy', teams: [{ teamId: team, role: 'worker' }] });
   cookie = await t.sessionCookie(worker);
-  const h = await makeHousehold(team);
+  const h = await makeHousehold();
   household = h.id;
   [sara, karim, lina] = h.members;
   balance = await makeBalance(household, h.members, '2026-11-20', {
@@ -821,46 +729,17 @@ describe('evaluation', () => {
     const [v] = await versionsOf(id);
     const agreements = await agreementsOf(v!.id);
     // Another household of the same team, with its own GPMI.
-    const other = await makeHousehold(team);
+    const other = await makeHousehold();
     const otherBalance = await makeBalance(other.id, other.members, '2026-11-20', { 'h.verblijfplaats': 2 });
-    const otherGpmi = await t.db
-      .insertInto('gpmi')
-      .values({ organisation_id: org, household_id: other.id, member_id: null, balance_id: otherBalance, created_at: t.now(), created_by: worker })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const otherVersion = await t.db
-      .insertInto('gpmi_version')
-      .values({
-        gpmi_id: otherGpmi.id,
-        number: 1,
-        start_on: '2026-12-01',
-        duration_months: 12,
-        reason: null,
-        created_at: t.now(),
-        created_by: worker,
-        updated_at: t.now(),
-        updated_by: worker,
-        signed_on: null,
-        signed_client_name: null,
-        signed_by: null,
-        signed_at: null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const foreign = await t.db
-      .insertInto('gpmi_agreement')
-      .values({
-        version_id: otherVersion.id,
-        position: 0,
-        subject: 'h',
-        member_id: null,
-        domain_key: 'verblijfplaats',
-        text: 'x',
-        target_score: null,
-        due_on: null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const otherGpmiId = await fx.gpmi(t.db, t.now(), await fx.scopeOf(t.db, worker), other.id, {
+      balanceId: otherBalance,
+      startOn: '2026-12-01',
+      durationMonths: 12,
+      agreements: [{ domainKey: 'verblijfplaats', text: 'x' }],
+    });
+    const otherGpmi = { id: otherGpmiId };
+    const otherVersion = await t.db.selectFrom('gpmi_version').select('id').where('gpmi_id', '=', otherGpmiId).executeTakeFirstOrThrow();
+    const foreign = await t.db.selectFrom('gpmi_agreement').select('id').where('version_id', '=', otherVersion.id).executeTakeFirstOrThrow();
     const good = {
       version_id: String(v!.id),
       ...Object.fromEntries(

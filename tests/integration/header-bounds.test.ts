@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTestApp, type TestApp } from '../support/app.js';
+import * as fx from '../support/fixtures.js';
 import { EMPTY_CELL, fingerprint } from '../../src/balances/logic.js';
 import { boundedLocation } from '../../src/http/htmx.js';
 
@@ -29,42 +30,7 @@ afterEach(async () => {
 });
 
 async function draftBalance() {
-  const now = t.now();
-  const h = await t.db
-    .insertInto('household')
-    .values({
-      organisation_id: org,
-      team_id: team,
-      dossier_ref: null,
-      status: 'active',
-      created_at: now,
-      updated_at: now,
-      assigned_user_id: null,
-      closed_at: null,
-      created_by: null,
-      updated_by: null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await t.db
-    .insertInto('household_member')
-    .values({
-      household_id: h.id,
-      first_name: 'Sara',
-      last_name: 'Peeters',
-      birth_year: 1985,
-      birth_date: null,
-      role: 'aanvrager',
-      adult_override: null,
-      national_number: null,
-      joined_on: '2020-01-01',
-      left_on: null,
-      position: 0,
-      created_at: now,
-      updated_at: now,
-      updated_by: null,
-    })
-    .execute();
+  const h = await fx.household(t.db, t.now(), await fx.scopeOf(t.db, worker), { members: [{ firstName: 'Sara', lastName: 'Peeters', birthYear: 1985 }] });
   const res = await t.request(`/households/${h.id}/balances`, { cookie, form: { takenOn: '2026-11-20', method: 'samen' } });
   return { household: h.id, balance: Number(/balances\/(\d+)$/.exec(res.headers.get('Location')!)![1]) };
 }

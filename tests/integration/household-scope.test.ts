@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTestApp, type TestApp } from '../support/app.js';
+import * as fx from '../support/fixtures.js';
 import type { OrgScope } from '../../src/auth/scope.js';
 import { householdScoped, type HouseholdVariables } from '../../src/households/scoped.js';
 import type { ScopedEnv } from '../../src/http/env.js';
@@ -20,27 +21,9 @@ beforeEach(async () => {
   t = await makeTestApp();
   const org = await t.organisation('OCMW A');
   const team = await t.team(org, 'Team Noord');
-  const now = t.now();
-  household = (
-    await t.db
-      .insertInto('household')
-      .values({
-        organisation_id: org,
-        team_id: team,
-        assigned_user_id: null,
-        dossier_ref: null,
-        status: 'active',
-        closed_at: null,
-        created_at: now,
-        created_by: null,
-        updated_at: now,
-        updated_by: null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow()
-  ).id;
   const client = await t.user(org, { email: 'api@a.be' });
   scope = { organisationId: org, userId: client, isAdmin: false, teamIds: [team], leadTeamIds: [], sensitiveVisibility: 'team' };
+  household = (await fx.household(t.db, t.now(), scope, { members: [{ firstName: 'Sara', lastName: 'Peeters' }] })).id;
   stranger = { ...scope, teamIds: [] };
 });
 afterEach(async () => t.close());

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTestApp, type TestApp } from '../support/app.js';
+import * as fx from '../support/fixtures.js';
 import { chartCache } from '../../src/charts/cache.js';
 import { lineOption } from '../../src/charts/line.js';
 import { radarOption } from '../../src/charts/radar.js';
@@ -11,8 +12,8 @@ import type { CatalogueData } from '../../src/catalogue/default-catalogue.js';
 import { defaultCatalogue } from '../../src/catalogue/default-catalogue.js';
 
 // The overview ("foto"), the evolution and the comparison, through real HTTP on a migrated
-// in-memory database. Scores are written straight into balance_score (the balance feature's own
-// tests cover scoring); balances are started and finalised through the routes.
+// in-memory database. The household and its balances (started, scored, finalised) are built with
+// the shared fixtures (tests/support/fixtures.ts); the pages are read through the routes.
 
 let t: TestApp;
 let org: number;
@@ -24,50 +25,9 @@ let sara: number;
 let lina: number;
 let karim: number;
 
-async function member(householdId: number, first: string, year: number, role: 'aanvrager' | 'partner' | 'kind', joinedOn = '2020-01-01', position = 0) {
-  const now = t.now();
-  const r = await t.db
-    .insertInto('household_member')
-    .values({
-      household_id: householdId,
-      first_name: first,
-      last_name: 'Peeters',
-      birth_year: year,
-      birth_date: null,
-      role,
-      adult_override: null,
-      national_number: null,
-      joined_on: joinedOn,
-      left_on: null,
-      position,
-      created_at: now,
-      updated_at: now,
-      updated_by: null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return r.id;
-}
-
-async function makeHousehold(teamId: number, organisationId = org) {
-  const now = t.now();
-  const h = await t.db
-    .insertInto('household')
-    .values({
-      organisation_id: organisationId,
-      team_id: teamId,
-      dossier_ref: null,
-      status: 'active',
-      created_at: now,
-      updated_at: now,
-      assigned_user_id: null,
-      closed_at: null,
-      created_by: null,
-      updated_by: null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return h.id;
+/** A household of the team made through the shared fixture, as the worker would make it. */
+async function makeHousehold(members: fx.MemberInput[]) {
+  return fx.household(t.db, t.now(), await scope(), { members: members.map((m) => ({ lastName: 'Peeters', ...m })) });
 }
 
 /** A score for every cell of the balance's layout; `score(subject, domainKey, index)` decides (null: niet besproken). */
@@ -76,47 +36,16 @@ async function balance(
   score: (subject: string, domainKey: string, i: number) => number | null,
   opts: { finalise?: boolean; householdId?: number; remark?: string } = {},
 ) {
-  const hid = opts.householdId ?? household;
-  const res = await t.request(`/households/${hid}/balances`, { cookie, form: { takenOn, method: 'samen' } });
-  expect(res.status).toBe(303);
-  const id = Number(/balances\/(\d+)$/.exec(res.headers.get('Location')!)![1]);
-  const b = await t.db
-    .selectFrom('balance')
-    .innerJoin('catalogue_version as cv', 'cv.id', 'balance.catalogue_version_id')
-    .select('cv.content')
-    .where('balance.id', '=', id)
-    .executeTakeFirstOrThrow();
-  const catalogue = JSON.parse(b.content) as CatalogueData;
-  const subjects = await t.db.selectFrom('balance_subject').select(['member_id', 'level']).where('balance_id', '=', id).execute();
-  const all = [
-    { key: 'h', memberId: null as number | null, level: 'huishouden' },
-    ...subjects.map((s) => ({ key: `m${s.member_id}`, memberId: s.member_id as number | null, level: s.level as string })),
-  ];
-  const rows = [];
-  for (const s of all) {
-    const domains = catalogue.themes.filter((th) => th.level === s.level).flatMap((th) => th.domains.filter((d) => d.defaultOn));
-    for (const [i, d] of domains.entries()) {
-      const v = score(s.key, d.key, i);
-      rows.push({
-        balance_id: id,
-        subject: s.key,
-        member_id: s.memberId,
-        domain_key: d.key,
-        state: v === null ? ('nb' as const) : ('scored' as const),
-        score: v,
-        client_score: null,
-        remark: opts.remark && i === 0 ? opts.remark : '',
-        prefilled: 0,
-        revision: 1,
-        editor_token: '',
-        updated_at: t.now(),
-        updated_by: workerId,
-      });
-    }
-  }
-  await t.db.insertInto('balance_score').values(rows).execute();
-  if (opts.finalise !== false) expect((await t.request(`/households/${hid}/balances/${id}/finalisation`, { cookie, form: {} })).status).toBe(303);
-  return id;
+  const remark = opts.remark;
+  return fx.balance(t.db, t.now(), await scope(), opts.householdId ?? household, {
+    takenOn,
+    finalise: opts.finalise !== false,
+    scores: (subject, domainKey, i) => {
+      const v = score(subject, domainKey, i);
+      const cell = v === null ? { state: 'nb' as const } : { score: v };
+      return remark && i === 0 ? { ...cell, remark } : cell;
+    },
+  });
 }
 
 const html = async (path: string, status = 200) => {
@@ -179,11 +108,14 @@ beforeEach(async () => {
   team = await t.team(org, 'Team Noord');
   workerId = await t.user(org, { email: 'w@ocmw.be', name: 'Wendy', teams: [{ teamId: team, role: 'worker' }] });
   cookie = await t.sessionCookie(workerId);
-  household = await makeHousehold(team);
-  sara = await member(household, 'Sara', 1985, 'aanvrager', '2020-01-01', 0);
-  lina = await member(household, 'Lina', 2016, 'kind', '2020-01-01', 2);
   // Karim joins between the first and the second balance.
-  karim = await member(household, 'Karim', 1982, 'partner', '2026-05-01', 1);
+  const h = await makeHousehold([
+    { firstName: 'Sara', birthYear: 1985, role: 'aanvrager' },
+    { firstName: 'Karim', birthYear: 1982, role: 'partner', joinedOn: '2026-05-01' },
+    { firstName: 'Lina', birthYear: 2016, role: 'kind' },
+  ]);
+  household = h.id;
+  [sara, karim, lina] = h.members as [number, number, number];
 });
 afterEach(async () => {
   await t.close();
@@ -280,8 +212,7 @@ describe('the overview of one balance', () => {
 
   it('answers 404 for a balance of another household, another organisation or one that does not exist', async () => {
     const [first] = await threeBalances();
-    const otherHousehold = await makeHousehold(team);
-    await member(otherHousehold, 'Ali', 1979, 'aanvrager');
+    const otherHousehold = (await makeHousehold([{ firstName: 'Ali', lastName: 'Demir', birthYear: 1979 }])).id;
     await html(`/households/${otherHousehold}/balances/${first}/overview`, 404);
     await html(`/households/${household}/balances/999999/overview`, 404);
     await html(`/households/${household}/balances/abc/overview`, 404);
@@ -511,8 +442,7 @@ describe('comparing two balances', () => {
 
   it('answers 404 for balances of another household or organisation, a missing id or a draft', async () => {
     const ids = await threeBalances();
-    const other = await makeHousehold(team);
-    await member(other, 'Ali', 1979, 'aanvrager');
+    const other = (await makeHousehold([{ firstName: 'Ali', lastName: 'Demir', birthYear: 1979 }])).id;
     const foreign = await balance('2026-04-01', () => 2, { householdId: other });
     const draft = await balance('2026-10-01', () => 2, { finalise: false });
     for (const q of [

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeTestApp, type TestApp } from '../support/app.js';
+import * as fx from '../support/fixtures.js';
 
 /**
  * The permission matrix: every route the application has, for every kind of user. A route that
@@ -142,84 +143,23 @@ async function world() {
     otherOrg: await t.sessionCookie(ids.otherOrg),
   };
   const targetSession = await t.db.selectFrom('user_session').select('id').where('user_id', '=', ids.worker).executeTakeFirstOrThrow();
+  // Organisation A's client file, made as its worker would make it: a household with one member, a
+  // draft balance, and a GPMI (draft version 1) on that balance for the /gpmis/:gpmiId routes.
   const now = t.now();
-  const household = await t.db
-    .insertInto('household')
-    .values({
-      organisation_id: org,
-      team_id: team,
-      assigned_user_id: null,
-      dossier_ref: null,
-      status: 'active',
-      closed_at: null,
-      created_at: now,
-      created_by: null,
-      updated_at: now,
-      updated_by: null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const member = await t.db
-    .insertInto('household_member')
-    .values({
-      household_id: household.id,
-      first_name: 'Sara',
-      last_name: 'Peeters',
-      birth_year: 1985,
-      birth_date: null,
-      role: 'aanvrager',
-      adult_override: null,
-      national_number: null,
-      joined_on: '2020-01-01',
-      left_on: null,
-      position: 0,
-      created_at: now,
-      updated_at: now,
-      updated_by: null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const workerScope = await fx.scopeOf(t.db, ids.worker);
+  const household = await fx.household(t.db, now, workerScope, { members: [{ firstName: 'Sara', lastName: 'Peeters', birthYear: 1985 }] });
+  const member = { id: household.members[0]! };
+  const balance = { id: await fx.balance(t.db, now, workerScope, household.id, { takenOn: '2026-11-01', finalise: false }) };
   const version = await t.db.selectFrom('catalogue_version').select('id').where('organisation_id', '=', org).executeTakeFirstOrThrow();
-  const balance = await t.db
-    .insertInto('balance')
-    .values({
-      organisation_id: org,
-      household_id: household.id,
-      catalogue_version_id: version.id,
-      taken_on: '2026-11-01',
-      method: 'samen',
-      created_at: now,
-      created_by: null,
-      updated_at: now,
-      finalised_at: null,
-      finalised_by: null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  // A GPMI (draft version 1) on that balance, for the /gpmis/:gid routes.
-  const gpmi = await t.db
-    .insertInto('gpmi')
-    .values({ organisation_id: org, household_id: household.id, member_id: member.id, balance_id: balance.id, created_at: now, created_by: null })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await t.db
-    .insertInto('gpmi_version')
-    .values({
-      gpmi_id: gpmi.id,
-      number: 1,
-      start_on: '2026-12-01',
-      duration_months: 12,
-      reason: null,
-      created_at: now,
-      created_by: null,
-      updated_at: now,
-      updated_by: null,
-      signed_on: null,
-      signed_client_name: null,
-      signed_by: null,
-      signed_at: null,
-    })
-    .execute();
+  const gpmi = {
+    id: await fx.gpmi(t.db, now, workerScope, household.id, {
+      balanceId: balance.id,
+      memberId: member.id,
+      startOn: '2026-12-01',
+      durationMonths: 12,
+      agreements: [],
+    }),
+  };
   const domain = await t.db.selectFrom('catalogue_domain').select(['id', 'theme_id']).where('organisation_id', '=', org).executeTakeFirstOrThrow();
   // The value of a path parameter, by the path segment before it.
   const params: Record<string, string> = {
@@ -317,134 +257,31 @@ describe('permission matrix', async () => {
  */
 async function clientFile(t: TestApp, org: number, team: number, userId: number) {
   const now = t.now();
-  const household = await t.db
-    .insertInto('household')
-    .values({
-      organisation_id: org,
-      team_id: team,
-      assigned_user_id: userId,
-      dossier_ref: null,
-      status: 'active',
-      closed_at: null,
-      created_at: now,
-      created_by: null,
-      updated_at: now,
-      updated_by: null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const member = await t.db
-    .insertInto('household_member')
-    .values({
-      household_id: household.id,
-      first_name: 'Sara',
-      last_name: 'Peeters',
-      birth_year: 1985,
-      birth_date: null,
-      role: 'aanvrager',
-      adult_override: null,
-      national_number: null,
-      joined_on: '2020-01-01',
-      left_on: null,
-      position: 0,
-      created_at: now,
-      updated_at: now,
-      updated_by: null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const version = await t.db.selectFrom('catalogue_version').select('id').where('organisation_id', '=', org).executeTakeFirstOrThrow();
+  const scope = await fx.scopeOf(t.db, userId);
+  const household = await fx.household(t.db, now, scope, {
+    teamId: team,
+    assignedUserId: userId,
+    members: [{ firstName: 'Sara', lastName: 'Peeters', birthYear: 1985 }],
+  });
+  const member = household.members[0]!;
   const balances: number[] = [];
   for (const [takenOn, score] of [
     ['2026-05-01', 2],
     ['2026-11-01', 3],
   ] as const) {
-    const b = await t.db
-      .insertInto('balance')
-      .values({
-        organisation_id: org,
-        household_id: household.id,
-        catalogue_version_id: version.id,
-        taken_on: takenOn,
-        method: 'samen',
-        status: 'final',
-        created_at: now,
-        created_by: userId,
-        updated_at: now,
-        finalised_at: now,
-        finalised_by: userId,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await t.db.insertInto('balance_subject').values({ balance_id: b.id, member_id: member.id, level: 'volwassene', took_part: 1 }).execute();
-    await t.db
-      .insertInto('balance_score')
-      .values({
-        balance_id: b.id,
-        subject: 'h',
-        member_id: null,
-        domain_key: 'verblijfplaats',
-        state: 'scored',
-        score,
-        client_score: null,
-        remark: '',
-        prefilled: 0,
-        revision: 1,
-        editor_token: '',
-        updated_at: now,
-        updated_by: userId,
-      })
-      .execute();
-    balances.push(b.id);
+    balances.push(await fx.finalisedBalance(t.db, now, scope, household.id, { takenOn, participants: [member], scores: { 'h.verblijfplaats': score } }));
   }
   const balance = balances[1]!;
-  const gpmi = await t.db
-    .insertInto('gpmi')
-    .values({ organisation_id: org, household_id: household.id, member_id: member.id, balance_id: balance, created_at: now, created_by: userId })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const v = await t.db
-    .insertInto('gpmi_version')
-    .values({
-      gpmi_id: gpmi.id,
-      number: 1,
-      start_on: '2026-12-01',
-      duration_months: 12,
-      reason: null,
-      created_at: now,
-      created_by: userId,
-      updated_at: now,
-      updated_by: userId,
-      signed_on: null,
-      signed_client_name: null,
-      signed_by: null,
-      signed_at: null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await t.db
-    .insertInto('gpmi_agreement')
-    .values({
-      version_id: v.id,
-      position: 0,
-      subject: 'h',
-      member_id: null,
-      domain_key: 'verblijfplaats',
-      text: 'Een woning zoeken',
-      long_term_goal: '',
-      short_term_goal: '',
-      target_score: 4,
-      due_on: null,
-      status: 'lopend',
-    })
-    .execute();
-  await t.db
-    .updateTable('gpmi_version')
-    .set({ status: 'signed', signed_on: '2026-11-22', signed_client_name: 'Sara Peeters', signed_by: userId, signed_at: now })
-    .where('id', '=', v.id)
-    .execute();
+  const gpmi = await fx.gpmi(t.db, now, scope, household.id, {
+    balanceId: balance,
+    memberId: member,
+    startOn: '2026-12-01',
+    durationMonths: 12,
+    agreements: [{ domainKey: 'verblijfplaats', text: 'Een woning zoeken', targetScore: 4 }],
+    signed: { on: '2026-11-22', clientName: 'Sara Peeters' },
+  });
   return {
-    params: { households: String(household.id), members: String(member.id), balances: String(balance), gpmis: String(gpmi.id) } as Record<string, string>,
+    params: { households: String(household.id), members: String(member), balances: String(balance), gpmis: String(gpmi) } as Record<string, string>,
     earlierBalance: balances[0]!,
   };
 }

@@ -99,6 +99,8 @@ export interface MemberInput {
   birthYear?: number;
   role?: MemberRole;
   nationalNumber?: string | null;
+  /** "In het gezin sinds", when not the household's `joinedOn` (a member who joined later). */
+  joinedOn?: string;
 }
 
 /**
@@ -132,6 +134,10 @@ export async function household(
     ),
   );
   const members = await db.selectFrom('household_member').select('id').where('household_id', '=', id).orderBy('position').execute();
+  // A member who joined later: their own "in het gezin sinds" date, as the member's page sets it.
+  for (const [i, m] of opts.members.entries()) {
+    if (m.joinedOn) await db.updateTable('household_member').set({ joined_on: m.joinedOn }).where('id', '=', members[i]!.id).execute();
+  }
   return { id, members: members.map((m) => m.id) };
 }
 
