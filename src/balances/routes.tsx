@@ -167,10 +167,7 @@ balanceRoutes.post('/:balanceId/scores', async (c) => {
     await auditEvent(c, 'balance.save_conflict', { type: 'balance', id: detail.id }, 'failure');
     const fresh = (await findBalance(c.get('deps').db, scope(c), household.id, detail.id, { hideSensitive: c.get('hideSensitive') }))!;
     if (htmx)
-      return c.html(
-        <ConflictCells ui={ui(c)} message={t.conflict.title} detail={fresh} conflicts={outcome.conflicts} overrides={parsed.overrides} />,
-        409,
-      );
+      return c.html(<ConflictCells ui={ui(c)} message={t.conflict.title} detail={fresh} conflicts={outcome.conflicts} overrides={parsed.overrides} />, 409);
     const conflicts = new Map<string, StoredCell>(outcome.conflicts.map((x) => [cellKey(x.subject, x.domainKey), x.theirs]));
     return refuse(409, { overrides: parsed.overrides, conflicts }, fresh);
   }

@@ -1,7 +1,17 @@
 import type { Ui } from '../../src/http/ui.js';
 import type { Household } from '../../src/households/queries.js';
 import type { BalanceDetail, StoredCell } from '../../src/balances/queries.js';
-import { cellKey, editorSteps, findStep, FINISH_STEP, firstOpenStep, progress, type CellValue, type ChoiceProblem, type EditorStep } from '../../src/balances/logic.js';
+import {
+  cellKey,
+  editorSteps,
+  findStep,
+  FINISH_STEP,
+  firstOpenStep,
+  progress,
+  type CellValue,
+  type ChoiceProblem,
+  type EditorStep,
+} from '../../src/balances/logic.js';
 import type { Locale } from '../../src/i18n/locale.js';
 import { formatIsoDate, formatTime } from '../../src/i18n/format.js';
 import { Layout } from '../layouts/Layout.js';

@@ -111,7 +111,12 @@ export function Cell({
   const differs = value.state === 'scored' && value.clientScore !== null && value.score !== value.clientScore;
   const radio = (v: string) => <input type="radio" name={`s.${key}`} value={v} checked={chosen === v} />;
   return (
-    <fieldset class={`cell${error ? ' cell--error' : ''}${conflict ? ' cell--conflict' : ''}`} id={id} aria-describedby={`${id}-q`} hx-swap-oob={oob ? 'true' : undefined}>
+    <fieldset
+      class={`cell${error ? ' cell--error' : ''}${conflict ? ' cell--conflict' : ''}`}
+      id={id}
+      aria-describedby={`${id}-q`}
+      hx-swap-oob={oob ? 'true' : undefined}
+    >
       <legend class="cell__legend">
         {domain.name[lang]}
         <span class="visually-hidden"> — {who}</span>

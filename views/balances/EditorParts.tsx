@@ -60,19 +60,7 @@ export function SubjectCount({ ui, section, detail, oob }: { ui: Ui; section: La
  * step form (`form="step-form"`), so jumping saves what is on the current step first, with or
  * without JavaScript.
  */
-export function StepOverview({
-  ui,
-  lang,
-  detail,
-  steps,
-  current,
-}: {
-  ui: Ui;
-  lang: Locale;
-  detail: Cells;
-  steps: EditorStep[];
-  current: string;
-}) {
+export function StepOverview({ ui, lang, detail, steps, current }: { ui: Ui; lang: Locale; detail: Cells; steps: EditorStep[]; current: string }) {
   const e = ui.t.balances.editor;
   return (
     <nav class="step-nav" id="overview" aria-labelledby="overview-title">

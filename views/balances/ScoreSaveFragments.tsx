@@ -79,7 +79,9 @@ export function SavedCells({
   saved: { subject: string; domainKey: string; cell: StoredCell }[];
 }) {
   const touched = new Set(saved.map((s) => s.subject));
-  const steps = editorSteps(detail).filter((s) => touched.has(s.subject.key) && s.domains.some((d) => saved.some((x) => x.subject === s.subject.key && x.domainKey === d.key)));
+  const steps = editorSteps(detail).filter(
+    (s) => touched.has(s.subject.key) && s.domains.some((d) => saved.some((x) => x.subject === s.subject.key && x.domainKey === d.key)),
+  );
   return (
     <>
       <span data-saved={message}>{message}</span>
