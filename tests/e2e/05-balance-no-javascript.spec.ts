@@ -66,7 +66,10 @@ test('with JavaScript off: create a household, score every domain step by step, 
   await expectNoAxeViolationsWithoutJs(page, 'finish step without JS');
 
   // A jump from the overview saves what was typed on the step first.
-  await page.getByRole('navigation', { name: 'Overzicht van de meting' }).getByRole('button', { name: /^Wonen/ }).click();
+  await page
+    .getByRole('navigation', { name: 'Overzicht van de meting' })
+    .getByRole('button', { name: /^Wonen/ })
+    .click();
   await expect(page.locator('#step')).toHaveText('Wonen — Huishouden');
   await page.locator('fieldset.cell').nth(1).getByLabel('Opmerking').fill('Aangevuld na het overzicht');
   await page.getByRole('navigation', { name: 'Overzicht van de meting' }).getByRole('button', { name: 'Afronden' }).click();
