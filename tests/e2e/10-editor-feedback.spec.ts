@@ -11,7 +11,7 @@ import type { Database } from '../../src/db/schema.js';
 
 const TODAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(new Date());
 
-async function draftBalance(db: Kysely<Database>, seed: Seed, dossierRef: string) {
+async function draftBalance(db: Kysely<Database>, seed: Seed, dossierRef: string, scores: fx.BalanceInput['scores'] = {}) {
   const household = await fx.household(db, Date.now(), seed.worker.scope, {
     dossierRef,
     members: [
@@ -21,7 +21,7 @@ async function draftBalance(db: Kysely<Database>, seed: Seed, dossierRef: string
       { firstName: 'Noor', lastName: 'Peeters', birthYear: 2019, role: 'kind' },
     ],
   });
-  const balanceId = await fx.balance(db, Date.now(), seed.worker.scope, household.id, { takenOn: TODAY, participants: household.members, finalise: false });
+  const balanceId = await fx.balance(db, Date.now(), seed.worker.scope, household.id, { takenOn: TODAY, participants: household.members, scores, finalise: false });
   return { household, balanceId, path: `/households/${household.id}/balances/${balanceId}` };
 }
 
@@ -164,9 +164,28 @@ test('200 % zoom: no focused element in the editor is hidden, even under the sav
   await context.close();
 });
 
-test('320 px: the editor, the finish step and the finalised balance reflow without sideways scrolling', async ({ browser, seed, db }) => {
+test('1366 x 768 and 320 px: the first screen has something to score; the editor, the finish step and the finalised balance reflow', async ({ browser, seed, db }) => {
   test.setTimeout(90_000);
-  const { path } = await draftBalance(db, seed, 'D-FEEDBACK-4');
+  const { path } = await draftBalance(db, seed, 'D-FEEDBACK-4', {
+    'h.verblijfplaats': { score: 2, clientScore: 3, remark: 'Woont tijdelijk bij haar zus met de kinderen.' },
+  });
+  // The screenshots in docs/screenshots come from here (copied from the test's output folder).
+  const shot = (name: string) => test.info().outputPath(name);
+  const wide = await browser.newContext({ locale: 'nl-BE', viewport: { width: 1366, height: 768 } });
+  await seed.signIn(wide, seed.worker);
+  const desk = await wide.newPage();
+  await desk.goto(path);
+  // Above the fold: the step's heading and the first domain's levels, beside the overview.
+  await expect(desk.locator('#step')).toHaveText('Wonen — Huishouden');
+  await expect(desk.locator('#step')).toBeInViewport();
+  await expect(desk.getByRole('group', { name: 'Verblijfplaats — Huishouden', exact: true }).getByRole('radio').first()).toBeInViewport();
+  await expect(desk.getByRole('heading', { name: 'Overzicht van de meting' })).toBeInViewport();
+  await expect(desk.locator('.differs:visible')).toHaveText('De cliënt ziet het anders: de cliënt geeft 3, de hulpverlener 2.');
+  // Each level is a target of at least 44 px high.
+  for (const level of await desk.locator('label.level').all()) expect((await level.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+  await desk.screenshot({ path: shot('editor-step-1366x768.png') });
+  await wide.close();
+
   const context = await browser.newContext({ locale: 'nl-BE', viewport: { width: 320, height: 640 } });
   await seed.signIn(context, seed.worker);
   const page = await context.newPage();
@@ -178,10 +197,12 @@ test('320 px: the editor, the finish step and the finalised balance reflow witho
   await page.goto(path);
   await expect(page.locator('#step')).toHaveText('Wonen — Huishouden');
   await noSidewaysScroll('editor step');
+  await page.screenshot({ path: shot('editor-step-320.png'), fullPage: true });
   await page.goto(`${path}?step=afronden`);
   await noSidewaysScroll('finish step');
   await page.getByRole('button', { name: 'Meting afronden' }).click();
   await expect(page.locator('.notification-banner')).toBeFocused();
   await noSidewaysScroll('finalised balance with its banner');
+  await page.screenshot({ path: shot('balance-finalised-320.png') });
   await context.close();
 });
