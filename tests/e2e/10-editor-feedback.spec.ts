@@ -21,7 +21,12 @@ async function draftBalance(db: Kysely<Database>, seed: Seed, dossierRef: string
       { firstName: 'Noor', lastName: 'Peeters', birthYear: 2019, role: 'kind' },
     ],
   });
-  const balanceId = await fx.balance(db, Date.now(), seed.worker.scope, household.id, { takenOn: TODAY, participants: household.members, scores, finalise: false });
+  const balanceId = await fx.balance(db, Date.now(), seed.worker.scope, household.id, {
+    takenOn: TODAY,
+    participants: household.members,
+    scores,
+    finalise: false,
+  });
   return { household, balanceId, path: `/households/${household.id}/balances/${balanceId}` };
 }
 
@@ -164,7 +169,11 @@ test('200 % zoom: no focused element in the editor is hidden, even under the sav
   await context.close();
 });
 
-test('1366 x 768 and 320 px: the first screen has something to score; the editor, the finish step and the finalised balance reflow', async ({ browser, seed, db }) => {
+test('1366 x 768 and 320 px: the first screen has something to score; the editor, the finish step and the finalised balance reflow', async ({
+  browser,
+  seed,
+  db,
+}) => {
   test.setTimeout(90_000);
   const { path } = await draftBalance(db, seed, 'D-FEEDBACK-4', {
     'h.verblijfplaats': { score: 2, clientScore: 3, remark: 'Woont tijdelijk bij haar zus met de kinderen.' },
