@@ -215,3 +215,25 @@ test('1366 x 768 and 320 px: the first screen has something to score; the editor
   await page.screenshot({ path: shot('balance-finalised-320.png') });
   await context.close();
 });
+
+test('checkboxes and radios are at a comfortable size (24 px) on every form that has them', async ({ seed, db }) => {
+  const { household, path } = await draftBalance(db, seed, 'D-FEEDBACK-5');
+  const finalised = await fx.finalisedBalance(db, Date.now(), seed.worker.scope, household.id, { takenOn: TODAY, scores: () => 2 });
+  const page = await seed.pageAs(seed.worker);
+  for (const url of [
+    '/households/new',
+    `/households/${household.id}/balances/new`,
+    path,
+    `/households/${household.id}/balances/${finalised}/plan`,
+    `/households/${household.id}/balances/${finalised}`,
+  ]) {
+    await page.goto(url);
+    const boxes = page.locator('input[type=checkbox], input[type=radio]');
+    expect(await boxes.count(), url).toBeGreaterThan(0);
+    for (const box of await boxes.all()) {
+      if (!(await box.isVisible())) continue; // inside a closed disclosure
+      const b = (await box.boundingBox())!;
+      expect(Math.min(b.width, b.height), `${url}: ${await box.evaluate((el) => el.outerHTML)}`).toBeGreaterThanOrEqual(24);
+    }
+  }
+});
