@@ -130,9 +130,37 @@
     form.addEventListener('htmx:before:request', function () {
       pending++;
     });
+    // A conflict answer replaces its cells with what was posted; what the user typed or chose
+    // since that request left is kept (put back after the swap), so nothing typed is lost.
+    var latest = null;
+    form.addEventListener('htmx:before:swap', function (event) {
+      var ctx = (event.detail && event.detail.ctx) || {};
+      if (!ctx.response || ctx.response.status !== 409) return;
+      latest = {};
+      Array.prototype.forEach.call(form.querySelectorAll('fieldset.cell'), function (cell) {
+        var chosen = cell.querySelector('input[type=radio]:checked');
+        var remark = cell.querySelector('textarea');
+        var client = cell.querySelector('select');
+        latest[cell.id] = { chosen: chosen ? chosen.value : null, remark: remark ? remark.value : '', client: client ? client.value : '' };
+      });
+    });
+    function restore(cell) {
+      var was = latest && latest[cell.id];
+      if (!was) return;
+      Array.prototype.forEach.call(cell.querySelectorAll('input[type=radio]'), function (radio) {
+        radio.checked = radio.value === was.chosen;
+      });
+      var remark = cell.querySelector('textarea');
+      if (remark) remark.value = was.remark;
+      var client = cell.querySelector('select');
+      if (client) client.value = was.client;
+      showDiffers(cell);
+    }
     form.addEventListener('htmx:after:swap', function () {
       var saved = document.querySelector('#save-status [data-saved]');
       if (saved) unannounced = saved.getAttribute('data-saved');
+      Array.prototype.forEach.call(form.querySelectorAll('fieldset.cell--conflict'), restore);
+      latest = null;
       var conflict = document.querySelector('[data-conflict][data-focus-on-load]');
       if (conflict) {
         conflict.removeAttribute('data-focus-on-load');
