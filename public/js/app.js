@@ -169,8 +169,14 @@
         announceNext = false;
       }
     });
-    form.addEventListener('htmx:finally:request', function () {
+    form.addEventListener('htmx:finally:request', function (event) {
       pending = Math.max(0, pending - 1);
+      var ctx = (event.detail && event.detail.ctx) || {};
+      // A refused save said its own words (data-announce); an earlier save is not said after it.
+      if (!ctx.response || ctx.response.status >= 400) {
+        announceNext = false;
+        unannounced = null;
+      }
       if (announceNext && pending === 0 && !dirty) announceSaved();
     });
     // Leaving the page (a link, closing the tab) with a change not yet sent, or still under way:

@@ -237,3 +237,37 @@ test('checkboxes and radios are at a comfortable size (24 px) on every form that
     }
   }
 });
+
+test('a refused save says only what is wrong, once; an earlier silent save is not said after it', async ({ seed, db }) => {
+  const { balanceId, path } = await draftBalance(db, seed, 'D-FEEDBACK-6');
+  const page = await seed.pageAs(seed.worker);
+  await page.goto(`${path}#step`);
+  await listen(page);
+  const cell = page.getByRole('group', { name: 'Verblijfplaats — Huishouden', exact: true });
+  await tabTo(page, cell.getByRole('radio').first(), 8);
+  await page.keyboard.press('Space');
+  // The pause after a choice saves it, silently (still in the group).
+  await expect.poll(() => savesOf(db, balanceId), { timeout: 5_000 }).toBe(1);
+  expect(await said(page)).toEqual([]);
+  // The next save arrives at the server with a score it refuses (as a tampered or outdated page would send).
+  await page.route(
+    '**/scores',
+    (route) =>
+      route.continue({
+        postData: route
+          .request()
+          .postData()!
+          .replace(/s\.h\.verblijfplaats=\d/, 's.h.verblijfplaats=7'),
+      }),
+    {
+      times: 1,
+    },
+  );
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Tab');
+  await expect(page.locator('#save-status')).toHaveText(/Kies een score van 1 tot 5/);
+  await expect.poll(() => said(page)).toEqual([expect.stringMatching(/^Kies een score van 1 tot 5/)]);
+  await page.waitForTimeout(500);
+  expect(await said(page)).toHaveLength(1);
+  expect(await savesOf(db, balanceId)).toBe(1);
+});
