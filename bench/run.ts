@@ -28,6 +28,7 @@ import { EMPTY_CELL, fingerprint } from '../src/balances/logic.js';
 import { generateOrganisation } from '../scripts/generate-data.js';
 import { benchPdf } from './pdf.js';
 import { benchLoad } from './load.js';
+import { benchEditor } from './editor.js';
 import { generateHistoryHousehold } from './history-household.js';
 import { chartCache } from '../src/charts/cache.js';
 import { radarSvg } from '../src/charts/radar.js';
@@ -302,10 +303,13 @@ async function main() {
 
 // PDF generation (issue 7, bench/pdf.ts): after the HTTP rows, or alone with `npm run bench -- --pdf`.
 // Load, cold start and bytes on the wire (issue 11, bench/load.ts): last, or alone with `-- --load`.
+// The balance editor's step weight and render CPU (issue 13, bench/editor.ts): or alone with `-- --editor`.
 if (process.argv.includes('--pdf')) await benchPdf();
 else if (process.argv.includes('--load')) await benchLoad();
+else if (process.argv.includes('--editor')) await benchEditor();
 else {
   await main();
+  await benchEditor();
   await benchPdf();
   await benchLoad();
 }
