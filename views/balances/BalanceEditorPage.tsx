@@ -6,6 +6,7 @@ import type { CatalogueDomain, CatalogueTheme } from '../../src/catalogue/defaul
 import type { Locale } from '../../src/i18n/locale.js';
 import { formatIsoDate, formatTime } from '../../src/i18n/format.js';
 import { Layout } from '../layouts/Layout.js';
+import { clientVoicePath } from '../../src/client-voice/paths.js';
 
 /** A form error code (src/balances/forms.ts) in the user's language. */
 function errorText(ui: Ui, code: ChoiceProblem | undefined): string | undefined {
@@ -295,7 +296,8 @@ export function BalanceEditorPage({
       </p>
       <h1>{e.title(formatIsoDate(detail.takenOn))}</h1>
       <p class="meta-line">
-        {ui.t.balances.method[detail.method]} · {e.catalogueVersion(detail.catalogueVersionNumber)}
+        {ui.t.balances.method[detail.method]} · {e.catalogueVersion(detail.catalogueVersionNumber)} ·{' '}
+        <a href={clientVoicePath(household.id, detail.id)}>{ui.t.clientVoice.editorLink}</a>
       </p>
       {state.topMessage && (
         <div class="alert alert--error" role="alert" tabindex={-1} data-focus-on-load>
