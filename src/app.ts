@@ -19,6 +19,7 @@ import { adminRoutes } from './admin/routes.js';
 import { householdRoutes } from './households/routes.js';
 import { catalogueRoutes, IMPORT_PATH } from './catalogue/routes.js';
 import { clientRoutes } from './client-voice/client-routes.js';
+import { translationRoutes } from './client-voice/admin-routes.js';
 import { handoverGate } from './client-voice/handover.js';
 import { CLIENT_PREFIX, isClientPath } from './client-voice/paths.js';
 
@@ -106,6 +107,7 @@ export function createApp(deps: AppDeps) {
   app.route('/account', accountRoutes);
   app.route('/admin', adminRoutes);
   app.route('/catalogue', catalogueRoutes);
+  app.route('/translations', translationRoutes);
   // The client files (balances, GPMIs, overviews, PDFs) are mounted inside, per household.
   app.route('/households', householdRoutes);
   // The client's own view (a one-time link or a hand-over): no account, its own prefix, so a reverse

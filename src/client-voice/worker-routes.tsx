@@ -16,6 +16,8 @@ import { parseInvitation, readInvitationForm, type InvitationFormValues } from '
 import { createInvitation, decideAnswer, listInvitations, lockSession, revokeInvitation, sentAnswers } from './invitations.js';
 import { HANDOVER_HOURS, invitationState } from './logic.js';
 import { CLIENT_PREFIX, clientVoicePath } from './paths.js';
+import { languagesForClients, officialLanguage } from './queries.js';
+import { DUTCH } from './languages.js';
 
 // The worker's side of "the client scores too", for one balance of the client file: its own page
 // under the balance (the editor itself stays as it is), mounted at
@@ -39,7 +41,12 @@ type Loaded = NonNullable<Awaited<ReturnType<typeof loadBalance>>>;
 async function pageProps(c: Context<HouseholdEnv>, { household, detail }: Loaded, extra: Partial<ClientVoicePageProps> = {}): Promise<ClientVoicePageProps> {
   const { db, now, config } = c.get('deps');
   const s = scope(c);
-  const [invitations, answers] = await Promise.all([listInvitations(db, s, detail.id), sentAnswers(db, s, detail.id)]);
+  const [invitations, answers, languages, official] = await Promise.all([
+    listInvitations(db, s, detail.id),
+    sentAnswers(db, s, detail.id),
+    languagesForClients(db, s),
+    officialLanguage(db, s),
+  ]);
   const adults = detail.subjects
     .filter((x) => x.memberId !== null && x.level === 'volwassene' && household.members.some((m) => m.id === x.memberId && m.leftOn === null))
     .map((x) => ({ memberId: x.memberId!, name: x.name }));
@@ -55,6 +62,8 @@ async function pageProps(c: Context<HouseholdEnv>, { household, detail }: Loaded
     values: EMPTY,
     finaliseWarning: false,
     now: now(),
+    copyLanguages: languages.filter((l) => l.code !== DUTCH.code),
+    officialChoice: official === 'nl-fr',
     ...extra,
   };
 }

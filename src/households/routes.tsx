@@ -7,6 +7,7 @@ import { gpmiRoutes, planRoutes } from '../gpmi/routes.js';
 import { balanceOverviewRoutes, evolutionRoutes } from '../overview/routes.js';
 import { balancePdfRoutes, gpmiPdfRoutes } from '../pdf/routes.js';
 import { clientVoiceRoutes } from '../client-voice/worker-routes.js';
+import { balanceClientCopyRoutes, gpmiClientCopyRoutes, gpmiClientTextRoutes } from '../client-voice/copy-routes.js';
 import type { SignedInEnv } from '../http/env.js';
 import type { Database } from '../db/schema.js';
 import { field, readForm } from '../http/form.js';
@@ -191,8 +192,11 @@ const clientFileRoutes = new Hono<HouseholdEnv>()
   .route('/balances/:balanceId/overview', balanceOverviewRoutes)
   .route('/balances/:balanceId/pdf', balancePdfRoutes)
   .route('/balances/:balanceId/client-voice', clientVoiceRoutes)
+  .route('/balances/:balanceId/client-copy', balanceClientCopyRoutes)
   .route('/gpmis', gpmiRoutes)
   .route('/gpmis/:gpmiId/pdf', gpmiPdfRoutes)
+  .route('/gpmis/:gpmiId/client-language', gpmiClientTextRoutes)
+  .route('/gpmis/:gpmiId/client-copy', gpmiClientCopyRoutes)
   .route('/evolution', evolutionRoutes);
 
 householdRoutes.route('/:householdId', clientFileRoutes);

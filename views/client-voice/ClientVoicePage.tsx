@@ -4,7 +4,7 @@ import type { BalanceDetail } from '../../src/balances/queries.js';
 import type { InvitationSummary, SentAnswer } from '../../src/client-voice/invitations.js';
 import type { InvitationError, InvitationFormValues } from '../../src/client-voice/forms.js';
 import { DEFAULT_LINK_HOURS, invitationState, MAX_LINK_HOURS } from '../../src/client-voice/logic.js';
-import { clientLanguage } from '../../src/client-voice/languages.js';
+import { clientLanguage, type ClientLanguage } from '../../src/client-voice/languages.js';
 import { clientVoicePath } from '../../src/client-voice/paths.js';
 import { findDomain } from '../../src/catalogue/catalogue.js';
 import { formatDateTime, formatIsoDate } from '../../src/i18n/format.js';
@@ -29,10 +29,30 @@ export interface ClientVoicePageProps {
   notice?: string | undefined;
   finaliseWarning: boolean;
   now: number;
+  /** Languages switched on for clients (for the bilingual copy of the balance). */
+  copyLanguages: ClientLanguage[];
+  /** Brussels: the copy's official language is the client's choice. */
+  officialChoice: boolean;
 }
 
 export function ClientVoicePage(props: ClientVoicePageProps) {
-  const { ui, household, detail, invitations, answers, adults, linkAvailable, handoverAvailable, values, errors = {}, notice, finaliseWarning, now } = props;
+  const {
+    ui,
+    household,
+    detail,
+    invitations,
+    answers,
+    adults,
+    linkAvailable,
+    handoverAvailable,
+    values,
+    errors = {},
+    notice,
+    finaliseWarning,
+    now,
+    copyLanguages,
+    officialChoice,
+  } = props;
   const t = ui.t.clientVoice;
   const lang = ui.locale;
   const base = clientVoicePath(household.id, detail.id);
@@ -279,6 +299,37 @@ export function ClientVoicePage(props: ClientVoicePageProps) {
           </table>
         )}
       </section>
+      {copyLanguages.length > 0 && (
+        <section class="card" aria-labelledby="copy-title">
+          <h2 id="copy-title">{ui.t.clientVoice.gpmi.pdfTitle}</h2>
+          <p>{ui.t.clientVoice.gpmi.pdfHint}</p>
+          <form method="get" action={`/households/${household.id}/balances/${detail.id}/client-copy`}>
+            <div class="field">
+              <label for="copy-lang">{ui.t.clientVoice.gpmi.languageLabel}</label>
+              <select id="copy-lang" name="lang">
+                {copyLanguages.map((l) => (
+                  <option value={l.code}>
+                    {l.dutchName} ({l.autonym})
+                  </option>
+                ))}
+              </select>
+            </div>
+            {officialChoice && (
+              <fieldset class="field">
+                <legend>{ui.t.clientVoice.gpmi.officialChoice}</legend>
+                {[clientLanguage('nl')!, clientLanguage('fr')!].map((l, i) => (
+                  <label class="choice">
+                    <input type="radio" name="official" value={l.code} checked={i === 0} /> <span lang={l.code}>{l.autonym}</span>
+                  </label>
+                ))}
+              </fieldset>
+            )}
+            <button type="submit" class="button button--secondary">
+              {ui.t.clientVoice.gpmi.downloadBalance}
+            </button>
+          </form>
+        </section>
+      )}
     </Layout>
   );
 }

@@ -188,6 +188,12 @@ export const clientVoiceEn: typeof clientVoiceNl = {
     officialChoice: 'Official language of this copy',
     downloadGpmi: 'GPMI as PDF (bilingual)',
     downloadBalance: 'Balance as PDF (bilingual)',
+    pdfBinding: 'Bilingual copy for the client. The Dutch text is the text that counts; the translation helps the client understand it.',
+    pdfBindingFr: 'Bilingual copy for the client. The French text is the text that counts; the translation helps the client understand it.',
+    pdfBalanceTitle: (date: string) => `Social balance of ${date} — copy for the client`,
+    pdfWorkerScore: 'Social worker’s score',
+    pdfClientScore: 'Client’s score',
+    pdfNotScored: 'No score',
     webOnly: (lang: string) =>
       `Sociale Balans makes no PDF in ${lang}: the PDF’s fonts do not have the letters of this language. The client reads this language on screen.`,
   },

@@ -194,6 +194,12 @@ export const clientVoiceFr: typeof clientVoiceNl = {
     officialChoice: 'Langue officielle de cette copie',
     downloadGpmi: 'PIIS en PDF (bilingue)',
     downloadBalance: 'Bilan en PDF (bilingue)',
+    pdfBinding: 'Copie bilingue pour le client. Le texte néerlandais fait foi ; la traduction aide le client à le comprendre.',
+    pdfBindingFr: 'Copie bilingue pour le client. Le texte français fait foi ; la traduction aide le client à le comprendre.',
+    pdfBalanceTitle: (date: string) => `Bilan social du ${date} — copie pour le client`,
+    pdfWorkerScore: 'Score de l’assistant social',
+    pdfClientScore: 'Score du client',
+    pdfNotScored: 'Pas de score',
     webOnly: (lang: string) =>
       `Sociale Balans ne fait pas de PDF en ${lang} : les polices du PDF n’ont pas les lettres de cette langue. Le client lit cette langue à l’écran.`,
   },

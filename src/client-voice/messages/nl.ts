@@ -195,6 +195,12 @@ export const clientVoiceNl = {
     officialChoice: 'Officiële taal van deze kopie',
     downloadGpmi: 'GPMI als PDF (tweetalig)',
     downloadBalance: 'Meting als PDF (tweetalig)',
+    pdfBinding: 'Tweetalige kopie voor de cliënt. De Nederlandse tekst is de tekst die geldt; de vertaling helpt de cliënt hem te begrijpen.',
+    pdfBindingFr: 'Tweetalige kopie voor de cliënt. De Franse tekst is de tekst die geldt; de vertaling helpt de cliënt hem te begrijpen.',
+    pdfBalanceTitle: (date: string) => `Sociale balans van ${date} — kopie voor de cliënt`,
+    pdfWorkerScore: 'Score van de maatschappelijk werker',
+    pdfClientScore: 'Score van de cliënt',
+    pdfNotScored: 'Geen score',
     webOnly: (lang: string) =>
       `Voor het ${lang} maakt Sociale Balans geen PDF: de lettertypes van de PDF hebben de letters van deze taal niet. De cliënt leest deze taal op het scherm.`,
   },
