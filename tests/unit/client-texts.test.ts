@@ -133,3 +133,17 @@ describe('PO import refuses a bad file whole', () => {
     expect(r.texts.find((t) => t.context === 'domain:verblijfplaats:name')!.status).toBe('draft');
   });
 });
+
+describe('what the shipped texts need', () => {
+  it('every shipped client text can be drawn by the fonts embedded in the client’s PDF copies', async () => {
+    const { pdfCanDraw } = await import('../../src/client-voice/pdf/client-copy.js');
+    for (const code of SHIPPED_LANGUAGES) expect(pdfCanDraw(shippedEntries(code).flatMap((e) => e.forms)), code).toBe(true);
+    // and a script they do not have (Tigrinya) is caught, so such a language stays on screen
+    expect(pdfCanDraw(['ሰላም'])).toBe(false);
+  });
+
+  it('every pictogram in use exists in the icon set', async () => {
+    const { hasIcon, iconNamesInUse } = await import('../../src/client-voice/icons.js');
+    expect(iconNamesInUse().filter((n) => !hasIcon(n))).toEqual([]);
+  });
+});

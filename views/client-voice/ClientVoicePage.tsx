@@ -10,6 +10,7 @@ import { findDomain } from '../../src/catalogue/catalogue.js';
 import { formatDateTime, formatIsoDate } from '../../src/i18n/format.js';
 import { Layout } from '../layouts/Layout.js';
 import { ErrorSummary } from '../components/form.js';
+import { OfficialChoice } from './OfficialChoice.js';
 
 // The worker's page of "the client scores too" for one draft balance: start a hand-over or a link
 // for one adult, see and withdraw the invitations, decide on answers waiting for the worker, and
@@ -314,16 +315,7 @@ export function ClientVoicePage(props: ClientVoicePageProps) {
                 ))}
               </select>
             </div>
-            {officialChoice && (
-              <fieldset class="field">
-                <legend>{ui.t.clientVoice.gpmi.officialChoice}</legend>
-                {[clientLanguage('nl')!, clientLanguage('fr')!].map((l, i) => (
-                  <label class="choice">
-                    <input type="radio" name="official" value={l.code} checked={i === 0} /> <span lang={l.code}>{l.autonym}</span>
-                  </label>
-                ))}
-              </fieldset>
-            )}
+            {officialChoice && <OfficialChoice legend={ui.t.clientVoice.gpmi.officialChoice} />}
             <button type="submit" class="button button--secondary">
               {ui.t.clientVoice.gpmi.downloadBalance}
             </button>

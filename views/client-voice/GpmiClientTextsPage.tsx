@@ -3,11 +3,8 @@ import type { Household } from '../../src/households/queries.js';
 import type { ClientLanguage } from '../../src/client-voice/languages.js';
 import type { GpmiSentence } from '../../src/client-voice/gpmi-texts.js';
 import { GPMI_TEXT_MAX } from '../../src/client-voice/gpmi-texts.js';
-import { clientLanguage } from '../../src/client-voice/languages.js';
 import { Layout } from '../layouts/Layout.js';
-
-/** Brussels: the copy binds in Dutch or French, as the client chooses (named in their own language). */
-const OFFICIAL_CHOICES = [clientLanguage('nl')!, clientLanguage('fr')!];
+import { OfficialChoice } from './OfficialChoice.js';
 
 // A GPMI's client-facing sentences in the client's language (written by an interpreter or
 // translator), and the bilingual copy for the client as PDF.
@@ -72,16 +69,7 @@ export function GpmiClientTextsPage({
             <p>{t.pdfHint}</p>
             <form method="get" action={`${base}/client-copy`}>
               <input type="hidden" name="lang" value={lang.code} />
-              {officialChoice && (
-                <fieldset class="field">
-                  <legend>{t.officialChoice}</legend>
-                  {OFFICIAL_CHOICES.map((l, i) => (
-                    <label class="choice">
-                      <input type="radio" name="official" value={l.code} checked={i === 0} /> <span lang={l.code}>{l.autonym}</span>
-                    </label>
-                  ))}
-                </fieldset>
-              )}
+              {officialChoice && <OfficialChoice legend={t.officialChoice} />}
               <button type="submit" class="button button--secondary">
                 {t.downloadGpmi}
               </button>

@@ -75,7 +75,7 @@ export const clientVoiceEn: typeof clientVoiceNl = {
   answer: 'Answer',
   declined: 'Would rather not say',
   remark: 'The client’s remark',
-  answerState: { applied: 'In the balance', pending: 'Waiting for your choice', accepted: 'Taken over', kept: 'Not taken over', draft: '' },
+  answerState: { applied: 'In the balance', pending: 'Waiting for your choice', accepted: 'Taken over', kept: 'Not taken over', draft: 'Not sent yet' },
   household: 'Household',
   finaliseWarningTitle: 'An invitation is still open',
   finaliseWarning:

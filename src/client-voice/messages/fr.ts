@@ -75,7 +75,7 @@ export const clientVoiceFr: typeof clientVoiceNl = {
   answer: 'Réponse',
   declined: 'Préfère ne pas répondre',
   remark: 'Remarque du client',
-  answerState: { applied: 'Dans le bilan', pending: 'En attente de votre choix', accepted: 'Reprise', kept: 'Non reprise', draft: '' },
+  answerState: { applied: 'Dans le bilan', pending: 'En attente de votre choix', accepted: 'Reprise', kept: 'Non reprise', draft: 'Pas encore envoyée' },
   household: 'Ménage',
   finaliseWarningTitle: 'Une invitation est encore ouverte',
   finaliseWarning:

@@ -76,7 +76,7 @@ export const clientVoiceNl = {
   answer: 'Antwoord',
   declined: 'Zegt het liever niet',
   remark: 'Opmerking van de cliënt',
-  answerState: { applied: 'In de meting', pending: 'Wacht op jouw keuze', accepted: 'Overgenomen', kept: 'Niet overgenomen', draft: '' },
+  answerState: { applied: 'In de meting', pending: 'Wacht op jouw keuze', accepted: 'Overgenomen', kept: 'Niet overgenomen', draft: 'Nog niet verstuurd' },
   household: 'Huishouden',
   finaliseWarningTitle: 'Er staat nog een uitnodiging open',
   finaliseWarning:
