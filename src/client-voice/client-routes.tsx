@@ -55,11 +55,18 @@ type ClientEnv = { Variables: AppVariables & { scope: OrgScope } & HouseholdVari
 
 export const clientRoutes = new Hono<AppEnv>();
 
+// Set before the response exists (c.header), so they are part of it from the start: headers set on
+// a finished response can be lost when the compression middleware re-wraps it under
+// @hono/node-server (its light Response copies the headers it was created with).
+function clientHeaders<E extends AppEnv>(c: Context<E>) {
+  c.header('Referrer-Policy', 'no-referrer');
+  c.header('Cache-Control', 'no-store');
+  c.header('X-Robots-Tag', 'noindex, nofollow');
+}
+
 clientRoutes.use(async (c, next) => {
+  clientHeaders(c);
   await next();
-  c.res.headers.set('Referrer-Policy', 'no-referrer');
-  c.res.headers.set('Cache-Control', 'no-store');
-  c.res.headers.set('X-Robots-Tag', 'noindex, nofollow');
 });
 
 // ---------------------------------------------------------------- helpers
@@ -89,6 +96,7 @@ async function refusal<E extends AppEnv>(c: Context<E>, invitation: InvitationRo
 }
 
 function page<E extends AppEnv>(c: Context<E>, el: JSX.Element, status: ContentfulStatusCode = 200) {
+  clientHeaders(c);
   return c.html('<!doctype html>' + String(el), status);
 }
 

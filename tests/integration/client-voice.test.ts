@@ -1,3 +1,5 @@
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTestApp, type TestApp } from '../support/app.js';
 import * as fx from '../support/fixtures.js';
@@ -114,6 +116,22 @@ describe('the link', () => {
     expect(page.headers.get('Cache-Control')).toBe('no-store');
     const html = await page.text();
     expect(html).toContain('<meta name="referrer" content="no-referrer"');
+  });
+
+  it('keeps "no referrer" and "not stored" through the Node server, compressed too', async () => {
+    const server = serve({ fetch: t.app.fetch, port: 0, hostname: '127.0.0.1' });
+    await new Promise((r) => server.once('listening', r));
+    try {
+      const { port } = server.address() as AddressInfo;
+      for (const path of ['/client/l/aaaaaaaaaaaaaaaa.aaaaaaaaaaaaaaaaaaaaaaaaaa', '/client/language']) {
+        const res = await fetch(`http://127.0.0.1:${port}${path}`, { headers: { 'Accept-Encoding': 'gzip' }, redirect: 'manual' });
+        expect(res.headers.get('Content-Encoding'), path).toBe('gzip');
+        expect(res.headers.get('Referrer-Policy'), path).toBe('no-referrer');
+        expect(res.headers.get('Cache-Control'), path).toBe('no-store');
+      }
+    } finally {
+      await new Promise((r) => server.close(r));
+    }
   });
 
   it('shows no name but the client’s first name: not the partner’s, not the worker’s, no last name', async () => {
