@@ -130,14 +130,14 @@ gpmiClientCopyRoutes.get('/', async (c) => {
   const dutch = official.official === 'nl' ? print : await loadPrint(c, 'nl');
   if (!print || !dutch) return c.notFound();
   const translations = await gpmiTranslations(c.get('deps').db, scope(c), print.gpmiId, copy.language.code);
-  const { renderGpmiClientCopy, pdfCanDraw } = await clientCopyPdf();
+  const { renderGpmiClientCopy, pdfCanDraw, pdfLanguageProven } = await clientCopyPdf();
   const dutchDomainNames = new Map(dutch.agreements.map((a) => [a.domainKey, a.domainName]));
   const clientTexts = [
     ...translations.values(),
     ...dutch.agreements.map((a) => copy.text(`domain:${a.domainKey}:name`, a.domainName).text),
     ...(['pdfGpmiTitle', 'pdfBindingNl', 'pdfNotTranslated', 'pdfClientActions', 'pdfOcmwActions'] as const).map((k) => copy.w(k)),
   ];
-  if (!pdfCanDraw(clientTexts)) return render(c, () => <WebOnlyPage ui={ui(c)} household={c.get('household')} language={copy.language} />, { status: 200 });
+  if (!pdfLanguageProven(copy.language) || !pdfCanDraw(clientTexts)) return render(c, () => <WebOnlyPage ui={ui(c)} household={c.get('household')} language={copy.language} />, { status: 200 });
   const pdf = await renderGpmiClientCopy({ print, copy, official: official.official, translations, dutchDomainNames });
   await auditEvent(c, 'gpmi.client_copy_downloaded', { type: 'gpmi', id: print.gpmiId });
   return pdfResponse(
@@ -159,12 +159,12 @@ balanceClientCopyRoutes.get('/', async (c) => {
   const { db } = c.get('deps');
   const detail = await findBalance(db, scope(c), household.id, parseId(c.req.param('balanceId')) ?? NaN, { hideSensitive: c.get('hideSensitive') });
   if (!detail) return c.notFound();
-  const { renderBalanceClientCopy, pdfCanDraw } = await clientCopyPdf();
+  const { renderBalanceClientCopy, pdfCanDraw, pdfLanguageProven } = await clientCopyPdf();
   const texts = domainsOf(detail.catalogue).flatMap(({ domain }) => [
     copy.text(`domain:${domain.key}:name`, domain.name.nl).text,
     ...domain.anchors.map((a, i) => copy.text(`domain:${domain.key}:anchor${i + 1}`, a.nl).text),
   ]);
-  if (!pdfCanDraw(texts)) return render(c, () => <WebOnlyPage ui={ui(c)} household={household} language={copy.language} />, { status: 200 });
+  if (!pdfLanguageProven(copy.language) || !pdfCanDraw(texts)) return render(c, () => <WebOnlyPage ui={ui(c)} household={household} language={copy.language} />, { status: 200 });
   const pdf = await renderBalanceClientCopy({
     detail,
     copy,

@@ -140,3 +140,14 @@ describe('the balance, Arabic beside Dutch', () => {
     expect(text).toContain(normalised('Score van de cliënt: 3'));
   });
 });
+
+describe('a right-to-left language not proved in a test', () => {
+  it('is read on screen: no PDF for Dari, the worker is told why', async () => {
+    const worker = (await t.db.selectFrom('app_user').select('id').executeTakeFirstOrThrow()).id;
+    await fx.clientLanguageOn(t.db, t.now(), await fx.scopeOf(t.db, worker), 'fa-AF');
+    const res = await t.request(`/households/${householdId}/gpmis/${gpmiId}/client-copy?lang=fa-AF`, { cookie });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('Content-Type')).toContain('text/html');
+    expect(await res.text()).toContain('Voor het Dari maakt Sociale Balans (nog) geen PDF');
+  });
+});

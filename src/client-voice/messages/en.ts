@@ -195,6 +195,6 @@ export const clientVoiceEn: typeof clientVoiceNl = {
     pdfClientScore: 'Client’s score',
     pdfNotScored: 'No score',
     webOnly: (lang: string) =>
-      `Sociale Balans makes no PDF in ${lang}: the PDF’s fonts do not have the letters of this language. The client reads this language on screen.`,
+      `Sociale Balans makes no PDF in ${lang} (yet): it cannot put this language on paper reliably yet. The client reads this language on screen.`,
   },
 };

@@ -201,6 +201,6 @@ export const clientVoiceFr: typeof clientVoiceNl = {
     pdfClientScore: 'Score du client',
     pdfNotScored: 'Pas de score',
     webOnly: (lang: string) =>
-      `Sociale Balans ne fait pas de PDF en ${lang} : les polices du PDF n’ont pas les lettres de cette langue. Le client lit cette langue à l’écran.`,
+      `Sociale Balans ne fait pas (encore) de PDF en ${lang} : il ne sait pas encore mettre cette langue sur papier de façon fiable. Le client lit cette langue à l’écran.`,
   },
 };

@@ -202,6 +202,6 @@ export const clientVoiceNl = {
     pdfClientScore: 'Score van de cliënt',
     pdfNotScored: 'Geen score',
     webOnly: (lang: string) =>
-      `Voor het ${lang} maakt Sociale Balans geen PDF: de lettertypes van de PDF hebben de letters van deze taal niet. De cliënt leest deze taal op het scherm.`,
+      `Voor het ${lang} maakt Sociale Balans (nog) geen PDF: het kan die taal nog niet betrouwbaar op papier zetten. De cliënt leest deze taal op het scherm.`,
   },
 };

@@ -85,18 +85,32 @@ function lineWidth(w: PdfWriter, line: string, base: Direction, bold: boolean, s
   return visualRuns(line, base).reduce((sum, r) => sum + runWidth(w, r, bold, size), 0);
 }
 
-/** Breaks a paragraph into lines of at most `width`, between words, in logical order. */
+/**
+ * Breaks a paragraph into lines of at most `width`, between words, in logical order. Each word is
+ * measured once (in its own runs and font) and a line is the sum of its words and spaces: no
+ * kerning crosses a space, so this is the width the line is drawn with.
+ */
 export function breakLines(w: PdfWriter, text: string, base: Direction, width: number, bold: boolean, size: number): string[] {
   const lines: string[] = [];
+  const measured = new Map<string, number>();
+  const widthOf = (word: string) => measured.get(word) ?? measured.set(word, lineWidth(w, word, base, bold, size)).get(word)!;
+  const space = runWidth(w, { text: ' ', rtl: base === 'rtl' }, bold, size);
   for (const paragraph of text.replace(/\r\n?/g, '\n').split('\n')) {
     const words = paragraph.split(/ +/).filter(Boolean);
     let line = '';
+    let used = 0;
     for (const word of words) {
-      const candidate = line ? `${line} ${word}` : word;
-      if (!line || lineWidth(w, candidate, base, bold, size) <= width) line = candidate;
-      else {
+      const wordWidth = widthOf(word);
+      if (!line) {
+        line = word;
+        used = wordWidth;
+      } else if (used + space + wordWidth <= width) {
+        line = `${line} ${word}`;
+        used += space + wordWidth;
+      } else {
         lines.push(line);
         line = word;
+        used = wordWidth;
       }
     }
     lines.push(line);

@@ -198,6 +198,16 @@ export function renderBalanceClientCopy(input: BalanceClientCopyInput): Promise<
 }
 
 /**
+ * Right-to-left languages whose copies were read back from the PDF in a test (decision 030). Another
+ * right-to-left language (Dari, Pashto) stays on screen until a test proves its copy too.
+ */
+const RTL_PROVEN = new Set(['ar']);
+
+export function pdfLanguageProven(language: { code: string; dir: 'ltr' | 'rtl' }): boolean {
+  return language.dir === 'ltr' || RTL_PROVEN.has(language.code);
+}
+
+/**
  * Whether the embedded fonts can draw every character of these texts. A language whose texts they
  * cannot draw gets no PDF (it is read on screen): a PDF with blanks would be worse than none.
  */
