@@ -137,7 +137,8 @@ gpmiClientCopyRoutes.get('/', async (c) => {
     ...dutch.agreements.map((a) => copy.text(`domain:${a.domainKey}:name`, a.domainName).text),
     ...(['pdfGpmiTitle', 'pdfBindingNl', 'pdfNotTranslated', 'pdfClientActions', 'pdfOcmwActions'] as const).map((k) => copy.w(k)),
   ];
-  if (!pdfLanguageProven(copy.language) || !pdfCanDraw(clientTexts)) return render(c, () => <WebOnlyPage ui={ui(c)} household={c.get('household')} language={copy.language} />, { status: 200 });
+  if (!pdfLanguageProven(copy.language) || !pdfCanDraw(clientTexts))
+    return render(c, () => <WebOnlyPage ui={ui(c)} household={c.get('household')} language={copy.language} />, { status: 200 });
   const pdf = await renderGpmiClientCopy({ print, copy, official: official.official, translations, dutchDomainNames });
   await auditEvent(c, 'gpmi.client_copy_downloaded', { type: 'gpmi', id: print.gpmiId });
   return pdfResponse(
@@ -164,7 +165,8 @@ balanceClientCopyRoutes.get('/', async (c) => {
     copy.text(`domain:${domain.key}:name`, domain.name.nl).text,
     ...domain.anchors.map((a, i) => copy.text(`domain:${domain.key}:anchor${i + 1}`, a.nl).text),
   ]);
-  if (!pdfLanguageProven(copy.language) || !pdfCanDraw(texts)) return render(c, () => <WebOnlyPage ui={ui(c)} household={household} language={copy.language} />, { status: 200 });
+  if (!pdfLanguageProven(copy.language) || !pdfCanDraw(texts))
+    return render(c, () => <WebOnlyPage ui={ui(c)} household={household} language={copy.language} />, { status: 200 });
   const pdf = await renderBalanceClientCopy({
     detail,
     copy,

@@ -209,8 +209,16 @@ test('hand-over on the worker’s screen: the lock screen everywhere else, until
   await worker.goto(voicePath(w));
   await worker.getByRole('radio', { name: 'Sara Peeters' }).check();
   await worker.getByRole('radio', { name: /Op dit scherm/ }).check();
+  // Another tab of the same browser, open on the client file.
+  const otherTab = await worker.context().newPage();
+  await otherTab.goto(`/households/${w.householdId}`);
+  await expect(otherTab.getByText('Peeters').first()).toBeVisible();
   await worker.getByRole('button', { name: 'Starten' }).click();
   await expect(worker.getByRole('heading', { level: 1, name: 'Kies je taal' })).toBeVisible();
+  // It is emptied and then shows the lock (script on), without anyone touching it.
+  await expect(otherTab.getByRole('heading', { level: 1, name: 'Dit scherm is vergrendeld' })).toBeVisible();
+  await expect(otherTab.getByText('Peeters')).toHaveCount(0);
+  await otherTab.close();
   // Back, or a typed address: the lock, nothing of the file.
   await worker.goBack();
   await expect(worker.getByRole('heading', { level: 1, name: 'Dit scherm is vergrendeld' })).toBeVisible();

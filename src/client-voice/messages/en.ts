@@ -18,7 +18,7 @@ export const clientVoiceEn: typeof clientVoiceNl = {
   modeLegend: 'How?',
   modeHandover: 'On this screen: you give your screen to the client',
   modeHandoverHint:
-    'Your session then becomes a session for the client only. Every other page shows a lock, until you sign in again with two-step verification.',
+    'Your session then becomes a session for the client only. Every other page shows a lock, until you sign in again with two-step verification. Close your other tabs with client files first.',
   modeLink: 'With a link or QR code, on the client’s phone',
   modeLinkHint: 'One link for this person and this balance. It stops working after sending, after the time you choose, or when you withdraw it.',
   noLinkMode:

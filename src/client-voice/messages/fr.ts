@@ -18,7 +18,7 @@ export const clientVoiceFr: typeof clientVoiceNl = {
   modeLegend: 'Comment ?',
   modeHandover: 'Sur cet écran : vous donnez votre écran au client',
   modeHandoverHint:
-    'Votre session devient alors une session réservée au client. Toute autre page affiche un verrou, jusqu’à ce que vous vous reconnectiez avec la vérification en deux étapes.',
+    'Votre session devient alors une session réservée au client. Toute autre page affiche un verrou, jusqu’à ce que vous vous reconnectiez avec la vérification en deux étapes. Fermez d’abord vos autres onglets de dossiers.',
   modeLink: 'Avec un lien ou un code QR, sur le téléphone du client',
   modeLinkHint: 'Un lien pour cette personne et ce bilan. Il ne fonctionne plus après l’envoi, après la durée que vous choisissez, ou si vous le retirez.',
   noLinkMode:

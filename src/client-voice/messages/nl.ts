@@ -19,7 +19,7 @@ export const clientVoiceNl = {
   modeLegend: 'Hoe?',
   modeHandover: 'Op dit scherm: je geeft je scherm aan de cliënt',
   modeHandoverHint:
-    'Je sessie wordt dan een sessie voor de cliënt alleen. Elke andere pagina toont een slot, tot jij je opnieuw aanmeldt met tweestapsverificatie.',
+    'Je sessie wordt dan een sessie voor de cliënt alleen. Elke andere pagina toont een slot, tot jij je opnieuw aanmeldt met tweestapsverificatie. Sluit eerst je andere tabbladen met dossiers.',
   modeLink: 'Met een link of QR-code, op de telefoon van de cliënt',
   modeLinkHint: 'Eén link voor deze persoon en deze meting. Hij werkt niet meer na het versturen, na de tijd die je kiest, of als je hem intrekt.',
   noLinkMode:
