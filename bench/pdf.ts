@@ -9,6 +9,10 @@ import { renderBalanceReport } from '../src/pdf/balance-report.js';
 import { renderGpmiReport } from '../src/pdf/gpmi-report.js';
 import { chartCache } from '../src/charts/cache.js';
 import { sampleBalanceReportInput, sampleGpmiInput } from '../scripts/pdf-samples.js';
+import { renderBalanceClientCopy } from '../src/client-voice/pdf/client-copy.js';
+import { clientLanguage } from '../src/client-voice/languages.js';
+import { shippedEntries } from '../src/client-voice/shipped/index.js';
+import { ClientCopy, mergeEntries } from '../src/client-voice/text-logic.js';
 
 const RUNS = Number(process.env.BENCH_PDF_RUNS ?? 20);
 const MB = 1024 * 1024;
@@ -37,6 +41,19 @@ export async function benchPdf(): Promise<void> {
     },
     { name: 'balance report, radar SVGs cached (a second download)', run: () => renderBalanceReport(balanceInput) },
     { name: `GPMI (${gpmiInput.agreements.length} agreements)`, run: () => renderGpmiReport(gpmiInput) },
+    {
+      // The client's copy (src/client-voice): every domain in Dutch and in Arabic, right to left
+      // through the bidirectional algorithm, Arabic shaped in Vazirmatn.
+      name: `client's copy of the balance, Arabic beside Dutch (${cells} cells)`,
+      run: () =>
+        renderBalanceClientCopy({
+          detail: balanceInput.detail,
+          copy: new ClientCopy(clientLanguage('ar')!, mergeEntries(shippedEntries('ar'), [])),
+          official: 'nl',
+          organisation: balanceInput.organisation,
+          dossierRef: null,
+        }),
+    },
   ];
   const rows: string[] = [];
   let first = 0;

@@ -18,6 +18,10 @@ import { sessionMiddleware } from './auth/middleware.js';
 import { adminRoutes } from './admin/routes.js';
 import { householdRoutes } from './households/routes.js';
 import { catalogueRoutes, IMPORT_PATH } from './catalogue/routes.js';
+import { clientRoutes } from './client-voice/client-routes.js';
+import { translationRoutes } from './client-voice/admin-routes.js';
+import { handoverGate } from './client-voice/handover.js';
+import { CLIENT_PREFIX, isClientPath } from './client-voice/paths.js';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -35,6 +39,7 @@ export function createApp(deps: AppDeps) {
     c.set('scope', null);
     c.set('sessionId', null);
     c.set('pendingSession', null);
+    c.set('handover', null);
     const locale = negotiateLocale(c.req.header('Accept-Language'));
     c.set('locale', locale);
     c.set('t', messagesFor(locale));
@@ -52,8 +57,22 @@ export function createApp(deps: AppDeps) {
   // The catalogue import has its own, larger limit (src/catalogue/routes.tsx).
   app.use(except(IMPORT_PATH, bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => renderError(c, 'tooLarge') })));
 
+  // The client-facing address (CLIENT_ORIGIN) serves the client view only: any other path asked
+  // for under that host name is not there, whatever the reverse proxy in front lets through.
+  const clientHost = config.clientOrigin ? new URL(config.clientOrigin).host : null;
+  if (clientHost && clientHost !== new URL(config.publicOrigin).host) {
+    app.use(async (c, next) => {
+      if (c.req.header('Host') === clientHost && !isClientPath(c.req.path)) return renderError(c, 'notFound');
+      await next();
+    });
+  }
+
   // Unsafe methods must come from our own pages: checked on Origin / Sec-Fetch-Site (Hono csrf()).
-  const csrfCheck = csrf({ origin: ownOrigins(config) });
+  // The client view's forms may also come from the client-facing address.
+  const origins = ownOrigins(config);
+  const csrfCheck = csrf({
+    origin: (origin, c) => origins.includes(origin) || (origin === config.clientOrigin && isClientPath(c.req.path)),
+  });
   app.use(async (c, next) => {
     let passed = false;
     try {
@@ -74,6 +93,8 @@ export function createApp(deps: AppDeps) {
   });
 
   app.use(sessionMiddleware);
+  // A session handed over to a client reaches the client view only (src/client-voice/handover.ts).
+  app.use(handoverGate);
 
   // Each resource under its own prefix, so a sub-app's middleware (requireUser, requireAdmin, the
   // import's body limit) never runs for a sibling's paths (tests/integration/mounts.test.ts).
@@ -86,8 +107,12 @@ export function createApp(deps: AppDeps) {
   app.route('/account', accountRoutes);
   app.route('/admin', adminRoutes);
   app.route('/catalogue', catalogueRoutes);
+  app.route('/translations', translationRoutes);
   // The client files (balances, GPMIs, overviews, PDFs) are mounted inside, per household.
   app.route('/households', householdRoutes);
+  // The client's own view (a one-time link or a hand-over): no account, its own prefix, so a reverse
+  // proxy can expose exactly it on the client-facing address.
+  app.route(CLIENT_PREFIX, clientRoutes);
 
   app.notFound((c) => renderError(c, 'notFound'));
   app.onError((err, c) => {

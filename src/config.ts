@@ -22,24 +22,27 @@ const intInRange = (min: number, max: number) =>
         .max(max, { error: `must be at most ${max}` }),
     );
 
+/** An http(s) origin without path or query. */
+function originSchema(what: string, example: string) {
+  return z.url({ protocol: /^https?$/, error: `must be ${what} such as ${example}` }).refine(
+    (v) => {
+      try {
+        const u = new URL(v);
+        return u.pathname === '/' && !u.search;
+      } catch {
+        return true;
+      }
+    },
+    { error: `must be an origin without path, e.g. ${example}` },
+  );
+}
+
 const envSchema = z.object({
   PORT: intInRange(1, 65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
   DATABASE_PATH: z.string().min(1, { error: 'must not be empty' }).default('./data/sociale-balans.sqlite'),
-  PUBLIC_ORIGIN: z
-    .url({ protocol: /^https?$/, error: 'must be an http(s) origin such as https://balans.ocmw.be' })
-    .refine(
-      (v) => {
-        try {
-          const u = new URL(v);
-          return u.pathname === '/' && !u.search;
-        } catch {
-          return true;
-        }
-      },
-      { error: 'must be an origin without path, e.g. https://balans.ocmw.be' },
-    )
-    .optional(),
+  PUBLIC_ORIGIN: originSchema('an http(s) origin', 'https://balans.ocmw.be').optional(),
+  CLIENT_ORIGIN: originSchema('an http(s) origin for clients', 'https://vragen.ocmw.be').optional(),
   TRUST_PROXY: bool.default(false),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent'], { error: 'must be one of debug, info, warn, error, silent' }).default('info'),
   SESSION_IDLE_MINUTES: intInRange(5, 24 * 60).default(30),
@@ -54,6 +57,11 @@ export interface Config {
   host: string;
   databasePath: string;
   publicOrigin: string;
+  /**
+   * CLIENT_ORIGIN: the address clients open their one-time links on, exposing only the client view
+   * (/client/, see README "Client links"). Unset: no links, only hand-over on the worker's screen.
+   */
+  clientOrigin: string | undefined;
   /** PUBLIC_ORIGIN was set. Without it the origin is a guess, and `ownOrigins` is lenient. */
   publicOriginExplicit: boolean;
   secure: boolean;
@@ -86,6 +94,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: e.HOST,
     databasePath: e.DATABASE_PATH === ':memory:' ? ':memory:' : path.resolve(e.DATABASE_PATH),
     publicOrigin,
+    clientOrigin: e.CLIENT_ORIGIN?.replace(/\/$/, ''),
     publicOriginExplicit: e.PUBLIC_ORIGIN !== undefined,
     secure: publicOrigin.startsWith('https://'),
     trustProxy: e.TRUST_PROXY,

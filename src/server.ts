@@ -104,7 +104,18 @@ async function supervise(config: Config, logger: Logger) {
 
   cluster.on('exit', (worker, exitCode, signal) => {
     if (stopping) {
-      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(finalCode);
+      if (Object.keys(cluster.workers ?? {}).length === 0) {
+        // Serving processes that close the database at the same moment may each find the other
+        // still open, and then none is the last connection that checkpoints the WAL and removes
+        // it. Closing it once more, alone, does that (nothing is lost either way: a WAL left
+        // behind is replayed at the next start; this keeps the stop clean).
+        try {
+          openDatabase(config.databasePath).sqlite.close();
+        } catch (error) {
+          logger.warn('final checkpoint failed', { error: error instanceof Error ? error.name : 'unknown' });
+        }
+        process.exit(finalCode);
+      }
       return;
     }
     // A serving process died on its own: start another, unless they keep dying (then stop, so

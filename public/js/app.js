@@ -243,4 +243,24 @@
       });
     });
   });
+
+  // The hand-over (src/client-voice/handover.ts): the server locks the session, so every request
+  // of it shows the lock screen. Other tabs of this browser may still show a page loaded before;
+  // when a worker starts a hand-over, they are emptied at once and then reloaded (to the lock).
+  // The client view itself has no script; this only helps with script on.
+  var channel = 'BroadcastChannel' in window ? new BroadcastChannel('sociale-balans-session') : null;
+  if (channel) {
+    document.addEventListener('submit', function (event) {
+      var form = event.target;
+      if (form && form.querySelector && form.querySelector('input[name="mode"][value="handover"]:checked')) channel.postMessage('handover');
+    });
+    channel.addEventListener('message', function (message) {
+      if (message.data !== 'handover') return;
+      document.body.textContent = '';
+      window.clearTimeout(idleTimer);
+      window.setTimeout(function () {
+        window.location.replace('/');
+      }, 1500);
+    });
+  }
 })();

@@ -3,6 +3,7 @@ import type { Trx } from '../db/transaction.js';
 import type { ScopedEnv } from '../http/env.js';
 import { audit, type AuditAction } from './audit.js';
 import { killHereIfAsked } from './failpoint.js';
+import { actorOf } from '../auth/org-scope.js';
 
 // The audit rows a route writes, with who (the caller's scope) and which request filled in once.
 // Two kinds, two functions:
@@ -19,7 +20,7 @@ function entry<E extends ScopedEnv>(c: Context<E>, action: AuditAction, target: 
   const scope = c.get('scope');
   return {
     organisationId: scope.organisationId,
-    actorUserId: scope.userId,
+    actorUserId: actorOf(scope),
     action,
     targetType: target.type,
     targetId: target.id,

@@ -18,6 +18,17 @@ export interface OrgScope {
   leadTeamIds: number[];
   /** Who sees sensitive life domains (organisation setting; see households/sensitive.ts). */
   sensitiveVisibility: 'team' | 'assigned';
+  /**
+   * Set when the caller is a client answering through a one-time link or a hand-over
+   * (src/client-voice): the scope is then the inviting worker's, narrowed to the household's team,
+   * and `userId` is that worker — whom the client acts for, never the actor of an audit row.
+   */
+  client?: { invitationId: string };
+}
+
+/** Who did it, for an audit row: the user, or nobody (null) for a client's own action. */
+export function actorOf(scope: Pick<OrgScope, 'userId' | 'client'>): number | null {
+  return scope.client ? null : scope.userId;
 }
 
 export function scopeOfUser(user: CurrentUser): OrgScope {

@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../http/env.js';
 import type { OrgScope } from './org-scope.js';
 
-export { scopeOfUser, type OrgScope } from './org-scope.js';
+export { actorOf, scopeOfUser, type OrgScope } from './org-scope.js';
 
 /** The caller's scope; only call behind requireUser/requireAdmin (which set it). */
 export function scope<E extends AppEnv>(c: Context<E>): OrgScope {

@@ -37,7 +37,15 @@ export function throttleKeys(email: string, ip: string | null): string[] {
   return keys;
 }
 
-const freeFailuresOf = (key: string) => (key.startsWith('ip:') ? ADDRESS_FREE_FAILURES : ACCOUNT_FREE_FAILURES);
+/**
+ * Failures from one client address in another flow than sign-in (a client's one-time link): the
+ * same counting, its own key, and the address's number of free failures.
+ */
+export function addressKey(flow: string, ip: string): string {
+  return `${flow}-ip:${createHash('sha256').update(ip).digest('hex').slice(0, 32)}`;
+}
+
+const freeFailuresOf = (key: string) => (key.startsWith('ip:') || /^[a-z]+-ip:/.test(key) ? ADDRESS_FREE_FAILURES : ACCOUNT_FREE_FAILURES);
 
 /** How long the `failures`-th failure locks (0 while it is still a free one). */
 export function lockMsAfter(failures: number, free: number): number {

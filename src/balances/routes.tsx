@@ -38,6 +38,8 @@ import { ConflictCells, SaveError, SavedCells } from '../../views/balances/Score
 import { BalanceViewPage } from '../../views/balances/BalanceViewPage.js';
 import { serverSecret } from '../db/server-secret.js';
 import { issueEditorToken, verifiedEditorToken } from './editor-token.js';
+import { closeAtFinalisation, hasOpenInvitation } from '../client-voice/invitations.js';
+import { clientVoicePath } from '../client-voice/paths.js';
 
 // The balance (meting): start one, score it one step (a theme of one person) at a time (saved as
 // it goes with htmx; every button of a step saves the step first, with or without JS), finalise it, correct it afterwards with a reason. Every route goes through
@@ -192,6 +194,11 @@ balanceRoutes.post('/:balanceId/finalisation', async (c) => {
   const { household, detail } = found;
   const deps = c.get('deps');
   const t = c.get('t').balances.editor;
+  // A client may still be answering (src/client-voice): say so first; finalising then closes it.
+  const closeClientLinks = field(await readForm(c), 'client_links') === 'close';
+  if (detail.status === 'draft' && !closeClientLinks && (await hasOpenInvitation(deps.db, scope(c), detail.id, deps.now()))) {
+    return redirectAfterPost(c, `${clientVoicePath(household.id, detail.id)}?finalise=1#finalise-warning`);
+  }
   if (detail.status === 'final') {
     const token = await newEditorToken(c, detail.id);
     return render(c, () => <BalanceEditorPage ui={ui(c)} household={household} detail={detail} editorToken={token} state={{ topMessage: t.alreadyFinal }} />, {
@@ -206,7 +213,11 @@ balanceRoutes.post('/:balanceId/finalisation', async (c) => {
   }
   const finalised = await inTransaction(deps.db, async (trx) => {
     const done = await finaliseBalance(trx, scope(c), detail.id, deps.now());
-    if (done) await auditChange(c, trx, 'balance.finalised', { type: 'balance', id: detail.id });
+    if (done) {
+      await auditChange(c, trx, 'balance.finalised', { type: 'balance', id: detail.id });
+      if (await closeAtFinalisation(trx, scope(c), detail.id, deps.now()))
+        await auditChange(c, trx, 'client_voice.revoked', { type: 'balance', id: detail.id });
+    }
     return done;
   });
   if (!finalised) return c.notFound();

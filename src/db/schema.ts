@@ -3,6 +3,7 @@ import type { CatalogueTables } from '../catalogue/tables.js';
 import type { HouseholdTables } from '../households/tables.js';
 import type { BalanceTables } from '../balances/tables.js';
 import type { GpmiTables } from '../gpmi/tables.js';
+import type { ClientVoiceTables } from '../client-voice/tables.js';
 
 // Row types of every table, as Kysely sees them. Booleans are 0/1 integers (SQLite).
 
@@ -118,6 +119,14 @@ export interface Database {
   gpmi_agreement_item: GpmiTables['gpmi_agreement_item'];
   gpmi_evaluation: GpmiTables['gpmi_evaluation'];
   gpmi_evaluation_item: GpmiTables['gpmi_evaluation_item'];
+  client_language: ClientVoiceTables['client_language'];
+  client_text: ClientVoiceTables['client_text'];
+  client_setting: ClientVoiceTables['client_setting'];
+  client_invitation: ClientVoiceTables['client_invitation'];
+  client_answer: ClientVoiceTables['client_answer'];
+  client_session_lock: ClientVoiceTables['client_session_lock'];
+  member_client_language: ClientVoiceTables['member_client_language'];
+  gpmi_client_text: ClientVoiceTables['gpmi_client_text'];
 }
 
 export type AppUser = Selectable<AppUserTable>;

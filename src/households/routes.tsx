@@ -6,6 +6,8 @@ import { openAgreementCounts } from '../gpmi/queries.js';
 import { gpmiRoutes, planRoutes } from '../gpmi/routes.js';
 import { balanceOverviewRoutes, evolutionRoutes } from '../overview/routes.js';
 import { balancePdfRoutes, gpmiPdfRoutes } from '../pdf/routes.js';
+import { clientVoiceRoutes } from '../client-voice/worker-routes.js';
+import { balanceClientCopyRoutes, gpmiClientCopyRoutes, gpmiClientTextRoutes } from '../client-voice/copy-routes.js';
 import type { SignedInEnv } from '../http/env.js';
 import type { Database } from '../db/schema.js';
 import { field, readForm } from '../http/form.js';
@@ -189,8 +191,12 @@ const clientFileRoutes = new Hono<HouseholdEnv>()
   .route('/balances/:balanceId/plan', planRoutes)
   .route('/balances/:balanceId/overview', balanceOverviewRoutes)
   .route('/balances/:balanceId/pdf', balancePdfRoutes)
+  .route('/balances/:balanceId/client-voice', clientVoiceRoutes)
+  .route('/balances/:balanceId/client-copy', balanceClientCopyRoutes)
   .route('/gpmis', gpmiRoutes)
   .route('/gpmis/:gpmiId/pdf', gpmiPdfRoutes)
+  .route('/gpmis/:gpmiId/client-language', gpmiClientTextRoutes)
+  .route('/gpmis/:gpmiId/client-copy', gpmiClientCopyRoutes)
   .route('/evolution', evolutionRoutes);
 
 householdRoutes.route('/:householdId', clientFileRoutes);

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { audit } from '../audit/audit.js';
+import { actorOf } from '../auth/org-scope.js';
 import type { ScopedEnv, SignedInEnv } from '../http/env.js';
 import { renderError } from '../http/errors.js';
 import { parseId } from '../http/params.js';
@@ -17,8 +18,10 @@ import { hidesSensitive } from './sensitive.js';
 //    the household's own or one a route below returns for a member, balance or GPMI, is audited as
 //    access.denied exactly once, here, after the route ran. A route simply returns notFound() and
 //    cannot forget the audit row; probing for other teams' files shows up.
-// It reads the scope from the context, not the user, so any caller that sets a scope (a signed-in
-// user today; an API client or a client's one-time link later) goes through the same checks.
+// It reads the scope from the context, not the user, so any caller that sets a scope goes through
+// the same checks: a signed-in user (householdScoped, the household from the path) and a client
+// answering through a one-time link or a hand-over (src/client-voice, the household of the
+// invitation) both enter with enterHousehold.
 
 /** What the routes of a client file find on the context. */
 export interface HouseholdVariables {
@@ -52,7 +55,7 @@ async function auditDenied<E extends ScopedEnv>(c: Context<E>) {
   const { db, now } = c.get('deps');
   await audit(db, now(), {
     organisationId: scope.organisationId,
-    actorUserId: scope.userId,
+    actorUserId: actorOf(scope),
     action: 'access.denied',
     ...clientTarget(c.req.path),
     requestId: c.get('requestId'),
@@ -60,17 +63,28 @@ async function auditDenied<E extends ScopedEnv>(c: Context<E>) {
   });
 }
 
-/** Mount with `.use(householdScoped)` on the app for `/households/:householdId`. */
-export const householdScoped = createMiddleware<ScopedHouseholdEnv>(async (c, next) => {
+/**
+ * The one way into a client file: finds household `id` with the caller's scope, sets `household` and
+ * `hideSensitive`, runs the rest, and audits every 404 (the household's own, answered with
+ * `notFound`, or one the rest returns) as access.denied.
+ */
+export async function enterHousehold<E extends { Variables: ScopedHouseholdEnv['Variables'] }>(
+  c: Context<E>,
+  id: number | null,
+  next: () => Promise<void>,
+  notFound: (c: Context<E>) => Response | Promise<Response> = (c) => renderError(c, 'notFound'),
+): Promise<Response | void> {
   const scope = c.get('scope');
-  const id = parseId(c.req.param('householdId'));
   const household = id === null ? undefined : await findHousehold(c.get('deps').db, scope, id);
   if (!household) {
     await auditDenied(c);
-    return renderError(c, 'notFound');
+    return notFound(c);
   }
   c.set('household', household);
   c.set('hideSensitive', hidesSensitive(scope, household));
   await next();
   if (c.res.status === 404) await auditDenied(c);
-});
+}
+
+/** Mount with `.use(householdScoped)` on the app for `/households/:householdId`. */
+export const householdScoped = createMiddleware<ScopedHouseholdEnv>((c, next) => enterHousehold(c, parseId(c.req.param('householdId')), next));

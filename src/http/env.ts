@@ -34,6 +34,11 @@ export interface AppVariables {
   pendingSession: ValidSession | null;
   /** Set by render() for a 422: the page answers a refused form, and its title says so. */
   formRefused: boolean;
+  /**
+   * The worker's session of this request was handed over to a client (src/client-voice/handover.ts):
+   * `user`, `scope` and `sessionId` are then null, and only the client view answers.
+   */
+  handover: { sessionId: string; invitationId: string } | null;
 }
 
 export interface AppEnv {

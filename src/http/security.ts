@@ -29,7 +29,8 @@ export function securityHeaders(opts: { secure: boolean }) {
       ].join('; '),
     );
     h.set('X-Content-Type-Options', 'nosniff');
-    h.set('Referrer-Policy', 'same-origin');
+    // A route may ask for less (the client view sends no referrer at all), never for more.
+    if (!h.has('Referrer-Policy')) h.set('Referrer-Policy', 'same-origin');
     h.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()');
     h.set('Cross-Origin-Opener-Policy', 'same-origin');
     h.set('X-Frame-Options', 'DENY');

@@ -2,7 +2,8 @@
 // choke on spaces, slashes, accents and very long names, so the name is plain ASCII letters, digits,
 // dashes and the two underscores that separate its parts: `sociale-balans_<dossier>_<yyyy-mm-dd>.pdf`.
 
-export type PdfKind = 'sociale-balans' | 'gpmi' | 'gpmi-dossierkopie';
+/** The client's bilingual copies carry the client language's code (from src/client-voice/languages.ts: ASCII letters and dashes). */
+export type PdfKind = 'sociale-balans' | 'gpmi' | 'gpmi-dossierkopie' | `gpmi-clientkopie-${string}` | `sociale-balans-clientkopie-${string}`;
 
 const DOSSIER_MAX = 40;
 

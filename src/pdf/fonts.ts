@@ -12,12 +12,21 @@ import PDFDocument from 'pdfkit';
 const require = createRequire(import.meta.url);
 
 export const FONT = { regular: 'NotoSans', bold: 'NotoSans-Bold', italic: 'NotoSans-Italic' } as const;
-export type FontName = (typeof FONT)[keyof typeof FONT];
+/**
+ * Arabic script for the client's copies in Arabic (src/client-voice/pdf): Vazirmatn (OFL), whose
+ * shaped letters are whole glyphs that the font also maps from Unicode's presentation forms, so the
+ * PDF's text layer reads back letter by letter (docs/decisions/030-bilingual-pdfs-bidi.md). Latin
+ * text stays in Noto Sans.
+ */
+export const SCRIPT_FONT = { arabic: 'Vazirmatn', arabicBold: 'Vazirmatn-Bold' } as const;
+export type FontName = (typeof FONT)[keyof typeof FONT] | (typeof SCRIPT_FONT)[keyof typeof SCRIPT_FONT];
 
 const FILES: Record<FontName, string> = {
   [FONT.regular]: '@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf',
   [FONT.bold]: '@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf',
   [FONT.italic]: '@expo-google-fonts/noto-sans/400Regular_Italic/NotoSans_400Regular_Italic.ttf',
+  [SCRIPT_FONT.arabic]: '@expo-google-fonts/vazirmatn/400Regular/Vazirmatn_400Regular.ttf',
+  [SCRIPT_FONT.arabicBold]: '@expo-google-fonts/vazirmatn/700Bold/Vazirmatn_700Bold.ttf',
 };
 
 let loaded: Map<FontName, Buffer> | undefined;

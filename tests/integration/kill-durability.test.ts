@@ -112,7 +112,18 @@ describe('kill -9 while saving and reading', () => {
         }
       };
       const load = Promise.all([...cells.map(saver), reader(), reader()]);
-      await new Promise((r) => setTimeout(r, 400 + round * 250));
+      // Kill after at least this round's time AND enough answers in this round to judge (four of
+      // each): on a busy machine the same time holds fewer requests, and the assertions below need
+      // more than ten of each over the three rounds. A cap keeps a stuck server from hanging the test.
+      const from = acknowledged.length;
+      const inRound = (action: string) => acknowledged.slice(from).filter((a) => a.action === action).length;
+      const started = Date.now();
+      while (
+        (Date.now() - started < 400 + round * 250 || inRound('balance.scores_saved') < 4 || inRound('household.viewed') < 4) &&
+        Date.now() - started < 10_000
+      ) {
+        await new Promise((r) => setTimeout(r, 20));
+      }
       killAll(child);
       running = false;
       await load;

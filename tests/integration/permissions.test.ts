@@ -72,6 +72,27 @@ export const ROUTES: Record<string, Access> = {
   'GET /households/:householdId/balances/:balanceId/overview': 'client',
   'GET /households/:householdId/evolution': 'client',
   'GET /households/:householdId/evolution/comparison': 'client',
+  'GET /households/:householdId/balances/:balanceId/client-voice': 'client',
+  'POST /households/:householdId/balances/:balanceId/client-voice/invitations': 'client',
+  'POST /households/:householdId/balances/:balanceId/client-voice/invitations/:invitationId/revocation': 'client',
+  'POST /households/:householdId/balances/:balanceId/client-voice/answers/:answerId/decision': 'client',
+  'GET /households/:householdId/balances/:balanceId/client-copy': 'client',
+  'GET /households/:householdId/gpmis/:gpmiId/client-language': 'client',
+  'POST /households/:householdId/gpmis/:gpmiId/client-language': 'client',
+  'GET /households/:householdId/gpmis/:gpmiId/client-copy': 'client',
+  // The client view: no account. Each route finds its caller by the link's token or a handed-over
+  // session itself, and answers everyone else "this link does not work" (tests/integration/client-voice.test.ts).
+  'GET /client/l/:token': 'public',
+  'POST /client/handover/end': 'public',
+  'GET /client/lock': 'public',
+  'GET /client': 'public',
+  'GET /client/language': 'public',
+  'POST /client/language': 'public',
+  'GET /client/q/:n': 'public',
+  'POST /client/q/:n': 'public',
+  'GET /client/review': 'public',
+  'POST /client/sending': 'public',
+  'GET /client/sent': 'public',
   'GET /admin': 'admin',
   'GET /admin/users': 'admin',
   'POST /admin/users': 'admin',
@@ -112,12 +133,22 @@ export const ROUTES: Record<string, Access> = {
   'POST /catalogue/draft/themes/:id': 'admin',
   'GET /catalogue/publication': 'admin',
   'POST /catalogue/publication': 'admin',
+  'GET /translations': 'admin',
+  'POST /translations/official-language': 'admin',
+  'POST /translations/languages': 'admin',
+  'GET /translations/:lang': 'admin',
+  'POST /translations/:lang/visibility': 'admin',
+  'GET /translations/:lang/po': 'admin',
+  'POST /translations/:lang/import': 'admin',
 };
 
 /** Routes where an allowed user rightly gets 404 for the test's ids, and why. */
 const EXPECTED_404: Record<string, string> = {
   'POST /account/sessions/:id/ending': "the session is the worker's own; everyone else's sessions are not found",
   'POST /catalogue/draft/domains/:id/restoration': 'the test domain is not retired, so there is nothing to restore',
+  'POST /households/:householdId/balances/:balanceId/client-voice/invitations/:invitationId/revocation': 'no invitation exists in the test world',
+  'GET /households/:householdId/balances/:balanceId/client-copy': 'a client copy needs ?lang= of a language switched on for clients',
+  'GET /households/:householdId/gpmis/:gpmiId/client-copy': 'a client copy needs ?lang= of a language switched on for clients',
 };
 
 type Actor = 'anonymous' | 'worker' | 'lead' | 'admin' | 'otherOrg';
@@ -174,6 +205,11 @@ async function world() {
     versions: String(version.id),
     domains: String(domain.id),
     themes: String(domain.theme_id),
+    invitations: 'aaaaaaaaaaaaaaaa',
+    answers: '1',
+    translations: 'ar',
+    l: 'aaaaaaaaaaaaaaaa.aaaaaaaaaaaaaaaaaaaaaaaaaa',
+    q: '1',
   };
   return { t, cookies, params };
 }
@@ -272,6 +308,8 @@ async function clientFile(t: TestApp, org: number, team: number, userId: number)
     balances.push(await fx.finalisedBalance(t.db, now, scope, household.id, { takenOn, participants: [member], scores: { 'h.verblijfplaats': score } }));
   }
   const balance = balances[1]!;
+  // The client's copies need a client language switched on.
+  await fx.clientLanguageOn(t.db, now, scope, 'ar');
   const gpmi = await fx.gpmi(t.db, now, scope, household.id, {
     balanceId: balance,
     memberId: member,
@@ -289,6 +327,8 @@ async function clientFile(t: TestApp, org: number, team: number, userId: number)
 /** Query strings a client-data page needs to show its content (the comparison: which two balances). */
 const QUERIES: Record<string, (file: Awaited<ReturnType<typeof clientFile>>) => string> = {
   'GET /households/:householdId/evolution/comparison': (f) => `?from=${f.earlierBalance}&to=${f.params.balances}`,
+  'GET /households/:householdId/balances/:balanceId/client-copy': () => '?lang=ar',
+  'GET /households/:householdId/gpmis/:gpmiId/client-copy': () => '?lang=ar',
 };
 
 describe('every GET that shows client data is audited', async () => {

@@ -18,6 +18,7 @@ import { EMPTY_CELL, type CellValue } from '../../src/balances/logic.js';
 import type { BalanceMethod } from '../../src/balances/tables.js';
 import { createGpmi, savePlan, saveDraft, type AgreementSeed } from '../../src/gpmi/queries.js';
 import { inTransaction } from '../../src/db/transaction.js';
+import { setShownToClients } from '../../src/client-voice/queries.js';
 
 type Db = Kysely<Database>;
 
@@ -225,7 +226,8 @@ export async function gpmi(
     startOn: string;
     durationMonths?: number;
     moments?: string[];
-    agreements: (Partial<AgreementSeed> & { domainKey: string })[];
+    /** `client` and `ocmw`: the "Wat doe jij?" and "Wat doet het OCMW?" items, as the GPMI editor saves them. */
+    agreements: (Partial<AgreementSeed> & { domainKey: string; client?: string[]; ocmw?: string[] })[];
     signed?: { on: string; clientName: string };
   },
 ): Promise<number> {
@@ -242,10 +244,29 @@ export async function gpmi(
       scope,
       householdId,
       values,
-      opts.agreements.map((a) => ({ subject: 'h', text: '', longTermGoal: '', shortTermGoal: '', targetScore: null, ...a })),
+      opts.agreements.map(({ client: _c, ocmw: _o, ...a }) => ({ subject: 'h', text: '', longTermGoal: '', shortTermGoal: '', targetScore: null, ...a })),
       now,
     ),
   );
+  if (opts.agreements.some((a) => a.client?.length || a.ocmw?.length)) {
+    const v = await db.selectFrom('gpmi_version').select(['id', 'revision']).where('gpmi_id', '=', id).executeTakeFirstOrThrow();
+    const rows = await db.selectFrom('gpmi_agreement').selectAll().where('version_id', '=', v.id).orderBy('position').execute();
+    const agreements = rows.map((r, i) => ({
+      id: r.id,
+      remove: false,
+      text: r.text,
+      longTermGoal: r.long_term_goal,
+      shortTermGoal: r.short_term_goal,
+      targetScore: r.target_score,
+      dueOn: r.due_on,
+      status: r.status,
+      client: opts.agreements[i]?.client ?? [],
+      ocmw: opts.agreements[i]?.ocmw ?? [],
+      partners: [],
+    }));
+    const outcome = await inTransaction(db, (trx) => saveDraft(trx, v.id, v.revision, { ...values, agreements, add: null }, scope.userId, now));
+    if (outcome.status !== 'saved') throw new Error(`gpmi: items not saved (${outcome.status})`);
+  }
   if (opts.signed) {
     const v = await db.selectFrom('gpmi_version').select(['id', 'revision']).where('gpmi_id', '=', id).executeTakeFirstOrThrow();
     const outcome = await inTransaction(db, (trx) =>
@@ -294,4 +315,9 @@ export async function plan(
   });
   const outcome = await inTransaction(db, (trx) => savePlan(trx, balanceId, planRows, 0, scope.userId, now));
   if (outcome !== 'saved') throw new Error(`plan: not saved (${outcome})`);
+}
+
+/** Switches a client language on for the clients of `scope`'s organisation, as an administrator does on /translations. */
+export async function clientLanguageOn(db: Db, now: number, scope: OrgScope, lang: string): Promise<void> {
+  await inTransaction(db, (trx) => setShownToClients(trx, scope, lang, true, now));
 }

@@ -12,6 +12,7 @@ export function AdminNav({ ui }: { ui: Ui }) {
     { href: '/admin/teams', label: t.teams },
     { href: '/admin/settings', label: t.settings },
     { href: '/admin/audit', label: t.audit },
+    { href: '/translations', label: ui.t.clientVoice.admin.navLabel },
   ];
   return (
     <nav class="main-nav admin-nav" aria-label={t.label}>

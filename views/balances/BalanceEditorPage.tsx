@@ -15,6 +15,7 @@ import {
 import type { Locale } from '../../src/i18n/locale.js';
 import { formatIsoDate, formatTime } from '../../src/i18n/format.js';
 import { Layout } from '../layouts/Layout.js';
+import { clientVoicePath } from '../../src/client-voice/paths.js';
 import { Cell } from './EditorCell.js';
 import { StepOverview } from './EditorParts.js';
 import { subjectLabel } from './labels.js';
@@ -86,7 +87,8 @@ export function BalanceEditorPage({
       </p>
       <h1>{e.title(formatIsoDate(detail.takenOn))}</h1>
       <p class="meta-line">
-        {ui.t.balances.method[detail.method]} · {e.catalogueVersion(detail.catalogueVersionNumber)}
+        {ui.t.balances.method[detail.method]} · {e.catalogueVersion(detail.catalogueVersionNumber)} ·{' '}
+        <a href={clientVoicePath(household.id, detail.id)}>{ui.t.clientVoice.editorLink}</a>
       </p>
       {state.topMessage && (
         <div class="alert alert--error" role="alert" tabindex={-1} data-focus-on-load>

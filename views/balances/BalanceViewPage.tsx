@@ -91,7 +91,8 @@ export function BalanceViewPage({
       <p class="no-print">
         <a href={`/households/${household.id}/balances/${detail.id}/pdf`} download>
           {ui.t.pdf.balance.download}
-        </a>
+        </a>{' '}
+        · <a href={`/households/${household.id}/balances/${detail.id}/client-voice`}>{ui.t.clientVoice.editorLink}</a>
       </p>
       {/* A refused correction is announced at the top as well: it may name no cell shown on this page. */}
       {amendError && (

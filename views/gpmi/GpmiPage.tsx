@@ -142,6 +142,9 @@ export function GpmiPage(p: GpmiPageProps) {
               {ui.t.pdf.gpmi.downloadFileCopy}
             </a>
           </p>
+          <p>
+            <a href={`${base}/client-language`}>{ui.t.clientVoice.gpmi.link}</a>
+          </p>
           <button type="button" class="button button--secondary" data-print hidden>
             {g.print}
           </button>

@@ -6,6 +6,7 @@ import { authEn } from '../../auth/messages/en.js';
 import { householdsEn } from '../../households/messages/en.js';
 import { catalogueEn } from '../../catalogue/messages/en.js';
 import { adminEn } from '../../admin/messages/en.js';
+import { clientVoiceEn } from '../../client-voice/messages/en.js';
 import type { Messages } from './nl.js';
 
 export const en: Messages = {
@@ -77,4 +78,5 @@ export const en: Messages = {
   gpmi: gpmiEn,
   overview: overviewEn,
   pdf: pdfEn,
+  clientVoice: clientVoiceEn,
 };

@@ -6,6 +6,7 @@ import { authFr } from '../../auth/messages/fr.js';
 import { householdsFr } from '../../households/messages/fr.js';
 import { catalogueFr } from '../../catalogue/messages/fr.js';
 import { adminFr } from '../../admin/messages/fr.js';
+import { clientVoiceFr } from '../../client-voice/messages/fr.js';
 import type { Messages } from './nl.js';
 
 export const fr: Messages = {
@@ -78,4 +79,5 @@ export const fr: Messages = {
   gpmi: gpmiFr,
   overview: overviewFr,
   pdf: pdfFr,
+  clientVoice: clientVoiceFr,
 };

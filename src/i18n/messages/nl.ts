@@ -6,6 +6,7 @@ import { authNl } from '../../auth/messages/nl.js';
 import { householdsNl } from '../../households/messages/nl.js';
 import { catalogueNl } from '../../catalogue/messages/nl.js';
 import { adminNl } from '../../admin/messages/nl.js';
+import { clientVoiceNl } from '../../client-voice/messages/nl.js';
 // Dutch (nl-BE) is the source language: every other catalogue must have exactly these keys
 // (the type checker enforces it). Plain language, B1 level, "je" towards users.
 export const nl = {
@@ -77,5 +78,6 @@ export const nl = {
   gpmi: gpmiNl,
   overview: overviewNl,
   pdf: pdfNl,
+  clientVoice: clientVoiceNl,
 };
 export type Messages = typeof nl;

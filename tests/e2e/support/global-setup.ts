@@ -38,6 +38,8 @@ export default async function globalSetup() {
       HOST: '127.0.0.1',
       DATABASE_PATH: databasePath,
       PUBLIC_ORIGIN: `http://localhost:${E2E_PORT}`,
+      // Clients open their links on another name of the same server (spec 10).
+      CLIENT_ORIGIN: `http://127.0.0.1:${E2E_PORT}`,
       LOG_LEVEL: 'warn',
       SESSION_IDLE_MINUTES: '30',
     },
