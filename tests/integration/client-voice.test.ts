@@ -218,7 +218,10 @@ describe('answering and sending', () => {
     expect(await (await t.request('/client/sent', { cookie: client })).text()).toContain('شكرًا!');
     const page = await (await t.request(base(), { cookie })).text();
     expect(page).toContain('أستعمل الحافلة');
-    const editor = await (await t.request(`/households/${householdId}/balances/${balanceId}`, { cookie })).text();
+    // The editor works one step (a theme of one person) at a time: open Sara's mobility step.
+    const editor = await (
+      await t.request(`/households/${householdId}/balances/${balanceId}?step=${encodeURIComponent(`m${sara}:volwassene-mobiliteit`)}`, { cookie })
+    ).text();
     expect(editor).toMatch(/name="c\.m\d+\.mobiliteit"[\s\S]*?<option value="4" selected/);
   });
 
