@@ -3,6 +3,7 @@ import type { CatalogueTables } from '../catalogue/tables.js';
 import type { HouseholdTables } from '../households/tables.js';
 import type { BalanceTables } from '../balances/tables.js';
 import type { GpmiTables } from '../gpmi/tables.js';
+import type { FiguresTables } from '../figures/tables.js';
 
 // Row types of every table, as Kysely sees them. Booleans are 0/1 integers (SQLite).
 
@@ -26,6 +27,8 @@ export interface AppUserTable {
   display_name: string;
   password_hash: string | null;
   is_admin: Generated<number>;
+  /** The "beleid" role: sees the organisation's anonymous figures, no client files. */
+  is_policy: Generated<number>;
   locale: Generated<string>;
   totp_key: Uint8Array | null;
   totp_enabled_at: number | null;
@@ -118,6 +121,9 @@ export interface Database {
   gpmi_agreement_item: GpmiTables['gpmi_agreement_item'];
   gpmi_evaluation: GpmiTables['gpmi_evaluation'];
   gpmi_evaluation_item: GpmiTables['gpmi_evaluation_item'];
+  figures_setting: FiguresTables['figures_setting'];
+  living_wage: FiguresTables['living_wage'];
+  digest_sent: FiguresTables['digest_sent'];
 }
 
 export type AppUser = Selectable<AppUserTable>;
