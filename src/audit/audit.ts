@@ -92,6 +92,14 @@ export type AuditAction =
   | 'gpmi.signed'
   | 'gpmi.version_created'
   | 'gpmi.evaluated'
+  | 'figures.viewed'
+  | 'figures.export_downloaded'
+  | 'figures.settings_changed'
+  | 'todo.viewed'
+  | 'living_wage.viewed'
+  | 'living_wage.saved'
+  | 'living_wage.removed'
+  | 'digest.sent'
   | 'access.denied';
 
 /**

@@ -39,6 +39,11 @@ export interface SuppressionInput {
   threshold: number;
 }
 
+function lessThan(a: readonly number[], b: readonly number[]): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! < b[i]!;
+  return false;
+}
+
 export interface Interval {
   lo: number;
   hi: number;
@@ -230,14 +235,16 @@ export function suppress(input: SuppressionInput): CellStatus[] {
     add(r.total, r, true);
     for (const p of r.parts) add(p, r, false);
   }
+  // The companion to hide: the smallest shown count of one of the cell's relations, totals last
+  // among equals. Zeros only when nothing else is left: a hidden zero beside a relation whose
+  // total is 0 teaches nothing, and it spreads (every team's zero, then the organisation's).
   const cheapest = (cell: number): number | undefined => {
-    let best: { id: number; key: [number, number, number] } | undefined;
+    let best: { id: number; key: [number, number, number, number] } | undefined;
     for (const { r } of member.get(cell) ?? []) {
       for (const [id, asTotal] of [[r.total, 1], ...r.parts.map((p) => [p, 0])] as [number, number][]) {
         if (id === cell || status[id] !== 'shown') continue;
-        const key: [number, number, number] = [values[id]!, asTotal, id];
-        if (!best || key[0] < best.key[0] || (key[0] === best.key[0] && (key[1] < best.key[1] || (key[1] === best.key[1] && key[2] < best.key[2]))))
-          best = { id, key };
+        const key: [number, number, number, number] = [values[id] === 0 ? 1 : 0, values[id]!, asTotal, id];
+        if (!best || lessThan(key, best.key)) best = { id, key };
       }
     }
     return best?.id;
