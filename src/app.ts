@@ -18,6 +18,7 @@ import { sessionMiddleware } from './auth/middleware.js';
 import { adminRoutes } from './admin/routes.js';
 import { householdRoutes } from './households/routes.js';
 import { catalogueRoutes, IMPORT_PATH } from './catalogue/routes.js';
+import { figuresRoutes, todoRoutes } from './figures/routes.js';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -86,6 +87,8 @@ export function createApp(deps: AppDeps) {
   app.route('/account', accountRoutes);
   app.route('/admin', adminRoutes);
   app.route('/catalogue', catalogueRoutes);
+  app.route('/figures', figuresRoutes);
+  app.route('/todo', todoRoutes);
   // The client files (balances, GPMIs, overviews, PDFs) are mounted inside, per household.
   app.route('/households', householdRoutes);
 
