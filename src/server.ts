@@ -51,6 +51,10 @@ async function serveRequests(config: Config, logger: Logger, inCluster: boolean)
   // Imported here, not at the top: the supervisor never serves, so it need not load the app.
   const { createApp } = await import('./app.js');
   const app = createApp(deps);
+  // The optional weekly digest (issue 15): only with SMTP configured; once per worker per week,
+  // whichever serving process gets there first (src/figures/digest.ts).
+  const { startDigestTimer } = await import('./figures/digest.js');
+  startDigestTimer(deps);
   if (inCluster) {
     useSetupCode(process.env[SETUP_CODE_ENV] || null);
     delete process.env[SETUP_CODE_ENV];

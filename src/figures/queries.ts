@@ -671,3 +671,29 @@ export async function todoItems(
     a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : a.householdId - b.householdId || TODO_KINDS.indexOf(a.kind) - TODO_KINDS.indexOf(b.kind),
   );
 }
+
+// ---------------------------------------------------------------- the weekly digest
+
+/** Active users with a team role in an organisation that switched the digest on. */
+export async function digestRecipients(db: Db): Promise<{ userId: number; email: string }[]> {
+  const rows = await db
+    .selectFrom('app_user')
+    .innerJoin('figures_setting', 'figures_setting.organisation_id', 'app_user.organisation_id')
+    .select(['app_user.id', 'app_user.email'])
+    .where('figures_setting.weekly_digest', '=', 1)
+    .where('app_user.disabled_at', 'is', null)
+    .where('app_user.id', 'in', db.selectFrom('team_membership').select('user_id'))
+    .orderBy('app_user.id')
+    .execute();
+  return rows.map((r) => ({ userId: r.id, email: r.email }));
+}
+
+/** Claims this week's digest for a user; false when it was already claimed (sent, or being sent). */
+export async function claimDigest(db: Db, userId: number, week: string, now: number): Promise<boolean> {
+  const res = await db
+    .insertInto('digest_sent')
+    .values({ user_id: userId, week, sent_at: now })
+    .onConflict((oc) => oc.columns(['user_id', 'week']).doNothing())
+    .executeTakeFirst();
+  return Number(res.numInsertedOrUpdatedRows ?? 0) === 1;
+}

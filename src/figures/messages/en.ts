@@ -6,7 +6,7 @@ const p = plurals('en');
 
 export const figuresEn: FiguresMessages = {
   nav: { figures: 'Figures', todo: 'To do' },
-  roles: { policy: 'Policy (sees figures only)' },
+  roles: { policy: 'Policy (sees figures only)', policyHint: 'Sees the whole organisation’s anonymous figures, no case files.' },
   views: { distribution: 'Distribution per domain', movement: 'Movement between scores', outcomes: 'GPMI agreements', inspection: 'For the inspection' },
   title: 'Figures',
   intro:

@@ -6,7 +6,7 @@ const p = plurals('fr');
 
 export const figuresFr: FiguresMessages = {
   nav: { figures: 'Chiffres', todo: 'À faire' },
-  roles: { policy: 'Politique (voit uniquement les chiffres)' },
+  roles: { policy: 'Politique (voit uniquement les chiffres)', policyHint: 'Voit les chiffres anonymes de toute l’organisation, pas les dossiers.' },
   views: { distribution: 'Répartition par domaine', movement: 'Évolution entre scores', outcomes: 'Engagements du PIIS', inspection: 'Pour l’inspection' },
   title: 'Chiffres',
   intro:

@@ -7,7 +7,7 @@ const p = plurals('nl');
 
 export const figuresNl = {
   nav: { figures: 'Cijfers', todo: 'Te doen' },
-  roles: { policy: 'Beleid (ziet alleen cijfers)' },
+  roles: { policy: 'Beleid (ziet alleen cijfers)', policyHint: 'Ziet de anonieme cijfers van de hele organisatie, geen dossiers.' },
   views: { distribution: 'Verdeling per domein', movement: 'Beweging tussen scores', outcomes: 'Afspraken in het GPMI', inspection: 'Voor de inspectie' },
   title: 'Cijfers',
   intro:
