@@ -197,11 +197,15 @@ export function linearlyDetermined(input: Pick<SuppressionInput, 'relations'>, s
   return out.sort((a, b) => a - b);
 }
 
-/** Hidden cells (small, hidden, withheld) whose value a reader can work out exactly. */
+/**
+ * Hidden cells (small, hidden, withheld) counting somebody whose value a reader can work out
+ * exactly. A hidden zero that can be worked out is no disclosure (nobody is in it), and protecting
+ * it would only hide more: it is not reported.
+ */
 export function recoverable(input: SuppressionInput, status: readonly CellStatus[]): number[] {
   const iv = attackerView(input, status);
-  const out = new Set<number>(linearlyDetermined(input, status));
-  for (let i = 0; i < status.length; i++) if (status[i] !== 'shown' && iv[i]!.lo === iv[i]!.hi) out.add(i);
+  const out = new Set<number>(linearlyDetermined(input, status).filter((i) => input.values[i]! > 0));
+  for (let i = 0; i < status.length; i++) if (status[i] !== 'shown' && input.values[i]! > 0 && iv[i]!.lo === iv[i]!.hi) out.add(i);
   return [...out].sort((a, b) => a - b);
 }
 
