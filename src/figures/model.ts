@@ -233,6 +233,33 @@ function countOf(value: number, status: CellStatus, threshold: number): Count {
   return { value: null, status };
 }
 
+/**
+ * Suppresses a family (screen, then export) and reads every table out: `build` turns one block's
+ * cells into a row, per selection, period and block.
+ */
+function solvedTables<T>(problem: ReturnType<typeof familyProblem>, thresholds: Thresholds, build: (cell: (w: number) => Count, b: number) => T) {
+  const { screen, exported } = solve(problem, thresholds);
+  const { L, values } = problem;
+  const read = (statuses: CellStatus[], threshold: number): T[][][] =>
+    [...Array(L.S).keys()].map((s) =>
+      [...Array(L.P).keys()].map((p) =>
+        [...Array(L.B).keys()].map((b) => build((w) => countOf(values[L.id(s, p, b, w)]!, statuses[L.id(s, p, b, w)]!, threshold), b)),
+      ),
+    );
+  return { screen: read(screen, thresholds.screen), exported: read(exported, thresholds.export) };
+}
+
+/** Tables of one block (no domains): per selection and period, the block itself. */
+function oneBlock<T>(t: { screen: T[][][]; exported: T[][][] }) {
+  const first = (x: T[][][]) => x.map((s) => s.map((p) => p[0]!));
+  return { screen: first(t.screen), exported: first(t.exported) };
+}
+
+/** One block's cells by name: `{ finalised: Count, draft: Count, ... }`. */
+function named<K extends string>(keys: readonly K[], cell: (w: number) => Count): Record<K, Count> {
+  return Object.fromEntries(keys.map((k, w) => [k, cell(w)])) as Record<K, Count>;
+}
+
 // ---------------------------------------------------------------- picking balances
 
 function inRange(day: string, p: Period): boolean {
@@ -308,26 +335,13 @@ export function distributionFamily(data: FiguresData, shape: FamilyShape, key: F
     equalAcrossBlocks: DIST_TOTAL,
     nestsInYear: (t, p) => nested[t]![p]!,
   });
-  const solved = solve(problem, thresholds);
-  const { L } = problem;
-  const read = (statuses: CellStatus[], threshold: number) =>
-    [...Array(L.S).keys()].map((s) =>
-      [...Array(L.P).keys()].map((p) =>
-        domains.map((domain, b) => {
-          const cell = (w: number) => countOf(problem.values[L.id(s, p, b, w)]!, statuses[L.id(s, p, b, w)]!, threshold);
-          return {
-            domain,
-            counts: Object.fromEntries(DIST_COLUMNS.map((c, w) => [c, cell(w)])) as Record<DistColumn, Count>,
-            total: cell(DIST_TOTAL),
-            withheld: statuses[L.id(s, p, b, DIST_TOTAL)] === 'withheld',
-          };
-        }),
-      ),
-    );
-  return {
-    domains,
-    rows: { screen: read(solved.screen, thresholds.screen), exported: read(solved.exported, thresholds.export) },
-  };
+  const rows = solvedTables(problem, thresholds, (cell, b) => ({
+    domain: domains[b]!,
+    counts: named(DIST_COLUMNS, cell),
+    total: cell(DIST_TOTAL),
+    withheld: cell(DIST_TOTAL).status === 'withheld',
+  }));
+  return { domains, rows };
 }
 
 // ---------------------------------------------------------------- movement (years only)
@@ -389,24 +403,17 @@ export function movementFamily(data: FiguresData, shape: FamilyShape, key: Omit<
     minPeople: { at: MV_TOTAL, min: MIN_PEOPLE },
     equalAcrossBlocks: MV_TOTAL,
   });
-  const solved = solve(problem, thresholds);
-  const { L } = problem;
-  const read = (statuses: CellStatus[], threshold: number): MovementMatrix[][] =>
-    [...Array(L.S).keys()].map((s) =>
-      domains.map((domain, b) => {
-        const cell = (w: number) => countOf(problem.values[L.id(s, 0, b, w)]!, statuses[L.id(s, 0, b, w)]!, threshold);
-        return {
-          domain,
-          cells: [0, 1, 2, 3, 4].map((f) => [0, 1, 2, 3, 4].map((t) => cell(f * 5 + t))),
-          total: cell(MV_TOTAL),
-          improved: cell(MV_IMPROVED),
-          stayed: cell(MV_STAYED),
-          worsened: cell(MV_WORSENED),
-          withheld: statuses[L.id(s, 0, b, MV_TOTAL)] === 'withheld',
-        };
-      }),
-    );
-  return { domains, matrices: { screen: read(solved.screen, thresholds.screen), exported: read(solved.exported, thresholds.export) } };
+  const tables = solvedTables(problem, thresholds, (cell, b): MovementMatrix => ({
+    domain: domains[b]!,
+    cells: [0, 1, 2, 3, 4].map((f) => [0, 1, 2, 3, 4].map((t) => cell(f * 5 + t))),
+    total: cell(MV_TOTAL),
+    improved: cell(MV_IMPROVED),
+    stayed: cell(MV_STAYED),
+    worsened: cell(MV_WORSENED),
+    withheld: cell(MV_TOTAL).status === 'withheld',
+  }));
+  // One period (the year): per selection, the domains' matrices.
+  return { domains, matrices: { screen: tables.screen.map((s) => s[0]!), exported: tables.exported.map((s) => s[0]!) } };
 }
 
 /** A share (0..1) shown only where both its count and the total are shown. */
@@ -450,22 +457,12 @@ export function outcomeFamily(data: FiguresData, shape: FamilyShape, key: Omit<F
     yearIndex: 4,
     nestsInYear: () => true,
   });
-  const solved = solve(problem, thresholds);
-  const { L } = problem;
-  const read = (statuses: CellStatus[], threshold: number): OutcomeRow[][][] =>
-    [...Array(L.S).keys()].map((s) =>
-      [...Array(L.P).keys()].map((p) =>
-        domains.map((domain, b) => {
-          const cell = (w: number) => countOf(problem.values[L.id(s, p, b, w)]!, statuses[L.id(s, p, b, w)]!, threshold);
-          return {
-            domain,
-            statuses: Object.fromEntries(AGREEMENT_STATUSES.map((st, w) => [st, cell(w)])) as Record<AgreementStatus, Count>,
-            total: cell(W - 1),
-          };
-        }),
-      ),
-    );
-  return { domains, rows: { screen: read(solved.screen, thresholds.screen), exported: read(solved.exported, thresholds.export) } };
+  const rows = solvedTables(problem, thresholds, (cell, b): OutcomeRow => ({
+    domain: domains[b]!,
+    statuses: named(AGREEMENT_STATUSES, cell),
+    total: cell(W - 1),
+  }));
+  return { domains, rows };
 }
 
 // ---------------------------------------------------------------- the inspection view
@@ -541,19 +538,7 @@ export function inspectionFamily(data: FiguresData, shape: FamilyShape, year: nu
     { total: ix('withGpmi'), parts: [ix('evaluationsOk'), ix('evaluationsShort')] },
   ];
   const problem = familyProblem(shape, { P: periods.length, B: 1, W }, (t, p) => counts[t]![p]!, intra, { yearIndex: 4, nestsInYear: () => true });
-  const solved = solve(problem, thresholds);
-  const { L } = problem;
-  const read = (statuses: CellStatus[], threshold: number) =>
-    [...Array(L.S).keys()].map((s) =>
-      [...Array(L.P).keys()].map(
-        (p) =>
-          Object.fromEntries(INSPECTION_ROWS.map((r, w) => [r, countOf(problem.values[L.id(s, p, 0, w)]!, statuses[L.id(s, p, 0, w)]!, threshold)])) as Record<
-            InspectionRow,
-            Count
-          >,
-      ),
-    );
-  return { screen: read(solved.screen, thresholds.screen), exported: read(solved.exported, thresholds.export) };
+  return oneBlock(solvedTables(problem, thresholds, (cell) => named(INSPECTION_ROWS, cell)));
 }
 
 // ---------------------------------------------------------------- completeness
@@ -578,18 +563,7 @@ export function completenessFamily(data: FiguresData, shape: FamilyShape, year: 
     yearIndex: 4,
     nestsInYear: () => true,
   });
-  const solved = solve(problem, thresholds);
-  const { L } = problem;
-  const read = (statuses: CellStatus[], threshold: number) =>
-    [...Array(L.S).keys()].map((s) =>
-      [...Array(L.P).keys()].map(
-        (p) =>
-          Object.fromEntries(
-            COMPLETENESS_ROWS.map((r, w) => [r, countOf(problem.values[L.id(s, p, 0, w)]!, statuses[L.id(s, p, 0, w)]!, threshold)]),
-          ) as Record<CompletenessRow, Count>,
-      ),
-    );
-  return { screen: read(solved.screen, thresholds.screen), exported: read(solved.exported, thresholds.export) };
+  return oneBlock(solvedTables(problem, thresholds, (cell) => named(COMPLETENESS_ROWS, cell)));
 }
 
 /** The index of a period within its year's family: quarters 0..3, the year 4. */
