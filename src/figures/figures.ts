@@ -63,12 +63,13 @@ export function thresholdsOf(screen: number): Thresholds {
 export interface FiguresChoices {
   access: FiguresAccess;
   periods: Period[];
+  /** The data the choices were made from; pass it on to figuresFor in the same request. */
+  data: FiguresData;
 }
 
 export async function figuresChoices(db: Kysely<Database>, scope: OrgScope, today: string): Promise<FiguresChoices> {
-  const access = await figuresAccess(db, scope);
-  const data = await loadFiguresData(db, scope);
-  return { access, periods: choosablePeriods(firstYearOf(data, Number(today.slice(0, 4))), today) };
+  const [access, data] = await Promise.all([figuresAccess(db, scope), loadFiguresData(db, scope)]);
+  return { access, periods: choosablePeriods(firstYearOf(data, Number(today.slice(0, 4))), today), data };
 }
 
 /** May this caller see figures at all (a lead of a team, or beleid)? */

@@ -262,15 +262,30 @@ function named<K extends string>(keys: readonly K[], cell: (w: number) => Count)
 
 // ---------------------------------------------------------------- picking balances
 
+// Period bounds are computed once per family, not per person (this runs for every person).
+const ranges = new Map<string, { from: string; to: string }>();
+function rangeOf(p: Period): { from: string; to: string } {
+  const key = p.kind === 'year' ? `${p.year}` : `${p.year}-${p.quarter}`;
+  let r = ranges.get(key);
+  if (!r) ranges.set(key, (r = periodRange(p)));
+  return r;
+}
+
 function inRange(day: string, p: Period): boolean {
-  const r = periodRange(p);
+  const r = rangeOf(p);
   return day >= r.from && day <= r.to;
 }
 
-/** The subject's first or latest finalised balance in the period, if any. */
+/** The subject's first or latest finalised balance in the period, if any (balances are oldest first). */
 function pick(s: SubjectSeries, p: Period, moment: Moment) {
-  const within = s.balances.filter((b) => inRange(b.takenOn, p));
-  return within.length ? (moment === 'first' ? within[0]! : within[within.length - 1]!) : undefined;
+  const { from, to } = rangeOf(p);
+  const list = s.balances;
+  if (moment === 'first') {
+    for (let i = 0; i < list.length; i++) if (list[i]!.takenOn >= from && list[i]!.takenOn <= to) return list[i];
+  } else {
+    for (let i = list.length - 1; i >= 0; i--) if (list[i]!.takenOn >= from && list[i]!.takenOn <= to) return list[i];
+  }
+  return undefined;
 }
 
 // ---------------------------------------------------------------- distribution

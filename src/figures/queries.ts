@@ -131,7 +131,7 @@ async function one<T>(q: { executeTakeFirst(): Promise<T | undefined> }): Promis
 }
 
 /**
- * A fingerprint of everything the figures read, from a few indexed aggregates: a finalised
+ * A fingerprint of everything the figures read, from a few indexed aggregates: a new or finalised
  * balance, a correction (amendment) of one, a household moved to another team, a grant, a GPMI
  * signed or evaluated all change it. Every process reads it per request, so processes sharing a
  * database never serve figures older than the data.
@@ -141,7 +141,8 @@ async function stampOf(db: Db, organisationId: number): Promise<{ stamp: string;
     one(
       db
         .selectFrom('balance')
-        .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('updated_at').as('u'), eb.fn.max('id').as('i')])
+        // Finalising sets finalised_at; a draft's score saves only touch updated_at and change no figure.
+        .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('finalised_at').as('u'), eb.fn.max('id').as('i')])
         .where('organisation_id', '=', organisationId),
     ),
     one(db.selectFrom('balance_amendment').select((eb) => eb.fn.max('id').as('i'))),

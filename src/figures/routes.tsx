@@ -48,7 +48,7 @@ async function showFigures(c: Context<SignedInEnv>, view: FiguresView) {
   // A period outside the choices (a year without data, a quarter not begun) is refused like a bad value.
   if (!parsed.ok || !choices.periods.some((p) => periodKey(p) === periodKey(parsed.filters.period)))
     return render(c, () => <FiguresPage {...base} values={parsed.values} error={c.get('t').figures.filters.invalid} />, { status: 422 });
-  const result = await figuresFor(db, s, parsed.filters, { today: today(c) });
+  const result = await figuresFor(db, s, parsed.filters, { today: today(c), loaded: choices });
   if (!result) return c.notFound();
   await auditEvent(c, 'figures.viewed', { type: 'figures', id: `${view}?${filtersQuery(parsed.values)}` });
   let chart: string | null = null;
@@ -101,7 +101,7 @@ figuresRoutes.get('/export', async (c) => {
         status: 422,
       },
     );
-  const result = await figuresFor(db, s, parsed.filters, { today: today(c), audience: 'export' });
+  const result = await figuresFor(db, s, parsed.filters, { today: today(c), audience: 'export', loaded: choices });
   if (!result) return c.notFound();
   const view: FiguresView = table === 'completeness' ? 'distribution' : table;
   const what = describeSelection(ui(c), choices.access, parsed.values, choices.periods, view);
