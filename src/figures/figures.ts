@@ -113,14 +113,14 @@ export async function figuresFor(
   db: Kysely<Database>,
   scope: OrgScope,
   filters: FiguresFilters,
-  opts: { today: string; audience?: 'screen' | 'export' },
+  opts: { today: string; audience?: 'screen' | 'export'; loaded?: Pick<FiguresChoices, 'access' | 'data'> },
 ): Promise<FiguresResult | undefined> {
   const audience = opts.audience ?? 'screen';
   const [access, shape, settings, data] = await Promise.all([
-    figuresAccess(db, scope),
+    opts.loaded?.access ?? figuresAccess(db, scope),
     familyShape(db, scope),
     figuresSettings(db, scope),
-    loadFiguresData(db, scope),
+    opts.loaded?.data ?? loadFiguresData(db, scope),
   ]);
   const selection = selectionIndex(shape, access, filters.team);
   if (!selection) return undefined;
