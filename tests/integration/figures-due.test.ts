@@ -34,6 +34,17 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+/** The evaluation form's fields for every agreement of a version: no note, still "lopend". */
+async function agreementFields(versionId: number): Promise<Record<string, string>> {
+  const agreements = await t.db.selectFrom('gpmi_agreement').select('id').where('version_id', '=', versionId).execute();
+  return Object.fromEntries(
+    agreements.flatMap((a) => [
+      [`e${a.id}.note`, ''],
+      [`e${a.id}.status`, 'lopend'],
+    ]),
+  );
+}
+
 const page = () => `/households/${household.id}/members/${household.members[0]}/living-wage`;
 const grants = () => t.db.selectFrom('living_wage').selectAll().execute();
 
@@ -149,8 +160,23 @@ describe('Te doen', () => {
     expect(html).toContain('Evaluatie van het GPMI van Sara');
     expect(html).toContain(`href="/households/${household.id}/gpmis/${gpmi}/evaluations/new"`);
     expect(html).not.toContain('GPMI voor Sara');
+    // The evaluation form asks whether it was a personal conversation: without the answer, nothing is written.
+    const version = await t.db.selectFrom('gpmi_version').select('id').where('gpmi_id', '=', gpmi).executeTakeFirstOrThrow();
+    const refused = await t.request(`/households/${household.id}/gpmis/${gpmi}/evaluations`, {
+      cookie,
+      form: { held_on: '20/11/2026', version_id: String(version.id), ...(await agreementFields(version.id)) },
+    });
+    expect(refused.status).toBe(422);
+    expect(await refused.text()).toContain('Kies of de evaluatie een persoonlijk gesprek was.');
+    expect(await t.db.selectFrom('gpmi_evaluation').select('id').where('gpmi_id', '=', gpmi).execute()).toEqual([]);
     // After an evaluation by phone on 20 November, the next is due on 20 March, and should be in person.
-    await fx.evaluation(t.db, t.now(), scope, gpmi, { heldOn: '2026-11-20', inPerson: false });
+    const byPhone = await t.request(`/households/${household.id}/gpmis/${gpmi}/evaluations`, {
+      cookie,
+      form: { held_on: '20/11/2026', in_person: 'no', version_id: String(version.id), ...(await agreementFields(version.id)) },
+    });
+    expect(byPhone.status).toBe(303);
+    expect(await t.db.selectFrom('gpmi_evaluation').select('in_person').where('gpmi_id', '=', gpmi).execute()).toEqual([{ in_person: 0 }]);
+    expect(await (await t.request(`/households/${household.id}/gpmis/${gpmi}`, { cookie })).text()).toContain('(geen persoonlijk gesprek)');
     const next = await (await t.request('/todo?kind=evaluation', { cookie })).text();
     expect(next).not.toContain('15/11/2026');
     // Within the 30 days shown? 20 March is later: nothing listed for evaluations now.
