@@ -252,9 +252,11 @@ async function main() {
   // After a correction of a finalised balance: the next request reads that balance again and counts anew.
   const someFinal = await db.selectFrom('balance').select('id').where('status', '=', 'final').orderBy('id').limit(1).executeTakeFirstOrThrow();
   const adminScope = scopeOfUser((await loadCurrentUser(db, org.adminId))!);
-  await db.transaction().execute((trx) =>
-    amendCell(trx, adminScope, someFinal.id, 'h', 'verblijfplaats', { state: 'scored', score: 5, clientScore: null, remark: '' }, 'bench', Date.now()),
-  );
+  await db
+    .transaction()
+    .execute((trx) =>
+      amendCell(trx, adminScope, someFinal.id, 'h', 'verblijfplaats', { state: 'scored', score: 5, clientScore: null, remark: '' }, 'bench', Date.now()),
+    );
   t0 = performance.now();
   await figuresPage(figuresPaths.distribution, policyCookie);
   const figuresAfterAmendMs = performance.now() - t0;
