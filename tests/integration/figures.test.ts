@@ -338,6 +338,15 @@ describe('downloads and updates on numbers that are shown', () => {
     plain = await plainOrganisation();
   }, 60_000);
 
+  it('the page shows every count, a zero as 0, with the chart beside its table', async () => {
+    const cookie = await t.sessionCookie(plain.leadId);
+    const html = await (await t.request(`/figures?period=2026&team=${plain.team}&level=huishouden&moment=latest`, { cookie })).text();
+    const row = /<th scope="row">Verblijfplaats<\/th>([\s\S]*?)<\/tr>/.exec(html)![1]!;
+    expect([...row.matchAll(/<td class="num">([^<]*)<\/td>/g)].map((m) => m[1])).toEqual(['0', '0', '10', '10', '0', '0', '0', '20']);
+    expect(html).toContain('<figure class="chart" id="distribution"');
+    expect(html).toMatch(/<svg role="img" aria-label="Staafdiagram: aantal mensen per score per domein/);
+  });
+
   it('XLSX: a real workbook whose cells hold the numbers, as numbers', async () => {
     const cookie = await t.sessionCookie(plain.leadId);
     const res = await t.request(`/figures/export?table=distribution&format=xlsx&period=2026&team=${plain.team}&level=huishouden&moment=latest`, { cookie });

@@ -29,7 +29,8 @@ export interface FiguresPageProps {
 /** A count as the reader sees it: the number, "< 5" (fewer than 5) or "×" (hidden), with words for screen readers. */
 export function CountCell({ ui, c }: { ui: Ui; c: Count }) {
   const l = ui.t.figures.legend;
-  if (c.value !== null) return <>{c.value}</>;
+  // String(): a bare 0 would render as nothing.
+  if (c.value !== null) return <>{String(c.value)}</>;
   const [mark, words] =
     c.status === 'small' ? [`< ${c.below}`, l.smallLabel(c.below!)] : c.status === 'withheld' ? ['< 10', l.smallLabel(10)] : [l.hiddenMark, l.hiddenLabel];
   return (
