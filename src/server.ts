@@ -51,10 +51,6 @@ async function serveRequests(config: Config, logger: Logger, inCluster: boolean)
   // Imported here, not at the top: the supervisor never serves, so it need not load the app.
   const { createApp } = await import('./app.js');
   const app = createApp(deps);
-  // The optional weekly digest (issue 15): only with SMTP configured; once per worker per week,
-  // whichever serving process gets there first (src/figures/digest.ts).
-  const { startDigestTimer } = await import('./figures/digest.js');
-  startDigestTimer(deps);
   if (inCluster) {
     useSetupCode(process.env[SETUP_CODE_ENV] || null);
     delete process.env[SETUP_CODE_ENV];
@@ -91,6 +87,11 @@ async function serveRequests(config: Config, logger: Logger, inCluster: boolean)
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
+
+  // The optional weekly digest (issue 15): only with SMTP configured, loaded after the process
+  // can answer and stop (nothing added to the start-up of a process that sends no mail); once
+  // per worker per week, whichever serving process gets there first (src/figures/digest.ts).
+  if (config.smtpUrl) void import('./figures/digest.js').then((m) => m.startDigestTimer(deps));
 }
 
 /** The supervisor: migrate once, then keep `config.webProcesses` serving processes running. */
