@@ -23,7 +23,7 @@ import { cookieName, createSession, markTwoFactorVerified } from '../src/auth/se
 import { hashPassword, verifyPassword } from '../src/auth/password.js';
 import { scopeOfUser } from '../src/auth/scope.js';
 import { loadCurrentUser } from '../src/auth/sessions.js';
-import { createBalance } from '../src/balances/queries.js';
+import { amendCell, createBalance } from '../src/balances/queries.js';
 import { EMPTY_CELL, fingerprint } from '../src/balances/logic.js';
 import { generateOrganisation } from '../scripts/generate-data.js';
 import { benchPdf } from './pdf.js';
@@ -132,12 +132,42 @@ async function main() {
   const evolutionHtml = await page(evolutionPath);
   await page(comparisonPath);
 
+  // Figures (issue 15): the administrator gets the "beleid" role (the organisation's figures); the
+  // lead of team 1 sees their team. The first request of a process reads the organisation's scores
+  // once (timed here); the pages measured below read only the stamp and what changed.
+  await db.updateTable('app_user').set({ is_policy: 1 }).where('id', '=', org.adminId).execute();
+  const policySession = await createSession(db, org.adminId, Date.now(), 'Mozilla/5.0 (Windows NT 10.0) Chrome/156.0');
+  await markTwoFactorVerified(db, policySession.id);
+  const policyCookie = `${cookieName(config)}=${policySession.token}`;
+  const lead = org.workers[0]!;
+  const leadSession = await createSession(db, lead.id, Date.now(), 'Mozilla/5.0 (Windows NT 10.0) Chrome/156.0');
+  await markTwoFactorVerified(db, leadSession.id);
+  const leadCookie = `${cookieName(config)}=${leadSession.token}`;
+  const year = new Date().getFullYear();
+  const figuresPaths = {
+    distribution: `/figures?period=${year}&team=all&level=volwassene&moment=latest`,
+    movement: `/figures/movement?period=${year}&team=all&level=volwassene&moment=latest`,
+    inspection: `/figures/inspection?period=${year}&team=all&level=huishouden&moment=latest`,
+    leadQuarter: `/figures?period=${year}-Q2&team=${lead.teamId}&level=huishouden&moment=first`,
+  };
+  const figuresPage = async (p: string, c: string) => {
+    const res = await app.request(p, { headers: { Cookie: c } });
+    if (res.status !== 200) throw new Error(`${p} answered ${res.status}`);
+    return Buffer.from(await res.text());
+  };
+  t0 = performance.now();
+  const figuresHtml = await figuresPage(figuresPaths.distribution, policyCookie);
+  const figuresColdMs = performance.now() - t0;
+  for (const p of [figuresPaths.movement, figuresPaths.inspection]) await figuresPage(p, policyCookie);
+  await figuresPage(figuresPaths.leadQuarter, leadCookie);
+
   const outer = new Hono();
   const statics = new Map<string, Buffer>([
     ['editor', editorHtml],
     ['caseload', caseloadHtml],
     ['dossier', dossierHtml],
     ['evolution', evolutionHtml],
+    ['figures', figuresHtml],
   ]);
   outer.get('/__bench/static/:name', (c) => c.body(new Uint8Array(statics.get(c.req.param('name'))!), 200, { 'Content-Type': 'text/html; charset=utf-8' }));
   outer.route('/', app);
@@ -207,6 +237,30 @@ async function main() {
   } as Partial<autocannon.Options>);
   if (saves.non2xx) throw new Error(`score saves: ${saves.non2xx} non-2xx answers`);
   rows.push({ name: 'score save (htmx POST, synchronous=FULL)', r: saves, bytes: 0 });
+
+  // Figures for one user at a time (the speed goal of issue 15: p99 <= 150 ms), next to a static
+  // file of the same size.
+  const one = async (name: string, p: string, c: string | null, bytes: number) => {
+    const r = await autocannon({ url: base + p, connections: 1, duration: DURATION_S, headers: c ? { Cookie: c } : {} } as autocannon.Options);
+    if (r.non2xx) throw new Error(`${name}: ${r.non2xx} non-2xx answers`);
+    rows.push({ name, r, bytes });
+  };
+  await one('static file, size of the figures page, 1 connection', '/__bench/static/figures', null, figuresHtml.length);
+  await one('figures: distribution, organisation, year, adults (beleid), 1 connection', figuresPaths.distribution, policyCookie, figuresHtml.length);
+  await one('figures: movement, organisation, year (beleid), 1 connection', figuresPaths.movement, policyCookie, 0);
+  await one('figures: inspection, organisation, year (beleid), 1 connection', figuresPaths.inspection, policyCookie, 0);
+  await one('figures: distribution, one team, a quarter (lead), 1 connection', figuresPaths.leadQuarter, leadCookie, 0);
+  // After a correction of a finalised balance: the next request reads that balance again and counts anew.
+  const someFinal = await db.selectFrom('balance').select('id').where('status', '=', 'final').orderBy('id').limit(1).executeTakeFirstOrThrow();
+  const adminScope = scopeOfUser((await loadCurrentUser(db, org.adminId))!);
+  await db
+    .transaction()
+    .execute((trx) =>
+      amendCell(trx, adminScope, someFinal.id, 'h', 'verblijfplaats', { state: 'scored', score: 5, clientScore: null, remark: '' }, 'bench', Date.now()),
+    );
+  t0 = performance.now();
+  await figuresPage(figuresPaths.distribution, policyCookie);
+  const figuresAfterAmendMs = performance.now() - t0;
   const saved = await db
     .selectFrom('balance_score')
     .select('revision')
@@ -228,6 +282,9 @@ async function main() {
   const ratio = (a: number, b: number) => (rows[a]!.r.requests.average / rows[b]!.r.requests.average).toFixed(3);
   console.log(`\nratio editor/static req/s: ${ratio(1, 0)}; caseload/static: ${ratio(4, 3)}; evolution/static: ${ratio(7, 6)}`);
   console.log(`score saves written: revision of the cell after the run = ${saved.revision}`);
+  console.log(
+    `figures: first request of the process (reads every score once) ${figuresColdMs.toFixed(0)} ms; first request after an amendment (re-reads one balance, counts and suppresses anew) ${figuresAfterAmendMs.toFixed(0)} ms`,
+  );
 
   const times = { hash: [] as number[], verify: [] as number[] };
   const stored = await hashPassword('een redelijk lang wachtwoord');

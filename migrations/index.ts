@@ -8,6 +8,7 @@ import * as gpmi from './20261122T1600_gpmi.js';
 import * as serverSecret from './20261125T1000_server_secret.js';
 import * as noReplaceOnImmutable from './20261125T1100_no_replace_on_immutable.js';
 import * as clientVoice from './20261207T1500_client_voice.js';
+import * as figures from './20261207T1300_figures.js';
 
 // Every migration, in order. Migrations are immutable once landed: add a new file, never edit one.
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '20261125T1000_server_secret': serverSecret,
   '20261125T1100_no_replace_on_immutable': noReplaceOnImmutable,
   '20261207T1500_client_voice': clientVoice,
+  '20261207T1300_figures': figures,
 };

@@ -169,6 +169,7 @@ export function sampleGpmiInput(opts: { language?: Locale; signed?: boolean; agr
       evaluations: [
         {
           date: '2027-03-01',
+          inPerson: true,
           status: 'lopend',
           note: 'NOTITIE: Sara is ingeschreven bij het verhuurkantoor; spanningen thuis over de zoektocht.',
           byName: 'Wendy Maes',
@@ -191,8 +192,8 @@ export function sampleGpmiInput(opts: { language?: Locale; signed?: boolean; agr
       longTermGoal: 'Ik betaal mijn schulden af volgens een plan en maak geen nieuwe.',
       shortTermGoal: 'Ik breng alle brieven van schuldeisers mee.',
       evaluations: [
-        { date: '2027-01-10', status: 'lopend', note: 'NOTITIE: twee brieven ontbraken nog.', byName: 'Wendy Maes' },
-        { date: '2027-03-01', status: 'bijgestuurd', note: '', byName: 'Wendy Maes' },
+        { date: '2027-01-10', inPerson: false, status: 'lopend', note: 'NOTITIE: twee brieven ontbraken nog.', byName: 'Wendy Maes' },
+        { date: '2027-03-01', inPerson: true, status: 'bijgestuurd', note: '', byName: 'Wendy Maes' },
       ],
     },
     {

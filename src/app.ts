@@ -22,6 +22,7 @@ import { clientRoutes } from './client-voice/client-routes.js';
 import { translationRoutes } from './client-voice/admin-routes.js';
 import { handoverGate } from './client-voice/handover.js';
 import { CLIENT_PREFIX, isClientPath } from './client-voice/paths.js';
+import { figuresRoutes, todoRoutes } from './figures/routes.js';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -108,6 +109,8 @@ export function createApp(deps: AppDeps) {
   app.route('/admin', adminRoutes);
   app.route('/catalogue', catalogueRoutes);
   app.route('/translations', translationRoutes);
+  app.route('/figures', figuresRoutes);
+  app.route('/todo', todoRoutes);
   // The client files (balances, GPMIs, overviews, PDFs) are mounted inside, per household.
   app.route('/households', householdRoutes);
   // The client's own view (a one-time link or a hand-over): no account, its own prefix, so a reverse

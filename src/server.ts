@@ -46,6 +46,14 @@ async function openAndMigrate(config: Config, logger: Logger) {
 
 /** Serves requests until SIGTERM/SIGINT, then stops accepting, finishes running requests and closes the database. */
 async function serveRequests(config: Config, logger: Logger, inCluster: boolean) {
+  // A stop asked for while the process is still starting (loading the app takes a moment) is
+  // kept and carried out as soon as the server exists, rather than killing the process with the
+  // database open (which would leave the WAL behind).
+  let shutdown: ((signal: string) => void) | null = null;
+  let stopAsked: string | null = null;
+  const onSignal = (signal: string) => (shutdown ? shutdown(signal) : (stopAsked ??= signal));
+  process.on('SIGTERM', () => onSignal('SIGTERM'));
+  process.on('SIGINT', () => onSignal('SIGINT'));
   const { db, sqlite } = await openAndMigrate(config, logger);
   const deps = { db, config, logger, now: () => Date.now() };
   // Imported here, not at the top: the supervisor never serves, so it need not load the app.
@@ -66,7 +74,7 @@ async function serveRequests(config: Config, logger: Logger, inCluster: boolean)
   // database so the WAL is checkpointed cleanly. A hard deadline keeps a stuck client from
   // holding the shutdown forever.
   let stopping = false;
-  const shutdown = (signal: string) => {
+  shutdown = (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info('shutting down', { signal });
@@ -85,8 +93,12 @@ async function serveRequests(config: Config, logger: Logger, inCluster: boolean)
       process.exit(code);
     }
   };
-  process.on('SIGTERM', () => shutdown('SIGTERM'));
-  process.on('SIGINT', () => shutdown('SIGINT'));
+  if (stopAsked) shutdown(stopAsked);
+
+  // The optional weekly digest (issue 15): only with SMTP configured, loaded after the process
+  // can answer and stop (nothing added to the start-up of a process that sends no mail); once
+  // per worker per week, whichever serving process gets there first (src/figures/digest.ts).
+  if (config.smtpUrl) void import('./figures/digest.js').then((m) => m.startDigestTimer(deps));
 }
 
 /** The supervisor: migrate once, then keep `config.webProcesses` serving processes running. */

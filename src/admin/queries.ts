@@ -17,6 +17,8 @@ export interface AdminUserRow {
   displayName: string;
   email: string;
   isAdmin: boolean;
+  /** The "beleid" role: the organisation's anonymous figures only. */
+  isPolicy: boolean;
   locale: string;
   twoFactorEnabled: boolean;
   status: UserStatus;
@@ -35,6 +37,7 @@ const userColumns = [
   'app_user.display_name',
   'app_user.email',
   'app_user.is_admin',
+  'app_user.is_policy',
   'app_user.locale',
   'app_user.totp_enabled_at',
   'app_user.password_hash',
@@ -77,6 +80,7 @@ export async function listUsers(db: Kysely<Database>, scope: OrgScope): Promise<
     displayName: r.display_name,
     email: r.email,
     isAdmin: r.is_admin === 1,
+    isPolicy: r.is_policy === 1,
     locale: r.locale,
     twoFactorEnabled: r.totp_enabled_at !== null,
     status: statusOf(r),
@@ -94,6 +98,7 @@ export async function findUser(db: Kysely<Database>, scope: OrgScope, userId: nu
     displayName: r.display_name,
     email: r.email,
     isAdmin: r.is_admin === 1,
+    isPolicy: r.is_policy === 1,
     locale: r.locale,
     twoFactorEnabled: r.totp_enabled_at !== null,
     status: statusOf(r),
@@ -191,12 +196,12 @@ export async function updateUserDetails(
   db: Kysely<Database>,
   scope: OrgScope,
   userId: number,
-  u: { displayName: string; isAdmin: boolean },
+  u: { displayName: string; isAdmin: boolean; isPolicy: boolean },
   now: number,
 ): Promise<boolean> {
   const res = await db
     .updateTable('app_user')
-    .set({ display_name: u.displayName, is_admin: u.isAdmin ? 1 : 0, updated_at: now })
+    .set({ display_name: u.displayName, is_admin: u.isAdmin ? 1 : 0, is_policy: u.isPolicy ? 1 : 0, updated_at: now })
     .where('id', '=', userId)
     .where('organisation_id', '=', scope.organisationId)
     .executeTakeFirst();

@@ -193,7 +193,8 @@ adminRoutes.post('/users/:id', async (c) => {
   const roles = parseTeamRoles(fields, teams, current);
   for (const id of roles.invalid) errors[`team_${id}`] = t.admin.users.invalidRole;
   const isAdmin = checked(fields, 'is_admin');
-  const values: UserEditValues = { display_name: field(fields, 'display_name'), is_admin: isAdmin, roles: roles.values };
+  const isPolicy = checked(fields, 'is_policy');
+  const values: UserEditValues = { display_name: field(fields, 'display_name'), is_admin: isAdmin, is_policy: isPolicy, roles: roles.values };
   const failed = (errs: FieldErrors) => userPage(c, user, { values, failed: { form: 'edit', errors: errs }, status: 422 });
   if (!parsed.success || Object.keys(errors).length) return failed(errors);
 
@@ -203,11 +204,11 @@ adminRoutes.post('/users/:id', async (c) => {
       const others = await countOtherActiveAdmins(trx, s, user.id);
       if (leavesNoAdmin({ actorId: s.userId, targetId: user.id, removesAdmin: true, otherActiveAdmins: others })) return 'last-admin' as const;
     }
-    await updateUserDetails(trx, s, user.id, { displayName: parsed.data.display_name, isAdmin }, now);
+    await updateUserDetails(trx, s, user.id, { displayName: parsed.data.display_name, isAdmin, isPolicy }, now);
     const teamsChanged = await setTeamRoles(trx, s, user.id, roles.roles);
     const target = { type: 'user', id: user.id };
     if (parsed.data.display_name !== user.displayName) await auditChange(c, trx, 'user.updated', target);
-    if (isAdmin !== user.isAdmin) await auditChange(c, trx, 'user.role_changed', target);
+    if (isAdmin !== user.isAdmin || isPolicy !== user.isPolicy) await auditChange(c, trx, 'user.role_changed', target);
     if (teamsChanged) await auditChange(c, trx, 'user.teams_changed', target);
     return 'saved' as const;
   });

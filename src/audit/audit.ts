@@ -116,6 +116,14 @@ export type AuditAction =
   | 'gpmi.client_texts_saved'
   | 'gpmi.client_copy_downloaded'
   | 'balance.client_copy_downloaded'
+  | 'figures.viewed'
+  | 'figures.export_downloaded'
+  | 'figures.settings_changed'
+  | 'todo.viewed'
+  | 'living_wage.viewed'
+  | 'living_wage.saved'
+  | 'living_wage.removed'
+  | 'digest.sent'
   | 'access.denied';
 
 /**

@@ -11,6 +11,8 @@ export interface CurrentUser {
   displayName: string;
   locale: Locale;
   isAdmin: boolean;
+  /** The "beleid" role: the organisation's anonymous figures, nothing else (docs/permissions.md). */
+  isPolicy: boolean;
   memberships: { teamId: number; role: TeamRole }[];
   twoFactorEnabled: boolean;
   /** Who sees sensitive life domains in balances (organisation setting). */

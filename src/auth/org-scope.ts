@@ -16,6 +16,8 @@ export interface OrgScope {
   teamIds: number[];
   /** Teams this user leads (team figures). */
   leadTeamIds: number[];
+  /** The "beleid" role: the whole organisation's anonymous figures (absent: no). */
+  isPolicy?: boolean;
   /** Who sees sensitive life domains (organisation setting; see households/sensitive.ts). */
   sensitiveVisibility: 'team' | 'assigned';
   /**
@@ -38,6 +40,7 @@ export function scopeOfUser(user: CurrentUser): OrgScope {
     isAdmin: user.isAdmin,
     teamIds: user.memberships.map((m) => m.teamId),
     leadTeamIds: user.memberships.filter((m) => m.role === 'lead').map((m) => m.teamId),
+    isPolicy: user.isPolicy,
     sensitiveVisibility: user.sensitiveVisibility,
   };
 }

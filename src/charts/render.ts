@@ -27,6 +27,7 @@ export function loadChartEngine(): Promise<void> {
       charts.RadarChart,
       charts.HeatmapChart,
       charts.LineChart,
+      charts.BarChart,
       components.RadarComponent,
       components.PolarComponent,
       components.GridComponent,

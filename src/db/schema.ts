@@ -4,6 +4,7 @@ import type { HouseholdTables } from '../households/tables.js';
 import type { BalanceTables } from '../balances/tables.js';
 import type { GpmiTables } from '../gpmi/tables.js';
 import type { ClientVoiceTables } from '../client-voice/tables.js';
+import type { FiguresTables } from '../figures/tables.js';
 
 // Row types of every table, as Kysely sees them. Booleans are 0/1 integers (SQLite).
 
@@ -27,6 +28,8 @@ export interface AppUserTable {
   display_name: string;
   password_hash: string | null;
   is_admin: Generated<number>;
+  /** The "beleid" role: sees the organisation's anonymous figures, no client files. */
+  is_policy: Generated<number>;
   locale: Generated<string>;
   totp_key: Uint8Array | null;
   totp_enabled_at: number | null;
@@ -127,6 +130,9 @@ export interface Database {
   client_session_lock: ClientVoiceTables['client_session_lock'];
   member_client_language: ClientVoiceTables['member_client_language'];
   gpmi_client_text: ClientVoiceTables['gpmi_client_text'];
+  figures_setting: FiguresTables['figures_setting'];
+  living_wage: FiguresTables['living_wage'];
+  digest_sent: FiguresTables['digest_sent'];
 }
 
 export type AppUser = Selectable<AppUserTable>;

@@ -358,6 +358,8 @@ export function parseDraft(
 
 export interface EvaluationFormValues {
   heldOn: string;
+  /** 'yes' / 'no': a personal conversation or not (issue 15); '' not chosen. */
+  inPerson: string;
   items: Map<number, { note: string; status: string }>;
 }
 
@@ -369,7 +371,7 @@ export function readEvaluationForm(fields: FormFields): { form: EvaluationFormVa
   }
   const items = new Map<number, { note: string; status: string }>();
   for (const id of posted) items.set(id, { note: field(fields, `e${id}.note`).replace(/\r\n?/g, '\n'), status: field(fields, `e${id}.status`) });
-  return { form: { heldOn: field(fields, 'held_on'), items }, posted: [...posted] };
+  return { form: { heldOn: field(fields, 'held_on'), inPerson: field(fields, 'in_person'), items }, posted: [...posted] };
 }
 
 export function parseEvaluation(
@@ -378,12 +380,15 @@ export function parseEvaluation(
   agreementIds: number[],
   today: string,
   startOn: string,
-): { ok: true; heldOn: string; items: { agreementId: number; note: string; status: AgreementStatus }[] } | { ok: false; errors: FieldErrors } {
+):
+  | { ok: true; heldOn: string; inPerson: boolean; items: { agreementId: number; note: string; status: AgreementStatus }[] }
+  | { ok: false; errors: FieldErrors } {
   const e = t.gpmi.errors;
   const errors: FieldErrors = {};
   const heldOn = parseDay(form.heldOn);
   if (!heldOn || heldOn > today) errors.held_on = e.heldOn;
   else if (heldOn < earliestRecordedOn(startOn)) errors.held_on = e.heldOnTooEarly(formatIsoDate(earliestRecordedOn(startOn)));
+  if (form.inPerson !== 'yes' && form.inPerson !== 'no') errors.in_person = t.figures.evaluation.inPersonError;
   const items: { agreementId: number; note: string; status: AgreementStatus }[] = [];
   for (const id of agreementIds) {
     const item = form.items.get(id) ?? { note: '', status: '' };
@@ -392,7 +397,7 @@ export function parseEvaluation(
     items.push({ agreementId: id, note: item.note.trim(), status: item.status as AgreementStatus });
   }
   if (Object.values(errors).some(Boolean) || !heldOn) return { ok: false, errors };
-  return { ok: true, heldOn, items };
+  return { ok: true, heldOn, inPerson: form.inPerson === 'yes', items };
 }
 
 // ---------------------------------------------------------------- signing

@@ -142,7 +142,7 @@ export interface AgreementDetail {
   client: string[];
   ocmw: string[];
   partners: string[];
-  evaluations: { evaluationId: number; heldOn: string; note: string; status: AgreementStatus; byName: string | null }[];
+  evaluations: { evaluationId: number; heldOn: string; inPerson: boolean | null; note: string; status: AgreementStatus; byName: string | null }[];
 }
 
 export interface VersionDetail extends VersionSummary {
@@ -226,7 +226,7 @@ export async function loadVersion(db: Db, version: VersionSummary): Promise<Vers
         .selectFrom('gpmi_evaluation_item as i')
         .innerJoin('gpmi_evaluation as e', 'e.id', 'i.evaluation_id')
         .leftJoin('app_user as u', 'u.id', 'e.created_by')
-        .select(['i.agreement_id', 'i.note', 'i.status', 'e.id', 'e.held_on', 'u.display_name'])
+        .select(['i.agreement_id', 'i.note', 'i.status', 'e.id', 'e.held_on', 'e.in_person', 'u.display_name'])
         .where('i.agreement_id', 'in', ids)
         .orderBy('e.held_on')
         .orderBy('e.id')
@@ -239,7 +239,14 @@ export async function loadVersion(db: Db, version: VersionSummary): Promise<Vers
     agreements: agreements.map((a) => {
       const evals = evaluations
         .filter((e) => e.agreement_id === a.id)
-        .map((e) => ({ evaluationId: e.id, heldOn: e.held_on, note: e.note, status: e.status, byName: e.display_name }));
+        .map((e) => ({
+          evaluationId: e.id,
+          heldOn: e.held_on,
+          inPerson: e.in_person === null ? null : e.in_person === 1,
+          note: e.note,
+          status: e.status,
+          byName: e.display_name,
+        }));
       return {
         id: a.id,
         position: a.position,
@@ -653,6 +660,8 @@ export async function createNextVersion(trx: Trx, gpmiId: number, reason: string
 
 export interface EvaluationInput {
   heldOn: string;
+  /** A personal conversation or not (the inspection counts those). */
+  inPerson: boolean;
   balanceId: number | null;
   items: { agreementId: number; note: string; status: AgreementStatus }[];
 }
@@ -664,6 +673,7 @@ export async function recordEvaluation(trx: Trx, gpmiId: number, versionId: numb
       gpmi_id: gpmiId,
       version_id: versionId,
       held_on: input.heldOn,
+      in_person: input.inPerson ? 1 : 0,
       balance_id: input.balanceId,
       created_at: now,
       created_by: userId,
@@ -751,7 +761,7 @@ export interface GpmiPrint {
     ocmw: string[];
     partners: string[];
     /** The evaluations of this agreement in this version, oldest first (notes are for the file copy only). */
-    evaluations: { heldOn: string; status: AgreementStatus; note: string; byName: string | null }[];
+    evaluations: { heldOn: string; inPerson: boolean | null; status: AgreementStatus; note: string; byName: string | null }[];
   }[];
   /** Agreements left out because this user may not see their (sensitive) domain. */
   hiddenAgreements: number;
@@ -837,7 +847,7 @@ export async function loadGpmiForPrint(
       client: a.client,
       ocmw: a.ocmw,
       partners: a.partners,
-      evaluations: a.evaluations.map((e) => ({ heldOn: e.heldOn, status: e.status, note: e.note, byName: e.byName })),
+      evaluations: a.evaluations.map((e) => ({ heldOn: e.heldOn, inPerson: e.inPerson, status: e.status, note: e.note, byName: e.byName })),
     })),
     hiddenAgreements: version.agreements.length - visible.length,
     locale: lang,

@@ -499,6 +499,7 @@ gpmiRoutes.get('/:gpmiId/evaluations/new', async (c) => {
   await auditEvent(c, 'gpmi.viewed', { type: 'gpmi', id: ctx.gpmi.id });
   const values: EvaluationFormValues = {
     heldOn: formatIsoDate(today(c)),
+    inPerson: '',
     items: new Map(ctx.visible.map((a) => [a.id, { note: '', status: a.currentStatus }])),
   };
   return render(c, () => <EvaluationPage ui={ui(c)} {...ctx} values={values} />, { status: ctx.version ? 200 : 409 });
@@ -518,7 +519,7 @@ gpmiRoutes.post('/:gpmiId/evaluations', async (c) => {
     const older = ctx.gpmi.versions.find((v) => v.id === postedVersion);
     if (!older) return renderError(c, 'notFound');
     const before = (await loadVersion(deps.db, older)).agreements.filter((a) => agreementVisible(ctx.balance, a));
-    const carried: EvaluationFormValues = { heldOn: form.heldOn, items: new Map() };
+    const carried: EvaluationFormValues = { heldOn: form.heldOn, inPerson: form.inPerson, items: new Map() };
     const leftOver: { domainKey: string; subject: string; note: string }[] = [];
     for (const [agreementId, item] of form.items) {
       const was = before.find((a) => a.id === agreementId);
@@ -550,7 +551,7 @@ gpmiRoutes.post('/:gpmiId/evaluations', async (c) => {
       trx,
       ctx.gpmi.id,
       version.id,
-      { heldOn: parsed.heldOn, balanceId: ctx.latestBalance?.id ?? null, items: parsed.items },
+      { heldOn: parsed.heldOn, inPerson: parsed.inPerson, balanceId: ctx.latestBalance?.id ?? null, items: parsed.items },
       scope(c).userId,
       now,
     );

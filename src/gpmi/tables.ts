@@ -86,6 +86,8 @@ export interface GpmiEvaluationTable {
   version_id: number;
   held_on: string;
   balance_id: number | null;
+  /** 1: a personal conversation; 0: not; null: recorded before this was asked. */
+  in_person: number | null;
   created_at: number;
   created_by: number | null;
 }

@@ -8,6 +8,7 @@ import { balanceOverviewRoutes, evolutionRoutes } from '../overview/routes.js';
 import { balancePdfRoutes, gpmiPdfRoutes } from '../pdf/routes.js';
 import { clientVoiceRoutes } from '../client-voice/worker-routes.js';
 import { balanceClientCopyRoutes, gpmiClientCopyRoutes, gpmiClientTextRoutes } from '../client-voice/copy-routes.js';
+import { livingWageRoutes } from '../figures/living-wage-routes.js';
 import type { SignedInEnv } from '../http/env.js';
 import type { Database } from '../db/schema.js';
 import { field, readForm } from '../http/form.js';
@@ -187,6 +188,7 @@ householdRoutes.post('/', async (c) => {
 const clientFileRoutes = new Hono<HouseholdEnv>()
   .use(householdScoped)
   .route('/', dossierRoutes)
+  .route('/members/:memberId/living-wage', livingWageRoutes)
   .route('/balances', balanceRoutes)
   .route('/balances/:balanceId/plan', planRoutes)
   .route('/balances/:balanceId/overview', balanceOverviewRoutes)

@@ -6,8 +6,8 @@ import { fullName } from '../households/names.js';
  * The stored GPMI (loadGpmiForPrint) as the PDF renderer's plain input. For a household GPMI the
  * agreements name whom they are about ("Schulden — Sara Peeters"); the persons are then the adults
  * of the balance it came from. Each agreement prints its status after the evaluations of that version,
- * its goals, and each evaluation (day and how it went; the note on the file copy only). Whether an
- * evaluation was held in person is not recorded in the GPMI tables, so it is not printed.
+ * its goals, and each evaluation (day, in a personal conversation or not, and how it went; the note
+ * on the file copy only).
  */
 export function gpmiReportInput(p: GpmiPrint, currentWorkerName: string): GpmiReportInput {
   const persons = p.person ? [fullName(p.person)] : p.members.filter((m) => m.adult).map(fullName);
@@ -40,7 +40,7 @@ export function gpmiReportInput(p: GpmiPrint, currentWorkerName: string): GpmiRe
       longTermGoal: a.longTermGoal,
       shortTermGoal: a.shortTermGoal,
       // Notes go to the renderer too: it prints them on the file copy only (options.audience).
-      evaluations: a.evaluations.map((e) => ({ date: e.heldOn, status: e.status, note: e.note, byName: e.byName })),
+      evaluations: a.evaluations.map((e) => ({ date: e.heldOn, inPerson: e.inPerson, status: e.status, note: e.note, byName: e.byName })),
     })),
   };
 }

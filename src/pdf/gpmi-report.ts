@@ -45,6 +45,8 @@ export interface GpmiAgreementInput {
 export interface GpmiEvaluationInput {
   /** yyyy-mm-dd */
   date: string;
+  /** A personal conversation (true), not (false), or not recorded (null, evaluations from before this was asked). */
+  inPerson?: boolean | null | undefined;
   status: GpmiStatus;
   /** The worker's note; printed on the file copy only (there is no "shared with the client" mark). */
   note?: string | undefined;
@@ -184,7 +186,7 @@ export function renderGpmiReport(input: GpmiReportInput, options: GpmiRenderOpti
           // How it went, per evaluation; the worker's note (and name) only on the file copy.
           w.list(
             evaluations.map((e) => {
-              const line = g.evaluation(formatIsoDate(e.date), g.status[e.status]);
+              const line = g.evaluation(`${formatIsoDate(e.date)} (${inPersonWords(t, e.inPerson)})`, g.status[e.status]);
               if (audience !== 'file') return line;
               const by = e.byName ? ` (${e.byName})` : '';
               return e.note?.trim() ? `${line}${by}\n${e.note.trim()}` : `${line}${by}`;
@@ -200,6 +202,12 @@ export function renderGpmiReport(input: GpmiReportInput, options: GpmiRenderOpti
   return w.finish();
 }
 
+/** "persoonlijk gesprek" / "geen persoonlijk gesprek" / "persoonlijk gesprek niet geregistreerd". */
+function inPersonWords(t: Messages, inPerson: boolean | null | undefined): string {
+  const w = t.figures.evaluation.shown;
+  return inPerson === true ? w.yes : inPerson === false ? w.no : w.unknown;
+}
+
 /** A generous estimate of what one agreement takes on the page (see the layout in renderGpmiReport). */
 function agreementHeight(w: PdfWriter, a: GpmiAgreementInput, audience: GpmiAudience): number {
   const ty = w.type;
@@ -213,7 +221,10 @@ function agreementHeight(w: PdfWriter, a: GpmiAgreementInput, audience: GpmiAudi
     h +=
       ty.h3 * 2.2 +
       w.listHeight(
-        evaluations.map((e) => `${e.date} ${e.status} ${e.byName ?? ''}${audience === 'file' && e.note?.trim() ? `\n${e.note.trim()}` : ''}`),
+        evaluations.map(
+          (e) =>
+            `${e.date} ${e.status} persoonlijk gesprek niet geregistreerd ${e.byName ?? ''}${audience === 'file' && e.note?.trim() ? `\n${e.note.trim()}` : ''}`,
+        ),
         w.width,
       );
   for (const items of [a.clientActions, a.ocmwActions, a.partners]) {

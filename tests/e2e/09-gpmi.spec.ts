@@ -265,9 +265,15 @@ test('werkpunten, GPMI written, signed, changed with a reason and evaluated, wit
   await expect(evaluation('Verblijfplaats — Huishouden').getByRole('radio', { name: 'Lopend' })).toBeFocused();
   await page.keyboard.press('ArrowRight');
   await expect(evaluation('Verblijfplaats — Huishouden').getByRole('radio', { name: 'Bereikt' })).toBeChecked();
+  // Whether it was a personal conversation (the inspection counts these): a required choice.
+  await tabTo(page, page.getByRole('radio', { name: 'Ja, een persoonlijk gesprek' }), 200);
+  await page.keyboard.press('Space');
+  await expect(page.getByRole('radio', { name: 'Ja, een persoonlijk gesprek' })).toBeChecked();
   await press(page, 'Evaluatie bewaren');
   await expect(page.locator('.notification-banner')).toBeFocused();
   await expect(page.locator('.notification-banner')).toContainText('De evaluatie is bewaard.');
+  // Every agreement's evaluation says it was a personal conversation.
+  await expect(page.getByText('(persoonlijk gesprek)')).toHaveCount(3);
   await expect(page.getByText(/Evaluatie van \d{2}\/\d{2}\/\d{4} — Bereikt/)).toBeVisible();
   await expectNoAxeViolations(page, 'GPMI after evaluation');
 

@@ -687,6 +687,7 @@ describe('evaluation', () => {
       cookie,
       form: {
         held_on: '22/11/2026',
+        in_person: 'yes',
         version_id: String(v!.id),
         [`e${agreements[0]!.id}.note`]: 'Ze heeft nu een buddy.',
         [`e${agreements[0]!.id}.status`]: 'bereikt',
@@ -700,7 +701,7 @@ describe('evaluation', () => {
     const items = await t.db.selectFrom('gpmi_evaluation_item').select(['agreement_id', 'note', 'status']).orderBy('agreement_id').execute();
     expect(items.map((i) => i.status)).toEqual(['bereikt', 'bijgestuurd', 'gestopt']);
     const evaluation = await t.db.selectFrom('gpmi_evaluation').selectAll().executeTakeFirstOrThrow();
-    expect(evaluation).toMatchObject({ held_on: '2026-11-22', gpmi_id: id, version_id: v!.id });
+    expect(evaluation).toMatchObject({ held_on: '2026-11-22', in_person: 1, gpmi_id: id, version_id: v!.id });
     const after = await (await t.request(gpmiUrl(id), { cookie })).text();
     expect(after).toContain('Evaluatie van 22/11/2026 — Bereikt');
     expect(after).toContain('Ze heeft nu een buddy.');
@@ -741,6 +742,7 @@ describe('evaluation', () => {
     const otherVersion = await t.db.selectFrom('gpmi_version').select('id').where('gpmi_id', '=', otherGpmiId).executeTakeFirstOrThrow();
     const foreign = await t.db.selectFrom('gpmi_agreement').select('id').where('version_id', '=', otherVersion.id).executeTakeFirstOrThrow();
     const good = {
+      in_person: 'no',
       version_id: String(v!.id),
       ...Object.fromEntries(
         agreements.flatMap((a) => [
@@ -760,6 +762,8 @@ describe('evaluation', () => {
       { held_on: '22/11/2026', ...good, [`e${agreements[0]!.id}.status`]: 'klaar' },
       { held_on: '30/02/2026', ...good },
       { held_on: '01/01/2030', ...good },
+      { held_on: '22/11/2026', ...good, in_person: '' },
+      { held_on: '22/11/2026', ...good, in_person: 'misschien' },
     ]) {
       expect((await t.request(`${gpmiUrl(id)}/evaluations`, { cookie, form })).status).toBe(422);
     }
@@ -842,6 +846,7 @@ describe('stale forms keep what was typed', () => {
     // The evaluation form is opened on version 1 ...
     const form = {
       held_on: '22/11/2026',
+      in_person: 'yes',
       version_id: String(v1!.id),
       [`e${old[0]!.id}.note`]: 'Ze heeft nu een buddy.',
       [`e${old[0]!.id}.status`]: 'bereikt',

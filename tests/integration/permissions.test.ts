@@ -12,10 +12,11 @@ import * as fx from '../support/fixtures.js';
  *  - teamMember: users with a team role in their own organisation (the caseload, a new household)
  *  - client:   the worker or lead of the household's team — that household's client file
  *  - admin:    beheerders only
+ *  - figures:  team leads (their teams' anonymous figures) and the "beleid" role (the organisation's)
  * Actors: a worker and a lead of the household's team, a beheerder without a team, and a
  * beheerder-and-worker of another organisation (who must never reach organisation A's records).
  */
-type Access = 'public' | 'signedIn' | 'teamMember' | 'client' | 'admin';
+type Access = 'public' | 'signedIn' | 'teamMember' | 'client' | 'admin' | 'figures';
 
 export const ROUTES: Record<string, Access> = {
   'GET /healthz': 'public',
@@ -93,6 +94,17 @@ export const ROUTES: Record<string, Access> = {
   'GET /client/review': 'public',
   'POST /client/sending': 'public',
   'GET /client/sent': 'public',
+  'GET /households/:householdId/members/:memberId/living-wage': 'client',
+  'POST /households/:householdId/members/:memberId/living-wage': 'client',
+  'POST /households/:householdId/members/:memberId/living-wage/removal': 'client',
+  'GET /todo': 'teamMember',
+  'GET /figures': 'figures',
+  'GET /figures/movement': 'figures',
+  'GET /figures/outcomes': 'figures',
+  'GET /figures/inspection': 'figures',
+  'GET /figures/export': 'figures',
+  'GET /figures/settings': 'admin',
+  'POST /figures/settings': 'admin',
   'GET /admin': 'admin',
   'GET /admin/users': 'admin',
   'POST /admin/users': 'admin',
@@ -234,6 +246,8 @@ function allowed(access: Access, actor: Actor): boolean {
       return actor === 'worker' || actor === 'lead';
     case 'admin':
       return actor === 'admin' || actor === 'otherOrg';
+    case 'figures':
+      return actor === 'lead';
   }
 }
 

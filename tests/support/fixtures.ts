@@ -16,7 +16,8 @@ import type { MemberRole } from '../../src/households/tables.js';
 import { createBalance, finaliseBalance, findBalance, saveCells, type PostedCell } from '../../src/balances/queries.js';
 import { EMPTY_CELL, type CellValue } from '../../src/balances/logic.js';
 import type { BalanceMethod } from '../../src/balances/tables.js';
-import { createGpmi, savePlan, saveDraft, type AgreementSeed } from '../../src/gpmi/queries.js';
+import { createGpmi, recordEvaluation, savePlan, saveDraft, type AgreementSeed } from '../../src/gpmi/queries.js';
+import { figuresSettings as readFiguresSettings, saveFiguresSettings, saveLivingWage } from '../../src/figures/queries.js';
 import { inTransaction } from '../../src/db/transaction.js';
 import { setShownToClients } from '../../src/client-voice/queries.js';
 
@@ -320,4 +321,52 @@ export async function plan(
 /** Switches a client language on for the clients of `scope`'s organisation, as an administrator does on /translations. */
 export async function clientLanguageOn(db: Db, now: number, scope: OrgScope, lang: string): Promise<void> {
   await inTransaction(db, (trx) => setShownToClients(trx, scope, lang, true, now));
+}
+
+/** A beneficiary's living wage (grant date, exemption) as the living-wage page saves it. */
+export async function livingWage(
+  db: Db,
+  now: number,
+  scope: OrgScope,
+  householdId: number,
+  memberId: number,
+  v: { grantedOn: string; exemption?: 'health' | 'equity' | null },
+): Promise<void> {
+  const outcome = await inTransaction(db, (trx) =>
+    saveLivingWage(trx, scope, { householdId, memberId, revision: 0 }, { grantedOn: v.grantedOn, exemption: v.exemption ?? null }, now),
+  );
+  if (outcome !== 'saved') throw new Error(`livingWage: not saved (${outcome})`);
+}
+
+/** The organisation's figures settings as the settings page saves them (an administrator's scope). */
+export async function figuresSettings(
+  db: Db,
+  now: number,
+  scope: OrgScope,
+  v: Partial<{ threshold: number; balanceDueMonths: number; weeklyDigest: boolean }>,
+): Promise<void> {
+  const current = await readFiguresSettings(db, scope);
+  await inTransaction(db, (trx) =>
+    saveFiguresSettings(
+      trx,
+      scope,
+      { threshold: current.threshold, balanceDueMonths: current.balanceDueMonths, weeklyDigest: current.weeklyDigest, ...v },
+      current.revision,
+      now,
+    ),
+  );
+}
+
+/** An evaluation of a GPMI's current signed version, as the evaluation form records it. */
+export async function evaluation(db: Db, now: number, scope: OrgScope, gpmiId: number, v: { heldOn: string; inPerson: boolean }): Promise<void> {
+  const version = await db
+    .selectFrom('gpmi_version')
+    .select('id')
+    .where('gpmi_id', '=', gpmiId)
+    .where('status', '=', 'signed')
+    .orderBy('number', 'desc')
+    .executeTakeFirstOrThrow();
+  await inTransaction(db, (trx) =>
+    recordEvaluation(trx, gpmiId, version.id, { heldOn: v.heldOn, inPerson: v.inPerson, balanceId: null, items: [] }, scope.userId, now),
+  );
 }

@@ -380,9 +380,10 @@ describe('the GPMI, the client’s copy and the file copy', async () => {
         if (a.shortTermGoal) expect(pdf.text).toContain(`Doel op korte termijn ${a.shortTermGoal}`);
       }
       expect(pdf.text.split('Zo ging het bij de evaluaties').length - 1).toBe(input.agreements.filter((a) => a.evaluations?.length).length);
-      expect(pdf.text).toContain('01/03/2027: We werken eraan');
-      expect(pdf.text).toContain('10/01/2027: We werken eraan');
-      expect(pdf.text).toContain('01/03/2027: Aangepast');
+      // Day, in a personal conversation or not, and how it went (issue 13 asks for all three).
+      expect(pdf.text).toContain('01/03/2027 (persoonlijk gesprek): We werken eraan');
+      expect(pdf.text).toContain('10/01/2027 (geen persoonlijk gesprek): We werken eraan');
+      expect(pdf.text).toContain('01/03/2027 (persoonlijk gesprek): Aangepast');
     }
   });
 
@@ -393,7 +394,7 @@ describe('the GPMI, the client’s copy and the file copy', async () => {
       expect(file.text).toContain(note);
     }
     expect(client.text).not.toContain('NOTITIE');
-    expect(file.text).toContain('01/03/2027: We werken eraan (Wendy Maes)');
+    expect(file.text).toContain('01/03/2027 (persoonlijk gesprek): We werken eraan (Wendy Maes)');
     expect(file.pages[0]).toContain('Exemplaar voor het dossier');
     expect(client.text).not.toContain('Exemplaar voor het dossier');
   });
@@ -459,7 +460,7 @@ describe('the GPMI input from the stored GPMI', () => {
           client: [],
           ocmw: [],
           partners: [],
-          evaluations: [{ heldOn: '2027-03-01', status: 'bijgestuurd', note: 'Moeilijk gesprek.', byName: 'Wendy Maes' }],
+          evaluations: [{ heldOn: '2027-03-01', inPerson: true, status: 'bijgestuurd', note: 'Moeilijk gesprek.', byName: 'Wendy Maes' }],
         },
       ],
       hiddenAgreements: 0,
@@ -470,7 +471,7 @@ describe('the GPMI input from the stored GPMI', () => {
       longTermGoal: 'Schuldenvrij.',
       shortTermGoal: 'Alle brieven verzameld.',
       status: 'bijgestuurd',
-      evaluations: [{ date: '2027-03-01', status: 'bijgestuurd', note: 'Moeilijk gesprek.', byName: 'Wendy Maes' }],
+      evaluations: [{ date: '2027-03-01', inPerson: true, status: 'bijgestuurd', note: 'Moeilijk gesprek.', byName: 'Wendy Maes' }],
     });
   });
 });

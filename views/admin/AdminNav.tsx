@@ -11,6 +11,7 @@ export function AdminNav({ ui }: { ui: Ui }) {
     { href: '/admin/users', label: t.users },
     { href: '/admin/teams', label: t.teams },
     { href: '/admin/settings', label: t.settings },
+    { href: '/figures/settings', label: ui.t.figures.settings.link },
     { href: '/admin/audit', label: t.audit },
     { href: '/translations', label: ui.t.clientVoice.admin.navLabel },
   ];

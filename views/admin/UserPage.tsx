@@ -10,6 +10,7 @@ import { roleWords, statusText } from './UsersPage.js';
 export interface UserEditValues {
   display_name: string;
   is_admin: boolean;
+  is_policy: boolean;
   roles: Record<number, RoleChoice>;
 }
 
@@ -35,7 +36,7 @@ export function UserPage(p: {
   const u = t.admin.user;
   const editErrors = p.failed?.form === 'edit' ? p.failed.errors : {};
   const accessErrors = p.failed?.form === 'access' ? p.failed.errors : {};
-  const values: UserEditValues = p.values ?? { display_name: user.displayName, is_admin: user.isAdmin, roles: rolesOf(user) };
+  const values: UserEditValues = p.values ?? { display_name: user.displayName, is_admin: user.isAdmin, is_policy: user.isPolicy, roles: rolesOf(user) };
   const labels: Record<string, string> = { display_name: a.name, is_admin: a.isAdmin };
   for (const team of p.teams) labels[teamField(team.id)] = a.teamRoleLegend(team.name);
   const roles = roleWords(t, user);
@@ -73,6 +74,7 @@ export function UserPage(p: {
           <ErrorSummary t={t} errors={editErrors} labels={labels} />
           <Field name="display_name" label={a.name} value={values.display_name} error={editErrors.display_name} autocomplete="off" maxlength={200} required />
           <CheckboxField name="is_admin" label={a.isAdmin} hint={a.isAdminHint} checked={values.is_admin} error={editErrors.is_admin} />
+          <CheckboxField name="is_policy" label={t.figures.roles.policy} hint={t.figures.roles.policyHint} checked={values.is_policy} />
           <TeamRoleFields t={t} teams={p.teams} values={values.roles} errors={editErrors} />
           <button type="submit" class="button">
             {u.editSubmit}

@@ -19,9 +19,10 @@ export function statusText(t: Messages, status: UserStatus): string {
 }
 
 /** Roles in words: "Beheerder", "Maatschappelijk werker in Team Noord", ... */
-export function roleWords(t: Messages, u: Pick<AdminUserRow, 'isAdmin' | 'memberships'>): string[] {
+export function roleWords(t: Messages, u: Pick<AdminUserRow, 'isAdmin' | 'memberships'> & { isPolicy?: boolean }): string[] {
   return [
     ...(u.isAdmin ? [t.roles.admin] : []),
+    ...(u.isPolicy ? [t.figures.roles.policy] : []),
     ...u.memberships.map((m) => t.admin.users.roleInTeam(m.role === 'lead' ? t.roles.lead : t.roles.worker, m.teamName)),
   ];
 }

@@ -10,6 +10,7 @@ import { Layout } from '../layouts/Layout.js';
 import { ErrorSummary, Field, type FieldErrors } from '../components/form.js';
 import { ScoreChip } from '../balances/ScoreChip.js';
 import { AField, domainName, gpmiTitle, MovementWord, subjectName } from './parts.js';
+import { InPersonField } from '../figures/InPersonField.js';
 
 /**
  * An evaluation moment: per agreement what happened and how it stands now, beside the domain's score
@@ -33,7 +34,7 @@ export function EvaluationPage(p: {
   const e = ui.t.gpmi.evaluation;
   const base = `/households/${h.id}/gpmis/${gpmi.id}`;
   const newer = p.latestBalance && p.latestBalance.id !== balance.id ? p.latestBalance : undefined;
-  const labels: Record<string, string> = { held_on: e.heldOn };
+  const labels: Record<string, string> = { held_on: e.heldOn, in_person: ui.t.figures.evaluation.inPerson };
   for (const a of p.visible) {
     labels[`e${a.id}-note`] = `${domainName(ui, balance, a.domainKey)} — ${e.note}`;
     labels[`e${a.id}-status`] = `${domainName(ui, balance, a.domainKey)} — ${e.newStatus}`;
@@ -77,6 +78,7 @@ export function EvaluationPage(p: {
             <input type="hidden" name="version_id" value={String(p.version.id)} />
             {p.errors && <ErrorSummary t={ui.t} errors={p.errors} labels={labels} />}
             <Field name="held_on" label={e.heldOn} hint={e.heldOnHint} value={p.values.heldOn} error={p.errors?.held_on} maxlength={10} />
+            <InPersonField ui={ui} value={p.values.inPerson} error={p.errors?.in_person} />
             {p.visible.map((a) => {
               const before = scoreIn(balance, a.subject, a.domainKey);
               const after = newer ? scoreIn(newer, a.subject, a.domainKey) : undefined;

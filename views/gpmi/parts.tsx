@@ -139,7 +139,16 @@ export function AgreementList({
                     {a.evaluations.map((e) => (
                       <li>
                         <p>
-                          <strong>{g.evaluationLine(formatIsoDate(e.heldOn), ui.t.gpmi.status[e.status])}</strong>
+                          <strong>{g.evaluationLine(formatIsoDate(e.heldOn), ui.t.gpmi.status[e.status])}</strong>{' '}
+                          <span>
+                            (
+                            {e.inPerson === true
+                              ? ui.t.figures.evaluation.shown.yes
+                              : e.inPerson === false
+                                ? ui.t.figures.evaluation.shown.no
+                                : ui.t.figures.evaluation.shown.unknown}
+                            )
+                          </span>
                           {e.byName && <span class="muted"> ({e.byName})</span>}
                         </p>
                         {e.note && <p class="pre-wrap">{e.note}</p>}

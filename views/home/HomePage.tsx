@@ -13,8 +13,17 @@ export function HomePage({ ui }: { ui: Ui }) {
       <h2>{t.home.yourRoles}</h2>
       <ul>
         {user.isAdmin && <li>{t.roles.admin}</li>}
-        {!user.isAdmin && <li>{t.home.noRoles}</li>}
+        {user.isPolicy && <li>{t.figures.roles.policy}</li>}
+        {!user.isAdmin && !user.isPolicy && <li>{t.home.noRoles}</li>}
       </ul>
+      {user.isPolicy && (
+        <>
+          <p>{t.figures.home.policyIntro}</p>
+          <p>
+            <a href="/figures">{t.figures.nav.figures}</a>
+          </p>
+        </>
+      )}
       {user.isAdmin && (
         <p>
           <a href="/admin/users">{t.nav.users}</a>

@@ -33,6 +33,9 @@ export function MemberPage(p: MemberPageProps) {
         <a href={`/households/${h.id}`}>{t.back}</a>
       </p>
       <h1>{t.title(name)}</h1>
+      <p>
+        <a href={`/households/${h.id}/members/${m.id}/living-wage`}>{ui.t.figures.livingWage.link}</a>
+      </p>
       {m.leftOn && <p class="alert alert--info">{t.departed(formatIsoDate(m.leftOn))}</p>}
       {!active ? (
         <>

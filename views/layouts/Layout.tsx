@@ -21,7 +21,14 @@ export function Layout({ ui, title, dossier, children, bare }: Props) {
   const nav =
     user && !user.mustSetUpTwoFactor
       ? [
-          ...(user.memberships.length ? [{ href: '/', label: t.nav.caseload }] : [{ href: '/', label: t.nav.home }]),
+          ...(user.memberships.length
+            ? [
+                { href: '/', label: t.nav.caseload },
+                { href: '/todo', label: t.figures.nav.todo },
+              ]
+            : [{ href: '/', label: t.nav.home }]),
+          // Figures: team leads (their teams) and the "beleid" role (the organisation).
+          ...(user.isPolicy || user.memberships.some((m) => m.role === 'lead') ? [{ href: '/figures', label: t.figures.nav.figures }] : []),
           { href: '/catalogue', label: t.nav.catalogue },
           ...(user.isAdmin ? [{ href: '/admin/users', label: t.nav.users }] : []),
           { href: '/account', label: t.nav.account },

@@ -1,5 +1,6 @@
 import { balancesEn } from '../../balances/messages/en.js';
 import { gpmiEn } from '../../gpmi/messages/en.js';
+import { figuresEn } from '../../figures/messages/en.js';
 import { overviewEn } from '../../overview/messages/en.js';
 import { pdfEn } from '../../pdf/messages/en.js';
 import { authEn } from '../../auth/messages/en.js';
@@ -76,6 +77,7 @@ export const en: Messages = {
   admin: adminEn,
   balances: balancesEn,
   gpmi: gpmiEn,
+  figures: figuresEn,
   overview: overviewEn,
   pdf: pdfEn,
   clientVoice: clientVoiceEn,

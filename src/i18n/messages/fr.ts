@@ -1,5 +1,6 @@
 import { balancesFr } from '../../balances/messages/fr.js';
 import { gpmiFr } from '../../gpmi/messages/fr.js';
+import { figuresFr } from '../../figures/messages/fr.js';
 import { overviewFr } from '../../overview/messages/fr.js';
 import { pdfFr } from '../../pdf/messages/fr.js';
 import { authFr } from '../../auth/messages/fr.js';
@@ -77,6 +78,7 @@ export const fr: Messages = {
   admin: adminFr,
   balances: balancesFr,
   gpmi: gpmiFr,
+  figures: figuresFr,
   overview: overviewFr,
   pdf: pdfFr,
   clientVoice: clientVoiceFr,

@@ -1,5 +1,6 @@
 import { balancesNl } from '../../balances/messages/nl.js';
 import { gpmiNl } from '../../gpmi/messages/nl.js';
+import { figuresNl } from '../../figures/messages/nl.js';
 import { overviewNl } from '../../overview/messages/nl.js';
 import { pdfNl } from '../../pdf/messages/nl.js';
 import { authNl } from '../../auth/messages/nl.js';
@@ -76,6 +77,7 @@ export const nl = {
   admin: adminNl,
   balances: balancesNl,
   gpmi: gpmiNl,
+  figures: figuresNl,
   overview: overviewNl,
   pdf: pdfNl,
   clientVoice: clientVoiceNl,
