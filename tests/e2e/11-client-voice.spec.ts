@@ -120,14 +120,24 @@ async function workerSeesThreeClientScores(worker: Page, w: World) {
   const sent = worker.locator('section', { has: worker.getByRole('heading', { name: 'Wat de cliënt stuurde' }) });
   await expect(sent.locator('tbody tr')).toHaveCount(3);
   await expect(sent.getByText('أحتاج إلى مساعدة في الأوراق')).toBeVisible();
-  // In the editor, beside the worker's own scores: three client scores of Sara, none of Jan.
-  await worker.goto(`/households/${w.householdId}/balances/${w.balanceId}`);
-  const chosen = await worker.locator(`select[name^="c.m${w.sara}."]`).evaluateAll((els) => els.filter((e) => (e as HTMLSelectElement).value !== '').length);
+  // In the editor, beside the worker's own scores: three client scores of Sara, none of Jan. The
+  // editor shows one step (a theme of one person) at a time, so walk every step of the overview.
+  const base = `/households/${w.householdId}/balances/${w.balanceId}`;
+  await worker.goto(base);
+  const steps = await worker.locator('button[name="go"]').evaluateAll((els) => els.map((e) => (e as HTMLButtonElement).value).filter((v) => v.includes(':')));
+  expect(steps.length).toBeGreaterThan(3);
+  let chosen = 0;
+  let others = 0;
+  for (const step of [...new Set(steps)]) {
+    await worker.goto(`${base}?step=${encodeURIComponent(step)}`);
+    chosen += await worker.locator(`select[name^="c.m${w.sara}."]`).evaluateAll((els) => els.filter((e) => (e as HTMLSelectElement).value !== '').length);
+    others += await worker
+      .locator('select[name^="c."]:not([name^="c.m' + w.sara + '."])')
+      .evaluateAll((els) => els.filter((e) => (e as HTMLSelectElement).value !== '').length);
+  }
   expect(chosen).toBe(3);
-  const others = await worker
-    .locator('select[name^="c."]:not([name^="c.m' + w.sara + '."])')
-    .evaluateAll((els) => els.filter((e) => (e as HTMLSelectElement).value !== '').length);
   expect(others).toBe(0);
+  await worker.goto(`${base}?step=${encodeURIComponent(`m${w.sara}:volwassene-mobiliteit`)}`);
   await expect(worker.locator(`select[name="c.m${w.sara}.mobiliteit"]`)).not.toHaveValue('');
 }
 
