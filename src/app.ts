@@ -49,6 +49,15 @@ export function createApp(deps: AppDeps) {
   app.use(requestId);
   app.use(accessLog);
   app.use(securityHeaders({ secure: config.secure }));
+  // Nothing a server renders for a signed-in person may be stored by a shared PC's browser or a
+  // proxy. Outside compression on purpose: a header set on a response that compression re-wraps
+  // afterwards can be lost under @hono/node-server (its lightweight responses keep headers in a
+  // cache the re-wrap does not copy); tests/integration/no-store-through-server.test.ts checks it
+  // through the real Node server. Static files and health answers set their own Cache-Control.
+  app.use(async (c, next) => {
+    await next();
+    if (!c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', 'no-store');
+  });
   app.use(compression);
 
   app.route('/', staticRoutes);
@@ -85,12 +94,6 @@ export function createApp(deps: AppDeps) {
     }
     if (!passed) return renderError(c, 'csrf');
     await next();
-  });
-
-  // Nothing a server renders for a signed-in person may be stored by a shared PC's browser or a proxy.
-  app.use(async (c, next) => {
-    await next();
-    if (!c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', 'no-store');
   });
 
   app.use(sessionMiddleware);
