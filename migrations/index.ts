@@ -7,6 +7,8 @@ import * as sensitiveVisibility from './20261122T1500_sensitive_visibility.js';
 import * as gpmi from './20261122T1600_gpmi.js';
 import * as serverSecret from './20261125T1000_server_secret.js';
 import * as noReplaceOnImmutable from './20261125T1100_no_replace_on_immutable.js';
+import * as apiClients from './20261207T1400_api_clients.js';
+import * as sso from './20261207T1410_sso.js';
 
 // Every migration, in order. Migrations are immutable once landed: add a new file, never edit one.
 export const migrations: Record<string, Migration> = {
@@ -18,4 +20,6 @@ export const migrations: Record<string, Migration> = {
   '20261122T1600_gpmi': gpmi,
   '20261125T1000_server_secret': serverSecret,
   '20261125T1100_no_replace_on_immutable': noReplaceOnImmutable,
+  '20261207T1400_api_clients': apiClients,
+  '20261207T1410_sso': sso,
 };

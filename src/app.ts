@@ -18,6 +18,9 @@ import { sessionMiddleware } from './auth/middleware.js';
 import { adminRoutes } from './admin/routes.js';
 import { householdRoutes } from './households/routes.js';
 import { catalogueRoutes, IMPORT_PATH } from './catalogue/routes.js';
+import { apiRoutes } from './api/routes.js';
+import { apiDocsRoutes } from './api/docs-routes.js';
+import { isApiCallPath } from './http/problem.js';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -53,8 +56,11 @@ export function createApp(deps: AppDeps) {
   app.use(except(IMPORT_PATH, bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => renderError(c, 'tooLarge') })));
 
   // Unsafe methods must come from our own pages: checked on Origin / Sec-Fetch-Site (Hono csrf()).
+  // Not for the API (/api/...): it reads no cookie, so a forged cross-site request carries nothing
+  // it would accept; its credentials are the client secret and the Bearer token (src/api/).
   const csrfCheck = csrf({ origin: ownOrigins(config) });
   app.use(async (c, next) => {
+    if (isApiCallPath(c.req.path)) return next();
     let passed = false;
     try {
       await csrfCheck(c, async () => {
@@ -73,7 +79,8 @@ export function createApp(deps: AppDeps) {
     if (!c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', 'no-store');
   });
 
-  app.use(sessionMiddleware);
+  // An API call never looks at a session cookie (src/api/call.ts): not even read there.
+  app.use(except((c) => isApiCallPath(c.req.path), sessionMiddleware));
 
   // Each resource under its own prefix, so a sub-app's middleware (requireUser, requireAdmin, the
   // import's body limit) never runs for a sibling's paths (tests/integration/mounts.test.ts).
@@ -88,6 +95,9 @@ export function createApp(deps: AppDeps) {
   app.route('/catalogue', catalogueRoutes);
   // The client files (balances, GPMIs, overviews, PDFs) are mounted inside, per household.
   app.route('/households', householdRoutes);
+  // The API for client file software: /api/oauth/token, /api/v1/..., its description.
+  app.route('/api', apiRoutes);
+  app.route('/api', apiDocsRoutes);
 
   app.notFound((c) => renderError(c, 'notFound'));
   app.onError((err, c) => {

@@ -23,6 +23,7 @@ import { SettingsPage } from '../../views/admin/SettingsPage.js';
 import { AuditPage } from '../../views/admin/AuditPage.js';
 import { checked, leavesNoAdmin, pageCount, parseTeamRoles, type RoleChoice } from './logic.js';
 import { parseId, parsePage } from '../http/params.js';
+import { apiClientAdminRoutes } from '../api/admin-routes.js';
 import {
   AUDIT_PAGE_SIZE,
   auditPage,
@@ -77,6 +78,10 @@ export const adminRoutes = new Hono<SignedInEnv>();
 adminRoutes.use(requireAdmin);
 
 adminRoutes.get('/', (c) => c.redirect('/admin/users', 303));
+
+// Sections of other features, behind the same requireAdmin: API clients (src/api/) and single
+// sign-on (src/sso/).
+adminRoutes.route('/api-clients', apiClientAdminRoutes);
 
 // ---------------------------------------------------------------- users
 

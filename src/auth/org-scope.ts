@@ -10,7 +10,8 @@ import type { CurrentUser } from './current-user.js';
  */
 export interface OrgScope {
   organisationId: number;
-  userId: number;
+  /** The signed-in user; null for a caller that is not a person (an API client, see `apiClient`). */
+  userId: number | null;
   isAdmin: boolean;
   /** Teams whose client files this user may open (worker or lead). */
   teamIds: number[];
@@ -18,9 +19,17 @@ export interface OrgScope {
   leadTeamIds: number[];
   /** Who sees sensitive life domains (organisation setting; see households/sensitive.ts). */
   sensitiveVisibility: 'team' | 'assigned';
+  /**
+   * Set when the caller is an API client (src/api/): which client, and whether it holds the scope
+   * for sensitive domains. Such a scope has no user and no lead teams.
+   */
+  apiClient?: { id: number; readsSensitive: boolean };
 }
 
-export function scopeOfUser(user: CurrentUser): OrgScope {
+/** The scope of a signed-in person: a user id is always there. */
+export type UserScope = OrgScope & { userId: number };
+
+export function scopeOfUser(user: CurrentUser): UserScope {
   return {
     organisationId: user.organisationId,
     userId: user.id,

@@ -3,6 +3,8 @@ import type { CatalogueTables } from '../catalogue/tables.js';
 import type { HouseholdTables } from '../households/tables.js';
 import type { BalanceTables } from '../balances/tables.js';
 import type { GpmiTables } from '../gpmi/tables.js';
+import type { ApiTables } from '../api/tables.js';
+import type { SsoTables } from '../sso/tables.js';
 
 // Row types of every table, as Kysely sees them. Booleans are 0/1 integers (SQLite).
 
@@ -47,6 +49,8 @@ export interface UserSessionTable {
   last_active_at: number;
   two_factor_verified: Generated<number>;
   user_agent: Generated<string>;
+  /** 1: the identity provider asked the second factor at sign-in (src/sso/). */
+  provider_mfa: Generated<number>;
 }
 export interface UserTokenTable {
   id: string;
@@ -79,6 +83,10 @@ export interface AuditEventTable {
   target_id: string | null;
   request_id: string | null;
   outcome: 'success' | 'failure' | 'denied';
+  /** The API client that made the call (src/api/), when the caller was not a person. */
+  api_client_id: Generated<number | null>;
+  /** The API route called, as a pattern ("GET /api/v1/households/:householdId"). */
+  route: Generated<string | null>;
 }
 
 /** One row (id 1): the server-side key that signs tokens the server hands out (see src/db/server-secret.ts). */
@@ -118,6 +126,12 @@ export interface Database {
   gpmi_agreement_item: GpmiTables['gpmi_agreement_item'];
   gpmi_evaluation: GpmiTables['gpmi_evaluation'];
   gpmi_evaluation_item: GpmiTables['gpmi_evaluation_item'];
+  api_client: ApiTables['api_client'];
+  api_token: ApiTables['api_token'];
+  sso_provider: SsoTables['sso_provider'];
+  sso_domain: SsoTables['sso_domain'];
+  sso_identity: SsoTables['sso_identity'];
+  sso_login: SsoTables['sso_login'];
 }
 
 export type AppUser = Selectable<AppUserTable>;

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { audit } from '../audit/audit.js';
+import { auditCaller } from '../audit/route-audit.js';
 import type { ScopedEnv, SignedInEnv } from '../http/env.js';
 import { renderError } from '../http/errors.js';
 import { parseId } from '../http/params.js';
@@ -48,16 +49,8 @@ export function clientTarget(path: string): { targetType: string; targetId?: str
 }
 
 async function auditDenied<E extends ScopedEnv>(c: Context<E>) {
-  const scope = c.get('scope');
   const { db, now } = c.get('deps');
-  await audit(db, now(), {
-    organisationId: scope.organisationId,
-    actorUserId: scope.userId,
-    action: 'access.denied',
-    ...clientTarget(c.req.path),
-    requestId: c.get('requestId'),
-    outcome: 'denied',
-  });
+  await audit(db, now(), { ...auditCaller(c), action: 'access.denied', ...clientTarget(c.req.path), outcome: 'denied' });
 }
 
 /** Mount with `.use(householdScoped)` on the app for `/households/:householdId`. */

@@ -10,7 +10,7 @@ import { createOrganisation, createUser, replaceRecoveryCodes } from '../../src/
 import { newTotpKey, totpKeyForHumans } from '../../src/auth/totp.js';
 import { hashPassword } from '../../src/auth/password.js';
 import { cookieName, createSession, loadCurrentUser, markTwoFactorVerified } from '../../src/auth/sessions.js';
-import { scopeOfUser, type OrgScope } from '../../src/auth/scope.js';
+import { scopeOfUser, type OrgScope, type UserScope } from '../../src/auth/scope.js';
 import { createHousehold } from '../../src/households/queries.js';
 import type { MemberRole } from '../../src/households/tables.js';
 import { createBalance, finaliseBalance, findBalance, saveCells, type PostedCell } from '../../src/balances/queries.js';
@@ -18,6 +18,8 @@ import { EMPTY_CELL, type CellValue } from '../../src/balances/logic.js';
 import type { BalanceMethod } from '../../src/balances/tables.js';
 import { createGpmi, savePlan, saveDraft, type AgreementSeed } from '../../src/gpmi/queries.js';
 import { inTransaction } from '../../src/db/transaction.js';
+import { createApiClient, newClientSecret, type ClientCredentials } from '../../src/api/queries.js';
+import { API_SCOPES, type ApiScope } from '../../src/api/scopes.js';
 
 type Db = Kysely<Database>;
 
@@ -87,7 +89,7 @@ export async function session(db: Db, config: Config, now: number, userId: numbe
 }
 
 /** What the user may see and change, as a route would compute it for them. */
-export async function scopeOf(db: Db, userId: number): Promise<OrgScope> {
+export async function scopeOf(db: Db, userId: number): Promise<UserScope> {
   const u = await loadCurrentUser(db, userId);
   if (!u) throw new Error(`scopeOf: no user ${userId}`);
   return scopeOfUser(u);
@@ -217,7 +219,7 @@ export const finalisedBalance = (db: Db, now: number, scope: OrgScope, household
 export async function gpmi(
   db: Db,
   now: number,
-  scope: OrgScope,
+  scope: UserScope,
   householdId: number,
   opts: {
     balanceId: number;
@@ -276,7 +278,7 @@ export async function twoFactor(db: Db, now: number, userId: number): Promise<{ 
 export async function plan(
   db: Db,
   now: number,
-  scope: OrgScope,
+  scope: UserScope,
   balanceId: number,
   rows: Record<string, { priority: number; clientPriority?: number | null; longTermGoal?: string; shortTermGoal?: string; targetScore?: number | null }>,
 ): Promise<void> {
@@ -294,4 +296,33 @@ export async function plan(
   });
   const outcome = await inTransaction(db, (trx) => savePlan(trx, balanceId, planRows, 0, scope.userId, now));
   if (outcome !== 'saved') throw new Error(`plan: not saved (${outcome})`);
+}
+
+/**
+ * An API client of the organisation, registered as an administrator does (createApiClient): returns
+ * its id and credentials. Default: every scope, every team, no address list, 120 calls a minute.
+ */
+export async function apiClient(
+  db: Db,
+  now: number,
+  organisationId: number,
+  opts: { name?: string; scopes?: ApiScope[]; teamId?: number | null; ipAllowList?: string | null; rateLimitPerMinute?: number } = {},
+): Promise<ClientCredentials> {
+  const secret = await newClientSecret();
+  const scope: OrgScope = { organisationId, userId: null, isAdmin: true, teamIds: [], leadTeamIds: [], sensitiveVisibility: 'team' };
+  return inTransaction(db, (trx) =>
+    createApiClient(
+      trx,
+      scope,
+      {
+        name: opts.name ?? 'Cliëntdossier',
+        scopes: opts.scopes ?? [...API_SCOPES],
+        teamId: opts.teamId ?? null,
+        ipAllowList: opts.ipAllowList ?? null,
+        rateLimitPerMinute: opts.rateLimitPerMinute ?? 120,
+      },
+      secret,
+      now,
+    ),
+  );
 }

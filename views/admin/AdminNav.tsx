@@ -1,7 +1,7 @@
 import type { Ui } from '../../src/http/ui.js';
 
 /**
- * The administrator's sub-navigation (Gebruikers, Teams, Instellingen, Logboek), on every admin
+ * The administrator's sub-navigation (Gebruikers, Teams, Instellingen, API, ..., Logboek), on every admin
  * page. It reuses the main menu's styling; the current section is marked with aria-current, so
  * it does not depend on colour alone (underline + bold).
  */
@@ -11,6 +11,7 @@ export function AdminNav({ ui }: { ui: Ui }) {
     { href: '/admin/users', label: t.users },
     { href: '/admin/teams', label: t.teams },
     { href: '/admin/settings', label: t.settings },
+    { href: '/admin/api-clients', label: ui.t.api.admin.nav },
     { href: '/admin/audit', label: t.audit },
   ];
   return (

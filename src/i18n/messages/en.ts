@@ -2,6 +2,7 @@ import { balancesEn } from '../../balances/messages/en.js';
 import { gpmiEn } from '../../gpmi/messages/en.js';
 import { overviewEn } from '../../overview/messages/en.js';
 import { pdfEn } from '../../pdf/messages/en.js';
+import { apiEn } from '../../api/messages/en.js';
 import { authEn } from '../../auth/messages/en.js';
 import { householdsEn } from '../../households/messages/en.js';
 import { catalogueEn } from '../../catalogue/messages/en.js';
@@ -76,4 +77,5 @@ export const en: Messages = {
   gpmi: gpmiEn,
   overview: overviewEn,
   pdf: pdfEn,
+  api: apiEn,
 };

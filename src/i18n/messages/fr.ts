@@ -2,6 +2,7 @@ import { balancesFr } from '../../balances/messages/fr.js';
 import { gpmiFr } from '../../gpmi/messages/fr.js';
 import { overviewFr } from '../../overview/messages/fr.js';
 import { pdfFr } from '../../pdf/messages/fr.js';
+import { apiFr } from '../../api/messages/fr.js';
 import { authFr } from '../../auth/messages/fr.js';
 import { householdsFr } from '../../households/messages/fr.js';
 import { catalogueFr } from '../../catalogue/messages/fr.js';
@@ -77,4 +78,5 @@ export const fr: Messages = {
   gpmi: gpmiFr,
   overview: overviewFr,
   pdf: pdfFr,
+  api: apiFr,
 };

@@ -2,6 +2,7 @@ import { balancesNl } from '../../balances/messages/nl.js';
 import { gpmiNl } from '../../gpmi/messages/nl.js';
 import { overviewNl } from '../../overview/messages/nl.js';
 import { pdfNl } from '../../pdf/messages/nl.js';
+import { apiNl } from '../../api/messages/nl.js';
 import { authNl } from '../../auth/messages/nl.js';
 import { householdsNl } from '../../households/messages/nl.js';
 import { catalogueNl } from '../../catalogue/messages/nl.js';
@@ -76,5 +77,6 @@ export const nl = {
   gpmi: gpmiNl,
   overview: overviewNl,
   pdf: pdfNl,
+  api: apiNl,
 };
 export type Messages = typeof nl;
