@@ -58,6 +58,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('nonce', 'text', (c) => c.notNull())
     .addColumn('code_verifier', 'text', (c) => c.notNull())
     .addColumn('next', 'text', (c) => c.notNull())
+    // A form interrupted by an expired session, carried through the sign-in (src/auth/replay.tsx).
+    .addColumn('replay_action', 'text')
+    .addColumn('replay_payload', 'text')
     .addColumn('created_at', 'bigint', (c) => c.notNull())
     .addColumn('expires_at', 'bigint', (c) => c.notNull())
     .addColumn('used_at', 'bigint')

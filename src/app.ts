@@ -21,6 +21,7 @@ import { catalogueRoutes, IMPORT_PATH } from './catalogue/routes.js';
 import { apiRoutes } from './api/routes.js';
 import { apiDocsRoutes } from './api/docs-routes.js';
 import { isApiCallPath } from './http/problem.js';
+import { ssoSignInRoutes } from './sso/routes.js';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -86,6 +87,7 @@ export function createApp(deps: AppDeps) {
   // import's body limit) never runs for a sibling's paths (tests/integration/mounts.test.ts).
   app.route('/', homeRoutes);
   app.route('/setup', setupRoutes);
+  app.route('/signin/sso', ssoSignInRoutes);
   app.route('/signin', signInRoutes);
   app.route('/signout', signOutRoutes);
   app.route('/session', sessionRoutes);

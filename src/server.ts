@@ -47,6 +47,36 @@ async function openAndMigrate(config: Config, logger: Logger) {
 /** Serves requests until SIGTERM/SIGINT, then stops accepting, finishes running requests and closes the database. */
 async function serveRequests(config: Config, logger: Logger, inCluster: boolean) {
   const { db, sqlite } = await openAndMigrate(config, logger);
+  // SIGTERM (docker stop, systemd, the supervisor): stop accepting, let running requests finish,
+  // then close the database so the WAL is checkpointed cleanly. A hard deadline keeps a stuck
+  // client from holding the shutdown forever. Listened for as soon as the database is open: a
+  // signal that comes while the app is still loading (a stop right after a start) must close the
+  // database too, not end the process with it open.
+  let server: ReturnType<typeof serve> | undefined;
+  let stopping = false;
+  const finish = (code: number) => {
+    try {
+      sqlite.close();
+    } finally {
+      process.exit(code);
+    }
+  };
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info('shutting down', { signal });
+    if (!server) return finish(0);
+    const deadline = setTimeout(() => {
+      logger.warn('shutdown deadline reached, closing anyway');
+      finish(1);
+    }, 10_000);
+    deadline.unref();
+    server.close(() => finish(0));
+    if ('closeIdleConnections' in server) (server as { closeIdleConnections(): void }).closeIdleConnections();
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+
   const deps = { db, config, logger, now: () => Date.now() };
   // Imported here, not at the top: the supervisor never serves, so it need not load the app.
   const { createApp } = await import('./app.js');
@@ -57,36 +87,10 @@ async function serveRequests(config: Config, logger: Logger, inCluster: boolean)
   } else {
     await announceSetupCode(deps);
   }
-
-  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+  if (stopping) return;
+  server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     logger.info('listening', { url: `http://${info.address}:${info.port}`, publicOrigin: config.publicOrigin, pid: process.pid });
   });
-
-  // SIGTERM (docker stop, systemd): stop accepting, let running requests finish, then close the
-  // database so the WAL is checkpointed cleanly. A hard deadline keeps a stuck client from
-  // holding the shutdown forever.
-  let stopping = false;
-  const shutdown = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info('shutting down', { signal });
-    const deadline = setTimeout(() => {
-      logger.warn('shutdown deadline reached, closing anyway');
-      finish(1);
-    }, 10_000);
-    deadline.unref();
-    server.close(() => finish(0));
-    if ('closeIdleConnections' in server) (server as { closeIdleConnections(): void }).closeIdleConnections();
-  };
-  const finish = (code: number) => {
-    try {
-      sqlite.close();
-    } finally {
-      process.exit(code);
-    }
-  };
-  process.on('SIGTERM', () => shutdown('SIGTERM'));
-  process.on('SIGINT', () => shutdown('SIGINT'));
 }
 
 /** The supervisor: migrate once, then keep `config.webProcesses` serving processes running. */

@@ -36,6 +36,8 @@ export interface SsoLoginTable {
   nonce: string;
   code_verifier: string;
   next: string;
+  replay_action: string | null;
+  replay_payload: string | null;
   created_at: number;
   expires_at: number;
   used_at: number | null;

@@ -20,6 +20,7 @@ import { createGpmi, savePlan, saveDraft, type AgreementSeed } from '../../src/g
 import { inTransaction } from '../../src/db/transaction.js';
 import { createApiClient, newClientSecret, type ClientCredentials } from '../../src/api/queries.js';
 import { API_SCOPES, type ApiScope } from '../../src/api/scopes.js';
+import { saveProvider } from '../../src/sso/queries.js';
 
 type Db = Kysely<Database>;
 
@@ -325,4 +326,19 @@ export async function apiClient(
       now,
     ),
   );
+}
+
+/** The organisation's identity provider, set up as the administrator's screen saves it (saveProvider). */
+export async function ssoProvider(
+  db: Db,
+  now: number,
+  organisationId: number,
+  v: { issuer: string; clientId: string; clientSecret: string; domains: string[]; autoCreate?: boolean; mfaEnforced?: boolean; passwordSignIn?: boolean },
+): Promise<void> {
+  const scope: OrgScope = { organisationId, userId: null, isAdmin: true, teamIds: [], leadTeamIds: [], sensitiveVisibility: 'team' };
+  const current = await db.selectFrom('sso_provider').select('revision').where('organisation_id', '=', organisationId).executeTakeFirst();
+  const saved = await inTransaction(db, (trx) =>
+    saveProvider(trx, scope, current?.revision ?? 0, { autoCreate: false, mfaEnforced: false, passwordSignIn: true, ...v, clientSecret: v.clientSecret }, now),
+  );
+  if (saved.status !== 'saved') throw new Error(`ssoProvider: not saved (${saved.status})`);
 }

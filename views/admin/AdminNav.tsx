@@ -11,6 +11,7 @@ export function AdminNav({ ui }: { ui: Ui }) {
     { href: '/admin/users', label: t.users },
     { href: '/admin/teams', label: t.teams },
     { href: '/admin/settings', label: t.settings },
+    { href: '/admin/sso', label: ui.t.sso.admin.nav },
     { href: '/admin/api-clients', label: ui.t.api.admin.nav },
     { href: '/admin/audit', label: t.audit },
   ];

@@ -8,8 +8,8 @@ export function AuditPage(p: { ui: Ui; rows: AuditRow[]; page: number; pages: nu
   const { ui } = p;
   const a = ui.t.admin.audit;
   // Looked up by string: rows may hold actions added after this screen was written.
-  const actions = { ...a.actions, ...ui.t.api.auditActions } as Partial<Record<string, string>>;
-  const targetTypes = { ...a.targetTypes, ...ui.t.api.audit.targetTypes } as Partial<Record<string, string>>;
+  const actions = { ...a.actions, ...ui.t.api.auditActions, ...ui.t.sso.auditActions } as Partial<Record<string, string>>;
+  const targetTypes = { ...a.targetTypes, ...ui.t.api.audit.targetTypes, ...ui.t.sso.auditTargetTypes } as Partial<Record<string, string>>;
   return (
     <Layout ui={ui} title={a.title}>
       <AdminNav ui={ui} />

@@ -3,6 +3,7 @@ import { gpmiEn } from '../../gpmi/messages/en.js';
 import { overviewEn } from '../../overview/messages/en.js';
 import { pdfEn } from '../../pdf/messages/en.js';
 import { apiEn } from '../../api/messages/en.js';
+import { ssoEn } from '../../sso/messages/en.js';
 import { authEn } from '../../auth/messages/en.js';
 import { householdsEn } from '../../households/messages/en.js';
 import { catalogueEn } from '../../catalogue/messages/en.js';
@@ -78,4 +79,5 @@ export const en: Messages = {
   overview: overviewEn,
   pdf: pdfEn,
   api: apiEn,
+  sso: ssoEn,
 };

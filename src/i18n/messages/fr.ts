@@ -3,6 +3,7 @@ import { gpmiFr } from '../../gpmi/messages/fr.js';
 import { overviewFr } from '../../overview/messages/fr.js';
 import { pdfFr } from '../../pdf/messages/fr.js';
 import { apiFr } from '../../api/messages/fr.js';
+import { ssoFr } from '../../sso/messages/fr.js';
 import { authFr } from '../../auth/messages/fr.js';
 import { householdsFr } from '../../households/messages/fr.js';
 import { catalogueFr } from '../../catalogue/messages/fr.js';
@@ -79,4 +80,5 @@ export const fr: Messages = {
   overview: overviewFr,
   pdf: pdfFr,
   api: apiFr,
+  sso: ssoFr,
 };

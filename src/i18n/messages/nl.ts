@@ -3,6 +3,7 @@ import { gpmiNl } from '../../gpmi/messages/nl.js';
 import { overviewNl } from '../../overview/messages/nl.js';
 import { pdfNl } from '../../pdf/messages/nl.js';
 import { apiNl } from '../../api/messages/nl.js';
+import { ssoNl } from '../../sso/messages/nl.js';
 import { authNl } from '../../auth/messages/nl.js';
 import { householdsNl } from '../../households/messages/nl.js';
 import { catalogueNl } from '../../catalogue/messages/nl.js';
@@ -78,5 +79,6 @@ export const nl = {
   overview: overviewNl,
   pdf: pdfNl,
   api: apiNl,
+  sso: ssoNl,
 };
 export type Messages = typeof nl;
