@@ -381,34 +381,13 @@ passwordRoutes.post('/forgotten', async (c) => {
   return render(c, () => <ForgotPasswordPage ui={ui(c)} mailEnabled sent />);
 });
 
-passwordRoutes.get('/:token', async (c) => {
+/**
+ * The link's token and its user, or the page that says why the link does not work: unknown, used,
+ * expired, a disabled account (404), or an organisation that signs in without passwords (403).
+ */
+async function linkOf(c: Context<AppEnv>, token: string, now: number) {
   const deps = c.get('deps');
   const t = c.get('t');
-  const row = await findValidUserToken(deps.db, c.req.param('token'), deps.now());
-  const user = row ? await findUserById(deps.db, row.user_id) : undefined;
-  if (user && !(await passwordSignInAllowed(deps.db, user.organisation_id))) return passwordLinkOff(c);
-  if (!row || !user || user.disabled_at !== null) {
-    return render(
-      c,
-      () => (
-        <MessagePage
-          ui={ui(c)}
-          title={t.auth.password.resetTitle}
-          message={t.auth.password.linkInvalid}
-          link={{ href: '/signin', label: t.auth.signin.title }}
-        />
-      ),
-      { status: 404 },
-    );
-  }
-  return render(c, () => <SetPasswordPage ui={ui(c)} token={c.req.param('token')} purpose={row.purpose} email={user.email} />);
-});
-
-passwordRoutes.post('/:token', async (c) => {
-  const deps = c.get('deps');
-  const t = c.get('t');
-  const token = c.req.param('token');
-  const now = deps.now();
   const row = await findValidUserToken(deps.db, token, now);
   const user = row ? await findUserById(deps.db, row.user_id) : undefined;
   if (user && !(await passwordSignInAllowed(deps.db, user.organisation_id))) return passwordLinkOff(c);
@@ -426,6 +405,23 @@ passwordRoutes.post('/:token', async (c) => {
       { status: 404 },
     );
   }
+  return { row, user };
+}
+
+passwordRoutes.get('/:token', async (c) => {
+  const link = await linkOf(c, c.req.param('token'), c.get('deps').now());
+  if (link instanceof Response) return link;
+  return render(c, () => <SetPasswordPage ui={ui(c)} token={c.req.param('token')} purpose={link.row.purpose} email={link.user.email} />);
+});
+
+passwordRoutes.post('/:token', async (c) => {
+  const deps = c.get('deps');
+  const t = c.get('t');
+  const token = c.req.param('token');
+  const now = deps.now();
+  const link = await linkOf(c, token, now);
+  if (link instanceof Response) return link;
+  const { row, user } = link;
   const fields = await readForm(c);
   const password = field(fields, 'password');
   const problem = checkPassword(password, user.email);
