@@ -1,10 +1,12 @@
 import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import Provider from 'oidc-provider';
 
 // A real OpenID Connect provider (the oidc-provider library, certified by the OpenID Foundation),
 // started inside the test process on a loopback port. Tests are the one place an http:// issuer is
-// allowed (config.ssoAllowHttpIssuer). The "login screen" is this test's hand: whoever
+// allowed (config.ssoAllowHttpIssuer); the end-to-end tests use https with a certificate of their
+// own that the server under test is told to trust (NODE_EXTRA_CA_CERTS), so there nothing is relaxed. The "login screen" is this test's hand: whoever
 // `idp.nextLogin` names signs in, with the authentication methods (amr) and level (acr) given.
 
 export interface IdpAccount {
@@ -33,6 +35,13 @@ export async function startIdp(opts: {
   path?: string;
   /** The e-mail address only from the userinfo endpoint, not in the ID token (some providers). */
   userinfoOnly?: boolean;
+  /** Serve https with this certificate (the end-to-end tests: the server under test trusts it). */
+  tls?: { key: string; cert: string };
+  /**
+   * Whoever the sign-in names (login_hint, an e-mail address) signs in, as an account with that
+   * address, with MFA: for a browser that cannot set `nextLogin` (the end-to-end tests).
+   */
+  signInAsHint?: boolean;
 }): Promise<TestIdp> {
   const accounts = new Map<string, IdpAccount>();
   const clientId = opts.clientId ?? 'sociale-balans';
@@ -40,12 +49,12 @@ export async function startIdp(opts: {
   const state: { nextLogin: TestIdp['nextLogin'] } = { nextLogin: { accountId: 'nobody' } };
 
   // The issuer needs the port, which is known once listening: listen on a plain server first.
-  const { createServer } = await import('node:http');
-  let handler: ((req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => void) | undefined;
-  const server: Server = createServer((req, res) => handler!(req, res));
+  let handler: ((req: IncomingMessage, res: ServerResponse) => void) | undefined;
+  const listener = (req: IncomingMessage, res: ServerResponse) => handler!(req, res);
+  const server: Server = opts.tls ? createHttpsServer(opts.tls, listener) : createServer(listener);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
-  const issuer = `http://127.0.0.1:${port}${opts.path ?? ''}`;
+  const issuer = `${opts.tls ? 'https' : 'http'}://127.0.0.1:${port}${opts.path ?? ''}`;
 
   const provider = new Provider(issuer, {
     clients: [
@@ -71,7 +80,7 @@ export async function startIdp(opts: {
     },
     conformIdTokenClaims: opts.userinfoOnly ?? false,
     findAccount: (_ctx, id) => {
-      const account = accounts.get(id);
+      const account = accounts.get(id) ?? (opts.signInAsHint && id.includes('@') ? { email: id, email_verified: true, name: id.split('@')[0] } : undefined);
       if (!account) return undefined;
       return { accountId: id, claims: () => ({ sub: id, ...account }) };
     },
@@ -93,8 +102,9 @@ export async function startIdp(opts: {
   });
   provider.use(async (ctx, next) => {
     if (!ctx.path.startsWith('/interaction/')) return next();
-    await provider.interactionDetails(ctx.req, ctx.res);
-    const login = state.nextLogin;
+    const details = await provider.interactionDetails(ctx.req, ctx.res);
+    const hint = details.params.login_hint;
+    const login = opts.signInAsHint && typeof hint === 'string' ? { accountId: hint, amr: ['pwd', 'mfa'] } : state.nextLogin;
     await provider.interactionFinished(
       ctx.req,
       ctx.res,
@@ -128,7 +138,12 @@ export async function startIdp(opts: {
     set nextLogin(v) {
       state.nextLogin = v;
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // A browser keeps connections open; they must not hold the end of the run.
+        server.closeAllConnections();
+      }),
   };
 }
 

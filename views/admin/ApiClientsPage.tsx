@@ -35,7 +35,8 @@ export function ApiClientsPage(p: {
       {p.clients.length === 0 ? (
         <p>{a.empty}</p>
       ) : (
-        <div class="table-wrap">
+        // Scrolls in its own frame on a narrow screen; the frame takes focus so a keyboard can scroll it.
+        <div class="table-wrap" role="region" aria-label={a.title} tabindex={0}>
           <table>
             <caption class="visually-hidden">{a.title}</caption>
             <thead>

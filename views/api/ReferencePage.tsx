@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx';
 import type { Ui } from '../../src/http/ui.js';
 import type { ReferenceField, ReferenceModel, TypePart } from '../../src/api/reference.js';
 import type { ApiScope } from '../../src/api/scopes.js';
@@ -27,7 +28,7 @@ function Type({ parts }: { parts: TypePart[] }) {
 function FieldTable({ ui, caption, fields, withWhere }: { ui: Ui; caption: string; fields: (ReferenceField & { in?: string })[]; withWhere?: boolean }) {
   const r = ui.t.api.reference;
   return (
-    <div class="table-wrap">
+    <ScrollTable label={caption}>
       <table>
         <caption>{caption}</caption>
         <thead>
@@ -55,6 +56,15 @@ function FieldTable({ ui, caption, fields, withWhere }: { ui: Ui; caption: strin
           ))}
         </tbody>
       </table>
+    </ScrollTable>
+  );
+}
+
+/** A wide table scrolls in its own frame on a narrow screen; the frame can take focus, so a keyboard can scroll it. */
+function ScrollTable({ label, children }: { label: string; children: Child }) {
+  return (
+    <div class="table-wrap" role="region" aria-label={label} tabindex={0}>
+      {children}
     </div>
   );
 }
@@ -100,7 +110,7 @@ export function ReferencePage(p: { ui: Ui; model: ReferenceModel; documentUrl: s
       <p>
         {r.tokenUrl}: <code>{model.tokenUrl}</code>
       </p>
-      <div class="table-wrap">
+      <ScrollTable label={r.scopesTitle}>
         <table>
           <caption>{r.scopesTitle}</caption>
           <thead>
@@ -120,7 +130,7 @@ export function ReferencePage(p: { ui: Ui; model: ReferenceModel; documentUrl: s
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollTable>
       <p>{r.paging}</p>
       <p>{r.conditional}</p>
       <p>{r.audit}</p>
@@ -141,7 +151,7 @@ export function ReferencePage(p: { ui: Ui; model: ReferenceModel; documentUrl: s
               {r.requestBody} (<code>{op.body.mediaType}</code>): <Type parts={op.body.type} />
             </p>
           )}
-          <div class="table-wrap">
+          <ScrollTable label={`${r.responses} — ${op.method} ${op.path}`}>
             <table>
               <caption>{`${r.responses} — ${op.method} ${op.path}`}</caption>
               <thead>
@@ -163,7 +173,7 @@ export function ReferencePage(p: { ui: Ui; model: ReferenceModel; documentUrl: s
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollTable>
         </section>
       ))}
 
