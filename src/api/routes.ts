@@ -1,5 +1,6 @@
 import { OpenAPIHono, type RouteConfig } from '@hono/zod-openapi';
 import type { Context, Handler } from 'hono';
+import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
 import type { AppEnv } from '../http/env.js';
 import type { Messages } from '../i18n/index.js';
@@ -38,7 +39,7 @@ import {
   TokenResponseSchema,
 } from './schemas.js';
 import { API_SCOPES, type ApiScope } from './scopes.js';
-import { tokenRequest } from './token.js';
+import { tokenRequest, type TokenForm } from './token.js';
 
 // The API: /api/oauth/token, /api/v1/..., and its description (/api/openapi.json, generated from
 // the zod schemas that validate the requests; /api/reference, the same rendered as a page).
@@ -81,8 +82,13 @@ function mayRead<E extends ApiEnv>(c: Context<E>, s: ApiScope): boolean {
 }
 
 /** Registers a route with a handler that answers plain Responses (problem documents, 304s, PDFs). */
-function register<E extends AppEnv>(app: OpenAPIHono<E>, route: RouteConfig, handler: (c: Context<E>) => Promise<Response>) {
-  app.openapi(route, handler as unknown as Handler);
+function register<E extends AppEnv>(
+  app: OpenAPIHono<E>,
+  route: RouteConfig,
+  handler: (c: Context<E>) => Promise<Response>,
+  hook?: (result: { success: boolean }, c: Context<E>) => Promise<Response> | undefined,
+) {
+  app.openapi(route, handler as unknown as Handler, hook as never);
 }
 
 const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
@@ -381,7 +387,11 @@ const token = {
   summary: 'Get an access token',
   description:
     'OAuth 2.0 client credentials (RFC 6749 §4.4). Authenticate with HTTP Basic (client_id:client_secret) or send both in the form. The token is valid for 15 minutes.',
-  request: { body: { required: true, content: { 'application/x-www-form-urlencoded': { schema: TokenRequestSchema } } } },
+  // Not marked required, so a body of another type reaches the handler (which refuses and audits it)
+  // instead of failing inside the validator.
+  request: {
+    body: { description: 'The token request, as a form (always needed).', content: { 'application/x-www-form-urlencoded': { schema: TokenRequestSchema } } },
+  },
   responses: {
     200: json(TokenResponseSchema, 'An access token.'),
     400: {
@@ -396,9 +406,25 @@ const token = {
     429: COMMON_REFUSALS[429],
   },
 } satisfies RouteConfig;
-register(apiRoutes, token, (c) => tokenRequest(c, c.req.valid('form' as never)));
+// Whatever the body (not a form, a field twice), the token endpoint answers and audits it itself:
+// an unreadable request is OAuth's invalid_request, in its own problem document.
+register(
+  apiRoutes,
+  token,
+  (c) => tokenRequest(c, (c.req.valid('form' as never) as TokenForm | undefined) ?? null),
+  (result, c) => (result.success ? undefined : tokenRequest(c, null)),
+);
 
 apiRoutes.route('/v1', v1);
+
+// A body of a type the route does not take: the validators answer 415. The token endpoint refuses
+// it as OAuth's invalid_request (and audits it); elsewhere it is a problem document. Anything else
+// goes on to the application's own error handling (src/app.ts).
+apiRoutes.onError((err, c) => {
+  if (err instanceof HTTPException && err.status === 415)
+    return c.req.path === '/api/oauth/token' ? tokenRequest(c, null) : problem(c, 415, 'unsupported-media-type');
+  throw err;
+});
 
 apiRoutes.openAPIRegistry.registerComponent('securitySchemes', SECURITY_SCHEME, {
   type: 'oauth2',

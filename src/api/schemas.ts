@@ -45,7 +45,7 @@ export const ProblemSchema = z
 
 export const TokenRequestSchema = z
   .object({
-    grant_type: z.string().meta({ description: 'Always client_credentials.', example: 'client_credentials' }),
+    grant_type: z.string().optional().meta({ description: 'Always client_credentials (required).', example: 'client_credentials' }),
     scope: z
       .string()
       .optional()

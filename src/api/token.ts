@@ -53,7 +53,8 @@ function refuse<E extends AppEnv>(c: Context<E>, status: number, type: ProblemTy
   return problem(c, status, type, { ...(detail ? { detail } : {}), extra: error ? { error } : {}, headers: { Pragma: 'no-cache', ...headers } });
 }
 
-export async function tokenRequest<E extends AppEnv>(c: Context<E>, form: TokenForm): Promise<Response> {
+/** `form` null: the body was not a form, or not one of strings (a field given twice): invalid_request. */
+export async function tokenRequest<E extends AppEnv>(c: Context<E>, form: TokenForm | null): Promise<Response> {
   const { db, now } = c.get('deps');
   const t: Messages = c.get('t');
   const record = (client: { id: number; organisation_id: number } | undefined, outcome: 'failure' | 'denied') =>
@@ -70,7 +71,7 @@ export async function tokenRequest<E extends AppEnv>(c: Context<E>, form: TokenF
     });
 
   const basic = basicCredentials(c.req.header('Authorization'));
-  if (basic === 'malformed' || (basic && (form.client_id !== undefined || form.client_secret !== undefined))) {
+  if (!form || !form.grant_type || basic === 'malformed' || (basic && (form.client_id !== undefined || form.client_secret !== undefined))) {
     await record(undefined, 'failure');
     return refuse(c, 400, 'invalid-request');
   }

@@ -17,5 +17,6 @@ export const PROBLEM_TYPES = [
   'unsupported-grant-type',
   'invalid-scope',
   'invalid-request',
+  'unsupported-media-type',
 ] as const;
 export type ProblemType = (typeof PROBLEM_TYPES)[number];

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { makeTestApp, type TestApp } from '../support/app.js';
-import { accessToken, apiGet, apiPost, auditRowsOf, tokenRequest } from '../support/api.js';
+import { accessToken, apiGet, apiPost, auditRowsOf, basic, tokenRequest } from '../support/api.js';
 import { readPdf } from '../support/pdf.js';
 import * as fx from '../support/fixtures.js';
 import type { UserScope } from '../../src/auth/scope.js';
@@ -160,6 +160,24 @@ describe('the token endpoint', () => {
       const res = await tokenRequest(t, body, withBasic ? cred : undefined);
       expect(res.status, JSON.stringify(body)).toBe(400);
       expect((await problemOf(res)).error).toBe(error);
+    }
+    expect(await count('api_token')).toBe(0);
+  });
+
+  it('answers a body that is not a token form (JSON, no grant type, a field twice) with invalid_request, audited', async () => {
+    const cred = await fx.apiClient(t.db, t.now(), org);
+    const post = (contentType: string, body: string) =>
+      t.app.request('/api/oauth/token', { method: 'POST', headers: { 'Content-Type': contentType, Authorization: basic(cred) }, body });
+    for (const [contentType, body] of [
+      ['application/json', '{"grant_type":"client_credentials"}'],
+      ['text/plain', 'grant_type=client_credentials'],
+      ['application/x-www-form-urlencoded', ''],
+      ['application/x-www-form-urlencoded', 'grant_type=client_credentials&grant_type=client_credentials'],
+    ] as const) {
+      const res = await post(contentType, body);
+      expect(res.status, `${contentType} ${body}`).toBe(400);
+      expect((await problemOf(res)).error).toBe('invalid_request');
+      expect(await auditRowsOf(t, res)).toEqual([expect.objectContaining({ action: 'api.token_refused', route: 'POST /api/oauth/token' })]);
     }
     expect(await count('api_token')).toBe(0);
   });
@@ -553,6 +571,15 @@ describe('find or create a household by dossier number', () => {
       if (fields.length) expect(p.errors?.map((e) => e.name).sort(), JSON.stringify(body)).toEqual([...fields].sort());
       for (const e of p.errors ?? []) expect(e.detail).toMatch(/^\S+ \S/);
     }
+    // Not JSON at all.
+    const form = await t.app.request('/api/v1/households', {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: 'dossierRef=D-906',
+    });
+    expect(form.status).toBe(415);
+    expect((await problemOf(form)).type).toContain('#problem-unsupported-media-type');
+    expect(await auditRowsOf(t, form)).toEqual([expect.objectContaining({ action: 'api.request', outcome: 'failure' })]);
     // More than one team and none chosen.
     const noTeam = await apiPost(t, '/api/v1/households', token, { dossierRef: 'D-905', members: newHousehold.members });
     expect(noTeam.status).toBe(400);

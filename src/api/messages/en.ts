@@ -40,6 +40,10 @@ const problems: Record<ProblemType, { title: string; detail: string }> = {
     title: 'Invalid token request',
     detail: 'Send client_id and client_secret once: with HTTP Basic or in the form, not both.',
   },
+  'unsupported-media-type': {
+    title: 'Unsupported media type',
+    detail: 'Send the body as application/json (the token address: as a form, application/x-www-form-urlencoded).',
+  },
 };
 
 const scopes: Record<ApiScope, { label: string; hint: string }> = {

@@ -44,6 +44,10 @@ const problems: Record<ProblemType, { title: string; detail: string }> = {
     title: 'Demande de jeton non valable',
     detail: 'Envoyez client_id et client_secret une seule fois : avec HTTP Basic ou dans le formulaire, pas les deux.',
   },
+  'unsupported-media-type': {
+    title: 'Format non pris en charge',
+    detail: 'Envoyez le contenu en application/json (l’adresse des jetons : en formulaire, application/x-www-form-urlencoded).',
+  },
 };
 
 const scopes: Record<ApiScope, { label: string; hint: string }> = {

@@ -44,6 +44,10 @@ const problems: Record<ProblemType, { title: string; detail: string }> = {
     title: 'Ongeldige tokenaanvraag',
     detail: 'Stuur client_id en client_secret één keer mee: met HTTP Basic of in het formulier, niet allebei.',
   },
+  'unsupported-media-type': {
+    title: 'Vorm niet ondersteund',
+    detail: 'Stuur de inhoud als application/json (het token-adres: als formulier, application/x-www-form-urlencoded).',
+  },
 };
 
 const scopes: Record<ApiScope, { label: string; hint: string }> = {
