@@ -19,7 +19,8 @@ import { hidesSensitive } from './sensitive.js';
 //    access.denied exactly once, here, after the route ran. A route simply returns notFound() and
 //    cannot forget the audit row; probing for other teams' files shows up.
 // It reads the scope from the context, not the user, so any caller that sets a scope (a signed-in
-// user today; an API client or a client's one-time link later) goes through the same checks.
+// user, an API client of src/api/; a client's one-time link later) goes through the same checks.
+// Under /api the 404 is a problem document (renderError answers so for every /api path).
 
 /** What the routes of a client file find on the context. */
 export interface HouseholdVariables {
