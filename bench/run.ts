@@ -29,6 +29,7 @@ import { EMPTY_CELL, fingerprint } from '../src/balances/logic.js';
 import { generateOrganisation } from '../scripts/generate-data.js';
 import { benchPdf } from './pdf.js';
 import { benchLoad } from './load.js';
+import { benchEditor } from './editor.js';
 import { generateHistoryHousehold } from './history-household.js';
 import { chartCache } from '../src/charts/cache.js';
 import { radarSvg } from '../src/charts/radar.js';
@@ -347,12 +348,15 @@ async function main() {
 
 // PDF generation (issue 7, bench/pdf.ts): after the HTTP rows, or alone with `npm run bench -- --pdf`.
 // Load, cold start and bytes on the wire (issue 11, bench/load.ts): last, or alone with `-- --load`.
+// The balance editor's step weight and render CPU (issue 13, bench/editor.ts): or alone with `-- --editor`.
 // The HTTP rows (pages, the API, score saves, sign-in cost, charts) alone: `-- --pages`.
 if (process.argv.includes('--pdf')) await benchPdf();
 else if (process.argv.includes('--load')) await benchLoad();
+else if (process.argv.includes('--editor')) await benchEditor();
 else if (process.argv.includes('--pages')) await main();
 else {
   await main();
+  await benchEditor();
   await benchPdf();
   await benchLoad();
 }

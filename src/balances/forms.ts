@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { field, type FormFields } from '../http/form.js';
 import { parseDay } from '../i18n/day.js';
 import { BALANCE_METHODS, type BalanceMethod } from './tables.js';
-import { cellExists, domainOf, fingerprint, parseCell, type CellValue, type ChoiceProblem } from './logic.js';
+import { cellExists, domainOf, findStep, fingerprint, parseCell, type CellValue, type ChoiceProblem, type EditorStep, FINISH_STEP } from './logic.js';
 import type { BalanceDetail, PostedCell } from './queries.js';
 
 // The balance forms. Each returns error CODES, never texts: the view turns a code into the user's
@@ -109,6 +109,20 @@ export function readScoresForm(fields: FormFields, detail: Pick<BalanceDetail, '
     });
   }
   return out;
+}
+
+/**
+ * Where a step form was posted from (`step`) and where its user asked to go next (`go`: the button
+ * pressed: previous, next, or a step of the overview). Only ids of this balance's steps (or the
+ * finish step) are kept, so nothing else posted can reach the Location header. No `go` (the save
+ * button, "keep mine", a confirmation, Enter in a field): stay on the step.
+ */
+export function readStepNavigation(fields: FormFields, steps: readonly EditorStep[]): { from: string | undefined; go: string | undefined } {
+  const known = (id: string) => {
+    const step = findStep(steps, id);
+    return step === FINISH_STEP ? FINISH_STEP : step?.id;
+  };
+  return { from: known(field(fields, 'step')), go: known(field(fields, 'go')) };
 }
 
 // ---------------------------------------------------------------- a correction of a finalised balance

@@ -181,3 +181,56 @@ export function cellExists(detail: { layout: readonly LayoutSection[] }, subject
 export function domainOf(detail: { catalogue: CatalogueData }, domainKey: string) {
   return findDomain(detail.catalogue, domainKey);
 }
+
+// ---------------------------------------------------------------- the editor's steps
+
+/** The last step of the editor: what is still open, and the button that finalises. */
+export const FINISH_STEP = 'afronden';
+
+/** One step of the editor: one theme of one person (or of the household). */
+export interface EditorStep {
+  /** `<subject>:<theme key>`, as posted in `step` and `go` and written in `?step=`. */
+  id: string;
+  subject: Subject;
+  theme: CatalogueTheme;
+  domains: CatalogueDomain[];
+  /** Cells still to do: not scored yet, or taken over from the previous balance and not confirmed. */
+  todo: number;
+}
+
+export function stepId(subject: string, themeKey: string): string {
+  return `${subject}:${themeKey}`;
+}
+
+/**
+ * The editor works through the balance one theme of one person at a time, in the layout's order
+ * (the household first, then each member). A taken-over score still to confirm counts as to do.
+ */
+export function editorSteps(detail: { layout: readonly LayoutSection[]; cells: ReadonlyMap<string, { state: CellState; prefilled: boolean }> }): EditorStep[] {
+  return detail.layout.flatMap((section) =>
+    section.themes.map((t) => ({
+      id: stepId(section.subject.key, t.theme.key),
+      subject: section.subject,
+      theme: t.theme,
+      domains: t.domains,
+      todo: t.domains.filter((d) => {
+        const c = detail.cells.get(cellKey(section.subject.key, d.key));
+        return !c || !isAnswered(c);
+      }).length,
+    })),
+  );
+}
+
+/**
+ * The step a request asks for (`?step=` or a posted `go`): one of the balance's steps or the finish
+ * step; anything else (a stale link after a catalogue change, a made-up value) is undefined.
+ */
+export function findStep(steps: readonly EditorStep[], id: string): EditorStep | typeof FINISH_STEP | undefined {
+  if (id === FINISH_STEP) return FINISH_STEP;
+  return steps.find((s) => s.id === id);
+}
+
+/** Where the editor opens: the first step with something to do, else the finish step. */
+export function firstOpenStep(steps: readonly EditorStep[]): EditorStep | typeof FINISH_STEP {
+  return steps.find((s) => s.todo > 0) ?? FINISH_STEP;
+}

@@ -10,7 +10,7 @@ import { scope } from '../auth/scope.js';
 import type { HouseholdEnv } from '../households/scoped.js';
 import { todayIso } from '../households/logic.js';
 import { formatTime } from '../i18n/format.js';
-import { cellKey, domId, progress } from './logic.js';
+import { cellKey, editorSteps, FINISH_STEP, progress } from './logic.js';
 import {
   amendCell,
   createBalance,
@@ -24,15 +24,23 @@ import {
   type StoredCell,
 } from './queries.js';
 import { NewBalancePage } from '../../views/balances/NewBalancePage.js';
-import { parseNewBalance, readAmendmentForm, readNewBalanceForm, readScoresForm, type AmendmentError, type NewBalanceValues } from './forms.js';
+import {
+  parseNewBalance,
+  readAmendmentForm,
+  readNewBalanceForm,
+  readScoresForm,
+  readStepNavigation,
+  type AmendmentError,
+  type NewBalanceValues,
+} from './forms.js';
 import { BalanceEditorPage, type EditorState } from '../../views/balances/BalanceEditorPage.js';
 import { ConflictCells, SaveError, SavedCells } from '../../views/balances/ScoreSaveFragments.js';
 import { BalanceViewPage } from '../../views/balances/BalanceViewPage.js';
 import { serverSecret } from '../db/server-secret.js';
 import { issueEditorToken, verifiedEditorToken } from './editor-token.js';
 
-// The balance (meting): start one, score it (every change saved at once with htmx; a save button
-// per theme without JS), finalise it, correct it afterwards with a reason. Every route goes through
+// The balance (meting): start one, score it one step (a theme of one person) at a time (saved as
+// it goes with htmx; every button of a step saves the step first, with or without JS), finalise it, correct it afterwards with a reason. Every route goes through
 // the client file's household (households/scoped.ts) and findBalance, which only see the
 // households of the caller's scope: anything else is a 404. Mounted at /households/:householdId/balances.
 
@@ -101,19 +109,12 @@ balanceRoutes.get('/:balanceId', async (c) => {
   await auditEvent(c, 'balance.viewed', { type: 'balance', id: detail.id });
   if (detail.status === 'final') {
     const amendments = await listAmendments(deps.db, detail);
-    return render(c, () => <BalanceViewPage ui={ui(c)} household={household} detail={detail} amendments={amendments} />);
+    const finalised = c.req.query('finalised') === '1';
+    return render(c, () => <BalanceViewPage ui={ui(c)} household={household} detail={detail} amendments={amendments} finalised={finalised} />);
   }
-  const saved = c.req.query('saved');
   const token = await newEditorToken(c, detail.id);
-  return render(c, () => (
-    <BalanceEditorPage
-      ui={ui(c)}
-      household={household}
-      detail={detail}
-      editorToken={token}
-      state={{ savedTheme: saved, savedAt: saved ? detail.updatedAt : undefined }}
-    />
-  ));
+  const state: EditorState = { step: c.req.query('step'), savedAt: c.req.query('saved') === '1' ? detail.updatedAt : undefined };
+  return render(c, () => <BalanceEditorPage ui={ui(c)} household={household} detail={detail} editorToken={token} state={state} />);
 });
 
 /** Saves the posted cells and writes balance.scores_saved with them, in one transaction. */
@@ -126,9 +127,11 @@ async function saveScores(c: Context<HouseholdEnv>, balanceId: number, cells: Po
 }
 
 /**
- * A score save (one theme form, or one cell with htmx). htmx gets fragments (views/balances/
- * ScoreSaveFragments.tsx): the theme's status line, conflicting cells, or the saved cells' meta;
- * without JS the whole editor comes back (refusals) or a 303 to it (saved).
+ * A score save: one step of the editor (a theme of one person), by autosave (htmx) or by a button.
+ * Validate (forms.ts) → save (one transaction, one audit row) → answer. htmx gets fragments
+ * (views/balances/ScoreSaveFragments.tsx): the step's status line, conflicting cells, or the saved
+ * cells' meta; a navigation button (`go`) gets the next step once the save stood. Without JS the
+ * whole editor comes back (refusals) or a 303 to the step asked for (saved).
  */
 balanceRoutes.post('/:balanceId/scores', async (c) => {
   const found = await loadBalance(c);
@@ -141,11 +144,15 @@ balanceRoutes.post('/:balanceId/scores', async (c) => {
   const verified = verifiedEditorToken(await serverSecret(c.get('deps').db), c.get('sessionId'), detail.id, field(fields, 'editor'));
   const editorToken = verified ?? (await newEditorToken(c, detail.id));
   const htmx = isHtmx(c);
+  const nav = readStepNavigation(fields, editorSteps(detail));
   const editorUrl = `/households/${household.id}/balances/${detail.id}`;
+  // A refused save stays on the step it came from: nothing typed is lost, nothing moves on.
   const refuse = (status: 409 | 422, state: EditorState, shown: BalanceDetail = detail) =>
     htmx
       ? c.html(<SaveError message={state.topMessage ?? ''} />, status)
-      : render(c, () => <BalanceEditorPage ui={ui(c)} household={household} detail={shown} editorToken={editorToken} state={state} />, { status });
+      : render(c, () => <BalanceEditorPage ui={ui(c)} household={household} detail={shown} editorToken={editorToken} state={{ ...state, step: nav.from }} />, {
+          status,
+        });
 
   if (detail.status === 'final') return refuse(409, { topMessage: t.editor.alreadyFinal });
   const parsed = readScoresForm(fields, detail);
@@ -160,28 +167,23 @@ balanceRoutes.post('/:balanceId/scores', async (c) => {
     await auditEvent(c, 'balance.save_conflict', { type: 'balance', id: detail.id }, 'failure');
     const fresh = (await findBalance(c.get('deps').db, scope(c), household.id, detail.id, { hideSensitive: c.get('hideSensitive') }))!;
     if (htmx)
-      return c.html(
-        <ConflictCells ui={ui(c)} message={t.conflict.title} editorUrl={editorUrl} detail={fresh} conflicts={outcome.conflicts} overrides={parsed.overrides} />,
-        409,
-      );
+      return c.html(<ConflictCells ui={ui(c)} message={t.conflict.title} detail={fresh} conflicts={outcome.conflicts} overrides={parsed.overrides} />, 409);
     const conflicts = new Map<string, StoredCell>(outcome.conflicts.map((x) => [cellKey(x.subject, x.domainKey), x.theirs]));
-    return refuse(409, { overrides: parsed.overrides, conflicts, topMessage: t.conflict.title }, fresh);
+    return refuse(409, { overrides: parsed.overrides, conflicts }, fresh);
   }
-  if (!htmx) return redirectAfterPost(c, savedLocation(editorUrl, detail, field(fields, 'theme')));
+  if (!htmx || nav.go) return redirectAfterPost(c, stepLocation(editorUrl, nav.go ?? nav.from, outcome.saved.length > 0));
   if (!outcome.saved.length) return c.body(null, 204);
   for (const s of outcome.saved) detail.cells.set(cellKey(s.subject, s.domainKey), s.cell);
   return c.html(<SavedCells ui={ui(c)} message={t.editor.saved(formatTime(c.get('deps').now()))} detail={detail} saved={outcome.saved} />);
 });
 
 /**
- * Back to the editor after a save without JS, at the theme saved. The theme goes into the Location
- * header, so only a theme of this balance's layout is used; anything else (a 100 kB field) is
- * dropped, the save stands.
+ * A step of the editor, after a save: `step` is a step id readStepNavigation checked (never posted
+ * text as such), `#step` puts the keyboard's starting point on the step's heading.
  */
-function savedLocation(editorUrl: string, detail: BalanceDetail, theme: string): string {
-  const section = detail.layout.find((s) => s.themes.some((th) => theme === `${s.subject.key}:${th.theme.key}`));
-  if (!section) return editorUrl;
-  return `${editorUrl}?saved=${encodeURIComponent(theme)}#${domId('t', ...(theme.split(':') as [string, string]))}`;
+function stepLocation(editorUrl: string, step: string | undefined, saved: boolean): string {
+  const query = [...(step ? [`step=${encodeURIComponent(step)}`] : []), ...(saved ? ['saved=1'] : [])];
+  return `${editorUrl}${query.length ? `?${query.join('&')}` : ''}${step ? '#step' : ''}`;
 }
 
 balanceRoutes.post('/:balanceId/finalisation', async (c) => {
@@ -199,13 +201,8 @@ balanceRoutes.post('/:balanceId/finalisation', async (c) => {
   const p = progress(detail);
   if (p.unconfirmed > 0) {
     const token = await newEditorToken(c, detail.id);
-    return render(
-      c,
-      () => (
-        <BalanceEditorPage ui={ui(c)} household={household} detail={detail} editorToken={token} state={{ topMessage: t.finaliseUnconfirmed(p.unconfirmed) }} />
-      ),
-      { status: 422 },
-    );
+    const state: EditorState = { step: FINISH_STEP, topMessage: t.finaliseUnconfirmed(p.unconfirmed) };
+    return render(c, () => <BalanceEditorPage ui={ui(c)} household={household} detail={detail} editorToken={token} state={state} />, { status: 422 });
   }
   const finalised = await inTransaction(deps.db, async (trx) => {
     const done = await finaliseBalance(trx, scope(c), detail.id, deps.now());
@@ -213,7 +210,8 @@ balanceRoutes.post('/:balanceId/finalisation', async (c) => {
     return done;
   });
   if (!finalised) return c.notFound();
-  return redirectAfterPost(c, `/households/${household.id}/balances/${detail.id}`);
+  // The finalised balance opens with a notification banner that says so and offers the next steps.
+  return redirectAfterPost(c, `/households/${household.id}/balances/${detail.id}?finalised=1`);
 });
 
 balanceRoutes.post('/:balanceId/amendments', async (c) => {

@@ -22,8 +22,9 @@ async function fillMember(page: Page, n: number, m: { first: string; last: strin
   await expect(wanted).toBeChecked();
 }
 
-// The heart of the product, keyboard only: a household with two adults and a child, a balance with
-// every domain scored and remarks typed, saved as it goes (htmx), finalised, and the result read.
+// The heart of the product, keyboard only: a household with two adults and a child, a balance
+// scored step by step (one theme of one person at a time) with remarks typed, saved as it goes
+// (htmx) and by each "Volgende", finalised, and the result read.
 test('a social worker scores a whole household with the keyboard and finalises the balance', async ({ page, context, seed }) => {
   test.setTimeout(180_000);
   await seed.signIn(context, seed.worker);
@@ -61,41 +62,56 @@ test('a social worker scores a whole household with the keyboard and finalises t
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Meting van');
   await expectNoAxeViolations(page, 'balance editor (empty)');
 
-  const cells = page.locator('fieldset.cell');
-  const total = await cells.count();
-  expect(total).toBe(onAt('huishouden') + 2 * onAt('volwassene') + onAt('kind')); // household, two adults, one child
+  // The editor opens on the first step with something to do; every step is one theme of one person.
+  const total = onAt('huishouden') + 2 * onAt('volwassene') + onAt('kind'); // household, two adults, one child
   await expect(page.getByText(`0 van ${total} domeinen gescoord`)).toBeVisible();
-  for (let i = 0; i < total; i++) {
-    const cell = cells.nth(i);
-    const score = 1 + (i % 5);
-    // Tab lands on the first radio of an unanswered group; Space chooses it, arrows move the choice.
-    await tabTo(page, cell.getByRole('radio').first());
-    await page.keyboard.press('Space');
-    for (let k = 1; k < score; k++) await page.keyboard.press('ArrowDown');
-    await expect(cell.getByRole('radio').nth(score - 1)).toBeChecked();
-    if (i % 4 === 0) {
-      await page.keyboard.press('Tab');
-      await expect(cell.getByLabel('Opmerking')).toBeFocused();
-      await page.keyboard.type(`Opmerking ${i + 1}: besproken met Sara.`);
+  await expect(page.locator('#step')).toHaveText('Wonen — Huishouden');
+  const stepCount = (await page.locator('button[form="step-form"][name="go"]').count()) - 1; // without "Afronden"
+  const remarks: string[] = [];
+  let i = 0;
+  for (let step = 0; step < stepCount; step++) {
+    await expect(page.getByText(`Stap ${step + 1} van ${stepCount}`)).toBeVisible();
+    if (step > 0) await expect(page.locator('#step')).toBeFocused(); // reached with "Volgende": the step's heading has focus
+    const cells = page.locator('fieldset.cell');
+    const n = await cells.count();
+    for (let c = 0; c < n; c++, i++) {
+      const cell = cells.nth(c);
+      const score = 1 + (i % 5);
+      // From the heading (or the previous cell; from the top of the page on the first step) the first level is a few Tab presses away; Space
+      // chooses it, the arrow keys move the choice; Tab on leaves the group (one save).
+      await tabTo(page, cell.getByRole('radio').first(), step === 0 && c === 0 ? 20 : 8);
+      await page.keyboard.press('Space');
+      for (let k = 1; k < score; k++) await page.keyboard.press('ArrowDown');
+      await expect(cell.getByRole('radio').nth(score - 1)).toBeChecked();
+      if (i % 4 === 0) {
+        await page.keyboard.press('Tab');
+        await expect(cell.getByLabel('Opmerking')).toBeFocused();
+        const remark = `Opmerking ${i + 1}: besproken met Sara.`;
+        await page.keyboard.type(remark);
+        remarks.push(remark);
+      }
     }
+    if (step === 0) await expectNoAxeViolations(page, 'balance editor, first step scored');
+    // "Volgende" saves the step (after any autosave still under way) and opens the next one.
+    await tabTo(page, page.getByRole('button', { name: /^Volgende: / }), 8);
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/[?&]step=/);
   }
-  // The last change is saved on its own (debounced); the progress line follows the server.
-  await expect(page.getByText(`${total} van ${total} domeinen gescoord`)).toBeVisible({ timeout: 15_000 });
-  await expect(page.locator('#live-region')).toContainText('Opgeslagen om');
-  await expectNoAxeViolations(page, 'balance editor (all scored)');
-
-  // Reload: everything typed is there.
-  await page.reload();
+  // The finish step: everything scored; finalise.
+  await expect(page.locator('#step')).toHaveText('Afronden');
   await expect(page.getByText(`${total} van ${total} domeinen gescoord`)).toBeVisible();
-  await expect(cells.nth(0).getByLabel('Opmerking')).toHaveValue('Opmerking 1: besproken met Sara.');
-  await expect(cells.nth(24).getByLabel('Opmerking')).toHaveValue('Opmerking 25: besproken met Sara.');
-
-  // After the reload focus is at the top: a long way through every cell to the end of the page.
-  await tabTo(page, page.getByRole('button', { name: 'Meting afronden' }), 400);
+  await expect(page.getByText('Alle domeinen zijn gescoord en bevestigd.')).toBeVisible();
+  await expectNoAxeViolations(page, 'balance editor, finish step');
+  await tabTo(page, page.getByRole('button', { name: 'Meting afronden' }), 8);
   await page.keyboard.press('Enter');
+  // The finalised balance opens on a focused notification banner with the next steps.
+  const banner = page.locator('.notification-banner');
+  await expect(banner).toBeFocused();
+  await expect(banner).toContainText('De meting is afgerond.');
+  await expect(banner.getByRole('link', { name: 'Werkpunten en doelen kiezen' })).toBeVisible();
   await expect(page.getByText(/Afgerond door Wendy Werker/)).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Destabiliserend (1 en 2)' }).first()).toBeVisible();
-  await expect(page.locator('p.pre-wrap', { hasText: 'Opmerking 1: besproken met Sara.' })).toBeVisible();
+  for (const remark of [remarks[0]!, remarks[remarks.length - 1]!]) await expect(page.locator('p.pre-wrap', { hasText: remark })).toBeVisible();
   await expectNoAxeViolations(page, 'finalised balance');
 
   // Back on the caseload the household shows its last balance date.

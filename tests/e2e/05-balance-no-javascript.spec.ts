@@ -3,8 +3,8 @@ import { expectNoAxeViolationsWithoutJs } from './support/helpers.js';
 
 test.use({ javaScriptEnabled: false });
 
-// The same journey on a PC where scripts are blocked: plain forms, a save button per theme.
-test('with JavaScript off: create a household, score every domain per theme, finalise, read the result', async ({ page, context, seed }) => {
+// The same journey on a PC where scripts are blocked: plain forms, one step at a time, every button saves.
+test('with JavaScript off: create a household, score every domain step by step, finalise, read the result', async ({ page, context, seed }) => {
   test.setTimeout(180_000);
   await seed.signIn(context, seed.worker);
   await page.goto('/households/new');
@@ -27,12 +27,12 @@ test('with JavaScript off: create a household, score every domain per theme, fin
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Meting van');
   await expectNoAxeViolationsWithoutJs(page, 'editor without JS');
 
-  const forms = page.locator('form.theme-form');
-  const formCount = await forms.count();
+  // Step by step with plain forms: every button of a step (here "Volgende") saves the step first.
+  const stepCount = (await page.locator('button[form="step-form"][name="go"]').count()) - 1; // without "Afronden"
   let scored = 0;
-  for (let f = 0; f < formCount; f++) {
-    const form = forms.nth(f);
-    const cells = form.locator('fieldset.cell');
+  for (let step = 0; step < stepCount; step++) {
+    await expect(page.getByText(`Stap ${step + 1} van ${stepCount}`)).toBeVisible();
+    const cells = page.locator('fieldset.cell');
     const n = await cells.count();
     for (let i = 0; i < n; i++) {
       await cells
@@ -41,20 +41,47 @@ test('with JavaScript off: create a household, score every domain per theme, fin
         .nth((scored + i) % 5)
         .check();
     }
-    await form
-      .getByLabel('Opmerking')
+    await cells
       .first()
-      .fill(`Thema ${f + 1} besproken zonder JavaScript`);
-    await form.getByRole('button', { name: /^Opslaan:/ }).click();
+      .getByLabel('Opmerking')
+      .fill(`Stap ${step + 1} besproken zonder JavaScript`);
+    if (step === 0) {
+      // Enter in a field saves and stays (the step's first, hidden button).
+      await cells.first().getByRole('radio').nth(0).press('Enter');
+      await expect(page.locator('#save-status')).toContainText('Opgeslagen om');
+      await expect(page.getByText(new RegExp(`^${n} van \\d+ domeinen gescoord$`))).toBeVisible();
+      await expect(page.locator('#step')).toHaveText('Wonen — Huishouden');
+      await expect(cells.first().getByLabel('Opmerking')).toHaveValue('Stap 1 besproken zonder JavaScript');
+      await expectNoAxeViolationsWithoutJs(page, 'editor without JS, a step saved');
+    }
     scored += n;
-    // A full page came back (303 → GET), at the same theme, with the save confirmed.
-    await expect(page.getByText(`${scored} van`)).toBeVisible();
-    await expect(forms.nth(f).locator('.save-status')).toContainText('Opgeslagen om');
+    await page.getByRole('button', { name: /^Volgende: / }).click();
+    // A full page came back (303 → GET) at the next step, with the save confirmed (step 1 was
+    // already saved with Enter: nothing new, so no "Opgeslagen").
+    await expect(page.getByText(new RegExp(`^${scored} van \\d+ domeinen gescoord$`))).toBeVisible();
+    await expect(page.locator('#save-status')).toHaveText(step === 0 ? '' : /^Opgeslagen om \d\d:\d\d$/);
   }
+  await expect(page.locator('#step')).toHaveText('Afronden');
   await expect(page.getByText(`${scored} van ${scored} domeinen gescoord`)).toBeVisible();
+  await expectNoAxeViolationsWithoutJs(page, 'finish step without JS');
+
+  // A jump from the overview saves what was typed on the step first.
+  await page
+    .getByRole('navigation', { name: 'Overzicht van de meting' })
+    .getByRole('button', { name: /^Wonen/ })
+    .click();
+  await expect(page.locator('#step')).toHaveText('Wonen — Huishouden');
+  await page.locator('fieldset.cell').nth(1).getByLabel('Opmerking').fill('Aangevuld na het overzicht');
+  await page.getByRole('navigation', { name: 'Overzicht van de meting' }).getByRole('button', { name: 'Afronden' }).click();
+  await expect(page.locator('#step')).toHaveText('Afronden');
+  await expect(page.locator('#save-status')).toContainText('Opgeslagen om');
   await page.getByRole('button', { name: 'Meting afronden' }).click();
+  // Without JS the banner takes focus through its autofocus attribute.
+  await expect(page.locator('.notification-banner')).toBeFocused();
+  await expect(page.locator('.notification-banner')).toContainText('De meting is afgerond.');
   await expect(page.getByText(/Afgerond door Wendy Werker/)).toBeVisible();
-  await expect(page.locator('p.pre-wrap', { hasText: 'Thema 1 besproken zonder JavaScript' })).toBeVisible();
+  await expect(page.locator('p.pre-wrap', { hasText: 'Stap 1 besproken zonder JavaScript' })).toBeVisible();
+  await expect(page.locator('p.pre-wrap', { hasText: 'Aangevuld na het overzicht' })).toBeVisible();
   await expectNoAxeViolationsWithoutJs(page, 'finalised balance without JS');
 
   // A correction without JS: <details> opens natively, the reason is required.

@@ -19,7 +19,8 @@ const scoreFor = (n: number, i: number) => Math.min(5, 1 + ((i * 2 + n) % 4) + (
 
 /**
  * One balance through the app's own routes with the signed-in session: start it, post every cell in
- * one form (as the no-JS editor does, with each cell's revision and fingerprint from the editor page),
+ * one form (the server takes any cells of the balance in one post; each cell's revision and
+ * fingerprint come from its step of the editor),
  * finalise it. Returns the balance's path.
  */
 async function makeBalance(request: APIRequestContext, origin: string, householdPath: string, takenOn: string, n: number): Promise<string> {
@@ -28,8 +29,12 @@ async function makeBalance(request: APIRequestContext, origin: string, household
   const start = await request.post(`${householdPath}/balances`, { form: { takenOn, method: 'samen' }, headers, maxRedirects: 0 });
   expect(start.status()).toBe(303);
   const balancePath = start.headers()['location']!;
-  const editor = await (await request.get(balancePath)).text();
-  const form = new URLSearchParams({ editor: 'e2e-08', theme: '' });
+  // The editor asks one step (a theme of one person) at a time: read every step's page, in order.
+  const first = await (await request.get(balancePath)).text();
+  const steps = [...first.matchAll(/form="step-form" name="go" value="([^"]+)"/g)].map((m) => m[1]!).filter((s) => s !== 'afronden');
+  let editor = '';
+  for (const step of steps) editor += await (await request.get(`${balancePath}?step=${encodeURIComponent(step)}`)).text();
+  const form = new URLSearchParams({ editor: 'e2e-08' });
   const keys = [...editor.matchAll(/name="v\.([^"]+)" value="(\d+)"/g)];
   expect(keys.length).toBeGreaterThan(10);
   for (const [i, [, key, revision]] of keys.entries()) {

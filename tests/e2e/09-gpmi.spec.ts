@@ -79,7 +79,8 @@ test('werkpunten, GPMI written, signed, changed with a reason and evaluated, wit
   await expect(page.getByLabel('Volgorde van de cliënt: Mobiliteit, Sara Peeters (volwassene)')).toBeFocused();
   await page.keyboard.type('1');
   await press(page, 'Werkpunten bewaren');
-  await expect(page.getByText('De werkpunten zijn bewaard.')).toBeVisible();
+  await expect(page.locator('.notification-banner')).toBeFocused();
+  await expect(page.locator('.notification-banner')).toContainText('De werkpunten zijn bewaard.');
   await expectNoAxeViolations(page, 'werkpunten (three chosen)');
 
   const goals: [string, string, string, string][] = [
@@ -138,7 +139,8 @@ test('werkpunten, GPMI written, signed, changed with a reason and evaluated, wit
     await page.keyboard.type(ocmw);
   }
   await press(page, 'Ontwerp bewaren');
-  await expect(page.getByText('Het ontwerp is bewaard.')).toBeVisible();
+  await expect(page.locator('.notification-banner')).toBeFocused();
+  await expect(page.locator('.notification-banner')).toContainText('Het ontwerp is bewaard.');
   await expect(agreement('Verblijfplaats — Huishouden').getByLabel('Wat doe jij?')).toHaveValue(
     'Je zoekt zelf naar huisvesting op de privémarkt.\nJe schrijft je in bij De Woonbrug.',
   );
@@ -205,7 +207,9 @@ test('werkpunten, GPMI written, signed, changed with a reason and evaluated, wit
   await page.keyboard.type('Je houdt je tijdelijke woning en zoekt verder naar een vaste.');
   // Signing straight away saves what was just typed with it (one form, one transaction).
   await press(page, 'Als ondertekend bewaren', 'button', 300);
-  await expect(page.getByText('Het GPMI is ondertekend.')).toBeVisible();
+  // A full-page POST that worked: a notification banner, focused, says so (GOV.UK pattern).
+  await expect(page.locator('.notification-banner')).toBeFocused();
+  await expect(page.locator('.notification-banner')).toContainText('Het GPMI is ondertekend.');
   await expect(page.getByText('Je houdt je tijdelijke woning en zoekt verder naar een vaste.')).toBeVisible();
   const history = page.getByRole('table', { name: 'Alle versies van dit GPMI, met wie ze maakte en waarom' });
   await expect(history).toContainText('Sara vond intussen een tijdelijke woning via De Woonbrug.');
@@ -224,17 +228,25 @@ test('werkpunten, GPMI written, signed, changed with a reason and evaluated, wit
   await press(page, 'Nieuwe meting starten', 'link');
   await press(page, 'Meting starten');
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Meting van');
-  for (const [cell, score] of [
-    [page.locator('#c-h-verblijfplaats'), 3],
-    [page.getByRole('group', { name: 'Mobiliteit — Sara Peeters', exact: true }), 2],
+  // The editor opens on the household's first step (Wonen); Sara's Mobiliteit is one click away in the overview.
+  const overview = page.getByRole('navigation', { name: 'Overzicht van de meting' });
+  const saraSteps = overview.locator('.step-nav__subject', { has: page.getByRole('heading', { name: /^Sara Peeters/ }) });
+  for (const [cell, score, next] of [
+    [page.locator('#c-h-verblijfplaats'), 3, saraSteps.getByRole('button', { name: /^Mobiliteit/ })],
+    [page.getByRole('group', { name: 'Mobiliteit — Sara Peeters', exact: true }), 2, overview.getByRole('button', { name: 'Afronden' })],
   ] as const) {
-    await tabTo(page, cell.getByRole('radio').first(), 400);
+    await tabTo(page, cell.getByRole('radio').first(), 40);
     await page.keyboard.press('Space');
     for (let k = 1; k < score; k++) await page.keyboard.press('ArrowDown');
     await expect(cell.getByRole('radio').nth(score - 1)).toBeChecked();
+    // The overview's step buttons save the step first, then open the next.
+    await tabTo(page, next, 60);
+    await page.keyboard.press('Enter');
+    await expect(page.locator('#step')).toBeFocused();
   }
-  await expect(page.getByText(/^2 van \d+ domeinen gescoord$/)).toBeVisible({ timeout: 15_000 });
-  await press(page, 'Meting afronden', 'button', 600);
+  await expect(page.getByText(/^2 van \d+ domeinen gescoord$/)).toBeVisible();
+  await press(page, 'Meting afronden', 'button', 60);
+  await expect(page.locator('.notification-banner')).toBeFocused();
   await expect(page.getByText(/Afgerond door Wendy Werker/)).toBeVisible();
 
   // ---- evaluation
@@ -254,7 +266,8 @@ test('werkpunten, GPMI written, signed, changed with a reason and evaluated, wit
   await page.keyboard.press('ArrowRight');
   await expect(evaluation('Verblijfplaats — Huishouden').getByRole('radio', { name: 'Bereikt' })).toBeChecked();
   await press(page, 'Evaluatie bewaren');
-  await expect(page.getByText('De evaluatie is bewaard.')).toBeVisible();
+  await expect(page.locator('.notification-banner')).toBeFocused();
+  await expect(page.locator('.notification-banner')).toContainText('De evaluatie is bewaard.');
   await expect(page.getByText(/Evaluatie van \d{2}\/\d{2}\/\d{4} — Bereikt/)).toBeVisible();
   await expectNoAxeViolations(page, 'GPMI after evaluation');
 

@@ -116,28 +116,47 @@ describe('starting a balance', () => {
 });
 
 describe('the editor', () => {
-  it("lists the household domains once and each member's domains at their level, with anchor texts as radio labels", async () => {
+  it("asks the household domains once and each member's domains at their level, one step (theme of one person) at a time", async () => {
     const id = await startBalance();
     const res = await t.request(`/households/${household}/balances/${id}`, { cookie });
     expect(res.status).toBe(200);
     const html = await res.text();
     const version = await t.db.selectFrom('catalogue_version').select('content').where('organisation_id', '=', org).executeTakeFirstOrThrow();
-    const catalogue = JSON.parse(String(version.content)) as { themes: { level: string; domains: { defaultOn: boolean }[] }[] };
+    const catalogue = JSON.parse(String(version.content)) as { themes: { key: string; level: string; domains: { defaultOn: boolean }[] }[] };
+    const themes = (level: string) => catalogue.themes.filter((th) => th.level === level && th.domains.some((d) => d.defaultOn));
     const on = (level: string) =>
-      catalogue.themes
-        .filter((th) => th.level === level)
+      themes(level)
         .flatMap((th) => th.domains)
         .filter((d) => d.defaultOn).length;
-    const fieldsets = html.match(/<fieldset class="cell/g)!.length;
-    expect(fieldsets).toBe(on('huishouden') + on('volwassene') + on('kind'));
-    expect(html).toContain(`0 van ${fieldsets} domeinen gescoord`);
+    const total = on('huishouden') + on('volwassene') + on('kind');
+    expect(html).toContain(`0 van ${total} domeinen gescoord`);
+    // The first screen is the first step with something to do: the household's first theme.
+    expect(html).toContain('<h2 id="step" class="step__title" tabindex="-1">Wonen — Huishouden</h2>');
+    expect(html).toContain(`Stap 1 van ${themes('huishouden').length + themes('volwassene').length + themes('kind').length}`);
+    // Each level: the short level name in bold as the choice's title, the domain's own words under it.
     expect(html).toMatch(
-      /<input type="radio" name="s\.h\.verblijfplaats" value="1"\/><span class="level__num">1<\/span><span class="level__text">[^<]+<\/span>/,
+      /<input type="radio" name="s\.h\.verblijfplaats" value="2"\/><span class="level__body"><strong class="level__title"><span class="level__num">2<\/span> Ruim onvoldoende<\/strong><span class="level__text">[^<]+<\/span>/,
     );
-    expect(html).toContain(`name="s.m${adult}.`);
-    expect(html).toContain(`name="s.m${child}.`);
+    // The overview has one button per step (it saves the current step and goes there); all steps together ask every cell once.
+    const steps = [...html.matchAll(/form="step-form" name="go" value="([^"]+)"/g)].map((m) => m[1]!);
+    expect(steps).toEqual([
+      ...themes('huishouden').map((th) => `h:${th.key}`),
+      ...themes('volwassene').map((th) => `m${adult}:${th.key}`),
+      ...themes('kind').map((th) => `m${child}:${th.key}`),
+      'afronden',
+    ]);
+    const asked: string[] = [];
+    for (const step of steps.slice(0, -1)) {
+      const page = await (await t.request(`/households/${household}/balances/${id}?step=${encodeURIComponent(step)}`, { cookie })).text();
+      expect(page).toContain(`name="step" value="${step}"`);
+      asked.push(...[...page.matchAll(/<fieldset class="cell[^"]*" id="c-([^"]+)"/g)].map((m) => m[1]!));
+    }
+    expect(asked).toHaveLength(total);
+    expect(new Set(asked).size).toBe(total);
+    expect(asked.filter((k) => k.startsWith(`m${adult}-`))).toHaveLength(on('volwassene'));
+    expect(asked.filter((k) => k.startsWith(`m${child}-`))).toHaveLength(on('kind'));
     const audit = await t.db.selectFrom('audit_event').select(['action', 'target_id']).where('action', '=', 'balance.viewed').execute();
-    expect(audit).toEqual([{ action: 'balance.viewed', target_id: String(id) }]);
+    expect(audit[0]).toEqual({ action: 'balance.viewed', target_id: String(id) });
   });
 
   it('saves a score at once through htmx and answers with the new revision and the progress', async () => {
@@ -146,7 +165,7 @@ describe('the editor', () => {
     const res = await t.request(`/households/${household}/balances/${id}/scores`, {
       cookie,
       htmx: true,
-      form: { editor: 'tab-a', theme: 'h:huishouden-wonen', ...cellFields('h.verblijfplaats', { s: '2', r: remark, c: '3' }) },
+      form: { editor: 'tab-a', step: 'h:huishouden-wonen', ...cellFields('h.verblijfplaats', { s: '2', r: remark, c: '3' }) },
     });
     expect(res.status).toBe(200);
     const html = await res.text();
@@ -160,31 +179,34 @@ describe('the editor', () => {
     const page = await (await t.request(`/households/${household}/balances/${id}`, { cookie })).text();
     expect(page).toContain('Woont bij zus &lt;script&gt;alert(1)&lt;/script&gt; hx-get=&quot;/x&quot;');
     expect(page).not.toContain('<script>alert(1)');
-    expect(page).toContain('De cliënt geeft 3, de hulpverlener 2.');
+    expect(page).toContain('De cliënt ziet het anders: de cliënt geeft 3, de hulpverlener 2.');
     const audit = await t.db.selectFrom('audit_event').select('action').where('action', '=', 'balance.scores_saved').execute();
     expect(audit).toHaveLength(1);
     expect(JSON.stringify(await t.db.selectFrom('audit_event').selectAll().execute())).not.toContain('zus');
   });
 
-  it('saves a whole theme with JS off and comes back to that theme', async () => {
+  it('saves a whole step with JS off and comes back to that step', async () => {
     const id = await startBalance();
     const res = await t.request(`/households/${household}/balances/${id}/scores`, {
       cookie,
       form: {
         editor: 'tab-a',
-        theme: 'h:huishouden-wonen',
+        step: 'h:huishouden-wonen',
         ...cellFields('h.verblijfplaats', { s: '4' }),
         ...cellFields('h.betaalbaarheid-woning', { s: 'nb', r: 'Volgende keer' }),
       },
     });
     expect(res.status).toBe(303);
-    expect(res.headers.get('Location')).toBe(`/households/${household}/balances/${id}?saved=h%3Ahuishouden-wonen#t-h-huishouden-wonen`);
+    expect(res.headers.get('Location')).toBe(`/households/${household}/balances/${id}?step=h%3Ahuishouden-wonen&saved=1#step`);
     expect((await scoreRows(id)).map((r) => [r.domain_key, r.state, r.score])).toEqual([
       ['verblijfplaats', 'scored', 4],
       ['betaalbaarheid-woning', 'nb', null],
     ]);
     const page = await (await t.request(res.headers.get('Location')!.split('#')[0]!, { cookie })).text();
-    expect(page).toContain('Opgeslagen om 10:00');
+    expect(page).toContain('<p id="save-status" class="save-status">Opgeslagen om 10:00</p>');
+    expect(page).toContain('<h2 id="step" class="step__title" tabindex="-1">Wonen — Huishouden</h2>');
+    // Both cells of the step are done: the overview says so in words and with a tick.
+    expect(page).toContain('<span id="ss-h-huishouden-wonen" class="step-status step-status--done">✓ klaar</span>');
   });
 
   it.each([['0'], ['6'], ['3.5'], ['abc'], ['-1'], [' 3']])('refuses score %j with 422 and writes nothing', async (s) => {
@@ -461,7 +483,7 @@ describe('finalising and correcting', () => {
 describe('sensitive domains', () => {
   it('are shown to the whole team by default, and only to the assigned worker and leads when the organisation says so', async () => {
     const id = await startBalance();
-    const editorPath = `/households/${household}/balances/${id}`;
+    const editorPath = `/households/${household}/balances/${id}?step=m${adult}%3Avolwassene-justitie`;
     expect(await (await t.request(editorPath, { cookie })).text()).toContain(`name="s.m${adult}.justitie"`);
 
     await t.db.updateTable('organisation').set({ sensitive_visibility: 'assigned' }).where('id', '=', org).execute();
@@ -469,8 +491,12 @@ describe('sensitive domains', () => {
     expect(shielded).not.toContain(`name="s.m${adult}.justitie"`);
     expect(shielded).not.toContain(`name="s.m${adult}.mentale-gezondheid"`);
     expect(shielded).toMatch(/\d+ gevoelige domeinen zijn afgeschermd/);
+    expect(shielded).not.toContain(`value="m${adult}:volwassene-justitie"`);
     expect(shielded).toContain(`name="s.h.verblijfplaats"`);
-    const refused = await t.request(`${editorPath}/scores`, { cookie, form: { editor: 'a', ...cellFields(`m${adult}.justitie`, { s: '2' }) } });
+    const refused = await t.request(`/households/${household}/balances/${id}/scores`, {
+      cookie,
+      form: { editor: 'a', ...cellFields(`m${adult}.justitie`, { s: '2' }) },
+    });
     expect(refused.status).toBe(422);
     expect(await scoreRows(id)).toHaveLength(0);
 
@@ -541,5 +567,165 @@ describe('corrections: bad input writes nothing', () => {
     expect(res.status).toBe(409);
     expect(await scoreRows(id)).toHaveLength(0);
     expect(await t.db.selectFrom('balance_amendment').selectAll().execute()).toHaveLength(0);
+  });
+});
+
+describe('the editor, one step at a time', () => {
+  const editor = (id: number) => `/households/${household}/balances/${id}`;
+
+  it('every navigation button saves the step first, then goes where it says (JS off: 303; htmx: HX-Redirect), one audit row per save', async () => {
+    const id = await startBalance();
+    // "Volgende" on the first step, without JS.
+    const next = await t.request(`${editor(id)}/scores`, {
+      cookie,
+      form: { editor: 'a', step: 'h:huishouden-wonen', go: 'h:huishouden-financiele-situatie', ...cellFields('h.verblijfplaats', { s: '3', r: 'Huurt' }) },
+    });
+    expect(next.status).toBe(303);
+    expect(next.headers.get('Location')).toBe(`${editor(id)}?step=h%3Ahuishouden-financiele-situatie&saved=1#step`);
+    expect((await scoreRows(id)).map((r) => [r.domain_key, r.score, r.remark])).toEqual([['verblijfplaats', 3, 'Huurt']]);
+    const page = await (await t.request(next.headers.get('Location')!.split('#')[0]!, { cookie })).text();
+    expect(page).toContain('Financiële situatie — Huishouden</h2>');
+    expect(page).toContain('Vorige: Wonen — Huishouden');
+    // A jump from the overview with htmx: saved, then the browser is sent to the step (HX-Redirect, 204).
+    const token = await editorTokenOf(id, cookie);
+    const jump = await t.request(`${editor(id)}/scores`, {
+      cookie,
+      htmx: true,
+      form: { editor: token, step: 'h:huishouden-financiele-situatie', go: `m${child}:kind-school`, ...cellFields('h.inkomen', { s: '2' }) },
+    });
+    expect(jump.status).toBe(204);
+    expect(jump.headers.get('HX-Redirect')).toBe(`${editor(id)}?step=m${child}%3Akind-school&saved=1#step`);
+    expect((await scoreRows(id)).map((r) => r.domain_key)).toEqual(['verblijfplaats', 'inkomen']);
+    // Moving on without changing anything writes nothing and says nothing was saved.
+    const idle = await t.request(`${editor(id)}/scores`, { cookie, form: { editor: token, step: `m${child}:kind-school`, go: 'afronden' } });
+    expect(idle.headers.get('Location')).toBe(`${editor(id)}?step=afronden#step`);
+    expect(await t.db.selectFrom('audit_event').select('action').where('action', '=', 'balance.scores_saved').execute()).toHaveLength(2);
+  });
+
+  it('a step nobody asked for is not followed: a made-up `go` or `step` stays where the form came from, or opens the first open step', async () => {
+    const id = await startBalance();
+    const res = await t.request(`${editor(id)}/scores`, {
+      cookie,
+      form: { editor: 'a', step: 'h:huishouden-wonen', go: 'https://elders.example/', ...cellFields('h.verblijfplaats', { s: '3' }) },
+    });
+    expect(res.headers.get('Location')).toBe(`${editor(id)}?step=h%3Ahuishouden-wonen&saved=1#step`);
+    const nowhere = await t.request(`${editor(id)}/scores`, {
+      cookie,
+      form: { editor: 'a', step: 'x:y', go: 'm999:kind-school', ...cellFields('h.betaalbaarheid-woning', { s: '4' }) },
+    });
+    expect(nowhere.headers.get('Location')).toBe(`${editor(id)}?saved=1`);
+    // An unknown ?step= opens the first step with something to do (Wonen is done now).
+    const page = await (await t.request(`${editor(id)}?step=bestaat-niet`, { cookie })).text();
+    expect(page).toContain('Financiële situatie — Huishouden</h2>');
+  });
+
+  it('a navigation button on a stale step does not move on: 409, the step again with both versions, the conflict box focused', async () => {
+    const id = await startBalance();
+    await t.request(`${editor(id)}/scores`, { cookie, htmx: true, form: { editor: 'tab-b', ...cellFields('h.verblijfplaats', { s: '2', r: 'Van B' }) } });
+    const a = await t.request(`${editor(id)}/scores`, {
+      cookie,
+      form: { editor: 'tab-a', step: 'h:huishouden-wonen', go: 'h:huishouden-veiligheid', ...cellFields('h.verblijfplaats', { s: '4', r: 'Van A' }) },
+    });
+    expect(a.status).toBe(409);
+    const html = await a.text();
+    expect(html).toContain('Wonen — Huishouden</h2>');
+    expect(html).toContain('Van A');
+    expect(html).toContain('Van B');
+    // Focus goes to the conflict box (autofocus without JS), a group named by its title; no role="alert" repeats it.
+    expect(html).toMatch(/<div class="conflict" id="c-h-verblijfplaats-x" role="group" tabindex="-1" aria-labelledby="c-h-verblijfplaats-xt"[^>]*autofocus/);
+    expect(html).not.toContain('role="alert"');
+    expect((await scoreRows(id))[0]).toMatchObject({ score: 2, remark: 'Van B' });
+    // htmx: the conflicting cell comes back out of band, marked to take focus; the status line is not a live region.
+    const ax = await t.request(`${editor(id)}/scores`, {
+      cookie,
+      htmx: true,
+      form: { editor: 'tab-a', step: 'h:huishouden-wonen', go: 'h:huishouden-veiligheid', ...cellFields('h.verblijfplaats', { s: '4', r: 'Van A' }) },
+    });
+    expect(ax.status).toBe(409);
+    expect(ax.headers.get('HX-Redirect')).toBeNull();
+    const fragment = await ax.text();
+    expect(fragment).toContain('data-conflict="true" data-focus-on-load="true"');
+    expect(fragment).not.toContain('data-announce');
+    expect(fragment).not.toContain('role="alert"');
+    expect(fragment).not.toContain('role="status"');
+  });
+
+  it('a taken-over score still to confirm counts as to do: the editor opens on its step, which the overview lists as not done', async () => {
+    const first = await startBalance();
+    const wonen = { ...cellFields('h.verblijfplaats', { s: '2' }), ...cellFields('h.betaalbaarheid-woning', { s: '3' }) };
+    await t.request(`${editor(first)}/scores`, { cookie, form: { editor: 'a', ...wonen } });
+    await t.request(`${editor(first)}/finalisation`, { cookie, method: 'POST', form: {} });
+    const second = await startBalance({ prefill: '1' });
+    const html = await (await t.request(editor(second), { cookie })).text();
+    expect(html).toContain('Wonen — Huishouden</h2>');
+    expect(html).toContain('<span id="ss-h-huishouden-wonen" class="step-status step-status--todo">nog 2 te doen</span>');
+    expect(html).toContain('0 van ');
+    expect(html).toContain('2 overgenomen scores moeten nog bevestigd worden.');
+    // Confirmed (JS off: the confirm button submits the step and stays on it), the step is done.
+    const shown2: CellValue = { state: 'scored', score: 2, clientScore: null, remark: '' };
+    const shown3: CellValue = { state: 'scored', score: 3, clientScore: null, remark: '' };
+    for (const [key, shown, s] of [
+      ['h.verblijfplaats', shown2, '2'],
+      ['h.betaalbaarheid-woning', shown3, '3'],
+    ] as const) {
+      const res = await t.request(`${editor(second)}/scores`, {
+        cookie,
+        form: {
+          editor: 'a',
+          step: 'h:huishouden-wonen',
+          confirm: key,
+          ...cellFields('h.verblijfplaats', { s: '2' }, shown2, 1),
+          ...cellFields('h.betaalbaarheid-woning', { s: '3' }, shown3, 1),
+          [`s.${key}`]: s,
+        },
+      });
+      expect(res.headers.get('Location')).toBe(`${editor(second)}?step=h%3Ahuishouden-wonen&saved=1#step`);
+    }
+    const after = await (await t.request(editor(second), { cookie })).text();
+    expect(after).toContain('<span id="ss-h-huishouden-wonen" class="step-status step-status--done">✓ klaar</span>');
+    expect(after).toContain('Financiële situatie — Huishouden</h2>');
+  });
+
+  it('opens on the finish step once everything is done; finalising lands on a focused banner with the next steps', async () => {
+    const id = await startBalance();
+    const detail = (await t.request(editor(id), { cookie })).text();
+    expect(await detail).toContain('Stap 1 van');
+    const finish = await (await t.request(`${editor(id)}?step=afronden`, { cookie })).text();
+    expect(finish).toContain('<h2 id="step" class="step__title" tabindex="-1">Afronden</h2>');
+    expect(finish).toContain('Nog te doen:');
+    expect(finish).toContain(`action="/households/${household}/balances/${id}/finalisation"`);
+    const done = await t.request(`${editor(id)}/finalisation`, { cookie, method: 'POST', form: {} });
+    expect(done.status).toBe(303);
+    expect(done.headers.get('Location')).toBe(`${editor(id)}?finalised=1`);
+    const view = await (await t.request(`${editor(id)}?finalised=1`, { cookie })).text();
+    expect(view).toMatch(
+      /<div class="notification-banner" role="alert" aria-labelledby="notification-banner-title" tabindex="-1" data-focus-on-load="true" autofocus="">/,
+    );
+    expect(view).toContain('De meting is afgerond.');
+    expect(view).toContain(`href="/households/${household}/balances/${id}/plan"`);
+    expect(view).toContain(`href="/households/${household}/balances/${id}/pdf"`);
+    // Without the marker (a later visit) there is no banner.
+    expect(await (await t.request(editor(id), { cookie })).text()).not.toContain('notification-banner');
+  });
+
+  it('one step of a household of four (core catalogue) weighs at most 30 KB of HTML, every step', async () => {
+    const four = await makeHousehold(worker, [
+      { first: 'Sara', last: 'Peeters', year: 1985, role: 'aanvrager' },
+      { first: 'Karim', last: 'Peeters', year: 1982, role: 'partner' },
+      { first: 'Lina', last: 'Peeters', year: 2015, role: 'kind' },
+      { first: 'Noor', last: 'Peeters', year: 2018, role: 'kind' },
+    ]);
+    const res = await t.request(`/households/${four.id}/balances`, {
+      cookie,
+      form: { takenOn: '2026-11-20', method: 'samen', participants: four.members.map(String) },
+    });
+    const path = res.headers.get('Location')!;
+    const first = await (await t.request(path, { cookie })).text();
+    const steps = [...first.matchAll(/form="step-form" name="go" value="([^"]+)"/g)].map((m) => m[1]!);
+    expect(steps.length).toBeGreaterThan(20);
+    for (const step of steps) {
+      const html = await (await t.request(`${path}?step=${encodeURIComponent(step)}`, { cookie })).text();
+      expect(Buffer.byteLength(html), step).toBeLessThanOrEqual(30 * 1024);
+    }
   });
 });

@@ -5,8 +5,9 @@ import { cellKey, domId, EMPTY_CELL } from '../../src/balances/logic.js';
 import { formatDate, formatIsoDate } from '../../src/i18n/format.js';
 import { Layout } from '../layouts/Layout.js';
 import { ScoreChip } from './ScoreChip.js';
-import { choiceLabel, subjectLabel } from './BalanceEditorPage.js';
+import { choiceLabel, subjectLabel } from './labels.js';
 import { Field } from '../components/form.js';
+import { NotificationBanner } from '../components/NotificationBanner.js';
 import type { AmendmentError } from '../../src/balances/forms.js';
 
 /** A correction's error code in the user's language (the texts live with the editor's and the view's). */
@@ -22,6 +23,7 @@ export function BalanceViewPage({
   detail,
   amendments,
   amendError,
+  finalised,
 }: {
   ui: Ui;
   household: Household;
@@ -29,6 +31,8 @@ export function BalanceViewPage({
   amendments: AmendmentRow[];
   /** A refused correction: which cell, and what is wrong (a code of src/balances/forms.ts). */
   amendError?: { key: string; error: AmendmentError } | undefined;
+  /** Just finalised (the 303 after POST .../finalisation): a notification banner with the next steps. */
+  finalised?: boolean;
 }) {
   const t = ui.t.balances;
   const lang = ui.locale;
@@ -44,6 +48,24 @@ export function BalanceViewPage({
         <a href={`/households/${household.id}`}>{household.dossierRef ?? household.members.map((m) => m.firstName).join(', ')}</a>
       </p>
       <h1>{t.editor.title(formatIsoDate(detail.takenOn))}</h1>
+      {finalised && !amendError && (
+        <NotificationBanner t={ui.t} message={t.view.finalisedNotice}>
+          <p>{t.view.nextSteps}</p>
+          <ul>
+            <li>
+              <a href={`/households/${household.id}/balances/${detail.id}/plan`}>{ui.t.gpmi.plan.link}</a>
+            </li>
+            <li>
+              <a href={`/households/${household.id}/balances/${detail.id}/overview`}>{t.view.toOverview}</a>
+            </li>
+            <li>
+              <a href={`/households/${household.id}/balances/${detail.id}/pdf`} download>
+                {ui.t.pdf.balance.download}
+              </a>
+            </li>
+          </ul>
+        </NotificationBanner>
+      )}
       <p class="meta-line">
         {t.view.finalisedBy(detail.finalisedByName ?? '?', detail.finalisedAt ? formatDate(detail.finalisedAt) : '')} {t.view.method}:{' '}
         {t.method[detail.method].toLowerCase()}. {t.editor.catalogueVersion(detail.catalogueVersionNumber)}.

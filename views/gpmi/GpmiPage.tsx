@@ -68,7 +68,7 @@ export function GpmiPage(p: GpmiPageProps) {
           <strong>{g.versionLine(v.number)}</strong> —{' '}
           {v.status === 'signed' ? g.signedLine(formatIsoDate(v.signedOn!), v.signedClientName ?? '', v.signedByName ?? '?') : g.draft}
         </p>
-        <PageMessages notice={p.notice} topError={p.topError} />
+        <PageMessages t={ui.t} notice={p.notice} topError={p.topError} />
         {p.hiddenCount > 0 && <p class="alert alert--info">{g.hiddenAgreements(p.hiddenCount)}</p>}
         {!isLatest && (
           <p class="alert alert--info no-print">

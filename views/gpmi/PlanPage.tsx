@@ -129,7 +129,7 @@ export function PlanPage(p: PlanPageProps) {
       </p>
       <h1>{t.title}</h1>
       <p class="meta-line">{ui.t.balances.editor.title(date)}</p>
-      <PageMessages notice={p.notice} topError={p.topError} />
+      <PageMessages t={ui.t} notice={p.notice} topError={p.topError} />
       {!final ? (
         <>
           {!p.topError && <p class="alert alert--info">{t.draftBalance}</p>}

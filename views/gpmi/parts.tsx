@@ -8,6 +8,8 @@ import { ScoreChip } from '../balances/ScoreChip.js';
 import { fullName } from '../../src/households/names.js';
 import { DirectionSymbol } from '../components/direction.js';
 import { Field } from '../components/form.js';
+import { NotificationBanner } from '../components/NotificationBanner.js';
+import type { Messages } from '../../src/i18n/index.js';
 
 // Small pieces shared by the plan, GPMI and evaluation pages.
 
@@ -173,15 +175,11 @@ export function AField({ key_, rows, ...p }: AFieldProps) {
   return <Field {...p} id={`field-${key_}`} rows={rows ?? 3} />;
 }
 
-/** The outcome of the last action: a saved notice (announced politely) or the error the page opens on (focused). */
-export function PageMessages({ notice, topError }: { notice?: string | undefined; topError?: string | undefined }) {
+/** The outcome of the last action: what was saved (a notification banner, focused) or the error the page opens on (focused). */
+export function PageMessages({ t, notice, topError }: { t: Messages; notice?: string | undefined; topError?: string | undefined }) {
   return (
     <>
-      {notice && (
-        <p class="alert alert--success" role="status">
-          {notice}
-        </p>
-      )}
+      {notice && !topError && <NotificationBanner t={t} message={notice} />}
       {topError && (
         <div class="alert alert--error" role="alert" tabindex={-1} data-focus-on-load>
           {topError}

@@ -22,6 +22,7 @@ export const en: Messages = {
     signOut: 'Sign out',
     signedInAs: (name) => `Signed in as ${name}`,
     print: 'Print',
+    successTitle: 'Success',
   },
   nav: {
     home: 'Home',

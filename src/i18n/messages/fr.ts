@@ -22,6 +22,7 @@ export const fr: Messages = {
     signOut: 'Se déconnecter',
     signedInAs: (name) => `Connecté·e en tant que ${name}`,
     print: 'Imprimer',
+    successTitle: 'Succès',
   },
   nav: {
     home: 'Accueil',

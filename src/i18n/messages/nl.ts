@@ -22,6 +22,7 @@ export const nl = {
     signOut: 'Afmelden',
     signedInAs: (name: string) => `Aangemeld als ${name}`,
     print: 'Afdrukken',
+    successTitle: 'Gelukt',
   },
   nav: {
     home: 'Start',

@@ -13,6 +13,10 @@ test('an administrator registers, changes, renews and revokes an API client', as
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('API-koppelingen');
   await expect(page.getByText('Er zijn nog geen API-koppelingen.')).toBeVisible();
   await expectNoAxeViolations(page, 'API clients, none yet');
+  for (const box of await page.locator('input[type=checkbox]').all()) {
+    const b = (await box.boundingBox())!;
+    expect(Math.min(b.width, b.height), 'scope checkboxes at 24 px').toBeGreaterThanOrEqual(24);
+  }
 
   // A refused form: no scope ticked. The error summary takes focus and links to the field.
   await tabTo(page, page.getByLabel('Naam', { exact: true }));

@@ -20,6 +20,10 @@ test('an administrator sets up sign-in through the organisation, and a worker si
   await admin.keyboard.press('Enter');
   await expect(admin.getByRole('heading', { level: 1 })).toHaveText('Aanmelden via je organisatie');
   await expectNoAxeViolations(admin, 'SSO settings, not set up');
+  for (const box of await admin.locator('input[type=checkbox]').all()) {
+    const b = (await box.boundingBox())!;
+    expect(Math.min(b.width, b.height), 'checkboxes at 24 px').toBeGreaterThanOrEqual(24);
+  }
 
   // A refused form: a word that is no e-mail domain. The summary takes focus; nothing is saved.
   await tabTo(admin, admin.getByLabel('Adres van de identiteitsprovider (issuer)'));
