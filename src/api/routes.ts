@@ -434,7 +434,7 @@ apiRoutes.openAPIRegistry.registerComponent('securitySchemes', SECURITY_SCHEME, 
 
 /** The OpenAPI 3.1 document, generated from the routes' zod schemas. */
 export function openApiDocument(origin: string) {
-  return apiRoutes.getOpenAPI31Document({
+  const document = apiRoutes.getOpenAPI31Document({
     openapi: '3.1.0',
     info: {
       title: 'Sociale Balans API',
@@ -444,4 +444,8 @@ export function openApiDocument(origin: string) {
     },
     servers: [{ url: `${origin}/api` }],
   });
+  // The token URL as a full address of this installation (the scheme is registered before the origin is known).
+  const scheme = document.components?.securitySchemes?.[SECURITY_SCHEME];
+  if (scheme && 'flows' in scheme && scheme.flows?.clientCredentials) scheme.flows.clientCredentials.tokenUrl = `${origin}/api/oauth/token`;
+  return document;
 }
