@@ -38,7 +38,7 @@ import {
   TokenRequestSchema,
   TokenResponseSchema,
 } from './schemas.js';
-import { API_SCOPES, type ApiScope } from './scopes.js';
+import type { ApiScope } from './scopes.js';
 import { tokenRequest, type TokenForm } from './token.js';
 
 // The API: /api/oauth/token, /api/v1/..., and its description (/api/openapi.json, generated from
@@ -426,10 +426,21 @@ apiRoutes.onError((err, c) => {
   throw err;
 });
 
+const SCOPE_DESCRIPTIONS: Record<ApiScope, string> = {
+  'households:read': 'Find households by dossier number and read them with their members.',
+  'households:write': 'Create a household when its dossier number does not exist yet.',
+  'balances:read': 'Read balances: every score, its anchor text and the client’s own score.',
+  'remarks:read': 'Also the remarks, correction reasons and evaluation notes.',
+  'sensitive:read': 'Also sensitive domains, where the organisation lets the whole team see them.',
+  'gpmi:read': 'Read GPMIs with their versions, agreements and evaluations.',
+  'documents:read': 'Download the PDFs of balances and GPMIs (they contain remarks: needs remarks:read).',
+  'catalogue:read': 'Read the published catalogue of life domains.',
+};
+
 apiRoutes.openAPIRegistry.registerComponent('securitySchemes', SECURITY_SCHEME, {
   type: 'oauth2',
   description: 'OAuth 2.0 client credentials; an administrator registers the client and chooses its scopes.',
-  flows: { clientCredentials: { tokenUrl: '/api/oauth/token', scopes: Object.fromEntries(API_SCOPES.map((s) => [s, s])) } },
+  flows: { clientCredentials: { tokenUrl: '/api/oauth/token', scopes: SCOPE_DESCRIPTIONS } },
 });
 
 /** The OpenAPI 3.1 document, generated from the routes' zod schemas. */
