@@ -57,8 +57,9 @@ export function createApp(deps: AppDeps) {
   app.use(except(IMPORT_PATH, bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => renderError(c, 'tooLarge') })));
 
   // Unsafe methods must come from our own pages: checked on Origin / Sec-Fetch-Site (Hono csrf()).
-  // Not for the API (/api/...): it reads no cookie, so a forged cross-site request carries nothing
-  // it would accept; its credentials are the client secret and the Bearer token (src/api/).
+  // Not for the API's calls (/api/v1, /api/oauth): they read no cookie, so a forged cross-site
+  // request carries nothing they would accept; their credentials are the client secret and the
+  // Bearer token (src/api/).
   const csrfCheck = csrf({ origin: ownOrigins(config) });
   app.use(async (c, next) => {
     if (isApiCallPath(c.req.path)) return next();
