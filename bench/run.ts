@@ -24,6 +24,7 @@ import { hashPassword, verifyPassword } from '../src/auth/password.js';
 import { scopeOfUser } from '../src/auth/scope.js';
 import { loadCurrentUser } from '../src/auth/sessions.js';
 import { amendCell, createBalance } from '../src/balances/queries.js';
+import { createApiClient, newClientSecret } from '../src/api/queries.js';
 import { EMPTY_CELL, fingerprint } from '../src/balances/logic.js';
 import { generateOrganisation } from '../scripts/generate-data.js';
 import { benchPdf } from './pdf.js';
@@ -203,6 +204,50 @@ async function main() {
   await get('overview page (latest of 20 balances, 6 members, charts cached)', overviewPath, overviewHtml.length);
   await get('comparison page (first vs latest balance)', comparisonPath, 0);
 
+  // The API (issue 16): one client software reading one finalised balance, next to the page that
+  // shows the same balance to a worker. One connection each: the latency the client file software
+  // sees. The client's rate limit is set out of reach here (its check still runs every call).
+  const finalBalance = await db
+    .selectFrom('balance')
+    .select('id')
+    .where('household_id', '=', four.id)
+    .where('status', '=', 'final')
+    .orderBy('taken_on', 'desc')
+    .executeTakeFirstOrThrow();
+  const balancePagePath = `/households/${four.id}/balances/${finalBalance.id}`;
+  const balanceApiPath = `/api/v1${balancePagePath}`;
+  const apiClient = await db
+    .transaction()
+    .execute(async (trx) =>
+      createApiClient(
+        trx,
+        scopeOfUser(user),
+        { name: 'bench', scopes: ['households:read', 'balances:read', 'remarks:read'], teamId: null, ipAllowList: null, rateLimitPerMinute: 120 },
+        await newClientSecret(),
+        Date.now(),
+      ),
+    );
+  await db.updateTable('api_client').set({ rate_limit_per_minute: 1_000_000_000 }).where('id', '=', apiClient.id).execute();
+  const tokenRes = await app.request('/api/oauth/token', {
+    method: 'POST',
+    headers: {
+      'Content-Type': 'application/x-www-form-urlencoded',
+      Authorization: `Basic ${Buffer.from(`${apiClient.clientId}:${apiClient.clientSecret}`).toString('base64')}`,
+    },
+    body: 'grant_type=client_credentials',
+  });
+  const bearer = `Bearer ${((await tokenRes.json()) as { access_token: string }).access_token}`;
+  const apiJson = Buffer.from(await (await app.request(balanceApiPath, { headers: { Authorization: bearer } })).text());
+  const balancePageHtml = await page(balancePagePath);
+  for (const [name, p, headers, bytes] of [
+    ['balance over the API (JSON, finalised, 4 members), 1 connection', balanceApiPath, { Authorization: bearer }, apiJson.length],
+    ['the same balance as a page (HTML), 1 connection', balancePagePath, { Cookie: cookie }, balancePageHtml.length],
+  ] as const) {
+    const r = await autocannon({ url: base + p, connections: 1, duration: DURATION_S, headers } as autocannon.Options);
+    if (r.non2xx) throw new Error(`${name}: ${r.non2xx} non-2xx answers`);
+    rows.push({ name, r, bytes });
+  }
+
   // Score saves: every request really writes (a new value each time) through the htmx path, as the
   // editor page that issued this token (the server only trusts tokens it issued to this session).
   const editorToken = /name="editor" value="([^"]*)"/.exec(editorHtml.toString('utf8'))![1]!;
@@ -361,9 +406,11 @@ async function main() {
 // PDF generation (issue 7, bench/pdf.ts): after the HTTP rows, or alone with `npm run bench -- --pdf`.
 // Load, cold start and bytes on the wire (issue 11, bench/load.ts): last, or alone with `-- --load`.
 // The balance editor's step weight and render CPU (issue 13, bench/editor.ts): or alone with `-- --editor`.
+// The HTTP rows (pages, the API, score saves, sign-in cost, charts) alone: `-- --pages`.
 if (process.argv.includes('--pdf')) await benchPdf();
 else if (process.argv.includes('--load')) await benchLoad();
 else if (process.argv.includes('--editor')) await benchEditor();
+else if (process.argv.includes('--pages')) await main();
 else {
   await main();
   await benchEditor();

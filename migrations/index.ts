@@ -9,6 +9,8 @@ import * as serverSecret from './20261125T1000_server_secret.js';
 import * as noReplaceOnImmutable from './20261125T1100_no_replace_on_immutable.js';
 import * as clientVoice from './20261207T1500_client_voice.js';
 import * as figures from './20261207T1300_figures.js';
+import * as apiClients from './20261207T1400_api_clients.js';
+import * as sso from './20261207T1410_sso.js';
 
 // Every migration, in order. Migrations are immutable once landed: add a new file, never edit one.
 export const migrations: Record<string, Migration> = {
@@ -22,4 +24,6 @@ export const migrations: Record<string, Migration> = {
   '20261125T1100_no_replace_on_immutable': noReplaceOnImmutable,
   '20261207T1500_client_voice': clientVoice,
   '20261207T1300_figures': figures,
+  '20261207T1400_api_clients': apiClients,
+  '20261207T1410_sso': sso,
 };

@@ -23,6 +23,10 @@ import { translationRoutes } from './client-voice/admin-routes.js';
 import { handoverGate } from './client-voice/handover.js';
 import { CLIENT_PREFIX, isClientPath } from './client-voice/paths.js';
 import { figuresRoutes, todoRoutes } from './figures/routes.js';
+import { apiRoutes } from './api/routes.js';
+import { apiDocsRoutes } from './api/docs-routes.js';
+import { isApiCallPath } from './http/problem.js';
+import { ssoSignInRoutes } from './sso/routes.js';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -79,11 +83,15 @@ export function createApp(deps: AppDeps) {
 
   // Unsafe methods must come from our own pages: checked on Origin / Sec-Fetch-Site (Hono csrf()).
   // The client view's forms may also come from the client-facing address.
+  // Not for the API's calls (/api/v1, /api/oauth): they read no cookie, so a forged cross-site
+  // request carries nothing they would accept; their credentials are the client secret and the
+  // Bearer token (src/api/).
   const origins = ownOrigins(config);
   const csrfCheck = csrf({
     origin: (origin, c) => origins.includes(origin) || (origin === config.clientOrigin && isClientPath(c.req.path)),
   });
   app.use(async (c, next) => {
+    if (isApiCallPath(c.req.path)) return next();
     let passed = false;
     try {
       await csrfCheck(c, async () => {
@@ -96,7 +104,8 @@ export function createApp(deps: AppDeps) {
     await next();
   });
 
-  app.use(sessionMiddleware);
+  // An API call never looks at a session cookie (src/api/call.ts): not even read there.
+  app.use(except((c) => isApiCallPath(c.req.path), sessionMiddleware));
   // A session handed over to a client reaches the client view only (src/client-voice/handover.ts).
   app.use(handoverGate);
 
@@ -104,6 +113,7 @@ export function createApp(deps: AppDeps) {
   // import's body limit) never runs for a sibling's paths (tests/integration/mounts.test.ts).
   app.route('/', homeRoutes);
   app.route('/setup', setupRoutes);
+  app.route('/signin/sso', ssoSignInRoutes);
   app.route('/signin', signInRoutes);
   app.route('/signout', signOutRoutes);
   app.route('/session', sessionRoutes);
@@ -119,6 +129,9 @@ export function createApp(deps: AppDeps) {
   // The client's own view (a one-time link or a hand-over): no account, its own prefix, so a reverse
   // proxy can expose exactly it on the client-facing address.
   app.route(CLIENT_PREFIX, clientRoutes);
+  // The API for client file software: /api/oauth/token, /api/v1/..., its description.
+  app.route('/api', apiRoutes);
+  app.route('/api', apiDocsRoutes);
 
   app.notFound((c) => renderError(c, 'notFound'));
   app.onError((err, c) => {

@@ -73,6 +73,11 @@ export interface Config {
   mailFrom: string | undefined;
   /** How many processes serve requests (one per core by default, at most 4); see src/server.ts. */
   webProcesses: number;
+  /**
+   * An identity provider may be configured with an http:// issuer (src/sso/). Never from the
+   * environment: only tests turn it on, for the provider they start on a loopback port.
+   */
+  ssoAllowHttpIssuer: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -104,6 +109,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     webProcesses: e.WEB_PROCESSES === 'auto' ? Math.min(4, os.availableParallelism()) : e.WEB_PROCESSES,
+    ssoAllowHttpIssuer: false,
   };
 }
 

@@ -347,6 +347,10 @@ export interface AuditRow {
   id: number;
   at: number;
   actorName: string | null;
+  /** The API client that made the call (src/api/), when the actor is not a person. */
+  apiClientName: string | null;
+  /** The API route called, as a pattern. */
+  route: string | null;
   action: string;
   targetType: string | null;
   targetId: string | null;
@@ -365,7 +369,10 @@ export async function auditPage(db: Kysely<Database>, scope: OrgScope, page: num
   const rows = await db
     .selectFrom('audit_event')
     .leftJoin('app_user as actor', (join) => join.onRef('actor.id', '=', 'audit_event.actor_user_id').on('actor.organisation_id', '=', scope.organisationId))
+    .leftJoin('api_client', (join) => join.onRef('api_client.id', '=', 'audit_event.api_client_id').on('api_client.organisation_id', '=', scope.organisationId))
     .select([
+      'api_client.name as api_client_name',
+      'audit_event.route',
       'audit_event.id',
       'audit_event.at',
       'audit_event.action',
@@ -386,6 +393,8 @@ export async function auditPage(db: Kysely<Database>, scope: OrgScope, page: num
       id: r.id,
       at: r.at,
       actorName: r.actor_name,
+      apiClientName: r.api_client_name,
+      route: r.route,
       action: r.action,
       targetType: r.target_type,
       targetId: r.target_id,

@@ -23,6 +23,8 @@ import { SettingsPage } from '../../views/admin/SettingsPage.js';
 import { AuditPage } from '../../views/admin/AuditPage.js';
 import { checked, leavesNoAdmin, pageCount, parseTeamRoles, type RoleChoice } from './logic.js';
 import { parseId, parsePage } from '../http/params.js';
+import { apiClientAdminRoutes } from '../api/admin-routes.js';
+import { ssoAdminRoutes } from '../sso/admin-routes.js';
 import {
   AUDIT_PAGE_SIZE,
   auditPage,
@@ -77,6 +79,11 @@ export const adminRoutes = new Hono<SignedInEnv>();
 adminRoutes.use(requireAdmin);
 
 adminRoutes.get('/', (c) => c.redirect('/admin/users', 303));
+
+// Sections of other features, behind the same requireAdmin: API clients (src/api/) and single
+// sign-on (src/sso/).
+adminRoutes.route('/api-clients', apiClientAdminRoutes);
+adminRoutes.route('/sso', ssoAdminRoutes);
 
 // ---------------------------------------------------------------- users
 

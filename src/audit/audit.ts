@@ -14,6 +14,10 @@ export interface AuditEntry {
   targetId?: string | number;
   requestId?: string;
   outcome?: 'success' | 'failure' | 'denied';
+  /** The API client that made the call, when the caller is not a person (src/api/). */
+  apiClientId?: number | null;
+  /** The API route called, as a pattern: "GET /api/v1/households/:householdId". */
+  route?: string | null;
 }
 
 export type AuditAction =
@@ -124,14 +128,40 @@ export type AuditAction =
   | 'living_wage.saved'
   | 'living_wage.removed'
   | 'digest.sent'
-  | 'access.denied';
+  | 'access.denied'
+  | 'balance.list_viewed'
+  | 'gpmi.list_viewed'
+  | 'api.token_issued'
+  | 'api.token_refused'
+  | 'api.unauthorized'
+  | 'api.rate_limited'
+  | 'api.request'
+  | 'api_client.created'
+  | 'api_client.updated'
+  | 'api_client.secret_rotated'
+  | 'api_client.revoked'
+  | 'sso.configured'
+  | 'sso.removed'
+  | 'sso.mfa_enforcement_recorded'
+  | 'sso.mfa_enforcement_withdrawn'
+  | 'sso.password_signin_changed'
+  | 'sso.identity_linked'
+  | 'signin.sso_success'
+  | 'signin.sso_refused'
+  | 'user.created_by_sso';
 
 /**
  * Actions that record a read (a page or file shown, or a refused attempt to see one), not a change.
  * Only these may share a commit with other requests' rows (group commit, below).
  */
 export function isReadAction(action: AuditAction): boolean {
-  return action === 'access.denied' || action.endsWith('viewed') || action.endsWith('_downloaded');
+  return (
+    action === 'access.denied' ||
+    action.endsWith('viewed') ||
+    action.endsWith('_downloaded') ||
+    // An API call that changed nothing (a refused token or call, a read): src/api/.
+    (action.startsWith('api.') && action !== 'api.token_issued')
+  );
 }
 
 function row(now: number, e: AuditEntry) {
@@ -144,6 +174,8 @@ function row(now: number, e: AuditEntry) {
     target_id: e.targetId === undefined ? null : String(e.targetId),
     request_id: e.requestId ?? null,
     outcome: e.outcome ?? 'success',
+    api_client_id: e.apiClientId ?? null,
+    route: e.route ?? null,
   };
 }
 
@@ -184,7 +216,7 @@ class ReadAuditBatch {
 
   private async flush() {
     this.scheduled = false;
-    // 200 rows x 8 values stays far below SQLite's (and PostgreSQL's) bound-parameter limits.
+    // 200 rows x 10 values stays far below SQLite's (and PostgreSQL's) bound-parameter limits.
     while (this.pending.length) {
       const batch = this.pending.splice(0, 200);
       try {

@@ -16,17 +16,25 @@ export interface AuditTarget {
   id?: number | string | undefined;
 }
 
-function entry<E extends ScopedEnv>(c: Context<E>, action: AuditAction, target: AuditTarget, outcome?: 'success' | 'failure' | 'denied') {
+/**
+ * Who made this request and which request it is, for every row a route writes: the user, the API
+ * client (src/api/) with the route it called, or nobody for a client's own answer (src/client-voice). Marks the request as audited, so the API's own
+ * row for a call (src/api/call-audit.ts) is not written a second time.
+ */
+export function auditCaller<E extends ScopedEnv>(c: Context<E>) {
   const scope = c.get('scope');
+  c.set('audited', true);
   return {
     organisationId: scope.organisationId,
     actorUserId: actorOf(scope),
-    action,
-    targetType: target.type,
-    targetId: target.id,
+    apiClientId: scope.apiClient?.id ?? null,
+    route: c.get('apiRoute') ?? null,
     requestId: c.get('requestId'),
-    outcome,
   };
+}
+
+function entry<E extends ScopedEnv>(c: Context<E>, action: AuditAction, target: AuditTarget, outcome?: 'success' | 'failure' | 'denied') {
+  return { ...auditCaller(c), action, targetType: target.type, targetId: target.id, outcome };
 }
 
 /** The audit row of a change, in the transaction that makes the change. */

@@ -28,6 +28,9 @@ export const sessionMiddleware = createMiddleware<AppEnv>(async (c, next) => {
     } else if (user.twoFactorEnabled && !session.twoFactorVerified) {
       c.set('pendingSession', session);
     } else {
+      // A second factor the identity provider asked counts as the app's own (src/sso/): such a
+      // session is not sent to set up two-step verification either.
+      if (session.providerMfa) user.mustSetUpTwoFactor = false;
       c.set('user', user);
       c.set('sessionId', session.id);
       c.set('locale', user.locale);

@@ -10,7 +10,8 @@ import type { CurrentUser } from './current-user.js';
  */
 export interface OrgScope {
   organisationId: number;
-  userId: number;
+  /** The signed-in user; null for a caller that is not a person (an API client, see `apiClient`). */
+  userId: number | null;
   isAdmin: boolean;
   /** Teams whose client files this user may open (worker or lead). */
   teamIds: number[];
@@ -26,14 +27,22 @@ export interface OrgScope {
    * and `userId` is that worker — whom the client acts for, never the actor of an audit row.
    */
   client?: { invitationId: string };
+  /**
+   * Set when the caller is an API client (src/api/): which client, and whether it holds the scope
+   * for sensitive domains. Such a scope has no user and no lead teams.
+   */
+  apiClient?: { id: number; readsSensitive: boolean };
 }
 
-/** Who did it, for an audit row: the user, or nobody (null) for a client's own action. */
+/** Who did it, for an audit row: the user, or nobody (null) for a client's own action or an API client. */
 export function actorOf(scope: Pick<OrgScope, 'userId' | 'client'>): number | null {
   return scope.client ? null : scope.userId;
 }
 
-export function scopeOfUser(user: CurrentUser): OrgScope {
+/** The scope of a signed-in person: a user id is always there. */
+export type UserScope = OrgScope & { userId: number };
+
+export function scopeOfUser(user: CurrentUser): UserScope {
   return {
     organisationId: user.organisationId,
     userId: user.id,

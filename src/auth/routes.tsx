@@ -45,6 +45,7 @@ import { newTotpKey, totpKeyForHumans, totpQrSvg, totpUri, verifyTotp } from './
 import { clientAddress, nextTarget, requireUser } from './middleware.js';
 import { decodeReplay, replayFieldsOf } from './replay.js';
 import { sendMail } from '../mail/mailer.js';
+import { anyProvider, passwordSignInAllowed } from '../sso/queries.js';
 
 const emailSchema = (t: Messages) =>
   z
@@ -135,7 +136,8 @@ signInRoutes.get('/', async (c) => {
   if (!(await hasAnyUser(c.get('deps')))) return c.redirect('/setup', 303);
   const t = c.get('t');
   const notice = c.req.query('expired') ? t.auth.signin.expired : c.req.query('signedout') ? t.auth.signin.signedOut : undefined;
-  return render(c, () => <SignInPage ui={ui(c)} next={nextTarget(c, c.req.query('next'))} notice={notice} />);
+  const sso = await anyProvider(c.get('deps').db);
+  return render(c, () => <SignInPage ui={ui(c)} next={nextTarget(c, c.req.query('next'))} notice={notice} sso={sso} />);
 });
 
 signInRoutes.post('/', async (c) => {
@@ -147,10 +149,11 @@ signInRoutes.post('/', async (c) => {
   const password = field(fields, 'password');
   const next = nextTarget(c, field(fields, 'next'));
   const replay = decodeReplay(c, fields);
+  const sso = await anyProvider(db);
   const again = (errors: Record<string, string>, status: 422 | 429) =>
-    render(c, () => <SignInPage ui={ui(c)} email={email} errors={errors} next={next} replay={replay} />, {
+    render(c, () => <SignInPage ui={ui(c)} email={email} errors={errors} next={next} replay={replay} sso={sso} />, {
       status,
-      fragment: () => <SignInForm ui={ui(c)} email={email} errors={errors} next={next} replay={replay} />,
+      fragment: () => <SignInForm ui={ui(c)} email={email} errors={errors} next={next} replay={replay} sso={sso} />,
     });
 
   if (!email || !password) {
@@ -189,6 +192,20 @@ signInRoutes.post('/', async (c) => {
     return again({ password: t.auth.signin.failed }, 422);
   }
   await releaseOnSuccess(db, keys);
+  // An organisation that signs in through its identity provider only (src/sso/): the password is
+  // right, but it is not the way in. (The command line can switch password sign-in back on.)
+  if (!(await passwordSignInAllowed(db, user.organisation_id))) {
+    await audit(db, now, {
+      organisationId: user.organisation_id,
+      actorUserId: user.id,
+      action: 'signin.failure',
+      targetType: 'user',
+      targetId: user.id,
+      requestId: c.get('requestId'),
+      outcome: 'denied',
+    });
+    return again({ email: t.sso.signin.passwordOff }, 422);
+  }
   // A new session at every sign-in (no session fixation); an old cookie's session is ended.
   const previous = c.get('sessionId') ?? c.get('pendingSession')?.id;
   if (previous) await invalidateSession(db, previous);
@@ -309,6 +326,23 @@ sessionRoutes.post('/keepalive', async (c) => {
 });
 
 // ---------------------------------------------------------------- invitation and reset links
+
+/** A password link of an organisation that signs in through its identity provider only: nothing to choose. */
+function passwordLinkOff(c: Context<AppEnv>) {
+  const t = c.get('t');
+  return render(
+    c,
+    () => (
+      <MessagePage
+        ui={ui(c)}
+        title={t.auth.password.resetTitle}
+        message={t.sso.signin.passwordLinkOff}
+        link={{ href: '/signin', label: t.auth.signin.title }}
+      />
+    ),
+    { status: 403 },
+  );
+}
 passwordRoutes.get('/forgotten', (c) => render(c, () => <ForgotPasswordPage ui={ui(c)} mailEnabled={Boolean(c.get('deps').config.smtpUrl)} />));
 
 passwordRoutes.post('/forgotten', async (c) => {
@@ -324,8 +358,9 @@ passwordRoutes.post('/forgotten', async (c) => {
     });
   }
   const user = await findUserByEmail(deps.db, parsed.data);
-  // Same answer whether or not the address has an account (no account discovery).
-  if (user && user.disabled_at === null && user.password_hash) {
+  // Same answer whether or not the address has an account (no account discovery), and whether or
+  // not its organisation signs in with passwords at all.
+  if (user && user.disabled_at === null && user.password_hash && (await passwordSignInAllowed(deps.db, user.organisation_id))) {
     const now = deps.now();
     const token = await createUserToken(deps.db, user.id, 'password_reset', now);
     await audit(deps.db, now, {
@@ -346,11 +381,16 @@ passwordRoutes.post('/forgotten', async (c) => {
   return render(c, () => <ForgotPasswordPage ui={ui(c)} mailEnabled sent />);
 });
 
-passwordRoutes.get('/:token', async (c) => {
+/**
+ * The link's token and its user, or the page that says why the link does not work: unknown, used,
+ * expired, a disabled account (404), or an organisation that signs in without passwords (403).
+ */
+async function linkOf(c: Context<AppEnv>, token: string, now: number) {
   const deps = c.get('deps');
   const t = c.get('t');
-  const row = await findValidUserToken(deps.db, c.req.param('token'), deps.now());
+  const row = await findValidUserToken(deps.db, token, now);
   const user = row ? await findUserById(deps.db, row.user_id) : undefined;
+  if (user && !(await passwordSignInAllowed(deps.db, user.organisation_id))) return passwordLinkOff(c);
   if (!row || !user || user.disabled_at !== null) {
     return render(
       c,
@@ -365,7 +405,13 @@ passwordRoutes.get('/:token', async (c) => {
       { status: 404 },
     );
   }
-  return render(c, () => <SetPasswordPage ui={ui(c)} token={c.req.param('token')} purpose={row.purpose} email={user.email} />);
+  return { row, user };
+}
+
+passwordRoutes.get('/:token', async (c) => {
+  const link = await linkOf(c, c.req.param('token'), c.get('deps').now());
+  if (link instanceof Response) return link;
+  return render(c, () => <SetPasswordPage ui={ui(c)} token={c.req.param('token')} purpose={link.row.purpose} email={link.user.email} />);
 });
 
 passwordRoutes.post('/:token', async (c) => {
@@ -373,22 +419,9 @@ passwordRoutes.post('/:token', async (c) => {
   const t = c.get('t');
   const token = c.req.param('token');
   const now = deps.now();
-  const row = await findValidUserToken(deps.db, token, now);
-  const user = row ? await findUserById(deps.db, row.user_id) : undefined;
-  if (!row || !user || user.disabled_at !== null) {
-    return render(
-      c,
-      () => (
-        <MessagePage
-          ui={ui(c)}
-          title={t.auth.password.resetTitle}
-          message={t.auth.password.linkInvalid}
-          link={{ href: '/signin', label: t.auth.signin.title }}
-        />
-      ),
-      { status: 404 },
-    );
-  }
+  const link = await linkOf(c, token, now);
+  if (link instanceof Response) return link;
+  const { row, user } = link;
   const fields = await readForm(c);
   const password = field(fields, 'password');
   const problem = checkPassword(password, user.email);

@@ -44,6 +44,8 @@ export interface ValidSession {
   id: string;
   userId: number;
   twoFactorVerified: boolean;
+  /** The identity provider asked the second factor at sign-in (src/sso/): the app's own is not asked. */
+  providerMfa: boolean;
   createdAt: number;
 }
 
@@ -60,7 +62,13 @@ export async function validateSessionToken(db: Kysely<Database>, config: Config,
   if (now - row.last_active_at >= TOUCH_INTERVAL_MS) {
     await db.updateTable('user_session').set({ last_active_at: now }).where('id', '=', row.id).execute();
   }
-  return { id: row.id, userId: row.user_id, twoFactorVerified: row.two_factor_verified === 1, createdAt: row.created_at };
+  return {
+    id: row.id,
+    userId: row.user_id,
+    twoFactorVerified: row.two_factor_verified === 1,
+    providerMfa: row.provider_mfa === 1,
+    createdAt: row.created_at,
+  };
 }
 
 /** "Aangemeld blijven": an explicit keep-alive always moves the idle deadline. */
@@ -70,6 +78,14 @@ export async function touchSession(db: Kysely<Database>, sessionId: string, now:
 
 export async function markTwoFactorVerified(db: Kysely<Database>, sessionId: string) {
   await db.updateTable('user_session').set({ two_factor_verified: 1 }).where('id', '=', sessionId).execute();
+}
+
+/**
+ * A session signed in through the organisation's identity provider, which asked a second factor
+ * itself (or is recorded by an administrator to always do so): the second step counts as done.
+ */
+export async function markProviderMfa(db: Kysely<Database>, sessionId: string) {
+  await db.updateTable('user_session').set({ two_factor_verified: 1, provider_mfa: 1 }).where('id', '=', sessionId).execute();
 }
 
 export async function invalidateSession(db: Kysely<Database>, sessionId: string) {

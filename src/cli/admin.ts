@@ -1,6 +1,7 @@
 // `npm run admin -- <command>`: organisation and account tasks for whoever runs the server, when
 // no administrator can sign in (a new organisation on a shared instance, a locked-out last
-// administrator). It prints one-time links; nothing is sent by mail.
+// administrator, an organisation whose identity provider fails while password sign-in is off).
+// It prints one-time links; nothing is sent by mail.
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
@@ -10,6 +11,7 @@ import type { Config } from '../config.js';
 import type { Database } from '../db/schema.js';
 import { audit } from '../audit/audit.js';
 import { createOrganisation, createUser, createUserToken, findUserByEmail, normaliseEmail } from '../auth/queries.js';
+import { allowPasswordSignIn } from '../sso/queries.js';
 
 export const USAGE = [
   'Usage: npm run admin -- <command> [options]',
@@ -19,6 +21,9 @@ export const USAGE = [
   '      prints a one-time link to choose a new password (1 h)',
   '  list-organisations',
   '      lists the organisations with their number of users',
+  '  allow-password-signin --organisation 3',
+  '      turns sign-in with a password back on for an organisation that signs in through its identity',
+  '      provider only (then reset-password gives its administrator a way in)',
 ];
 
 /** A mistake of the person typing the command: one line, exit code 2 (usage) or 1 (not found, ...). */
@@ -35,6 +40,7 @@ export type AdminCommand =
   | { name: 'create-organisation'; organisation: string; adminEmail: string; adminName: string }
   | { name: 'reset-password'; email: string }
   | { name: 'list-organisations' }
+  | { name: 'allow-password-signin'; organisationId: number }
   | { name: 'help' };
 
 const emailOk = (v: string) => z.email().max(320).safeParse(v).success;
@@ -47,9 +53,10 @@ export function parseAdminArgs(argv: string[]): AdminCommand {
     'create-organisation': { name: { type: 'string' }, 'admin-email': { type: 'string' }, 'admin-name': { type: 'string' } },
     'reset-password': { email: { type: 'string' } },
     'list-organisations': {},
+    'allow-password-signin': { organisation: { type: 'string' } },
   };
   if (!Object.hasOwn(options, command))
-    throw new CliError(`Unknown command "${command}". Commands: create-organisation, reset-password, list-organisations.`, 2);
+    throw new CliError(`Unknown command "${command}". Commands: create-organisation, reset-password, list-organisations, allow-password-signin.`, 2);
   let values: Record<string, string | boolean | undefined>;
   try {
     values = parseArgs({ args: rest, options: options[command] ?? {}, strict: true, allowPositionals: false }).values as Record<
@@ -80,6 +87,11 @@ export function parseAdminArgs(argv: string[]): AdminCommand {
     return { name: 'create-organisation', organisation, adminEmail: email('admin-email'), adminName };
   }
   if (command === 'reset-password') return { name: 'reset-password', email: email('email') };
+  if (command === 'allow-password-signin') {
+    const id = text('organisation');
+    if (!/^[1-9]\d{0,14}$/.test(id)) throw new CliError(`${command}: --organisation must be an organisation number (see list-organisations).`, 2);
+    return { name: 'allow-password-signin', organisationId: Number(id) };
+  }
   return { name: 'list-organisations' };
 }
 
@@ -135,6 +147,27 @@ export async function runAdminCommand(argv: string[], deps: CliDeps): Promise<st
         return token;
       });
       return [`One-time link to choose a new password for ${user.email} (valid 1 hour, works once):`, `${config.publicOrigin}/password/${token}`];
+    }
+    case 'allow-password-signin': {
+      const org = await db.selectFrom('organisation').select(['id', 'name']).where('id', '=', cmd.organisationId).executeTakeFirst();
+      if (!org) throw new CliError(`allow-password-signin: no organisation ${cmd.organisationId} (see list-organisations).`);
+      const changed = await db.transaction().execute(async (trx) => {
+        const outcome = await allowPasswordSignIn(trx, org.id, now);
+        if (outcome === 'changed')
+          await audit(trx, now, {
+            organisationId: org.id,
+            actorUserId: null,
+            action: 'sso.password_signin_changed',
+            targetType: 'organisation',
+            targetId: org.id,
+          });
+        return outcome === 'changed';
+      });
+      return [
+        changed
+          ? `Sign-in with a password is on again for organisation ${org.id} "${org.name}". Use reset-password for an administrator who has none.`
+          : `Sign-in with a password was already on for organisation ${org.id} "${org.name}"; nothing changed.`,
+      ];
     }
     case 'list-organisations': {
       const rows = await db

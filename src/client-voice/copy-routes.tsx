@@ -10,7 +10,7 @@ import { inTransaction } from '../db/transaction.js';
 import { scope } from '../auth/scope.js';
 import { findBalance } from '../balances/queries.js';
 import { loadGpmiForPrint } from '../gpmi/queries.js';
-import { pdfResponse } from '../pdf/routes.js';
+import { pdfResponse } from '../pdf/downloads.js';
 import { pdfFileName } from '../pdf/file-name.js';
 import { domainsOf } from '../catalogue/catalogue.js';
 import { GpmiClientTextsPage, WebOnlyPage } from '../../views/client-voice/GpmiClientTextsPage.js';

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { Rollback, type Trx } from '../db/transaction.js';
-import type { OrgScope } from '../auth/scope.js';
+import type { OrgScope, UserScope } from '../auth/scope.js';
 import { newIdAndSecret } from '../auth/tokens.js';
 import { visibleMembers } from '../households/access.js';
 import { cellKey } from '../balances/logic.js';
@@ -29,7 +29,7 @@ export interface NewInvitation {
 }
 
 /** Creates an invitation; the token (`id.secret`) is returned once and stored only as a hash. */
-export async function createInvitation(trx: Trx, scope: OrgScope, values: NewInvitation, now: number): Promise<{ id: string; token: string }> {
+export async function createInvitation(trx: Trx, scope: UserScope, values: NewInvitation, now: number): Promise<{ id: string; token: string }> {
   const { id, token, secretHash } = newIdAndSecret();
   await trx
     .insertInto('client_invitation')

@@ -5,6 +5,8 @@ import type { BalanceTables } from '../balances/tables.js';
 import type { GpmiTables } from '../gpmi/tables.js';
 import type { ClientVoiceTables } from '../client-voice/tables.js';
 import type { FiguresTables } from '../figures/tables.js';
+import type { ApiTables } from '../api/tables.js';
+import type { SsoTables } from '../sso/tables.js';
 
 // Row types of every table, as Kysely sees them. Booleans are 0/1 integers (SQLite).
 
@@ -51,6 +53,8 @@ export interface UserSessionTable {
   last_active_at: number;
   two_factor_verified: Generated<number>;
   user_agent: Generated<string>;
+  /** 1: the identity provider asked the second factor at sign-in (src/sso/). */
+  provider_mfa: Generated<number>;
 }
 export interface UserTokenTable {
   id: string;
@@ -83,6 +87,10 @@ export interface AuditEventTable {
   target_id: string | null;
   request_id: string | null;
   outcome: 'success' | 'failure' | 'denied';
+  /** The API client that made the call (src/api/), when the caller was not a person. */
+  api_client_id: Generated<number | null>;
+  /** The API route called, as a pattern ("GET /api/v1/households/:householdId"). */
+  route: Generated<string | null>;
 }
 
 /** One row (id 1): the server-side key that signs tokens the server hands out (see src/db/server-secret.ts). */
@@ -133,6 +141,12 @@ export interface Database {
   figures_setting: FiguresTables['figures_setting'];
   living_wage: FiguresTables['living_wage'];
   digest_sent: FiguresTables['digest_sent'];
+  api_client: ApiTables['api_client'];
+  api_token: ApiTables['api_token'];
+  sso_provider: SsoTables['sso_provider'];
+  sso_domain: SsoTables['sso_domain'];
+  sso_identity: SsoTables['sso_identity'];
+  sso_login: SsoTables['sso_login'];
 }
 
 export type AppUser = Selectable<AppUserTable>;

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { audit } from '../audit/audit.js';
-import { actorOf } from '../auth/org-scope.js';
+import { auditCaller } from '../audit/route-audit.js';
 import type { ScopedEnv, SignedInEnv } from '../http/env.js';
 import { renderError } from '../http/errors.js';
 import { parseId } from '../http/params.js';
@@ -19,9 +19,10 @@ import { hidesSensitive } from './sensitive.js';
 //    access.denied exactly once, here, after the route ran. A route simply returns notFound() and
 //    cannot forget the audit row; probing for other teams' files shows up.
 // It reads the scope from the context, not the user, so any caller that sets a scope goes through
-// the same checks: a signed-in user (householdScoped, the household from the path) and a client
-// answering through a one-time link or a hand-over (src/client-voice, the household of the
-// invitation) both enter with enterHousehold.
+// the same checks: a signed-in user and an API client (src/api/) through householdScoped, the
+// household from the path; a client answering through a one-time link or a hand-over
+// (src/client-voice, the household of the invitation) through enterHousehold. Under /api the 404
+// is a problem document (renderError answers so for every /api path).
 
 /** What the routes of a client file find on the context. */
 export interface HouseholdVariables {
@@ -51,16 +52,8 @@ export function clientTarget(path: string): { targetType: string; targetId?: str
 }
 
 async function auditDenied<E extends ScopedEnv>(c: Context<E>) {
-  const scope = c.get('scope');
   const { db, now } = c.get('deps');
-  await audit(db, now(), {
-    organisationId: scope.organisationId,
-    actorUserId: actorOf(scope),
-    action: 'access.denied',
-    ...clientTarget(c.req.path),
-    requestId: c.get('requestId'),
-    outcome: 'denied',
-  });
+  await audit(db, now(), { ...auditCaller(c), action: 'access.denied', ...clientTarget(c.req.path), outcome: 'denied' });
 }
 
 /**

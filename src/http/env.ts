@@ -5,7 +5,7 @@ import type { Locale, Messages } from '../i18n/index.js';
 import type { Logger } from './logger.js';
 import type { CurrentUser } from '../auth/current-user.js';
 import type { ValidSession } from '../auth/sessions.js';
-import type { OrgScope } from '../auth/org-scope.js';
+import type { OrgScope, UserScope } from '../auth/org-scope.js';
 
 export interface AppDeps {
   db: Kysely<Database>;
@@ -39,13 +39,17 @@ export interface AppVariables {
    * `user`, `scope` and `sessionId` are then null, and only the client view answers.
    */
   handover: { sessionId: string; invitationId: string } | null;
+  /** An API call (src/api/): the route pattern its audit rows name. */
+  apiRoute?: string;
+  /** A row about this request went to the audit log through src/audit/route-audit.ts. */
+  audited?: boolean;
 }
 
 export interface AppEnv {
   Variables: AppVariables;
 }
 
-/** Any caller with a scope (a signed-in user today). */
+/** Any caller with a scope: a signed-in user, or an API client (src/api/). */
 export interface ScopedEnv {
   Variables: AppVariables & { scope: OrgScope };
 }
@@ -55,5 +59,5 @@ export interface ScopedEnv {
  * with are there, no `!` needed.
  */
 export interface SignedInEnv {
-  Variables: AppVariables & { user: CurrentUser; scope: OrgScope; sessionId: string };
+  Variables: AppVariables & { user: CurrentUser; scope: UserScope; sessionId: string };
 }

@@ -4,6 +4,7 @@ import { ErrorPage } from '../../views/errors/ErrorPage.js';
 import type { AppEnv } from './env.js';
 import { addVary, wantsFragment } from './htmx.js';
 import { ui } from './ui.js';
+import { isApiPath, problem, type ProblemType } from './problem.js';
 
 export type ErrorKind = 'notFound' | 'forbidden' | 'csrf' | 'tooLarge' | 'badRequest' | 'server';
 
@@ -16,11 +17,23 @@ const statusOf: Record<ErrorKind, ContentfulStatusCode> = {
   server: 500,
 };
 
+const API_PROBLEM: Record<ErrorKind, ProblemType> = {
+  notFound: 'not-found',
+  forbidden: 'forbidden',
+  csrf: 'forbidden',
+  tooLarge: 'too-large',
+  badRequest: 'bad-request',
+  server: 'server-error',
+};
+
 /**
  * Error responses in the user's language, never with a stack trace. An htmx partial request gets
  * just the message (htmx 4 swaps error responses too); everything else the full page.
  */
 export function renderError<E extends AppEnv>(c: Context<E>, kind: ErrorKind) {
+  // The API (/api/...) answers the same errors as JSON problem documents (RFC 9457): the one way
+  // every error there looks, whichever code found it (households/scoped.ts's 404 included).
+  if (isApiPath(c.req.path)) return problem(c, statusOf[kind], API_PROBLEM[kind]);
   const t = c.get('t');
   const text = {
     notFound: [t.errors.notFoundTitle, t.errors.notFoundBody],

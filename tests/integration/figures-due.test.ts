@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTestApp, type TestApp } from '../support/app.js';
 import * as fx from '../support/fixtures.js';
-import type { OrgScope } from '../../src/auth/scope.js';
+import type { UserScope } from '../../src/auth/scope.js';
 
 // The living wage per beneficiary (its own resource beside the member) and the "Te doen" list.
 // The test clock stands on 22 November 2026.
@@ -11,7 +11,7 @@ let org: number;
 let team: number;
 let worker: number;
 let colleague: number;
-let scope: OrgScope;
+let scope: UserScope;
 let cookie: string;
 let household: { id: number; members: number[] };
 

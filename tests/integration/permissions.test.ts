@@ -13,10 +13,12 @@ import * as fx from '../support/fixtures.js';
  *  - client:   the worker or lead of the household's team — that household's client file
  *  - admin:    beheerders only
  *  - figures:  team leads (their teams' anonymous figures) and the "beleid" role (the organisation's)
+ *  - api:      API clients with a Bearer token only (src/api/): a session is no credential there, so
+ *              every actor here gets 401; what API clients may do is tested in api*.test.ts
  * Actors: a worker and a lead of the household's team, a beheerder without a team, and a
  * beheerder-and-worker of another organisation (who must never reach organisation A's records).
  */
-type Access = 'public' | 'signedIn' | 'teamMember' | 'client' | 'admin' | 'figures';
+type Access = 'public' | 'signedIn' | 'teamMember' | 'client' | 'admin' | 'figures' | 'api';
 
 export const ROUTES: Record<string, Access> = {
   'GET /healthz': 'public',
@@ -152,6 +154,31 @@ export const ROUTES: Record<string, Access> = {
   'POST /translations/:lang/visibility': 'admin',
   'GET /translations/:lang/po': 'admin',
   'POST /translations/:lang/import': 'admin',
+  'GET /admin/api-clients': 'admin',
+  'POST /admin/api-clients': 'admin',
+  'GET /admin/api-clients/:id': 'admin',
+  'POST /admin/api-clients/:id': 'admin',
+  'POST /admin/api-clients/:id/secret': 'admin',
+  'POST /admin/api-clients/:id/revocation': 'admin',
+  'POST /signin/sso': 'public',
+  'GET /signin/sso/callback': 'public',
+  'GET /admin/sso': 'admin',
+  'POST /admin/sso': 'admin',
+  'POST /admin/sso/removal': 'admin',
+  'GET /api/openapi.json': 'public',
+  'GET /api/reference': 'public',
+  'POST /api/oauth/token': 'public',
+  'GET /api/v1/households': 'api',
+  'POST /api/v1/households': 'api',
+  'GET /api/v1/catalogue': 'api',
+  'GET /api/v1/catalogue/versions/:versionId': 'api',
+  'GET /api/v1/households/:householdId': 'api',
+  'GET /api/v1/households/:householdId/balances': 'api',
+  'GET /api/v1/households/:householdId/balances/:balanceId': 'api',
+  'GET /api/v1/households/:householdId/balances/:balanceId/pdf': 'api',
+  'GET /api/v1/households/:householdId/gpmis': 'api',
+  'GET /api/v1/households/:householdId/gpmis/:gpmiId': 'api',
+  'GET /api/v1/households/:householdId/gpmis/:gpmiId/pdf': 'api',
 };
 
 /** Routes where an allowed user rightly gets 404 for the test's ids, and why. */
@@ -204,6 +231,7 @@ async function world() {
     }),
   };
   const domain = await t.db.selectFrom('catalogue_domain').select(['id', 'theme_id']).where('organisation_id', '=', org).executeTakeFirstOrThrow();
+  const apiClient = await fx.apiClient(t.db, now, org);
   // The value of a path parameter, by the path segment before it.
   const params: Record<string, string> = {
     users: String(ids.target),
@@ -222,6 +250,7 @@ async function world() {
     translations: 'ar',
     l: 'aaaaaaaaaaaaaaaa.aaaaaaaaaaaaaaaaaaaaaaaaaa',
     q: '1',
+    'api-clients': String(apiClient.id),
   };
   return { t, cookies, params };
 }
@@ -248,6 +277,8 @@ function allowed(access: Access, actor: Actor): boolean {
       return actor === 'admin' || actor === 'otherOrg';
     case 'figures':
       return actor === 'lead';
+    case 'api':
+      return false;
   }
 }
 
@@ -281,7 +312,9 @@ describe('permission matrix', async () => {
           const toSignIn = (res.status === 303 && location.startsWith('/signin')) || res.status === 401;
           const label = `${route} as ${actor}: ${res.status} ${location}`;
           expect(res.status, label).toBeLessThan(500);
-          if (allowed(access!, actor)) {
+          if (access === 'api') {
+            expect(res.status, label).toBe(401);
+          } else if (allowed(access!, actor)) {
             expect(res.status, label).not.toBe(403);
             if (access !== 'public') expect(toSignIn, label).toBe(false);
             // Organisation A's records exist, so A's own users must find them; only the other
@@ -351,7 +384,12 @@ describe('every GET that shows client data is audited', async () => {
   // a query it needs) fails below until it is taught here.
   const probe = await makeTestApp();
   const clientGets = [
-    ...new Set(probe.app.routes.filter((r) => r.method === 'GET' && /\/(households|members|balances|gpmis)\/:/.test(r.path)).map((r) => r.path)),
+    ...new Set(
+      probe.app.routes
+        // The API's routes are reached with a Bearer token, not a session: api-contract.test.ts crawls them the same way.
+        .filter((r) => r.method === 'GET' && !r.path.startsWith('/api/') && /\/(households|members|balances|gpmis)\/:/.test(r.path))
+        .map((r) => r.path),
+    ),
   ];
   await probe.close();
 

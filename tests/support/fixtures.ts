@@ -10,7 +10,7 @@ import { createOrganisation, createUser, replaceRecoveryCodes } from '../../src/
 import { newTotpKey, totpKeyForHumans } from '../../src/auth/totp.js';
 import { hashPassword } from '../../src/auth/password.js';
 import { cookieName, createSession, loadCurrentUser, markTwoFactorVerified } from '../../src/auth/sessions.js';
-import { scopeOfUser, type OrgScope } from '../../src/auth/scope.js';
+import { scopeOfUser, type OrgScope, type UserScope } from '../../src/auth/scope.js';
 import { createHousehold } from '../../src/households/queries.js';
 import type { MemberRole } from '../../src/households/tables.js';
 import { createBalance, finaliseBalance, findBalance, saveCells, type PostedCell } from '../../src/balances/queries.js';
@@ -20,6 +20,9 @@ import { createGpmi, recordEvaluation, savePlan, saveDraft, type AgreementSeed }
 import { figuresSettings as readFiguresSettings, saveFiguresSettings, saveLivingWage } from '../../src/figures/queries.js';
 import { inTransaction } from '../../src/db/transaction.js';
 import { setShownToClients } from '../../src/client-voice/queries.js';
+import { createApiClient, newClientSecret, type ClientCredentials } from '../../src/api/queries.js';
+import { API_SCOPES, type ApiScope } from '../../src/api/scopes.js';
+import { saveProvider } from '../../src/sso/queries.js';
 
 type Db = Kysely<Database>;
 
@@ -89,7 +92,7 @@ export async function session(db: Db, config: Config, now: number, userId: numbe
 }
 
 /** What the user may see and change, as a route would compute it for them. */
-export async function scopeOf(db: Db, userId: number): Promise<OrgScope> {
+export async function scopeOf(db: Db, userId: number): Promise<UserScope> {
   const u = await loadCurrentUser(db, userId);
   if (!u) throw new Error(`scopeOf: no user ${userId}`);
   return scopeOfUser(u);
@@ -219,7 +222,7 @@ export const finalisedBalance = (db: Db, now: number, scope: OrgScope, household
 export async function gpmi(
   db: Db,
   now: number,
-  scope: OrgScope,
+  scope: UserScope,
   householdId: number,
   opts: {
     balanceId: number;
@@ -298,7 +301,7 @@ export async function twoFactor(db: Db, now: number, userId: number): Promise<{ 
 export async function plan(
   db: Db,
   now: number,
-  scope: OrgScope,
+  scope: UserScope,
   balanceId: number,
   rows: Record<string, { priority: number; clientPriority?: number | null; longTermGoal?: string; shortTermGoal?: string; targetScore?: number | null }>,
 ): Promise<void> {
@@ -357,8 +360,37 @@ export async function figuresSettings(
   );
 }
 
+/**
+ * An API client of the organisation, registered as an administrator does (createApiClient): returns
+ * its id and credentials. Default: every scope, every team, no address list, 120 calls a minute.
+ */
+export async function apiClient(
+  db: Db,
+  now: number,
+  organisationId: number,
+  opts: { name?: string; scopes?: ApiScope[]; teamId?: number | null; ipAllowList?: string | null; rateLimitPerMinute?: number } = {},
+): Promise<ClientCredentials> {
+  const secret = await newClientSecret();
+  const scope: OrgScope = { organisationId, userId: null, isAdmin: true, teamIds: [], leadTeamIds: [], sensitiveVisibility: 'team' };
+  return inTransaction(db, (trx) =>
+    createApiClient(
+      trx,
+      scope,
+      {
+        name: opts.name ?? 'Cliëntdossier',
+        scopes: opts.scopes ?? [...API_SCOPES],
+        teamId: opts.teamId ?? null,
+        ipAllowList: opts.ipAllowList ?? null,
+        rateLimitPerMinute: opts.rateLimitPerMinute ?? 120,
+      },
+      secret,
+      now,
+    ),
+  );
+}
+
 /** An evaluation of a GPMI's current signed version, as the evaluation form records it. */
-export async function evaluation(db: Db, now: number, scope: OrgScope, gpmiId: number, v: { heldOn: string; inPerson: boolean }): Promise<void> {
+export async function evaluation(db: Db, now: number, scope: UserScope, gpmiId: number, v: { heldOn: string; inPerson: boolean }): Promise<void> {
   const version = await db
     .selectFrom('gpmi_version')
     .select('id')
@@ -369,4 +401,19 @@ export async function evaluation(db: Db, now: number, scope: OrgScope, gpmiId: n
   await inTransaction(db, (trx) =>
     recordEvaluation(trx, gpmiId, version.id, { heldOn: v.heldOn, inPerson: v.inPerson, balanceId: null, items: [] }, scope.userId, now),
   );
+}
+
+/** The organisation's identity provider, set up as the administrator's screen saves it (saveProvider). */
+export async function ssoProvider(
+  db: Db,
+  now: number,
+  organisationId: number,
+  v: { issuer: string; clientId: string; clientSecret: string; domains: string[]; autoCreate?: boolean; mfaEnforced?: boolean; passwordSignIn?: boolean },
+): Promise<void> {
+  const scope: OrgScope = { organisationId, userId: null, isAdmin: true, teamIds: [], leadTeamIds: [], sensitiveVisibility: 'team' };
+  const current = await db.selectFrom('sso_provider').select('revision').where('organisation_id', '=', organisationId).executeTakeFirst();
+  const saved = await inTransaction(db, (trx) =>
+    saveProvider(trx, scope, current?.revision ?? 0, { autoCreate: false, mfaEnforced: false, passwordSignIn: true, ...v, clientSecret: v.clientSecret }, now),
+  );
+  if (saved.status !== 'saved') throw new Error(`ssoProvider: not saved (${saved.status})`);
 }

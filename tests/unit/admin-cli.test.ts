@@ -3,7 +3,7 @@ import { CliError, parseAdminArgs, runAdminCommand, USAGE } from '../../src/cli/
 import { makeTestApp, type TestApp } from '../support/app.js';
 
 describe('parseAdminArgs', () => {
-  it('reads the three commands', () => {
+  it('reads the commands', () => {
     expect(parseAdminArgs(['create-organisation', '--name', ' OCMW X ', '--admin-email', 'A@B.be', '--admin-name', 'An Admin'])).toEqual({
       name: 'create-organisation',
       organisation: 'OCMW X',
@@ -13,6 +13,7 @@ describe('parseAdminArgs', () => {
     expect(parseAdminArgs(['create-organisation', '--name=OCMW Y', '--admin-email=y@b.be', '--admin-name=Y'])).toMatchObject({ organisation: 'OCMW Y' });
     expect(parseAdminArgs(['reset-password', '--email', 'a@b.be'])).toEqual({ name: 'reset-password', email: 'a@b.be' });
     expect(parseAdminArgs(['list-organisations'])).toEqual({ name: 'list-organisations' });
+    expect(parseAdminArgs(['allow-password-signin', '--organisation', '3'])).toEqual({ name: 'allow-password-signin', organisationId: 3 });
     expect(parseAdminArgs([])).toEqual({ name: 'help' });
     expect(parseAdminArgs(['--help'])).toEqual({ name: 'help' });
   });
@@ -28,6 +29,8 @@ describe('parseAdminArgs', () => {
     [['reset-password', '--email', 'a@b.be', 'extra'], /reset-password: .*positional/i],
     [['list-organisations', '--all'], /Unknown option '--all'/],
     [['reset-password', '--email'], /reset-password: .*argument missing/i],
+    [['allow-password-signin'], /--organisation is required/],
+    [['allow-password-signin', '--organisation', 'OCMW X'], /must be an organisation number/],
   ])('refuses %j with one line and usage exit code 2', (argv, message) => {
     let error: unknown;
     try {
@@ -127,5 +130,28 @@ describe('runAdminCommand', () => {
     await t.user(a, { email: 'a1@ocmw.be', isAdmin: true });
     await t.user(a, { email: 'a2@ocmw.be' });
     expect(await run(['list-organisations'])).toEqual([`${a}\tOCMW Aa\t2 users, 1 administrator`, `${b}\tOCMW Bee\t0 users, 0 administrators`]);
+  });
+
+  it('allow-password-signin turns password sign-in back on (audited), and says so when it was on or there is no such organisation', async () => {
+    const org = await t.organisation('OCMW Aa');
+    await t.db
+      .insertInto('sso_provider')
+      .values({
+        organisation_id: org,
+        issuer: 'https://idp.example',
+        client_id: 'x',
+        client_secret: 'y',
+        password_signin: 0,
+        created_at: t.now(),
+        updated_at: t.now(),
+      })
+      .execute();
+    expect((await run(['allow-password-signin', '--organisation', String(org)]))[0]).toContain('is on again');
+    expect((await t.db.selectFrom('sso_provider').select('password_signin').executeTakeFirstOrThrow()).password_signin).toBe(1);
+    expect(await t.db.selectFrom('audit_event').select(['action', 'actor_user_id', 'organisation_id']).execute()).toEqual([
+      { action: 'sso.password_signin_changed', actor_user_id: null, organisation_id: org },
+    ]);
+    expect((await run(['allow-password-signin', '--organisation', String(org)]))[0]).toContain('already on');
+    await expect(run(['allow-password-signin', '--organisation', '999'])).rejects.toThrow(/no organisation 999/);
   });
 });

@@ -8,8 +8,8 @@ export function AuditPage(p: { ui: Ui; rows: AuditRow[]; page: number; pages: nu
   const { ui } = p;
   const a = ui.t.admin.audit;
   // Looked up by string: rows may hold actions added after this screen was written.
-  const actions = a.actions as Partial<Record<string, string>>;
-  const targetTypes = a.targetTypes as Partial<Record<string, string>>;
+  const actions = { ...a.actions, ...ui.t.api.auditActions, ...ui.t.sso.auditActions } as Partial<Record<string, string>>;
+  const targetTypes = { ...a.targetTypes, ...ui.t.api.audit.targetTypes, ...ui.t.sso.auditTargetTypes } as Partial<Record<string, string>>;
   return (
     <Layout ui={ui} title={a.title}>
       <AdminNav ui={ui} />
@@ -34,8 +34,18 @@ export function AuditPage(p: { ui: Ui; rows: AuditRow[]; page: number; pages: nu
               {p.rows.map((r) => (
                 <tr>
                   <td>{formatDateTime(r.at)}</td>
-                  <td>{r.actorName ?? a.nobody}</td>
-                  <td>{actions[r.action] ?? r.action}</td>
+                  <td>{r.actorName ?? (r.apiClientName !== null ? ui.t.api.audit.apiClient(r.apiClientName) : a.nobody)}</td>
+                  <td>
+                    {actions[r.action] ?? r.action}
+                    {r.route && (
+                      <>
+                        <br />
+                        <span class="muted">
+                          {ui.t.api.audit.route}: <code>{r.route}</code>
+                        </span>
+                      </>
+                    )}
+                  </td>
                   <td>{r.targetType ? `${targetTypes[r.targetType] ?? r.targetType}${r.targetId ? ` ${r.targetId}` : ''}` : a.nobody}</td>
                   <td>{a.outcomes[r.outcome]}</td>
                 </tr>

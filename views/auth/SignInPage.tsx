@@ -18,8 +18,9 @@ export function ReplayFields({ replay }: { replay?: Replay | undefined }) {
   );
 }
 
-export function SignInForm(p: { ui: Ui; email?: string; errors?: FieldErrors; next: string; replay?: Replay | undefined }) {
+export function SignInForm(p: { ui: Ui; email?: string; errors?: FieldErrors; next: string; replay?: Replay | undefined; sso?: boolean }) {
   const t = p.ui.t.auth.signin;
+  const s = p.ui.t.sso.signin;
   const errors = p.errors ?? {};
   return (
     <form method="post" action="/signin" id="signin-form" novalidate hx-post="/signin" hx-target="#signin-form" hx-swap="outerHTML">
@@ -31,6 +32,27 @@ export function SignInForm(p: { ui: Ui; email?: string; errors?: FieldErrors; ne
       <button type="submit" class="button">
         {t.submit}
       </button>
+      {p.sso && (
+        // The organisation's identity provider (src/sso/): the same e-mail field, no password. Without
+        // JavaScript the button's formaction sends the form there; with it, its own hx-post does.
+        <div class="field sso-choice">
+          <p class="field__hint" id="sso-hint">
+            {s.hint}
+          </p>
+          <button
+            type="submit"
+            class="button button--secondary"
+            formaction="/signin/sso"
+            formnovalidate
+            hx-post="/signin/sso"
+            hx-target="#signin-form"
+            hx-swap="outerHTML"
+            aria-describedby="sso-hint"
+          >
+            {s.button}
+          </button>
+        </div>
+      )}
     </form>
   );
 }
@@ -44,6 +66,8 @@ export function SignInPage(p: {
   warning?: string | undefined;
   replay?: Replay | undefined;
   status?: string | undefined;
+  /** Some organisation of this instance signs in through its identity provider. */
+  sso?: boolean;
 }) {
   const t = p.ui.t.auth.signin;
   return (
@@ -53,7 +77,7 @@ export function SignInPage(p: {
         {p.notice && <p class="alert alert--info">{p.notice}</p>}
         {p.warning && <p class="alert alert--warning">{p.warning}</p>}
         {p.replay && <p class="alert alert--info">{t.replayNotice}</p>}
-        <SignInForm ui={p.ui} email={p.email} errors={p.errors} next={p.next} replay={p.replay} />
+        <SignInForm ui={p.ui} email={p.email} errors={p.errors} next={p.next} replay={p.replay} sso={p.sso} />
         <p>
           <a href="/password/forgotten">{t.forgot}</a>
         </p>

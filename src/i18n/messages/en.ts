@@ -3,6 +3,8 @@ import { gpmiEn } from '../../gpmi/messages/en.js';
 import { figuresEn } from '../../figures/messages/en.js';
 import { overviewEn } from '../../overview/messages/en.js';
 import { pdfEn } from '../../pdf/messages/en.js';
+import { apiEn } from '../../api/messages/en.js';
+import { ssoEn } from '../../sso/messages/en.js';
 import { authEn } from '../../auth/messages/en.js';
 import { householdsEn } from '../../households/messages/en.js';
 import { catalogueEn } from '../../catalogue/messages/en.js';
@@ -81,4 +83,6 @@ export const en: Messages = {
   overview: overviewEn,
   pdf: pdfEn,
   clientVoice: clientVoiceEn,
+  api: apiEn,
+  sso: ssoEn,
 };

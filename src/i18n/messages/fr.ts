@@ -3,6 +3,8 @@ import { gpmiFr } from '../../gpmi/messages/fr.js';
 import { figuresFr } from '../../figures/messages/fr.js';
 import { overviewFr } from '../../overview/messages/fr.js';
 import { pdfFr } from '../../pdf/messages/fr.js';
+import { apiFr } from '../../api/messages/fr.js';
+import { ssoFr } from '../../sso/messages/fr.js';
 import { authFr } from '../../auth/messages/fr.js';
 import { householdsFr } from '../../households/messages/fr.js';
 import { catalogueFr } from '../../catalogue/messages/fr.js';
@@ -82,4 +84,6 @@ export const fr: Messages = {
   overview: overviewFr,
   pdf: pdfFr,
   clientVoice: clientVoiceFr,
+  api: apiFr,
+  sso: ssoFr,
 };

@@ -3,6 +3,8 @@ import { gpmiNl } from '../../gpmi/messages/nl.js';
 import { figuresNl } from '../../figures/messages/nl.js';
 import { overviewNl } from '../../overview/messages/nl.js';
 import { pdfNl } from '../../pdf/messages/nl.js';
+import { apiNl } from '../../api/messages/nl.js';
+import { ssoNl } from '../../sso/messages/nl.js';
 import { authNl } from '../../auth/messages/nl.js';
 import { householdsNl } from '../../households/messages/nl.js';
 import { catalogueNl } from '../../catalogue/messages/nl.js';
@@ -81,5 +83,7 @@ export const nl = {
   overview: overviewNl,
   pdf: pdfNl,
   clientVoice: clientVoiceNl,
+  api: apiNl,
+  sso: ssoNl,
 };
 export type Messages = typeof nl;

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../../src/db/schema.js';
 import { openDatabase } from '../../../src/db/database.js';
 import { testConfig } from '../../../src/config.js';
-import type { OrgScope } from '../../../src/auth/scope.js';
+import type { UserScope } from '../../../src/auth/scope.js';
 import * as fx from '../../support/fixtures.js';
 import { setPasswordHash } from '../../../src/auth/queries.js';
 import { hashPassword } from '../../../src/auth/password.js';
@@ -24,7 +24,7 @@ export interface SeededUser {
   id: number;
   email: string;
   name: string;
-  scope: OrgScope;
+  scope: UserScope;
 }
 
 export interface Seed {

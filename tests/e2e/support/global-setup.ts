@@ -1,4 +1,5 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { startIdp } from '../../support/oidc.js';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,6 +11,7 @@ export const E2E_PORT = Number(process.env.E2E_PORT ?? 3999);
 // global setup put in process.env): no state file, and nothing a spec leaves for the next one.
 const DATABASE_PATH_VAR = 'SB_E2E_DATABASE_PATH';
 const SETUP_CODE_VAR = 'SB_E2E_SETUP_CODE';
+const IDP_VAR = 'SB_E2E_IDP';
 
 function fromSetup(name: string): string {
   const value = process.env[name];
@@ -23,6 +25,44 @@ export const e2eDatabasePath = () => fromSetup(DATABASE_PATH_VAR);
 /** The one-time setup code the server printed in its log (spec 01 types it). */
 export const e2eSetupCode = () => fromSetup(SETUP_CODE_VAR);
 
+/** The identity provider the single sign-on spec signs in at (https, a certificate the server trusts). */
+export const e2eIdp = () => JSON.parse(fromSetup(IDP_VAR)) as { issuer: string; clientId: string; clientSecret: string };
+
+/**
+ * A certificate for 127.0.0.1 made for this run (openssl, as on any Debian host): the identity
+ * provider serves https with it, and only the server under test is told to trust it
+ * (NODE_EXTRA_CA_CERTS). Nothing in the application is relaxed for the test.
+ */
+function testCertificate(dir: string): { key: string; cert: string; certPath: string } {
+  const keyPath = path.join(dir, 'idp-key.pem');
+  const certPath = path.join(dir, 'idp-cert.pem');
+  const made = spawnSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:prime256v1',
+      '-nodes',
+      '-days',
+      '1',
+      '-subj',
+      '/CN=127.0.0.1',
+      '-addext',
+      'subjectAltName=IP:127.0.0.1,DNS:localhost',
+      '-keyout',
+      keyPath,
+      '-out',
+      certPath,
+    ],
+    { encoding: 'utf8' },
+  );
+  if (made.status !== 0) throw new Error(`openssl could not make the test certificate: ${made.stderr || made.error?.message}`);
+  return { key: fs.readFileSync(keyPath, 'utf8'), cert: fs.readFileSync(certPath, 'utf8'), certPath };
+}
+
 /**
  * Starts the real server (the compiled-free tsx entry) on a throwaway database and reads the one-time
  * setup code from its output exactly as an administrator would from the log. Returns the teardown:
@@ -31,9 +71,12 @@ export const e2eSetupCode = () => fromSetup(SETUP_CODE_VAR);
 export default async function globalSetup() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-e2e-'));
   const databasePath = path.join(dir, 'e2e.sqlite');
+  const tls = testCertificate(dir);
+  const idp = await startIdp({ redirectUri: `http://localhost:${E2E_PORT}/signin/sso/callback`, tls, signInAsHint: true });
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
     env: {
       ...process.env,
+      NODE_EXTRA_CA_CERTS: tls.certPath,
       PORT: String(E2E_PORT),
       HOST: '127.0.0.1',
       DATABASE_PATH: databasePath,
@@ -73,11 +116,13 @@ export default async function globalSetup() {
   }
   process.env[DATABASE_PATH_VAR] = databasePath;
   process.env[SETUP_CODE_VAR] = code;
+  process.env[IDP_VAR] = JSON.stringify({ issuer: idp.issuer, clientId: idp.clientId, clientSecret: idp.clientSecret });
   child.unref();
 
   return async () => {
     child.removeAllListeners('exit');
     child.kill('SIGTERM');
+    await idp.close();
     await new Promise((r) => setTimeout(r, 500));
     fs.rmSync(dir, { recursive: true, force: true });
   };

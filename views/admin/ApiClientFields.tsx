@@ -1,0 +1,99 @@
+import type { Messages } from '../../src/i18n/index.js';
+import type { ApiClientErrors, ApiClientFormValues } from '../../src/api/forms.js';
+import { RATE_MAX, RATE_MIN, CLIENT_NAME_MAX } from '../../src/api/forms.js';
+import { ALLOW_LIST_MAX_ENTRIES } from '../../src/api/addresses.js';
+import { API_SCOPES } from '../../src/api/scopes.js';
+import { ErrorSummary, Field, type FieldErrors } from '../components/form.js';
+
+/** The error codes of the API client form in words (api.admin.errors). */
+export function apiClientErrorTexts(t: Messages, errors: ApiClientErrors, badAddresses: readonly string[]): FieldErrors {
+  const e = t.api.admin.errors;
+  const words = {
+    nameRequired: e.nameRequired,
+    nameTooLong: e.nameTooLong(CLIENT_NAME_MAX),
+    nameTaken: e.nameTaken,
+    scopesNone: e.scopesNone,
+    scopesWriteNeedsRead: e.scopesWriteNeedsRead,
+    scopesDocumentsNeedRemarks: e.scopesDocumentsNeedRemarks,
+    scopeUnknown: e.scopeUnknown,
+    teamInvalid: e.teamInvalid,
+    ipInvalid: e.ipInvalid(badAddresses.join(', ')),
+    ipTooMany: e.ipTooMany(ALLOW_LIST_MAX_ENTRIES),
+    rateInvalid: e.rateInvalid(RATE_MIN, RATE_MAX),
+  };
+  return Object.fromEntries(Object.entries(errors).map(([field, code]) => [field, words[code]]));
+}
+
+/**
+ * The fields of a new or an edited API client: name, the scopes as native checkboxes with what each
+ * allows, the team, the address list and the rate limit. The first checkbox carries the id the
+ * error summary links to.
+ */
+export function ApiClientFields(p: { t: Messages; values: ApiClientFormValues; errors: FieldErrors; teams: { id: number; name: string }[] }) {
+  const { t, values, errors } = p;
+  const a = t.api.admin;
+  const checked = new Set(values.scopes);
+  return (
+    <>
+      <ErrorSummary t={t} errors={errors} labels={{ name: a.name, scopes: a.scopes, team: a.team, ip_allow_list: a.ipAllowList, rate_limit: a.rateLimit }} />
+      <Field name="name" label={a.name} hint={a.nameHint} value={values.name} error={errors.name} maxlength={CLIENT_NAME_MAX} autocomplete="off" required />
+      <fieldset class={`field${errors.scopes ? ' field--error' : ''}`} aria-describedby={`field-scopes-hint${errors.scopes ? ' field-scopes-error' : ''}`}>
+        <legend>{a.scopes}</legend>
+        <p class="field__hint" id="field-scopes-hint">
+          {a.scopesHint}
+        </p>
+        {errors.scopes && (
+          <p class="field__error" id="field-scopes-error">
+            {errors.scopes}
+          </p>
+        )}
+        {API_SCOPES.map((s, i) => {
+          const id = i === 0 ? 'field-scopes' : `field-scopes-${s.replace(':', '-')}`;
+          return (
+            <div class="choice">
+              <label for={id}>
+                <input type="checkbox" id={id} name="scopes" value={s} checked={checked.has(s)} aria-describedby={`${id}-hint`} /> {t.api.scopes[s].label} (
+                <code>{s}</code>)
+              </label>
+              <p class="field__hint" id={`${id}-hint`}>
+                {t.api.scopes[s].hint}
+              </p>
+            </div>
+          );
+        })}
+      </fieldset>
+      <div class={`field${errors.team ? ' field--error' : ''}`}>
+        <label for="field-team">{a.team}</label>
+        <p class="field__hint" id="field-team-hint">
+          {a.teamHint}
+        </p>
+        {errors.team && (
+          <p class="field__error" id="field-team-error">
+            {errors.team}
+          </p>
+        )}
+        <select id="field-team" name="team" aria-describedby={`field-team-hint${errors.team ? ' field-team-error' : ''}`}>
+          <option value="" selected={values.team === ''}>
+            {a.allTeams}
+          </option>
+          {p.teams.map((team) => (
+            <option value={String(team.id)} selected={values.team === String(team.id)}>
+              {team.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <Field name="ip_allow_list" label={a.ipAllowList} hint={a.ipAllowListHint} value={values.ip_allow_list} error={errors.ip_allow_list} multiline rows={3} />
+      <Field
+        name="rate_limit"
+        label={a.rateLimit}
+        hint={a.rateLimitHint(RATE_MIN, RATE_MAX)}
+        value={values.rate_limit}
+        error={errors.rate_limit}
+        inputmode="numeric"
+        maxlength={5}
+        required
+      />
+    </>
+  );
+}
