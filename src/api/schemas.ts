@@ -277,12 +277,9 @@ export const GpmiSchema = z
         z.object({
           id,
           heldOn: day,
-          inPerson: z
-            .boolean()
-            .nullable()
-            .meta({
-              description: 'Held in a personal conversation (the inspection counts these); null: not recorded (evaluations from before this was asked).',
-            }),
+          inPerson: z.boolean().nullable().meta({
+            description: 'Held in a personal conversation (the inspection counts these); null: not recorded (evaluations from before this was asked).',
+          }),
           versionNumber: z.number().int(),
         }),
       )
