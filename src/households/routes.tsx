@@ -16,7 +16,6 @@ import { auditChange, auditEvent } from '../audit/route-audit.js';
 import { inTransaction } from '../db/transaction.js';
 import { denied, requireUser } from '../auth/middleware.js';
 import { scope, type OrgScope } from '../auth/scope.js';
-import type { FieldErrors } from '../../views/components/form.js';
 import { CaseloadPage, CaseloadResults, type CaseloadProps } from '../../views/households/CaseloadPage.js';
 import { NewHouseholdPage } from '../../views/households/NewHouseholdPage.js';
 import { dossierRefInUse, mayUseCaseload } from './access.js';
@@ -32,6 +31,7 @@ import {
   readHouseholdForm,
   readMemberCount,
   readMemberForm,
+  type HouseholdErrors,
   type HouseholdFormValues,
   type MemberFormValues,
 } from './forms.js';
@@ -109,7 +109,7 @@ function newHouseholdPage(
   teams: TeamWithWorkers[],
   household: HouseholdFormValues,
   members: MemberFormValues[],
-  opts: { errors?: FieldErrors; focusRow?: number; status?: 200 | 422 } = {},
+  opts: { errors?: HouseholdErrors; focusRow?: number; status?: 200 | 422 } = {},
 ) {
   return render(c, () => <NewHouseholdPage ui={ui(c)} teams={teams} household={household} members={members} errors={opts.errors} focusRow={opts.focusRow} />, {
     status: opts.status ?? 200,
@@ -148,18 +148,18 @@ householdRoutes.post('/', async (c) => {
   }
 
   const now = deps.now();
-  const hp = parseHousehold(t, household, teams);
-  const errors: FieldErrors = hp.ok ? {} : { ...hp.errors };
+  const hp = parseHousehold(household, teams);
+  const errors: HouseholdErrors = hp.ok ? {} : { ...hp.errors };
   // Rows left empty are skipped; with every row empty, the first one says what is missing.
   const filled = members.map((m, i) => ({ m, i })).filter((x) => !isBlankMember(x.m));
   const rows = filled.length ? filled : [{ m: members[0]!, i: 0 }];
   const valid: MemberValues[] = [];
   for (const { m, i } of rows) {
-    const r = parseMember(t, now, m, memberPrefix(i));
+    const r = parseMember(now, m, memberPrefix(i));
     if (r.ok) valid.push(r.values);
     else Object.assign(errors, r.errors);
   }
-  if (hp.ok && hp.values.dossierRef && (await dossierRefInUse(deps.db, s, hp.values.dossierRef))) errors.dossier_ref = t.households.errors.dossierRefTaken;
+  if (hp.ok && hp.values.dossierRef && (await dossierRefInUse(deps.db, s, hp.values.dossierRef))) errors.dossier_ref = 'dossierRefTaken';
   if (!hp.ok || Object.values(errors).some(Boolean)) return newHouseholdPage(c, teams, household, members, { errors, status: 422 });
 
   let id: number;
@@ -172,7 +172,7 @@ householdRoutes.post('/', async (c) => {
   } catch (err) {
     // Two people saving the same new number at once: the unique constraint decides, the user gets words.
     if (hp.values.dossierRef && (await dossierRefInUse(deps.db, s, hp.values.dossierRef))) {
-      return newHouseholdPage(c, teams, household, members, { errors: { dossier_ref: t.households.errors.dossierRefTaken }, status: 422 });
+      return newHouseholdPage(c, teams, household, members, { errors: { dossier_ref: 'dossierRefTaken' }, status: 422 });
     }
     throw err;
   }
