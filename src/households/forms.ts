@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { formatIsoDate } from '../i18n/format.js';
 import { field, type FormFields } from '../http/form.js';
-import { codeOf, failsWith, issue, type ErrorCode, type ErrorCodes } from '../http/form-errors.js';
+import { codeOf, failsWith, issue, parseFields, type ErrorCode, type ErrorCodes } from '../http/form-errors.js';
 import { birthMismatch, formatNationalNumber, parseNationalNumber, type NationalNumber } from './national-number.js';
 import { currentYear, DOSSIER_REF_MAX, MAX_NEW_MEMBERS, MIN_BIRTH_YEAR, NAME_MAX, todayIso } from './logic.js';
 import { parseDay } from '../i18n/day.js';
@@ -22,18 +22,8 @@ export type HouseholdErrors = ErrorCodes<Texts>;
 const fails = (code: HouseholdError) => failsWith(code);
 const refuse = (code: HouseholdError) => issue(code);
 
-type Shape = Record<string, z.ZodType>;
-type Parsed<S extends Shape> = { [K in keyof S]?: z.output<S[K]> };
-
-function parseEach<S extends Shape>(shape: S, input: { [K in keyof S]: string }, prefix = ''): { data: Parsed<S>; errors: HouseholdErrors } {
-  const data: Parsed<S> = {};
-  const errors: HouseholdErrors = {};
-  for (const key of Object.keys(shape) as (keyof S & string)[]) {
-    const result = shape[key]!.safeParse(input[key]);
-    if (result.success) data[key] = result.data as z.output<S[typeof key]>;
-    else errors[prefix + key] = codeOf<Texts>(result.error.issues[0]!);
-  }
-  return { data, errors };
+function parseEach<S extends Record<string, z.ZodType>>(shape: S, input: { [K in keyof S]: string }, prefix = '') {
+  return parseFields<Texts, S>(shape, input, prefix);
 }
 
 // ---------------------------------------------------------------- member

@@ -33,10 +33,31 @@ export function codeOf<M>(i: z.core.$ZodIssue): ErrorCode<M> {
   return (args ? [i.message, ...args] : i.message) as ErrorCode<M>;
 }
 
-/** The first problem of a value for `schema`, as a code; or its parsed value. */
-export function check<T, M>(schema: z.ZodType<T>, value: unknown): { ok: true; value: T } | { ok: false; code: ErrorCode<M> } {
-  const r = schema.safeParse(value);
-  return r.success ? { ok: true, value: r.data } : { ok: false, code: codeOf<M>(r.error.issues[0]!) };
+type Shape = Record<string, z.ZodType>;
+
+/**
+ * Each field through its own schema, so every problem of one submit is reported at once (not only
+ * the first field's): the parsed values of the fields that passed, and a code per field that did
+ * not. `prefix` names the fields of a repeated group (row n of a form, agreement 12).
+ */
+export function parseFields<M, S extends Shape>(
+  shape: S,
+  input: { [K in keyof S]: unknown },
+  prefix = '',
+): { data: { [K in keyof S]?: z.output<S[K]> }; errors: ErrorCodes<M> } {
+  const data: { [K in keyof S]?: z.output<S[K]> } = {};
+  const errors: ErrorCodes<M> = {};
+  for (const key of Object.keys(shape) as (keyof S & string)[]) {
+    const result = shape[key]!.safeParse(input[key]);
+    if (result.success) data[key] = result.data as z.output<S[typeof key]>;
+    else errors[prefix + key] = codeOf<M>(result.error.issues[0]!);
+  }
+  return { data, errors };
+}
+
+/** Whether a form's answer names any problem. */
+export function hasErrors(errors: Record<string, unknown>): boolean {
+  return Object.values(errors).some((v) => v !== undefined);
 }
 
 /** The words for a code, from the texts of the user's language. */

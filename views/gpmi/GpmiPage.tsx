@@ -6,7 +6,8 @@ import type { PlanRow } from '../../src/gpmi/logic.js';
 import { addMonths, agreementVisible, currentSigned, latestVersion } from '../../src/gpmi/logic.js';
 import { AGREEMENT_STATUSES } from '../../src/gpmi/tables.js';
 import type { AgreementDetail, GpmiRecord, VersionDetail } from '../../src/gpmi/queries.js';
-import { agreementField, type DraftFormValues } from '../../src/gpmi/forms.js';
+import { agreementField, type DraftFormValues, type GpmiError, type GpmiErrors } from '../../src/gpmi/forms.js';
+import { say, sayAll } from '../../src/http/form-errors.js';
 import { formatDate, formatDateTime, formatIsoDate } from '../../src/i18n/format.js';
 import { Layout } from '../layouts/Layout.js';
 import { ErrorSummary, Field, type FieldErrors } from '../components/form.js';
@@ -30,19 +31,24 @@ export interface GpmiPageProps {
   plan: Map<string, PlanRow>;
   /** Set when the shown version is the newest and a draft: the form's values. */
   draft?: DraftFormValues | undefined;
-  errors?: FieldErrors | undefined;
+  /** What the draft form (and its signature) refused: codes, said here in the user's words. */
+  errors?: GpmiErrors | undefined;
   /** After a 409: the version someone else saved meanwhile. */
   conflict?: VersionDetail | undefined;
   /** The signing fields as typed (they are part of the draft form). */
   signValues?: { signedOn: string; clientName: string } | undefined;
   changeValue?: string | undefined;
-  changeError?: string | undefined;
-  topError?: string | undefined;
+  changeErrors?: GpmiErrors | undefined;
+  topError?: GpmiError | undefined;
   notice?: string | undefined;
 }
 
-export function GpmiPage(p: GpmiPageProps) {
-  const { ui, household: h, gpmi, version: v, balance } = p;
+/** The props as the parts of the page use them: the form's codes turned into words once. */
+type Shown = Omit<GpmiPageProps, 'errors' | 'changeErrors'> & { errors?: FieldErrors | undefined; changeErrors: FieldErrors };
+
+export function GpmiPage(props: GpmiPageProps) {
+  const { ui, household: h, gpmi, version: v, balance } = props;
+  const p: Shown = { ...props, errors: props.errors && sayAll(ui.t.gpmi.errors, props.errors), changeErrors: sayAll(ui.t.gpmi.errors, props.changeErrors) };
   const g = ui.t.gpmi.gpmi;
   const latest = latestVersion(gpmi);
   const signed = currentSigned(gpmi);
@@ -68,7 +74,7 @@ export function GpmiPage(p: GpmiPageProps) {
           <strong>{g.versionLine(v.number)}</strong> —{' '}
           {v.status === 'signed' ? g.signedLine(formatIsoDate(v.signedOn!), v.signedClientName ?? '', v.signedByName ?? '?') : g.draft}
         </p>
-        <PageMessages notice={p.notice} topError={p.topError} />
+        <PageMessages notice={p.notice} topError={p.topError && say(ui.t.gpmi.errors, p.topError)} />
         {p.hiddenCount > 0 && <p class="alert alert--info">{g.hiddenAgreements(p.hiddenCount)}</p>}
         {!isLatest && (
           <p class="alert alert--info no-print">
@@ -192,7 +198,7 @@ function Signatures({ ui, household, gpmi, version }: { ui: Ui; household: House
   );
 }
 
-function DraftForm(p: GpmiPageProps & { draft: DraftFormValues }) {
+function DraftForm(p: Shown & { draft: DraftFormValues }) {
   const { ui, household: h, gpmi, balance, draft, errors } = p;
   const f = ui.t.gpmi.form;
   const labels: Record<string, string> = {
@@ -419,7 +425,7 @@ function SelectField({
  * Signing is part of the draft form (its own submit button, `action=sign`): what was typed above is
  * saved and signed together, never dropped. Enter in a field submits the first button, "Bewaren".
  */
-function SignFields(p: GpmiPageProps) {
+function SignFields(p: Shown) {
   const { ui, household: h, gpmi } = p;
   const s = ui.t.gpmi.sign;
   const values = p.signValues ?? {
@@ -440,15 +446,15 @@ function SignFields(p: GpmiPageProps) {
   );
 }
 
-function ChangeForm(p: GpmiPageProps) {
+function ChangeForm(p: Shown) {
   const { ui, household: h, gpmi } = p;
   const c = ui.t.gpmi.change;
   return (
     <form method="post" action={`/households/${h.id}/gpmis/${gpmi.id}/versions`} novalidate class="card no-print">
       <h2>{c.title}</h2>
       <p>{c.intro}</p>
-      {p.changeError && <ErrorSummary t={ui.t} errors={{ reason: p.changeError }} labels={{ reason: c.reason }} />}
-      <Field name="reason" label={c.reason} hint={c.reasonHint} value={p.changeValue ?? ''} error={p.changeError} multiline maxlength={1000} />
+      <ErrorSummary t={ui.t} errors={p.changeErrors} labels={{ reason: c.reason }} />
+      <Field name="reason" label={c.reason} hint={c.reasonHint} value={p.changeValue ?? ''} error={p.changeErrors.reason} multiline maxlength={1000} />
       <button type="submit" class="button button--secondary">
         {c.submit}
       </button>

@@ -113,18 +113,6 @@ export const gpmiNl = {
     momentsHint: 'Eén datum per regel, bijvoorbeeld 01/03/2027. Laat je dit leeg, dan plannen we er een om de 3 maanden.',
     submit: 'GPMI opstellen',
     noBalance: 'Er is nog geen afgeronde meting voor dit gezin. Een GPMI maak je vanuit een afgeronde meting.',
-    errors: {
-      forWhom: 'Kies voor wie het GPMI is: een volwassene van deze meting of het hele gezin.',
-      startOn: 'Typ een geldige startdatum, bijvoorbeeld 01/12/2026.',
-      startOnRange: (from: string, to: string) =>
-        `De startdatum ligt tussen ${from} en ${to}: niet meer dan een jaar geleden en niet meer dan vijf jaar vooruit.`,
-      duration: (max: number) => `Typ een duur van 1 tot ${max} maanden.`,
-      moments: (bad: string) => `"${bad}" is geen geldige datum. Typ één datum per regel, bijvoorbeeld 01/03/2027.`,
-      momentsOutside: 'Een evaluatiemoment valt tussen de startdatum en het einde van het GPMI.',
-      momentsTooMany: (max: number) => `Hoogstens ${max} evaluatiemomenten.`,
-      momentsNone: 'Plan minstens één evaluatiemoment.',
-      draftBalance: 'Een GPMI maak je vanuit een afgeronde meting. Rond de meting eerst af.',
-    },
   },
   gpmi: {
     title: (who: string) => `GPMI van ${who}`,
@@ -255,6 +243,17 @@ export const gpmiNl = {
     compareCaption: (domain: string) => `Scores voor ${domain}`,
   },
   errors: {
+    // The start form and the timing of a draft (start date, duration, evaluation moments).
+    forWhom: 'Kies voor wie het GPMI is: een volwassene van deze meting of het hele gezin.',
+    startOn: 'Typ een geldige startdatum, bijvoorbeeld 01/12/2026.',
+    startOnRange: (from: string, to: string) =>
+      `De startdatum ligt tussen ${from} en ${to}: niet meer dan een jaar geleden en niet meer dan vijf jaar vooruit.`,
+    duration: (max: number) => `Typ een duur van 1 tot ${max} maanden.`,
+    moments: (bad: string) => `"${bad}" is geen geldige datum. Typ één datum per regel, bijvoorbeeld 01/03/2027.`,
+    momentsOutside: 'Een evaluatiemoment valt tussen de startdatum en het einde van het GPMI.',
+    momentsTooMany: (max: number) => `Hoogstens ${max} evaluatiemomenten.`,
+    momentsNone: 'Plan minstens één evaluatiemoment.',
+    draftBalance: 'Een GPMI maak je vanuit een afgeronde meting. Rond de meting eerst af.',
     text: 'Schrijf de afspraak in één zin.',
     textTooLong: 'De afspraak is hoogstens 500 tekens lang. Zet de details bij "Wat doe jij?" en "Wat doet het OCMW?".',
     tooManyItems: 'Hoogstens 20 regels per lijst.',
