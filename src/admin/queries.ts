@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { OrgScope } from '../auth/scope.js';
 import type { TeamRole } from '../auth/current-user.js';
-import { createUser, normaliseEmail } from '../auth/queries.js';
+import { createUser } from '../auth/queries.js';
+import { normaliseEmail } from '../auth/logic.js';
 
 /**
  * Queries of the administrator's screens. Every function takes the administrator's OrgScope and

@@ -12,8 +12,8 @@ import { renderError } from '../http/errors.js';
 import { ui } from '../http/ui.js';
 import { fieldErrors } from '../http/validation.js';
 import type { Messages } from '../i18n/index.js';
-import { audit, type AuditAction } from '../audit/audit.js';
-import { auditChange } from '../audit/route-audit.js';
+import type { AuditAction } from '../audit/audit.js';
+import { auditChange, auditEvent } from '../audit/route-audit.js';
 import { inTransaction, type Trx } from '../db/transaction.js';
 import { requireAdmin, requireUser } from '../auth/middleware.js';
 import { scope } from '../auth/scope.js';
@@ -257,18 +257,9 @@ catalogueRoutes.post('/installation', async (c) => {
 // ---------------------------------------------------------------- export / import (admin)
 
 catalogueRoutes.get('/export', async (c) => {
-  const { db, now } = c.get('deps');
-  const user = c.get('user');
-  const version = await getCurrentVersion(db, scope(c));
+  const version = await getCurrentVersion(c.get('deps').db, scope(c));
   if (!version) return c.notFound();
-  await audit(db, now(), {
-    organisationId: user.organisationId,
-    actorUserId: user.id,
-    action: 'catalogue.exported',
-    targetType: 'catalogue_version',
-    targetId: version.id,
-    requestId: c.get('requestId'),
-  });
+  await auditEvent(c, 'catalogue.exported', { type: 'catalogue_version', id: version.id });
   c.header('Content-Disposition', `attachment; filename="catalogus-versie-${version.number}.json"`);
   c.header('Content-Type', 'application/json; charset=utf-8');
   return c.body(JSON.stringify(version.catalogue, null, 2) + '\n');
