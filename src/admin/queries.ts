@@ -4,32 +4,13 @@ import type { OrgScope } from '../auth/scope.js';
 import type { TeamRole } from '../auth/current-user.js';
 import { createUser } from '../auth/queries.js';
 import { normaliseEmail } from '../auth/logic.js';
+import type { AdminUserRow, AuditRow, TeamRow, UserStatus } from './model.js';
 
 /**
  * Queries of the administrator's screens. Every function takes the administrator's OrgScope and
  * restricts itself to that organisation: an id of another organisation is "not found" (undefined
  * or false), so the route answers 404 and nothing is written.
  */
-
-export type UserStatus = 'active' | 'disabled' | 'invited';
-
-export interface AdminUserRow {
-  id: number;
-  displayName: string;
-  email: string;
-  isAdmin: boolean;
-  locale: string;
-  twoFactorEnabled: boolean;
-  status: UserStatus;
-  createdAt: number;
-  memberships: { teamId: number; teamName: string; role: TeamRole }[];
-}
-
-export interface TeamRow {
-  id: number;
-  name: string;
-  members: { userId: number; displayName: string; role: TeamRole; status: UserStatus }[];
-}
 
 const userColumns = [
   'app_user.id',
@@ -338,16 +319,6 @@ export async function updateOrganisation(
 }
 
 // ---------------------------------------------------------------- audit log
-
-export interface AuditRow {
-  id: number;
-  at: number;
-  actorName: string | null;
-  action: string;
-  targetType: string | null;
-  targetId: string | null;
-  outcome: 'success' | 'failure' | 'denied';
-}
 
 export const AUDIT_PAGE_SIZE = 50;
 

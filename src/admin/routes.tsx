@@ -46,8 +46,8 @@ import {
   teamNameTaken,
   updateOrganisation,
   updateUserDetails,
-  type AdminUserRow,
 } from './queries.js';
+import type { AdminUserRow } from './model.js';
 
 // The administrator's screens: users, teams, organisation settings and the audit log. Every
 // route sits behind requireAdmin and every query is limited to the administrator's own

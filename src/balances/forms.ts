@@ -3,7 +3,7 @@ import { field, type FormFields } from '../http/form.js';
 import { parseDay } from '../i18n/day.js';
 import { BALANCE_METHODS, type BalanceMethod } from './tables.js';
 import { cellExists, domainOf, fingerprint, parseCell, type CellValue, type ChoiceProblem } from './logic.js';
-import type { BalanceDetail, PostedCell } from './queries.js';
+import type { BalanceDetail, PostedCell } from './model.js';
 
 // The balance forms. Each returns error CODES, never texts: the view turns a code into the user's
 // language through the typed catalogue (messages.ts), so a form module needs no request or locale.

@@ -11,18 +11,8 @@ import type { HouseholdEnv } from '../households/scoped.js';
 import { todayIso } from '../households/logic.js';
 import { formatTime } from '../i18n/format.js';
 import { cellKey, domId, progress } from './logic.js';
-import {
-  amendCell,
-  createBalance,
-  finaliseBalance,
-  findBalance,
-  listAmendments,
-  listBalances,
-  saveCells,
-  type BalanceDetail,
-  type PostedCell,
-  type StoredCell,
-} from './queries.js';
+import { amendCell, createBalance, finaliseBalance, findBalance, listAmendments, listBalances, saveCells } from './queries.js';
+import type { BalanceDetail, PostedCell, StoredCell } from './model.js';
 import { NewBalancePage } from '../../views/balances/NewBalancePage.js';
 import { parseNewBalance, readAmendmentForm, readNewBalanceForm, readScoresForm, type AmendmentError, type NewBalanceValues } from './forms.js';
 import { BalanceEditorPage, type EditorState } from '../../views/balances/BalanceEditorPage.js';

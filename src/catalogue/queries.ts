@@ -3,10 +3,11 @@ import type { Trx } from '../db/transaction.js';
 import type { Database } from '../db/schema.js';
 import type { OrgScope } from '../auth/scope.js';
 import { defaultCatalogue, type CatalogueData, type CatalogueDomain, type Level, type Localized, type PodMiArea } from './default-catalogue.js';
-import { LEVELS, parseCatalogue, type CatalogueIssue } from './catalogue-schema.js';
+import { LEVELS, parseCatalogue } from './catalogue-schema.js';
 import { LOCALES, type Locale } from '../i18n/locale.js';
-import { compactSummary, diffCatalogues, hasChanges, uniqueKey, type ChangeSummary, type StoredChanges } from './catalogue.js';
+import { compactSummary, diffCatalogues, hasChanges, uniqueKey, type StoredChanges } from './catalogue.js';
 import type { AnchorColumn, CatalogueDomainTable, CatalogueThemeTable } from './tables.js';
+import type { CatalogueVersion, PendingPublication, VersionListItem } from './model.js';
 import {
   draftCatalogue,
   sameDomainValues,
@@ -140,18 +141,6 @@ export async function hasCatalogue(db: Db, scope: OrgScope): Promise<boolean> {
 
 // ---------------------------------------------------------------- published versions
 
-export interface CatalogueVersion {
-  id: number;
-  number: number;
-  publishedAt: number;
-  publishedBy: number | null;
-  publishedByName: string | null;
-  note: string | null;
-  changes: StoredChanges;
-  /** Exactly the texts this version was published with. */
-  catalogue: CatalogueData;
-}
-
 function versionQuery(db: Db, scope: OrgScope) {
   return db
     .selectFrom('catalogue_version as v')
@@ -196,15 +185,6 @@ export async function getCatalogueVersion(db: Db, scope: OrgScope, versionId: nu
 export async function getCurrentVersion(db: Db, scope: OrgScope): Promise<CatalogueVersion | undefined> {
   const row = await versionQuery(db, scope).orderBy('v.number', 'desc').limit(1).executeTakeFirst();
   return row ? versionOf(row) : undefined;
-}
-
-export interface VersionListItem {
-  id: number;
-  number: number;
-  publishedAt: number;
-  publishedByName: string | null;
-  note: string | null;
-  changes: StoredChanges;
 }
 
 export async function listVersions(db: Db, scope: OrgScope): Promise<VersionListItem[]> {
@@ -597,17 +577,6 @@ export async function replaceDraft(db: Db, scope: OrgScope, data: CatalogueData,
 }
 
 // ---------------------------------------------------------------- publishing
-
-export interface PendingPublication {
-  draft: Draft;
-  current: CatalogueVersion;
-  next: CatalogueData;
-  changes: ChangeSummary;
-  /** Problems that block publishing, as zod issues on `next` (normally none: the forms validate). */
-  issues: CatalogueIssue[];
-  /** Own themes that have no domain yet and so are not published. */
-  emptyThemes: DraftTheme[];
-}
 
 export async function pendingPublication(db: Db, scope: OrgScope): Promise<PendingPublication | undefined> {
   const draft = await loadDraft(db, scope);

@@ -6,7 +6,6 @@ import { parseId } from '../http/params.js';
 import { formatIsoDate } from '../i18n/format.js';
 import {
   AGREEMENT_TEXT_MAX,
-  checkList,
   dateWindow,
   DURATION_MAX,
   earliestRecordedOn,
@@ -24,7 +23,7 @@ import {
   type PlanRowInput,
 } from './logic.js';
 import type { GpmiMessages } from './messages/nl.js';
-import type { AgreementDetail, AgreementValues, DraftValues, VersionDetail } from './queries.js';
+import type { AgreementDetail, AgreementValues, DraftValues, VersionDetail } from './model.js';
 import { AGREEMENT_STATUSES, type AgreementStatus } from './tables.js';
 
 // Reading the plan, GPMI and evaluation forms: what was typed (kept for a re-render) and what it

@@ -38,13 +38,6 @@ export function parseLines(text: string): string[] {
     .filter((l) => l !== '');
 }
 
-export type ListProblem = 'tooManyItems' | 'itemTooLong';
-export function checkList(items: string[]): ListProblem | null {
-  if (items.length > LIST_MAX_ITEMS) return 'tooManyItems';
-  if (items.some((i) => [...i].length > LIST_ITEM_MAX)) return 'itemTooLong';
-  return null;
-}
-
 /** Calendar day + whole months (31 January + 1 month = 28/29 February, never 3 March). */
 export function addMonths(iso: string, months: number): string {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];

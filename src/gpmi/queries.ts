@@ -4,7 +4,8 @@ import type { Database } from '../db/schema.js';
 import type { OrgScope } from '../auth/scope.js';
 import { visibleHouseholds } from '../households/access.js';
 import { findHousehold } from '../households/queries.js';
-import { findBalance, listBalances, type BalanceDetail } from '../balances/queries.js';
+import { findBalance, listBalances } from '../balances/queries.js';
+import type { BalanceDetail } from '../balances/model.js';
 import { catalogueOf } from '../balances/queries.js';
 import { findDomain } from '../catalogue/catalogue.js';
 import { cellKey } from '../balances/logic.js';
@@ -12,6 +13,7 @@ import type { Lang } from '../catalogue/default-catalogue.js';
 import { messagesFor } from '../i18n/index.js';
 import { addMonths, agreementVisible, latestVersion, nextMoment, scoreIn, type PlanRow } from './logic.js';
 import { OPEN_STATUSES, type AgreementStatus, type ItemKind, type VersionStatus } from './tables.js';
+import type { AgreementSeed, DraftValues, GpmiRecord, GpmiSummary, StoredPlan, VersionDetail, VersionSummary } from './model.js';
 
 // Plan and GPMI queries. Every read starts from a household the scope may see (visibleHouseholds),
 // so another team's or organisation's GPMI is simply not found (404). Writes take ids that a
@@ -20,14 +22,6 @@ import { OPEN_STATUSES, type AgreementStatus, type ItemKind, type VersionStatus 
 type Db = Kysely<Database>;
 
 // ---------------------------------------------------------------- the plan (werkpunten)
-
-export interface StoredPlan {
-  revision: number;
-  updatedAt: number | null;
-  updatedByName: string | null;
-  /** By cell key (`h.verblijfplaats`, `m12.vangnet`), every row, hidden sensitive ones included. */
-  rows: Map<string, PlanRow>;
-}
 
 export async function loadPlan(db: Db, balanceId: number): Promise<StoredPlan> {
   const plan = await db
@@ -95,60 +89,6 @@ export async function savePlan(trx: Trx, balanceId: number, rows: PlanRow[], rev
 }
 
 // ---------------------------------------------------------------- GPMI: reading
-
-export interface VersionSummary {
-  id: number;
-  number: number;
-  status: VersionStatus;
-  startOn: string;
-  durationMonths: number;
-  reason: string | null;
-  revision: number;
-  createdAt: number;
-  createdByName: string | null;
-  updatedAt: number;
-  updatedByName: string | null;
-  signedOn: string | null;
-  signedClientName: string | null;
-  signedByName: string | null;
-  signedAt: number | null;
-}
-
-export interface GpmiRecord {
-  id: number;
-  householdId: number;
-  memberId: number | null;
-  balanceId: number;
-  createdAt: number;
-  /** Oldest first. */
-  versions: VersionSummary[];
-}
-
-export interface AgreementDetail {
-  id: number;
-  position: number;
-  subject: string;
-  memberId: number | null;
-  domainKey: string;
-  text: string;
-  longTermGoal: string;
-  shortTermGoal: string;
-  targetScore: number | null;
-  dueOn: string | null;
-  /** As written in the version. */
-  status: AgreementStatus;
-  /** After the evaluations of this version (the latest one wins); equals `status` without any. */
-  currentStatus: AgreementStatus;
-  client: string[];
-  ocmw: string[];
-  partners: string[];
-  evaluations: { evaluationId: number; heldOn: string; note: string; status: AgreementStatus; byName: string | null }[];
-}
-
-export interface VersionDetail extends VersionSummary {
-  moments: string[];
-  agreements: AgreementDetail[];
-}
 
 function gpmisOfVisibleHouseholds(db: Db, scope: OrgScope) {
   return db
@@ -262,16 +202,6 @@ export async function loadVersion(db: Db, version: VersionSummary): Promise<Vers
   };
 }
 
-export interface GpmiSummary {
-  id: number;
-  memberId: number | null;
-  balanceId: number;
-  latest: VersionSummary;
-  signed: VersionSummary | undefined;
-  state: 'draft' | 'signed' | 'signedWithDraft' | 'ended';
-  nextEvaluation: string | null;
-}
-
 /** The household's GPMIs for the dossier page, newest first. */
 export async function listGpmis(db: Db, scope: OrgScope, householdId: number, today: string): Promise<GpmiSummary[]> {
   const rows = await gpmisOfVisibleHouseholds(db, scope)
@@ -375,15 +305,6 @@ export async function openAgreementCounts(
 
 // ---------------------------------------------------------------- GPMI: writing
 
-export interface AgreementSeed {
-  subject: string;
-  domainKey: string;
-  text: string;
-  longTermGoal: string;
-  shortTermGoal: string;
-  targetScore: number | null;
-}
-
 export interface NewGpmi {
   balanceId: number;
   memberId: number | null;
@@ -462,28 +383,6 @@ async function insertItems(db: Db, agreementId: number, lists: { client: string[
     ...lists.partners.map((text, position) => ({ agreement_id: agreementId, kind: 'partner' as const, position, text })),
   ];
   if (rows.length) await db.insertInto('gpmi_agreement_item').values(rows).execute();
-}
-
-export interface AgreementValues {
-  id: number;
-  remove: boolean;
-  text: string;
-  longTermGoal: string;
-  shortTermGoal: string;
-  targetScore: number | null;
-  dueOn: string | null;
-  status: AgreementStatus;
-  client: string[];
-  ocmw: string[];
-  partners: string[];
-}
-export interface DraftValues {
-  startOn: string;
-  durationMonths: number;
-  moments: string[];
-  /** Only the agreements the user could see and post; others stay as they are. */
-  agreements: AgreementValues[];
-  add: { subject: string; domainKey: string } | null;
 }
 
 /**

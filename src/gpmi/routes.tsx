@@ -10,9 +10,10 @@ import { parseId } from '../http/params.js';
 import { auditChange, auditEvent } from '../audit/route-audit.js';
 import { inTransaction } from '../db/transaction.js';
 import { scope } from '../auth/scope.js';
-import type { Household } from '../households/queries.js';
+import type { Household } from '../households/model.js';
 import { todayIso } from '../households/logic.js';
-import { findBalance, listBalances, type BalanceDetail } from '../balances/queries.js';
+import { findBalance, listBalances } from '../balances/queries.js';
+import type { BalanceDetail } from '../balances/model.js';
 import {
   agreementVisible,
   crowdedSubjects,
@@ -38,10 +39,8 @@ import {
   savePlan,
   saveDraft,
   sourceBalance,
-  type DraftValues,
-  type GpmiRecord,
-  type VersionDetail,
 } from './queries.js';
+import type { DraftValues, GpmiRecord, VersionDetail } from './model.js';
 import {
   draftFormOf,
   parseDraft,

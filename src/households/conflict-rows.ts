@@ -2,7 +2,7 @@ import type { Messages } from '../i18n/index.js';
 import { formatIsoDate } from '../i18n/format.js';
 import { memberFormValues, MEMBER_FIELDS, type HouseholdFormValues, type MemberFormValues } from './forms.js';
 import { maskNationalNumber, parseNationalNumber } from './national-number.js';
-import type { Household, Member, MemberValues, TeamWithWorkers } from './queries.js';
+import type { Household, Member, MemberValues, TeamWithWorkers } from './model.js';
 
 // What a refused dossier save shows side by side (the 409 pages): the values as a person reads them,
 // names instead of ids. Pure, so the pages and their tests need no request.

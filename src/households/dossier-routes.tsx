@@ -31,18 +31,8 @@ import {
 } from './forms.js';
 import { currentYear, todayIso } from './logic.js';
 import { parseId } from '../http/params.js';
-import {
-  addMember,
-  endMembership,
-  setHouseholdStatus,
-  teamsWithWorkers,
-  updateHousehold,
-  updateMember,
-  type Household,
-  type HouseholdValues,
-  type Member,
-  type TeamWithWorkers,
-} from './queries.js';
+import { addMember, endMembership, setHouseholdStatus, teamsWithWorkers, updateHousehold, updateMember } from './queries.js';
+import type { Household, HouseholdValues, Member, TeamWithWorkers } from './model.js';
 
 // One household's dossier and its members, mounted at /households/:householdId. The household is
 // already found in the caller's scope (households/scoped.ts): a household or member the caller may
@@ -94,7 +84,6 @@ function closedPage(c: Context<HouseholdEnv>, h: Household, rows: ConflictRow[])
 /** The household's details (team, worker, dossier number), refused as 422 with what was typed. */
 async function householdDetailsErrors(c: Context<HouseholdEnv>, typed: HouseholdFormValues, teams: TeamWithWorkers[]) {
   const h = c.get('household');
-  const t = c.get('t');
   const hp = parseHousehold(typed, teams, { teamId: h.teamId, workerId: h.assignedUserId });
   if (!hp.ok) return { errors: hp.errors };
   if (hp.values.dossierRef && (await dossierRefInUse(c.get('deps').db, scope(c), hp.values.dossierRef, h.id)))

@@ -7,7 +7,7 @@ import { currentYear, DOSSIER_REF_MAX, MAX_NEW_MEMBERS, MIN_BIRTH_YEAR, NAME_MAX
 import { parseDay } from '../i18n/day.js';
 import { parseId } from '../http/params.js';
 import type { HouseholdsMessages } from './messages/nl.js';
-import type { HouseholdValues, Member, MemberValues, TeamWithWorkers } from './queries.js';
+import type { HouseholdValues, Member, MemberValues, TeamWithWorkers } from './model.js';
 
 // The household forms: one zod schema per input, and the cross-field rules (birth year vs date vs
 // national number) in plain code after it. Each field is parsed on its own so every problem of a

@@ -4,107 +4,14 @@ import type { Database } from '../db/schema.js';
 import type { OrgScope } from '../auth/scope.js';
 import { mayPlaceInTeam, visibleHouseholds, visibleMembers } from './access.js';
 import { buildSearchText, monthsBefore, pageCount, PAGE_SIZE, searchTokens, type CaseloadFilters } from './logic.js';
-import type { HouseholdStatus, MemberRole } from './tables.js';
+import type { HouseholdStatus } from './tables.js';
+import type { CaseloadResult, Household, HouseholdValues, Member, MemberValues, TeamWithWorkers } from './model.js';
 
 // Household queries. Plain functions taking `db` first (a transaction works too; the route owns
 // it) and the OrgScope second. Every one starts from visibleHouseholds()/visibleMembers(), so a
 // household outside the user's teams is simply not found. Rows become domain objects here only.
 
 type Db = Kysely<Database>;
-
-export interface Member {
-  id: number;
-  householdId: number;
-  firstName: string;
-  lastName: string;
-  birthYear: number;
-  birthDate: string | null;
-  role: MemberRole;
-  /** Null: follows from the age (see isAdult in logic.ts). */
-  adultOverride: boolean | null;
-  /** 11 digits; show masked (maskNationalNumber) everywhere except the member's edit field. */
-  nationalNumber: string | null;
-  joinedOn: string;
-  leftOn: string | null;
-  position: number;
-  revision: number;
-  updatedAt: number;
-  updatedByName: string | null;
-}
-
-export interface Household {
-  id: number;
-  teamId: number;
-  teamName: string;
-  assignedUserId: number | null;
-  assignedName: string | null;
-  dossierRef: string | null;
-  status: HouseholdStatus;
-  closedAt: number | null;
-  revision: number;
-  createdAt: number;
-  updatedAt: number;
-  updatedByName: string | null;
-  /** Current members first (by position), then former ones (by the day they left). */
-  members: Member[];
-}
-
-/** The household's own fields, as the "new household" and "edit household" forms set them. */
-export interface HouseholdValues {
-  teamId: number;
-  assignedUserId: number | null;
-  dossierRef: string | null;
-}
-
-export interface MemberValues {
-  firstName: string;
-  lastName: string;
-  birthYear: number;
-  birthDate: string | null;
-  role: MemberRole;
-  adultOverride: boolean | null;
-  nationalNumber: string | null;
-}
-
-/**
- * One line of the caseload. The optional fields at the end belong to the balance feature: it fills
- * them (see enrichCaseloadRows in routes.tsx) and the view shows their columns only once it does.
- * Nothing here invents a value for them.
- */
-export interface CaseloadRow {
-  id: number;
-  dossierRef: string | null;
-  status: HouseholdStatus;
-  teamId: number;
-  teamName: string;
-  assignedUserId: number | null;
-  assignedName: string | null;
-  /** First names of the current members, in their order in the household. */
-  memberFirstNames: string[];
-  createdAt: number;
-  updatedAt: number;
-  // BALANCE: filled by the balance (meting) feature; undefined until it exists.
-  /** Date of the latest finalised balance (UTC ms), null when the household has none yet. */
-  lastBalanceAt?: number | null;
-  /** Change between the last two balances, null with fewer than two. */
-  direction?: 'better' | 'same' | 'worse' | null;
-  /** GPMI agreements not yet evaluated. */
-  openAgreements?: number;
-}
-
-export interface CaseloadResult {
-  rows: CaseloadRow[];
-  total: number;
-  page: number;
-  pages: number;
-}
-
-export interface TeamWithWorkers {
-  id: number;
-  name: string;
-  /** Active users with a role in the team (worker or lead): who a household can be assigned to. */
-  workers: { id: number; name: string }[];
-}
 
 export type SaveResult = { status: 'saved' | 'unchanged' | 'notFound' } | { status: 'conflict' | 'closed'; current: Household };
 

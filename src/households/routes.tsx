@@ -36,7 +36,8 @@ import {
   type MemberFormValues,
 } from './forms.js';
 import { MAX_NEW_MEMBERS, parseCaseloadQuery, todayIso } from './logic.js';
-import { caseload, createHousehold, teamsWithWorkers, type CaseloadRow, type MemberValues, type TeamWithWorkers } from './queries.js';
+import { caseload, createHousehold, teamsWithWorkers } from './queries.js';
+import type { CaseloadEntry, CaseloadRow, MemberValues, TeamWithWorkers } from './model.js';
 
 // The caseload ("Mijn dossiers"), a new household, and the client files under it. Who may do what
 // is decided in access.ts (docs/permissions-households.md); every query goes through its
@@ -53,35 +54,22 @@ type Db = Kysely<Database>;
 // ---------------------------------------------------------------- caseload
 
 /**
- * BALANCE: the balance feature fills lastBalanceAt / direction / openAgreements here (one query
- * for the page's household ids) and returns balanceColumns: true. Until then: nothing, on purpose.
+ * The caseload lines with what the balances and GPMIs say about each household: the latest
+ * finalised balance, the direction since the one before, and the open agreements. One query each
+ * for the page's household ids; households whose sensitive domains this viewer may not see are
+ * counted without those domains.
  */
-async function enrichCaseloadRows(db: Db, s: OrgScope, rows: CaseloadRow[], today: string): Promise<{ rows: CaseloadRow[]; balanceColumns: boolean }> {
-  // Households whose sensitive domains this viewer may not see: left out of the direction and the count too.
+async function withBalanceColumns(db: Db, s: OrgScope, rows: CaseloadRow[], today: string): Promise<CaseloadEntry[]> {
+  const ids = rows.map((r) => r.id);
   const shielded = new Set(rows.filter((r) => hidesSensitive(s, r)).map((r) => r.id));
-  const trends = await balanceTrends(
-    db,
-    s,
-    rows.map((r) => r.id),
-    shielded,
-  );
-  // GPMI (src/gpmi): agreements still lopend/bijgestuurd in the current signed version of active GPMIs.
-  const open = await openAgreementCounts(
-    db,
-    s,
-    rows.map((r) => r.id),
-    today,
-    shielded,
-  );
-  return {
-    rows: rows.map((r) => ({
-      ...r,
-      lastBalanceAt: trends.get(r.id)?.lastTakenAt ?? null,
-      direction: trends.get(r.id)?.direction ?? null,
-      openAgreements: open.get(r.id) ?? 0,
-    })),
-    balanceColumns: true,
-  };
+  const trends = await balanceTrends(db, s, ids, shielded);
+  const open = await openAgreementCounts(db, s, ids, today, shielded);
+  return rows.map((r) => ({
+    ...r,
+    lastBalanceAt: trends.get(r.id)?.lastTakenAt ?? null,
+    direction: trends.get(r.id)?.direction ?? null,
+    openAgreements: open.get(r.id) ?? 0,
+  }));
 }
 
 /** "Mijn dossiers": GET / for users with a team (src/home/routes.tsx) and GET /households. */
@@ -90,10 +78,10 @@ export async function showCaseload(c: Context<SignedInEnv>, basePath: '/' | '/ho
   const { db } = c.get('deps');
   const filters = parseCaseloadQuery(c.req.query(), s.teamIds);
   const [teams, result] = await Promise.all([teamsWithWorkers(db, s), caseload(db, s, filters, todayIso(c.get('deps').now()))]);
-  const enriched = await enrichCaseloadRows(db, s, result.rows, todayIso(c.get('deps').now()));
+  const rows = await withBalanceColumns(db, s, result.rows, todayIso(c.get('deps').now()));
   // Which lists someone looked at, not what they searched for (the search text may be a name).
   await auditEvent(c, 'caseload.viewed', { type: 'caseload' });
-  const props: CaseloadProps = { ui: ui(c), basePath, filters, teams, result: { ...result, rows: enriched.rows }, balanceColumns: enriched.balanceColumns };
+  const props: CaseloadProps = { ui: ui(c), basePath, filters, teams, result: { ...result, rows } };
   return render(c, () => <CaseloadPage {...props} />, { fragment: () => <CaseloadResults {...props} /> });
 }
 
@@ -135,7 +123,6 @@ householdRoutes.post('/', async (c) => {
   const s = scope(c);
   if (!mayUseCaseload(s)) return denied(c);
   const deps = c.get('deps');
-  const t = c.get('t');
   const fields = await readForm(c);
   const teams = await teamsWithWorkers(deps.db, s);
   const count = readMemberCount(fields);

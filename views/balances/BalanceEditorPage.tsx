@@ -1,6 +1,6 @@
 import type { Ui } from '../../src/http/ui.js';
-import type { Household } from '../../src/households/queries.js';
-import type { BalanceDetail, StoredCell } from '../../src/balances/queries.js';
+import type { Household } from '../../src/households/model.js';
+import type { BalanceDetail, StoredCell } from '../../src/balances/model.js';
 import { cellKey, choiceValue, domId, EMPTY_CELL, fingerprint, progress, type CellValue, type ChoiceProblem, type Subject } from '../../src/balances/logic.js';
 import type { CatalogueDomain, CatalogueTheme } from '../../src/catalogue/default-catalogue.js';
 import type { Locale } from '../../src/i18n/locale.js';

@@ -1,6 +1,6 @@
 import type { Ui } from '../../src/http/ui.js';
 import type { Locale } from '../../src/i18n/locale.js';
-import type { CatalogueVersion, VersionListItem } from '../../src/catalogue/queries.js';
+import type { CatalogueVersion, VersionListItem } from '../../src/catalogue/model.js';
 import { formatDate, formatDateTime } from '../../src/i18n/format.js';
 import { Layout } from '../layouts/Layout.js';
 import { CatalogueTexts, ChangeList, Coverage, LangSwitch } from './components.js';

@@ -1,5 +1,5 @@
 import type { Ui } from '../../src/http/ui.js';
-import type { PendingPublication } from '../../src/catalogue/queries.js';
+import type { PendingPublication } from '../../src/catalogue/model.js';
 import { hasChanges } from '../../src/catalogue/catalogue.js';
 import { Layout } from '../layouts/Layout.js';
 import { ErrorSummary, Field, type FieldErrors } from '../components/form.js';

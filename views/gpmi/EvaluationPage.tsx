@@ -1,7 +1,7 @@
 import type { Ui } from '../../src/http/ui.js';
-import type { Household } from '../../src/households/queries.js';
-import type { BalanceDetail } from '../../src/balances/queries.js';
-import type { AgreementDetail, GpmiRecord, VersionDetail } from '../../src/gpmi/queries.js';
+import type { Household } from '../../src/households/model.js';
+import type { BalanceDetail } from '../../src/balances/model.js';
+import type { AgreementDetail, GpmiRecord, VersionDetail } from '../../src/gpmi/model.js';
 import type { EvaluationFormValues, GpmiError, GpmiErrors } from '../../src/gpmi/forms.js';
 import { say, sayAll } from '../../src/http/form-errors.js';
 import { movement, scoreIn } from '../../src/gpmi/logic.js';

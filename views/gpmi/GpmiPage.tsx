@@ -1,11 +1,11 @@
 import type { Ui } from '../../src/http/ui.js';
-import type { Household } from '../../src/households/queries.js';
-import type { BalanceDetail } from '../../src/balances/queries.js';
+import type { Household } from '../../src/households/model.js';
+import type { BalanceDetail } from '../../src/balances/model.js';
 import { cellKey } from '../../src/balances/logic.js';
 import type { PlanRow } from '../../src/gpmi/logic.js';
 import { addMonths, agreementVisible, currentSigned, latestVersion } from '../../src/gpmi/logic.js';
 import { AGREEMENT_STATUSES } from '../../src/gpmi/tables.js';
-import type { AgreementDetail, GpmiRecord, VersionDetail } from '../../src/gpmi/queries.js';
+import type { AgreementDetail, GpmiRecord, VersionDetail } from '../../src/gpmi/model.js';
 import { agreementField, type DraftFormValues, type GpmiError, type GpmiErrors } from '../../src/gpmi/forms.js';
 import { say, sayAll } from '../../src/http/form-errors.js';
 import { formatDate, formatDateTime, formatIsoDate } from '../../src/i18n/format.js';

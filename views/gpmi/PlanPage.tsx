@@ -1,13 +1,13 @@
 import type { Ui } from '../../src/http/ui.js';
-import type { Household } from '../../src/households/queries.js';
-import type { BalanceDetail } from '../../src/balances/queries.js';
+import type { Household } from '../../src/households/model.js';
+import type { BalanceDetail } from '../../src/balances/model.js';
 import { cellExists, cellKey, domId, type Subject } from '../../src/balances/logic.js';
 import type { CatalogueDomain } from '../../src/catalogue/default-catalogue.js';
 import type { PlanRowInput } from '../../src/gpmi/logic.js';
 import type { PlanError, PlanProblem } from '../../src/gpmi/forms.js';
 import { say } from '../../src/http/form-errors.js';
 import { PLAN_MAX, PLAN_WARN } from '../../src/gpmi/logic.js';
-import type { GpmiSummary, StoredPlan } from '../../src/gpmi/queries.js';
+import type { GpmiSummary, StoredPlan } from '../../src/gpmi/model.js';
 import { formatIsoDate, formatTime } from '../../src/i18n/format.js';
 import { Layout } from '../layouts/Layout.js';
 import { ScoreChip } from '../balances/ScoreChip.js';

@@ -1,7 +1,7 @@
 import type { Ui } from '../../src/http/ui.js';
-import type { BalanceDetail } from '../../src/balances/queries.js';
-import type { Household } from '../../src/households/queries.js';
-import type { AgreementDetail, GpmiRecord } from '../../src/gpmi/queries.js';
+import type { BalanceDetail } from '../../src/balances/model.js';
+import type { Household } from '../../src/households/model.js';
+import type { AgreementDetail, GpmiRecord } from '../../src/gpmi/model.js';
 import type { Movement } from '../../src/gpmi/logic.js';
 import { formatIsoDate } from '../../src/i18n/format.js';
 import { ScoreChip } from '../balances/ScoreChip.js';

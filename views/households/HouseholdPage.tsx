@@ -1,9 +1,9 @@
 import type { Ui } from '../../src/http/ui.js';
-import type { BalanceSummary } from '../../src/balances/queries.js';
+import type { BalanceSummary } from '../../src/balances/model.js';
 import { BalancesSection, type BalanceDirections } from '../balances/BalancesSection.js';
 import { GpmiSection } from '../gpmi/GpmiSection.js';
-import type { GpmiSummary } from '../../src/gpmi/queries.js';
-import type { Household, Member, TeamWithWorkers } from '../../src/households/queries.js';
+import type { GpmiSummary } from '../../src/gpmi/model.js';
+import type { Household, Member, TeamWithWorkers } from '../../src/households/model.js';
 import type { HouseholdErrors, HouseholdFormValues, MemberFormValues } from '../../src/households/forms.js';
 import { sayAll } from '../../src/http/form-errors.js';
 import { isAdult } from '../../src/households/logic.js';

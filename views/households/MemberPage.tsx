@@ -1,5 +1,5 @@
 import type { Ui } from '../../src/http/ui.js';
-import type { Household, Member } from '../../src/households/queries.js';
+import type { Household, Member } from '../../src/households/model.js';
 import type { HouseholdErrors, MemberFormValues } from '../../src/households/forms.js';
 import { sayAll } from '../../src/http/form-errors.js';
 import { formatIsoDate } from '../../src/i18n/format.js';

@@ -2,7 +2,7 @@ import type { Ui } from '../../src/http/ui.js';
 import type { HouseholdErrors, HouseholdFormValues, MemberFormValues } from '../../src/households/forms.js';
 import { sayAll } from '../../src/http/form-errors.js';
 import { memberPrefix } from '../../src/households/forms.js';
-import type { TeamWithWorkers } from '../../src/households/queries.js';
+import type { TeamWithWorkers } from '../../src/households/model.js';
 import { MAX_NEW_MEMBERS } from '../../src/households/logic.js';
 import { Layout } from '../layouts/Layout.js';
 import { ErrorSummary } from '../components/form.js';

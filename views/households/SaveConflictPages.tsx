@@ -1,7 +1,7 @@
 import type { Child } from 'hono/jsx';
 import type { Ui } from '../../src/http/ui.js';
 import type { HouseholdFormValues, MemberFormValues } from '../../src/households/forms.js';
-import type { Household, Member, TeamWithWorkers } from '../../src/households/queries.js';
+import type { Household, Member, TeamWithWorkers } from '../../src/households/model.js';
 import type { ConflictRow } from '../../src/households/conflict-rows.js';
 import { ConflictPage } from './ConflictPage.js';
 import { HouseholdFields, MemberFields } from './fields.js';

@@ -1,6 +1,6 @@
 import type { Ui } from '../../src/http/ui.js';
 import type { HouseholdFormValues, MemberFormValues } from '../../src/households/forms.js';
-import type { TeamWithWorkers } from '../../src/households/queries.js';
+import type { TeamWithWorkers } from '../../src/households/model.js';
 import { MEMBER_ROLES } from '../../src/households/tables.js';
 import { DOSSIER_REF_MAX, NAME_MAX } from '../../src/households/logic.js';
 import { Field, type FieldErrors } from '../components/form.js';

@@ -47,7 +47,7 @@ export const householdsNl = {
     previous: 'Vorige pagina',
     next: 'Volgende pagina',
     page: (n: number) => `Pagina ${n}`,
-    // BALANCE: column texts for the balance feature's fields of CaseloadRow.
+    // The columns that come from the balances and GPMIs.
     lastBalance: 'Laatste meting',
     noBalance: 'nog geen meting',
     direction: 'Evolutie',
