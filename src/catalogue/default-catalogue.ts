@@ -2,8 +2,6 @@
 // Texts are this project's own words, plain Dutch (B1), with French (Belgian usage) and English.
 import type { Locale } from '../i18n/locale.js';
 
-/** @deprecated The same type as `Locale` (src/i18n/locale.ts); kept only for src/gpmi/queries.ts until the GPMI rework moves it over. */
-export type Lang = Locale;
 export type Localized = Record<Locale, string>;
 export type Level = 'huishouden' | 'volwassene' | 'kind';
 /** The areas the federal inspection (POD MI) expects a sociale balans to cover. */

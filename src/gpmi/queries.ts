@@ -9,7 +9,7 @@ import type { BalanceDetail } from '../balances/model.js';
 import { catalogueOf } from '../balances/queries.js';
 import { findDomain } from '../catalogue/catalogue.js';
 import { cellKey } from '../balances/logic.js';
-import type { Lang } from '../catalogue/default-catalogue.js';
+import type { Locale } from '../i18n/locale.js';
 import { messagesFor } from '../i18n/index.js';
 import { addMonths, agreementVisible, latestVersion, nextMoment, scoreIn, type PlanRow } from './logic.js';
 import { OPEN_STATUSES, type AgreementStatus, type ItemKind, type VersionStatus } from './tables.js';
@@ -654,7 +654,7 @@ export interface GpmiPrint {
   }[];
   /** Agreements left out because this user may not see their (sensitive) domain. */
   hiddenAgreements: number;
-  locale: Lang;
+  locale: Locale;
 }
 
 /**
@@ -667,7 +667,7 @@ export async function loadGpmiForPrint(
   scope: OrgScope,
   householdId: number,
   gpmiId: number,
-  opts: { version?: number | undefined; locale: Lang; hideSensitive: boolean },
+  opts: { version?: number | undefined; locale: Locale; hideSensitive: boolean },
 ): Promise<GpmiPrint | undefined> {
   const household = await findHousehold(db, scope, householdId);
   if (!household) return undefined;
