@@ -6,7 +6,8 @@ import { cellExists, domainOf, fingerprint, parseCell, type CellValue, type Choi
 import type { BalanceDetail, PostedCell } from './model.js';
 
 // The balance forms. Each returns error CODES, never texts: the view turns a code into the user's
-// language through the typed catalogue (messages.ts), so a form module needs no request or locale.
+// language through the typed catalogue (messages/nl.ts and its translations), so a form module
+// needs no request or locale.
 
 /** The "new balance" form as typed, for re-rendering a refused form unchanged. */
 export interface NewBalanceValues {
@@ -16,7 +17,7 @@ export interface NewBalanceValues {
   prefill: boolean;
 }
 
-/** Keys of `balances.new` in messages.ts. */
+/** Keys of `balances.new` in the messages. */
 export type NewBalanceError = 'invalidDate' | 'invalidMethod' | 'closed' | 'noMembers';
 export type NewBalanceErrors = Partial<Record<'takenOn' | 'method', NewBalanceError>>;
 
@@ -67,7 +68,7 @@ export function parseNewBalance(
 
 export interface ScoresForm {
   cells: PostedCell[];
-  /** Per cell key: what is wrong (a key of `balances.editor` in messages.ts). */
+  /** Per cell key: what is wrong (a key of `balances.editor` in the messages). */
   errors: Map<string, ChoiceProblem>;
   unknown: boolean;
   overrides: Map<string, CellValue>;
@@ -113,7 +114,7 @@ export function readScoresForm(fields: FormFields, detail: Pick<BalanceDetail, '
 
 // ---------------------------------------------------------------- a correction of a finalised balance
 
-/** What can be wrong with a correction: keys of `balances.editor` or `balances.view` in messages.ts. */
+/** What can be wrong with a correction: keys of `balances.editor` or `balances.view` in the messages. */
 export type AmendmentError = ChoiceProblem | 'unknownCell' | 'remarkTooLong' | 'reasonRequired' | 'amendUnchanged';
 
 export const AMENDMENT_REASON_MAX = 1000;

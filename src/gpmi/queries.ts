@@ -660,7 +660,7 @@ export interface GpmiPrint {
 /**
  * Loads one version (default: the newest) of a GPMI for printing or a PDF. Undefined when the
  * household, the GPMI or the version is not visible to this scope (the route answers 404).
- * `hideSensitive` must be decided as for the balance (hidesSensitive in balances/routes.tsx).
+ * `hideSensitive` must be decided as for the balance (hidesSensitive in households/sensitive.ts; inside a client file, the context's hideSensitive).
  */
 export async function loadGpmiForPrint(
   db: Db,

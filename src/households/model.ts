@@ -72,7 +72,7 @@ export interface CaseloadRow {
   updatedAt: number;
 }
 
-/** A caseload line as the page shows it: with what the balances and GPMIs say (routes.tsx, enrichCaseloadRows). */
+/** A caseload line as the page shows it: with what the balances and GPMIs say (routes.tsx, withBalanceColumns). */
 export interface CaseloadEntry extends CaseloadRow {
   /** Date of the latest finalised balance (UTC ms), null when the household has none yet. */
   lastBalanceAt: number | null;
