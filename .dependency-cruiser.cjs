@@ -17,7 +17,7 @@ module.exports = {
       name: 'views-without-queries',
       severity: 'error',
       comment:
-        'Views import only types and pure helpers (docs/one-way.md): the types a view needs live in the feature\'s model.ts, ' +
+        "Views import only types and pure helpers (docs/one-way.md): the types a view needs live in the feature's model.ts, " +
         'never in queries.ts, so no query code can reach a view.',
       from: { path: '^views/' },
       to: { path: '^src/[^/]+/queries\\.ts$' },
