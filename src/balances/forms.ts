@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { field, type FormFields } from '../http/form.js';
 import { parseDay } from '../i18n/day.js';
+import { formatIsoDate } from '../i18n/format.js';
+import type { ErrorCode } from '../http/form-errors.js';
+import type { BalancesMessages } from './messages/nl.js';
 import { BALANCE_METHODS, type BalanceMethod } from './tables.js';
 import { cellExists, domainOf, fingerprint, parseCell, type CellValue, type ChoiceProblem } from './logic.js';
 import type { BalanceDetail, PostedCell } from './model.js';
@@ -17,8 +20,8 @@ export interface NewBalanceValues {
   prefill: boolean;
 }
 
-/** Keys of `balances.new` in the messages. */
-export type NewBalanceError = 'invalidDate' | 'invalidMethod' | 'closed' | 'noMembers';
+/** Keys of `balances.new` in the messages, with the values a text needs. */
+export type NewBalanceError = ErrorCode<BalancesMessages['new']>;
 export type NewBalanceErrors = Partial<Record<'takenOn' | 'method', NewBalanceError>>;
 
 export function readNewBalanceForm(fields: FormFields, memberIds: ReadonlySet<number>): NewBalanceValues {
@@ -38,9 +41,34 @@ function newBalanceShape(today: string) {
     takenOn: z
       .string()
       .transform((s) => parseDay(s))
-      .refine((day): day is string => day !== null && day <= today, { error: 'invalidDate' satisfies NewBalanceError }),
+      .refine((day): day is string => day !== null, { error: 'invalidDate' satisfies NewBalanceError, abort: true })
+      .refine((day) => day <= today, { error: 'futureDate' satisfies NewBalanceError }),
     method: z.enum(BALANCE_METHODS as [BalanceMethod, ...BalanceMethod[]], { error: 'invalidMethod' satisfies NewBalanceError }),
   };
+}
+
+/**
+ * The days a balance of this household can be dated: from the day the first member was in the
+ * household ("in het gezin sinds") until today. What the date field says up front.
+ */
+export function balanceDateRange(members: readonly { joinedOn: string }[]): { from: string | undefined; to: 'today' } {
+  return { from: members.map((m) => m.joinedOn).sort()[0], to: 'today' };
+}
+
+/**
+ * Why nobody was a member of the household on `day`, said as it is: before the first member joined
+ * (the dossier's members can be given an earlier "in het gezin sinds"), after everyone left, or
+ * between two memberships.
+ */
+function noMembersOn(day: string, members: readonly { joinedOn: string; leftOn: string | null }[]): NewBalanceError {
+  if (!members.length) return 'noMembersAtAll';
+  const first = members.map((m) => m.joinedOn).sort()[0]!;
+  if (day < first) return ['beforeMembers', formatIsoDate(day), formatIsoDate(first)];
+  if (members.every((m) => m.leftOn !== null && m.leftOn <= day)) {
+    const last = members.map((m) => m.leftOn!).sort()[members.length - 1]!;
+    return ['afterMembers', formatIsoDate(day), formatIsoDate(last)];
+  }
+  return ['noMembersOn', formatIsoDate(day)];
 }
 
 /**
@@ -56,10 +84,11 @@ export function parseNewBalance(
   const day = shape.takenOn.safeParse(values.takenOn);
   const method = shape.method.safeParse(values.method);
   const errors: NewBalanceErrors = {};
-  if (!day.success) errors.takenOn = 'invalidDate';
+  if (!day.success) errors.takenOn = day.error.issues[0]!.message as NewBalanceError;
   if (!method.success) errors.method = 'invalidMethod';
   if (household.status === 'closed') errors.takenOn = 'closed';
-  else if (day.success && !household.members.some((m) => m.joinedOn <= day.data && (m.leftOn === null || m.leftOn > day.data))) errors.takenOn = 'noMembers';
+  else if (day.success && !household.members.some((m) => m.joinedOn <= day.data && (m.leftOn === null || m.leftOn > day.data)))
+    errors.takenOn = noMembersOn(day.data, household.members);
   if (errors.takenOn || errors.method || !day.success || !method.success) return { ok: false, errors };
   return { ok: true, takenOn: day.data, method: method.data };
 }

@@ -7,6 +7,7 @@ import { formatIsoDate } from '../i18n/format.js';
 import {
   AGREEMENT_TEXT_MAX,
   dateWindow,
+  dueWindow,
   DURATION_MAX,
   earliestRecordedOn,
   GOAL_MAX,
@@ -485,11 +486,7 @@ export function parseDraft(
   keptStart?: string,
 ): { ok: true; values: DraftValues } | { ok: false; errors: GpmiErrors } {
   const timing = parseTiming(form, false, today, keptStart);
-  // A due date: in the plausible window, stretched to the GPMI's own start and end.
-  const window = dateWindow(today);
-  const dueFrom = timing.value && timing.value.startOn < window.from ? timing.value.startOn : window.from;
-  const end = timing.value ? addMonths(timing.value.startOn, timing.value.durationMonths) : window.to;
-  const dueTo = end > window.to ? end : window.to;
+  const due = dueWindow(today, timing.value);
   const errors: GpmiErrors = { ...timing.errors };
   const agreements: AgreementValues[] = [];
   for (const [id, a] of form.agreements) {
@@ -497,7 +494,7 @@ export function parseDraft(
       agreements.push({ id, ...REMOVED, client: [], ocmw: [], partners: [] });
       continue;
     }
-    const { data: d, errors: problems } = parseEach(agreementShape(scoreOf(id), dueFrom, dueTo), a);
+    const { data: d, errors: problems } = parseEach(agreementShape(scoreOf(id), due.from, due.to), a);
     for (const [part, code] of Object.entries(problems)) errors[agreementField(id, part)] = code;
     if (hasErrors(problems)) continue;
     agreements.push({

@@ -57,6 +57,14 @@ export function dateWindow(today: string): { from: string; to: string } {
   return { from: addMonths(today, -DATES_PAST_MONTHS), to: addMonths(today, DATES_AHEAD_MONTHS) };
 }
 
+/** The days a due date may be on: the plausible window, stretched to the GPMI's own start and end. */
+export function dueWindow(today: string, timing?: { startOn: string; durationMonths: number }): { from: string; to: string } {
+  const window = dateWindow(today);
+  if (!timing) return window;
+  const end = addMonths(timing.startOn, timing.durationMonths);
+  return { from: timing.startOn < window.from ? timing.startOn : window.from, to: end > window.to ? end : window.to };
+}
+
 /** The earliest date a GPMI can be signed or evaluated on: a year before its start (the latest: today). */
 export function earliestRecordedOn(startOn: string): string {
   return addMonths(startOn, -DATES_PAST_MONTHS);

@@ -18,6 +18,7 @@ import {
   agreementVisible,
   crowdedSubjects,
   currentSigned,
+  dateWindow,
   defaultMoments,
   latestVersion,
   agreementSeeds,
@@ -222,7 +223,7 @@ gpmiRoutes.get('/new', async (c) => {
   // The form names the household and its adults, also without a balance to start from.
   await auditEvent(c, 'gpmi.new_form_viewed', { type: 'household', id: household.id });
   if (balance) await auditEvent(c, 'plan.viewed', { type: 'balance', id: balance.id });
-  return render(c, () => <NewGpmiPage ui={ui(c)} household={household} balance={balance} values={values} />);
+  return render(c, () => <NewGpmiPage ui={ui(c)} household={household} balance={balance} values={values} startRange={dateWindow(today(c))} />);
 });
 
 gpmiRoutes.post('/', async (c) => {
@@ -233,7 +234,9 @@ gpmiRoutes.post('/', async (c) => {
   if (balance === 'notFound') return renderError(c, 'notFound');
   const values = readStartForm(fields);
   const page = (status: 409 | 422, extra: { topError?: GpmiError; errors?: GpmiErrors } = {}) =>
-    render(c, () => <NewGpmiPage ui={ui(c)} household={household} balance={balance} values={values} {...extra} />, { status });
+    render(c, () => <NewGpmiPage ui={ui(c)} household={household} balance={balance} values={values} startRange={dateWindow(today(c))} {...extra} />, {
+      status,
+    });
   if (!balance) return page(422);
   if (balance.status !== 'final') return page(409, { topError: 'draftBalance' });
   const parsed = parseStart(values, forWhomOptions(balance), today(c));

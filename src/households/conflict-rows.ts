@@ -67,6 +67,7 @@ export function shownMember(t: Messages, v: MemberFormValues): Record<string, st
     adult: { auto: h.fields.adultAuto, adult: h.fields.adultYes, child: h.fields.adultNo }[v.adult] ?? v.adult,
     // Masked in tables like everywhere else; the full number stays in the form's own field.
     national_number: nn?.ok ? maskNationalNumber(nn.value.digits) : v.national_number.trim() ? '…' : '',
+    joined_on: v.joined_on?.trim() ?? '',
   };
 }
 
@@ -85,7 +86,9 @@ export function memberConflictRows(t: Messages, labels: Record<string, string>, 
         ? (current.birthDate ?? '') !== (parsed.birthDate ?? '')
         : k === 'birth_year'
           ? current.birthYear !== parsed.birthYear
-          : theirs[k] !== mine[k];
+          : k === 'joined_on'
+            ? current.joinedOn !== (parsed.joinedOn ?? current.joinedOn)
+            : theirs[k] !== mine[k];
   return MEMBER_FIELDS.filter(differs).map((k) => ({ label: labels[k]!, theirs: theirs[k]!, yours: mine[k]! }));
 }
 

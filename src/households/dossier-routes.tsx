@@ -19,6 +19,8 @@ import { DepartureConflictPage, HouseholdConflictPage, MemberConflictPage } from
 import { dossierRefInUse } from './access.js';
 import type { HouseholdEnv } from './scoped.js';
 import {
+  earliestJoinedOn,
+  latestJoinedOn,
   memberFormValues,
   parseDeparture,
   parseHousehold,
@@ -27,11 +29,13 @@ import {
   readMemberForm,
   type HouseholdErrors,
   type HouseholdFormValues,
+  type JoinedBounds,
   type MemberFormValues,
 } from './forms.js';
+import type { DateRange } from '../../views/components/form.js';
 import { currentYear, todayIso } from './logic.js';
 import { parseId } from '../http/params.js';
-import { addMember, endMembership, setHouseholdStatus, teamsWithWorkers, updateHousehold, updateMember } from './queries.js';
+import { addMember, endMembership, firstBalanceOfMember, setHouseholdStatus, teamsWithWorkers, updateHousehold, updateMember } from './queries.js';
 import type { Household, HouseholdValues, Member, TeamWithWorkers } from './model.js';
 
 // One household's dossier and its members, mounted at /households/:householdId. The household is
@@ -201,7 +205,18 @@ async function postedForMember(c: Context<HouseholdEnv>) {
   return { h: c.get('household'), m, fields, revision: readRevision(fields) };
 }
 
-function memberPage(
+/** What bounds a member's "in het gezin sinds": their departure and the first balance that has them. */
+async function joinedBounds(c: Context<HouseholdEnv>, m: Member): Promise<JoinedBounds> {
+  return { leftOn: m.leftOn, firstBalanceOn: await firstBalanceOfMember(c.get('deps').db, scope(c), m.householdId, m.id) };
+}
+
+/** The days "in het gezin sinds" may be on, as the form says them up front. */
+function joinedRange(c: Context<HouseholdEnv>, m: Member, bounds: JoinedBounds): DateRange {
+  const latest = latestJoinedOn(todayIso(c.get('deps').now()), bounds);
+  return { from: earliestJoinedOn(m.birthYear, m.birthDate), to: latest.because === 'today' ? 'today' : latest.day };
+}
+
+async function memberPage(
   c: Context<HouseholdEnv>,
   h: Household,
   m: Member,
@@ -217,6 +232,7 @@ function memberPage(
     values: opts.values ?? memberFormValues(m),
     errors: opts.errors,
     departure: opts.departure,
+    joinedRange: joinedRange(c, m, await joinedBounds(c, m)),
   };
   return render(c, () => <MemberPage {...props} />, { status: opts.status ?? 200 });
 }
@@ -233,19 +249,28 @@ dossierRoutes.post('/members/:memberId', async (c) => {
   const posted = await postedForMember(c);
   if (!posted) return c.notFound();
   const { h, m, fields, revision } = posted;
+  // A form without the "in het gezin sinds" field keeps the stored day; shown again, it shows that day.
   const typed = readMemberForm(fields);
+  const shown = { joined_on: formatIsoDate(m.joinedOn), ...typed };
   if (h.status === 'closed') return memberClosedPage(c, h, typed);
   const now = c.get('deps').now();
-  const parsed = parseMember(now, typed);
-  if (!parsed.ok) return memberPage(c, h, { ...m, revision }, { values: typed, errors: parsed.errors, status: 422 });
+  const bounds = await joinedBounds(c, m);
+  const parsed = parseMember(now, typed, '', bounds);
+  const refused = (errors: HouseholdErrors) => memberPage(c, h, { ...m, revision }, { values: shown, errors, status: 422 });
+  if (!parsed.ok) return refused(parsed.errors);
   const result = await changeMember(c, 'household_member.updated', (trx) => updateMember(trx, scope(c), h.id, m.id, revision, parsed.values, now), m.id);
   if (result.status === 'notFound') return c.notFound();
   if (result.status === 'closed') return memberClosedPage(c, result.current, typed);
+  // A balance with this member was started meanwhile, dated before the day typed: refused, nothing written.
+  if (result.status === 'joinedAfterBalance') return refused({ joined_on: ['joinedOnAfterBalance', formatIsoDate(result.balanceOn)] });
   if (result.status === 'conflict') {
     const u = ui(c);
     const current = result.current.members.find((x) => x.id === m.id)!;
     const rows = memberConflictRows(c.get('t'), memberLabels(u), current, typed, parsed.values);
-    return render(c, () => <MemberConflictPage ui={u} current={result.current} member={current} typed={typed} rows={rows} />, { status: 409 });
+    const range = joinedRange(c, current, await joinedBounds(c, current));
+    return render(c, () => <MemberConflictPage ui={u} current={result.current} member={current} typed={shown} rows={rows} joinedRange={range} />, {
+      status: 409,
+    });
   }
   return redirectAfterPost(c, `/households/${h.id}?saved=member`);
 });

@@ -37,12 +37,26 @@ export interface MemberFormValues {
   role: string;
   adult: string;
   national_number: string;
+  /**
+   * "In het gezin sinds" (dd/mm/jjjj); empty on a new member: the day they are added. Absent when
+   * the form had no such field (a page opened before it existed): the stored day stays.
+   */
+  joined_on?: string;
 }
 
-export const MEMBER_FIELDS: readonly (keyof MemberFormValues)[] = ['first_name', 'last_name', 'birth_year', 'birth_date', 'role', 'adult', 'national_number'];
+export const MEMBER_FIELDS: readonly (keyof MemberFormValues)[] = [
+  'first_name',
+  'last_name',
+  'birth_year',
+  'birth_date',
+  'role',
+  'adult',
+  'national_number',
+  'joined_on',
+];
 
 export function emptyMember(role = ''): MemberFormValues {
-  return { first_name: '', last_name: '', birth_year: '', birth_date: '', role, adult: 'auto', national_number: '' };
+  return { first_name: '', last_name: '', birth_year: '', birth_date: '', role, adult: 'auto', national_number: '', joined_on: '' };
 }
 
 /** The stored member as the form shows it (dates as dd/mm/jjjj). */
@@ -56,6 +70,7 @@ export function memberFormValues(m: Member): MemberFormValues {
     adult: m.adultOverride === null ? 'auto' : m.adultOverride ? 'adult' : 'child',
     // The one place the full number is shown: the member's own edit field.
     national_number: m.nationalNumber ? formatNationalNumber(m.nationalNumber) : '',
+    joined_on: formatIsoDate(m.joinedOn),
   };
 }
 
@@ -63,6 +78,7 @@ export function readMemberForm(fields: FormFields, prefix = ''): MemberFormValue
   const v = emptyMember();
   for (const k of MEMBER_FIELDS) v[k] = field(fields, prefix + k);
   if (!v.adult) v.adult = 'auto';
+  if (fields[prefix + 'joined_on'] === undefined) delete v.joined_on;
   return v;
 }
 
@@ -142,8 +158,55 @@ function memberShape(now: number) {
 
 export type MemberParse = { ok: true; values: MemberValues } | { ok: false; errors: HouseholdErrors };
 
-/** Validates one member's fields; `prefix` names the fields of row n on the "new household" form. */
-export function parseMember(now: number, input: MemberFormValues, prefix = ''): MemberParse {
+/**
+ * What "in het gezin sinds" is checked against for a member that exists: they cannot have joined
+ * after they left, nor after a balance that already has them as one of its people (that balance
+ * would then be about someone who was not in the household yet).
+ */
+export interface JoinedBounds {
+  leftOn: string | null;
+  /** The date of the earliest balance that has this member, if any. */
+  firstBalanceOn: string | null;
+}
+
+/** The latest day a member can have joined, and why: today, their departure, or the first balance with them. */
+export function latestJoinedOn(today: string, bounds?: JoinedBounds): { day: string; because: 'today' | 'left' | 'balance' } {
+  let out: { day: string; because: 'today' | 'left' | 'balance' } = { day: today, because: 'today' };
+  if (bounds?.leftOn && bounds.leftOn < out.day) out = { day: bounds.leftOn, because: 'left' };
+  if (bounds?.firstBalanceOn && bounds.firstBalanceOn < out.day) out = { day: bounds.firstBalanceOn, because: 'balance' };
+  return out;
+}
+
+/** The earliest day someone can have joined a household: the day they were born (or 1 January of their birth year). */
+export function earliestJoinedOn(birthYear: number | null, birthDate: string | null): string | undefined {
+  return birthDate ?? (birthYear === null ? undefined : `${String(birthYear).padStart(4, '0')}-01-01`);
+}
+
+/**
+ * "In het gezin sinds": a real day, not before the member was born and not after `latestJoinedOn`.
+ * Empty: required for an existing member (`bounds`), the day they are added for a new one.
+ */
+function parseJoinedOn(raw: string | undefined, now: number, born: string | undefined, bounds?: JoinedBounds): { day?: string; error?: HouseholdError } {
+  if (raw === undefined) return {};
+  const s = raw.trim();
+  if (s === '') return bounds ? { error: 'joinedOnRequired' } : {};
+  const day = parseDay(s);
+  if (!day) return { error: 'joinedOnInvalid' };
+  const latest = latestJoinedOn(todayIso(now), bounds);
+  if (day > latest.day) {
+    if (latest.because === 'today') return { error: 'joinedOnFuture' };
+    return { error: [latest.because === 'left' ? 'joinedOnAfterLeft' : 'joinedOnAfterBalance', formatIsoDate(latest.day)] };
+  }
+  if (born && day < born) return { error: ['joinedOnBeforeBirth', formatIsoDate(born)] };
+  return { day };
+}
+
+/**
+ * Validates one member's fields; `prefix` names the fields of row n on the "new household" form.
+ * `bounds`: the member exists (the edit form), so "in het gezin sinds" is required and checked
+ * against their departure and their first balance.
+ */
+export function parseMember(now: number, input: MemberFormValues, prefix = '', bounds?: JoinedBounds): MemberParse {
   const { data, errors } = parseEach(memberShape(now), input, prefix);
   let birthYear = data.birth_year ?? null;
   const birthDate = data.birth_date ?? null;
@@ -160,6 +223,8 @@ export function parseMember(now: number, input: MemberFormValues, prefix = ''): 
     if (mismatch?.field === 'year') errors[prefix + 'national_number'] = ['nationalNumberYear', mismatch.numberYear, birthYear!];
     else if (mismatch?.field === 'date') errors[prefix + 'national_number'] = ['nationalNumberDate', mismatch.numberDate];
   }
+  const joined = parseJoinedOn(input.joined_on, now, yearOk && dateOk ? earliestJoinedOn(birthYear, birthDate) : undefined, bounds);
+  if (joined.error) errors[prefix + 'joined_on'] = joined.error;
   if (Object.values(errors).some(Boolean) || birthYear === null) return { ok: false, errors };
   return {
     ok: true,
@@ -171,6 +236,7 @@ export function parseMember(now: number, input: MemberFormValues, prefix = ''): 
       role: data.role!,
       adultOverride: data.adult ?? null,
       nationalNumber: nn ? nn.digits : null,
+      ...(joined.day ? { joinedOn: joined.day } : {}),
     },
   };
 }
@@ -248,5 +314,5 @@ export const memberPrefix = (index: number) => `m${index}_`;
 
 /** A row the user left empty (role and adult/child have defaults, so they do not count). */
 export function isBlankMember(v: MemberFormValues): boolean {
-  return !v.first_name.trim() && !v.last_name.trim() && !v.birth_year.trim() && !v.birth_date.trim() && !v.national_number.trim();
+  return !v.first_name.trim() && !v.last_name.trim() && !v.birth_year.trim() && !v.birth_date.trim() && !v.national_number.trim() && !v.joined_on?.trim();
 }

@@ -55,6 +55,11 @@ export interface MemberValues {
   role: MemberRole;
   adultOverride: boolean | null;
   nationalNumber: string | null;
+  /**
+   * "In het gezin sinds" (yyyy-mm-dd). Absent: a new member joins on the day they are added, and
+   * an edit keeps the stored day.
+   */
+  joinedOn?: string | undefined;
 }
 
 /** One line of the caseload, as the household query finds it. */

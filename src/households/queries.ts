@@ -14,6 +14,8 @@ import type { CaseloadResult, Household, HouseholdValues, Member, MemberValues, 
 type Db = Kysely<Database>;
 
 export type SaveResult = { status: 'saved' | 'unchanged' | 'notFound' } | { status: 'conflict' | 'closed'; current: Household };
+/** A member save can also be refused because "in het gezin sinds" falls after a balance that has them (`balanceOn`). */
+export type MemberSaveResult = SaveResult | { status: 'joinedAfterBalance'; balanceOn: string };
 
 // ---------------------------------------------------------------- reading
 
@@ -267,7 +269,7 @@ export async function createHousehold(
       .values({
         household_id: row.id,
         ...memberColumns(m),
-        joined_on: today,
+        joined_on: m.joinedOn ?? today,
         position: position++,
         revision: 0,
         created_at: now,
@@ -352,7 +354,7 @@ export async function addMember(trx: Trx, scope: OrgScope, householdId: number, 
     .values({
       household_id: householdId,
       ...memberColumns(values),
-      joined_on: today,
+      joined_on: values.joinedOn ?? today,
       position,
       revision: 0,
       created_at: now,
@@ -373,8 +375,25 @@ function sameMemberValues(m: Member, v: MemberValues): boolean {
     m.birthDate === v.birthDate &&
     m.role === v.role &&
     m.adultOverride === v.adultOverride &&
-    m.nationalNumber === v.nationalNumber
+    m.nationalNumber === v.nationalNumber &&
+    (v.joinedOn === undefined || m.joinedOn === v.joinedOn)
   );
+}
+
+/**
+ * The date of the earliest balance (draft or finalised) that has this member as one of its people,
+ * or null. A member cannot have joined after it: "in het gezin sinds" is bounded by it.
+ */
+export async function firstBalanceOfMember(db: Db, scope: OrgScope, householdId: number, memberId: number): Promise<string | null> {
+  const row = await db
+    .selectFrom('balance_subject')
+    .innerJoin('balance', 'balance.id', 'balance_subject.balance_id')
+    .select((eb) => eb.fn.min<string>('balance.taken_on').as('first'))
+    .where('balance_subject.member_id', '=', memberId)
+    .where('balance.household_id', '=', householdId)
+    .where('balance.household_id', 'in', visibleHouseholds(db, scope).select('household.id'))
+    .executeTakeFirst();
+  return row?.first ?? null;
 }
 
 /** Saves a member if nobody changed them since `revision`. The member must belong to `householdId`. */
@@ -386,14 +405,20 @@ export async function updateMember(
   revision: number,
   values: MemberValues,
   now: number,
-): Promise<SaveResult> {
+): Promise<MemberSaveResult> {
   const current = await findHousehold(trx, scope, householdId);
   const member = current?.members.find((m) => m.id === memberId);
   if (!current || !member) return { status: 'notFound' };
   if (current.status === 'closed') return { status: 'closed', current };
   if (sameMemberValues(member, values)) return { status: 'unchanged' };
   if (member.revision !== revision) return { status: 'conflict', current };
-  return writeMemberAtRevision(trx, scope, { householdId, memberId, revision, current }, memberColumns(values), now);
+  // Checked here, in the transaction that writes, so a balance started meanwhile counts too.
+  if (values.joinedOn !== undefined && values.joinedOn !== member.joinedOn) {
+    const first = await firstBalanceOfMember(trx, scope, householdId, memberId);
+    if (first !== null && values.joinedOn > first) return { status: 'joinedAfterBalance', balanceOn: first };
+  }
+  const columns = values.joinedOn === undefined ? memberColumns(values) : { ...memberColumns(values), joined_on: values.joinedOn };
+  return writeMemberAtRevision(trx, scope, { householdId, memberId, revision, current }, columns, now);
 }
 
 /** Ends a membership on `leftOn`; the member stays in the household's history. */

@@ -8,7 +8,8 @@ import { movement, scoreIn } from '../../src/gpmi/logic.js';
 import { AGREEMENT_STATUSES } from '../../src/gpmi/tables.js';
 import { formatIsoDate } from '../../src/i18n/format.js';
 import { Layout } from '../layouts/Layout.js';
-import { ErrorSummary, Field } from '../components/form.js';
+import { DateField, ErrorSummary } from '../components/form.js';
+import { earliestRecordedOn } from '../../src/gpmi/logic.js';
 import { ScoreChip } from '../balances/ScoreChip.js';
 import { AField, domainName, gpmiTitle, MovementWord, subjectName } from './parts.js';
 
@@ -80,7 +81,14 @@ export function EvaluationPage(p: {
           <form method="post" action={`${base}/evaluations`} novalidate>
             <input type="hidden" name="version_id" value={String(p.version.id)} />
             {errors && <ErrorSummary t={ui.t} errors={errors} labels={labels} />}
-            <Field name="held_on" label={e.heldOn} hint={e.heldOnHint} value={p.values.heldOn} error={errors?.held_on} maxlength={10} />
+            <DateField
+              t={ui.t}
+              name="held_on"
+              label={e.heldOn}
+              value={p.values.heldOn}
+              range={{ from: earliestRecordedOn(p.version.startOn), to: 'today' }}
+              error={errors?.held_on}
+            />
             {p.visible.map((a) => {
               const before = scoreIn(balance, a.subject, a.domainKey);
               const after = newer ? scoreIn(newer, a.subject, a.domainKey) : undefined;

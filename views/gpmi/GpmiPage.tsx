@@ -3,14 +3,14 @@ import type { Household } from '../../src/households/model.js';
 import type { BalanceDetail } from '../../src/balances/model.js';
 import { cellKey } from '../../src/balances/logic.js';
 import type { PlanRow } from '../../src/gpmi/logic.js';
-import { addMonths, agreementVisible, currentSigned, latestVersion } from '../../src/gpmi/logic.js';
+import { addMonths, agreementVisible, currentSigned, dateWindow, dueWindow, earliestRecordedOn, latestVersion } from '../../src/gpmi/logic.js';
 import { AGREEMENT_STATUSES } from '../../src/gpmi/tables.js';
 import type { AgreementDetail, GpmiRecord, VersionDetail } from '../../src/gpmi/model.js';
 import { agreementField, type DraftFormValues, type GpmiError, type GpmiErrors } from '../../src/gpmi/forms.js';
 import { say, sayAll } from '../../src/http/form-errors.js';
 import { formatDate, formatDateTime, formatIsoDate } from '../../src/i18n/format.js';
 import { Layout } from '../layouts/Layout.js';
-import { ErrorSummary, Field, type FieldErrors } from '../components/form.js';
+import { DateField, ErrorSummary, Field, type FieldErrors } from '../components/form.js';
 import { ScoreChip } from '../balances/ScoreChip.js';
 import { AField, AgreementList, domainName, gpmiFor, gpmiTitle, PageMessages, subjectName } from './parts.js';
 
@@ -241,13 +241,22 @@ function DraftForm(p: Shown & { draft: DraftFormValues }) {
       {errors && <ErrorSummary t={ui.t} errors={errors} labels={labels} />}
       <input type="hidden" name="revision" value={String(draft.revision)} />
       <div class="inline-fields">
-        <Field name="start_on" label={f.startOn} hint={f.startOnHint} value={draft.startOn} error={errors?.start_on} maxlength={10} />
+        <DateField t={ui.t} name="start_on" label={f.startOn} value={draft.startOn} range={dateWindow(p.today)} error={errors?.start_on} />
         <Field name="duration" label={f.duration} value={draft.duration} error={errors?.duration} inputmode="numeric" maxlength={2} />
       </div>
-      <Field name="moments" label={f.moments} hint={f.momentsHint} value={draft.moments} error={errors?.moments} multiline maxlength={400} />
+      <DateField
+        t={ui.t}
+        name="moments"
+        label={f.moments}
+        value={draft.moments}
+        range={{ from: p.version.startOn, to: addMonths(p.version.startOn, p.version.durationMonths) }}
+        error={errors?.moments}
+        list
+      />
       <h3>{ui.t.gpmi.gpmi.agreementsTitle}</h3>
       {p.visible.length === 0 && <p>{ui.t.gpmi.gpmi.noAgreements}</p>}
       {p.visible.map((a) => {
+        const due = dueWindow(p.today, p.version);
         const v = draft.agreements.get(a.id);
         if (!v) return null;
         const k = (part: string) => agreementField(a.id, part);
@@ -309,7 +318,7 @@ function DraftForm(p: Shown & { draft: DraftFormValues }) {
               />
             </details>
             <div class="inline-fields">
-              <AField key_={k('due')} name={`a${a.id}.due`} label={f.due} hint={f.dueHint} value={v.due} error={errors?.[k('due')]} maxlength={10} />
+              <DateField t={ui.t} id={`field-${k('due')}`} name={`a${a.id}.due`} label={f.due} value={v.due} range={due} error={errors?.[k('due')]} />
               <SelectField
                 id={k('status')}
                 name={`a${a.id}.status`}
@@ -436,7 +445,14 @@ function SignFields(p: Shown) {
     <section class="card" aria-labelledby="sign-title">
       <h2 id="sign-title">{s.title}</h2>
       <p>{s.intro}</p>
-      <Field name="signed_on" label={s.signedOn} hint={s.signedOnHint} value={values.signedOn} error={p.errors?.signed_on} maxlength={10} />
+      <DateField
+        t={ui.t}
+        name="signed_on"
+        label={s.signedOn}
+        value={values.signedOn}
+        range={{ from: earliestRecordedOn(p.version.startOn), to: 'today' }}
+        error={p.errors?.signed_on}
+      />
       <Field name="client_name" label={s.clientName} value={values.clientName} error={p.errors?.client_name} maxlength={200} />
       <p>{s.worker(ui.user?.displayName ?? '')}</p>
       <button type="submit" class="button" name="action" value="sign">

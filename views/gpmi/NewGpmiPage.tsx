@@ -5,7 +5,7 @@ import type { GpmiError, GpmiErrors, StartFormValues } from '../../src/gpmi/form
 import { say, sayAll } from '../../src/http/form-errors.js';
 import { formatIsoDate } from '../../src/i18n/format.js';
 import { Layout } from '../layouts/Layout.js';
-import { ErrorSummary, Field } from '../components/form.js';
+import { DateField, ErrorSummary, Field } from '../components/form.js';
 import { dossierName } from '../components/dossier.js';
 
 /** Starting a GPMI from a finalised balance: for whom, start date, duration, evaluation moments. */
@@ -16,6 +16,7 @@ export function NewGpmiPage({
   values,
   errors: codes,
   topError: topCode,
+  startRange,
 }: {
   ui: Ui;
   household: Household;
@@ -23,6 +24,8 @@ export function NewGpmiPage({
   values: StartFormValues;
   errors?: GpmiErrors | undefined;
   topError?: GpmiError | undefined;
+  /** The days the start date may be on (dateWindow), said above the field. */
+  startRange: { from: string; to: string };
 }) {
   const t = ui.t.gpmi.new;
   // The form module answers codes; here they become words in the user's language.
@@ -85,7 +88,7 @@ export function NewGpmiPage({
                 <input type="radio" name="for_whom" value="h" checked={values.forWhom === 'h'} /> {t.household}
               </label>
             </fieldset>
-            <Field name="start_on" label={t.startOn} hint={t.startOnHint} value={values.startOn} error={errors?.start_on} maxlength={10} />
+            <DateField t={ui.t} name="start_on" label={t.startOn} value={values.startOn} range={startRange} error={errors?.start_on} />
             <Field
               name="duration"
               label={t.duration}
@@ -95,7 +98,7 @@ export function NewGpmiPage({
               inputmode="numeric"
               maxlength={2}
             />
-            <Field name="moments" label={t.moments} hint={t.momentsHint} value={values.moments} error={errors?.moments} multiline maxlength={400} />
+            <DateField t={ui.t} name="moments" label={t.moments} hint={t.momentsHint} value={values.moments} range={{}} error={errors?.moments} list />
             <button type="submit" class="button">
               {t.submit}
             </button>

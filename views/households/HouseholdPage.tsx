@@ -4,7 +4,7 @@ import { BalancesSection, type BalanceDirections } from '../balances/BalancesSec
 import { GpmiSection } from '../gpmi/GpmiSection.js';
 import type { GpmiSummary } from '../../src/gpmi/model.js';
 import type { Household, Member, TeamWithWorkers } from '../../src/households/model.js';
-import type { HouseholdErrors, HouseholdFormValues, MemberFormValues } from '../../src/households/forms.js';
+import { emptyMember, type HouseholdErrors, type HouseholdFormValues, type MemberFormValues } from '../../src/households/forms.js';
 import { sayAll } from '../../src/http/form-errors.js';
 import { isAdult } from '../../src/households/logic.js';
 import { maskNationalNumber } from '../../src/households/national-number.js';
@@ -113,11 +113,7 @@ export function HouseholdPage(p: HouseholdPageProps) {
           <h2 id="add-member-title">{d.addMemberTitle}</h2>
           <form method="post" action={`/households/${h.id}/members`} novalidate>
             {memberFailed && <ErrorSummary t={ui.t} errors={failedErrors} labels={memberLabels(ui)} />}
-            <MemberFields
-              ui={ui}
-              values={memberFailed?.values ?? { first_name: '', last_name: '', birth_year: '', birth_date: '', role: '', adult: 'auto', national_number: '' }}
-              errors={memberFailed ? failedErrors : {}}
-            />
+            <MemberFields ui={ui} values={memberFailed?.values ?? emptyMember()} errors={memberFailed ? failedErrors : {}} />
             <button type="submit" class="button">
               {d.addMemberSubmit}
             </button>

@@ -4,7 +4,7 @@ import type { HouseholdErrors, MemberFormValues } from '../../src/households/for
 import { sayAll } from '../../src/http/form-errors.js';
 import { formatIsoDate } from '../../src/i18n/format.js';
 import { Layout } from '../layouts/Layout.js';
-import { ErrorSummary, Field } from '../components/form.js';
+import { DateField, ErrorSummary, type DateRange } from '../components/form.js';
 import { MemberFields, memberLabels } from './fields.js';
 import { fullName } from '../../src/households/names.js';
 import { AgeGroup } from './HouseholdPage.js';
@@ -20,6 +20,8 @@ export interface MemberPageProps {
   values: MemberFormValues;
   errors?: HouseholdErrors;
   departure?: { value: string; errors: HouseholdErrors };
+  /** The days "in het gezin sinds" may be on (from birth to their first balance, departure or today). */
+  joinedRange: DateRange;
 }
 
 export function MemberPage(p: MemberPageProps) {
@@ -61,7 +63,7 @@ export function MemberPage(p: MemberPageProps) {
             <form method="post" action={`/households/${h.id}/members/${m.id}`} novalidate>
               <ErrorSummary t={ui.t} errors={errors} labels={memberLabels(ui)} />
               <input type="hidden" name="revision" value={String(m.revision)} />
-              <MemberFields ui={ui} values={p.values} errors={errors} />
+              <MemberFields ui={ui} values={p.values} errors={errors} joined={p.joinedRange} />
               <button type="submit" class="button">
                 {t.submit}
               </button>
@@ -74,14 +76,13 @@ export function MemberPage(p: MemberPageProps) {
               <form method="post" action={`/households/${h.id}/members/${m.id}/departure`} novalidate>
                 <ErrorSummary t={ui.t} errors={departureErrors} labels={{ left_on: f.leftOn }} />
                 <input type="hidden" name="revision" value={String(m.revision)} />
-                <Field
+                <DateField
+                  t={ui.t}
                   name="left_on"
                   label={f.leftOn}
-                  hint={f.leftOnHint}
                   value={p.departure?.value ?? p.today}
+                  range={{ from: m.joinedOn, to: 'today' }}
                   error={departureErrors.left_on}
-                  maxlength={10}
-                  autocomplete="off"
                   required
                 />
                 <button type="submit" class="button button--secondary">

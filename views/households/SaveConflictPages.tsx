@@ -5,6 +5,7 @@ import type { Household, Member, TeamWithWorkers } from '../../src/households/mo
 import type { ConflictRow } from '../../src/households/conflict-rows.js';
 import { ConflictPage } from './ConflictPage.js';
 import { HouseholdFields, MemberFields } from './fields.js';
+import { DateField, type DateRange } from '../components/form.js';
 
 // The 409 pages of the dossier's forms when someone else saved first: both versions side by side
 // (rows), and the user's own form again with the new revision, so "save mine" is a knowing choice.
@@ -60,10 +61,10 @@ function MemberSaveConflict(p: { ui: Ui; current: Household; member: Member; row
   );
 }
 
-export function MemberConflictPage(p: { ui: Ui; current: Household; member: Member; typed: MemberFormValues; rows: ConflictRow[] }) {
+export function MemberConflictPage(p: { ui: Ui; current: Household; member: Member; typed: MemberFormValues; rows: ConflictRow[]; joinedRange: DateRange }) {
   return (
     <MemberSaveConflict {...p} action={`/households/${p.current.id}/members/${p.member.id}`}>
-      <MemberFields ui={p.ui} values={p.typed} errors={{}} />
+      <MemberFields ui={p.ui} values={p.typed} errors={{}} joined={p.joinedRange} />
     </MemberSaveConflict>
   );
 }
@@ -71,10 +72,7 @@ export function MemberConflictPage(p: { ui: Ui; current: Household; member: Memb
 export function DepartureConflictPage(p: { ui: Ui; current: Household; member: Member; typed: string; rows: ConflictRow[] }) {
   return (
     <MemberSaveConflict {...p} action={`/households/${p.current.id}/members/${p.member.id}/departure`}>
-      <div class="field">
-        <label for="field-left_on">{p.ui.t.households.fields.leftOn}</label>
-        <input type="text" id="field-left_on" name="left_on" value={p.typed} maxlength={10} autocomplete="off" required />
-      </div>
+      <DateField t={p.ui.t} name="left_on" label={p.ui.t.households.fields.leftOn} value={p.typed} range={{ from: p.member.joinedOn, to: 'today' }} required />
     </MemberSaveConflict>
   );
 }
