@@ -110,6 +110,7 @@ export const gpmiEn: GpmiMessages = {
   gpmi: {
     title: (who) => `GPMI of ${who}`,
     titleHousehold: 'GPMI of the whole household',
+    contractName: 'Individualised social integration project',
     windowTitle: 'GPMI',
     back: 'Back to the file',
     versionLine: (n) => `Version ${n}`,

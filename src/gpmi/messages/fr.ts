@@ -111,6 +111,7 @@ export const gpmiFr: GpmiMessages = {
   gpmi: {
     title: (who) => `PIIS de ${who}`,
     titleHousehold: 'PIIS de tout le ménage',
+    contractName: 'Projet individualisé d’intégration sociale',
     windowTitle: 'PIIS',
     back: 'Retour au dossier',
     versionLine: (n) => `Version ${n}`,

@@ -116,6 +116,8 @@ export const gpmiNl = {
   gpmi: {
     title: (who: string) => `GPMI van ${who}`,
     titleHousehold: 'GPMI van het hele gezin',
+    /** The contract's legal name (law of 26 May 2002), under the title. */
+    contractName: 'Geïndividualiseerd project voor maatschappelijke integratie',
     windowTitle: 'GPMI',
     back: 'Terug naar het dossier',
     versionLine: (n: number) => `Versie ${n}`,
