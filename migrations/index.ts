@@ -7,6 +7,7 @@ import * as sensitiveVisibility from './20261122T1500_sensitive_visibility.js';
 import * as gpmi from './20261122T1600_gpmi.js';
 import * as serverSecret from './20261125T1000_server_secret.js';
 import * as noReplaceOnImmutable from './20261125T1100_no_replace_on_immutable.js';
+import * as evaluationNoteShared from './20261207T1200_evaluation_note_shared.js';
 
 // Every migration, in order. Migrations are immutable once landed: add a new file, never edit one.
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '20261122T1600_gpmi': gpmi,
   '20261125T1000_server_secret': serverSecret,
   '20261125T1100_no_replace_on_immutable': noReplaceOnImmutable,
+  '20261207T1200_evaluation_note_shared': evaluationNoteShared,
 };

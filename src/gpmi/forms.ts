@@ -546,7 +546,8 @@ export function parseVersionReason(raw: string): { ok: true; reason: string } | 
 
 export interface EvaluationFormValues {
   heldOn: string;
-  items: Map<number, { note: string; status: string }>;
+  /** Per agreement: the note, the status, and whether the note is shared with the client. */
+  items: Map<number, { note: string; status: string; shared: boolean }>;
 }
 
 /**
@@ -556,17 +557,23 @@ export interface EvaluationFormValues {
 export function readEvaluationForm(fields: FormFields): { form: EvaluationFormValues; posted: number[]; versionId: number | null } {
   const posted = new Set<number>();
   for (const name of Object.keys(fields)) {
-    const m = /^e(\d{1,15})\.(note|status)$/.exec(name);
+    const m = /^e(\d{1,15})\.(note|status|shared)$/.exec(name);
     if (m) posted.add(Number(m[1]));
   }
-  const items = new Map<number, { note: string; status: string }>();
-  for (const id of posted) items.set(id, { note: field(fields, `e${id}.note`).replace(/\r\n?/g, '\n'), status: field(fields, `e${id}.status`) });
+  const items = new Map<number, { note: string; status: string; shared: boolean }>();
+  for (const id of posted)
+    items.set(id, {
+      note: field(fields, `e${id}.note`).replace(/\r\n?/g, '\n'),
+      status: field(fields, `e${id}.status`),
+      shared: field(fields, `e${id}.shared`) === '1',
+    });
   return { form: { heldOn: field(fields, 'held_on'), items }, posted: [...posted], versionId: parseId(field(fields, 'version_id')) };
 }
 
 const evaluationItemShape = {
   note: z.string().refine(atMost(NOTE_MAX), fails('noteTooLong')),
   status: z.enum(AGREEMENT_STATUSES as unknown as [AgreementStatus, ...AgreementStatus[]], fails('status')),
+  shared: z.boolean(),
 };
 
 export function parseEvaluation(
@@ -574,14 +581,17 @@ export function parseEvaluation(
   agreementIds: number[],
   today: string,
   startOn: string,
-): { ok: true; heldOn: string; items: { agreementId: number; note: string; status: AgreementStatus }[] } | { ok: false; errors: GpmiErrors } {
+): { ok: true; heldOn: string; items: { agreementId: number; note: string; status: AgreementStatus; shared: boolean }[] } | { ok: false; errors: GpmiErrors } {
   const held = parseEach({ held_on: recordedDay('heldOn', (from) => ['heldOnTooEarly', from], startOn, today) }, { held_on: form.heldOn });
   const errors: GpmiErrors = { ...held.errors };
-  const items: { agreementId: number; note: string; status: AgreementStatus }[] = [];
+  const items: { agreementId: number; note: string; status: AgreementStatus; shared: boolean }[] = [];
   for (const id of agreementIds) {
-    const { data, errors: problems } = parseEach(evaluationItemShape, form.items.get(id) ?? { note: '', status: '' });
+    const { data, errors: problems } = parseEach(evaluationItemShape, form.items.get(id) ?? { note: '', status: '', shared: false });
     for (const [part, code] of Object.entries(problems)) errors[`e${id}-${part}`] = code;
-    if (data.status !== undefined && data.note !== undefined) items.push({ agreementId: id, note: data.note.trim(), status: data.status });
+    if (data.status === undefined || data.note === undefined) continue;
+    const note = data.note.trim();
+    // Only a note can be shared: a mark on an empty note means nothing and is not kept.
+    items.push({ agreementId: id, note, status: data.status, shared: note !== '' && data.shared === true });
   }
   if (hasErrors(errors) || !held.data.held_on) return { ok: false, errors };
   return { ok: true, heldOn: held.data.held_on, items };

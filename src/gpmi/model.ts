@@ -58,7 +58,8 @@ export interface AgreementDetail {
   client: string[];
   ocmw: string[];
   partners: string[];
-  evaluations: { evaluationId: number; heldOn: string; note: string; status: AgreementStatus; byName: string | null }[];
+  /** `shared`: the worker marked the note as shared with the client (the client's copy prints it). */
+  evaluations: { evaluationId: number; heldOn: string; note: string; shared: boolean; status: AgreementStatus; byName: string | null }[];
 }
 
 export interface VersionDetail extends VersionSummary {

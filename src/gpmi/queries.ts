@@ -166,7 +166,7 @@ export async function loadVersion(db: Db, version: VersionSummary): Promise<Vers
         .selectFrom('gpmi_evaluation_item as i')
         .innerJoin('gpmi_evaluation as e', 'e.id', 'i.evaluation_id')
         .leftJoin('app_user as u', 'u.id', 'e.created_by')
-        .select(['i.agreement_id', 'i.note', 'i.status', 'e.id', 'e.held_on', 'u.display_name'])
+        .select(['i.agreement_id', 'i.note', 'i.status', 'i.shared_with_client', 'e.id', 'e.held_on', 'u.display_name'])
         .where('i.agreement_id', 'in', ids)
         .orderBy('e.held_on')
         .orderBy('e.id')
@@ -179,7 +179,7 @@ export async function loadVersion(db: Db, version: VersionSummary): Promise<Vers
     agreements: agreements.map((a) => {
       const evals = evaluations
         .filter((e) => e.agreement_id === a.id)
-        .map((e) => ({ evaluationId: e.id, heldOn: e.held_on, note: e.note, status: e.status, byName: e.display_name }));
+        .map((e) => ({ evaluationId: e.id, heldOn: e.held_on, note: e.note, shared: e.shared_with_client === 1, status: e.status, byName: e.display_name }));
       return {
         id: a.id,
         position: a.position,
@@ -553,7 +553,7 @@ export async function createNextVersion(trx: Trx, gpmiId: number, reason: string
 export interface EvaluationInput {
   heldOn: string;
   balanceId: number | null;
-  items: { agreementId: number; note: string; status: AgreementStatus }[];
+  items: { agreementId: number; note: string; status: AgreementStatus; shared: boolean }[];
 }
 
 export async function recordEvaluation(trx: Trx, gpmiId: number, versionId: number, input: EvaluationInput, userId: number, now: number): Promise<number> {
@@ -572,7 +572,9 @@ export async function recordEvaluation(trx: Trx, gpmiId: number, versionId: numb
   if (input.items.length) {
     await trx
       .insertInto('gpmi_evaluation_item')
-      .values(input.items.map((i) => ({ evaluation_id: e.id, agreement_id: i.agreementId, note: i.note, status: i.status })))
+      .values(
+        input.items.map((i) => ({ evaluation_id: e.id, agreement_id: i.agreementId, note: i.note, status: i.status, shared_with_client: i.shared ? 1 : 0 })),
+      )
       .execute();
   }
   return e.id;
@@ -649,8 +651,8 @@ export interface GpmiPrint {
     client: string[];
     ocmw: string[];
     partners: string[];
-    /** The evaluations of this agreement in this version, oldest first (notes are for the file copy only). */
-    evaluations: { heldOn: string; status: AgreementStatus; note: string; byName: string | null }[];
+    /** The evaluations of this agreement in this version, oldest first (a note is for the client's copy only when shared). */
+    evaluations: { heldOn: string; status: AgreementStatus; note: string; shared: boolean; byName: string | null }[];
   }[];
   /** Agreements left out because this user may not see their (sensitive) domain. */
   hiddenAgreements: number;
@@ -736,7 +738,7 @@ export async function loadGpmiForPrint(
       client: a.client,
       ocmw: a.ocmw,
       partners: a.partners,
-      evaluations: a.evaluations.map((e) => ({ heldOn: e.heldOn, status: e.status, note: e.note, byName: e.byName })),
+      evaluations: a.evaluations.map((e) => ({ heldOn: e.heldOn, status: e.status, note: e.note, shared: e.shared, byName: e.byName })),
     })),
     hiddenAgreements: version.agreements.length - visible.length,
     locale: lang,

@@ -437,7 +437,7 @@ gpmiRoutes.get('/:gpmiId/evaluations/new', async (c) => {
   await auditEvent(c, 'gpmi.viewed', { type: 'gpmi', id: ctx.gpmi.id });
   const values: EvaluationFormValues = {
     heldOn: formatIsoDate(today(c)),
-    items: new Map(ctx.visible.map((a) => [a.id, { note: '', status: a.currentStatus }])),
+    items: new Map(ctx.visible.map((a) => [a.id, { note: '', status: a.currentStatus, shared: false }])),
   };
   return render(c, () => <EvaluationPage ui={ui(c)} {...ctx} values={values} />, { status: ctx.version ? 200 : 409 });
 });

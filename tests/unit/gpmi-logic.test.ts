@@ -225,15 +225,17 @@ describe('the draft and evaluation forms answer codes per field', () => {
   });
 
   it('an evaluation: the day, then each agreement note and status', () => {
-    const form = { heldOn: '23/11/2026', items: new Map([[7, { note: 'x'.repeat(4001), status: '' }]]) };
+    const form = { heldOn: '23/11/2026', items: new Map([[7, { note: 'x'.repeat(4001), status: '', shared: false }]]) };
     expect(parseEvaluation(form, [7], '2026-11-22', '2026-12-01')).toEqual({
       ok: false,
       errors: { held_on: 'heldOn', 'e7-note': 'noteTooLong', 'e7-status': 'status' },
     });
-    expect(parseEvaluation({ heldOn: '22/11/2026', items: new Map([[7, { note: ' Goed ', status: 'bereikt' }]]) }, [7], '2026-11-22', '2026-12-01')).toEqual({
+    expect(
+      parseEvaluation({ heldOn: '22/11/2026', items: new Map([[7, { note: ' Goed ', status: 'bereikt', shared: true }]]) }, [7], '2026-11-22', '2026-12-01'),
+    ).toEqual({
       ok: true,
       heldOn: '2026-11-22',
-      items: [{ agreementId: 7, note: 'Goed', status: 'bereikt' }],
+      items: [{ agreementId: 7, note: 'Goed', status: 'bereikt', shared: true }],
     });
   });
 

@@ -93,7 +93,7 @@ export function EvaluationPage(p: {
               const before = scoreIn(balance, a.subject, a.domainKey);
               const after = newer ? scoreIn(newer, a.subject, a.domainKey) : undefined;
               const name = domainName(ui, balance, a.domainKey);
-              const v = p.values.items.get(a.id) ?? { note: '', status: a.currentStatus };
+              const v = p.values.items.get(a.id) ?? { note: '', status: a.currentStatus, shared: false };
               const statusError = errors?.[`e${a.id}-status`];
               return (
                 <fieldset class="agreement-form evaluation" id={`evaluation-${a.id}`}>
@@ -135,6 +135,22 @@ export function EvaluationPage(p: {
                     rows={3}
                     maxlength={4000}
                   />
+                  <div class="field">
+                    <label class="choice" for={`field-e${a.id}-shared`}>
+                      <input
+                        type="checkbox"
+                        id={`field-e${a.id}-shared`}
+                        name={`e${a.id}.shared`}
+                        value="1"
+                        checked={v.shared}
+                        aria-describedby={`field-e${a.id}-shared-hint`}
+                      />{' '}
+                      {e.shared}
+                    </label>
+                    <p class="field__hint" id={`field-e${a.id}-shared-hint`}>
+                      {e.sharedHint}
+                    </p>
+                  </div>
                   <fieldset
                     class={`field${statusError ? ' field--error' : ''}`}
                     id={`field-e${a.id}-status`}

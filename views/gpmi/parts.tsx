@@ -141,6 +141,7 @@ export function AgreementList({
                           {e.byName && <span class="muted"> ({e.byName})</span>}
                         </p>
                         {e.note && <p class="pre-wrap">{e.note}</p>}
+                        {e.note && <p class="muted">{e.shared ? g.noteShared : g.noteFileOnly}</p>}
                       </li>
                     ))}
                   </ul>
