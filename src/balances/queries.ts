@@ -76,15 +76,18 @@ export async function listBalances(db: Db, scope: OrgScope, householdId: number)
 }
 
 // A published catalogue version never changes, so its parsed content is kept (the balance row that
-// points at it was already found through the user's scope).
-const catalogueCache = new Map<number, CatalogueData>();
+// points at it was already found through the user's scope). Kept per database: ids only mean
+// something within one (tests open many in one process, and the same id there is another version).
+const catalogueCaches = new WeakMap<Db, Map<number, CatalogueData>>();
 export async function catalogueOf(db: Db, scope: OrgScope, versionId: number): Promise<CatalogueData | undefined> {
-  const hit = catalogueCache.get(versionId);
+  let cache = catalogueCaches.get(db);
+  if (!cache) catalogueCaches.set(db, (cache = new Map()));
+  const hit = cache.get(versionId);
   if (hit) return hit;
   const version = await getCatalogueVersion(db, scope, versionId);
   if (!version) return undefined;
-  if (catalogueCache.size > 200) catalogueCache.clear();
-  catalogueCache.set(versionId, version.catalogue);
+  if (cache.size > 200) cache.clear();
+  cache.set(versionId, version.catalogue);
   return version.catalogue;
 }
 
