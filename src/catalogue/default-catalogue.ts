@@ -44,6 +44,13 @@ export interface CatalogueData {
 // fully self-reliant). They describe the situation, never blame the person. French uses the
 // Belgian CPAS vocabulary, and the questions address the client directly (nl "je", fr "vous", en "you").
 // Kind-level texts talk about the child; the questions address the parent.
+/**
+ * What a new OCMW gets is the seed tool's core set (the "+" domains, `defaultOn`), which leaves four
+ * POD MI areas without a domain. These are the fewest domains to switch on to cover them; the
+ * first-run screen names them (decision 022).
+ */
+export const INSPECTION_EXTRAS = ['zelfvertrouwen', 'communicatievaardigheden', 'computer-smartphone-gebruik', 'administratie'] as const;
+
 export const defaultCatalogue: CatalogueData = {
   formatVersion: 1,
   themes: [

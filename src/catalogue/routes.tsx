@@ -226,8 +226,9 @@ catalogueRoutes.get('/', async (c) => {
 });
 
 catalogueRoutes.get('/versions', async (c) => {
-  const versions = await listVersions(c.get('deps').db, scope(c));
-  return render(c, () => <VersionsPage ui={ui(c)} versions={versions} />);
+  const { db } = c.get('deps');
+  const [versions, current] = await Promise.all([listVersions(db, scope(c)), getCurrentVersion(db, scope(c))]);
+  return render(c, () => <VersionsPage ui={ui(c)} versions={versions} catalogue={current?.catalogue} />);
 });
 
 catalogueRoutes.get('/versions/:id', async (c) => {
@@ -629,7 +630,7 @@ catalogueRoutes.post('/publication', async (c) => {
   const result = await changeAudited(
     c,
     'catalogue.published',
-    (trx) => publishDraft(trx, scope(c), revision, note.data || null, now()),
+    (trx) => publishDraft(trx, scope(c), revision, note.data || null, now(), field(fields, 'confirm_uncovered') === '1'),
     (r) => (r.status === 'published' ? { type: 'catalogue_version', id: r.id } : null),
   );
   switch (result.status) {
@@ -639,6 +640,10 @@ catalogueRoutes.post('/publication', async (c) => {
       return publicationPage(c, { status: 409, warning: t.catalogue.publication.stale, note: note.data });
     case 'missing':
       return c.notFound();
+    case 'uncovered': {
+      const areas = result.areas.map((a) => t.catalogue.areas[a]).join(', ');
+      return publicationPage(c, { status: 422, note: note.data, errors: { confirm_uncovered: t.catalogue.publication.confirmUncoveredRequired(areas) } });
+    }
     default:
       return publicationPage(c, { status: 422, note: note.data });
   }
