@@ -32,3 +32,24 @@ export interface AuditRow {
   targetId: string | null;
   outcome: 'success' | 'failure' | 'denied';
 }
+
+/** A client file as the audit log names it: by its number, never by a person. */
+export interface AuditDossier {
+  id: number;
+  dossierRef: string | null;
+}
+
+/**
+ * What an audit row's target is, as far as the viewer may know it. A household, member, balance or
+ * GPMI is described only when the viewer may open that client file themselves (visibleHouseholds);
+ * anything else, and any id of another organisation (a refused probe), is only its kind and id.
+ * Never a person's name: the log records who did what to which record, not the content.
+ */
+export type AuditTargetText =
+  | { kind: 'household' | 'member'; dossier: AuditDossier }
+  | { kind: 'balance'; takenOn: string; dossier: AuditDossier }
+  | { kind: 'gpmi'; dossier: AuditDossier }
+  | { kind: 'user' | 'team' | 'organisation'; name: string }
+  | { kind: 'catalogueVersion'; number: number }
+  | { kind: 'catalogueDomain' | 'catalogueTheme'; name: Record<'nl' | 'fr' | 'en', string> }
+  | { kind: 'plain'; type: string; id: string | null };

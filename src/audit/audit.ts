@@ -92,6 +92,7 @@ export type AuditAction =
   | 'gpmi.signed'
   | 'gpmi.version_created'
   | 'gpmi.evaluated'
+  | 'audit_log.viewed'
   | 'access.denied';
 
 /**
