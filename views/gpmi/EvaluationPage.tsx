@@ -135,22 +135,6 @@ export function EvaluationPage(p: {
                     rows={3}
                     maxlength={4000}
                   />
-                  <div class="field">
-                    <label class="choice" for={`field-e${a.id}-shared`}>
-                      <input
-                        type="checkbox"
-                        id={`field-e${a.id}-shared`}
-                        name={`e${a.id}.shared`}
-                        value="1"
-                        checked={v.shared}
-                        aria-describedby={`field-e${a.id}-shared-hint`}
-                      />{' '}
-                      {e.shared}
-                    </label>
-                    <p class="field__hint" id={`field-e${a.id}-shared-hint`}>
-                      {e.sharedHint}
-                    </p>
-                  </div>
                   <fieldset
                     class={`field${statusError ? ' field--error' : ''}`}
                     id={`field-e${a.id}-status`}
@@ -170,6 +154,23 @@ export function EvaluationPage(p: {
                       ))}
                     </div>
                   </fieldset>
+                  {/* After the note and how it stands: whether the client gets the note on their copy. */}
+                  <div class="field">
+                    <label class="choice" for={`field-e${a.id}-shared`}>
+                      <input
+                        type="checkbox"
+                        id={`field-e${a.id}-shared`}
+                        name={`e${a.id}.shared`}
+                        value="1"
+                        checked={v.shared}
+                        aria-describedby={`field-e${a.id}-shared-hint`}
+                      />{' '}
+                      {e.shared}
+                    </label>
+                    <p class="field__hint" id={`field-e${a.id}-shared-hint`}>
+                      {e.sharedHint}
+                    </p>
+                  </div>
                 </fieldset>
               );
             })}

@@ -70,7 +70,7 @@ export function GpmiPage(props: GpmiPageProps) {
           )}
         </p>
         <h1>{gpmiTitle(ui, h, gpmi)}</h1>
-        <p class="meta-line">{g.contractName}</p>
+        <p class="contract-name">{g.contractName}</p>
         <p class="meta-line">
           <strong>{g.versionLine(v.number)}</strong> —{' '}
           {v.status === 'signed' ? g.signedLine(formatIsoDate(v.signedOn!), v.signedClientName ?? '', v.signedByName ?? '?') : g.draft}
