@@ -102,9 +102,25 @@ async function supervise(config: Config, logger: Logger) {
   const start = () => cluster.fork({ [SETUP_CODE_ENV]: code ?? '' });
   for (let i = 0; i < config.webProcesses; i++) start();
 
+  // SQLite checkpoints and removes the WAL when the LAST connection closes, and a closing connection
+  // only knows it is the last if it can lock the file for itself. Serving processes that stop at the
+  // same moment can each still see the other and both leave the WAL behind (harmless, but not the
+  // clean stop a backup or a copy of the file expects). Once they are all gone, the supervisor opens
+  // the file alone and closes it: that close is the last one.
+  const lastClose = () => {
+    try {
+      openDatabase(config.databasePath).sqlite.close();
+    } catch (error) {
+      logger.warn('could not checkpoint the database after stopping', { error: error instanceof Error ? error.message : String(error) });
+    }
+  };
+
   cluster.on('exit', (worker, exitCode, signal) => {
     if (stopping) {
-      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(finalCode);
+      if (Object.keys(cluster.workers ?? {}).length === 0) {
+        lastClose();
+        process.exit(finalCode);
+      }
       return;
     }
     // A serving process died on its own: start another, unless they keep dying (then stop, so
