@@ -14,6 +14,15 @@ module.exports = {
       to: { circular: true },
     },
     {
+      name: 'views-without-queries',
+      severity: 'error',
+      comment:
+        "Views import only types and pure helpers (docs/one-way.md): the types a view needs live in the feature's model.ts, " +
+        'never in queries.ts, so no query code can reach a view.',
+      from: { path: '^views/' },
+      to: { path: '^src/[^/]+/queries\\.ts$' },
+    },
+    {
       name: 'resolvable',
       severity: 'error',
       comment: 'Every import must resolve (a `.js` specifier to its .ts/.tsx file): an import the checker cannot follow is an edge it cannot check for cycles.',

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../src/db/schema.js';
+import { inTransaction } from '../src/db/transaction.js';
 import { createOrganisation, createUser } from '../src/auth/queries.js';
 import { hashPassword } from '../src/auth/password.js';
 import { buildSearchText } from '../src/households/logic.js';
@@ -100,7 +101,7 @@ export async function generateOrganisation(db: Kysely<Database>, o: GenerateOpti
   const random = rng(o.seed ?? 42);
   const pick = <X>(xs: readonly X[]) => xs[Math.floor(random() * xs.length)]!;
   const now = o.now ?? Date.now();
-  const orgId = await db.transaction().execute((trx) => createOrganisation(trx, o.organisationName ?? 'OCMW Demostad', now));
+  const orgId = await inTransaction(db, (trx) => createOrganisation(trx, o.organisationName ?? 'OCMW Demostad', now));
   await db.updateTable('organisation').set({ require_two_factor: 0 }).where('id', '=', orgId).execute();
   const version = await db
     .selectFrom('catalogue_version')
@@ -140,7 +141,7 @@ export async function generateOrganisation(db: Kysely<Database>, o: GenerateOpti
   let householdsDone = 0;
   // One transaction per batch of households keeps memory flat and the file consistent.
   for (let start = 0; start < o.households; start += 250) {
-    await db.transaction().execute(async (trx) => {
+    await inTransaction(db, async (trx) => {
       const members: any[] = [];
       const subjects: any[] = [];
       const scores: any[] = [];

@@ -54,3 +54,6 @@ export function checked(fields: FormFields, name: string): boolean {
 export function leavesNoAdmin(p: { actorId: number; targetId: number; removesAdmin: boolean; otherActiveAdmins: number }): boolean {
   return p.removesAdmin && p.actorId === p.targetId && p.otherActiveAdmins === 0;
 }
+
+/** `type:id` of an audit row's target: how the audit log's target words are looked up. */
+export const targetKey = (type: string | null, id: string | null) => `${type ?? ''}:${id ?? ''}`;

@@ -2,35 +2,17 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { OrgScope } from '../auth/scope.js';
 import type { TeamRole } from '../auth/current-user.js';
-import { createUser, normaliseEmail } from '../auth/queries.js';
+import { createUser } from '../auth/queries.js';
+import { normaliseEmail } from '../auth/logic.js';
+import type { AdminUserRow, AuditDossier, AuditRow, AuditTargetText, TeamRow, UserStatus } from './model.js';
+import { visibleHouseholds } from '../households/access.js';
+import { targetKey } from './logic.js';
 
 /**
  * Queries of the administrator's screens. Every function takes the administrator's OrgScope and
  * restricts itself to that organisation: an id of another organisation is "not found" (undefined
  * or false), so the route answers 404 and nothing is written.
  */
-
-export type UserStatus = 'active' | 'disabled' | 'invited';
-
-export interface AdminUserRow {
-  id: number;
-  displayName: string;
-  email: string;
-  isAdmin: boolean;
-  /** The "beleid" role: the organisation's anonymous figures only. */
-  isPolicy: boolean;
-  locale: string;
-  twoFactorEnabled: boolean;
-  status: UserStatus;
-  createdAt: number;
-  memberships: { teamId: number; teamName: string; role: TeamRole }[];
-}
-
-export interface TeamRow {
-  id: number;
-  name: string;
-  members: { userId: number; displayName: string; role: TeamRole; status: UserStatus }[];
-}
 
 const userColumns = [
   'app_user.id',
@@ -343,20 +325,6 @@ export async function updateOrganisation(
 
 // ---------------------------------------------------------------- audit log
 
-export interface AuditRow {
-  id: number;
-  at: number;
-  actorName: string | null;
-  /** The API client that made the call (src/api/), when the actor is not a person. */
-  apiClientName: string | null;
-  /** The API route called, as a pattern. */
-  route: string | null;
-  action: string;
-  targetType: string | null;
-  targetId: string | null;
-  outcome: 'success' | 'failure' | 'denied';
-}
-
 export const AUDIT_PAGE_SIZE = 50;
 
 /** One page of the organisation's audit log, newest first. Actors are named only when they belong to the same organisation. */
@@ -406,4 +374,109 @@ export async function auditPage(db: Kysely<Database>, scope: OrgScope, page: num
 /** The organisation's teams, id and name only (for the role choices on the user forms). */
 export async function teamChoices(db: Kysely<Database>, scope: OrgScope): Promise<{ id: number; name: string }[]> {
   return db.selectFrom('team').select(['id', 'name']).where('organisation_id', '=', scope.organisationId).orderBy('name').orderBy('id').execute();
+}
+
+/**
+ * Words for the targets of a page of the audit log, read with the viewer's own scope: client-file
+ * records only from households the viewer may open (visibleHouseholds), everything else only from
+ * the viewer's organisation. What is not found that way (another organisation's id, another team's
+ * household, a record since gone) stays its kind and id (AuditTargetText 'plain').
+ */
+export async function describeTargets(db: Kysely<Database>, scope: OrgScope, rows: AuditRow[]): Promise<Map<string, AuditTargetText>> {
+  const ids = (type: string) => [
+    ...new Set(rows.filter((r) => r.targetType === type && r.targetId && /^\d{1,15}$/.test(r.targetId)).map((r) => Number(r.targetId))),
+  ];
+  const out = new Map<string, AuditTargetText>();
+  const visible = visibleHouseholds(db, scope).select('household.id');
+  const dossier = (r: { household_id: number; dossier_ref: string | null }): AuditDossier => ({ id: r.household_id, dossierRef: r.dossier_ref });
+  const of = async <T>(type: string, load: (list: number[]) => Promise<T[]>, describe: (row: T) => [number, AuditTargetText]) => {
+    const list = ids(type);
+    if (!list.length) return;
+    for (const row of await load(list)) {
+      const [id, text] = describe(row);
+      out.set(targetKey(type, String(id)), text);
+    }
+  };
+  await of(
+    'household',
+    (list) => db.selectFrom('household').select(['id as household_id', 'dossier_ref']).where('id', 'in', list).where('id', 'in', visible).execute(),
+    (r) => [r.household_id, { kind: 'household', dossier: dossier(r) }],
+  );
+  await of(
+    'household_member',
+    (list) =>
+      db
+        .selectFrom('household_member as m')
+        .innerJoin('household as h', 'h.id', 'm.household_id')
+        .select(['m.id', 'm.household_id', 'h.dossier_ref'])
+        .where('m.id', 'in', list)
+        .where('h.id', 'in', visible)
+        .execute(),
+    (r) => [r.id, { kind: 'member', dossier: dossier(r) }],
+  );
+  await of(
+    'balance',
+    (list) =>
+      db
+        .selectFrom('balance as b')
+        .innerJoin('household as h', 'h.id', 'b.household_id')
+        .select(['b.id', 'b.taken_on', 'b.household_id', 'h.dossier_ref'])
+        .where('b.id', 'in', list)
+        .where('h.id', 'in', visible)
+        .execute(),
+    (r) => [r.id, { kind: 'balance', takenOn: r.taken_on, dossier: dossier(r) }],
+  );
+  await of(
+    'gpmi',
+    (list) =>
+      db
+        .selectFrom('gpmi as g')
+        .innerJoin('household as h', 'h.id', 'g.household_id')
+        .select(['g.id', 'g.household_id', 'h.dossier_ref'])
+        .where('g.id', 'in', list)
+        .where('h.id', 'in', visible)
+        .execute(),
+    (r) => [r.id, { kind: 'gpmi', dossier: dossier(r) }],
+  );
+  await of(
+    'user',
+    (list) => db.selectFrom('app_user').select(['id', 'display_name']).where('id', 'in', list).where('organisation_id', '=', scope.organisationId).execute(),
+    (r) => [r.id, { kind: 'user', name: r.display_name }],
+  );
+  await of(
+    'team',
+    (list) => db.selectFrom('team').select(['id', 'name']).where('id', 'in', list).where('organisation_id', '=', scope.organisationId).execute(),
+    (r) => [r.id, { kind: 'team', name: r.name }],
+  );
+  await of(
+    'organisation',
+    (list) => db.selectFrom('organisation').select(['id', 'name']).where('id', 'in', list).where('id', '=', scope.organisationId).execute(),
+    (r) => [r.id, { kind: 'organisation', name: r.name }],
+  );
+  await of(
+    'catalogue_version',
+    (list) => db.selectFrom('catalogue_version').select(['id', 'number']).where('id', 'in', list).where('organisation_id', '=', scope.organisationId).execute(),
+    (r) => [r.id, { kind: 'catalogueVersion', number: r.number }],
+  );
+  for (const [type, table, kind] of [
+    ['catalogue_domain', 'catalogue_domain', 'catalogueDomain'],
+    ['catalogue_theme', 'catalogue_theme', 'catalogueTheme'],
+  ] as const) {
+    await of(
+      type,
+      (list) =>
+        db
+          .selectFrom(table)
+          .select(['id', 'name_nl', 'name_fr', 'name_en'])
+          .where('id', 'in', list)
+          .where('organisation_id', '=', scope.organisationId)
+          .execute(),
+      (r) => [r.id, { kind, name: { nl: r.name_nl, fr: r.name_fr, en: r.name_en } }],
+    );
+  }
+  for (const r of rows) {
+    const key = targetKey(r.targetType, r.targetId);
+    if (r.targetType && !out.has(key)) out.set(key, { kind: 'plain', type: r.targetType, id: r.targetId });
+  }
+  return out;
 }

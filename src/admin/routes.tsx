@@ -7,7 +7,7 @@ import { render } from '../http/render.js';
 import { ui } from '../http/ui.js';
 import { fieldErrors } from '../http/validation.js';
 import { isLocale, type Locale, type Messages } from '../i18n/index.js';
-import { auditChange } from '../audit/route-audit.js';
+import { auditChange, auditEvent } from '../audit/route-audit.js';
 import { inTransaction } from '../db/transaction.js';
 import { requireAdmin } from '../auth/middleware.js';
 import { scope, type OrgScope } from '../auth/scope.js';
@@ -28,6 +28,7 @@ import { ssoAdminRoutes } from '../sso/admin-routes.js';
 import {
   AUDIT_PAGE_SIZE,
   auditPage,
+  describeTargets,
   countOtherActiveAdmins,
   countSessions,
   createInvitedUser,
@@ -48,8 +49,8 @@ import {
   teamNameTaken,
   updateOrganisation,
   updateUserDetails,
-  type AdminUserRow,
 } from './queries.js';
+import type { AdminUserRow } from './model.js';
 
 // The administrator's screens: users, teams, organisation settings and the audit log. Every
 // route sits behind requireAdmin and every query is limited to the administrator's own
@@ -431,6 +432,10 @@ adminRoutes.post('/settings', async (c) => {
 
 adminRoutes.get('/audit', async (c) => {
   const page = parsePage(c.req.query('page'));
-  const { rows, total } = await auditPage(c.get('deps').db, scope(c), page, AUDIT_PAGE_SIZE);
-  return render(c, () => <AuditPage ui={ui(c)} rows={rows} page={page} pages={pageCount(total, AUDIT_PAGE_SIZE)} />);
+  const { db } = c.get('deps');
+  const { rows, total } = await auditPage(db, scope(c), page, AUDIT_PAGE_SIZE);
+  // Dossier numbers and balance dates of the client files this administrator may open are client data on screen: a read like any other.
+  const targets = await describeTargets(db, scope(c), rows);
+  await auditEvent(c, 'audit_log.viewed', { type: 'organisation', id: scope(c).organisationId });
+  return render(c, () => <AuditPage ui={ui(c)} rows={rows} targets={targets} page={page} pages={pageCount(total, AUDIT_PAGE_SIZE)} />);
 });

@@ -23,9 +23,9 @@ import {
   revokeApiClient,
   rotateApiClientSecret,
   updateApiClient,
-  type ApiClient,
   type ClientCredentials,
 } from './queries.js';
+import type { ApiClient } from './model.js';
 
 // The administrator's screens for API clients: list, register (the secret is shown once), change
 // name, scopes, team, addresses and rate limit, make a new secret, revoke. Mounted at

@@ -1,7 +1,7 @@
-import type { Household } from '../households/queries.js';
-import type { AmendmentRow, BalanceDetail, BalanceSummary } from '../balances/queries.js';
-import type { GpmiRecord, GpmiSummary, VersionDetail } from '../gpmi/queries.js';
-import type { CatalogueVersion } from '../catalogue/queries.js';
+import type { Household } from '../households/model.js';
+import type { AmendmentRow, BalanceDetail, BalanceSummary } from '../balances/model.js';
+import type { GpmiRecord, GpmiSummary, VersionDetail } from '../gpmi/model.js';
+import type { CatalogueVersion } from '../catalogue/model.js';
 import type { CatalogueDomain } from '../catalogue/default-catalogue.js';
 import type { Locale } from '../i18n/locale.js';
 import { isAdult } from '../households/logic.js';

@@ -6,6 +6,7 @@ import { hashPassword } from '../auth/password.js';
 import { newIdAndSecret, randomToken } from '../auth/tokens.js';
 import { visibleHouseholds } from '../households/access.js';
 import { formatScopes, parseScopes, type ApiScope } from './scopes.js';
+import type { ApiClient } from './model.js';
 
 // API clients, their access tokens, and the API's own reads. Plain functions, db or trx first and
 // the scope second, like every queries.ts: except the two look-ups marked "before the
@@ -16,25 +17,6 @@ type Db = Kysely<Database>;
 
 /** Access tokens live this long (the issue asks at most 15 minutes). */
 export const ACCESS_TOKEN_TTL_MS = 15 * 60_000;
-
-export interface ApiClient {
-  id: number;
-  organisationId: number;
-  clientId: string;
-  name: string;
-  scopes: ApiScope[];
-  teamId: number | null;
-  teamName: string | null;
-  ipAllowList: string | null;
-  rateLimitPerMinute: number;
-  revision: number;
-  createdAt: number;
-  createdByName: string | null;
-  updatedAt: number;
-  secretSetAt: number;
-  lastUsedAt: number | null;
-  revokedAt: number | null;
-}
 
 export interface ApiClientValues {
   name: string;

@@ -148,7 +148,8 @@ export type AuditAction =
   | 'sso.identity_linked'
   | 'signin.sso_success'
   | 'signin.sso_refused'
-  | 'user.created_by_sso';
+  | 'user.created_by_sso'
+  | 'audit_log.viewed';
 
 /**
  * Actions that record a read (a page or file shown, or a refused attempt to see one), not a change.

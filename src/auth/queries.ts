@@ -3,13 +3,10 @@ import type { Database } from '../db/schema.js';
 import { hashSecret, newIdAndSecret, randomToken, sameHash, splitToken } from './tokens.js';
 import { installDefaultCatalogue } from '../catalogue/queries.js';
 import type { Trx } from '../db/transaction.js';
+import { normaliseEmail } from './logic.js';
 
 export const INVITATION_VALID_MS = 24 * 3_600_000;
 export const RESET_VALID_MS = 3_600_000;
-
-export function normaliseEmail(email: string): string {
-  return email.trim().toLowerCase();
-}
 
 export async function findUserByEmail(db: Kysely<Database>, email: string) {
   return db.selectFrom('app_user').selectAll().where('email', '=', normaliseEmail(email)).executeTakeFirst();

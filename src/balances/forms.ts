@@ -1,12 +1,16 @@
 import { z } from 'zod';
 import { field, type FormFields } from '../http/form.js';
 import { parseDay } from '../i18n/day.js';
+import { formatIsoDate } from '../i18n/format.js';
+import type { ErrorCode } from '../http/form-errors.js';
+import type { BalancesMessages } from './messages/nl.js';
 import { BALANCE_METHODS, type BalanceMethod } from './tables.js';
 import { cellExists, domainOf, findStep, fingerprint, parseCell, type CellValue, type ChoiceProblem, type EditorStep, FINISH_STEP } from './logic.js';
-import type { BalanceDetail, PostedCell } from './queries.js';
+import type { BalanceDetail, PostedCell } from './model.js';
 
 // The balance forms. Each returns error CODES, never texts: the view turns a code into the user's
-// language through the typed catalogue (messages.ts), so a form module needs no request or locale.
+// language through the typed catalogue (messages/nl.ts and its translations), so a form module
+// needs no request or locale.
 
 /** The "new balance" form as typed, for re-rendering a refused form unchanged. */
 export interface NewBalanceValues {
@@ -16,8 +20,8 @@ export interface NewBalanceValues {
   prefill: boolean;
 }
 
-/** Keys of `balances.new` in messages.ts. */
-export type NewBalanceError = 'invalidDate' | 'invalidMethod' | 'closed' | 'noMembers';
+/** Keys of `balances.new` in the messages, with the values a text needs. */
+export type NewBalanceError = ErrorCode<BalancesMessages['new']>;
 export type NewBalanceErrors = Partial<Record<'takenOn' | 'method', NewBalanceError>>;
 
 export function readNewBalanceForm(fields: FormFields, memberIds: ReadonlySet<number>): NewBalanceValues {
@@ -37,9 +41,34 @@ function newBalanceShape(today: string) {
     takenOn: z
       .string()
       .transform((s) => parseDay(s))
-      .refine((day): day is string => day !== null && day <= today, { error: 'invalidDate' satisfies NewBalanceError }),
+      .refine((day): day is string => day !== null, { error: 'invalidDate' satisfies NewBalanceError, abort: true })
+      .refine((day) => day <= today, { error: 'futureDate' satisfies NewBalanceError }),
     method: z.enum(BALANCE_METHODS as [BalanceMethod, ...BalanceMethod[]], { error: 'invalidMethod' satisfies NewBalanceError }),
   };
+}
+
+/**
+ * The days a balance of this household can be dated: from the day the first member was in the
+ * household ("in het gezin sinds") until today. What the date field says up front.
+ */
+export function balanceDateRange(members: readonly { joinedOn: string }[]): { from: string | undefined; to: 'today' } {
+  return { from: members.map((m) => m.joinedOn).sort()[0], to: 'today' };
+}
+
+/**
+ * Why nobody was a member of the household on `day`, said as it is: before the first member joined
+ * (the dossier's members can be given an earlier "in het gezin sinds"), after everyone left, or
+ * between two memberships.
+ */
+function noMembersOn(day: string, members: readonly { joinedOn: string; leftOn: string | null }[]): NewBalanceError {
+  if (!members.length) return 'noMembersAtAll';
+  const first = members.map((m) => m.joinedOn).sort()[0]!;
+  if (day < first) return ['beforeMembers', formatIsoDate(day), formatIsoDate(first)];
+  if (members.every((m) => m.leftOn !== null && m.leftOn <= day)) {
+    const last = members.map((m) => m.leftOn!).sort()[members.length - 1]!;
+    return ['afterMembers', formatIsoDate(day), formatIsoDate(last)];
+  }
+  return ['noMembersOn', formatIsoDate(day)];
 }
 
 /**
@@ -55,10 +84,11 @@ export function parseNewBalance(
   const day = shape.takenOn.safeParse(values.takenOn);
   const method = shape.method.safeParse(values.method);
   const errors: NewBalanceErrors = {};
-  if (!day.success) errors.takenOn = 'invalidDate';
+  if (!day.success) errors.takenOn = day.error.issues[0]!.message as NewBalanceError;
   if (!method.success) errors.method = 'invalidMethod';
   if (household.status === 'closed') errors.takenOn = 'closed';
-  else if (day.success && !household.members.some((m) => m.joinedOn <= day.data && (m.leftOn === null || m.leftOn > day.data))) errors.takenOn = 'noMembers';
+  else if (day.success && !household.members.some((m) => m.joinedOn <= day.data && (m.leftOn === null || m.leftOn > day.data)))
+    errors.takenOn = noMembersOn(day.data, household.members);
   if (errors.takenOn || errors.method || !day.success || !method.success) return { ok: false, errors };
   return { ok: true, takenOn: day.data, method: method.data };
 }
@@ -67,7 +97,7 @@ export function parseNewBalance(
 
 export interface ScoresForm {
   cells: PostedCell[];
-  /** Per cell key: what is wrong (a key of `balances.editor` in messages.ts). */
+  /** Per cell key: what is wrong (a key of `balances.editor` in the messages). */
   errors: Map<string, ChoiceProblem>;
   unknown: boolean;
   overrides: Map<string, CellValue>;
@@ -127,7 +157,7 @@ export function readStepNavigation(fields: FormFields, steps: readonly EditorSte
 
 // ---------------------------------------------------------------- a correction of a finalised balance
 
-/** What can be wrong with a correction: keys of `balances.editor` or `balances.view` in messages.ts. */
+/** What can be wrong with a correction: keys of `balances.editor` or `balances.view` in the messages. */
 export type AmendmentError = ChoiceProblem | 'unknownCell' | 'remarkTooLong' | 'reasonRequired' | 'amendUnchanged';
 
 export const AMENDMENT_REASON_MAX = 1000;

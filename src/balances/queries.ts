@@ -6,7 +6,8 @@ import { visibleHouseholds } from '../households/access.js';
 import { isAdult } from '../households/logic.js';
 import { getCatalogueVersion, getCurrentVersion } from '../catalogue/queries.js';
 import type { CatalogueData } from '../catalogue/default-catalogue.js';
-import type { BalanceMethod, BalanceStatus, CellState } from './tables.js';
+import type { BalanceMethod, CellState } from './tables.js';
+import type { AmendmentRow, BalanceDetail, BalanceSummary, PostedCell, StoredCell } from './model.js';
 import {
   balanceLayout,
   cellKey,
@@ -25,38 +26,6 @@ import {
 // balance of another team or organisation is simply not found.
 
 type Db = Kysely<Database>;
-
-export interface BalanceSummary {
-  id: number;
-  householdId: number;
-  takenOn: string;
-  method: BalanceMethod;
-  status: BalanceStatus;
-  catalogueVersionId: number;
-  catalogueVersionNumber: number;
-  createdAt: number;
-  updatedAt: number;
-  finalisedAt: number | null;
-  finalisedByName: string | null;
-}
-
-export interface StoredCell extends CellValue {
-  id: number;
-  prefilled: boolean;
-  revision: number;
-  editorToken: string;
-  updatedAt: number;
-  updatedByName: string | null;
-}
-
-export interface BalanceDetail extends BalanceSummary {
-  catalogue: CatalogueData;
-  /** Sensitive domains left out for this user (organisation setting). */
-  hiddenSensitive: number;
-  subjects: (Subject & { tookPart: boolean })[];
-  layout: LayoutSection[];
-  cells: Map<string, StoredCell>;
-}
 
 function balancesOfVisibleHouseholds(db: Db, scope: OrgScope) {
   return db
@@ -107,15 +76,18 @@ export async function listBalances(db: Db, scope: OrgScope, householdId: number)
 }
 
 // A published catalogue version never changes, so its parsed content is kept (the balance row that
-// points at it was already found through the user's scope).
-const catalogueCache = new Map<number, CatalogueData>();
+// points at it was already found through the user's scope). Kept per database: ids only mean
+// something within one (tests open many in one process, and the same id there is another version).
+const catalogueCaches = new WeakMap<Db, Map<number, CatalogueData>>();
 export async function catalogueOf(db: Db, scope: OrgScope, versionId: number): Promise<CatalogueData | undefined> {
-  const hit = catalogueCache.get(versionId);
+  let cache = catalogueCaches.get(db);
+  if (!cache) catalogueCaches.set(db, (cache = new Map()));
+  const hit = cache.get(versionId);
   if (hit) return hit;
   const version = await getCatalogueVersion(db, scope, versionId);
   if (!version) return undefined;
-  if (catalogueCache.size > 200) catalogueCache.clear();
-  catalogueCache.set(versionId, version.catalogue);
+  if (cache.size > 200) cache.clear();
+  cache.set(versionId, version.catalogue);
   return version.catalogue;
 }
 
@@ -288,14 +260,6 @@ export async function createBalance(trx: Trx, scope: OrgScope, householdId: numb
   return balance.id;
 }
 
-export interface PostedCell {
-  subject: string;
-  domainKey: string;
-  value: CellValue;
-  revision: number;
-  changed: boolean;
-  confirm: boolean;
-}
 export interface Conflict {
   subject: string;
   domainKey: string;
@@ -389,17 +353,6 @@ export async function finaliseBalance(trx: Trx, scope: OrgScope, balanceId: numb
     .where('status', '=', 'draft')
     .executeTakeFirst();
   return Number(res.numUpdatedRows) === 1;
-}
-
-export interface AmendmentRow {
-  id: number;
-  subject: string;
-  domainKey: string;
-  reason: string;
-  before: CellValue;
-  after: CellValue;
-  createdAt: number;
-  createdByName: string | null;
 }
 
 /**

@@ -9,22 +9,13 @@ import { inTransaction } from '../db/transaction.js';
 import { scope } from '../auth/scope.js';
 import type { HouseholdEnv } from '../households/scoped.js';
 import { todayIso } from '../households/logic.js';
-import { formatTime } from '../i18n/format.js';
-import { cellKey, editorSteps, FINISH_STEP, progress } from './logic.js';
-import {
-  amendCell,
-  createBalance,
-  finaliseBalance,
-  findBalance,
-  listAmendments,
-  listBalances,
-  saveCells,
-  type BalanceDetail,
-  type PostedCell,
-  type StoredCell,
-} from './queries.js';
+import { formatIsoDate, formatTime } from '../i18n/format.js';
+import { cellKey, domId, editorSteps, FINISH_STEP, progress } from './logic.js';
+import { amendCell, createBalance, finaliseBalance, findBalance, listAmendments, listBalances, saveCells } from './queries.js';
+import type { BalanceDetail, PostedCell, StoredCell } from './model.js';
 import { NewBalancePage } from '../../views/balances/NewBalancePage.js';
 import {
+  balanceDateRange,
   parseNewBalance,
   readAmendmentForm,
   readNewBalanceForm,
@@ -55,14 +46,16 @@ balanceRoutes.get('/new', async (c) => {
   const deps = c.get('deps');
   const previous = (await listBalances(deps.db, scope(c), household.id)).some((b) => b.status === 'final');
   const values: NewBalanceValues = {
-    takenOn: todayIso(deps.now()),
+    takenOn: formatIsoDate(todayIso(deps.now())),
     method: 'samen',
     participants: household.members.filter((m) => m.leftOn === null).map((m) => m.id),
     prefill: false,
   };
   // The form lists the members by name: a view of the client file like any other.
   await auditEvent(c, 'balance.new_form_viewed', { type: 'household', id: household.id });
-  return render(c, () => <NewBalancePage ui={ui(c)} household={household} values={values} hasPrevious={previous} />);
+  return render(c, () => (
+    <NewBalancePage ui={ui(c)} household={household} values={values} hasPrevious={previous} dateRange={balanceDateRange(household.members)} />
+  ));
 });
 
 balanceRoutes.post('/', async (c) => {
@@ -72,7 +65,17 @@ balanceRoutes.post('/', async (c) => {
   const parsed = parseNewBalance(values, household, todayIso(deps.now()));
   if (!parsed.ok) {
     const previous = (await listBalances(deps.db, scope(c), household.id)).some((b) => b.status === 'final');
-    return render(c, () => <NewBalancePage ui={ui(c)} household={household} values={values} errors={parsed.errors} hasPrevious={previous} />, { status: 422 });
+    const page = (
+      <NewBalancePage
+        ui={ui(c)}
+        household={household}
+        values={values}
+        errors={parsed.errors}
+        hasPrevious={previous}
+        dateRange={balanceDateRange(household.members)}
+      />
+    );
+    return render(c, () => page, { status: 422 });
   }
   const balanceId = await inTransaction(deps.db, async (trx) => {
     const created = await createBalance(

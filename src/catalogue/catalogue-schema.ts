@@ -112,7 +112,7 @@ export function parseCatalogue(raw: unknown): ParseResult {
   return { ok: true, data: parsed.data as CatalogueData };
 }
 
-/** The words describeIssues() needs, in one language (see src/catalogue/messages.ts). */
+/** The words describeIssues() needs, in one language (see src/catalogue/messages/nl.ts). */
 export interface IssueTexts {
   file: string;
   theme: (key: string) => string;

@@ -34,10 +34,34 @@ export function podMiCoverage(catalogue: CatalogueData): { area: PodMiArea; doma
   return POD_MI_AREAS.map((area) => ({ area, domains: active.filter((d) => d.podMiAreas.includes(area)) }));
 }
 
+/**
+ * Domain names (in `lang`, compared without case) that occur at more than one level in any of these
+ * catalogues: "Mobiliteit" for adults and for children. Where such a name is shown alone (a change
+ * summary, a button's accessible name), the level goes with it: "Mobiliteit (kind)".
+ */
+export function namesAtSeveralLevels(catalogues: readonly CatalogueData[], lang: Locale): Set<string> {
+  const levels = new Map<string, Set<Level>>();
+  for (const c of catalogues)
+    for (const { theme, domain } of domainsOf(c)) {
+      const name = domain.name[lang].trim().toLowerCase();
+      levels.set(name, (levels.get(name) ?? new Set()).add(theme.level));
+    }
+  return new Set([...levels].filter(([, l]) => l.size > 1).map(([name]) => name));
+}
+
 export function uncoveredAreas(catalogue: CatalogueData): PodMiArea[] {
   return podMiCoverage(catalogue)
     .filter((c) => c.domains.length === 0)
     .map((c) => c.area);
+}
+
+/**
+ * The POD MI areas the current version covers and the next would not: publishing that asks for a
+ * confirmation. Areas no version covered (an OCMW that keeps the core set) are shown, not asked again.
+ */
+export function newlyUncovered(current: CatalogueData, next: CatalogueData): PodMiArea[] {
+  const before = new Set(uncoveredAreas(current));
+  return uncoveredAreas(next).filter((a) => !before.has(a));
 }
 
 /** "Organisatie- en planningsvermogen" -> "organisatie-en-planningsvermogen". */
@@ -81,6 +105,8 @@ export interface ThemeRef {
 export interface DomainRef {
   key: string;
   name: Localized;
+  /** The level of the domain's theme (absent in summaries stored before it was recorded). */
+  level?: Level | undefined;
 }
 
 export interface ChangeSummary {
@@ -103,7 +129,7 @@ export interface ChangeSummary {
 export type StoredChanges = { kind: 'installed' } | { kind: 'published'; summary: ChangeSummary };
 
 const themeRef = (t: CatalogueTheme): ThemeRef => ({ key: t.key, level: t.level, name: t.name });
-const domainRef = (d: CatalogueDomain): DomainRef => ({ key: d.key, name: d.name });
+const domainRef = (d: CatalogueDomain, level: Level): DomainRef => ({ key: d.key, name: d.name, level });
 
 function textChanges(pairs: [TextField, Localized, Localized][]): TextChange[] {
   const out: TextChange[] = [];
@@ -163,25 +189,25 @@ export function diffCatalogues(from: CatalogueData, to: CatalogueData): ChangeSu
   for (const { theme, domain: d } of domainsOf(to)) {
     const old = oldDomains.get(d.key);
     if (!old) {
-      s.domainsAdded.push(domainRef(d));
+      s.domainsAdded.push(domainRef(d, theme.level));
       continue;
     }
     const o = old.domain;
-    if (o.defaultOn !== d.defaultOn) (d.defaultOn ? s.switchedOn : s.switchedOff).push(domainRef(d));
+    if (o.defaultOn !== d.defaultOn) (d.defaultOn ? s.switchedOn : s.switchedOff).push(domainRef(d, theme.level));
     const changes = textChanges([
       ['name', o.name, d.name],
       ['question', o.question, d.question],
       ...d.anchors.map((a, i): [TextField, Localized, Localized] => [`anchor${i + 1}` as TextField, o.anchors[i]!, a]),
     ]);
-    if (changes.length) s.textsChanged.push({ domain: domainRef(d), changes });
+    if (changes.length) s.textsChanged.push({ domain: domainRef(d, theme.level), changes });
     const settings: Setting[] = [];
     if (o.allowNotApplicable !== d.allowNotApplicable) settings.push('allowNotApplicable');
     if (o.sensitive !== d.sensitive) settings.push('sensitive');
     if ([...o.podMiAreas].sort().join() !== [...d.podMiAreas].sort().join()) settings.push('podMiAreas');
     if (old.theme.key !== theme.key) settings.push('theme');
-    if (settings.length) s.settingsChanged.push({ domain: domainRef(d), settings });
+    if (settings.length) s.settingsChanged.push({ domain: domainRef(d, theme.level), settings });
   }
-  for (const { domain } of domainsOf(from)) if (!newDomains.has(domain.key)) s.domainsRetired.push(domainRef(domain));
+  for (const { theme, domain } of domainsOf(from)) if (!newDomains.has(domain.key)) s.domainsRetired.push(domainRef(domain, theme.level));
   return s;
 }
 

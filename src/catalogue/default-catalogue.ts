@@ -2,8 +2,6 @@
 // Texts are this project's own words, plain Dutch (B1), with French (Belgian usage) and English.
 import type { Locale } from '../i18n/locale.js';
 
-/** @deprecated The same type as `Locale` (src/i18n/locale.ts); kept only for src/gpmi/queries.ts until the GPMI rework moves it over. */
-export type Lang = Locale;
 export type Localized = Record<Locale, string>;
 export type Level = 'huishouden' | 'volwassene' | 'kind';
 /** The areas the federal inspection (POD MI) expects a sociale balans to cover. */
@@ -46,6 +44,13 @@ export interface CatalogueData {
 // fully self-reliant). They describe the situation, never blame the person. French uses the
 // Belgian CPAS vocabulary, and the questions address the client directly (nl "je", fr "vous", en "you").
 // Kind-level texts talk about the child; the questions address the parent.
+/**
+ * What a new OCMW gets is the seed tool's core set (the "+" domains, `defaultOn`), which leaves four
+ * POD MI areas without a domain. These are the fewest domains to switch on to cover them; the
+ * first-run screen names them (decision 022).
+ */
+export const INSPECTION_EXTRAS = ['zelfvertrouwen', 'communicatievaardigheden', 'computer-smartphone-gebruik', 'administratie'] as const;
+
 export const defaultCatalogue: CatalogueData = {
   formatVersion: 1,
   themes: [

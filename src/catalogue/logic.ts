@@ -28,7 +28,7 @@ export interface Draft {
   revision: number;
   /** Ordered by level, then position; retired themes left out. */
   themes: DraftTheme[];
-  retired: (DraftDomain & { themeName: Localized })[];
+  retired: (DraftDomain & { themeName: Localized; themeLevel: Level })[];
   /** Every key any theme or domain of this organisation ever had. */
   keys: Set<string>;
 }

@@ -3,10 +3,11 @@ import type { Trx } from '../db/transaction.js';
 import type { Database } from '../db/schema.js';
 import type { OrgScope } from '../auth/scope.js';
 import { defaultCatalogue, type CatalogueData, type CatalogueDomain, type Level, type Localized, type PodMiArea } from './default-catalogue.js';
-import { LEVELS, parseCatalogue, type CatalogueIssue } from './catalogue-schema.js';
+import { LEVELS, parseCatalogue } from './catalogue-schema.js';
 import { LOCALES, type Locale } from '../i18n/locale.js';
-import { compactSummary, diffCatalogues, hasChanges, uniqueKey, type ChangeSummary, type StoredChanges } from './catalogue.js';
+import { compactSummary, diffCatalogues, hasChanges, newlyUncovered, uniqueKey, type StoredChanges } from './catalogue.js';
 import type { AnchorColumn, CatalogueDomainTable, CatalogueThemeTable } from './tables.js';
+import type { CatalogueVersion, PendingPublication, VersionListItem } from './model.js';
 import {
   draftCatalogue,
   sameDomainValues,
@@ -140,18 +141,6 @@ export async function hasCatalogue(db: Db, scope: OrgScope): Promise<boolean> {
 
 // ---------------------------------------------------------------- published versions
 
-export interface CatalogueVersion {
-  id: number;
-  number: number;
-  publishedAt: number;
-  publishedBy: number | null;
-  publishedByName: string | null;
-  note: string | null;
-  changes: StoredChanges;
-  /** Exactly the texts this version was published with. */
-  catalogue: CatalogueData;
-}
-
 function versionQuery(db: Db, scope: OrgScope) {
   return db
     .selectFrom('catalogue_version as v')
@@ -196,15 +185,6 @@ export async function getCatalogueVersion(db: Db, scope: OrgScope, versionId: nu
 export async function getCurrentVersion(db: Db, scope: OrgScope): Promise<CatalogueVersion | undefined> {
   const row = await versionQuery(db, scope).orderBy('v.number', 'desc').limit(1).executeTakeFirst();
   return row ? versionOf(row) : undefined;
-}
-
-export interface VersionListItem {
-  id: number;
-  number: number;
-  publishedAt: number;
-  publishedByName: string | null;
-  note: string | null;
-  changes: StoredChanges;
 }
 
 export async function listVersions(db: Db, scope: OrgScope): Promise<VersionListItem[]> {
@@ -262,7 +242,7 @@ export async function loadDraft(db: Db, scope: OrgScope): Promise<Draft | undefi
   for (const row of domainRows) {
     const d = draftDomainOf(row);
     const theme = byId.get(row.theme_id)!;
-    if (row.retired_at !== null) retired.push({ ...d, themeName: theme.name });
+    if (row.retired_at !== null) retired.push({ ...d, themeName: theme.name, themeLevel: theme.level });
     else theme.domains.push(d);
   }
   const retiredThemeIds = new Set(themeRows.filter((t) => t.retired_at !== null).map((t) => t.id));
@@ -598,17 +578,6 @@ export async function replaceDraft(db: Db, scope: OrgScope, data: CatalogueData,
 
 // ---------------------------------------------------------------- publishing
 
-export interface PendingPublication {
-  draft: Draft;
-  current: CatalogueVersion;
-  next: CatalogueData;
-  changes: ChangeSummary;
-  /** Problems that block publishing, as zod issues on `next` (normally none: the forms validate). */
-  issues: CatalogueIssue[];
-  /** Own themes that have no domain yet and so are not published. */
-  emptyThemes: DraftTheme[];
-}
-
 export async function pendingPublication(db: Db, scope: OrgScope): Promise<PendingPublication | undefined> {
   const draft = await loadDraft(db, scope);
   const current = await getCurrentVersion(db, scope);
@@ -625,18 +594,33 @@ export async function pendingPublication(db: Db, scope: OrgScope): Promise<Pendi
   };
 }
 
-export type PublishResult = { status: 'published'; id: number; number: number } | { status: 'stale' | 'unchanged' | 'invalid' | 'missing' };
+export type PublishResult =
+  | { status: 'published'; id: number; number: number }
+  | { status: 'stale' | 'unchanged' | 'invalid' | 'missing' }
+  /** The version would leave these POD MI areas, covered now, without a switched-on domain, and that was not confirmed. */
+  | { status: 'uncovered'; areas: PodMiArea[] };
 
 /**
  * Publishes the draft as the next version, if it is still the draft whose summary the
  * administrator confirmed (`expectedRevision`). The version row is never changed afterwards.
  */
-export async function publishDraft(db: Db, scope: OrgScope, expectedRevision: number, note: string | null, now: number): Promise<PublishResult> {
+export async function publishDraft(
+  db: Db,
+  scope: OrgScope,
+  expectedRevision: number,
+  note: string | null,
+  now: number,
+  /** The administrator confirmed publishing a version that leaves POD MI areas uncovered that the current version covers. */
+  uncoveredConfirmed = false,
+): Promise<PublishResult> {
   const pending = await pendingPublication(db, scope);
   if (!pending) return { status: 'missing' };
   if (pending.draft.revision !== expectedRevision) return { status: 'stale' };
   if (pending.issues.length) return { status: 'invalid' };
   if (!hasChanges(pending.changes)) return { status: 'unchanged' };
+  // Checked on the draft as it is in this transaction: what the confirmation was given for.
+  const uncovered = newlyUncovered(pending.current.catalogue, pending.next);
+  if (uncovered.length && !uncoveredConfirmed) return { status: 'uncovered', areas: uncovered };
   const parsed = parseCatalogue(pending.next);
   if (!parsed.ok) return { status: 'invalid' };
   const number = pending.current.number + 1;

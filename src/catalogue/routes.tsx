@@ -12,8 +12,8 @@ import { renderError } from '../http/errors.js';
 import { ui } from '../http/ui.js';
 import { fieldErrors } from '../http/validation.js';
 import type { Messages } from '../i18n/index.js';
-import { audit, type AuditAction } from '../audit/audit.js';
-import { auditChange } from '../audit/route-audit.js';
+import type { AuditAction } from '../audit/audit.js';
+import { auditChange, auditEvent } from '../audit/route-audit.js';
 import { inTransaction, type Trx } from '../db/transaction.js';
 import { requireAdmin, requireUser } from '../auth/middleware.js';
 import { scope } from '../auth/scope.js';
@@ -226,8 +226,9 @@ catalogueRoutes.get('/', async (c) => {
 });
 
 catalogueRoutes.get('/versions', async (c) => {
-  const versions = await listVersions(c.get('deps').db, scope(c));
-  return render(c, () => <VersionsPage ui={ui(c)} versions={versions} />);
+  const { db } = c.get('deps');
+  const [versions, current] = await Promise.all([listVersions(db, scope(c)), getCurrentVersion(db, scope(c))]);
+  return render(c, () => <VersionsPage ui={ui(c)} versions={versions} catalogue={current?.catalogue} />);
 });
 
 catalogueRoutes.get('/versions/:id', async (c) => {
@@ -257,18 +258,9 @@ catalogueRoutes.post('/installation', async (c) => {
 // ---------------------------------------------------------------- export / import (admin)
 
 catalogueRoutes.get('/export', async (c) => {
-  const { db, now } = c.get('deps');
-  const user = c.get('user');
-  const version = await getCurrentVersion(db, scope(c));
+  const version = await getCurrentVersion(c.get('deps').db, scope(c));
   if (!version) return c.notFound();
-  await audit(db, now(), {
-    organisationId: user.organisationId,
-    actorUserId: user.id,
-    action: 'catalogue.exported',
-    targetType: 'catalogue_version',
-    targetId: version.id,
-    requestId: c.get('requestId'),
-  });
+  await auditEvent(c, 'catalogue.exported', { type: 'catalogue_version', id: version.id });
   c.header('Content-Disposition', `attachment; filename="catalogus-versie-${version.number}.json"`);
   c.header('Content-Type', 'application/json; charset=utf-8');
   return c.body(JSON.stringify(version.catalogue, null, 2) + '\n');
@@ -638,7 +630,7 @@ catalogueRoutes.post('/publication', async (c) => {
   const result = await changeAudited(
     c,
     'catalogue.published',
-    (trx) => publishDraft(trx, scope(c), revision, note.data || null, now()),
+    (trx) => publishDraft(trx, scope(c), revision, note.data || null, now(), field(fields, 'confirm_uncovered') === '1'),
     (r) => (r.status === 'published' ? { type: 'catalogue_version', id: r.id } : null),
   );
   switch (result.status) {
@@ -648,6 +640,10 @@ catalogueRoutes.post('/publication', async (c) => {
       return publicationPage(c, { status: 409, warning: t.catalogue.publication.stale, note: note.data });
     case 'missing':
       return c.notFound();
+    case 'uncovered': {
+      const areas = result.areas.map((a) => t.catalogue.areas[a]).join(', ');
+      return publicationPage(c, { status: 422, note: note.data, errors: { confirm_uncovered: t.catalogue.publication.confirmUncoveredRequired(areas) } });
+    }
     default:
       return publicationPage(c, { status: 422, note: note.data });
   }

@@ -10,7 +10,9 @@ import { z } from 'zod';
 import type { Config } from '../config.js';
 import type { Database } from '../db/schema.js';
 import { audit } from '../audit/audit.js';
-import { createOrganisation, createUser, createUserToken, findUserByEmail, normaliseEmail } from '../auth/queries.js';
+import { inTransaction } from '../db/transaction.js';
+import { createOrganisation, createUser, createUserToken, findUserByEmail } from '../auth/queries.js';
+import { normaliseEmail } from '../auth/logic.js';
 import { allowPasswordSignIn } from '../sso/queries.js';
 
 export const USAGE = [
@@ -110,7 +112,7 @@ export async function runAdminCommand(argv: string[], deps: CliDeps): Promise<st
     case 'help':
       return USAGE;
     case 'create-organisation': {
-      const result = await db.transaction().execute(async (trx) => {
+      const result = await inTransaction(db, async (trx) => {
         if (await findUserByEmail(trx, cmd.adminEmail)) return null;
         const orgId = await createOrganisation(trx, cmd.organisation, now);
         const userId = await createUser(
@@ -135,7 +137,7 @@ export async function runAdminCommand(argv: string[], deps: CliDeps): Promise<st
       const user = await findUserByEmail(db, cmd.email);
       if (!user) throw new CliError(`reset-password: no account with e-mail address ${cmd.email}.`);
       if (user.disabled_at !== null) throw new CliError(`reset-password: the account ${cmd.email} is disabled; an administrator must enable it first.`);
-      const token = await db.transaction().execute(async (trx) => {
+      const token = await inTransaction(db, async (trx) => {
         const token = await createUserToken(trx, user.id, 'password_reset', now);
         await audit(trx, now, {
           organisationId: user.organisation_id,
@@ -151,7 +153,7 @@ export async function runAdminCommand(argv: string[], deps: CliDeps): Promise<st
     case 'allow-password-signin': {
       const org = await db.selectFrom('organisation').select(['id', 'name']).where('id', '=', cmd.organisationId).executeTakeFirst();
       if (!org) throw new CliError(`allow-password-signin: no organisation ${cmd.organisationId} (see list-organisations).`);
-      const changed = await db.transaction().execute(async (trx) => {
+      const changed = await inTransaction(db, async (trx) => {
         const outcome = await allowPasswordSignIn(trx, org.id, now);
         if (outcome === 'changed')
           await audit(trx, now, {

@@ -13,7 +13,8 @@ import { clearSessionCookie, loadCurrentUser } from '../auth/sessions.js';
 import { scope, scopeOfUser, type OrgScope } from '../auth/scope.js';
 import { addressKey, confirmFailure, lockedFor, reserveAttempt } from '../auth/throttle.js';
 import { enterHousehold, type HouseholdVariables } from '../households/scoped.js';
-import { findBalance, type BalanceDetail } from '../balances/queries.js';
+import { findBalance } from '../balances/queries.js';
+import type { BalanceDetail } from '../balances/model.js';
 import type { Config } from '../config.js';
 import {
   ClientErrorPage,

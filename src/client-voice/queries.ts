@@ -8,6 +8,7 @@ import { shippedEntries } from './shipped/index.js';
 import { mergeEntries, type TextEntry } from './text-logic.js';
 import type { ImportedText } from './po.js';
 import type { OfficialLanguage } from './tables.js';
+import type { LanguageState } from './model.js';
 
 // Client texts and client languages of an organisation: what an administrator switches on, what a
 // translator's file brought in, and which language binds on the client's copies. Every function
@@ -36,14 +37,6 @@ export async function clientTextEntries(db: Db, scope: Pick<OrgScope, 'organisat
     .where('lang', '=', lang)
     .execute();
   return mergeEntries(shippedEntries(lang), rows.map(entryOf));
-}
-
-export interface LanguageState {
-  language: ClientLanguage;
-  shownToClients: boolean;
-  changedAt: number | null;
-  /** Texts ship with the product for this language. */
-  shipped: boolean;
 }
 
 /** The client languages of the organisation: those that ship with texts, and those it added. Dutch is not among them (always offered). */

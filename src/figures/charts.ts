@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import type { Lang } from '../catalogue/default-catalogue.js';
+import type { Locale } from '../i18n/locale.js';
 import { chartCache } from '../charts/cache.js';
 import { stackedBarSvg, type StackedBarModel } from '../charts/bar.js';
 import { SCORE_COLOURS } from '../charts/palette.js';
 import { inlineChart } from '../overview/charts.js';
 import type { Messages } from '../i18n/index.js';
-import { DIST_COLUMNS } from './model.js';
+import { DIST_COLUMNS } from './counting.js';
 import type { FiguresResult } from './figures.js';
 
 // The figures' charts, drawn on the server with ECharts (the one chart path, src/charts) and
@@ -19,7 +19,7 @@ function cached(model: StackedBarModel): string {
   return chartCache.get(key, () => stackedBarSvg(model));
 }
 
-export function distributionModel(result: FiguresResult, t: Messages, lang: Lang): StackedBarModel | null {
+export function distributionModel(result: FiguresResult, t: Messages, lang: Locale): StackedBarModel | null {
   const rows = result.distribution.filter((r) => DIST_COLUMNS.every((c) => r.counts[c].value !== null));
   if (!rows.length) return null;
   return {
@@ -32,7 +32,7 @@ export function distributionModel(result: FiguresResult, t: Messages, lang: Lang
   };
 }
 
-export function movementModel(result: FiguresResult, t: Messages, lang: Lang): StackedBarModel | null {
+export function movementModel(result: FiguresResult, t: Messages, lang: Locale): StackedBarModel | null {
   const rows = (result.movement ?? []).filter((m) => m.improved.value !== null && m.stayed.value !== null && m.worsened.value !== null);
   if (!rows.length) return null;
   const m = t.figures.movement;

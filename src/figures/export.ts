@@ -1,8 +1,8 @@
 import type { Messages } from '../i18n/index.js';
-import type { Lang } from '../catalogue/default-catalogue.js';
+import type { Locale } from '../i18n/locale.js';
 import { AGREEMENT_STATUSES } from '../gpmi/tables.js';
 import { neutralise, toCsv } from './logic.js';
-import { COMPLETENESS_ROWS, DIST_COLUMNS, INSPECTION_ROWS, type Count } from './model.js';
+import { COMPLETENESS_ROWS, DIST_COLUMNS, INSPECTION_ROWS, type Count } from './counting.js';
 import type { FiguresResult } from './figures.js';
 
 // Every table of the figures as rows of plain cells, for the CSV and XLSX downloads (the pages
@@ -30,7 +30,7 @@ export interface ExportSheet {
 }
 
 /** The table with a first line naming what it shows and the rule, then the header and the rows. */
-export function exportSheet(result: FiguresResult, table: ExportTable, t: Messages, lang: Lang, what: string): ExportSheet {
+export function exportSheet(result: FiguresResult, table: ExportTable, t: Messages, lang: Locale, what: string): ExportSheet {
   const f = t.figures;
   const mark = f.legend.hiddenMark;
   const head = (title: string): Cell[][] => [[title], [f.export.filters, what], [f.export.threshold(result.threshold)], []];

@@ -21,8 +21,9 @@ import {
   type MovementMatrix,
   type OutcomeRow,
   type Thresholds,
-} from './model.js';
-import { familyShape, figuresAccess, figuresSettings, firstYearOf, loadFiguresData, type FiguresAccess } from './queries.js';
+} from './counting.js';
+import { familyShape, figuresAccess, figuresSettings, firstYearOf, loadFiguresData } from './queries.js';
+import type { FiguresAccess } from './model.js';
 
 // The one function boundary for anonymous figures (issue 15): `figuresFor(db, scope, filters)`
 // returns plain data, for the pages, the exports and (later) the API. Nothing in it names a

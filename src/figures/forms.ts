@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { field, readRevision, type FormFields } from '../http/form.js';
 import type { Level } from '../catalogue/default-catalogue.js';
 import { parsePeriod, type LivingWageFormValues, type Period } from './logic.js';
-import { TODO_KINDS, type FiguresSettings, type TodoFilter, type TodoKind } from './queries.js';
-import type { Moment } from './model.js';
+import { TODO_KINDS, type FiguresSettings } from './queries.js';
+import type { TodoFilter, TodoKind } from './model.js';
+import type { Moment } from './counting.js';
 
 // The figures' forms: the filters (fixed choices in a GET form), the settings, the "Te doen"
 // filter and the living wage. Each answers error codes (keys of the feature's messages), never texts.

@@ -12,7 +12,8 @@ import { todayIso } from '../households/logic.js';
 import { formatIsoDate } from '../i18n/format.js';
 import { parseLivingWage } from './logic.js';
 import { readLivingWageForm } from './forms.js';
-import { findLivingWage, removeLivingWage, saveLivingWage, type LivingWage } from './queries.js';
+import { findLivingWage, removeLivingWage, saveLivingWage } from './queries.js';
+import type { LivingWage } from './model.js';
 import { LivingWagePage, type LivingWagePageProps } from '../../views/figures/LivingWagePage.js';
 
 // The living wage of one beneficiary (a household member): the day it was granted and an exemption

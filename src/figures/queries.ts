@@ -8,8 +8,9 @@ import type { Level, Localized } from '../catalogue/default-catalogue.js';
 import { addMonths } from '../gpmi/logic.js';
 import type { AgreementStatus } from '../gpmi/tables.js';
 import { balanceDueOn, checkEvaluations, gpmiDueOn, type EvaluationFact } from './logic.js';
-import { NB, NVT, type FamilyShape, type FiguresData, type FiguresDomain, type GpmiFacts, type SubjectSeries } from './model.js';
+import { NB, NVT, type FamilyShape, type FiguresData, type FiguresDomain, type GpmiFacts, type SubjectSeries } from './counting.js';
 import type { Exemption } from './tables.js';
+import type { FiguresAccess, LivingWage, TodoFilter, TodoItem, TodoKind } from './model.js';
 
 // The figures' queries: the organisation's data as the pure model needs it (loaded once and kept
 // up to date incrementally, see loadFiguresData), the settings, the living wage per beneficiary,
@@ -64,13 +65,6 @@ export async function saveFiguresSettings(
 }
 
 // ---------------------------------------------------------------- who sees which figures
-
-/** The teams whose figures this caller may see, and whether the organisation's total. */
-export interface FiguresAccess {
-  teams: { id: number; name: string }[];
-  /** 'all' means the organisation (beleid) or all the lead's teams (a lead of several). */
-  all: 'organisation' | 'teams' | null;
-}
 
 export async function figuresAccess(db: Db, scope: OrgScope): Promise<FiguresAccess> {
   const teams = await db.selectFrom('team').select(['id', 'name']).where('organisation_id', '=', scope.organisationId).orderBy('name').orderBy('id').execute();
@@ -418,14 +412,6 @@ export function firstYearOf(data: FiguresData, fallback: number): number {
 
 // ---------------------------------------------------------------- the living wage per beneficiary
 
-export interface LivingWage {
-  grantedOn: string;
-  exemption: Exemption | null;
-  revision: number;
-  updatedAt: number;
-  updatedByName: string | null;
-}
-
 /** The member's grant, or null; undefined when the member is not one the scope may see in this household. */
 export async function findLivingWage(db: Db, scope: OrgScope, householdId: number, memberId: number): Promise<LivingWage | null | undefined> {
   const member = await visibleMembers(db, scope)
@@ -513,30 +499,7 @@ export async function removeLivingWage(trx: Trx, scope: OrgScope, at: { househol
 
 // ---------------------------------------------------------------- what is due ("Te doen")
 
-export type TodoKind = 'balance' | 'gpmi' | 'evaluation';
 export const TODO_KINDS: readonly TodoKind[] = ['balance', 'gpmi', 'evaluation'];
-
-export interface TodoItem {
-  kind: TodoKind;
-  householdId: number;
-  dossierRef: string | null;
-  /** First name of the person it is about (a GPMI, an evaluation); null: the household. */
-  firstName: string | null;
-  /** The day it is due (ISO). */
-  dueOn: string;
-  overdue: boolean;
-  /** An evaluation that should be a personal conversation to keep to the rule. */
-  inPersonNeeded?: boolean;
-  /** Where to do it. */
-  href: string;
-  assignedToMe: boolean;
-  teamId: number;
-}
-
-export interface TodoFilter {
-  whose: 'mine' | 'teams' | number;
-  kind: TodoKind | 'all';
-}
 
 /** Items due within this many days are listed with the overdue ones. */
 export const TODO_HORIZON_DAYS = 30;

@@ -1,28 +1,54 @@
+import { z } from 'zod';
 import { field, readRevision, type FormFields } from '../http/form.js';
+import { failsWith, hasErrors, issue, parseFields, type ErrorCode, type ErrorCodes } from '../http/form-errors.js';
 import { parseDay } from '../i18n/day.js';
+import { parseId } from '../http/params.js';
 import { formatIsoDate } from '../i18n/format.js';
-import type { Messages } from '../i18n/index.js';
-import type { FieldErrors } from '../../views/components/form.js';
 import {
   AGREEMENT_TEXT_MAX,
-  checkList,
   dateWindow,
+  dueWindow,
   DURATION_MAX,
   earliestRecordedOn,
   GOAL_MAX,
-  isAgreementStatus,
+  LIST_ITEM_MAX,
+  LIST_MAX_ITEMS,
   MOMENTS_MAX,
   NOTE_MAX,
+  PLAN_MAX,
+  REASON_MAX,
   addMonths,
   parseLines,
   parseMoments,
   type PlanRow,
   type PlanRowInput,
 } from './logic.js';
-import type { AgreementDetail, AgreementValues, DraftValues, VersionDetail } from './queries.js';
-import type { AgreementStatus } from './tables.js';
+import type { GpmiMessages } from './messages/nl.js';
+import type { AgreementDetail, AgreementValues, DraftValues, VersionDetail } from './model.js';
+import { AGREEMENT_STATUSES, type AgreementStatus } from './tables.js';
 
-// Reading the plan, GPMI and evaluation forms: what was typed (kept for a re-render) and what it means.
+// Reading the plan, GPMI and evaluation forms: what was typed (kept for a re-render) and what it
+// means. Each field is checked by a zod schema; rules between fields (moments within the GPMI, a
+// target not below the score now, werkpunten per person) in plain code after. They answer error
+// CODES: keys of `gpmi.errors` (the GPMI forms) or `gpmi.plan.errors` (werkpunten), with the
+// values a text needs; the views say them in the user's language.
+
+type Texts = GpmiMessages['errors'];
+/** What can be wrong with a field of a GPMI form (start, draft, signature, new version, evaluation). */
+export type GpmiError = ErrorCode<Texts>;
+export type GpmiErrors = ErrorCodes<Texts>;
+/** What can be wrong with the werkpunten form. */
+export type PlanError = ErrorCode<GpmiMessages['plan']['errors']>;
+
+const fails = (code: GpmiError) => failsWith(code);
+const refuse = (code: GpmiError) => issue(code);
+const parseEach = <S extends Record<string, z.ZodType>>(shape: S, input: { [K in keyof S]: unknown }, prefix = '') =>
+  parseFields<Texts, S>(shape, input, prefix);
+
+/** Line ends as typed on any system (CRLF from Windows browsers) become \n. */
+const text = () => z.string().transform((s) => s.replace(/\r\n?/g, '\n'));
+/** At most `max` characters (counted as people count them, not UTF-16 units). */
+const atMost = (max: number) => (s: string) => [...s].length <= max;
 
 /** All values of a repeated field. */
 export function all(fields: FormFields, key: string): string[] {
@@ -113,28 +139,158 @@ export function readPlanForm(
   return { values, unknown };
 }
 
-// ---------------------------------------------------------------- the GPMI start form
+// ---------------------------------------------------------------- the werkpunten form
 
-export interface StartFormValues {
-  forWhom: string;
-  startOn: string;
-  duration: string;
-  moments: string;
+export type PlanProblem =
+  | { code: 'invalidPriority' | 'invalidClientPriority' | 'invalidTarget' | 'targetBelowScore' | 'goalTooLong' | 'notApplicable'; key: string }
+  | { code: 'duplicatePriority' | 'duplicateClientPriority' | 'tooMany'; subject: string; key: string };
+
+/** A number 1..PLAN_MAX typed in a priority field, or null when left empty. */
+const rank = (code: 'invalidPriority' | 'invalidClientPriority') =>
+  z
+    .string()
+    .refine((s) => s === '' || (/^[1-9]$/.test(s) && Number(s) <= PLAN_MAX), { error: code })
+    .transform((s) => (s === '' ? null : Number(s)));
+
+const planRowShape = {
+  priority: rank('invalidPriority'),
+  clientPriority: rank('invalidClientPriority'),
+  targetScore: z
+    .string()
+    .refine((s) => s === '' || /^[1-5]$/.test(s), { error: 'invalidTarget' })
+    .transform((s) => (s === '' ? null : Number(s))),
+  longTermGoal: z.string().refine(atMost(GOAL_MAX), { error: 'goalTooLong' }),
+  shortTermGoal: z.string().refine(atMost(GOAL_MAX), { error: 'goalTooLong' }),
+};
+
+/**
+ * Turns what the werkpunten form posted into rows, or the problems. `cellOf` gives the balance's
+ * cell for a row (its state and score): a target ("waar wil ik staan?") must be 1-5 and not below
+ * where the person stands now; equal is allowed ("this must stay as it is"). A werkpunt chosen
+ * without a priority gets the next free number of its person, in the order of the rows.
+ */
+export function parsePlan(
+  rows: PlanRowInput[],
+  cellOf: (subject: string, domainKey: string) => { state: string; score: number | null } | undefined,
+): { rows: PlanRow[]; problems: PlanProblem[] } {
+  const problems: PlanProblem[] = [];
+  const out: PlanRow[] = [];
+  for (const r of rows) {
+    const key = `${r.subject}.${r.domainKey}`;
+    const isWerkpunt = r.werkpunt || r.priority !== '';
+    const cell = cellOf(r.subject, r.domainKey);
+    // The first problem of a row, in this order; the goal fields only count for a werkpunt.
+    const priority = planRowShape.priority.safeParse(r.priority);
+    const clientPriority = planRowShape.clientPriority.safeParse(r.clientPriority);
+    const problem = (): PlanProblem['code'] | undefined => {
+      if (!priority.success) return 'invalidPriority';
+      if (!clientPriority.success) return 'invalidClientPriority';
+      if (!isWerkpunt) return undefined;
+      if (cell?.state === 'nvt') return 'notApplicable';
+      const target = planRowShape.targetScore.safeParse(r.targetScore);
+      if (!target.success) return 'invalidTarget';
+      if (target.data !== null && cell?.state === 'scored' && cell.score !== null && target.data < cell.score) return 'targetBelowScore';
+      if (!planRowShape.longTermGoal.safeParse(r.longTermGoal).success || !planRowShape.shortTermGoal.safeParse(r.shortTermGoal).success) return 'goalTooLong';
+      return undefined;
+    };
+    const code = problem();
+    if (code) {
+      problems.push({ code, key } as PlanProblem);
+      continue;
+    }
+    if (!isWerkpunt && clientPriority.data === null) continue;
+    out.push({
+      subject: r.subject,
+      domainKey: r.domainKey,
+      priority: isWerkpunt ? (priority.data ?? 0) : null,
+      clientPriority: clientPriority.data ?? null,
+      longTermGoal: isWerkpunt ? r.longTermGoal.trim() : '',
+      shortTermGoal: isWerkpunt ? r.shortTermGoal.trim() : '',
+      targetScore: isWerkpunt ? (planRowShape.targetScore.parse(r.targetScore) ?? null) : null,
+    });
+  }
+  // Per person: the limit, unique priorities, then numbers for werkpunten chosen without one.
+  const subjects = [...new Set(out.map((r) => r.subject))];
+  for (const subject of subjects) {
+    const mine = out.filter((r) => r.subject === subject);
+    const werkpunten = mine.filter((r) => r.priority !== null);
+    if (werkpunten.length > PLAN_MAX) problems.push({ code: 'tooMany', subject, key: `${subject}.${werkpunten[PLAN_MAX]!.domainKey}` });
+    const seen = new Set<number>();
+    for (const r of werkpunten) {
+      if (r.priority === 0) continue;
+      if (seen.has(r.priority!)) problems.push({ code: 'duplicatePriority', subject, key: `${subject}.${r.domainKey}` });
+      seen.add(r.priority!);
+    }
+    const seenClient = new Set<number>();
+    for (const r of mine) {
+      if (r.clientPriority === null) continue;
+      if (seenClient.has(r.clientPriority)) problems.push({ code: 'duplicateClientPriority', subject, key: `${subject}.${r.domainKey}` });
+      seenClient.add(r.clientPriority);
+    }
+    let next = 1;
+    for (const r of werkpunten) {
+      if (r.priority !== 0) continue;
+      while (seen.has(next)) next++;
+      r.priority = next;
+      seen.add(next);
+    }
+  }
+  return { rows: out, problems };
 }
 
-export function parseStart(
-  t: Messages,
-  v: StartFormValues,
-  allowed: Set<string>,
-  today: string,
-): { ok: true; memberId: number | null; startOn: string; durationMonths: number; moments: string[] | null } | { ok: false; errors: FieldErrors } {
-  const e = t.gpmi.new.errors;
-  const errors: FieldErrors = {};
-  if (!allowed.has(v.forWhom)) errors.for_whom = e.forWhom;
-  const common = parseTiming(t, v.startOn, v.duration, v.moments, true, today);
-  Object.assign(errors, common.errors);
-  if (Object.values(errors).some(Boolean) || !common.value) return { ok: false, errors };
-  return { ok: true, memberId: v.forWhom === 'h' ? null : Number(v.forWhom), ...common.value };
+// ---------------------------------------------------------------- dates, duration, moments
+
+/**
+ * A day typed in the form that must lie in [from, to] (or be `alsoAllowed`); `outside` says which
+ * window it missed. With `optional`, an empty field is null.
+ */
+function dayIn(
+  invalid: GpmiError,
+  outside: (from: string, to: string) => GpmiError,
+  from: string,
+  to: string,
+  opts: { alsoAllowed?: string | undefined; optional?: true } = {},
+) {
+  return z.string().transform((s, ctx): string | null => {
+    if (s === '' && opts.optional) return null;
+    const day = parseDay(s);
+    if (!day) ctx.addIssue(refuse(invalid));
+    else if (day !== opts.alsoAllowed && (day < from || day > to)) ctx.addIssue(refuse(outside(formatIsoDate(from), formatIsoDate(to))));
+    else return day;
+    return z.NEVER;
+  });
+}
+
+/** A day something happened on (signed, evaluated): not in the future, not before a year before the GPMI's start. */
+function recordedDay(invalid: GpmiError, tooEarly: (from: string) => GpmiError, startOn: string, today: string) {
+  const from = earliestRecordedOn(startOn);
+  return z.string().transform((s, ctx): string => {
+    const day = parseDay(s);
+    if (!day || day > today) ctx.addIssue(refuse(invalid));
+    else if (day < from) ctx.addIssue(refuse(tooEarly(formatIsoDate(from))));
+    else return day;
+    return z.NEVER;
+  });
+}
+
+function timingShape(today: string, emptyMomentsAllowed: boolean, keptStart?: string) {
+  const window = dateWindow(today);
+  return {
+    start_on: dayIn('startOn', (from, to) => ['startOnRange', from, to], window.from, window.to, { alsoAllowed: keptStart }),
+    duration: z
+      .string()
+      .trim()
+      .refine((s) => /^\d{1,2}$/.test(s) && Number(s) >= 1 && Number(s) <= DURATION_MAX, fails(['duration', DURATION_MAX]))
+      .transform(Number),
+    moments: z.string().transform((s, ctx): string[] | null => {
+      const parsed = parseMoments(s);
+      if ('bad' in parsed) ctx.addIssue(refuse(['moments', parsed.bad]));
+      else if (parsed.days.length > MOMENTS_MAX) ctx.addIssue(refuse(['momentsTooMany', MOMENTS_MAX]));
+      else if (!parsed.days.length && !emptyMomentsAllowed) ctx.addIssue(refuse('momentsNone'));
+      else return parsed.days.length ? parsed.days : null;
+      return z.NEVER;
+    }),
+  };
 }
 
 /**
@@ -144,35 +300,46 @@ export function parseStart(
  * and the end, so they are plausible once the start is.
  */
 export function parseTiming(
-  t: Messages,
-  startRaw: string,
-  durationRaw: string,
-  momentsRaw: string,
+  input: { startOn: string; duration: string; moments: string },
   emptyMomentsAllowed: boolean,
   today: string,
   keptStart?: string,
-): { errors: FieldErrors; value?: { startOn: string; durationMonths: number; moments: string[] | null } } {
-  const e = t.gpmi.new.errors;
-  const errors: FieldErrors = {};
-  const window = dateWindow(today);
-  const typed = parseDay(startRaw);
-  const plausible = !!typed && (typed === keptStart || (typed >= window.from && typed <= window.to));
-  const startOn = plausible ? typed : null;
-  if (!typed) errors.start_on = e.startOn;
-  else if (!plausible) errors.start_on = e.startOnRange(formatIsoDate(window.from), formatIsoDate(window.to));
-  const duration = durationRaw.trim();
-  const durationMonths = /^\d{1,2}$/.test(duration) ? Number(duration) : NaN;
-  if (!(durationMonths >= 1 && durationMonths <= DURATION_MAX)) errors.duration = e.duration(DURATION_MAX);
-  const parsed = parseMoments(momentsRaw);
-  let moments: string[] | null = null;
-  if ('bad' in parsed) errors.moments = e.moments(parsed.bad);
-  else if (parsed.days.length > MOMENTS_MAX) errors.moments = e.momentsTooMany(MOMENTS_MAX);
-  else if (!parsed.days.length) {
-    if (!emptyMomentsAllowed) errors.moments = e.momentsNone;
-  } else if (startOn && !errors.duration && parsed.days.some((d) => d < startOn || d > addMonths(startOn, durationMonths))) errors.moments = e.momentsOutside;
-  else moments = parsed.days;
-  if (Object.values(errors).some(Boolean)) return { errors };
-  return { errors, value: { startOn: startOn!, durationMonths, moments } };
+): { errors: GpmiErrors; value?: { startOn: string; durationMonths: number; moments: string[] | null } } {
+  const { data, errors } = parseEach(timingShape(today, emptyMomentsAllowed, keptStart), {
+    start_on: input.startOn,
+    duration: input.duration,
+    moments: input.moments,
+  });
+  const { start_on: startOn, duration, moments } = data;
+  if (startOn && duration && moments?.some((d) => d < startOn || d > addMonths(startOn, duration))) errors.moments = 'momentsOutside';
+  if (hasErrors(errors) || !startOn || !duration || moments === undefined) return { errors };
+  return { errors, value: { startOn, durationMonths: duration, moments } };
+}
+
+// ---------------------------------------------------------------- the GPMI start form
+
+export interface StartFormValues {
+  forWhom: string;
+  startOn: string;
+  duration: string;
+  moments: string;
+}
+
+export function readStartForm(fields: FormFields): StartFormValues {
+  return { forWhom: field(fields, 'for_whom'), startOn: field(fields, 'start_on'), duration: field(fields, 'duration'), moments: field(fields, 'moments') };
+}
+
+/** For whom (`allowed`: 'h' or a member id of an adult of the balance) and the timing; no moments typed: the route plans them. */
+export function parseStart(
+  v: StartFormValues,
+  allowed: Set<string>,
+  today: string,
+): { ok: true; memberId: number | null; startOn: string; durationMonths: number; moments: string[] | null } | { ok: false; errors: GpmiErrors } {
+  const who = parseEach({ for_whom: z.string().refine((s) => allowed.has(s), fails('forWhom')) }, { for_whom: v.forWhom });
+  const timing = parseTiming(v, true, today);
+  const errors = { ...who.errors, ...timing.errors };
+  if (hasErrors(errors) || !timing.value || who.data.for_whom === undefined) return { ok: false, errors };
+  return { ok: true, memberId: who.data.for_whom === 'h' ? null : Number(who.data.for_whom), ...timing.value };
 }
 
 // ---------------------------------------------------------------- the draft form
@@ -267,76 +434,81 @@ export function readDraftForm(fields: FormFields, visible: AgreementDetail[]): {
   };
 }
 
+/** A list typed one item per line: at most LIST_MAX_ITEMS items of at most LIST_ITEM_MAX characters. */
+const list = () =>
+  text()
+    .transform(parseLines)
+    .refine((items) => items.length <= LIST_MAX_ITEMS, fails('tooManyItems'))
+    .refine((items) => items.every(atMost(LIST_ITEM_MAX)), fails('itemTooLong'));
+
+/** One agreement's fields; the due date lies in [dueFrom, dueTo], the target not below the score now. */
+function agreementShape(scoreNow: number | null, dueFrom: string, dueTo: string) {
+  return {
+    text: text()
+      .transform((s) => s.trim())
+      .refine((s) => s !== '', fails('text'))
+      .refine(atMost(AGREEMENT_TEXT_MAX), fails('textTooLong')),
+    client: list(),
+    ocmw: list(),
+    partners: list(),
+    ts: z.string().transform((s, ctx): number | null => {
+      if (s === '') return null;
+      if (!/^[1-5]$/.test(s)) ctx.addIssue(refuse('target'));
+      else if (scoreNow !== null && Number(s) < scoreNow) ctx.addIssue(refuse('targetBelowScore'));
+      else return Number(s);
+      return z.NEVER;
+    }),
+    lt: text().refine(atMost(GOAL_MAX), fails('goalTooLong')),
+    st: text().refine(atMost(GOAL_MAX), fails('goalTooLong')),
+    due: dayIn('due', (from, to) => ['dueRange', from, to], dueFrom, dueTo, { optional: true }),
+    status: z.enum(AGREEMENT_STATUSES as unknown as [AgreementStatus, ...AgreementStatus[]], fails('status')),
+  };
+}
+
+const REMOVED = {
+  remove: true,
+  text: '',
+  longTermGoal: '',
+  shortTermGoal: '',
+  targetScore: null,
+  dueOn: null,
+  status: 'lopend',
+  client: [],
+  ocmw: [],
+  partners: [],
+} as const;
+
 export function parseDraft(
-  t: Messages,
   form: DraftFormValues,
   scoreOf: (agreementId: number) => number | null,
   addAllowed: (subject: string, domainKey: string) => boolean,
   today: string,
   keptStart?: string,
-): { ok: true; values: DraftValues } | { ok: false; errors: FieldErrors } {
-  const e = t.gpmi.errors;
-  const timing = parseTiming(t, form.startOn, form.duration, form.moments, false, today, keptStart);
-  // A due date: in the plausible window, stretched to the GPMI's own start and end.
-  const window = dateWindow(today);
-  const dueFrom = timing.value && timing.value.startOn < window.from ? timing.value.startOn : window.from;
-  const end = timing.value ? addMonths(timing.value.startOn, timing.value.durationMonths) : window.to;
-  const dueTo = end > window.to ? end : window.to;
-  const errors: FieldErrors = { ...timing.errors };
+): { ok: true; values: DraftValues } | { ok: false; errors: GpmiErrors } {
+  const timing = parseTiming(form, false, today, keptStart);
+  const due = dueWindow(today, timing.value);
+  const errors: GpmiErrors = { ...timing.errors };
   const agreements: AgreementValues[] = [];
   for (const [id, a] of form.agreements) {
     if (a.remove) {
-      agreements.push({
-        id,
-        remove: true,
-        text: '',
-        longTermGoal: '',
-        shortTermGoal: '',
-        targetScore: null,
-        dueOn: null,
-        status: 'lopend',
-        client: [],
-        ocmw: [],
-        partners: [],
-      });
+      agreements.push({ id, ...REMOVED, client: [], ocmw: [], partners: [] });
       continue;
     }
-    const text = a.text.trim();
-    if (!text) errors[agreementField(id, 'text')] = e.text;
-    else if ([...text].length > AGREEMENT_TEXT_MAX) errors[agreementField(id, 'text')] = e.textTooLong;
-    const lists = { client: parseLines(a.client), ocmw: parseLines(a.ocmw), partners: parseLines(a.partners) };
-    for (const [k, items] of Object.entries(lists)) {
-      const problem = checkList(items);
-      if (problem) errors[agreementField(id, k)] = e[problem];
-    }
-    let targetScore: number | null = null;
-    if (a.ts !== '') {
-      if (!/^[1-5]$/.test(a.ts)) errors[agreementField(id, 'ts')] = e.target;
-      else {
-        targetScore = Number(a.ts);
-        const now = scoreOf(id);
-        if (now !== null && targetScore < now) errors[agreementField(id, 'ts')] = e.targetBelowScore;
-      }
-    }
-    if ([...a.lt].length > GOAL_MAX) errors[agreementField(id, 'lt')] = e.goalTooLong;
-    if ([...a.st].length > GOAL_MAX) errors[agreementField(id, 'st')] = e.goalTooLong;
-    let dueOn: string | null = null;
-    if (a.due !== '') {
-      dueOn = parseDay(a.due);
-      if (!dueOn) errors[agreementField(id, 'due')] = e.due;
-      else if (dueOn < dueFrom || dueOn > dueTo) errors[agreementField(id, 'due')] = e.dueRange(formatIsoDate(dueFrom), formatIsoDate(dueTo));
-    }
-    if (!isAgreementStatus(a.status)) errors[agreementField(id, 'status')] = e.status;
+    const { data: d, errors: problems } = parseEach(agreementShape(scoreOf(id), due.from, due.to), a);
+    for (const [part, code] of Object.entries(problems)) errors[agreementField(id, part)] = code;
+    if (hasErrors(problems)) continue;
     agreements.push({
       id,
       remove: false,
-      text,
-      longTermGoal: a.lt.trim(),
-      shortTermGoal: a.st.trim(),
-      targetScore,
-      dueOn,
-      status: a.status as AgreementStatus,
-      ...lists,
+      text: d.text!,
+      longTermGoal: d.lt!.trim(),
+      shortTermGoal: d.st!.trim(),
+      targetScore: d.ts ?? null,
+      dueOn: d.due ?? null,
+      status: d.status!,
+      client: d.client!,
+      ocmw: d.ocmw!,
+      partners: d.partners!,
     });
   }
   let add: DraftValues['add'] = null;
@@ -344,60 +516,96 @@ export function parseDraft(
     const dot = form.addDomain.indexOf('.');
     const subject = form.addDomain.slice(0, dot);
     const domainKey = form.addDomain.slice(dot + 1);
-    if (dot < 1 || !addAllowed(subject, domainKey)) errors.add_domain = e.addDomain;
+    if (dot < 1 || !addAllowed(subject, domainKey)) errors.add_domain = 'addDomain';
     else add = { subject, domainKey };
   }
-  if (Object.values(errors).some(Boolean) || !timing.value) return { ok: false, errors };
+  if (hasErrors(errors) || !timing.value) return { ok: false, errors };
   return {
     ok: true,
     values: { startOn: timing.value.startOn, durationMonths: timing.value.durationMonths, moments: timing.value.moments ?? [], agreements, add },
   };
 }
 
+// ---------------------------------------------------------------- a new version
+
+/** Why a signed GPMI gets a new version: required, at most REASON_MAX characters. */
+export function parseVersionReason(raw: string): { ok: true; reason: string } | { ok: false; errors: GpmiErrors } {
+  const { data, errors } = parseEach(
+    {
+      reason: text()
+        .transform((s) => s.trim())
+        .refine((s) => s !== '', fails('reason'))
+        .refine(atMost(REASON_MAX), fails('reasonTooLong')),
+    },
+    { reason: raw },
+  );
+  return data.reason !== undefined ? { ok: true, reason: data.reason } : { ok: false, errors };
+}
+
 // ---------------------------------------------------------------- the evaluation form
 
 export interface EvaluationFormValues {
   heldOn: string;
-  /** 'yes' / 'no': a personal conversation or not (issue 15); '' not chosen. */
+  /** 'yes' / 'no': held in a personal conversation or not (the inspection counts these); '' not chosen. */
   inPerson: string;
-  items: Map<number, { note: string; status: string }>;
+  /** Per agreement: the note, the status, and whether the note is shared with the client. */
+  items: Map<number, { note: string; status: string; shared: boolean }>;
 }
 
-export function readEvaluationForm(fields: FormFields): { form: EvaluationFormValues; posted: number[] } {
+/**
+ * The evaluation form as typed, the agreement ids its field names name (`posted`: the route answers
+ * 404 for one that is not of this GPMI) and the signed version it was opened on (null: not an id).
+ */
+export function readEvaluationForm(fields: FormFields): { form: EvaluationFormValues; posted: number[]; versionId: number | null } {
   const posted = new Set<number>();
   for (const name of Object.keys(fields)) {
-    const m = /^e(\d{1,15})\.(note|status)$/.exec(name);
+    const m = /^e(\d{1,15})\.(note|status|shared)$/.exec(name);
     if (m) posted.add(Number(m[1]));
   }
-  const items = new Map<number, { note: string; status: string }>();
-  for (const id of posted) items.set(id, { note: field(fields, `e${id}.note`).replace(/\r\n?/g, '\n'), status: field(fields, `e${id}.status`) });
-  return { form: { heldOn: field(fields, 'held_on'), inPerson: field(fields, 'in_person'), items }, posted: [...posted] };
+  const items = new Map<number, { note: string; status: string; shared: boolean }>();
+  for (const id of posted)
+    items.set(id, {
+      note: field(fields, `e${id}.note`).replace(/\r\n?/g, '\n'),
+      status: field(fields, `e${id}.status`),
+      shared: field(fields, `e${id}.shared`) === '1',
+    });
+  return {
+    form: { heldOn: field(fields, 'held_on'), inPerson: field(fields, 'in_person'), items },
+    posted: [...posted],
+    versionId: parseId(field(fields, 'version_id')),
+  };
 }
 
+const evaluationItemShape = {
+  note: z.string().refine(atMost(NOTE_MAX), fails('noteTooLong')),
+  status: z.enum(AGREEMENT_STATUSES as unknown as [AgreementStatus, ...AgreementStatus[]], fails('status')),
+  shared: z.boolean(),
+};
+
 export function parseEvaluation(
-  t: Messages,
   form: EvaluationFormValues,
   agreementIds: number[],
   today: string,
   startOn: string,
 ):
-  | { ok: true; heldOn: string; inPerson: boolean; items: { agreementId: number; note: string; status: AgreementStatus }[] }
-  | { ok: false; errors: FieldErrors } {
-  const e = t.gpmi.errors;
-  const errors: FieldErrors = {};
-  const heldOn = parseDay(form.heldOn);
-  if (!heldOn || heldOn > today) errors.held_on = e.heldOn;
-  else if (heldOn < earliestRecordedOn(startOn)) errors.held_on = e.heldOnTooEarly(formatIsoDate(earliestRecordedOn(startOn)));
-  if (form.inPerson !== 'yes' && form.inPerson !== 'no') errors.in_person = t.figures.evaluation.inPersonError;
-  const items: { agreementId: number; note: string; status: AgreementStatus }[] = [];
+  | { ok: true; heldOn: string; inPerson: boolean; items: { agreementId: number; note: string; status: AgreementStatus; shared: boolean }[] }
+  | { ok: false; errors: GpmiErrors } {
+  const held = parseEach(
+    { held_on: recordedDay('heldOn', (from) => ['heldOnTooEarly', from], startOn, today), in_person: z.enum(['yes', 'no'], fails('inPerson')) },
+    { held_on: form.heldOn, in_person: form.inPerson },
+  );
+  const errors: GpmiErrors = { ...held.errors };
+  const items: { agreementId: number; note: string; status: AgreementStatus; shared: boolean }[] = [];
   for (const id of agreementIds) {
-    const item = form.items.get(id) ?? { note: '', status: '' };
-    if (!isAgreementStatus(item.status)) errors[`e${id}-status`] = e.status;
-    if ([...item.note].length > NOTE_MAX) errors[`e${id}-note`] = e.noteTooLong;
-    items.push({ agreementId: id, note: item.note.trim(), status: item.status as AgreementStatus });
+    const { data, errors: problems } = parseEach(evaluationItemShape, form.items.get(id) ?? { note: '', status: '', shared: false });
+    for (const [part, code] of Object.entries(problems)) errors[`e${id}-${part}`] = code;
+    if (data.status === undefined || data.note === undefined) continue;
+    const note = data.note.trim();
+    // Only a note can be shared: a mark on an empty note means nothing and is not kept.
+    items.push({ agreementId: id, note, status: data.status, shared: note !== '' && data.shared === true });
   }
-  if (Object.values(errors).some(Boolean) || !heldOn) return { ok: false, errors };
-  return { ok: true, heldOn, inPerson: form.inPerson === 'yes', items };
+  if (hasErrors(errors) || !held.data.held_on || !held.data.in_person) return { ok: false, errors };
+  return { ok: true, heldOn: held.data.held_on, inPerson: held.data.in_person === 'yes', items };
 }
 
 // ---------------------------------------------------------------- signing
@@ -407,20 +615,27 @@ export interface SignFormValues {
   clientName: string;
 }
 
+/** The signing fields of the draft form, and whether its "sign" button was the one pressed. */
+export function readSignForm(fields: FormFields): { values: SignFormValues; signing: boolean } {
+  return { values: { signedOn: field(fields, 'signed_on'), clientName: field(fields, 'client_name') }, signing: field(fields, 'action') === 'sign' };
+}
+
 /** The signature typed in the draft form: a date not in the future and not before a year before the start, and the client's name. */
 export function parseSignature(
-  t: Messages,
   v: SignFormValues,
   today: string,
   startOn: string,
-): { ok: true; value: { signedOn: string; clientName: string } } | { ok: false; errors: FieldErrors } {
-  const e = t.gpmi.errors;
-  const errors: FieldErrors = {};
-  const signedOn = parseDay(v.signedOn);
-  if (!signedOn || signedOn > today) errors.signed_on = e.signedOn;
-  else if (signedOn < earliestRecordedOn(startOn)) errors.signed_on = e.signedTooEarly(formatIsoDate(earliestRecordedOn(startOn)));
-  const clientName = v.clientName.trim();
-  if (!clientName || clientName.length > 200) errors.client_name = e.clientName;
-  if (Object.values(errors).some(Boolean) || !signedOn) return { ok: false, errors };
-  return { ok: true, value: { signedOn, clientName } };
+): { ok: true; value: { signedOn: string; clientName: string } } | { ok: false; errors: GpmiErrors } {
+  const { data, errors } = parseEach(
+    {
+      signed_on: recordedDay('signedOn', (from) => ['signedTooEarly', from], startOn, today),
+      client_name: z
+        .string()
+        .trim()
+        .refine((s) => s !== '' && s.length <= 200, fails('clientName')),
+    },
+    { signed_on: v.signedOn, client_name: v.clientName },
+  );
+  if (hasErrors(errors) || !data.signed_on || !data.client_name) return { ok: false, errors };
+  return { ok: true, value: { signedOn: data.signed_on, clientName: data.client_name } };
 }

@@ -38,13 +38,6 @@ export function parseLines(text: string): string[] {
     .filter((l) => l !== '');
 }
 
-export type ListProblem = 'tooManyItems' | 'itemTooLong';
-export function checkList(items: string[]): ListProblem | null {
-  if (items.length > LIST_MAX_ITEMS) return 'tooManyItems';
-  if (items.some((i) => [...i].length > LIST_ITEM_MAX)) return 'itemTooLong';
-  return null;
-}
-
 /** Calendar day + whole months (31 January + 1 month = 28/29 February, never 3 March). */
 export function addMonths(iso: string, months: number): string {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
@@ -62,6 +55,14 @@ export const DATES_PAST_MONTHS = 12;
 export const DATES_AHEAD_MONTHS = 60;
 export function dateWindow(today: string): { from: string; to: string } {
   return { from: addMonths(today, -DATES_PAST_MONTHS), to: addMonths(today, DATES_AHEAD_MONTHS) };
+}
+
+/** The days a due date may be on: the plausible window, stretched to the GPMI's own start and end. */
+export function dueWindow(today: string, timing?: { startOn: string; durationMonths: number }): { from: string; to: string } {
+  const window = dateWindow(today);
+  if (!timing) return window;
+  const end = addMonths(timing.startOn, timing.durationMonths);
+  return { from: timing.startOn < window.from ? timing.startOn : window.from, to: end > window.to ? end : window.to };
 }
 
 /** The earliest date a GPMI can be signed or evaluated on: a year before its start (the latest: today). */
@@ -127,104 +128,52 @@ export interface PlanRow {
   targetScore: number | null;
 }
 
-export type PlanProblem =
-  | { code: 'invalidPriority' | 'invalidClientPriority' | 'invalidTarget' | 'targetBelowScore' | 'goalTooLong' | 'notApplicable'; key: string }
-  | { code: 'duplicatePriority' | 'duplicateClientPriority' | 'tooMany'; subject: string; key: string };
-
-const NUMBER = /^[1-9]$/;
+/**
+ * The agreements a new GPMI starts with: one per werkpunt of the plan that this user can see in
+ * the balance. For a person's GPMI their own first, then the household's; for a household GPMI the
+ * household's first, then each member's. Priority order within each.
+ */
+export function agreementSeeds(
+  balance: { layout: readonly LayoutSection[]; subjects: readonly { key: string }[] },
+  plan: ReadonlyMap<string, PlanRow>,
+  memberId: number | null,
+): { subject: string; domainKey: string; text: string; longTermGoal: string; shortTermGoal: string; targetScore: number | null }[] {
+  const subjects = memberId === null ? balance.subjects.map((s) => s.key) : [`m${memberId}`, 'h'];
+  return subjects.flatMap((subject) =>
+    [...plan.values()]
+      .filter((r) => r.subject === subject && r.priority !== null && cellExists(balance, r.subject, r.domainKey))
+      .sort((a, b) => a.priority! - b.priority!)
+      .map((r) => ({
+        subject: r.subject,
+        domainKey: r.domainKey,
+        text: r.shortTermGoal || r.longTermGoal,
+        longTermGoal: r.longTermGoal,
+        shortTermGoal: r.shortTermGoal,
+        targetScore: r.targetScore,
+      })),
+  );
+}
 
 /**
- * Turns what the werkpunten form posted into rows, or the problems. `cellOf` gives the balance's
- * cell for a row (its state and score): a target ("waar wil ik staan?") must be 1-5 and not below
- * where the person stands now; equal is allowed ("this must stay as it is"). A werkpunt chosen
- * without a priority gets the next free number of its person, in the order of the rows.
+ * An evaluation typed on an older signed version, moved to the newest one: a note and status typed
+ * for an agreement go to the same domain of the same person in the new version; a note whose domain
+ * the new version no longer has is handed back (`leftOver`) so nothing typed is lost.
  */
-export function parsePlan(
-  rows: PlanRowInput[],
-  cellOf: (subject: string, domainKey: string) => { state: string; score: number | null } | undefined,
-): { rows: PlanRow[]; problems: PlanProblem[] } {
-  const problems: PlanProblem[] = [];
-  const out: PlanRow[] = [];
-  for (const r of rows) {
-    const key = `${r.subject}.${r.domainKey}`;
-    const isWerkpunt = r.werkpunt || r.priority !== '';
-    let priority: number | null = null;
-    if (r.priority !== '') {
-      if (!NUMBER.test(r.priority) || Number(r.priority) > PLAN_MAX) {
-        problems.push({ code: 'invalidPriority', key });
-        continue;
-      }
-      priority = Number(r.priority);
-    }
-    let clientPriority: number | null = null;
-    if (r.clientPriority !== '') {
-      if (!NUMBER.test(r.clientPriority) || Number(r.clientPriority) > PLAN_MAX) {
-        problems.push({ code: 'invalidClientPriority', key });
-        continue;
-      }
-      clientPriority = Number(r.clientPriority);
-    }
-    if (!isWerkpunt && clientPriority === null) continue;
-    let targetScore: number | null = null;
-    const cell = cellOf(r.subject, r.domainKey);
-    if (isWerkpunt) {
-      if (cell?.state === 'nvt') {
-        problems.push({ code: 'notApplicable', key });
-        continue;
-      }
-      if (r.targetScore !== '') {
-        if (!/^[1-5]$/.test(r.targetScore)) {
-          problems.push({ code: 'invalidTarget', key });
-          continue;
-        }
-        targetScore = Number(r.targetScore);
-        if (cell?.state === 'scored' && cell.score !== null && targetScore < cell.score) {
-          problems.push({ code: 'targetBelowScore', key });
-          continue;
-        }
-      }
-      if ([...r.longTermGoal].length > GOAL_MAX || [...r.shortTermGoal].length > GOAL_MAX) {
-        problems.push({ code: 'goalTooLong', key });
-        continue;
-      }
-    }
-    out.push({
-      subject: r.subject,
-      domainKey: r.domainKey,
-      priority: isWerkpunt ? (priority ?? 0) : null,
-      clientPriority,
-      longTermGoal: isWerkpunt ? r.longTermGoal.trim() : '',
-      shortTermGoal: isWerkpunt ? r.shortTermGoal.trim() : '',
-      targetScore,
-    });
+export function carriedOver<I extends { note: string }>(
+  items: ReadonlyMap<number, I>,
+  before: readonly { id: number; subject: string; domainKey: string }[],
+  now: readonly { id: number; subject: string; domainKey: string }[],
+): { items: Map<number, I>; leftOver: { subject: string; domainKey: string; note: string }[] } {
+  const out = new Map<number, I>();
+  const leftOver: { subject: string; domainKey: string; note: string }[] = [];
+  for (const [agreementId, item] of items) {
+    const was = before.find((a) => a.id === agreementId);
+    if (!was) continue;
+    const same = now.find((a) => a.subject === was.subject && a.domainKey === was.domainKey);
+    if (same) out.set(same.id, item);
+    else if (item.note.trim()) leftOver.push({ subject: was.subject, domainKey: was.domainKey, note: item.note });
   }
-  // Per person: the limit, unique priorities, then numbers for werkpunten chosen without one.
-  const subjects = [...new Set(out.map((r) => r.subject))];
-  for (const subject of subjects) {
-    const mine = out.filter((r) => r.subject === subject);
-    const werkpunten = mine.filter((r) => r.priority !== null);
-    if (werkpunten.length > PLAN_MAX) problems.push({ code: 'tooMany', subject, key: `${subject}.${werkpunten[PLAN_MAX]!.domainKey}` });
-    const seen = new Set<number>();
-    for (const r of werkpunten) {
-      if (r.priority === 0) continue;
-      if (seen.has(r.priority!)) problems.push({ code: 'duplicatePriority', subject, key: `${subject}.${r.domainKey}` });
-      seen.add(r.priority!);
-    }
-    const seenClient = new Set<number>();
-    for (const r of mine) {
-      if (r.clientPriority === null) continue;
-      if (seenClient.has(r.clientPriority)) problems.push({ code: 'duplicateClientPriority', subject, key: `${subject}.${r.domainKey}` });
-      seenClient.add(r.clientPriority);
-    }
-    let next = 1;
-    for (const r of werkpunten) {
-      if (r.priority !== 0) continue;
-      while (seen.has(next)) next++;
-      r.priority = next;
-      seen.add(next);
-    }
-  }
-  return { rows: out, problems };
+  return { items: out, leftOver };
 }
 
 /** Werkpunten per person above the warning level (subject keys). */

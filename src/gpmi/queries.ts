@@ -4,14 +4,16 @@ import type { Database } from '../db/schema.js';
 import type { OrgScope } from '../auth/scope.js';
 import { visibleHouseholds } from '../households/access.js';
 import { findHousehold } from '../households/queries.js';
-import { findBalance, listBalances, type BalanceDetail } from '../balances/queries.js';
+import { findBalance, listBalances } from '../balances/queries.js';
+import type { BalanceDetail } from '../balances/model.js';
 import { catalogueOf } from '../balances/queries.js';
 import { findDomain } from '../catalogue/catalogue.js';
 import { cellKey } from '../balances/logic.js';
-import type { Lang } from '../catalogue/default-catalogue.js';
+import type { Locale } from '../i18n/locale.js';
 import { messagesFor } from '../i18n/index.js';
 import { addMonths, agreementVisible, latestVersion, nextMoment, scoreIn, type PlanRow } from './logic.js';
 import { OPEN_STATUSES, type AgreementStatus, type ItemKind, type VersionStatus } from './tables.js';
+import type { AgreementSeed, DraftValues, GpmiRecord, GpmiSummary, StoredPlan, VersionDetail, VersionSummary } from './model.js';
 
 // Plan and GPMI queries. Every read starts from a household the scope may see (visibleHouseholds),
 // so another team's or organisation's GPMI is simply not found (404). Writes take ids that a
@@ -20,14 +22,6 @@ import { OPEN_STATUSES, type AgreementStatus, type ItemKind, type VersionStatus 
 type Db = Kysely<Database>;
 
 // ---------------------------------------------------------------- the plan (werkpunten)
-
-export interface StoredPlan {
-  revision: number;
-  updatedAt: number | null;
-  updatedByName: string | null;
-  /** By cell key (`h.verblijfplaats`, `m12.vangnet`), every row, hidden sensitive ones included. */
-  rows: Map<string, PlanRow>;
-}
 
 export async function loadPlan(db: Db, balanceId: number): Promise<StoredPlan> {
   const plan = await db
@@ -95,60 +89,6 @@ export async function savePlan(trx: Trx, balanceId: number, rows: PlanRow[], rev
 }
 
 // ---------------------------------------------------------------- GPMI: reading
-
-export interface VersionSummary {
-  id: number;
-  number: number;
-  status: VersionStatus;
-  startOn: string;
-  durationMonths: number;
-  reason: string | null;
-  revision: number;
-  createdAt: number;
-  createdByName: string | null;
-  updatedAt: number;
-  updatedByName: string | null;
-  signedOn: string | null;
-  signedClientName: string | null;
-  signedByName: string | null;
-  signedAt: number | null;
-}
-
-export interface GpmiRecord {
-  id: number;
-  householdId: number;
-  memberId: number | null;
-  balanceId: number;
-  createdAt: number;
-  /** Oldest first. */
-  versions: VersionSummary[];
-}
-
-export interface AgreementDetail {
-  id: number;
-  position: number;
-  subject: string;
-  memberId: number | null;
-  domainKey: string;
-  text: string;
-  longTermGoal: string;
-  shortTermGoal: string;
-  targetScore: number | null;
-  dueOn: string | null;
-  /** As written in the version. */
-  status: AgreementStatus;
-  /** After the evaluations of this version (the latest one wins); equals `status` without any. */
-  currentStatus: AgreementStatus;
-  client: string[];
-  ocmw: string[];
-  partners: string[];
-  evaluations: { evaluationId: number; heldOn: string; inPerson: boolean | null; note: string; status: AgreementStatus; byName: string | null }[];
-}
-
-export interface VersionDetail extends VersionSummary {
-  moments: string[];
-  agreements: AgreementDetail[];
-}
 
 function gpmisOfVisibleHouseholds(db: Db, scope: OrgScope) {
   return db
@@ -226,7 +166,7 @@ export async function loadVersion(db: Db, version: VersionSummary): Promise<Vers
         .selectFrom('gpmi_evaluation_item as i')
         .innerJoin('gpmi_evaluation as e', 'e.id', 'i.evaluation_id')
         .leftJoin('app_user as u', 'u.id', 'e.created_by')
-        .select(['i.agreement_id', 'i.note', 'i.status', 'e.id', 'e.held_on', 'e.in_person', 'u.display_name'])
+        .select(['i.agreement_id', 'i.note', 'i.status', 'i.shared_with_client', 'e.id', 'e.held_on', 'e.in_person', 'u.display_name'])
         .where('i.agreement_id', 'in', ids)
         .orderBy('e.held_on')
         .orderBy('e.id')
@@ -242,8 +182,10 @@ export async function loadVersion(db: Db, version: VersionSummary): Promise<Vers
         .map((e) => ({
           evaluationId: e.id,
           heldOn: e.held_on,
+          // null: recorded before the form asked (issue 15); never counted as in person.
           inPerson: e.in_person === null ? null : e.in_person === 1,
           note: e.note,
+          shared: e.shared_with_client === 1,
           status: e.status,
           byName: e.display_name,
         }));
@@ -267,16 +209,6 @@ export async function loadVersion(db: Db, version: VersionSummary): Promise<Vers
       };
     }),
   };
-}
-
-export interface GpmiSummary {
-  id: number;
-  memberId: number | null;
-  balanceId: number;
-  latest: VersionSummary;
-  signed: VersionSummary | undefined;
-  state: 'draft' | 'signed' | 'signedWithDraft' | 'ended';
-  nextEvaluation: string | null;
 }
 
 /** The household's GPMIs for the dossier page, newest first. */
@@ -382,15 +314,6 @@ export async function openAgreementCounts(
 
 // ---------------------------------------------------------------- GPMI: writing
 
-export interface AgreementSeed {
-  subject: string;
-  domainKey: string;
-  text: string;
-  longTermGoal: string;
-  shortTermGoal: string;
-  targetScore: number | null;
-}
-
 export interface NewGpmi {
   balanceId: number;
   memberId: number | null;
@@ -469,28 +392,6 @@ async function insertItems(db: Db, agreementId: number, lists: { client: string[
     ...lists.partners.map((text, position) => ({ agreement_id: agreementId, kind: 'partner' as const, position, text })),
   ];
   if (rows.length) await db.insertInto('gpmi_agreement_item').values(rows).execute();
-}
-
-export interface AgreementValues {
-  id: number;
-  remove: boolean;
-  text: string;
-  longTermGoal: string;
-  shortTermGoal: string;
-  targetScore: number | null;
-  dueOn: string | null;
-  status: AgreementStatus;
-  client: string[];
-  ocmw: string[];
-  partners: string[];
-}
-export interface DraftValues {
-  startOn: string;
-  durationMonths: number;
-  moments: string[];
-  /** Only the agreements the user could see and post; others stay as they are. */
-  agreements: AgreementValues[];
-  add: { subject: string; domainKey: string } | null;
 }
 
 /**
@@ -663,7 +564,7 @@ export interface EvaluationInput {
   /** A personal conversation or not (the inspection counts those). */
   inPerson: boolean;
   balanceId: number | null;
-  items: { agreementId: number; note: string; status: AgreementStatus }[];
+  items: { agreementId: number; note: string; status: AgreementStatus; shared: boolean }[];
 }
 
 export async function recordEvaluation(trx: Trx, gpmiId: number, versionId: number, input: EvaluationInput, userId: number, now: number): Promise<number> {
@@ -683,7 +584,9 @@ export async function recordEvaluation(trx: Trx, gpmiId: number, versionId: numb
   if (input.items.length) {
     await trx
       .insertInto('gpmi_evaluation_item')
-      .values(input.items.map((i) => ({ evaluation_id: e.id, agreement_id: i.agreementId, note: i.note, status: i.status })))
+      .values(
+        input.items.map((i) => ({ evaluation_id: e.id, agreement_id: i.agreementId, note: i.note, status: i.status, shared_with_client: i.shared ? 1 : 0 })),
+      )
       .execute();
   }
   return e.id;
@@ -760,25 +663,25 @@ export interface GpmiPrint {
     client: string[];
     ocmw: string[];
     partners: string[];
-    /** The evaluations of this agreement in this version, oldest first (notes are for the file copy only). */
-    evaluations: { heldOn: string; inPerson: boolean | null; status: AgreementStatus; note: string; byName: string | null }[];
+    /** The evaluations of this agreement in this version, oldest first (a note is for the client's copy only when shared). */
+    evaluations: { heldOn: string; inPerson: boolean | null; status: AgreementStatus; note: string; shared: boolean; byName: string | null }[];
   }[];
   /** Agreements left out because this user may not see their (sensitive) domain. */
   hiddenAgreements: number;
-  locale: Lang;
+  locale: Locale;
 }
 
 /**
  * Loads one version (default: the newest) of a GPMI for printing or a PDF. Undefined when the
  * household, the GPMI or the version is not visible to this scope (the route answers 404).
- * `hideSensitive` must be decided as for the balance (hidesSensitive in balances/routes.tsx).
+ * `hideSensitive` must be decided as for the balance (hidesSensitive in households/sensitive.ts; inside a client file, the context's hideSensitive).
  */
 export async function loadGpmiForPrint(
   db: Db,
   scope: OrgScope,
   householdId: number,
   gpmiId: number,
-  opts: { version?: number | undefined; locale: Lang; hideSensitive: boolean },
+  opts: { version?: number | undefined; locale: Locale; hideSensitive: boolean },
 ): Promise<GpmiPrint | undefined> {
   const household = await findHousehold(db, scope, householdId);
   if (!household) return undefined;
@@ -847,7 +750,7 @@ export async function loadGpmiForPrint(
       client: a.client,
       ocmw: a.ocmw,
       partners: a.partners,
-      evaluations: a.evaluations.map((e) => ({ heldOn: e.heldOn, inPerson: e.inPerson, status: e.status, note: e.note, byName: e.byName })),
+      evaluations: a.evaluations.map((e) => ({ heldOn: e.heldOn, inPerson: e.inPerson, status: e.status, note: e.note, shared: e.shared, byName: e.byName })),
     })),
     hiddenAgreements: version.agreements.length - visible.length,
     locale: lang,

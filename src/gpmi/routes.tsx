@@ -10,21 +10,21 @@ import { parseId } from '../http/params.js';
 import { auditChange, auditEvent } from '../audit/route-audit.js';
 import { inTransaction } from '../db/transaction.js';
 import { scope } from '../auth/scope.js';
-import type { Household } from '../households/queries.js';
+import type { Household } from '../households/model.js';
 import { todayIso } from '../households/logic.js';
-import { findBalance, listBalances, type BalanceDetail } from '../balances/queries.js';
-import type { FieldErrors } from '../../views/components/form.js';
+import { findBalance, listBalances } from '../balances/queries.js';
+import type { BalanceDetail } from '../balances/model.js';
 import {
   agreementVisible,
   crowdedSubjects,
   currentSigned,
+  dateWindow,
   defaultMoments,
   latestVersion,
+  agreementSeeds,
+  carriedOver,
   newAgreementAllowed,
-  parsePlan,
   scoreIn,
-  REASON_MAX,
-  type PlanProblem,
   type PlanRow,
   type PlanRowInput,
 } from './logic.js';
@@ -40,25 +40,30 @@ import {
   savePlan,
   saveDraft,
   sourceBalance,
-  type AgreementSeed,
-  type DraftValues,
-  type GpmiRecord,
-  type VersionDetail,
 } from './queries.js';
+import type { DraftValues, GpmiRecord, VersionDetail } from './model.js';
 import {
   draftFormOf,
   parseDraft,
   parseEvaluation,
+  parsePlan,
   parseSignature,
   parseStart,
+  parseVersionReason,
   readDraftForm,
   readEvaluationForm,
   readPlanForm,
+  readSignForm,
+  readStartForm,
   type DraftFormValues,
   type EvaluationFormValues,
+  type GpmiErrors,
+  type GpmiError,
+  type PlanError,
+  type PlanProblem,
   type SignFormValues,
 } from './forms.js';
-import { PlanPage, type PlanError, type PlanView } from '../../views/gpmi/PlanPage.js';
+import { PlanPage, type PlanView } from '../../views/gpmi/PlanPage.js';
 import { NewGpmiPage } from '../../views/gpmi/NewGpmiPage.js';
 import { GpmiPage, type GpmiPageProps } from '../../views/gpmi/GpmiPage.js';
 import { EvaluationPage } from '../../views/gpmi/EvaluationPage.js';
@@ -101,34 +106,6 @@ function viewQuery(v: PlanView): string {
   return s ? `?${s}` : '';
 }
 
-function problemMessage(c: Context<HouseholdEnv>, detail: BalanceDetail, p: PlanProblem): PlanError {
-  const e = c.get('t').gpmi.plan.errors;
-  const who = (subject: string) => {
-    const s = detail.subjects.find((x) => x.key === subject);
-    return !s || s.memberId === null ? c.get('t').balances.editor.household : s.name;
-  };
-  switch (p.code) {
-    case 'invalidPriority':
-      return { key: p.key, field: 'p', message: e.invalidPriority(5) };
-    case 'invalidClientPriority':
-      return { key: p.key, field: 'cp', message: e.invalidClientPriority(5) };
-    case 'invalidTarget':
-      return { key: p.key, field: 'ts', message: e.invalidTarget };
-    case 'targetBelowScore':
-      return { key: p.key, field: 'ts', message: e.targetBelowScore };
-    case 'goalTooLong':
-      return { key: p.key, field: 'lt', message: e.goalTooLong };
-    case 'notApplicable':
-      return { key: p.key, field: 'w', message: e.notApplicable };
-    case 'duplicatePriority':
-      return { key: p.key, field: 'p', message: e.duplicatePriority(who(p.subject)) };
-    case 'duplicateClientPriority':
-      return { key: p.key, field: 'cp', message: e.duplicateClientPriority(who(p.subject)) };
-    case 'tooMany':
-      return { key: p.key, field: 'p', message: e.tooMany(who(p.subject), 5) };
-  }
-}
-
 /** The stored plan rows on domains this user may see in this balance (hidden sensitive ones left out). */
 function visibleRows(detail: BalanceDetail, rows: Map<string, PlanRow>): Map<string, PlanRow> {
   return new Map([...rows].filter(([, r]) => cellExists(detail, r.subject, r.domainKey)));
@@ -164,14 +141,13 @@ planRoutes.post('/', async (c) => {
   if (!found) return renderError(c, 'notFound');
   const { household, detail } = found;
   const deps = c.get('deps');
-  const t = c.get('t').gpmi.plan;
   const view = planView(c);
   const plan = await loadPlan(deps.db, detail.id);
   const fields = await readForm(c);
   const page = (
     values: Map<string, PlanRowInput>,
     status: 409 | 422,
-    extra: { errors?: PlanError[]; topError?: string; theirs?: typeof plan; revision?: number },
+    extra: { problems?: PlanProblem[]; topError?: PlanError; theirs?: typeof plan; revision?: number },
   ) =>
     render(
       c,
@@ -184,7 +160,7 @@ planRoutes.post('/', async (c) => {
           values={values}
           view={view}
           gpmis={[]}
-          errors={extra.errors}
+          problems={extra.problems}
           topError={extra.topError}
           theirs={extra.theirs}
           crowded={[]}
@@ -192,7 +168,7 @@ planRoutes.post('/', async (c) => {
       ),
       { status },
     );
-  if (detail.status !== 'final') return page(new Map(), 409, { topError: t.errors.draft });
+  if (detail.status !== 'final') return page(new Map(), 409, { topError: 'draft' });
   // Only the rows this user can see are read, checked and numbered; rows on sensitive domains
   // hidden from them are kept exactly as stored and never named (limits and duplicate priorities
   // count among the visible rows only, so a hidden row can never make a save impossible).
@@ -201,9 +177,9 @@ planRoutes.post('/', async (c) => {
   const { values, unknown } = readPlanForm(fields, visible, (s, d) => cellExists(detail, s, d));
   // A stale form (visibility or assignment changed meanwhile) names rows that are gone: they are
   // dropped, everything else typed stays in the form, and nothing is saved until the user looks again.
-  if (unknown) return page(values, 422, { topError: t.errors.unknown });
+  if (unknown) return page(values, 422, { topError: 'unknown' });
   const parsed = parsePlan([...values.values()], (s, d) => scoreIn(detail, s, d));
-  if (parsed.problems.length) return page(values, 422, { errors: parsed.problems.map((p) => problemMessage(c, detail, p)) });
+  if (parsed.problems.length) return page(values, 422, { problems: parsed.problems });
   const now = deps.now();
   const outcome = await inTransaction(deps.db, async (trx) => {
     const o = await savePlan(trx, detail.id, [...parsed.rows, ...hiddenRows], readRevision(fields), scope(c).userId, now);
@@ -247,65 +223,34 @@ gpmiRoutes.get('/new', async (c) => {
   // The form names the household and its adults, also without a balance to start from.
   await auditEvent(c, 'gpmi.new_form_viewed', { type: 'household', id: household.id });
   if (balance) await auditEvent(c, 'plan.viewed', { type: 'balance', id: balance.id });
-  return render(c, () => <NewGpmiPage ui={ui(c)} household={household} balance={balance} values={values} />);
+  return render(c, () => <NewGpmiPage ui={ui(c)} household={household} balance={balance} values={values} startRange={dateWindow(today(c))} />);
 });
 
 gpmiRoutes.post('/', async (c) => {
   const household = c.get('household');
   const deps = c.get('deps');
-  const t = c.get('t');
   const fields = await readForm(c);
   const balance = await startingBalance(c, household, field(fields, 'balance'));
   if (balance === 'notFound') return renderError(c, 'notFound');
-  const values = {
-    forWhom: field(fields, 'for_whom'),
-    startOn: field(fields, 'start_on'),
-    duration: field(fields, 'duration'),
-    moments: field(fields, 'moments'),
-  };
-  if (!balance) return render(c, () => <NewGpmiPage ui={ui(c)} household={household} balance={undefined} values={values} />, { status: 422 });
-  if (balance.status !== 'final')
-    return render(c, () => <NewGpmiPage ui={ui(c)} household={household} balance={balance} values={values} topError={t.gpmi.new.errors.draftBalance} />, {
-      status: 409,
+  const values = readStartForm(fields);
+  const page = (status: 409 | 422, extra: { topError?: GpmiError; errors?: GpmiErrors } = {}) =>
+    render(c, () => <NewGpmiPage ui={ui(c)} household={household} balance={balance} values={values} startRange={dateWindow(today(c))} {...extra} />, {
+      status,
     });
-  const parsed = parseStart(t, values, forWhomOptions(balance), today(c));
-  if (!parsed.ok)
-    return render(c, () => <NewGpmiPage ui={ui(c)} household={household} balance={balance} values={values} errors={parsed.errors} />, { status: 422 });
-  // One agreement per werkpunt the user can see: the person's own first, then the household's;
-  // for a household GPMI the household's first, then each member's. Priority order within each.
-  const plan = await loadPlan(deps.db, balance.id);
-  const subjects = parsed.memberId === null ? balance.subjects.map((s) => s.key) : [`m${parsed.memberId}`, 'h'];
-  const seeds: AgreementSeed[] = [];
-  for (const subject of subjects) {
-    const rows = [...plan.rows.values()]
-      .filter((r) => r.subject === subject && r.priority !== null && cellExists(balance, r.subject, r.domainKey))
-      .sort((a, b) => a.priority! - b.priority!);
-    for (const r of rows)
-      seeds.push({
-        subject: r.subject,
-        domainKey: r.domainKey,
-        text: r.shortTermGoal || r.longTermGoal,
-        longTermGoal: r.longTermGoal,
-        shortTermGoal: r.shortTermGoal,
-        targetScore: r.targetScore,
-      });
-  }
-  const now = deps.now();
+  if (!balance) return page(422);
+  if (balance.status !== 'final') return page(409, { topError: 'draftBalance' });
+  const parsed = parseStart(values, forWhomOptions(balance), today(c));
+  if (!parsed.ok) return page(422, { errors: parsed.errors });
+  const seeds = agreementSeeds(balance, (await loadPlan(deps.db, balance.id)).rows, parsed.memberId);
+  const gpmi = {
+    balanceId: balance.id,
+    memberId: parsed.memberId,
+    startOn: parsed.startOn,
+    durationMonths: parsed.durationMonths,
+    moments: parsed.moments ?? defaultMoments(parsed.startOn, parsed.durationMonths),
+  };
   const gpmiId = await inTransaction(deps.db, async (trx) => {
-    const created = await createGpmi(
-      trx,
-      scope(c),
-      household.id,
-      {
-        balanceId: balance.id,
-        memberId: parsed.memberId,
-        startOn: parsed.startOn,
-        durationMonths: parsed.durationMonths,
-        moments: parsed.moments ?? defaultMoments(parsed.startOn, parsed.durationMonths),
-      },
-      seeds,
-      now,
-    );
+    const created = await createGpmi(trx, scope(c), household.id, gpmi, seeds, deps.now());
     await auditChange(c, trx, 'gpmi.created', { type: 'gpmi', id: created });
     return created;
   });
@@ -373,7 +318,7 @@ async function draftConflictPage(c: Context<HouseholdEnv>, ctx: GpmiContext, for
   await auditEvent(c, 'gpmi.save_conflict', { type: 'gpmi', id: ctx.gpmi.id }, 'failure');
   const fresh = (await findGpmi(db, scope(c), ctx.household.id, ctx.gpmi.id))!;
   const theirs = await loadVersion(db, latestVersion(fresh));
-  if (theirs.status !== 'draft') return gpmiPage(c, { ...ctx, gpmi: fresh }, theirs, { topError: c.get('t').gpmi.errors.alreadySigned, status: 409 });
+  if (theirs.status !== 'draft') return gpmiPage(c, { ...ctx, gpmi: fresh }, theirs, { topError: 'alreadySigned', status: 409 });
   const theirVisible = theirs.agreements.filter((a) => agreementVisible(ctx.balance, a));
   // Typed text for agreements still in their version stays; saving again keeps this user's version, knowingly.
   const mine: DraftFormValues = { ...form, revision: theirs.revision, agreements: new Map() };
@@ -383,10 +328,8 @@ async function draftConflictPage(c: Context<HouseholdEnv>, ctx: GpmiContext, for
 
 /** The draft as posted, checked against the balance it came from; with `sign`, the signature too. */
 function checkDraft(c: Context<HouseholdEnv>, ctx: GpmiContext, version: VersionDetail, form: DraftFormValues, sign: SignFormValues | undefined) {
-  const t = c.get('t');
   const visible = version.agreements.filter((a) => agreementVisible(ctx.balance, a));
   const parsed = parseDraft(
-    t,
     form,
     (agreementId) => {
       const a = visible.find((x) => x.id === agreementId)!;
@@ -396,12 +339,12 @@ function checkDraft(c: Context<HouseholdEnv>, ctx: GpmiContext, version: Version
     today(c),
     version.startOn,
   );
-  const signature = sign ? parseSignature(t, sign, today(c), version.startOn) : undefined;
+  const signature = sign ? parseSignature(sign, today(c), version.startOn) : undefined;
   // Signing needs every agreement in view: a version with agreements hidden from this user is signed by someone who sees them all.
   if (sign && version.agreements.length !== visible.length)
-    return { ok: false as const, topError: t.gpmi.errors.hiddenAgreements, errors: parsed.ok ? undefined : parsed.errors };
+    return { ok: false as const, topError: 'hiddenAgreements' as const, errors: parsed.ok ? undefined : parsed.errors };
   if (!parsed.ok || (signature && !signature.ok))
-    return { ok: false as const, errors: { ...(parsed.ok ? {} : parsed.errors), ...(signature && !signature.ok ? signature.errors : {}) } as FieldErrors };
+    return { ok: false as const, errors: { ...(parsed.ok ? {} : parsed.errors), ...(signature && !signature.ok ? signature.errors : {}) } };
   return { ok: true as const, values: parsed.values, signature: signature?.ok ? signature.value : undefined };
 }
 
@@ -433,16 +376,14 @@ function saveGpmiDraft(
 gpmiRoutes.post('/:gpmiId', async (c) => {
   const ctx = await loadGpmiContext(c);
   if (!ctx) return renderError(c, 'notFound');
-  const e = c.get('t').gpmi.errors;
   const fields = await readForm(c);
   const latest = latestVersion(ctx.gpmi);
   const version = await loadVersion(c.get('deps').db, latest);
-  if (latest.status !== 'draft') return gpmiPage(c, ctx, version, { topError: e.alreadySigned, status: 409 });
+  if (latest.status !== 'draft') return gpmiPage(c, ctx, version, { topError: 'alreadySigned', status: 409 });
   const visible = version.agreements.filter((a) => agreementVisible(ctx.balance, a));
   const { form, posted } = readDraftForm(fields, visible);
-  const signValues = { signedOn: field(fields, 'signed_on'), clientName: field(fields, 'client_name') };
-  const signing = field(fields, 'action') === 'sign';
-  const again = (topError?: string, errors?: FieldErrors) => gpmiPage(c, ctx, version, { draft: form, errors, signValues, topError, status: 422 });
+  const { values: signValues, signing } = readSignForm(fields);
+  const again = (topError?: GpmiError, errors?: GpmiErrors) => gpmiPage(c, ctx, version, { draft: form, errors, signValues, topError, status: 422 });
   // A stale form first: an agreement a colleague removed meanwhile is a conflict, not a 404.
   if (form.revision !== version.revision) return draftConflictPage(c, ctx, form, signValues);
   // An agreement id that is not one of this draft's (another GPMI's, another household's): not found.
@@ -451,9 +392,9 @@ gpmiRoutes.post('/:gpmiId', async (c) => {
   if (!checked.ok) return again(checked.topError, checked.errors);
 
   const outcome = await saveGpmiDraft(c, ctx.gpmi.id, latest.id, form.revision, checked.values, checked.signature);
-  if (outcome.status === 'signed') return gpmiPage(c, ctx, version, { topError: e.alreadySigned, status: 409 });
+  if (outcome.status === 'signed') return gpmiPage(c, ctx, version, { topError: 'alreadySigned', status: 409 });
   if (outcome.status === 'conflict') return draftConflictPage(c, ctx, form, signValues);
-  if (outcome.status !== 'saved') return again(e[outcome.status]);
+  if (outcome.status !== 'saved') return again(outcome.status);
   const page = `/households/${ctx.household.id}/gpmis/${ctx.gpmi.id}`;
   return redirectAfterPost(c, outcome.signed ? `${page}?saved=signed` : `${page}?saved=draft${outcome.addedId ? `#agreement-${outcome.addedId}` : ''}`);
 });
@@ -462,21 +403,18 @@ gpmiRoutes.post('/:gpmiId/versions', async (c) => {
   const ctx = await loadGpmiContext(c);
   if (!ctx) return renderError(c, 'notFound');
   const deps = c.get('deps');
-  const t = c.get('t').gpmi;
-  const fields = await readForm(c);
+  const raw = field(await readForm(c), 'reason');
   const latest = latestVersion(ctx.gpmi);
   const version = await loadVersion(deps.db, latest);
-  if (latest.status !== 'signed') return gpmiPage(c, ctx, version, { topError: t.errors.draftExists, status: 409 });
-  const reason = field(fields, 'reason').replace(/\r\n?/g, '\n').trim();
-  const again = (message: string) => gpmiPage(c, ctx, version, { changeValue: field(fields, 'reason'), changeError: message, status: 422 });
-  if (!reason) return again(t.errors.reason);
-  if ([...reason].length > REASON_MAX) return again(t.errors.reasonTooLong);
+  if (latest.status !== 'signed') return gpmiPage(c, ctx, version, { topError: 'draftExists', status: 409 });
+  const parsed = parseVersionReason(raw);
+  if (!parsed.ok) return gpmiPage(c, ctx, version, { changeValue: raw, changeErrors: parsed.errors, status: 422 });
   const outcome = await inTransaction(deps.db, async (trx) => {
-    const o = await createNextVersion(trx, ctx.gpmi.id, reason, scope(c).userId, deps.now());
+    const o = await createNextVersion(trx, ctx.gpmi.id, parsed.reason, scope(c).userId, deps.now());
     if (o === 'created') await auditChange(c, trx, 'gpmi.version_created', { type: 'gpmi', id: ctx.gpmi.id });
     return o;
   });
-  if (outcome === 'draftExists') return gpmiPage(c, ctx, version, { topError: t.errors.draftExists, status: 409 });
+  if (outcome === 'draftExists') return gpmiPage(c, ctx, version, { topError: 'draftExists', status: 409 });
   return redirectAfterPost(c, `/households/${ctx.household.id}/gpmis/${ctx.gpmi.id}?saved=version`);
 });
 
@@ -500,44 +438,43 @@ gpmiRoutes.get('/:gpmiId/evaluations/new', async (c) => {
   const values: EvaluationFormValues = {
     heldOn: formatIsoDate(today(c)),
     inPerson: '',
-    items: new Map(ctx.visible.map((a) => [a.id, { note: '', status: a.currentStatus }])),
+    items: new Map(ctx.visible.map((a) => [a.id, { note: '', status: a.currentStatus, shared: false }])),
   };
   return render(c, () => <EvaluationPage ui={ui(c)} {...ctx} values={values} />, { status: ctx.version ? 200 : 409 });
 });
+
+/**
+ * The evaluation form was opened on an older signed version (a newer one was signed meanwhile): 409,
+ * nothing written, and what was typed is carried over to the same domains of the new version (the
+ * rest is shown). A version id that is not one of this GPMI's: not found.
+ */
+async function staleEvaluationPage(
+  c: Context<HouseholdEnv>,
+  ctx: NonNullable<Awaited<ReturnType<typeof evaluationContext>>> & { version: VersionDetail },
+  form: EvaluationFormValues,
+  versionId: number | null,
+) {
+  const older = ctx.gpmi.versions.find((v) => v.id === versionId);
+  if (!older) return renderError(c, 'notFound');
+  const before = (await loadVersion(c.get('deps').db, older)).agreements.filter((a) => agreementVisible(ctx.balance, a));
+  const carried = carriedOver(form.items, before, ctx.visible);
+  await auditEvent(c, 'gpmi.save_conflict', { type: 'gpmi', id: ctx.gpmi.id }, 'failure');
+  const values: EvaluationFormValues = { heldOn: form.heldOn, inPerson: form.inPerson, items: carried.items };
+  return render(c, () => <EvaluationPage ui={ui(c)} {...ctx} values={values} topError="staleVersion" leftOver={carried.leftOver} />, { status: 409 });
+}
 
 gpmiRoutes.post('/:gpmiId/evaluations', async (c) => {
   const ctx = await evaluationContext(c);
   if (!ctx) return renderError(c, 'notFound');
   const deps = c.get('deps');
   const fields = await readForm(c);
-  const { form, posted } = readEvaluationForm(fields);
+  const { form, posted, versionId } = readEvaluationForm(fields);
   if (!ctx.version) return render(c, () => <EvaluationPage ui={ui(c)} {...ctx} values={form} />, { status: 409 });
-  // The form was opened on an older signed version (a newer one was signed meanwhile): 409, nothing
-  // written, and what was typed is carried over to the same domains of the new version (the rest is shown).
-  const postedVersion = Number(field(fields, 'version_id'));
-  if (postedVersion !== ctx.version.id) {
-    const older = ctx.gpmi.versions.find((v) => v.id === postedVersion);
-    if (!older) return renderError(c, 'notFound');
-    const before = (await loadVersion(deps.db, older)).agreements.filter((a) => agreementVisible(ctx.balance, a));
-    const carried: EvaluationFormValues = { heldOn: form.heldOn, inPerson: form.inPerson, items: new Map() };
-    const leftOver: { domainKey: string; subject: string; note: string }[] = [];
-    for (const [agreementId, item] of form.items) {
-      const was = before.find((a) => a.id === agreementId);
-      if (!was) continue;
-      const now = ctx.visible.find((a) => a.subject === was.subject && a.domainKey === was.domainKey);
-      if (now) carried.items.set(now.id, item);
-      else if (item.note.trim()) leftOver.push({ subject: was.subject, domainKey: was.domainKey, note: item.note });
-    }
-    await auditEvent(c, 'gpmi.save_conflict', { type: 'gpmi', id: ctx.gpmi.id }, 'failure');
-    return render(c, () => <EvaluationPage ui={ui(c)} {...ctx} values={carried} topError={c.get('t').gpmi.errors.staleVersion} leftOver={leftOver} />, {
-      status: 409,
-    });
-  }
+  if (versionId !== ctx.version.id) return staleEvaluationPage(c, { ...ctx, version: ctx.version }, form, versionId);
   // An agreement that is not one of this GPMI's current version (another household's, a hidden
   // sensitive one): not found (audited as access.denied by households/scoped.ts), nothing written.
   if (posted.some((p) => !ctx.visible.some((a) => a.id === p))) return renderError(c, 'notFound');
   const parsed = parseEvaluation(
-    c.get('t'),
     form,
     ctx.visible.map((a) => a.id),
     today(c),

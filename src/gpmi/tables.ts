@@ -96,6 +96,8 @@ export interface GpmiEvaluationItemTable {
   agreement_id: number;
   note: string;
   status: AgreementStatus;
+  /** 1: the worker marked the note as shared with the client (printed on the client's copy). */
+  shared_with_client: Generated<number>;
 }
 export interface GpmiTables {
   balance_plan: BalancePlanTable;

@@ -8,43 +8,35 @@ import { render } from '../http/render.js';
 import { ui } from '../http/ui.js';
 import { formatIsoDate } from '../i18n/format.js';
 import { auditChange, auditEvent } from '../audit/route-audit.js';
-import { inTransaction } from '../db/transaction.js';
+import { inTransaction, type Trx } from '../db/transaction.js';
 import { scope } from '../auth/scope.js';
-import type { FieldErrors } from '../../views/components/form.js';
 import { HouseholdPage, type HouseholdPageProps } from '../../views/households/HouseholdPage.js';
 import { MemberPage, type MemberPageProps } from '../../views/households/MemberPage.js';
 import { ConflictPage } from '../../views/households/ConflictPage.js';
-import { householdConflictRows, shownHousehold, typedRows, type ConflictRow } from './conflict-rows.js';
+import { departureConflictRows, householdConflictRows, memberConflictRows, shownHousehold, shownMember, typedRows, type ConflictRow } from './conflict-rows.js';
 import { householdLabels, memberLabels } from '../../views/households/fields.js';
 import { DepartureConflictPage, HouseholdConflictPage, MemberConflictPage } from '../../views/households/SaveConflictPages.js';
 import { dossierRefInUse } from './access.js';
 import type { HouseholdEnv } from './scoped.js';
 import {
+  earliestJoinedOn,
+  latestJoinedOn,
   memberFormValues,
   parseDeparture,
   parseHousehold,
   parseMember,
   readHouseholdForm,
   readMemberForm,
-  MEMBER_FIELDS,
+  type HouseholdErrors,
   type HouseholdFormValues,
+  type JoinedBounds,
   type MemberFormValues,
 } from './forms.js';
+import type { DateRange } from '../../views/components/form.js';
 import { currentYear, todayIso } from './logic.js';
 import { parseId } from '../http/params.js';
-import { maskNationalNumber, parseNationalNumber } from './national-number.js';
-import {
-  addMember,
-  endMembership,
-  setHouseholdStatus,
-  teamsWithWorkers,
-  updateHousehold,
-  updateMember,
-  type Household,
-  type HouseholdValues,
-  type Member,
-  type TeamWithWorkers,
-} from './queries.js';
+import { addMember, endMembership, firstBalanceOfMember, setHouseholdStatus, teamsWithWorkers, updateHousehold, updateMember } from './queries.js';
+import type { Household, HouseholdValues, Member, TeamWithWorkers } from './model.js';
 
 // One household's dossier and its members, mounted at /households/:householdId. The household is
 // already found in the caller's scope (households/scoped.ts): a household or member the caller may
@@ -96,11 +88,10 @@ function closedPage(c: Context<HouseholdEnv>, h: Household, rows: ConflictRow[])
 /** The household's details (team, worker, dossier number), refused as 422 with what was typed. */
 async function householdDetailsErrors(c: Context<HouseholdEnv>, typed: HouseholdFormValues, teams: TeamWithWorkers[]) {
   const h = c.get('household');
-  const t = c.get('t');
-  const hp = parseHousehold(t, typed, teams, { teamId: h.teamId, workerId: h.assignedUserId });
+  const hp = parseHousehold(typed, teams, { teamId: h.teamId, workerId: h.assignedUserId });
   if (!hp.ok) return { errors: hp.errors };
   if (hp.values.dossierRef && (await dossierRefInUse(c.get('deps').db, scope(c), hp.values.dossierRef, h.id)))
-    return { errors: { dossier_ref: t.households.errors.dossierRefTaken } as FieldErrors };
+    return { errors: { dossier_ref: 'dossierRefTaken' } as HouseholdErrors };
   return { values: hp.values };
 }
 
@@ -130,13 +121,13 @@ dossierRoutes.post('/', async (c) => {
   const teams = await teamsWithWorkers(c.get('deps').db, scope(c));
   const closed = (current: Household) => closedPage(c, current, typedRows(householdLabels(u), shownHousehold(t, teams, h, typed)));
   // The form comes back with the revision it was loaded with, so fixing a typo cannot skip a conflict.
-  const again = (errors: FieldErrors) => householdPage(c, { ...h, revision }, { failed: { form: 'details', values: typed, errors }, status: 422 });
+  const again = (errors: HouseholdErrors) => householdPage(c, { ...h, revision }, { failed: { form: 'details', values: typed, errors }, status: 422 });
   if (h.status === 'closed') return closed(h);
   const checked = await householdDetailsErrors(c, typed, teams);
   if (!checked.values) return again(checked.errors);
 
   const result = await saveHouseholdDetails(c, revision, checked.values);
-  if (result.status === 'dossierRefTaken') return again({ dossier_ref: t.households.errors.dossierRefTaken });
+  if (result.status === 'dossierRefTaken') return again({ dossier_ref: 'dossierRefTaken' });
   if (result.status === 'notFound') return c.notFound();
   if (result.status === 'closed') return closed(result.current);
   if (result.status === 'conflict') {
@@ -168,58 +159,64 @@ async function changeStatus(c: Context<HouseholdEnv>, status: 'closed' | 'active
 
 // ---------------------------------------------------------------- members
 
-/** What a member's fields say, as a person reads them (the conflict and "closed" tables). */
-function showMember(c: Context<HouseholdEnv>, v: MemberFormValues): Record<string, string> {
-  const h = c.get('t').households;
-  const nn = v.national_number.trim() ? parseNationalNumber(v.national_number) : null;
-  return {
-    first_name: v.first_name.trim(),
-    last_name: v.last_name.trim(),
-    birth_year: v.birth_year.trim(),
-    birth_date: v.birth_date.trim(),
-    role: (h.roles as Record<string, string>)[v.role] ?? v.role,
-    adult: { auto: h.fields.adultAuto, adult: h.fields.adultYes, child: h.fields.adultNo }[v.adult] ?? v.adult,
-    // Masked in tables like everywhere else; the full number stays in the form's own field.
-    national_number: nn?.ok ? maskNationalNumber(nn.value.digits) : v.national_number.trim() ? '…' : '',
-  };
+/** A member form posted to a dossier closed meanwhile: nothing saved, what was typed shown. */
+function memberClosedPage(c: Context<HouseholdEnv>, h: Household, typed: MemberFormValues) {
+  return closedPage(c, h, typedRows(memberLabels(ui(c)), shownMember(c.get('t'), typed)));
 }
 
-/** The stored member as the form would show it, with the birth date as dd/mm/jjjj. */
-function storedMemberForm(m: Member): MemberFormValues {
-  const v = memberFormValues(m);
-  return { ...v, birth_date: m.birthDate ? formatIsoDate(m.birthDate) : '' };
+/** A change of one member and its audit row, in one transaction (written only when it was saved). */
+function changeMember<R extends { status: string }>(
+  c: Context<HouseholdEnv>,
+  action: 'household_member.added' | 'household_member.updated' | 'household_member.departed',
+  change: (trx: Trx) => Promise<R & { memberId?: number }>,
+  memberId?: number,
+) {
+  return inTransaction(c.get('deps').db, async (trx) => {
+    const r = await change(trx);
+    if (r.status === 'saved' || r.status === 'added') await auditChange(c, trx, action, { type: 'household_member', id: r.memberId ?? memberId });
+    return r;
+  });
 }
 
 dossierRoutes.post('/members', async (c) => {
-  const deps = c.get('deps');
-  const t = c.get('t');
-  const s = scope(c);
+  const { now } = c.get('deps');
   const h = c.get('household');
-  const fields = await readForm(c);
-  const typed = readMemberForm(fields);
-  if (h.status === 'closed') return closedPage(c, h, typedRows(memberLabels(ui(c)), showMember(c, typed)));
-  const now = deps.now();
-  const parsed = parseMember(t, now, typed);
+  const typed = readMemberForm(await readForm(c));
+  if (h.status === 'closed') return memberClosedPage(c, h, typed);
+  const parsed = parseMember(now(), typed);
   if (!parsed.ok) return householdPage(c, h, { failed: { form: 'member', values: typed, errors: parsed.errors }, status: 422 });
-  const result = await inTransaction(deps.db, async (trx) => {
-    const r = await addMember(trx, s, h.id, parsed.values, todayIso(now), now);
-    if (r.status === 'added') await auditChange(c, trx, 'household_member.added', { type: 'household_member', id: r.memberId });
-    return r;
-  });
+  const result = await changeMember(c, 'household_member.added', (trx) => addMember(trx, scope(c), h.id, parsed.values, todayIso(now()), now()));
   if (result.status === 'notFound') return c.notFound();
-  if (result.status === 'closed') return closedPage(c, result.current, typedRows(memberLabels(ui(c)), showMember(c, typed)));
+  if (result.status === 'closed') return memberClosedPage(c, result.current, typed);
   return redirectAfterPost(c, `/households/${h.id}?saved=added`);
 });
 
-/** The household and the member named in the path; a member of another household is not found. */
-function loadMember(c: Context<HouseholdEnv>): { h: Household; m: Member } | undefined {
-  const h = c.get('household');
+/** The member named in the path; a member of another household is not found. */
+function memberOfPath(c: Context<HouseholdEnv>): Member | undefined {
   const memberId = parseId(c.req.param('memberId'));
-  const m = h.members.find((x) => x.id === memberId);
-  return m ? { h, m } : undefined;
+  return c.get('household').members.find((x) => x.id === memberId);
 }
 
-function memberPage(
+/** The member of the path and the form posted for it, with the revision the form was loaded at. */
+async function postedForMember(c: Context<HouseholdEnv>) {
+  const m = memberOfPath(c);
+  if (!m) return undefined;
+  const fields = await readForm(c);
+  return { h: c.get('household'), m, fields, revision: readRevision(fields) };
+}
+
+/** What bounds a member's "in het gezin sinds": their departure and the first balance that has them. */
+async function joinedBounds(c: Context<HouseholdEnv>, m: Member): Promise<JoinedBounds> {
+  return { leftOn: m.leftOn, firstBalanceOn: await firstBalanceOfMember(c.get('deps').db, scope(c), m.householdId, m.id) };
+}
+
+/** The days "in het gezin sinds" may be on, as the form says them up front. */
+function joinedRange(c: Context<HouseholdEnv>, m: Member, bounds: JoinedBounds): DateRange {
+  const latest = latestJoinedOn(todayIso(c.get('deps').now()), bounds);
+  return { from: earliestJoinedOn(m.birthYear, m.birthDate), to: latest.because === 'today' ? 'today' : latest.day };
+}
+
+async function memberPage(
   c: Context<HouseholdEnv>,
   h: Household,
   m: Member,
@@ -232,99 +229,70 @@ function memberPage(
     member: m,
     year: currentYear(now),
     today: formatIsoDate(todayIso(now)),
-    values: opts.values ?? storedMemberForm(m),
+    values: opts.values ?? memberFormValues(m),
     errors: opts.errors,
     departure: opts.departure,
+    joinedRange: joinedRange(c, m, await joinedBounds(c, m)),
   };
   return render(c, () => <MemberPage {...props} />, { status: opts.status ?? 200 });
 }
 
 dossierRoutes.get('/members/:memberId', async (c) => {
-  const found = loadMember(c);
-  if (!found) return c.notFound();
+  const m = memberOfPath(c);
+  if (!m) return c.notFound();
   // This page shows the full national register number (in its edit field): its own audit action.
-  await auditEvent(c, 'household_member.viewed', { type: 'household_member', id: found.m.id });
-  return memberPage(c, found.h, found.m);
+  await auditEvent(c, 'household_member.viewed', { type: 'household_member', id: m.id });
+  return memberPage(c, c.get('household'), m);
 });
 
 dossierRoutes.post('/members/:memberId', async (c) => {
-  const deps = c.get('deps');
-  const t = c.get('t');
-  const s = scope(c);
-  const found = loadMember(c);
-  if (!found) return c.notFound();
-  const { h, m } = found;
-  const fields = await readForm(c);
-  const revision = readRevision(fields);
+  const posted = await postedForMember(c);
+  if (!posted) return c.notFound();
+  const { h, m, fields, revision } = posted;
+  // A form without the "in het gezin sinds" field keeps the stored day; shown again, it shows that day.
   const typed = readMemberForm(fields);
-  const u = ui(c);
-  if (h.status === 'closed') return closedPage(c, h, typedRows(memberLabels(u), showMember(c, typed)));
-  const now = deps.now();
-  const parsed = parseMember(t, now, typed);
-  if (!parsed.ok) return memberPage(c, h, { ...m, revision }, { values: typed, errors: parsed.errors, status: 422 });
-  const result = await inTransaction(deps.db, async (trx) => {
-    const r = await updateMember(trx, s, h.id, m.id, revision, parsed.values, now);
-    if (r.status === 'saved') await auditChange(c, trx, 'household_member.updated', { type: 'household_member', id: m.id });
-    return r;
-  });
+  const shown = { joined_on: formatIsoDate(m.joinedOn), ...typed };
+  if (h.status === 'closed') return memberClosedPage(c, h, typed);
+  const now = c.get('deps').now();
+  const bounds = await joinedBounds(c, m);
+  const parsed = parseMember(now, typed, '', bounds);
+  const refused = (errors: HouseholdErrors) => memberPage(c, h, { ...m, revision }, { values: shown, errors, status: 422 });
+  if (!parsed.ok) return refused(parsed.errors);
+  const result = await changeMember(c, 'household_member.updated', (trx) => updateMember(trx, scope(c), h.id, m.id, revision, parsed.values, now), m.id);
   if (result.status === 'notFound') return c.notFound();
-  if (result.status === 'closed') return closedPage(c, result.current, typedRows(memberLabels(u), showMember(c, typed)));
+  if (result.status === 'closed') return memberClosedPage(c, result.current, typed);
+  // A balance with this member was started meanwhile, dated before the day typed: refused, nothing written.
+  if (result.status === 'joinedAfterBalance') return refused({ joined_on: ['joinedOnAfterBalance', formatIsoDate(result.balanceOn)] });
   if (result.status === 'conflict') {
-    const cur = result.current;
-    const curMember = cur.members.find((x) => x.id === m.id)!;
-    const theirs = showMember(c, storedMemberForm(curMember));
-    const mine = showMember(c, typed);
-    const theirsDigits = curMember.nationalNumber ?? '';
-    const mineDigits = parsed.values.nationalNumber ?? '';
-    const labels = memberLabels(u);
-    const differs = (k: string) =>
-      k === 'national_number'
-        ? theirsDigits !== mineDigits
-        : k === 'birth_date'
-          ? (curMember.birthDate ?? '') !== (parsed.values.birthDate ?? '')
-          : k === 'birth_year'
-            ? curMember.birthYear !== parsed.values.birthYear
-            : theirs[k] !== mine[k];
-    const rows = MEMBER_FIELDS.filter(differs).map((k) => ({ label: labels[k]!, theirs: theirs[k]!, yours: mine[k]! }));
-    return render(c, () => <MemberConflictPage ui={u} current={cur} member={curMember} typed={typed} rows={rows} />, { status: 409 });
+    const u = ui(c);
+    const current = result.current.members.find((x) => x.id === m.id)!;
+    const rows = memberConflictRows(c.get('t'), memberLabels(u), current, typed, parsed.values);
+    const range = joinedRange(c, current, await joinedBounds(c, current));
+    return render(c, () => <MemberConflictPage ui={u} current={result.current} member={current} typed={shown} rows={rows} joinedRange={range} />, {
+      status: 409,
+    });
   }
   return redirectAfterPost(c, `/households/${h.id}?saved=member`);
 });
 
 dossierRoutes.post('/members/:memberId/departure', async (c) => {
-  const deps = c.get('deps');
+  const posted = await postedForMember(c);
+  if (!posted) return c.notFound();
+  const { h, m, fields, revision } = posted;
   const t = c.get('t');
-  const s = scope(c);
-  const found = loadMember(c);
-  if (!found) return c.notFound();
-  const { h, m } = found;
-  const fields = await readForm(c);
-  const revision = readRevision(fields);
   const typed = field(fields, 'left_on');
-  const u = ui(c);
-  const labels = { left_on: t.households.fields.leftOn };
-  if (h.status === 'closed') return closedPage(c, h, typedRows(labels, { left_on: typed }));
-  const now = deps.now();
-  const parsed = parseDeparture(t, now, typed, m.joinedOn);
+  const closed = (current: Household) => closedPage(c, current, typedRows({ left_on: t.households.fields.leftOn }, { left_on: typed }));
+  if (h.status === 'closed') return closed(h);
+  const now = c.get('deps').now();
+  const parsed = parseDeparture(now, typed, m.joinedOn);
   if (!parsed.ok) return memberPage(c, h, { ...m, revision }, { departure: { value: typed, errors: parsed.errors }, status: 422 });
-  const result = await inTransaction(deps.db, async (trx) => {
-    const r = await endMembership(trx, s, h.id, m.id, revision, parsed.day, now);
-    if (r.status === 'saved') await auditChange(c, trx, 'household_member.departed', { type: 'household_member', id: m.id });
-    return r;
-  });
+  const result = await changeMember(c, 'household_member.departed', (trx) => endMembership(trx, scope(c), h.id, m.id, revision, parsed.day, now), m.id);
   if (result.status === 'notFound') return c.notFound();
-  if (result.status === 'closed') return closedPage(c, result.current, typedRows(labels, { left_on: typed }));
+  if (result.status === 'closed') return closed(result.current);
   if (result.status === 'conflict') {
-    const cur = result.current;
-    const curMember = cur.members.find((x) => x.id === m.id)!;
-    const rows = [
-      {
-        label: labels.left_on,
-        theirs: curMember.leftOn ? formatIsoDate(curMember.leftOn) : t.households.conflict.notDeparted,
-        yours: formatIsoDate(parsed.day),
-      },
-    ];
-    return render(c, () => <DepartureConflictPage ui={u} current={cur} member={curMember} typed={typed} rows={rows} />, { status: 409 });
+    const current = result.current.members.find((x) => x.id === m.id)!;
+    const rows = departureConflictRows(t, current, parsed.day);
+    return render(c, () => <DepartureConflictPage ui={ui(c)} current={result.current} member={current} typed={typed} rows={rows} />, { status: 409 });
   }
   return redirectAfterPost(c, `/households/${h.id}?saved=departed`);
 });

@@ -48,7 +48,7 @@ export function searchTokens(q: string): string[] {
 // ---------------------------------------------------------------- the caseload's query string
 
 export type StatusFilter = 'active' | 'closed' | 'all';
-/** BALANCE: the balance feature adds 'last_balance' (and its index) here. */
+/** How the caseload can be sorted; balance_asc/balance_desc by the date of the latest finalised balance. */
 export type CaseloadSort = 'updated_desc' | 'updated_asc' | 'created_desc' | 'created_asc' | 'balance_asc' | 'balance_desc';
 export const CASELOAD_SORTS: readonly CaseloadSort[] = ['updated_desc', 'updated_asc', 'created_desc', 'created_asc', 'balance_asc', 'balance_desc'];
 /** "No finalised balance in the last N months" filter choices. */

@@ -4,7 +4,8 @@ import type { Database } from '../db/schema.js';
 import type { OrgScope } from '../auth/scope.js';
 import { mayPlaceInTeam, visibleHouseholds, visibleMembers } from './access.js';
 import { buildSearchText, monthsBefore, pageCount, PAGE_SIZE, searchTokens, type CaseloadFilters } from './logic.js';
-import type { HouseholdStatus, MemberRole } from './tables.js';
+import type { HouseholdStatus } from './tables.js';
+import type { CaseloadResult, Household, HouseholdValues, Member, MemberValues, TeamWithWorkers } from './model.js';
 
 // Household queries. Plain functions taking `db` first (a transaction works too; the route owns
 // it) and the OrgScope second. Every one starts from visibleHouseholds()/visibleMembers(), so a
@@ -12,101 +13,9 @@ import type { HouseholdStatus, MemberRole } from './tables.js';
 
 type Db = Kysely<Database>;
 
-export interface Member {
-  id: number;
-  householdId: number;
-  firstName: string;
-  lastName: string;
-  birthYear: number;
-  birthDate: string | null;
-  role: MemberRole;
-  /** Null: follows from the age (see isAdult in logic.ts). */
-  adultOverride: boolean | null;
-  /** 11 digits; show masked (maskNationalNumber) everywhere except the member's edit field. */
-  nationalNumber: string | null;
-  joinedOn: string;
-  leftOn: string | null;
-  position: number;
-  revision: number;
-  updatedAt: number;
-  updatedByName: string | null;
-}
-
-export interface Household {
-  id: number;
-  teamId: number;
-  teamName: string;
-  assignedUserId: number | null;
-  assignedName: string | null;
-  dossierRef: string | null;
-  status: HouseholdStatus;
-  closedAt: number | null;
-  revision: number;
-  createdAt: number;
-  updatedAt: number;
-  updatedByName: string | null;
-  /** Current members first (by position), then former ones (by the day they left). */
-  members: Member[];
-}
-
-/** The household's own fields, as the "new household" and "edit household" forms set them. */
-export interface HouseholdValues {
-  teamId: number;
-  assignedUserId: number | null;
-  dossierRef: string | null;
-}
-
-export interface MemberValues {
-  firstName: string;
-  lastName: string;
-  birthYear: number;
-  birthDate: string | null;
-  role: MemberRole;
-  adultOverride: boolean | null;
-  nationalNumber: string | null;
-}
-
-/**
- * One line of the caseload. The optional fields at the end belong to the balance feature: it fills
- * them (see enrichCaseloadRows in routes.tsx) and the view shows their columns only once it does.
- * Nothing here invents a value for them.
- */
-export interface CaseloadRow {
-  id: number;
-  dossierRef: string | null;
-  status: HouseholdStatus;
-  teamId: number;
-  teamName: string;
-  assignedUserId: number | null;
-  assignedName: string | null;
-  /** First names of the current members, in their order in the household. */
-  memberFirstNames: string[];
-  createdAt: number;
-  updatedAt: number;
-  // BALANCE: filled by the balance (meting) feature; undefined until it exists.
-  /** Date of the latest finalised balance (UTC ms), null when the household has none yet. */
-  lastBalanceAt?: number | null;
-  /** Change between the last two balances, null with fewer than two. */
-  direction?: 'better' | 'same' | 'worse' | null;
-  /** GPMI agreements not yet evaluated. */
-  openAgreements?: number;
-}
-
-export interface CaseloadResult {
-  rows: CaseloadRow[];
-  total: number;
-  page: number;
-  pages: number;
-}
-
-export interface TeamWithWorkers {
-  id: number;
-  name: string;
-  /** Active users with a role in the team (worker or lead): who a household can be assigned to. */
-  workers: { id: number; name: string }[];
-}
-
 export type SaveResult = { status: 'saved' | 'unchanged' | 'notFound' } | { status: 'conflict' | 'closed'; current: Household };
+/** A member save can also be refused because "in het gezin sinds" falls after a balance that has them (`balanceOn`). */
+export type MemberSaveResult = SaveResult | { status: 'joinedAfterBalance'; balanceOn: string };
 
 // ---------------------------------------------------------------- reading
 
@@ -360,7 +269,7 @@ export async function createHousehold(
       .values({
         household_id: row.id,
         ...memberColumns(m),
-        joined_on: today,
+        joined_on: m.joinedOn ?? today,
         position: position++,
         revision: 0,
         created_at: now,
@@ -445,7 +354,7 @@ export async function addMember(trx: Trx, scope: OrgScope, householdId: number, 
     .values({
       household_id: householdId,
       ...memberColumns(values),
-      joined_on: today,
+      joined_on: values.joinedOn ?? today,
       position,
       revision: 0,
       created_at: now,
@@ -466,8 +375,25 @@ function sameMemberValues(m: Member, v: MemberValues): boolean {
     m.birthDate === v.birthDate &&
     m.role === v.role &&
     m.adultOverride === v.adultOverride &&
-    m.nationalNumber === v.nationalNumber
+    m.nationalNumber === v.nationalNumber &&
+    (v.joinedOn === undefined || m.joinedOn === v.joinedOn)
   );
+}
+
+/**
+ * The date of the earliest balance (draft or finalised) that has this member as one of its people,
+ * or null. A member cannot have joined after it: "in het gezin sinds" is bounded by it.
+ */
+export async function firstBalanceOfMember(db: Db, scope: OrgScope, householdId: number, memberId: number): Promise<string | null> {
+  const row = await db
+    .selectFrom('balance_subject')
+    .innerJoin('balance', 'balance.id', 'balance_subject.balance_id')
+    .select((eb) => eb.fn.min<string>('balance.taken_on').as('first'))
+    .where('balance_subject.member_id', '=', memberId)
+    .where('balance.household_id', '=', householdId)
+    .where('balance.household_id', 'in', visibleHouseholds(db, scope).select('household.id'))
+    .executeTakeFirst();
+  return row?.first ?? null;
 }
 
 /** Saves a member if nobody changed them since `revision`. The member must belong to `householdId`. */
@@ -479,14 +405,20 @@ export async function updateMember(
   revision: number,
   values: MemberValues,
   now: number,
-): Promise<SaveResult> {
+): Promise<MemberSaveResult> {
   const current = await findHousehold(trx, scope, householdId);
   const member = current?.members.find((m) => m.id === memberId);
   if (!current || !member) return { status: 'notFound' };
   if (current.status === 'closed') return { status: 'closed', current };
   if (sameMemberValues(member, values)) return { status: 'unchanged' };
   if (member.revision !== revision) return { status: 'conflict', current };
-  return writeMemberAtRevision(trx, scope, { householdId, memberId, revision, current }, memberColumns(values), now);
+  // Checked here, in the transaction that writes, so a balance started meanwhile counts too.
+  if (values.joinedOn !== undefined && values.joinedOn !== member.joinedOn) {
+    const first = await firstBalanceOfMember(trx, scope, householdId, memberId);
+    if (first !== null && values.joinedOn > first) return { status: 'joinedAfterBalance', balanceOn: first };
+  }
+  const columns = values.joinedOn === undefined ? memberColumns(values) : { ...memberColumns(values), joined_on: values.joinedOn };
+  return writeMemberAtRevision(trx, scope, { householdId, memberId, revision, current }, columns, now);
 }
 
 /** Ends a membership on `leftOn`; the member stays in the household's history. */

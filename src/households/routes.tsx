@@ -19,7 +19,6 @@ import { auditChange, auditEvent } from '../audit/route-audit.js';
 import { inTransaction } from '../db/transaction.js';
 import { denied, requireUser } from '../auth/middleware.js';
 import { scope, type OrgScope } from '../auth/scope.js';
-import type { FieldErrors } from '../../views/components/form.js';
 import { CaseloadPage, CaseloadResults, type CaseloadProps } from '../../views/households/CaseloadPage.js';
 import { NewHouseholdPage } from '../../views/households/NewHouseholdPage.js';
 import { dossierRefInUse, mayUseCaseload } from './access.js';
@@ -35,11 +34,13 @@ import {
   readHouseholdForm,
   readMemberCount,
   readMemberForm,
+  type HouseholdErrors,
   type HouseholdFormValues,
   type MemberFormValues,
 } from './forms.js';
 import { MAX_NEW_MEMBERS, parseCaseloadQuery, todayIso } from './logic.js';
-import { caseload, createHousehold, teamsWithWorkers, type CaseloadRow, type MemberValues, type TeamWithWorkers } from './queries.js';
+import { caseload, createHousehold, teamsWithWorkers } from './queries.js';
+import type { CaseloadEntry, CaseloadRow, MemberValues, TeamWithWorkers } from './model.js';
 
 // The caseload ("Mijn dossiers"), a new household, and the client files under it. Who may do what
 // is decided in access.ts (docs/permissions-households.md); every query goes through its
@@ -56,35 +57,22 @@ type Db = Kysely<Database>;
 // ---------------------------------------------------------------- caseload
 
 /**
- * BALANCE: the balance feature fills lastBalanceAt / direction / openAgreements here (one query
- * for the page's household ids) and returns balanceColumns: true. Until then: nothing, on purpose.
+ * The caseload lines with what the balances and GPMIs say about each household: the latest
+ * finalised balance, the direction since the one before, and the open agreements. One query each
+ * for the page's household ids; households whose sensitive domains this viewer may not see are
+ * counted without those domains.
  */
-async function enrichCaseloadRows(db: Db, s: OrgScope, rows: CaseloadRow[], today: string): Promise<{ rows: CaseloadRow[]; balanceColumns: boolean }> {
-  // Households whose sensitive domains this viewer may not see: left out of the direction and the count too.
+async function withBalanceColumns(db: Db, s: OrgScope, rows: CaseloadRow[], today: string): Promise<CaseloadEntry[]> {
+  const ids = rows.map((r) => r.id);
   const shielded = new Set(rows.filter((r) => hidesSensitive(s, r)).map((r) => r.id));
-  const trends = await balanceTrends(
-    db,
-    s,
-    rows.map((r) => r.id),
-    shielded,
-  );
-  // GPMI (src/gpmi): agreements still lopend/bijgestuurd in the current signed version of active GPMIs.
-  const open = await openAgreementCounts(
-    db,
-    s,
-    rows.map((r) => r.id),
-    today,
-    shielded,
-  );
-  return {
-    rows: rows.map((r) => ({
-      ...r,
-      lastBalanceAt: trends.get(r.id)?.lastTakenAt ?? null,
-      direction: trends.get(r.id)?.direction ?? null,
-      openAgreements: open.get(r.id) ?? 0,
-    })),
-    balanceColumns: true,
-  };
+  const trends = await balanceTrends(db, s, ids, shielded);
+  const open = await openAgreementCounts(db, s, ids, today, shielded);
+  return rows.map((r) => ({
+    ...r,
+    lastBalanceAt: trends.get(r.id)?.lastTakenAt ?? null,
+    direction: trends.get(r.id)?.direction ?? null,
+    openAgreements: open.get(r.id) ?? 0,
+  }));
 }
 
 /** "Mijn dossiers": GET / for users with a team (src/home/routes.tsx) and GET /households. */
@@ -93,10 +81,10 @@ export async function showCaseload(c: Context<SignedInEnv>, basePath: '/' | '/ho
   const { db } = c.get('deps');
   const filters = parseCaseloadQuery(c.req.query(), s.teamIds);
   const [teams, result] = await Promise.all([teamsWithWorkers(db, s), caseload(db, s, filters, todayIso(c.get('deps').now()))]);
-  const enriched = await enrichCaseloadRows(db, s, result.rows, todayIso(c.get('deps').now()));
+  const rows = await withBalanceColumns(db, s, result.rows, todayIso(c.get('deps').now()));
   // Which lists someone looked at, not what they searched for (the search text may be a name).
   await auditEvent(c, 'caseload.viewed', { type: 'caseload' });
-  const props: CaseloadProps = { ui: ui(c), basePath, filters, teams, result: { ...result, rows: enriched.rows }, balanceColumns: enriched.balanceColumns };
+  const props: CaseloadProps = { ui: ui(c), basePath, filters, teams, result: { ...result, rows } };
   return render(c, () => <CaseloadPage {...props} />, { fragment: () => <CaseloadResults {...props} /> });
 }
 
@@ -112,7 +100,7 @@ function newHouseholdPage(
   teams: TeamWithWorkers[],
   household: HouseholdFormValues,
   members: MemberFormValues[],
-  opts: { errors?: FieldErrors; focusRow?: number; status?: 200 | 422 } = {},
+  opts: { errors?: HouseholdErrors; focusRow?: number; status?: 200 | 422 } = {},
 ) {
   return render(c, () => <NewHouseholdPage ui={ui(c)} teams={teams} household={household} members={members} errors={opts.errors} focusRow={opts.focusRow} />, {
     status: opts.status ?? 200,
@@ -138,7 +126,6 @@ householdRoutes.post('/', async (c) => {
   const s = scope(c);
   if (!mayUseCaseload(s)) return denied(c);
   const deps = c.get('deps');
-  const t = c.get('t');
   const fields = await readForm(c);
   const teams = await teamsWithWorkers(deps.db, s);
   const count = readMemberCount(fields);
@@ -151,18 +138,18 @@ householdRoutes.post('/', async (c) => {
   }
 
   const now = deps.now();
-  const hp = parseHousehold(t, household, teams);
-  const errors: FieldErrors = hp.ok ? {} : { ...hp.errors };
+  const hp = parseHousehold(household, teams);
+  const errors: HouseholdErrors = hp.ok ? {} : { ...hp.errors };
   // Rows left empty are skipped; with every row empty, the first one says what is missing.
   const filled = members.map((m, i) => ({ m, i })).filter((x) => !isBlankMember(x.m));
   const rows = filled.length ? filled : [{ m: members[0]!, i: 0 }];
   const valid: MemberValues[] = [];
   for (const { m, i } of rows) {
-    const r = parseMember(t, now, m, memberPrefix(i));
+    const r = parseMember(now, m, memberPrefix(i));
     if (r.ok) valid.push(r.values);
     else Object.assign(errors, r.errors);
   }
-  if (hp.ok && hp.values.dossierRef && (await dossierRefInUse(deps.db, s, hp.values.dossierRef))) errors.dossier_ref = t.households.errors.dossierRefTaken;
+  if (hp.ok && hp.values.dossierRef && (await dossierRefInUse(deps.db, s, hp.values.dossierRef))) errors.dossier_ref = 'dossierRefTaken';
   if (!hp.ok || Object.values(errors).some(Boolean)) return newHouseholdPage(c, teams, household, members, { errors, status: 422 });
 
   let id: number;
@@ -175,7 +162,7 @@ householdRoutes.post('/', async (c) => {
   } catch (err) {
     // Two people saving the same new number at once: the unique constraint decides, the user gets words.
     if (hp.values.dossierRef && (await dossierRefInUse(deps.db, s, hp.values.dossierRef))) {
-      return newHouseholdPage(c, teams, household, members, { errors: { dossier_ref: t.households.errors.dossierRefTaken }, status: 422 });
+      return newHouseholdPage(c, teams, household, members, { errors: { dossier_ref: 'dossierRefTaken' }, status: 422 });
     }
     throw err;
   }

@@ -5,7 +5,8 @@ import { auditCaller } from '../audit/route-audit.js';
 import type { ScopedEnv, SignedInEnv } from '../http/env.js';
 import { renderError } from '../http/errors.js';
 import { parseId } from '../http/params.js';
-import { findHousehold, type Household } from './queries.js';
+import { findHousehold } from './queries.js';
+import type { Household } from './model.js';
 import { hidesSensitive } from './sensitive.js';
 
 // Everything under /households/:householdId is one client file. This middleware is the one way in

@@ -260,6 +260,63 @@ export function firstToLast(h: PersonHistory): { better: number; same: number; w
   return out;
 }
 
+/** How a domain's score moved between two moments; `noScore`: one of them is not a score (nvt, not discussed). */
+export type Step = { kind: 'better' | 'worse'; delta: number } | { kind: 'same' } | { kind: 'noScore' };
+
+function step(before: number | null, after: number | null): Step {
+  if (before === null || after === null) return { kind: 'noScore' };
+  return after > before ? { kind: 'better', delta: after - before } : after < before ? { kind: 'worse', delta: before - after } : { kind: 'same' };
+}
+
+export interface EvolutionCell {
+  /** The cell in this balance; null: the domain was not asked of this person then. */
+  cell: CellValue | null;
+  /** Since the balance before it in this person's history; null for the first, or when not asked now. */
+  since: Step | null;
+  /** What the score meant then: the anchor text of the catalogue version this balance was scored against. */
+  anchor: string | null;
+}
+export interface EvolutionRow {
+  key: string;
+  label: string;
+  cells: EvolutionCell[];
+  /** Over the whole period: the first score against the last one (noScore with fewer than two scores). */
+  overall: Step;
+}
+
+/**
+ * What the evolution page says per domain of one person: per balance the score, what it meant at
+ * that date, and the step since the balance before; and over the whole period, first score to last.
+ * The same rows as the heatmap's (personHistory), so the words and the picture cannot disagree.
+ */
+export function evolutionRows(h: PersonHistory, lang: Locale): EvolutionRow[] {
+  return h.rows.map((r) => {
+    const cells = r.cells.map((cell, i): EvolutionCell => {
+      const score = scoreOf(cell);
+      const domain = score === null ? undefined : findDomain(h.balances[i]!.catalogue, r.key);
+      return {
+        cell,
+        since: i === 0 || cell === null ? null : step(scoreOf(r.cells[i - 1] ?? null), score),
+        anchor: domain && score !== null ? domain.anchors[score - 1]![lang] : null,
+      };
+    });
+    const scores = r.cells.map(scoreOf).filter((x) => x !== null);
+    return { key: r.key, label: r.label, cells, overall: scores.length < 2 ? { kind: 'noScore' } : step(scores[0]!, scores[scores.length - 1]!) };
+  });
+}
+
+/** Per balance after the first: how many domains got better, stayed the same or got worse since the one before. */
+export function stepTotals(rows: EvolutionRow[], balances: number): { better: number; same: number; worse: number }[] {
+  return Array.from({ length: Math.max(0, balances - 1) }, (_, i) => {
+    const out = { better: 0, same: 0, worse: 0 };
+    for (const r of rows) {
+      const s = r.cells[i + 1]?.since;
+      if (s && s.kind !== 'noScore') out[s.kind]++;
+    }
+    return out;
+  });
+}
+
 // ---------------------------------------------------------------- comparison of two balances
 
 export type Change =

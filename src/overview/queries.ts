@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { OrgScope } from '../auth/scope.js';
-import { catalogueOf, listBalances, type BalanceDetail, type BalanceSummary } from '../balances/queries.js';
+import { catalogueOf, listBalances } from '../balances/queries.js';
+import type { BalanceDetail, BalanceSummary } from '../balances/model.js';
 import { balanceLayout, cellKey, subjectKeyOf, type CellValue, type LayoutSection, type Subject } from '../balances/logic.js';
 import type { Snapshot } from './model.js';
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { Household } from '../households/queries.js';
-import type { AmendmentRow, BalanceDetail } from '../balances/queries.js';
+import type { Household } from '../households/model.js';
+import type { AmendmentRow, BalanceDetail } from '../balances/model.js';
 import { cellExists, cellKey, EMPTY_CELL, type CellValue, type LayoutSection, type Subject } from '../balances/logic.js';
 import type { Level } from '../catalogue/default-catalogue.js';
 import { messagesFor, type Locale, type Messages } from '../i18n/index.js';

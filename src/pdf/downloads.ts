@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { OrgScope } from '../auth/scope.js';
-import type { Household } from '../households/queries.js';
+import type { Household } from '../households/model.js';
 import type { Locale } from '../i18n/index.js';
 import { findBalance, listAmendments } from '../balances/queries.js';
 import { loadGpmiForPrint } from '../gpmi/queries.js';

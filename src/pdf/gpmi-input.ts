@@ -39,8 +39,9 @@ export function gpmiReportInput(p: GpmiPrint, currentWorkerName: string): GpmiRe
       status: a.currentStatus,
       longTermGoal: a.longTermGoal,
       shortTermGoal: a.shortTermGoal,
-      // Notes go to the renderer too: it prints them on the file copy only (options.audience).
-      evaluations: a.evaluations.map((e) => ({ date: e.heldOn, inPerson: e.inPerson, status: e.status, note: e.note, byName: e.byName })),
+      // Notes go to the renderer too: it prints them all on the file copy, and on the client's copy
+      // only those the worker shared (options.audience).
+      evaluations: a.evaluations.map((e) => ({ date: e.heldOn, inPerson: e.inPerson, status: e.status, note: e.note, shared: e.shared, byName: e.byName })),
     })),
   };
 }

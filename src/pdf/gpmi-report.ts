@@ -38,7 +38,7 @@ export interface GpmiAgreementInput {
   /** "Doel op lange termijn" / "Doel op korte termijn"; empty or absent when none was written. */
   longTermGoal?: string | undefined;
   shortTermGoal?: string | undefined;
-  /** The evaluations of this agreement, oldest first: the day, how it went, and the worker's note (file copy only). */
+  /** The evaluations of this agreement, oldest first: the day, how it went, and the worker's note (see GpmiEvaluationInput). */
   evaluations?: GpmiEvaluationInput[] | undefined;
 }
 
@@ -48,15 +48,17 @@ export interface GpmiEvaluationInput {
   /** A personal conversation (true), not (false), or not recorded (null, evaluations from before this was asked). */
   inPerson?: boolean | null | undefined;
   status: GpmiStatus;
-  /** The worker's note; printed on the file copy only (there is no "shared with the client" mark). */
+  /** The worker's note: printed on the file copy, and on the client's copy only when `shared`. */
   note?: string | undefined;
+  /** The worker marked the note as shared with the client. */
+  shared?: boolean | undefined;
   /** Who recorded it; printed on the file copy only. */
   byName?: string | null | undefined;
 }
 
 export type GpmiAudience = 'file' | 'client';
 export interface GpmiRenderOptions {
-  /** 'client' (default): neutral score chips, no evaluation notes. 'file': colours and notes. */
+  /** 'client' (default): neutral score chips, only the notes shared with the client. 'file': colours and every note. */
   audience?: GpmiAudience | undefined;
 }
 
@@ -90,6 +92,7 @@ export function renderGpmiReport(input: GpmiReportInput, options: GpmiRenderOpti
   const audience: GpmiAudience = options.audience ?? 'client';
   const t = messagesFor(input.language);
   const g = t.pdf.gpmi;
+  const inPerson = t.figures.evaluation.shown;
   const names = input.persons.join(', ');
   const w = new PdfWriter({
     title: g.docTitle(names),
@@ -129,7 +132,7 @@ export function renderGpmiReport(input: GpmiReportInput, options: GpmiRenderOpti
   if (!input.agreements.length) w.paragraph(g.noAgreements);
   input.agreements.forEach((a, i) => {
     // An agreement is kept on one page when it fits on one: a new page rather than a split.
-    const height = agreementHeight(w, a, audience);
+    const height = agreementHeight(w, g, inPerson, a, audience);
     if (height <= w.pageHeight) w.ensureSpace(height);
     // A longer one starts on a new page unless less than 40 % of this one is still free, and every page it
     // runs on to opens with its domain ("Schulden (vervolg)").
@@ -183,15 +186,9 @@ export function renderGpmiReport(input: GpmiReportInput, options: GpmiRenderOpti
         const evaluations = a.evaluations ?? [];
         if (evaluations.length) {
           w.heading(3, g.evaluationsTitle, { keepWithNext: w.type.body * 3 });
-          // How it went, per evaluation; the worker's note (and name) only on the file copy.
-          w.list(
-            evaluations.map((e) => {
-              const line = g.evaluation(`${formatIsoDate(e.date)} (${inPersonWords(t, e.inPerson)})`, g.status[e.status]);
-              if (audience !== 'file') return line;
-              const by = e.byName ? ` (${e.byName})` : '';
-              return e.note?.trim() ? `${line}${by}\n${e.note.trim()}` : `${line}${by}`;
-            }),
-          );
+          // How it went, per evaluation; the worker's notes on the file copy (with who wrote them and
+          // whether the client got it too), on the client's copy only the notes shared with them.
+          w.list(evaluations.map((e) => evaluationLine(g, inPerson, e, audience)));
         }
       }),
     );
@@ -202,14 +199,21 @@ export function renderGpmiReport(input: GpmiReportInput, options: GpmiRenderOpti
   return w.finish();
 }
 
-/** "persoonlijk gesprek" / "geen persoonlijk gesprek" / "persoonlijk gesprek niet geregistreerd". */
-function inPersonWords(t: Messages, inPerson: boolean | null | undefined): string {
-  const w = t.figures.evaluation.shown;
-  return inPerson === true ? w.yes : inPerson === false ? w.no : w.unknown;
+/** How "in person" reads in an evaluation line: "persoonlijk gesprek" / "geen …" / "… niet geregistreerd". */
+type InPersonWords = Messages['figures']['evaluation']['shown'];
+const inPersonText = (w: InPersonWords, v: boolean | null | undefined) => (v === true ? w.yes : v === false ? w.no : w.unknown);
+
+/** One evaluation as the list prints it for this copy (see the comment at its use): the day, whether in person, how it went. */
+function evaluationLine(g: Messages['pdf']['gpmi'], inPerson: InPersonWords, e: GpmiEvaluationInput, audience: GpmiAudience): string {
+  const line = g.evaluation(`${formatIsoDate(e.date)} (${inPersonText(inPerson, e.inPerson)})`, g.status[e.status]);
+  const note = e.note?.trim();
+  if (audience !== 'file') return note && e.shared ? `${line}\n${note}` : line;
+  const by = e.byName ? ` (${e.byName})` : '';
+  return note ? `${line}${by}\n${note}${e.shared ? `\n${g.sharedNote}` : ''}` : `${line}${by}`;
 }
 
 /** A generous estimate of what one agreement takes on the page (see the layout in renderGpmiReport). */
-function agreementHeight(w: PdfWriter, a: GpmiAgreementInput, audience: GpmiAudience): number {
+function agreementHeight(w: PdfWriter, g: Messages['pdf']['gpmi'], inPerson: InPersonWords, a: GpmiAgreementInput, audience: GpmiAudience): number {
   const ty = w.type;
   const row = ty.body * (1 + ty.lineGap / 10) + 14;
   let h = ty.small * 1.8 + ty.h2 * 2.4 + w.textHeight(a.agreement, FONT.bold, ty.body, w.width - 20) + 14 + ty.body;
@@ -221,10 +225,7 @@ function agreementHeight(w: PdfWriter, a: GpmiAgreementInput, audience: GpmiAudi
     h +=
       ty.h3 * 2.2 +
       w.listHeight(
-        evaluations.map(
-          (e) =>
-            `${e.date} ${e.status} persoonlijk gesprek niet geregistreerd ${e.byName ?? ''}${audience === 'file' && e.note?.trim() ? `\n${e.note.trim()}` : ''}`,
-        ),
+        evaluations.map((e) => evaluationLine(g, inPerson, e, audience)),
         w.width,
       );
   for (const items of [a.clientActions, a.ocmwActions, a.partners]) {

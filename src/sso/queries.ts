@@ -3,7 +3,8 @@ import { createHash } from 'node:crypto';
 import type { Database } from '../db/schema.js';
 import type { Trx } from '../db/transaction.js';
 import type { OrgScope } from '../auth/scope.js';
-import { createUser, normaliseEmail } from '../auth/queries.js';
+import { createUser } from '../auth/queries.js';
+import { normaliseEmail } from '../auth/logic.js';
 import type { SsoProviderTable } from './tables.js';
 import type { ProviderValues } from './logic.js';
 

@@ -441,7 +441,12 @@ describe('reading client files', () => {
         trx,
         gpmiId,
         version.id,
-        { heldOn: '2026-11-20', inPerson: true, balanceId: null, items: [{ agreementId: agreement.id, status: 'bijgestuurd', note: 'Nota: sneller zoeken.' }] },
+        {
+          heldOn: '2026-11-20',
+          inPerson: true,
+          balanceId: null,
+          items: [{ agreementId: agreement.id, status: 'bijgestuurd', note: 'Nota: sneller zoeken.', shared: false }],
+        },
         worker.userId,
         t.now(),
       ),

@@ -4,6 +4,8 @@ import { setSetupCodeForTests } from '../../src/auth/setup-code.js';
 import { createUserToken, findUserByEmail } from '../../src/auth/queries.js';
 import { totpAt } from '../../src/auth/totp.js';
 import { decodeBase32IgnorePadding } from '@oslojs/encoding';
+import { defaultCatalogue, INSPECTION_EXTRAS, type CatalogueData } from '../../src/catalogue/default-catalogue.js';
+import { uncoveredAreas } from '../../src/catalogue/catalogue.js';
 
 let t: TestApp;
 beforeEach(async () => {
@@ -33,6 +35,22 @@ describe('first run (/setup)', () => {
     const res = await t.request('/');
     expect(res.status).toBe(303);
     expect(res.headers.get('Location')).toBe('/setup');
+  });
+
+  it('says plainly what catalogue the new OCMW gets, and installs exactly that: the core set, the areas it leaves uncovered named (decision 022)', async () => {
+    setSetupCodeForTests('ABCD1234EFGH');
+    const page = (await (await t.request('/setup')).text()).replace(/&quot;/g, '"');
+    const all = defaultCatalogue.themes.flatMap((th) => th.domains);
+    expect(page).toContain(
+      `Je OCMW krijgt meteen de standaardcatalogus met ${all.length} levensdomeinen. ${all.filter((d) => d.defaultOn).length} ervan staan aan: de kern van het instrument, zodat een balans kort en rustig blijft. Daarmee bekijkt een balans deze domeinen van de POD Maatschappelijke Integratie niet: Zelfvertrouwen, Communicatievaardigheden, Digitale vaardigheden, Organisatie en planning. Wil je ze in elke balans bekijken, zet dan onder "Catalogus" deze levensdomeinen aan: Zelfvertrouwen, Communicatievaardigheden, Computer/smartphone gebruik, Administratie.`,
+    );
+    expect((await t.request('/setup', { form })).status).toBe(303);
+    const version = await t.db.selectFrom('catalogue_version').select('content').executeTakeFirstOrThrow();
+    const installed = JSON.parse(version.content) as CatalogueData;
+    expect(uncoveredAreas(installed)).toEqual(['zelfvertrouwen', 'communicatie', 'digitale_vaardigheden', 'organisatie_planning']);
+    // The four named domains are exactly what covers them.
+    for (const th of installed.themes) for (const d of th.domains) if ((INSPECTION_EXTRAS as readonly string[]).includes(d.key)) d.defaultOn = true;
+    expect(uncoveredAreas(installed)).toEqual([]);
   });
 
   it('refuses a wrong setup code and writes nothing', async () => {

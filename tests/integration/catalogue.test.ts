@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTestApp, type TestApp } from '../support/app.js';
-import { defaultCatalogue, type CatalogueData } from '../../src/catalogue/default-catalogue.js';
+import { defaultCatalogue, INSPECTION_EXTRAS, type CatalogueData } from '../../src/catalogue/default-catalogue.js';
 import { findDomain } from '../../src/catalogue/catalogue.js';
 import { getCatalogueVersion, getCurrentVersion, loadDraft } from '../../src/catalogue/queries.js';
 import { draftCatalogue } from '../../src/catalogue/logic.js';
@@ -60,9 +60,9 @@ function domainForm(key: string, revision: number, overrides: Record<string, str
   return { ...form, ...overrides };
 }
 
-async function publish(note = '') {
+async function publish(note = '', extra: Record<string, string> = {}) {
   const d = (await loadDraft(t.db, scopeA))!;
-  return t.request('/catalogue/publication', { cookie: admin, form: { revision: String(d.revision), note } });
+  return t.request('/catalogue/publication', { cookie: admin, form: { revision: String(d.revision), note, ...extra } });
 }
 
 function upload(path: string, content: string | Uint8Array<ArrayBuffer>, name = 'catalogus.json') {
@@ -117,7 +117,21 @@ describe('GET /catalogue', () => {
           expect((await t.request(`/catalogue/draft/domains/${await domainId(d.key)}/activation`, { cookie: admin, form: { active: '0' } })).status).toBe(303);
         }
     }
-    expect((await publish()).status).toBe(303);
+    // While editing, before publishing: the draft's own coverage already says so.
+    expect(await (await t.request('/catalogue/draft', { cookie: admin })).text()).toMatch(
+      /Let op: geen enkel levensdomein dat aan staat, dekt [^<]*Mobiliteit/,
+    );
+    // Publishing it needs a confirmation, said up front; without it: 422, words, nothing published.
+    const review = await (await t.request('/catalogue/publication', { cookie: admin })).text();
+    expect(review).toContain('Let op: in deze versie dekt geen enkel levensdomein dat aan staat nog Mobiliteit. De huidige versie doet dat wel.');
+    expect(review).toContain('name="confirm_uncovered"');
+    const refused = await publish();
+    expect(refused.status).toBe(422);
+    expect(await refused.text()).toContain('Deze versie dekt Mobiliteit niet. Vink aan dat je toch publiceert');
+    expect((await getCurrentVersion(t.db, scopeA))!.number).toBe(1);
+    expect(await auditActions()).not.toContain('catalogue.published');
+    expect((await publish('', { confirm_uncovered: '1' })).status).toBe(303);
+    expect((await getCurrentVersion(t.db, scopeA))!.number).toBe(2);
     const html = await (await t.request('/catalogue', { cookie: worker })).text();
     expect(html).toMatch(/Let op: geen enkel levensdomein dat aan staat, dekt [^<]*Mobiliteit/);
     expect(html).toContain('✗ Nee, niet gedekt');
@@ -127,6 +141,50 @@ describe('GET /catalogue', () => {
     const res = await t.request('/catalogue');
     expect(res.status).toBe(303);
     expect(res.headers.get('Location')).toBe('/signin?next=%2Fcatalogue');
+  });
+});
+
+describe('the inspection areas and same-named domains while editing and publishing', () => {
+  it("names the level of same-named domains in the change summary and in the buttons' accessible names", async () => {
+    for (const key of ['mobiliteit', 'kind-mobiliteit'])
+      expect((await t.request(`/catalogue/draft/domains/${await domainId(key)}/activation`, { cookie: admin, form: { active: '0' } })).status).toBe(303);
+    const draftPage = await (await t.request('/catalogue/draft', { cookie: admin })).text();
+    expect(draftPage).toContain('aria-label="Mobiliteit (volwassene) aanzetten"');
+    expect(draftPage).toContain('aria-label="Mobiliteit (kind) aanzetten"');
+    // A name only one level has stays as it is.
+    expect(draftPage).toContain('aria-label="Schulden uitzetten"');
+    const review = await (await t.request('/catalogue/publication', { cookie: admin })).text();
+    expect(review).toMatch(/<dt>Domeinen die uit gaan<\/dt><dd>Mobiliteit \(volwassene\), Mobiliteit \(kind\)<\/dd>/);
+    // Both were the only domains for "Mobiliteit": the review says so before the button, and the coverage table shows it.
+    expect(review).toContain('Let op: in deze versie dekt geen enkel levensdomein dat aan staat nog Mobiliteit.');
+    expect(review).toContain('Dekking van de POD MI-domeinen');
+    expect((await publish('', { confirm_uncovered: '1' })).status).toBe(303);
+    const history = await (await t.request('/catalogue/versions', { cookie: admin })).text();
+    expect(history).toContain('Mobiliteit (volwassene), Mobiliteit (kind)');
+  });
+
+  it('a draft that takes no covered area away publishes without the confirmation; the areas the core set leaves are shown, not asked again', async () => {
+    const id = await domainId('spaargeld');
+    expect((await t.request(`/catalogue/draft/domains/${id}/activation`, { cookie: admin, form: { active: '1' } })).status).toBe(303);
+    const review = await (await t.request('/catalogue/publication', { cookie: admin })).text();
+    expect(review).not.toContain('name="confirm_uncovered"');
+    expect(review).toMatch(/Let op: geen enkel levensdomein dat aan staat, dekt Zelfvertrouwen/);
+    expect((await publish()).status).toBe(303);
+  });
+
+  it('switching on what the first-run screen names covers every area, and says so while editing', async () => {
+    for (const key of INSPECTION_EXTRAS)
+      expect((await t.request(`/catalogue/draft/domains/${await domainId(key)}/activation`, { cookie: admin, form: { active: '1' } })).status).toBe(303);
+    expect(await (await t.request('/catalogue/draft', { cookie: admin })).text()).toContain('Alle POD MI-domeinen zijn gedekt.');
+    expect((await publish()).status).toBe(303);
+  });
+
+  it('a confirmation given for one draft does not cover a change made meanwhile: stale, nothing published', async () => {
+    const before = (await loadDraft(t.db, scopeA))!.revision;
+    expect((await t.request(`/catalogue/draft/domains/${await domainId('mobiliteit')}/activation`, { cookie: admin, form: { active: '0' } })).status).toBe(303);
+    const res = await t.request('/catalogue/publication', { cookie: admin, form: { revision: String(before), note: '', confirm_uncovered: '1' } });
+    expect(res.status).toBe(409);
+    expect((await getCurrentVersion(t.db, scopeA))!.number).toBe(1);
   });
 });
 

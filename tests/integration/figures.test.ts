@@ -3,7 +3,7 @@ import { unzipSync, strFromU8 } from 'fflate';
 import { makeTestApp, type TestApp } from '../support/app.js';
 import * as fx from '../support/fixtures.js';
 import { figuresFor, type FiguresResult } from '../../src/figures/figures.js';
-import { DIST_COLUMNS, type Count } from '../../src/figures/model.js';
+import { DIST_COLUMNS, type Count } from '../../src/figures/counting.js';
 import { parsePeriod } from '../../src/figures/logic.js';
 import { amendCell } from '../../src/balances/queries.js';
 import { inTransaction } from '../../src/db/transaction.js';

@@ -725,6 +725,46 @@ describe('evaluation', () => {
     expect((await agreementsOf(v2.id)).map((a) => a.status)).toEqual(['bereikt', 'bijgestuurd', 'gestopt']);
   });
 
+  it("a note marked as shared is on the client's copy; the others only on the copy for the file", async () => {
+    const id = await signedGpmi();
+    const [v] = await versionsOf(id);
+    const agreements = await agreementsOf(v!.id);
+    const form = await (await t.request(`${gpmiUrl(id)}/evaluations/new`, { cookie })).text();
+    expect(form).toContain(`name="e${agreements[0]!.id}.shared"`);
+    expect(form).toContain('Deze notitie delen met de cliënt');
+    const res = await t.request(`${gpmiUrl(id)}/evaluations`, {
+      cookie,
+      form: {
+        held_on: '22/11/2026',
+        version_id: String(v!.id),
+        [`e${agreements[0]!.id}.note`]: 'Je hebt nu een buddy, goed gedaan.',
+        [`e${agreements[0]!.id}.shared`]: '1',
+        [`e${agreements[0]!.id}.status`]: 'bereikt',
+        [`e${agreements[1]!.id}.note`]: 'Intern: opvolgen met de schuldbemiddelaar.',
+        [`e${agreements[1]!.id}.status`]: 'bijgestuurd',
+        // A mark on an empty note is not kept: there is nothing to share.
+        [`e${agreements[2]!.id}.note`]: '',
+        [`e${agreements[2]!.id}.shared`]: '1',
+        [`e${agreements[2]!.id}.status`]: 'lopend',
+      },
+    });
+    expect(res.status).toBe(303);
+    const items = await t.db.selectFrom('gpmi_evaluation_item').select(['agreement_id', 'shared_with_client']).orderBy('agreement_id').execute();
+    expect(items.map((i) => i.shared_with_client)).toEqual([1, 0, 0]);
+    const page = await (await t.request(gpmiUrl(id), { cookie })).text();
+    expect(page).toContain('Notitie gedeeld met de cliënt: staat ook op het exemplaar van de cliënt.');
+    expect(page).toContain('Notitie voor het dossier: niet op het exemplaar van de cliënt.');
+
+    const { readPdf } = await import('../support/pdf.js');
+    const clientCopy = await readPdf(await (await t.request(`${gpmiUrl(id)}/pdf`, { cookie })).arrayBuffer());
+    expect(clientCopy.text).toContain('Je hebt nu een buddy, goed gedaan.');
+    expect(clientCopy.text).not.toContain('Intern: opvolgen met de schuldbemiddelaar.');
+    const fileCopy = await readPdf(await (await t.request(`${gpmiUrl(id)}/pdf?copy=file`, { cookie })).arrayBuffer());
+    expect(fileCopy.text).toContain('Je hebt nu een buddy, goed gedaan.');
+    expect(fileCopy.text).toContain('(gedeeld met de cliënt)');
+    expect(fileCopy.text).toContain('Intern: opvolgen met de schuldbemiddelaar.');
+  });
+
   it("refuses an evaluation naming another household's agreement (404), a bad status or date, and before signing", async () => {
     const id = await signedGpmi();
     const [v] = await versionsOf(id);

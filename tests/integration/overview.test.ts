@@ -325,6 +325,42 @@ describe('the evolution of a household', () => {
     expect(option.series.map((s) => s.data.map((v) => (v === '-' ? '' : String(v))))).toEqual([...line.values()]);
   });
 
+  it('says per domain and per person what got better, stayed or got worse, in words with a symbol, and what each score meant then', async () => {
+    // Verblijfplaats 2 → 4 → 3 for the household, the second balance on a catalogue version whose anchor text for 4 was reworded.
+    const scoreOf = (n: number) => (subject: string, key: string) => (subject === 'h' && key === 'verblijfplaats' ? [2, 4, 3][n]! : 3);
+    await balance('2026-03-12', scoreOf(0));
+    const v1 = await t.db.selectFrom('catalogue_version').selectAll().where('organisation_id', '=', org).executeTakeFirstOrThrow();
+    const content = JSON.parse(v1.content) as CatalogueData;
+    content.themes.find((th) => th.key === 'huishouden-wonen')!.domains[0]!.anchors[3] = { nl: 'Woont stabiel, nieuwe tekst', fr: 'Nouveau', en: 'New' };
+    await t.db
+      .insertInto('catalogue_version')
+      .values({ organisation_id: org, number: 2, published_at: t.now(), published_by: null, note: null, changes: '{}', content: JSON.stringify(content) })
+      .execute();
+    await balance('2026-06-12', scoreOf(1));
+    await balance('2026-09-12', scoreOf(2));
+    const page = await html(`/households/${household}/evolution?person=h`);
+    const row = /<tr data-domain="verblijfplaats">([\s\S]*?)<\/tr>/.exec(page)![1]!;
+    // Each score after the first says its step since the balance before, in words with a symbol (hidden from screen readers).
+    const cells = [...row.matchAll(/<td data-score="(\d)">([\s\S]*?)<\/td>/g)].map((m) => ({ score: m[1], text: m[2]! }));
+    expect(cells.map((c) => c.score)).toEqual(['2', '4', '3']);
+    expect(cells[0]!.text).not.toContain('step--');
+    expect(cells[1]!.text).toContain(
+      '<span class="visually-hidden">sinds de meting ervoor: </span><span class="step step--better">beter <span aria-hidden="true">▲</span></span>',
+    );
+    expect(cells[2]!.text).toContain('<span class="step step--worse">slechter <span aria-hidden="true">▼</span></span>');
+    // Over the whole period, in the row head: 2 → 3.
+    expect(row).toContain('Hele periode: <span class="step step--better">beter (+1) <span aria-hidden="true">▲</span></span>');
+    // What each score meant at its date: the anchor text of the version that balance was scored against.
+    const old = defaultCatalogue.themes[0]!.domains[0]!;
+    expect(row).toContain(`<dt>12/03/2026: 2 Ruim onvoldoende</dt><dd>${old.anchors[1].nl}</dd>`);
+    expect(row).toContain('<dt>12/06/2026: 4 Voldoende</dt><dd>Woont stabiel, nieuwe tekst</dd>');
+    expect(row).toContain(`<dt>12/09/2026: 3 Onvoldoende</dt><dd>${old.anchors[2].nl}</dd>`);
+    // And for the person as a whole: the period, and each step.
+    expect(page).toMatch(/Van 12\/03\/2026 tot 12\/09\/2026: 1 domein beter, \d+ gelijk, 0 slechter\./);
+    expect(page).toMatch(/Van 12\/03\/2026 naar 12\/06\/2026: 1 beter, \d+ gelijk, 0 slechter\./);
+    expect(page).toMatch(/Van 12\/06\/2026 naar 12\/09\/2026: 0 beter, \d+ gelijk, 1 slechter\./);
+  });
+
   it('writes "not applicable" in the heatmap in the reader\'s language', async () => {
     const ids = await threeBalances();
     const domain = (

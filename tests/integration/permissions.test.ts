@@ -447,3 +447,71 @@ describe('every GET that shows client data is audited', async () => {
     });
   }
 });
+
+/** Every row of every table a client-file route could change (sessions and the audit log aside), to prove nothing was written. */
+async function dataSnapshot(t: TestApp): Promise<string> {
+  const tables = (await t.db.introspection.getTables()).map((x) => x.name).filter((n) => !/^(audit_event|user_session|kysely_)/.test(n));
+  const out: Record<string, unknown[]> = {};
+  for (const name of tables.sort())
+    out[name] = await t.db
+      .selectFrom(name as never)
+      .selectAll()
+      .execute();
+  return JSON.stringify(out);
+}
+
+describe('every client-file route answers what is not the caller’s with one audited 404 and writes nothing', async () => {
+  // Found from the app itself: every route, any method, under /households/:householdId. A new one
+  // is walked without being named here.
+  const probe = await makeTestApp();
+  const fileRoutes = [
+    ...new Set(probe.app.routes.filter((r) => r.method !== 'ALL' && r.path.startsWith('/households/:householdId')).map((r) => `${r.method} ${r.path}`)),
+  ];
+  await probe.close();
+
+  it('finds the client-file routes, GETs and POSTs (a sanity check on the enumeration itself)', () => {
+    expect(fileRoutes).toEqual(
+      expect.arrayContaining([
+        'GET /households/:householdId',
+        'POST /households/:householdId/members/:memberId/departure',
+        'POST /households/:householdId/balances/:balanceId/scores',
+        'POST /households/:householdId/gpmis/:gpmiId/evaluations',
+      ]),
+    );
+    expect(fileRoutes.filter((r) => r.startsWith('POST')).length).toBeGreaterThan(10);
+  });
+
+  for (const route of fileRoutes) {
+    it(`${route}: another organisation's ids, alone or under this caller's own household`, async () => {
+      const t = await makeTestApp();
+      try {
+        const org = await t.organisation('OCMW A');
+        const other = await t.organisation('OCMW B');
+        const team = await t.team(org, 'Team Noord');
+        const otherTeam = await t.team(other, 'Team Elders');
+        const worker = await t.user(org, { email: 'worker@a.be', teams: [{ teamId: team, role: 'worker' }] });
+        const stranger = await t.user(other, { email: 'worker@b.be', teams: [{ teamId: otherTeam, role: 'worker' }] });
+        const cookie = await t.sessionCookie(worker);
+        const own = await clientFile(t, org, team, worker);
+        const foreign = await clientFile(t, other, otherTeam, stranger);
+        const [method, path] = route.split(' ') as [string, string];
+        const mixed = { ...foreign.params, households: own.params.households! };
+        for (const params of path.split(':').length > 2 ? [foreign.params, mixed] : [foreign.params]) {
+          const url = fill(path, params);
+          const before = await dataSnapshot(t);
+          const res = await t.request(url, { method, cookie, ...(method === 'POST' ? { form: { revision: '1' } } : {}) });
+          expect(res.status, `${method} ${url}`).toBe(404);
+          const rows = await t.db
+            .selectFrom('audit_event')
+            .select(['action', 'actor_user_id', 'outcome'])
+            .where('request_id', '=', res.headers.get('X-Request-Id')!)
+            .execute();
+          expect(rows, `${method} ${url}`).toEqual([{ action: 'access.denied', actor_user_id: worker, outcome: 'denied' }]);
+          expect(await dataSnapshot(t), `${method} ${url} wrote something`).toBe(before);
+        }
+      } finally {
+        await t.close();
+      }
+    });
+  }
+});

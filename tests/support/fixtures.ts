@@ -13,10 +13,12 @@ import { cookieName, createSession, loadCurrentUser, markTwoFactorVerified } fro
 import { scopeOfUser, type OrgScope, type UserScope } from '../../src/auth/scope.js';
 import { createHousehold } from '../../src/households/queries.js';
 import type { MemberRole } from '../../src/households/tables.js';
-import { createBalance, finaliseBalance, findBalance, saveCells, type PostedCell } from '../../src/balances/queries.js';
+import { createBalance, finaliseBalance, findBalance, saveCells } from '../../src/balances/queries.js';
+import type { PostedCell } from '../../src/balances/model.js';
 import { EMPTY_CELL, type CellValue } from '../../src/balances/logic.js';
 import type { BalanceMethod } from '../../src/balances/tables.js';
-import { createGpmi, recordEvaluation, savePlan, saveDraft, type AgreementSeed } from '../../src/gpmi/queries.js';
+import { createGpmi, recordEvaluation, savePlan, saveDraft } from '../../src/gpmi/queries.js';
+import type { AgreementSeed } from '../../src/gpmi/model.js';
 import { figuresSettings as readFiguresSettings, saveFiguresSettings, saveLivingWage } from '../../src/figures/queries.js';
 import { inTransaction } from '../../src/db/transaction.js';
 import { setShownToClients } from '../../src/client-voice/queries.js';

@@ -18,7 +18,7 @@ import {
   type CellValue,
   type Subject,
 } from '../../src/balances/logic.js';
-import type { StoredCell } from '../../src/balances/queries.js';
+import type { StoredCell } from '../../src/balances/model.js';
 import type { CatalogueData, CatalogueDomain, CatalogueTheme, Level } from '../../src/catalogue/default-catalogue.js';
 
 const text = (s: string) => ({ nl: s, fr: s, en: s });

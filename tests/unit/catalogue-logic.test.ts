@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { defaultCatalogue, type CatalogueData } from '../../src/catalogue/default-catalogue.js';
-import { compactSummary, diffCatalogues, findDomain, hasChanges, podMiCoverage, slugify, uncoveredAreas, uniqueKey } from '../../src/catalogue/catalogue.js';
+import {
+  compactSummary,
+  diffCatalogues,
+  findDomain,
+  hasChanges,
+  namesAtSeveralLevels,
+  newlyUncovered,
+  podMiCoverage,
+  slugify,
+  uncoveredAreas,
+  uniqueKey,
+} from '../../src/catalogue/catalogue.js';
 
 const copy = (): CatalogueData => JSON.parse(JSON.stringify(defaultCatalogue));
 
@@ -15,7 +26,7 @@ describe('diffCatalogues', () => {
     const s = diffCatalogues(defaultCatalogue, next);
     expect(s.textsChanged).toEqual([
       {
-        domain: { key: 'schulden', name: defaultCatalogue.themes[1]!.domains[2]!.name },
+        domain: { key: 'schulden', name: defaultCatalogue.themes[1]!.domains[2]!.name, level: 'huishouden' },
         changes: [{ field: 'anchor3', lang: 'fr', from: findDomain(defaultCatalogue, 'schulden')!.anchors[2].fr, to: 'Nouveau texte.' }],
       },
     ]);
@@ -68,5 +79,38 @@ describe('keys', () => {
     expect(slugify('Hygiëne & zelfzorg!')).toBe('hygiene-zelfzorg');
     expect(uniqueKey('Schulden', new Set(['schulden', 'schulden-2']), 'domein')).toBe('schulden-3');
     expect(uniqueKey('???', new Set(), 'domein')).toBe('domein');
+  });
+});
+
+describe('same-named domains', () => {
+  it('finds the names more than one level has, in the reader language, whatever the case', () => {
+    const several = namesAtSeveralLevels([defaultCatalogue], 'nl');
+    expect(several.has('mobiliteit')).toBe(true);
+    expect(several.has('vrije tijd')).toBe(true);
+    expect(several.has('schulden')).toBe(false);
+    const renamed = copy();
+    findDomain(renamed, 'kind-mobiliteit')!.name.nl = 'Verplaatsingen';
+    expect(namesAtSeveralLevels([renamed], 'nl').has('mobiliteit')).toBe(false);
+    // Across two versions: a name both levels had in either one counts.
+    expect(namesAtSeveralLevels([renamed, defaultCatalogue], 'nl').has('mobiliteit')).toBe(true);
+  });
+
+  it('records the level of every domain in a change summary', () => {
+    const next = copy();
+    findDomain(next, 'kind-mobiliteit')!.defaultOn = false;
+    expect(diffCatalogues(defaultCatalogue, next).switchedOff).toEqual([
+      { key: 'kind-mobiliteit', name: findDomain(next, 'kind-mobiliteit')!.name, level: 'kind' },
+    ]);
+  });
+});
+
+describe('what a publication takes away', () => {
+  it('asks only about areas the current version covers and the next does not', () => {
+    const next = copy();
+    for (const th of next.themes) for (const d of th.domains) if (d.podMiAreas.includes('mobiliteit')) d.defaultOn = false;
+    // The core set leaves four areas uncovered; publishing it again takes nothing away.
+    expect(newlyUncovered(defaultCatalogue, copy())).toEqual([]);
+    expect(newlyUncovered(defaultCatalogue, next)).toEqual(['mobiliteit']);
+    expect(newlyUncovered(next, defaultCatalogue)).toEqual([]);
   });
 });

@@ -11,7 +11,7 @@ import {
   toCsv,
   wholeMonths,
 } from '../../src/figures/logic.js';
-import { inspectionFacts, type GpmiFacts, type GrantFacts } from '../../src/figures/model.js';
+import { inspectionFacts, type GpmiFacts, type GrantFacts } from '../../src/figures/counting.js';
 
 describe('fixed periods', () => {
   it('reads years and quarters, nothing else', () => {

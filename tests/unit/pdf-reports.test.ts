@@ -460,7 +460,7 @@ describe('the GPMI input from the stored GPMI', () => {
           client: [],
           ocmw: [],
           partners: [],
-          evaluations: [{ heldOn: '2027-03-01', inPerson: true, status: 'bijgestuurd', note: 'Moeilijk gesprek.', byName: 'Wendy Maes' }],
+          evaluations: [{ heldOn: '2027-03-01', inPerson: true, status: 'bijgestuurd', note: 'Moeilijk gesprek.', shared: false, byName: 'Wendy Maes' }],
         },
       ],
       hiddenAgreements: 0,
@@ -471,7 +471,7 @@ describe('the GPMI input from the stored GPMI', () => {
       longTermGoal: 'Schuldenvrij.',
       shortTermGoal: 'Alle brieven verzameld.',
       status: 'bijgestuurd',
-      evaluations: [{ date: '2027-03-01', inPerson: true, status: 'bijgestuurd', note: 'Moeilijk gesprek.', byName: 'Wendy Maes' }],
+      evaluations: [{ date: '2027-03-01', inPerson: true, status: 'bijgestuurd', note: 'Moeilijk gesprek.', shared: false, byName: 'Wendy Maes' }],
     });
   });
 });

@@ -1,5 +1,5 @@
 import type { Ui } from '../../src/http/ui.js';
-import type { ApiClient } from '../../src/api/queries.js';
+import type { ApiClient } from '../../src/api/model.js';
 import type { ApiClientFormValues } from '../../src/api/forms.js';
 import { formatDateTime } from '../../src/i18n/format.js';
 import { Layout } from '../layouts/Layout.js';

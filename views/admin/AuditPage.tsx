@@ -1,10 +1,57 @@
 import type { Ui } from '../../src/http/ui.js';
-import type { AuditRow } from '../../src/admin/queries.js';
-import { formatDateTime } from '../../src/i18n/format.js';
+import type { AuditRow, AuditTargetText } from '../../src/admin/model.js';
+import { targetKey } from '../../src/admin/logic.js';
+import { formatDateTime, formatIsoDate } from '../../src/i18n/format.js';
 import { Layout } from '../layouts/Layout.js';
 import { AdminNav } from './AdminNav.js';
 
-export function AuditPage(p: { ui: Ui; rows: AuditRow[]; page: number; pages: number }) {
+/** Types whose records are described when the reader may see them: otherwise "not shown". */
+const DESCRIBED = new Set([
+  'household',
+  'household_member',
+  'balance',
+  'gpmi',
+  'user',
+  'team',
+  'organisation',
+  'catalogue_version',
+  'catalogue_domain',
+  'catalogue_theme',
+]);
+
+/** What an audit row touched, in the reader's words (describeTargets decided what they may know). */
+function targetWords(ui: Ui, targetTypes: Partial<Record<string, string>>, r: AuditRow, text: AuditTargetText | undefined): string {
+  const a = ui.t.admin.audit;
+  const w = a.targets;
+  if (!r.targetType) return a.nobody;
+  // Looked up by string: rows may hold target types added after this screen was written.
+  const kind = targetTypes[r.targetType] ?? r.targetType;
+  if (!text || text.kind === 'plain') {
+    if (r.targetId === null) return kind;
+    return DESCRIBED.has(r.targetType) ? w.notShown(kind, r.targetId) : `${kind} ${r.targetId}`;
+  }
+  switch (text.kind) {
+    case 'household':
+      return w.household(text.dossier.dossierRef, text.dossier.id);
+    case 'member':
+      return w.member(text.dossier.dossierRef, text.dossier.id);
+    case 'balance':
+      return w.balance(formatIsoDate(text.takenOn), text.dossier.dossierRef, text.dossier.id);
+    case 'gpmi':
+      return w.gpmi(text.dossier.dossierRef, text.dossier.id);
+    case 'user':
+    case 'team':
+    case 'organisation':
+      return w[text.kind](text.name);
+    case 'catalogueVersion':
+      return w.catalogueVersion(text.number);
+    case 'catalogueDomain':
+    case 'catalogueTheme':
+      return w[text.kind](text.name[ui.locale]);
+  }
+}
+
+export function AuditPage(p: { ui: Ui; rows: AuditRow[]; targets: ReadonlyMap<string, AuditTargetText>; page: number; pages: number }) {
   const { ui } = p;
   const a = ui.t.admin.audit;
   // Looked up by string: rows may hold actions added after this screen was written.
@@ -46,7 +93,7 @@ export function AuditPage(p: { ui: Ui; rows: AuditRow[]; page: number; pages: nu
                       </>
                     )}
                   </td>
-                  <td>{r.targetType ? `${targetTypes[r.targetType] ?? r.targetType}${r.targetId ? ` ${r.targetId}` : ''}` : a.nobody}</td>
+                  <td>{targetWords(ui, targetTypes, r, p.targets.get(targetKey(r.targetType, r.targetId)))}</td>
                   <td>{a.outcomes[r.outcome]}</td>
                 </tr>
               ))}

@@ -1,5 +1,5 @@
 import type { Ui } from '../../src/http/ui.js';
-import type { TeamRow } from '../../src/admin/queries.js';
+import type { TeamRow } from '../../src/admin/model.js';
 import { Layout } from '../layouts/Layout.js';
 import { ErrorSummary, Field, type FieldErrors } from '../components/form.js';
 import { AdminNav } from './AdminNav.js';

@@ -1,5 +1,5 @@
 import type { Ui } from '../../src/http/ui.js';
-import type { AdminUserRow } from '../../src/admin/queries.js';
+import type { AdminUserRow } from '../../src/admin/model.js';
 import { formatDateTime } from '../../src/i18n/format.js';
 import { Layout } from '../layouts/Layout.js';
 import { ErrorSummary, Field, type FieldErrors } from '../components/form.js';

@@ -1,6 +1,6 @@
 import type { Ui } from '../../src/http/ui.js';
 import type { Messages } from '../../src/i18n/index.js';
-import type { AdminUserRow, UserStatus } from '../../src/admin/queries.js';
+import type { AdminUserRow, UserStatus } from '../../src/admin/model.js';
 import { Layout } from '../layouts/Layout.js';
 import { ErrorSummary, Field, type FieldErrors } from '../components/form.js';
 import { AdminNav } from './AdminNav.js';

@@ -1,6 +1,7 @@
 import type { Ui } from '../../src/http/ui.js';
 import { Layout } from '../layouts/Layout.js';
 import { ErrorSummary, Field, type FieldErrors } from '../components/form.js';
+import { FirstRunCatalogue } from '../catalogue/components.js';
 
 export interface SetupValues {
   organisation?: string;
@@ -15,6 +16,7 @@ export function SetupPage({ ui, values = {}, errors = {} }: { ui: Ui; values?: S
       <div class="narrow">
         <h1>{t.title}</h1>
         <p>{t.intro}</p>
+        <FirstRunCatalogue ui={ui} />
         <form method="post" action="/setup" novalidate>
           <ErrorSummary t={ui.t} errors={errors} labels={{ code: t.code, organisation: t.organisation, name: t.name, email: t.email, password: t.password }} />
           <Field name="code" label={t.code} autocomplete="off" error={errors.code} required />

@@ -1,6 +1,6 @@
 import type { Ui } from '../../src/http/ui.js';
-import type { Household } from '../../src/households/queries.js';
-import type { BalanceDetail, StoredCell } from '../../src/balances/queries.js';
+import type { Household } from '../../src/households/model.js';
+import type { BalanceDetail, StoredCell } from '../../src/balances/model.js';
 import {
   cellKey,
   editorSteps,

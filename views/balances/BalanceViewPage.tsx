@@ -1,6 +1,6 @@
 import type { Ui } from '../../src/http/ui.js';
-import type { Household } from '../../src/households/queries.js';
-import type { AmendmentRow, BalanceDetail } from '../../src/balances/queries.js';
+import type { Household } from '../../src/households/model.js';
+import type { AmendmentRow, BalanceDetail } from '../../src/balances/model.js';
 import { cellKey, domId, EMPTY_CELL } from '../../src/balances/logic.js';
 import { formatDate, formatIsoDate } from '../../src/i18n/format.js';
 import { Layout } from '../layouts/Layout.js';

@@ -1,5 +1,5 @@
 import type { Ui } from '../../src/http/ui.js';
-import type { BalanceSummary } from '../../src/balances/queries.js';
+import type { BalanceSummary } from '../../src/balances/model.js';
 import { formatIsoDate } from '../../src/i18n/format.js';
 import { DirectionSymbol } from '../components/direction.js';
 

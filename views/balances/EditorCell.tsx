@@ -1,5 +1,5 @@
 import type { Ui } from '../../src/http/ui.js';
-import type { StoredCell } from '../../src/balances/queries.js';
+import type { StoredCell } from '../../src/balances/model.js';
 import { cellKey, choiceValue, domId, EMPTY_CELL, fingerprint, type CellValue, type Subject } from '../../src/balances/logic.js';
 import type { CatalogueDomain } from '../../src/catalogue/default-catalogue.js';
 import type { Locale } from '../../src/i18n/locale.js';

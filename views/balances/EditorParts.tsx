@@ -1,5 +1,5 @@
 import type { Ui } from '../../src/http/ui.js';
-import type { BalanceDetail } from '../../src/balances/queries.js';
+import type { BalanceDetail } from '../../src/balances/model.js';
 import { cellKey, domId, FINISH_STEP, isAnswered, progress, type EditorStep, type LayoutSection } from '../../src/balances/logic.js';
 import type { Locale } from '../../src/i18n/locale.js';
 import { subjectLabel } from './labels.js';

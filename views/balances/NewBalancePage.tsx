@@ -1,8 +1,9 @@
 import type { Ui } from '../../src/http/ui.js';
-import type { Household } from '../../src/households/queries.js';
+import type { Household } from '../../src/households/model.js';
 import { BALANCE_METHODS, type BalanceMethod } from '../../src/balances/tables.js';
 import { Layout } from '../layouts/Layout.js';
-import { ErrorSummary, Field, type FieldErrors } from '../components/form.js';
+import { DateField, ErrorSummary, type DateRange } from '../components/form.js';
+import { sayAll } from '../../src/http/form-errors.js';
 import type { NewBalanceErrors, NewBalanceValues } from '../../src/balances/forms.js';
 
 export function NewBalancePage({
@@ -11,16 +12,19 @@ export function NewBalancePage({
   values,
   errors: codes = {},
   hasPrevious,
+  dateRange,
 }: {
   ui: Ui;
   household: Household;
   values: NewBalanceValues;
   errors?: NewBalanceErrors;
   hasPrevious: boolean;
+  /** The days the date may be (balanceDateRange): said above the field. */
+  dateRange: DateRange;
 }) {
   const t = ui.t.balances.new;
   // The form module answers codes; here they become words in the user's language.
-  const errors: FieldErrors = Object.fromEntries(Object.entries(codes).map(([k, code]) => [k, t[code]]));
+  const errors = sayAll(t, codes);
   const current = household.members.filter((m) => m.leftOn === null);
   return (
     <Layout ui={ui} title={t.title} dossier={household}>
@@ -31,7 +35,7 @@ export function NewBalancePage({
       <p>{t.intro}</p>
       <form method="post" action={`/households/${household.id}/balances`} novalidate class="narrow">
         <ErrorSummary t={ui.t} errors={errors} labels={{ takenOn: t.date, method: t.method }} />
-        <Field name="takenOn" label={t.date} type="date" value={values.takenOn} error={errors.takenOn} required />
+        <DateField t={ui.t} name="takenOn" label={t.date} value={values.takenOn} range={dateRange} error={errors.takenOn} required />
         <fieldset class={`field${errors.method ? ' field--error' : ''}`} id="field-method" aria-describedby={errors.method ? 'field-method-error' : undefined}>
           <legend>{t.method}</legend>
           {errors.method && (

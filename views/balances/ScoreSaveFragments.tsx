@@ -1,5 +1,5 @@
 import type { Ui } from '../../src/http/ui.js';
-import type { BalanceDetail, StoredCell } from '../../src/balances/queries.js';
+import type { BalanceDetail, StoredCell } from '../../src/balances/model.js';
 import { cellKey, editorSteps, type CellValue } from '../../src/balances/logic.js';
 import { Cell, CellMeta, cellPendingId } from './EditorCell.js';
 import { Progress, StepStatus, SubjectCount } from './EditorParts.js';

@@ -1,9 +1,10 @@
 import type { Ui } from '../../src/http/ui.js';
 import type { Locale } from '../../src/i18n/locale.js';
-import type { CatalogueVersion, VersionListItem } from '../../src/catalogue/queries.js';
+import type { CatalogueData } from '../../src/catalogue/default-catalogue.js';
+import type { CatalogueVersion, VersionListItem } from '../../src/catalogue/model.js';
 import { formatDate, formatDateTime } from '../../src/i18n/format.js';
 import { Layout } from '../layouts/Layout.js';
-import { CatalogueTexts, ChangeList, Coverage, LangSwitch } from './components.js';
+import { CatalogueTexts, ChangeList, Coverage, FirstRunCatalogue, LangSwitch } from './components.js';
 
 function versionLine(ui: Ui, v: CatalogueVersion) {
   const t = ui.t.catalogue;
@@ -51,6 +52,7 @@ export function NoCataloguePage({ ui }: { ui: Ui }) {
       {ui.user?.isAdmin ? (
         <>
           <p>{t.noVersionAdmin}</p>
+          <FirstRunCatalogue ui={ui} />
           <form method="post" action="/catalogue/installation">
             <button type="submit" class="button">
               {t.install}
@@ -87,7 +89,8 @@ export function VersionPage({ ui, version, currentNumber, lang }: { ui: Ui; vers
   );
 }
 
-export function VersionsPage({ ui, versions }: { ui: Ui; versions: VersionListItem[] }) {
+/** `catalogue`: the current version's, which says which domain names more than one level shares. */
+export function VersionsPage({ ui, versions, catalogue }: { ui: Ui; versions: VersionListItem[]; catalogue: CatalogueData | undefined }) {
   const t = ui.t.catalogue.versions;
   const currentId = versions[0]?.id;
   return (
@@ -119,7 +122,11 @@ export function VersionsPage({ ui, versions }: { ui: Ui; versions: VersionListIt
                 <td>{formatDateTime(v.publishedAt)}</td>
                 <td>{v.changes.kind === 'installed' ? t.system : (v.publishedByName ?? ui.t.catalogue.unknownUser)}</td>
                 <td>
-                  {v.changes.kind === 'installed' ? t.installed : <ChangeList ui={ui} summary={v.changes.summary} detailed={false} />}
+                  {v.changes.kind === 'installed' ? (
+                    t.installed
+                  ) : (
+                    <ChangeList ui={ui} summary={v.changes.summary} detailed={false} catalogues={catalogue ? [catalogue] : []} />
+                  )}
                   {v.note && (
                     <p>
                       <strong>{t.note}:</strong> <span class="pre-wrap">{v.note}</span>

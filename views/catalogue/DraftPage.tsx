@@ -1,5 +1,7 @@
 import type { Ui } from '../../src/http/ui.js';
-import type { Draft, DraftTheme } from '../../src/catalogue/logic.js';
+import { draftCatalogue, type Draft, type DraftTheme } from '../../src/catalogue/logic.js';
+import { namesAtSeveralLevels } from '../../src/catalogue/catalogue.js';
+import { Coverage, levelledName } from './components.js';
 import { LEVELS } from '../../src/catalogue/catalogue-schema.js';
 import { formatDate } from '../../src/i18n/format.js';
 import { Layout } from '../layouts/Layout.js';
@@ -30,7 +32,7 @@ function ActionButton({
   );
 }
 
-function ThemeBlock({ ui, theme, index, count }: { ui: Ui; theme: DraftTheme; index: number; count: number }) {
+function ThemeBlock({ ui, theme, index, count, several }: { ui: Ui; theme: DraftTheme; index: number; count: number; several: ReadonlySet<string> }) {
   const t = ui.t.catalogue.draft;
   const l = ui.locale;
   const themeName = theme.name[l];
@@ -76,11 +78,13 @@ function ThemeBlock({ ui, theme, index, count }: { ui: Ui; theme: DraftTheme; in
             </thead>
             <tbody>
               {theme.domains.map((d, i) => {
-                const name = d.domain.name[l];
+                // The row shows the name under its level's heading; the buttons' accessible names, read
+                // alone, say the level where another level has a domain of the same name.
+                const name = levelledName(ui, d.domain.name[l], theme.level, several);
                 return (
                   <tr>
                     <th scope="row" id={`domain-${d.id}`}>
-                      {name}
+                      {d.domain.name[l]}
                     </th>
                     <td>
                       <strong>{d.domain.defaultOn ? ui.t.catalogue.on : ui.t.catalogue.off}</strong>{' '}
@@ -141,6 +145,8 @@ export function DraftPage({
 }) {
   const c = ui.t.catalogue;
   const t = c.draft;
+  const catalogue = draftCatalogue(draft);
+  const several = namesAtSeveralLevels([catalogue], ui.locale);
   return (
     <Layout ui={ui} title={t.title}>
       <h1>{t.title}</h1>
@@ -171,13 +177,15 @@ export function DraftPage({
           <a href="/catalogue/export">{c.links.export}</a>
         </li>
       </ul>
+      {/* While editing: what the draft as it stands would cover, before anyone publishes it. */}
+      <Coverage ui={ui} catalogue={catalogue} lang={ui.locale} />
       {LEVELS.map((level) => {
         const themes = draft.themes.filter((th) => th.level === level);
         return (
           <section aria-labelledby={`level-${level}`}>
             <h2 id={`level-${level}`}>{c.levels[level]}</h2>
             {themes.map((theme, i) => (
-              <ThemeBlock ui={ui} theme={theme} index={i} count={themes.length} />
+              <ThemeBlock ui={ui} theme={theme} index={i} count={themes.length} several={several} />
             ))}
           </section>
         );
@@ -205,11 +213,11 @@ export function DraftPage({
               </thead>
               <tbody>
                 {draft.retired.map((d) => {
-                  const name = d.domain.name[ui.locale];
+                  const name = levelledName(ui, d.domain.name[ui.locale], d.themeLevel, several);
                   return (
                     <tr>
                       <th scope="row" id={`domain-${d.id}`}>
-                        {name}
+                        {d.domain.name[ui.locale]}
                       </th>
                       <td>{d.themeName[ui.locale]}</td>
                       <td>{d.retiredAt !== null ? formatDate(d.retiredAt) : ''}</td>

@@ -1,9 +1,9 @@
 import type { Ui } from '../../src/http/ui.js';
-import type { PendingPublication } from '../../src/catalogue/queries.js';
-import { hasChanges } from '../../src/catalogue/catalogue.js';
+import type { PendingPublication } from '../../src/catalogue/model.js';
+import { hasChanges, newlyUncovered } from '../../src/catalogue/catalogue.js';
 import { Layout } from '../layouts/Layout.js';
 import { ErrorSummary, Field, type FieldErrors } from '../components/form.js';
-import { ChangeList } from './components.js';
+import { ChangeList, Coverage } from './components.js';
 
 /** What publishing would change since the current version, then the confirmation. */
 export function PublicationPage(p: {
@@ -20,6 +20,8 @@ export function PublicationPage(p: {
   const t = c.publication;
   const changed = hasChanges(pending.changes);
   const errors = p.errors ?? {};
+  // Areas this publication takes away: said before the button, and confirmed (the coverage table shows all).
+  const uncovered = newlyUncovered(pending.current.catalogue, pending.next).map((a) => c.areas[a]);
   return (
     <Layout ui={ui} title={t.title}>
       <h1>{t.title}</h1>
@@ -42,7 +44,8 @@ export function PublicationPage(p: {
       ) : (
         <>
           <p>{t.intro(pending.current.number)}</p>
-          <ChangeList ui={ui} summary={pending.changes} detailed />
+          <ChangeList ui={ui} summary={pending.changes} detailed catalogues={[pending.current.catalogue, pending.next]} />
+          <Coverage ui={ui} catalogue={pending.next} lang={ui.locale} />
           {p.problems.length > 0 ? (
             <div class="error-summary" role="alert">
               <h2 class="error-summary__title">{t.invalid}</h2>
@@ -54,8 +57,31 @@ export function PublicationPage(p: {
             </div>
           ) : (
             <form method="post" action="/catalogue/publication" novalidate class="card">
-              <ErrorSummary t={ui.t} errors={errors} labels={{ note: t.note }} />
+              <ErrorSummary t={ui.t} errors={errors} labels={{ note: t.note, confirm_uncovered: t.confirmUncoveredLabel }} />
               <input type="hidden" name="revision" value={String(pending.draft.revision)} />
+              {uncovered.length > 0 && (
+                <div class={`field${errors.confirm_uncovered ? ' field--error' : ''}`}>
+                  <p class="alert alert--warning">
+                    <strong>{t.uncoveredWarning(uncovered.join(', '))}</strong>
+                  </p>
+                  {errors.confirm_uncovered && (
+                    <p class="field__error" id="field-confirm_uncovered-error">
+                      {errors.confirm_uncovered}
+                    </p>
+                  )}
+                  <label class="choice" for="field-confirm_uncovered">
+                    <input
+                      type="checkbox"
+                      id="field-confirm_uncovered"
+                      name="confirm_uncovered"
+                      value="1"
+                      aria-describedby={errors.confirm_uncovered ? 'field-confirm_uncovered-error' : undefined}
+                      aria-invalid={errors.confirm_uncovered ? 'true' : undefined}
+                    />{' '}
+                    {t.confirmUncovered(uncovered.join(', '))}
+                  </label>
+                </div>
+              )}
               <Field name="note" label={`${t.note} ${ui.t.form.optional}`} hint={t.noteHint} value={p.note} error={errors.note} multiline maxlength={1000} />
               <button type="submit" class="button">
                 {t.submit(pending.current.number + 1)}

@@ -1,8 +1,17 @@
 import type { Ui } from '../../src/http/ui.js';
-import type { CatalogueData } from '../../src/catalogue/default-catalogue.js';
+import { defaultCatalogue, INSPECTION_EXTRAS, type CatalogueData, type Level } from '../../src/catalogue/default-catalogue.js';
 import { LOCALES, type Locale } from '../../src/i18n/locale.js';
 import { LEVELS } from '../../src/catalogue/catalogue-schema.js';
-import { podMiCoverage, type ChangeSummary, type DomainRef, type ThemeRef } from '../../src/catalogue/catalogue.js';
+import {
+  domainsOf,
+  findDomain,
+  namesAtSeveralLevels,
+  podMiCoverage,
+  uncoveredAreas,
+  type ChangeSummary,
+  type DomainRef,
+  type ThemeRef,
+} from '../../src/catalogue/catalogue.js';
 
 /** BCP 47 tag of a catalogue language, for `lang` on texts shown in another language than the page. */
 export const langTag = (l: Locale) => ({ nl: 'nl-BE', fr: 'fr-BE', en: 'en' })[l];
@@ -33,10 +42,35 @@ export function LangSwitch({ ui, base, lang }: { ui: Ui; base: string; lang: Loc
   );
 }
 
+/**
+ * A domain's name, with its level when another level has a domain of the same name ("Mobiliteit
+ * (kind)"): where a name stands alone (a change summary, a button's accessible name) it must say which.
+ */
+export function levelledName(ui: Ui, name: string, level: Level | undefined, several: ReadonlySet<string>): string {
+  return level && several.has(name.trim().toLowerCase()) ? `${name} (${ui.t.catalogue.levelShort[level]})` : name;
+}
+
+/**
+ * What a new OCMW's catalogue switches on, said plainly before it is installed: the core set, the
+ * POD MI areas it leaves uncovered, and which domains would cover them (decision 022).
+ */
+export function FirstRunCatalogue({ ui }: { ui: Ui }) {
+  const all = domainsOf(defaultCatalogue);
+  const extras = INSPECTION_EXTRAS.map((key) => findDomain(defaultCatalogue, key)!.name[ui.locale]);
+  const uncovered = uncoveredAreas(defaultCatalogue).map((a) => ui.t.catalogue.areas[a]);
+  return (
+    <p class="alert alert--info">
+      {ui.t.catalogue.firstRun(all.filter((x) => x.domain.defaultOn).length, all.length, uncovered.join(', '), extras.join(', '))}
+    </p>
+  );
+}
+
 /** Which inspection areas the switched-on domains cover; a warning names the areas with none. */
 export function Coverage({ ui, catalogue, lang }: { ui: Ui; catalogue: CatalogueData; lang: Locale }) {
   const t = ui.t.catalogue;
   const rows = podMiCoverage(catalogue);
+  const several = namesAtSeveralLevels([catalogue], lang);
+  const levelOf = new Map(domainsOf(catalogue).map((x) => [x.domain.key, x.theme.level]));
   const missing = rows.filter((r) => r.domains.length === 0).map((r) => t.areas[r.area]);
   return (
     <section aria-labelledby="coverage-title" class="card">
@@ -63,7 +97,9 @@ export function Coverage({ ui, catalogue, lang }: { ui: Ui; catalogue: Catalogue
               <tr>
                 <th scope="row">{t.areas[r.area]}</th>
                 <td>{r.domains.length ? `✓ ${t.coverage.covered}` : <strong>✗ {t.coverage.notCovered}</strong>}</td>
-                <td lang={lang === ui.locale ? undefined : langTag(lang)}>{r.domains.map((d) => d.name[lang]).join(', ')}</td>
+                <td lang={lang === ui.locale ? undefined : langTag(lang)}>
+                  {r.domains.map((d) => levelledName(ui, d.name[lang], levelOf.get(d.key), several)).join(', ')}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -139,12 +175,18 @@ export function CatalogueTexts({ ui, catalogue, lang }: { ui: Ui; catalogue: Cat
   );
 }
 
-/** What changed from one version to the next; `detailed` shows old and new texts side by side. */
-export function ChangeList({ ui, summary, detailed }: { ui: Ui; summary: ChangeSummary; detailed: boolean }) {
+/**
+ * What changed from one version to the next; `detailed` shows old and new texts side by side.
+ * `catalogues`: the versions the summary is about, so a domain whose name another level shares is
+ * named with its level.
+ */
+export function ChangeList({ ui, summary, detailed, catalogues }: { ui: Ui; summary: ChangeSummary; detailed: boolean; catalogues: readonly CatalogueData[] }) {
   const t = ui.t.catalogue.publication;
   const l = ui.locale;
+  const several = namesAtSeveralLevels(catalogues, l);
+  const domainName = (r: DomainRef) => levelledName(ui, r.name[l], r.level, several);
   const themeNames = (refs: ThemeRef[]) => refs.map((r) => r.name[l]).join(', ');
-  const domainNames = (refs: DomainRef[]) => refs.map((r) => r.name[l]).join(', ');
+  const domainNames = (refs: DomainRef[]) => refs.map(domainName).join(', ');
   const simple: [keyof ChangeSummary, string][] = [];
   if (summary.themesAdded.length) simple.push(['themesAdded', themeNames(summary.themesAdded)]);
   if (summary.themesRemoved.length) simple.push(['themesRemoved', themeNames(summary.themesRemoved)]);
@@ -161,7 +203,10 @@ export function ChangeList({ ui, summary, detailed }: { ui: Ui; summary: ChangeS
   if (summary.switchedOn.length) simple.push(['switchedOn', domainNames(summary.switchedOn)]);
   if (summary.switchedOff.length) simple.push(['switchedOff', domainNames(summary.switchedOff)]);
   if (summary.settingsChanged.length) {
-    simple.push(['settingsChanged', summary.settingsChanged.map((x) => `${x.domain.name[l]} (${x.settings.map((s) => t.settings[s]).join(', ')})`).join('; ')]);
+    simple.push([
+      'settingsChanged',
+      summary.settingsChanged.map((x) => `${domainName(x.domain)} (${x.settings.map((s) => t.settings[s]).join(', ')})`).join('; '),
+    ]);
   }
   if (summary.themeOrderChanged.length) simple.push(['themeOrderChanged', summary.themeOrderChanged.map((lv) => ui.t.catalogue.levels[lv]).join(', ')]);
   if (summary.domainOrderChanged.length) simple.push(['domainOrderChanged', themeNames(summary.domainOrderChanged)]);
@@ -184,7 +229,7 @@ export function ChangeList({ ui, summary, detailed }: { ui: Ui; summary: ChangeS
           {summary.textsChanged.map((x) => (
             <div class="table-wrap">
               <table>
-                <caption>{t.textsChangedIn(x.domain.name[l])}</caption>
+                <caption>{t.textsChangedIn(domainName(x.domain))}</caption>
                 <thead>
                   <tr>
                     <th scope="col">{t.text}</th>

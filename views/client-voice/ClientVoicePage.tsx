@@ -1,6 +1,6 @@
 import type { Ui } from '../../src/http/ui.js';
-import type { Household } from '../../src/households/queries.js';
-import type { BalanceDetail } from '../../src/balances/queries.js';
+import type { Household } from '../../src/households/model.js';
+import type { BalanceDetail } from '../../src/balances/model.js';
 import type { InvitationSummary, SentAnswer } from '../../src/client-voice/invitations.js';
 import type { InvitationError, InvitationFormValues } from '../../src/client-voice/forms.js';
 import { DEFAULT_LINK_HOURS, invitationState, MAX_LINK_HOURS } from '../../src/client-voice/logic.js';

@@ -1,5 +1,5 @@
 import type { Ui } from '../../src/http/ui.js';
-import type { Household } from '../../src/households/queries.js';
+import type { Household } from '../../src/households/model.js';
 import type { ClientLanguage } from '../../src/client-voice/languages.js';
 import type { GpmiSentence } from '../../src/client-voice/gpmi-texts.js';
 import { GPMI_TEXT_MAX } from '../../src/client-voice/gpmi-texts.js';

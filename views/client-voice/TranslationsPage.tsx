@@ -1,5 +1,5 @@
 import type { Ui } from '../../src/http/ui.js';
-import type { LanguageState } from '../../src/client-voice/queries.js';
+import type { LanguageState } from '../../src/client-voice/model.js';
 import type { LanguageCoverage } from '../../src/client-voice/text-logic.js';
 import type { ClientLanguage } from '../../src/client-voice/languages.js';
 import type { OfficialLanguage } from '../../src/client-voice/tables.js';

@@ -1,6 +1,6 @@
 import type { Ui } from '../../src/http/ui.js';
-import type { Household, Member } from '../../src/households/queries.js';
-import type { LivingWage } from '../../src/figures/queries.js';
+import type { Household, Member } from '../../src/households/model.js';
+import type { LivingWage } from '../../src/figures/model.js';
 import { gpmiDueOn } from '../../src/figures/logic.js';
 import { fullName } from '../../src/households/names.js';
 import { formatIsoDate } from '../../src/i18n/format.js';

@@ -1,5 +1,5 @@
 import type { Ui } from '../../src/http/ui.js';
-import type { TodoItem } from '../../src/figures/queries.js';
+import type { TodoItem } from '../../src/figures/model.js';
 import type { TodoQueryValues } from '../../src/figures/forms.js';
 import { formatIsoDate } from '../../src/i18n/format.js';
 import { Layout } from '../layouts/Layout.js';

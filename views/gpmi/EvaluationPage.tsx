@@ -1,13 +1,15 @@
 import type { Ui } from '../../src/http/ui.js';
-import type { Household } from '../../src/households/queries.js';
-import type { BalanceDetail } from '../../src/balances/queries.js';
-import type { AgreementDetail, GpmiRecord, VersionDetail } from '../../src/gpmi/queries.js';
-import type { EvaluationFormValues } from '../../src/gpmi/forms.js';
+import type { Household } from '../../src/households/model.js';
+import type { BalanceDetail } from '../../src/balances/model.js';
+import type { AgreementDetail, GpmiRecord, VersionDetail } from '../../src/gpmi/model.js';
+import type { EvaluationFormValues, GpmiError, GpmiErrors } from '../../src/gpmi/forms.js';
+import { say, sayAll } from '../../src/http/form-errors.js';
 import { movement, scoreIn } from '../../src/gpmi/logic.js';
 import { AGREEMENT_STATUSES } from '../../src/gpmi/tables.js';
 import { formatIsoDate } from '../../src/i18n/format.js';
 import { Layout } from '../layouts/Layout.js';
-import { ErrorSummary, Field, type FieldErrors } from '../components/form.js';
+import { DateField, ErrorSummary } from '../components/form.js';
+import { earliestRecordedOn } from '../../src/gpmi/logic.js';
 import { ScoreChip } from '../balances/ScoreChip.js';
 import { AField, domainName, gpmiTitle, MovementWord, subjectName } from './parts.js';
 import { InPersonField } from '../figures/InPersonField.js';
@@ -25,13 +27,16 @@ export function EvaluationPage(p: {
   visible: AgreementDetail[];
   latestBalance: BalanceDetail | undefined;
   values: EvaluationFormValues;
-  errors?: FieldErrors | undefined;
+  errors?: GpmiErrors | undefined;
   /** After a 409 (a newer version was signed meanwhile): the message, and notes typed for agreements the new version no longer has. */
-  topError?: string | undefined;
+  topError?: GpmiError | undefined;
   leftOver?: { subject: string; domainKey: string; note: string }[] | undefined;
 }) {
   const { ui, household: h, gpmi, balance } = p;
   const e = ui.t.gpmi.evaluation;
+  // The form module answers codes; here they become words in the user's language.
+  const errors = p.errors && sayAll(ui.t.gpmi.errors, p.errors);
+  const topError = p.topError && say(ui.t.gpmi.errors, p.topError);
   const base = `/households/${h.id}/gpmis/${gpmi.id}`;
   const newer = p.latestBalance && p.latestBalance.id !== balance.id ? p.latestBalance : undefined;
   const labels: Record<string, string> = { held_on: e.heldOn, in_person: ui.t.figures.evaluation.inPerson };
@@ -54,9 +59,9 @@ export function EvaluationPage(p: {
           <p class="meta-line">{ui.t.gpmi.gpmi.versionLine(p.version.number)}</p>
           <p>{e.intro}</p>
           {!newer && <p class="alert alert--info">{e.noNewer}</p>}
-          {p.topError && (
+          {topError && (
             <div class="alert alert--error" role="alert" tabindex={-1} data-focus-on-load>
-              {p.topError}
+              {topError}
             </div>
           )}
           {p.leftOver && p.leftOver.length > 0 && (
@@ -76,15 +81,22 @@ export function EvaluationPage(p: {
           )}
           <form method="post" action={`${base}/evaluations`} novalidate>
             <input type="hidden" name="version_id" value={String(p.version.id)} />
-            {p.errors && <ErrorSummary t={ui.t} errors={p.errors} labels={labels} />}
-            <Field name="held_on" label={e.heldOn} hint={e.heldOnHint} value={p.values.heldOn} error={p.errors?.held_on} maxlength={10} />
-            <InPersonField ui={ui} value={p.values.inPerson} error={p.errors?.in_person} />
+            {errors && <ErrorSummary t={ui.t} errors={errors} labels={labels} />}
+            <DateField
+              t={ui.t}
+              name="held_on"
+              label={e.heldOn}
+              value={p.values.heldOn}
+              range={{ from: earliestRecordedOn(p.version.startOn), to: 'today' }}
+              error={errors?.held_on}
+            />
+            <InPersonField ui={ui} value={p.values.inPerson} error={errors?.in_person} />
             {p.visible.map((a) => {
               const before = scoreIn(balance, a.subject, a.domainKey);
               const after = newer ? scoreIn(newer, a.subject, a.domainKey) : undefined;
               const name = domainName(ui, balance, a.domainKey);
-              const v = p.values.items.get(a.id) ?? { note: '', status: a.currentStatus };
-              const statusError = p.errors?.[`e${a.id}-status`];
+              const v = p.values.items.get(a.id) ?? { note: '', status: a.currentStatus, shared: false };
+              const statusError = errors?.[`e${a.id}-status`];
               return (
                 <fieldset class="agreement-form evaluation" id={`evaluation-${a.id}`}>
                   <legend>{ui.t.gpmi.gpmi.agreementFor(name, subjectName(ui, balance, a.subject))}</legend>
@@ -120,7 +132,7 @@ export function EvaluationPage(p: {
                     label={e.note}
                     hint={e.noteHint}
                     value={v.note}
-                    error={p.errors?.[`e${a.id}-note`]}
+                    error={errors?.[`e${a.id}-note`]}
                     multiline
                     rows={3}
                     maxlength={4000}
@@ -144,6 +156,23 @@ export function EvaluationPage(p: {
                       ))}
                     </div>
                   </fieldset>
+                  {/* After the note and how it stands: whether the client gets the note on their copy. */}
+                  <div class="field">
+                    <label class="choice" for={`field-e${a.id}-shared`}>
+                      <input
+                        type="checkbox"
+                        id={`field-e${a.id}-shared`}
+                        name={`e${a.id}.shared`}
+                        value="1"
+                        checked={v.shared}
+                        aria-describedby={`field-e${a.id}-shared-hint`}
+                      />{' '}
+                      {e.shared}
+                    </label>
+                    <p class="field__hint" id={`field-e${a.id}-shared-hint`}>
+                      {e.sharedHint}
+                    </p>
+                  </div>
                 </fieldset>
               );
             })}

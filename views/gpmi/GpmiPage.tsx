@@ -1,15 +1,16 @@
 import type { Ui } from '../../src/http/ui.js';
-import type { Household } from '../../src/households/queries.js';
-import type { BalanceDetail } from '../../src/balances/queries.js';
+import type { Household } from '../../src/households/model.js';
+import type { BalanceDetail } from '../../src/balances/model.js';
 import { cellKey } from '../../src/balances/logic.js';
 import type { PlanRow } from '../../src/gpmi/logic.js';
-import { addMonths, agreementVisible, currentSigned, latestVersion } from '../../src/gpmi/logic.js';
+import { addMonths, agreementVisible, currentSigned, dateWindow, dueWindow, earliestRecordedOn, latestVersion } from '../../src/gpmi/logic.js';
 import { AGREEMENT_STATUSES } from '../../src/gpmi/tables.js';
-import type { AgreementDetail, GpmiRecord, VersionDetail } from '../../src/gpmi/queries.js';
-import { agreementField, type DraftFormValues } from '../../src/gpmi/forms.js';
+import type { AgreementDetail, GpmiRecord, VersionDetail } from '../../src/gpmi/model.js';
+import { agreementField, type DraftFormValues, type GpmiError, type GpmiErrors } from '../../src/gpmi/forms.js';
+import { say, sayAll } from '../../src/http/form-errors.js';
 import { formatDate, formatDateTime, formatIsoDate } from '../../src/i18n/format.js';
 import { Layout } from '../layouts/Layout.js';
-import { ErrorSummary, Field, type FieldErrors } from '../components/form.js';
+import { DateField, ErrorSummary, Field, type FieldErrors } from '../components/form.js';
 import { ScoreChip } from '../balances/ScoreChip.js';
 import { AField, AgreementList, domainName, gpmiFor, gpmiTitle, PageMessages, subjectName } from './parts.js';
 
@@ -30,19 +31,24 @@ export interface GpmiPageProps {
   plan: Map<string, PlanRow>;
   /** Set when the shown version is the newest and a draft: the form's values. */
   draft?: DraftFormValues | undefined;
-  errors?: FieldErrors | undefined;
+  /** What the draft form (and its signature) refused: codes, said here in the user's words. */
+  errors?: GpmiErrors | undefined;
   /** After a 409: the version someone else saved meanwhile. */
   conflict?: VersionDetail | undefined;
   /** The signing fields as typed (they are part of the draft form). */
   signValues?: { signedOn: string; clientName: string } | undefined;
   changeValue?: string | undefined;
-  changeError?: string | undefined;
-  topError?: string | undefined;
+  changeErrors?: GpmiErrors | undefined;
+  topError?: GpmiError | undefined;
   notice?: string | undefined;
 }
 
-export function GpmiPage(p: GpmiPageProps) {
-  const { ui, household: h, gpmi, version: v, balance } = p;
+/** The props as the parts of the page use them: the form's codes turned into words once. */
+type Shown = Omit<GpmiPageProps, 'errors' | 'changeErrors'> & { errors?: FieldErrors | undefined; changeErrors: FieldErrors };
+
+export function GpmiPage(props: GpmiPageProps) {
+  const { ui, household: h, gpmi, version: v, balance } = props;
+  const p: Shown = { ...props, errors: props.errors && sayAll(ui.t.gpmi.errors, props.errors), changeErrors: sayAll(ui.t.gpmi.errors, props.changeErrors) };
   const g = ui.t.gpmi.gpmi;
   const latest = latestVersion(gpmi);
   const signed = currentSigned(gpmi);
@@ -64,11 +70,12 @@ export function GpmiPage(p: GpmiPageProps) {
           )}
         </p>
         <h1>{gpmiTitle(ui, h, gpmi)}</h1>
+        <p class="contract-name">{g.contractName}</p>
         <p class="meta-line">
           <strong>{g.versionLine(v.number)}</strong> —{' '}
           {v.status === 'signed' ? g.signedLine(formatIsoDate(v.signedOn!), v.signedClientName ?? '', v.signedByName ?? '?') : g.draft}
         </p>
-        <PageMessages t={ui.t} notice={p.notice} topError={p.topError} />
+        <PageMessages t={ui.t} notice={p.notice} topError={p.topError && say(ui.t.gpmi.errors, p.topError)} />
         {p.hiddenCount > 0 && <p class="alert alert--info">{g.hiddenAgreements(p.hiddenCount)}</p>}
         {!isLatest && (
           <p class="alert alert--info no-print">
@@ -195,7 +202,7 @@ function Signatures({ ui, household, gpmi, version }: { ui: Ui; household: House
   );
 }
 
-function DraftForm(p: GpmiPageProps & { draft: DraftFormValues }) {
+function DraftForm(p: Shown & { draft: DraftFormValues }) {
   const { ui, household: h, gpmi, balance, draft, errors } = p;
   const f = ui.t.gpmi.form;
   const labels: Record<string, string> = {
@@ -238,13 +245,22 @@ function DraftForm(p: GpmiPageProps & { draft: DraftFormValues }) {
       {errors && <ErrorSummary t={ui.t} errors={errors} labels={labels} />}
       <input type="hidden" name="revision" value={String(draft.revision)} />
       <div class="inline-fields">
-        <Field name="start_on" label={f.startOn} hint={f.startOnHint} value={draft.startOn} error={errors?.start_on} maxlength={10} />
+        <DateField t={ui.t} name="start_on" label={f.startOn} value={draft.startOn} range={dateWindow(p.today)} error={errors?.start_on} />
         <Field name="duration" label={f.duration} value={draft.duration} error={errors?.duration} inputmode="numeric" maxlength={2} />
       </div>
-      <Field name="moments" label={f.moments} hint={f.momentsHint} value={draft.moments} error={errors?.moments} multiline maxlength={400} />
+      <DateField
+        t={ui.t}
+        name="moments"
+        label={f.moments}
+        value={draft.moments}
+        range={{ from: p.version.startOn, to: addMonths(p.version.startOn, p.version.durationMonths) }}
+        error={errors?.moments}
+        list
+      />
       <h3>{ui.t.gpmi.gpmi.agreementsTitle}</h3>
       {p.visible.length === 0 && <p>{ui.t.gpmi.gpmi.noAgreements}</p>}
       {p.visible.map((a) => {
+        const due = dueWindow(p.today, p.version);
         const v = draft.agreements.get(a.id);
         if (!v) return null;
         const k = (part: string) => agreementField(a.id, part);
@@ -306,7 +322,7 @@ function DraftForm(p: GpmiPageProps & { draft: DraftFormValues }) {
               />
             </details>
             <div class="inline-fields">
-              <AField key_={k('due')} name={`a${a.id}.due`} label={f.due} hint={f.dueHint} value={v.due} error={errors?.[k('due')]} maxlength={10} />
+              <DateField t={ui.t} id={`field-${k('due')}`} name={`a${a.id}.due`} label={f.due} value={v.due} range={due} error={errors?.[k('due')]} />
               <SelectField
                 id={k('status')}
                 name={`a${a.id}.status`}
@@ -422,7 +438,7 @@ function SelectField({
  * Signing is part of the draft form (its own submit button, `action=sign`): what was typed above is
  * saved and signed together, never dropped. Enter in a field submits the first button, "Bewaren".
  */
-function SignFields(p: GpmiPageProps) {
+function SignFields(p: Shown) {
   const { ui, household: h, gpmi } = p;
   const s = ui.t.gpmi.sign;
   const values = p.signValues ?? {
@@ -433,7 +449,14 @@ function SignFields(p: GpmiPageProps) {
     <section class="card" aria-labelledby="sign-title">
       <h2 id="sign-title">{s.title}</h2>
       <p>{s.intro}</p>
-      <Field name="signed_on" label={s.signedOn} hint={s.signedOnHint} value={values.signedOn} error={p.errors?.signed_on} maxlength={10} />
+      <DateField
+        t={ui.t}
+        name="signed_on"
+        label={s.signedOn}
+        value={values.signedOn}
+        range={{ from: earliestRecordedOn(p.version.startOn), to: 'today' }}
+        error={p.errors?.signed_on}
+      />
       <Field name="client_name" label={s.clientName} value={values.clientName} error={p.errors?.client_name} maxlength={200} />
       <p>{s.worker(ui.user?.displayName ?? '')}</p>
       <button type="submit" class="button" name="action" value="sign">
@@ -443,15 +466,15 @@ function SignFields(p: GpmiPageProps) {
   );
 }
 
-function ChangeForm(p: GpmiPageProps) {
+function ChangeForm(p: Shown) {
   const { ui, household: h, gpmi } = p;
   const c = ui.t.gpmi.change;
   return (
     <form method="post" action={`/households/${h.id}/gpmis/${gpmi.id}/versions`} novalidate class="card no-print">
       <h2>{c.title}</h2>
       <p>{c.intro}</p>
-      {p.changeError && <ErrorSummary t={ui.t} errors={{ reason: p.changeError }} labels={{ reason: c.reason }} />}
-      <Field name="reason" label={c.reason} hint={c.reasonHint} value={p.changeValue ?? ''} error={p.changeError} multiline maxlength={1000} />
+      <ErrorSummary t={ui.t} errors={p.changeErrors} labels={{ reason: c.reason }} />
+      <Field name="reason" label={c.reason} hint={c.reasonHint} value={p.changeValue ?? ''} error={p.changeErrors.reason} multiline maxlength={1000} />
       <button type="submit" class="button button--secondary">
         {c.submit}
       </button>

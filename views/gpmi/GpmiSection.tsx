@@ -1,6 +1,6 @@
 import type { Ui } from '../../src/http/ui.js';
-import type { Household } from '../../src/households/queries.js';
-import type { GpmiSummary } from '../../src/gpmi/queries.js';
+import type { Household } from '../../src/households/model.js';
+import type { GpmiSummary } from '../../src/gpmi/model.js';
 import { formatIsoDate } from '../../src/i18n/format.js';
 import { gpmiFor } from './parts.js';
 

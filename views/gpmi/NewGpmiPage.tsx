@@ -1,10 +1,11 @@
 import type { Ui } from '../../src/http/ui.js';
-import type { Household } from '../../src/households/queries.js';
-import type { BalanceDetail } from '../../src/balances/queries.js';
-import type { StartFormValues } from '../../src/gpmi/forms.js';
+import type { Household } from '../../src/households/model.js';
+import type { BalanceDetail } from '../../src/balances/model.js';
+import type { GpmiError, GpmiErrors, StartFormValues } from '../../src/gpmi/forms.js';
+import { say, sayAll } from '../../src/http/form-errors.js';
 import { formatIsoDate } from '../../src/i18n/format.js';
 import { Layout } from '../layouts/Layout.js';
-import { ErrorSummary, Field, type FieldErrors } from '../components/form.js';
+import { DateField, ErrorSummary, Field } from '../components/form.js';
 import { dossierName } from '../components/dossier.js';
 
 /** Starting a GPMI from a finalised balance: for whom, start date, duration, evaluation moments. */
@@ -13,17 +14,23 @@ export function NewGpmiPage({
   household: h,
   balance,
   values,
-  errors,
-  topError,
+  errors: codes,
+  topError: topCode,
+  startRange,
 }: {
   ui: Ui;
   household: Household;
   balance: BalanceDetail | undefined;
   values: StartFormValues;
-  errors?: FieldErrors | undefined;
-  topError?: string | undefined;
+  errors?: GpmiErrors | undefined;
+  topError?: GpmiError | undefined;
+  /** The days the start date may be on (dateWindow), said above the field. */
+  startRange: { from: string; to: string };
 }) {
   const t = ui.t.gpmi.new;
+  // The form module answers codes; here they become words in the user's language.
+  const errors = codes && sayAll(ui.t.gpmi.errors, codes);
+  const topError = topCode && say(ui.t.gpmi.errors, topCode);
   const adults = balance ? balance.subjects.filter((s) => s.level === 'volwassene' && s.memberId !== null) : [];
   const labels = { for_whom: t.forWhom, start_on: t.startOn, duration: t.duration, moments: t.moments };
   const forError = errors?.for_whom;
@@ -42,7 +49,7 @@ export function NewGpmiPage({
         <p class="alert alert--info">{t.noBalance}</p>
       ) : balance.status !== 'final' ? (
         <>
-          {!topError && <p class="alert alert--info">{t.errors.draftBalance}</p>}
+          {!topError && <p class="alert alert--info">{ui.t.gpmi.errors.draftBalance}</p>}
           <p>
             <a class="button" href={`/households/${h.id}/balances/${balance.id}`}>
               {ui.t.gpmi.plan.openBalance}
@@ -81,7 +88,7 @@ export function NewGpmiPage({
                 <input type="radio" name="for_whom" value="h" checked={values.forWhom === 'h'} /> {t.household}
               </label>
             </fieldset>
-            <Field name="start_on" label={t.startOn} hint={t.startOnHint} value={values.startOn} error={errors?.start_on} maxlength={10} />
+            <DateField t={ui.t} name="start_on" label={t.startOn} value={values.startOn} range={startRange} error={errors?.start_on} />
             <Field
               name="duration"
               label={t.duration}
@@ -91,7 +98,7 @@ export function NewGpmiPage({
               inputmode="numeric"
               maxlength={2}
             />
-            <Field name="moments" label={t.moments} hint={t.momentsHint} value={values.moments} error={errors?.moments} multiline maxlength={400} />
+            <DateField t={ui.t} name="moments" label={t.moments} hint={t.momentsHint} value={values.moments} range={{}} error={errors?.moments} list />
             <button type="submit" class="button">
               {t.submit}
             </button>

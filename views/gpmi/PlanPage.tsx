@@ -1,11 +1,13 @@
 import type { Ui } from '../../src/http/ui.js';
-import type { Household } from '../../src/households/queries.js';
-import type { BalanceDetail } from '../../src/balances/queries.js';
+import type { Household } from '../../src/households/model.js';
+import type { BalanceDetail } from '../../src/balances/model.js';
 import { cellExists, cellKey, domId, type Subject } from '../../src/balances/logic.js';
 import type { CatalogueDomain } from '../../src/catalogue/default-catalogue.js';
 import type { PlanRowInput } from '../../src/gpmi/logic.js';
+import type { PlanError, PlanProblem } from '../../src/gpmi/forms.js';
+import { say } from '../../src/http/form-errors.js';
 import { PLAN_MAX, PLAN_WARN } from '../../src/gpmi/logic.js';
-import type { GpmiSummary, StoredPlan } from '../../src/gpmi/queries.js';
+import type { GpmiSummary, StoredPlan } from '../../src/gpmi/model.js';
 import { formatIsoDate, formatTime } from '../../src/i18n/format.js';
 import { Layout } from '../layouts/Layout.js';
 import { ScoreChip } from '../balances/ScoreChip.js';
@@ -17,10 +19,40 @@ export interface PlanView {
   order: 'lowest' | 'catalogue';
   show: 'all' | 'low';
 }
-export interface PlanError {
+/** A refused row as the page shows it: which field, and the words. */
+interface PlanErrorShown {
   key: string;
   field: 'w' | 'p' | 'cp' | 'lt' | 'ts';
   message: string;
+}
+
+/** The form's problem codes in the user's words, naming the person where two rows of one person clash. */
+function shownProblem(ui: Ui, detail: BalanceDetail, p: PlanProblem): PlanErrorShown {
+  const e = ui.t.gpmi.plan.errors;
+  const who = (subject: string) => {
+    const s = detail.subjects.find((x) => x.key === subject);
+    return !s || s.memberId === null ? ui.t.balances.editor.household : s.name;
+  };
+  switch (p.code) {
+    case 'invalidPriority':
+      return { key: p.key, field: 'p', message: e.invalidPriority(PLAN_MAX) };
+    case 'invalidClientPriority':
+      return { key: p.key, field: 'cp', message: e.invalidClientPriority(PLAN_MAX) };
+    case 'invalidTarget':
+      return { key: p.key, field: 'ts', message: e.invalidTarget };
+    case 'targetBelowScore':
+      return { key: p.key, field: 'ts', message: e.targetBelowScore };
+    case 'goalTooLong':
+      return { key: p.key, field: 'lt', message: e.goalTooLong };
+    case 'notApplicable':
+      return { key: p.key, field: 'w', message: e.notApplicable };
+    case 'duplicatePriority':
+      return { key: p.key, field: 'p', message: e.duplicatePriority(who(p.subject)) };
+    case 'duplicateClientPriority':
+      return { key: p.key, field: 'cp', message: e.duplicateClientPriority(who(p.subject)) };
+    case 'tooMany':
+      return { key: p.key, field: 'p', message: e.tooMany(who(p.subject), PLAN_MAX) };
+  }
 }
 
 export interface PlanPageProps {
@@ -33,8 +65,9 @@ export interface PlanPageProps {
   view: PlanView;
   gpmis: GpmiSummary[];
   crowded: string[];
-  errors?: PlanError[] | undefined;
-  topError?: string | undefined;
+  /** What the werkpunten form refused (codes; said here in the user's words). */
+  problems?: PlanProblem[] | undefined;
+  topError?: PlanError | undefined;
   /** After a conflict: the plan someone else saved meanwhile. */
   theirs?: StoredPlan | undefined;
   notice?: string | undefined;
@@ -117,7 +150,9 @@ export function PlanPage(p: PlanPageProps) {
   const t = ui.t.gpmi.plan;
   const date = formatIsoDate(detail.takenOn);
   const base = `/households/${h.id}/balances/${detail.id}/plan`;
-  const errorOf = (field: string, key: string) => p.errors?.find((e) => e.field === field && e.key === key)?.message;
+  const errors = p.problems?.map((x) => shownProblem(ui, detail, x));
+  const errorOf = (field: string, key: string) => errors?.find((e) => e.field === field && e.key === key)?.message;
+  const topError = p.topError && say(ui.t.gpmi.plan.errors, p.topError);
   const werkpunten = [...p.values.values()].filter((v) => isWerkpunt(v) && cellExists(detail, v.subject, v.domainKey));
   const order = detail.subjects.map((s) => s.key);
   werkpunten.sort((a, b) => order.indexOf(a.subject) - order.indexOf(b.subject) || (Number(a.priority) || 99) - (Number(b.priority) || 99));
@@ -129,10 +164,10 @@ export function PlanPage(p: PlanPageProps) {
       </p>
       <h1>{t.title}</h1>
       <p class="meta-line">{ui.t.balances.editor.title(date)}</p>
-      <PageMessages t={ui.t} notice={p.notice} topError={p.topError} />
+      <PageMessages t={ui.t} notice={p.notice} topError={topError} />
       {!final ? (
         <>
-          {!p.topError && <p class="alert alert--info">{t.draftBalance}</p>}
+          {!topError && <p class="alert alert--info">{t.draftBalance}</p>}
           <p>
             <a class="button" href={`/households/${h.id}/balances/${detail.id}`}>
               {t.openBalance}
@@ -149,11 +184,11 @@ export function PlanPage(p: PlanPageProps) {
               <TheirPlan ui={ui} detail={detail} theirs={p.theirs} />
             </div>
           )}
-          {p.errors && p.errors.length > 0 && (
+          {errors && errors.length > 0 && (
             <div class="error-summary" role="alert" tabindex={-1} data-focus-on-load>
               <h2 class="error-summary__title">{ui.t.form.errorSummaryTitle}</h2>
               <ul>
-                {p.errors.map((e) => (
+                {errors.map((e) => (
                   <li>
                     <a href={`#${fieldId(e.field, e.key)}`}>
                       {domainName(ui, detail, e.key.slice(e.key.indexOf('.') + 1))}: {e.message}
@@ -324,7 +359,7 @@ export function PlanPage(p: PlanPageProps) {
                 </ul>
               </>
             )}
-            {p.revision > 0 && werkpunten.length > 0 && !p.errors ? (
+            {p.revision > 0 && werkpunten.length > 0 && !p.problems ? (
               <>
                 <p>{t.gpmiIntro}</p>
                 <p>

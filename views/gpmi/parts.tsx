@@ -1,7 +1,7 @@
 import type { Ui } from '../../src/http/ui.js';
-import type { BalanceDetail } from '../../src/balances/queries.js';
-import type { Household } from '../../src/households/queries.js';
-import type { AgreementDetail, GpmiRecord } from '../../src/gpmi/queries.js';
+import type { BalanceDetail } from '../../src/balances/model.js';
+import type { Household } from '../../src/households/model.js';
+import type { AgreementDetail, GpmiRecord } from '../../src/gpmi/model.js';
 import type { Movement } from '../../src/gpmi/logic.js';
 import { formatIsoDate } from '../../src/i18n/format.js';
 import { ScoreChip } from '../balances/ScoreChip.js';
@@ -152,6 +152,7 @@ export function AgreementList({
                           {e.byName && <span class="muted"> ({e.byName})</span>}
                         </p>
                         {e.note && <p class="pre-wrap">{e.note}</p>}
+                        {e.note && <p class="muted">{e.shared ? g.noteShared : g.noteFileOnly}</p>}
                       </li>
                     ))}
                   </ul>

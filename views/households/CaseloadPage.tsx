@@ -1,5 +1,5 @@
 import type { Ui } from '../../src/http/ui.js';
-import type { CaseloadResult, CaseloadRow, TeamWithWorkers } from '../../src/households/queries.js';
+import type { CaseloadEntry, CaseloadResult, TeamWithWorkers } from '../../src/households/model.js';
 import { CASELOAD_SORTS, caseloadQueryString, pageWindow, type CaseloadFilters, STALE_MONTHS } from '../../src/households/logic.js';
 import { formatDate } from '../../src/i18n/format.js';
 import { Layout } from '../layouts/Layout.js';
@@ -11,12 +11,7 @@ export interface CaseloadProps {
   basePath: string;
   filters: CaseloadFilters;
   teams: TeamWithWorkers[];
-  result: CaseloadResult;
-  /**
-   * Whether the rows carry lastBalanceAt / direction / openAgreements (the caseload route fills
-   * them); without them the columns are left out rather than shown empty (no made-up values).
-   */
-  balanceColumns?: boolean;
+  result: CaseloadResult<CaseloadEntry>;
 }
 
 export const RESULTS_ID = 'caseload-results';
@@ -165,18 +160,14 @@ export function CaseloadResults(p: CaseloadProps) {
                 <th scope="col">{c.worker}</th>
                 <th scope="col">{c.status}</th>
                 <th scope="col">{c.updated}</th>
-                {p.balanceColumns && (
-                  <>
-                    <th scope="col">{c.lastBalance}</th>
-                    <th scope="col">{c.direction}</th>
-                    <th scope="col">{ui.t.gpmi.list.caseloadColumn}</th>
-                  </>
-                )}
+                <th scope="col">{c.lastBalance}</th>
+                <th scope="col">{c.direction}</th>
+                <th scope="col">{ui.t.gpmi.list.caseloadColumn}</th>
               </tr>
             </thead>
             <tbody>
               {r.rows.map((row) => (
-                <CaseloadLine ui={ui} row={row} balanceColumns={p.balanceColumns} />
+                <CaseloadLine ui={ui} row={row} />
               ))}
             </tbody>
           </table>
@@ -223,7 +214,7 @@ export function CaseloadResults(p: CaseloadProps) {
   );
 }
 
-function CaseloadLine({ ui, row, balanceColumns }: { ui: Ui; row: CaseloadRow; balanceColumns?: boolean | undefined }) {
+function CaseloadLine({ ui, row }: { ui: Ui; row: CaseloadEntry }) {
   const c = ui.t.households.caseload;
   const names = row.memberFirstNames.join(', ');
   return (
@@ -236,22 +227,18 @@ function CaseloadLine({ ui, row, balanceColumns }: { ui: Ui; row: CaseloadRow; b
       <td>{row.assignedName ?? <span class="field__hint">{c.unassigned}</span>}</td>
       <td>{ui.t.households.status[row.status]}</td>
       <td>{formatDate(row.updatedAt)}</td>
-      {balanceColumns && (
-        <>
-          <td>{row.lastBalanceAt ? formatDate(row.lastBalanceAt) : c.noBalance}</td>
-          {/* Words first, the symbol only supports them (never colour or a symbol alone). */}
-          <td>
-            {row.direction ? (
-              <>
-                {c.directions[row.direction]} <DirectionSymbol direction={row.direction} />
-              </>
-            ) : (
-              '—'
-            )}
-          </td>
-          <td>{row.openAgreements ?? 0}</td>
-        </>
-      )}
+      <td>{row.lastBalanceAt ? formatDate(row.lastBalanceAt) : c.noBalance}</td>
+      {/* Words first, the symbol only supports them (never colour or a symbol alone). */}
+      <td>
+        {row.direction ? (
+          <>
+            {c.directions[row.direction]} <DirectionSymbol direction={row.direction} />
+          </>
+        ) : (
+          '—'
+        )}
+      </td>
+      <td>{row.openAgreements}</td>
     </tr>
   );
 }

@@ -1,6 +1,6 @@
 import type { Child } from 'hono/jsx';
 import type { Ui } from '../../src/http/ui.js';
-import type { Household } from '../../src/households/queries.js';
+import type { Household } from '../../src/households/model.js';
 import { formatDateTime } from '../../src/i18n/format.js';
 import type { ConflictRow } from '../../src/households/conflict-rows.js';
 import { Layout } from '../layouts/Layout.js';

@@ -1,16 +1,17 @@
 import type { Ui } from '../../src/http/ui.js';
-import type { BalanceSummary } from '../../src/balances/queries.js';
+import type { BalanceSummary } from '../../src/balances/model.js';
 import { BalancesSection, type BalanceDirections } from '../balances/BalancesSection.js';
 import { GpmiSection } from '../gpmi/GpmiSection.js';
-import type { GpmiSummary } from '../../src/gpmi/queries.js';
-import type { Household, Member, TeamWithWorkers } from '../../src/households/queries.js';
-import type { HouseholdFormValues, MemberFormValues } from '../../src/households/forms.js';
+import type { GpmiSummary } from '../../src/gpmi/model.js';
+import type { Household, Member, TeamWithWorkers } from '../../src/households/model.js';
+import { emptyMember, type HouseholdErrors, type HouseholdFormValues, type MemberFormValues } from '../../src/households/forms.js';
+import { sayAll } from '../../src/http/form-errors.js';
 import { isAdult } from '../../src/households/logic.js';
 import { maskNationalNumber } from '../../src/households/national-number.js';
 import { formatDate, formatDateTime, formatIsoDate } from '../../src/i18n/format.js';
 import { fullName } from '../../src/households/names.js';
 import { Layout } from '../layouts/Layout.js';
-import { ErrorSummary, type FieldErrors } from '../components/form.js';
+import { ErrorSummary } from '../components/form.js';
 import { HouseholdFields, householdLabels, MemberFields, memberLabels } from './fields.js';
 
 /** The household is named after the applicant, else its first current member, else its first member. */
@@ -48,7 +49,7 @@ export interface HouseholdPageProps {
   /** The household's GPMIs (src/gpmi), newest first. */
   gpmis?: GpmiSummary[] | undefined;
   /** A refused form, shown again with what was typed and why. */
-  failed?: { form: 'member'; values: MemberFormValues; errors: FieldErrors } | { form: 'details'; values: HouseholdFormValues; errors: FieldErrors };
+  failed?: { form: 'member'; values: MemberFormValues; errors: HouseholdErrors } | { form: 'details'; values: HouseholdFormValues; errors: HouseholdErrors };
 }
 
 export function HouseholdPage(p: HouseholdPageProps) {
@@ -60,6 +61,8 @@ export function HouseholdPage(p: HouseholdPageProps) {
   const active = h.status === 'active';
   const memberFailed = p.failed?.form === 'member' ? p.failed : undefined;
   const detailsFailed = p.failed?.form === 'details' ? p.failed : undefined;
+  // The form module answers codes; here they become words in the user's language.
+  const failedErrors = sayAll(ui.t.households.errors, p.failed?.errors);
   return (
     <Layout ui={ui} title={d.windowTitle} dossier={h}>
       <p>
@@ -109,12 +112,8 @@ export function HouseholdPage(p: HouseholdPageProps) {
         <section class="card" aria-labelledby="add-member-title">
           <h2 id="add-member-title">{d.addMemberTitle}</h2>
           <form method="post" action={`/households/${h.id}/members`} novalidate>
-            {memberFailed && <ErrorSummary t={ui.t} errors={memberFailed.errors} labels={memberLabels(ui)} />}
-            <MemberFields
-              ui={ui}
-              values={memberFailed?.values ?? { first_name: '', last_name: '', birth_year: '', birth_date: '', role: '', adult: 'auto', national_number: '' }}
-              errors={memberFailed?.errors ?? {}}
-            />
+            {memberFailed && <ErrorSummary t={ui.t} errors={failedErrors} labels={memberLabels(ui)} />}
+            <MemberFields ui={ui} values={memberFailed?.values ?? emptyMember()} errors={memberFailed ? failedErrors : {}} />
             <button type="submit" class="button">
               {d.addMemberSubmit}
             </button>
@@ -126,13 +125,13 @@ export function HouseholdPage(p: HouseholdPageProps) {
         <section class="card" aria-labelledby="edit-title">
           <h2 id="edit-title">{d.editTitle}</h2>
           <form method="post" action={`/households/${h.id}`} novalidate>
-            {detailsFailed && <ErrorSummary t={ui.t} errors={detailsFailed.errors} labels={householdLabels(ui)} />}
+            {detailsFailed && <ErrorSummary t={ui.t} errors={failedErrors} labels={householdLabels(ui)} />}
             <input type="hidden" name="revision" value={String(h.revision)} />
             <HouseholdFields
               ui={ui}
               teams={p.teams}
               values={detailsFailed?.values ?? householdFormValues(h)}
-              errors={detailsFailed?.errors ?? {}}
+              errors={detailsFailed ? failedErrors : {}}
               currentWorker={h.assignedUserId !== null ? { id: h.assignedUserId, name: h.assignedName ?? '', teamId: h.teamId } : null}
             />
             <button type="submit" class="button">

@@ -1,9 +1,10 @@
 import type { Ui } from '../../src/http/ui.js';
-import type { Household, Member } from '../../src/households/queries.js';
-import type { MemberFormValues } from '../../src/households/forms.js';
+import type { Household, Member } from '../../src/households/model.js';
+import type { HouseholdErrors, MemberFormValues } from '../../src/households/forms.js';
+import { sayAll } from '../../src/http/form-errors.js';
 import { formatIsoDate } from '../../src/i18n/format.js';
 import { Layout } from '../layouts/Layout.js';
-import { ErrorSummary, Field, type FieldErrors } from '../components/form.js';
+import { DateField, ErrorSummary, type DateRange } from '../components/form.js';
 import { MemberFields, memberLabels } from './fields.js';
 import { fullName } from '../../src/households/names.js';
 import { AgeGroup } from './HouseholdPage.js';
@@ -17,8 +18,10 @@ export interface MemberPageProps {
   /** Today as dd/mm/jjjj: the departure field's starting value. */
   today: string;
   values: MemberFormValues;
-  errors?: FieldErrors;
-  departure?: { value: string; errors: FieldErrors };
+  errors?: HouseholdErrors;
+  departure?: { value: string; errors: HouseholdErrors };
+  /** The days "in het gezin sinds" may be on (from birth to their first balance, departure or today). */
+  joinedRange: DateRange;
 }
 
 export function MemberPage(p: MemberPageProps) {
@@ -27,6 +30,9 @@ export function MemberPage(p: MemberPageProps) {
   const f = ui.t.households.fields;
   const active = h.status === 'active';
   const name = fullName(m);
+  // The form module answers codes; here they become words in the user's language.
+  const errors = sayAll(ui.t.households.errors, p.errors);
+  const departureErrors = sayAll(ui.t.households.errors, p.departure?.errors);
   return (
     <Layout ui={ui} title={t.windowTitle} dossier={h}>
       <p>
@@ -58,9 +64,9 @@ export function MemberPage(p: MemberPageProps) {
           <section class="card" aria-labelledby="member-edit-title">
             <h2 id="member-edit-title">{t.editTitle}</h2>
             <form method="post" action={`/households/${h.id}/members/${m.id}`} novalidate>
-              <ErrorSummary t={ui.t} errors={p.errors ?? {}} labels={memberLabels(ui)} />
+              <ErrorSummary t={ui.t} errors={errors} labels={memberLabels(ui)} />
               <input type="hidden" name="revision" value={String(m.revision)} />
-              <MemberFields ui={ui} values={p.values} errors={p.errors ?? {}} />
+              <MemberFields ui={ui} values={p.values} errors={errors} joined={p.joinedRange} />
               <button type="submit" class="button">
                 {t.submit}
               </button>
@@ -71,16 +77,15 @@ export function MemberPage(p: MemberPageProps) {
               <h2 id="departure-title">{t.departureTitle}</h2>
               <p>{t.departureIntro}</p>
               <form method="post" action={`/households/${h.id}/members/${m.id}/departure`} novalidate>
-                <ErrorSummary t={ui.t} errors={p.departure?.errors ?? {}} labels={{ left_on: f.leftOn }} />
+                <ErrorSummary t={ui.t} errors={departureErrors} labels={{ left_on: f.leftOn }} />
                 <input type="hidden" name="revision" value={String(m.revision)} />
-                <Field
+                <DateField
+                  t={ui.t}
                   name="left_on"
                   label={f.leftOn}
-                  hint={f.leftOnHint}
                   value={p.departure?.value ?? p.today}
-                  error={p.departure?.errors.left_on}
-                  maxlength={10}
-                  autocomplete="off"
+                  range={{ from: m.joinedOn, to: 'today' }}
+                  error={departureErrors.left_on}
                   required
                 />
                 <button type="submit" class="button button--secondary">

@@ -1,10 +1,11 @@
 import type { Ui } from '../../src/http/ui.js';
-import type { HouseholdFormValues, MemberFormValues } from '../../src/households/forms.js';
+import type { HouseholdErrors, HouseholdFormValues, MemberFormValues } from '../../src/households/forms.js';
+import { sayAll } from '../../src/http/form-errors.js';
 import { memberPrefix } from '../../src/households/forms.js';
-import type { TeamWithWorkers } from '../../src/households/queries.js';
+import type { TeamWithWorkers } from '../../src/households/model.js';
 import { MAX_NEW_MEMBERS } from '../../src/households/logic.js';
 import { Layout } from '../layouts/Layout.js';
-import { ErrorSummary, type FieldErrors } from '../components/form.js';
+import { ErrorSummary } from '../components/form.js';
 import { HouseholdFields, householdLabels, MemberFields, memberLabels } from './fields.js';
 
 export function NewHouseholdPage(p: {
@@ -12,13 +13,13 @@ export function NewHouseholdPage(p: {
   teams: TeamWithWorkers[];
   household: HouseholdFormValues;
   members: MemberFormValues[];
-  errors?: FieldErrors;
+  errors?: HouseholdErrors;
   /** The row just added with "Nog een gezinslid toevoegen": its first field gets the focus. */
   focusRow?: number;
 }) {
   const { ui } = p;
   const n = ui.t.households.newHousehold;
-  const errors = p.errors ?? {};
+  const errors = sayAll(ui.t.households.errors, p.errors);
   const labels = { ...householdLabels(ui), ...Object.assign({}, ...p.members.map((_, i) => memberLabels(ui, memberPrefix(i), i + 1))) };
   return (
     <Layout ui={ui} title={n.title}>

@@ -1,9 +1,10 @@
 import type { Ui } from '../../src/http/ui.js';
 import type { HouseholdFormValues, MemberFormValues } from '../../src/households/forms.js';
-import type { TeamWithWorkers } from '../../src/households/queries.js';
+import type { TeamWithWorkers } from '../../src/households/model.js';
 import { MEMBER_ROLES } from '../../src/households/tables.js';
 import { DOSSIER_REF_MAX, NAME_MAX } from '../../src/households/logic.js';
-import { Field, type FieldErrors } from '../components/form.js';
+import { DateField, Field, type DateRange, type FieldErrors } from '../components/form.js';
+import { MIN_BIRTH_YEAR } from '../../src/households/logic.js';
 
 /** Labels of the member fields, for error summaries and conflict tables. */
 export function memberLabels(ui: Ui, prefix = '', row?: number): Record<string, string> {
@@ -16,6 +17,7 @@ export function memberLabels(ui: Ui, prefix = '', row?: number): Record<string, 
     role: f.role,
     adult: f.adult,
     national_number: f.nationalNumber,
+    joined_on: f.joinedOn,
   };
   const out: Record<string, string> = {};
   for (const [k, label] of Object.entries(base)) out[prefix + k] = row === undefined ? label : ui.t.households.newHousehold.memberField(row, label);
@@ -30,8 +32,10 @@ export function householdLabels(ui: Ui): Record<string, string> {
 /**
  * The fields of one household member. `prefix` keeps rows apart on the "new household" form
  * (m0_first_name, m1_first_name, ...); ids follow the names, so the error summary links work.
+ * `joined`: the member exists, and "in het gezin sinds" may lie in this range (said up front);
+ * without it the field is optional and empty means the day they are added.
  */
-export function MemberFields(p: { ui: Ui; values: MemberFormValues; errors: FieldErrors; prefix?: string; autofocus?: boolean }) {
+export function MemberFields(p: { ui: Ui; values: MemberFormValues; errors: FieldErrors; prefix?: string; autofocus?: boolean; joined?: DateRange }) {
   const f = p.ui.t.households.fields;
   const pre = p.prefix ?? '';
   const name = (k: string) => pre + k;
@@ -71,14 +75,14 @@ export function MemberFields(p: { ui: Ui; values: MemberFormValues; errors: Fiel
         autocomplete="off"
         required
       />
-      <Field
+      <DateField
+        t={p.ui.t}
         name={name('birth_date')}
         label={f.birthDate}
         hint={f.birthDateHint}
         value={p.values.birth_date}
+        range={{ from: `${MIN_BIRTH_YEAR}-01-01`, to: 'today' }}
         error={p.errors[name('birth_date')]}
-        maxlength={10}
-        autocomplete="off"
       />
       <fieldset class={`field${roleError ? ' field--error' : ''}`} aria-describedby={roleError ? `field-${name('role')}-error` : undefined}>
         <legend>{f.role}</legend>
@@ -131,6 +135,16 @@ export function MemberFields(p: { ui: Ui; values: MemberFormValues; errors: Fiel
         error={p.errors[name('national_number')]}
         maxlength={40}
         autocomplete="off"
+      />
+      <DateField
+        t={p.ui.t}
+        name={name('joined_on')}
+        label={f.joinedOn}
+        hint={p.joined ? f.joinedOnHint : f.joinedOnNewHint}
+        value={p.values.joined_on ?? ''}
+        range={p.joined ?? { to: 'today' }}
+        error={p.errors[name('joined_on')]}
+        required={!!p.joined}
       />
     </>
   );

@@ -1,5 +1,5 @@
 import type { Ui } from '../../src/http/ui.js';
-import type { Household } from '../../src/households/queries.js';
+import type { Household } from '../../src/households/model.js';
 import { domId } from '../../src/balances/logic.js';
 import { balanceLabels, byDateDesc, type Change, type Comparison, type SideValue, type Snapshot } from '../../src/overview/model.js';
 import { Layout } from '../layouts/Layout.js';

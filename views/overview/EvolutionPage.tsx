@@ -1,21 +1,26 @@
 import type { Ui } from '../../src/http/ui.js';
-import type { Household } from '../../src/households/queries.js';
-import type { BalanceSummary } from '../../src/balances/queries.js';
+import type { Household } from '../../src/households/model.js';
+import type { BalanceSummary } from '../../src/balances/model.js';
 import { formatIsoDate } from '../../src/i18n/format.js';
 import {
   balanceLabels,
   byDateDesc,
+  evolutionRows,
   firstToLast,
   heatmapModel,
   lineModel,
   scoreOf,
+  stepTotals,
+  type EvolutionRow,
   type Person,
   type PersonHistory,
   type Snapshot,
+  type Step,
 } from '../../src/overview/model.js';
 import { heatmapChart, inlineChart, lineChart, type Viewer } from '../../src/overview/charts.js';
 import { Layout } from '../layouts/Layout.js';
 import { Breadcrumb, CellChip, ChartFigure, WideTable } from './components.js';
+import { DirectionSymbol } from '../components/direction.js';
 
 export const MAX_LINES = 6;
 
@@ -39,7 +44,58 @@ export function personName(ui: Ui, p: Person): string {
   return p.memberId === null ? ui.t.overview.evolution.household : p.name;
 }
 
-/** A chart's numbers as a table: per domain a row, per balance a column (the heatmap and the line chart share it). */
+/** A step in words with its symbol (never colour or a symbol alone); nothing for "not comparable". */
+function StepText({ ui, step, delta }: { ui: Ui; step: Step; delta?: boolean }) {
+  const e = ui.t.overview.evolution;
+  if (step.kind === 'noScore') return <span class="muted">{e.noComparison}</span>;
+  const word = delta && step.kind !== 'same' ? ui.t.overview.comparison[step.kind](step.delta) : e.step[step.kind];
+  return (
+    <span class={`step step--${step.kind}`}>
+      {word} <DirectionSymbol direction={step.kind} />
+    </span>
+  );
+}
+
+/**
+ * The row head of the evolution table: the domain, and behind it (a disclosure, so the table stays
+ * readable) what each score meant at its date: the anchor text of the catalogue version that
+ * balance was scored against. Under it the step over the whole period.
+ */
+function DomainHead({ ui, row, dates }: { ui: Ui; row: EvolutionRow; dates: string[] }) {
+  const e = ui.t.overview.evolution;
+  const meant = row.cells.map((c, i) => ({ c, date: dates[i]! })).filter((x) => x.c.anchor !== null);
+  return (
+    <th scope="row" class="evolution__domain">
+      {meant.length ? (
+        <details class="disclosure anchors">
+          <summary>
+            {row.label}
+            <span class="visually-hidden">{e.meaningsHidden}</span>
+          </summary>
+          <dl>
+            {meant.map(({ c, date }) => (
+              <>
+                <dt>{e.meaningAt(date, `${c.cell!.score} ${ui.t.balances.scale[c.cell!.score as 1 | 2 | 3 | 4 | 5]}`)}</dt>
+                <dd>{c.anchor}</dd>
+              </>
+            ))}
+          </dl>
+        </details>
+      ) : (
+        row.label
+      )}
+      <p class="evolution__overall">
+        {e.overall} <StepText ui={ui} step={row.overall} delta />
+      </p>
+    </th>
+  );
+}
+
+/**
+ * A chart's numbers as a table: per domain a row, per balance a column (the heatmap and the line
+ * chart share it). With `evolution` (the heatmap's table), each cell also says the step since the
+ * balance before, and each row head what the scores meant and the step over the whole period.
+ */
 function ScoreTable(p: {
   ui: Ui;
   chart: 'heatmap' | 'line';
@@ -48,8 +104,10 @@ function ScoreTable(p: {
   dates: string[];
   rows: PersonHistory['rows'];
   history: PersonHistory;
+  evolution?: EvolutionRow[];
 }) {
   const { ui } = p;
+  const e = ui.t.overview.evolution;
   return (
     <WideTable label={p.caption}>
       <table class={p.tableClass} data-chart={p.chart}>
@@ -63,13 +121,21 @@ function ScoreTable(p: {
           </tr>
         </thead>
         <tbody>
-          {p.rows.map((r) => (
+          {p.rows.map((r, ri) => (
             <tr data-domain={r.key}>
-              <th scope="row">{r.label}</th>
+              {p.evolution ? <DomainHead ui={ui} row={p.evolution[ri]!} dates={p.dates} /> : <th scope="row">{r.label}</th>}
               {r.cells.map((c, i) => (
                 <td data-score={scoreOf(c) ?? ''}>
                   {c ? (
-                    <CellChip ui={ui} cell={c} status={p.history.balances[i]!.status} compact />
+                    <>
+                      <CellChip ui={ui} cell={c} status={p.history.balances[i]!.status} compact />
+                      {p.evolution?.[ri]?.cells[i]?.since && p.evolution[ri]!.cells[i]!.since!.kind !== 'noScore' && (
+                        <span class="evolution__since">
+                          <span class="visually-hidden">{e.sinceHidden} </span>
+                          <StepText ui={ui} step={p.evolution[ri]!.cells[i]!.since!} />
+                        </span>
+                      )}
+                    </>
                   ) : (
                     <span class="muted">
                       <span aria-hidden="true">·</span>
@@ -120,6 +186,9 @@ export function EvolutionPage(p: EvolutionProps) {
         )
       : null;
   const dates = h.balances.map((b) => labels.get(b.id)!);
+  const evolution = evolutionRows(h, ui.locale);
+  const steps = stepTotals(evolution, h.balances.length);
+  const period = firstToLast(h);
   const finalsDesc = [...p.finals].sort(byDateDesc);
   const personHref = (key: string) => `${base}/evolution?person=${encodeURIComponent(key)}`;
   return (
@@ -164,6 +233,27 @@ export function EvolutionPage(p: EvolutionProps) {
             <h2 id="person-title">{who}</h2>
             {h.balances.length < p.finals.length && <p>{e.periodNote(who, h.balances.length, p.finals.length)}</p>}
 
+            <section aria-labelledby="changes-title">
+              <h3 id="changes-title">{e.changesTitle}</h3>
+              {h.balances.length < 2 ? (
+                <p>{e.onlyOne(who)}</p>
+              ) : (
+                <>
+                  <p>
+                    <strong>{e.periodSummary(dates[0]!, dates[dates.length - 1]!, period.better, period.same, period.worse)}</strong>
+                  </p>
+                  {steps.length > 1 && (
+                    <ul class="evolution__steps">
+                      {steps.map((s, i) => (
+                        <li>{e.stepSummary(dates[i]!, dates[i + 1]!, s.better, s.same, s.worse)}</li>
+                      ))}
+                    </ul>
+                  )}
+                  <p class="field__hint">{e.tableHelp}</p>
+                </>
+              )}
+            </section>
+
             <section aria-labelledby="heatmap-title">
               <h3 id="heatmap-title">{e.heatmapTitle}</h3>
               <ChartFigure id="heatmap" caption={e.heatmapCaption(who)} svgHtml={heatSvg}>
@@ -175,6 +265,7 @@ export function EvolutionPage(p: EvolutionProps) {
                   dates={dates}
                   rows={h.rows}
                   history={h}
+                  evolution={evolution}
                 />
               </ChartFigure>
             </section>

@@ -1,5 +1,5 @@
 import type { Ui } from '../../src/http/ui.js';
-import type { Household } from '../../src/households/queries.js';
+import type { Household } from '../../src/households/model.js';
 import { domId, type LayoutSection, type Subject } from '../../src/balances/logic.js';
 import { formatIsoDate } from '../../src/i18n/format.js';
 import { cellOf, domainRows, matrixCell, overviewMatrix, scoreCounts, scoreOf, radarPoints, type DomainRow, type Snapshot } from '../../src/overview/model.js';

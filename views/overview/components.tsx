@@ -1,6 +1,6 @@
 import type { Child } from 'hono/jsx';
 import type { Ui } from '../../src/http/ui.js';
-import type { Household } from '../../src/households/queries.js';
+import type { Household } from '../../src/households/model.js';
 import type { CellValue } from '../../src/balances/logic.js';
 import type { BalanceStatus } from '../../src/balances/tables.js';
 import { ScoreChip } from '../balances/ScoreChip.js';

@@ -80,6 +80,7 @@ const actionsNl = {
   'gpmi.signed': 'GPMI ondertekend',
   'gpmi.version_created': 'Nieuwe GPMI-versie gemaakt',
   'gpmi.evaluated': 'GPMI geëvalueerd',
+  'audit_log.viewed': 'Logboek bekeken',
   'access.denied': 'Toegang geweigerd',
 } satisfies Partial<Record<AuditAction, string>>;
 
@@ -225,7 +226,37 @@ export const adminNl = {
     previous: 'Vorige pagina',
     next: 'Volgende pagina',
     outcomes: { success: 'Gelukt', failure: 'Mislukt', denied: 'Geweigerd' },
-    targetTypes: { user: 'Gebruiker', team: 'Team', organisation: 'Organisatie', session: 'Sessie', route: 'Pagina' },
+    targetTypes: {
+      user: 'Gebruiker',
+      team: 'Team',
+      organisation: 'Organisatie',
+      session: 'Sessie',
+      route: 'Pagina',
+      household: 'Dossier',
+      household_member: 'Gezinslid',
+      balance: 'Meting',
+      gpmi: 'GPMI',
+      caseload: 'Dossierlijst',
+      catalogue_version: 'Catalogusversie',
+      catalogue_domain: 'Levensdomein',
+      catalogue_theme: 'Thema',
+      catalogue_draft: 'Ontwerp van de catalogus',
+    },
+    /** What was touched, in words (only what the reader may see; never a person's name). */
+    targets: {
+      household: (ref: string | null, id: number) => `Dossier ${ref ?? id}`,
+      member: (ref: string | null, id: number) => `Gezinslid in dossier ${ref ?? id}`,
+      balance: (date: string, ref: string | null, id: number) => `Meting van ${date} van ${ref ?? `dossier ${id}`}`,
+      gpmi: (ref: string | null, id: number) => `GPMI van ${ref ?? `dossier ${id}`}`,
+      user: (name: string) => `Gebruiker: ${name}`,
+      team: (name: string) => `Team: ${name}`,
+      organisation: (name: string) => `Organisatie: ${name}`,
+      catalogueVersion: (n: number) => `Catalogusversie ${n}`,
+      catalogueDomain: (name: string) => `Levensdomein: ${name}`,
+      catalogueTheme: (name: string) => `Thema: ${name}`,
+      /** A record the reader may not see (another team's client file, another organisation), or one that is gone. */
+      notShown: (kind: string, id: string) => `${kind} ${id} (niet in jouw teams of niet meer te vinden)`,
+    },
     actions: actionsNl,
   },
 };

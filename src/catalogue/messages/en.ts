@@ -12,6 +12,9 @@ export const catalogueEn: CatalogueMessages = {
   textsIn: 'Show texts in',
   langNames: { nl: 'Nederlands', fr: 'Français', en: 'English' },
   levels: { huishouden: 'Household', volwassene: 'Per adult', kind: 'Per child' },
+  levelShort: { huishouden: 'household', volwassene: 'adult', kind: 'child' },
+  firstRun: (on, total, uncovered, extras) =>
+    `Your OCMW gets the standard catalogue of ${total} life domains straight away. ${on} of them are switched on: the core of the tool, so that a balance stays short and calm. A balance then does not look at these areas of the POD Social Integration: ${uncovered}. To look at them in every balance, switch on these life domains under "Catalogue": ${extras}. An administrator can switch any domain on or off and change any text.`,
   levelHints: {
     huishouden: 'Scored once per household.',
     volwassene: 'Scored for each adult in the household.',
@@ -176,6 +179,12 @@ export const catalogueEn: CatalogueMessages = {
     note: 'Note on this version',
     noteHint: 'For example why the texts changed.',
     submit: (n) => `Publish version ${n}`,
+    uncoveredWarning: (areas) =>
+      `Note: in this version no switched-on life domain covers ${areas} any more. The current version does. Balances made with this version then no longer look at that POD MI area. Switch on a domain that covers it, or confirm below.`,
+    confirmUncovered: (areas) => `I publish anyway, without a life domain for ${areas}.`,
+    confirmUncoveredLabel: 'Confirmation',
+    confirmUncoveredRequired: (areas) =>
+      `This version does not cover ${areas}. Tick that you publish anyway, or first switch on a domain that covers it. Nothing was published.`,
     stale: 'The draft was changed again in the meantime. Review the changes again before publishing. Nothing was published.',
     invalid: 'The draft cannot be published yet. Fix this first:',
     emptyThemes: (names) => `These themes have no domains yet and are not published: ${names}.`,

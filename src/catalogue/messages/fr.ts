@@ -12,6 +12,9 @@ export const catalogueFr: CatalogueMessages = {
   textsIn: 'Afficher les textes en',
   langNames: { nl: 'Nederlands', fr: 'Français', en: 'English' },
   levels: { huishouden: 'Ménage', volwassene: 'Par adulte', kind: 'Par enfant' },
+  levelShort: { huishouden: 'ménage', volwassene: 'adulte', kind: 'enfant' },
+  firstRun: (on, total, uncovered, extras) =>
+    `Votre CPAS reçoit d’emblée le catalogue standard de ${total} domaines de vie. ${on} sont activés : le cœur de l’outil, pour qu’un bilan reste court et calme. Un bilan n’examine alors pas ces domaines du SPP Intégration sociale : ${uncovered}. Pour les examiner dans chaque bilan, activez sous « Catalogue » ces domaines de vie : ${extras}. Un administrateur peut activer ou désactiver chaque domaine et modifier chaque texte.`,
   levelHints: {
     huishouden: 'Évalué une fois par ménage.',
     volwassene: 'Évalué pour chaque adulte du ménage.',
@@ -180,6 +183,12 @@ export const catalogueFr: CatalogueMessages = {
     note: 'Explication de cette version',
     noteHint: 'Par exemple pourquoi les textes ont changé.',
     submit: (n) => `Publier la version ${n}`,
+    uncoveredWarning: (areas) =>
+      `Attention : dans cette version, plus aucun domaine de vie activé ne couvre ${areas}. La version actuelle le fait. Les bilans faits avec cette version n’examinent alors plus ce domaine du SPP IS. Activez un domaine qui le couvre, ou confirmez ci-dessous.`,
+    confirmUncovered: (areas) => `Je publie quand même, sans domaine de vie pour ${areas}.`,
+    confirmUncoveredLabel: 'Confirmation',
+    confirmUncoveredRequired: (areas) =>
+      `Cette version ne couvre pas ${areas}. Cochez que vous publiez quand même, ou activez d’abord un domaine qui le couvre. Rien n’a été publié.`,
     stale: 'Le brouillon a encore été modifié entre-temps. Vérifiez à nouveau les modifications avant de publier. Rien n’a été publié.',
     invalid: 'Le brouillon ne peut pas encore être publié. Corrigez d’abord ceci :',
     emptyThemes: (names) => `Ces thèmes n’ont pas encore de domaine et ne seront pas publiés : ${names}.`,

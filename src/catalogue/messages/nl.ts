@@ -48,6 +48,10 @@ export const catalogueNl = {
   textsIn: 'Teksten tonen in',
   langNames: { nl: 'Nederlands', fr: 'Français', en: 'English' },
   levels: { huishouden: 'Huishouden', volwassene: 'Per volwassene', kind: 'Per kind' },
+  levelShort: { huishouden: 'huishouden', volwassene: 'volwassene', kind: 'kind' },
+  /** What a new OCMW gets, said on the first-run screen and before installing (decision 022). */
+  firstRun: (on: number, total: number, uncovered: string, extras: string) =>
+    `Je OCMW krijgt meteen de standaardcatalogus met ${total} levensdomeinen. ${on} ervan staan aan: de kern van het instrument, zodat een balans kort en rustig blijft. Daarmee bekijkt een balans deze domeinen van de POD Maatschappelijke Integratie niet: ${uncovered}. Wil je ze in elke balans bekijken, zet dan onder "Catalogus" deze levensdomeinen aan: ${extras}. Een beheerder kan elk domein aan- of uitzetten en elke tekst aanpassen.`,
   levelHints: {
     huishouden: 'Eén keer per gezin gescoord.',
     volwassene: 'Gescoord voor elke volwassene van het gezin.',
@@ -216,6 +220,12 @@ export const catalogueNl = {
     note: 'Toelichting bij deze versie',
     noteHint: 'Bijvoorbeeld waarom de teksten veranderden.',
     submit: (n: number) => `Versie ${n} publiceren`,
+    uncoveredWarning: (areas: string) =>
+      `Let op: in deze versie dekt geen enkel levensdomein dat aan staat nog ${areas}. De huidige versie doet dat wel. Balansen met deze versie bekijken dat domein van de POD MI dan niet meer. Zet een domein aan dat het dekt, of bevestig hieronder.`,
+    confirmUncovered: (areas: string) => `Ik publiceer toch, zonder levensdomein voor ${areas}.`,
+    confirmUncoveredLabel: 'Bevestiging',
+    confirmUncoveredRequired: (areas: string) =>
+      `Deze versie dekt ${areas} niet. Vink aan dat je toch publiceert, of zet eerst een domein aan dat het dekt. Er werd niets gepubliceerd.`,
     stale: 'Het ontwerp werd intussen nog aangepast. Kijk de wijzigingen opnieuw na voor je publiceert. Er werd niets gepubliceerd.',
     invalid: 'Het ontwerp kan nog niet gepubliceerd worden. Pas dit eerst aan:',
     emptyThemes: (names: string) => `Deze thema’s hebben nog geen domeinen en worden niet gepubliceerd: ${names}.`,

@@ -1,5 +1,5 @@
 import type { GpmiPrint } from '../../gpmi/queries.js';
-import type { BalanceDetail } from '../../balances/queries.js';
+import type { BalanceDetail } from '../../balances/model.js';
 import { cellKey } from '../../balances/logic.js';
 import { messagesFor, type Messages } from '../../i18n/index.js';
 import { formatIsoDate } from '../../i18n/format.js';

@@ -185,7 +185,6 @@ export const figuresEn: FiguresMessages = {
     inPersonHint: 'The law asks for at least 2 evaluations a year in a personal conversation.',
     yes: 'Yes, a personal conversation',
     no: 'No (for example by phone or on paper)',
-    inPersonError: 'Choose whether the evaluation was a personal conversation.',
     shown: { yes: 'personal conversation', no: 'not a personal conversation', unknown: 'personal conversation not recorded' },
   },
   digest: {

@@ -186,7 +186,6 @@ export const figuresFr: FiguresMessages = {
     inPersonHint: 'La loi demande au moins 2 évaluations par an en entretien personnel.',
     yes: 'Oui, un entretien personnel',
     no: 'Non (par exemple par téléphone ou par écrit)',
-    inPersonError: 'Indiquez si l’évaluation était un entretien personnel.',
     shown: { yes: 'entretien personnel', no: 'pas d’entretien personnel', unknown: 'entretien personnel non enregistré' },
   },
   digest: {

@@ -188,7 +188,6 @@ export const figuresNl = {
     inPersonHint: 'De wet vraagt minstens 2 evaluaties per jaar in een persoonlijk gesprek.',
     yes: 'Ja, een persoonlijk gesprek',
     no: 'Nee (bijvoorbeeld per telefoon of op papier)',
-    inPersonError: 'Kies of de evaluatie een persoonlijk gesprek was.',
     shown: { yes: 'persoonlijk gesprek', no: 'geen persoonlijk gesprek', unknown: 'persoonlijk gesprek niet geregistreerd' },
   },
   digest: {

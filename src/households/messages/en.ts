@@ -62,7 +62,7 @@ export const householdsEn: HouseholdsMessages = {
     birthYear: 'Year of birth',
     birthYearHint: 'For example 1985.',
     birthDate: 'Date of birth',
-    birthDateHint: 'Optional. For example 30/07/1985.',
+    birthDateHint: 'Optional.',
     role: 'Role in the household',
     adult: 'Adult or child',
     adultHint: 'Decides which life domains the assessment includes.',
@@ -79,7 +79,9 @@ export const householdsEn: HouseholdsMessages = {
     dossierRef: 'Case number',
     dossierRefHint: 'Optional. The number of this case in your client software.',
     leftOn: 'Date of leaving',
-    leftOnHint: 'For example 31/10/2026.',
+    joinedOn: 'In the household since',
+    joinedOnNewHint: 'Optional. Empty: today. Fill in an earlier date to enter older (paper) balances.',
+    joinedOnHint: 'A balance is only about who was in the household on its date.',
   },
   newHousehold: {
     title: 'New household',
@@ -193,6 +195,13 @@ export const householdsEn: HouseholdsMessages = {
     leftOnFuture: 'The date of leaving cannot be in the future.',
     leftOnBeforeJoined: (date: string) => `The date of leaving cannot be before ${date} (when this member was added).`,
     alreadyDeparted: 'This member has already left.',
+    joinedOnRequired: 'Fill in since when this member is in the household.',
+    joinedOnInvalid: 'Fill in an existing date as day/month/year, for example 01/09/2024.',
+    joinedOnFuture: '"In the household since" cannot be in the future.',
+    joinedOnBeforeBirth: (date) => `"In the household since" cannot be before birth (${date}).`,
+    joinedOnAfterLeft: (date) => `"In the household since" cannot be after leaving (${date}).`,
+    joinedOnAfterBalance: (date) =>
+      `This member is already part of the balance of ${date}. "In the household since" can therefore not be later than ${date}. Nothing was changed.`,
     stale: 'This form is out of date. Open the case again.',
   },
 };

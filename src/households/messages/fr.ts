@@ -62,7 +62,7 @@ export const householdsFr: HouseholdsMessages = {
     birthYear: 'Année de naissance',
     birthYearHint: 'Par exemple 1985.',
     birthDate: 'Date de naissance',
-    birthDateHint: 'Facultatif. Par exemple 30/07/1985.',
+    birthDateHint: 'Facultatif.',
     role: 'Rôle dans le ménage',
     adult: 'Adulte ou enfant',
     adultHint: 'Détermine quels domaines de vie figurent dans le bilan.',
@@ -79,7 +79,9 @@ export const householdsFr: HouseholdsMessages = {
     dossierRef: 'Numéro de dossier',
     dossierRefHint: 'Facultatif. Le numéro de ce dossier dans votre logiciel social.',
     leftOn: 'Date de départ',
-    leftOnHint: 'Par exemple 31/10/2026.',
+    joinedOn: 'Dans le ménage depuis',
+    joinedOnNewHint: 'Facultatif. Vide : aujourd’hui. Indiquez une date antérieure pour saisir d’anciennes mesures (sur papier).',
+    joinedOnHint: 'Une mesure ne porte que sur les personnes qui faisaient partie du ménage à cette date.',
   },
   newHousehold: {
     title: 'Nouveau ménage',
@@ -194,6 +196,13 @@ export const householdsFr: HouseholdsMessages = {
     leftOnFuture: 'La date de départ ne peut pas être dans le futur.',
     leftOnBeforeJoined: (date: string) => `La date de départ ne peut pas être avant le ${date} (date d’ajout de ce membre).`,
     alreadyDeparted: 'Ce membre est déjà parti.',
+    joinedOnRequired: 'Indiquez depuis quand ce membre fait partie du ménage.',
+    joinedOnInvalid: 'Indiquez une date existante en jour/mois/année, par exemple 01/09/2024.',
+    joinedOnFuture: '« Dans le ménage depuis » ne peut pas être dans le futur.',
+    joinedOnBeforeBirth: (date) => `« Dans le ménage depuis » ne peut pas précéder la naissance (${date}).`,
+    joinedOnAfterLeft: (date) => `« Dans le ménage depuis » ne peut pas suivre le départ (${date}).`,
+    joinedOnAfterBalance: (date) =>
+      `Ce membre fait déjà partie de la mesure du ${date}. « Dans le ménage depuis » ne peut donc pas être après le ${date}. Rien n’a été modifié.`,
     stale: 'Ce formulaire n’est plus à jour. Rouvrez le dossier.',
   },
 };

@@ -47,7 +47,7 @@ export const householdsNl = {
     previous: 'Vorige pagina',
     next: 'Volgende pagina',
     page: (n: number) => `Pagina ${n}`,
-    // BALANCE: column texts for the balance feature's fields of CaseloadRow.
+    // The columns that come from the balances and GPMIs.
     lastBalance: 'Laatste meting',
     noBalance: 'nog geen meting',
     direction: 'Evolutie',
@@ -63,7 +63,7 @@ export const householdsNl = {
     birthYear: 'Geboortejaar',
     birthYearHint: 'Bijvoorbeeld 1985.',
     birthDate: 'Geboortedatum',
-    birthDateHint: 'Niet verplicht. Bijvoorbeeld 30/07/1985.',
+    birthDateHint: 'Niet verplicht.',
     role: 'Rol in het gezin',
     adult: 'Volwassene of kind',
     adultHint: 'Bepaalt welke levensdomeinen in de balans komen.',
@@ -80,7 +80,9 @@ export const householdsNl = {
     dossierRef: 'Dossiernummer',
     dossierRefHint: 'Niet verplicht. Het nummer van dit dossier in jullie cliëntsoftware.',
     leftOn: 'Vertrekdatum',
-    leftOnHint: 'Bijvoorbeeld 31/10/2026.',
+    joinedOn: 'In het gezin sinds',
+    joinedOnNewHint: 'Niet verplicht. Leeg: vandaag. Vul een vroegere datum in om oudere metingen (op papier) in te voeren.',
+    joinedOnHint: 'Een meting gaat alleen over wie op die datum in het gezin was.',
   },
   newHousehold: {
     title: 'Nieuw huishouden',
@@ -195,6 +197,13 @@ export const householdsNl = {
     leftOnFuture: 'De vertrekdatum kan niet in de toekomst liggen.',
     leftOnBeforeJoined: (date: string) => `De vertrekdatum kan niet voor ${date} liggen (toen werd dit gezinslid toegevoegd).`,
     alreadyDeparted: 'Dit gezinslid is al vertrokken.',
+    joinedOnRequired: 'Vul in sinds wanneer dit gezinslid in het gezin is.',
+    joinedOnInvalid: 'Vul een bestaande datum in als dag/maand/jaar, bijvoorbeeld 01/09/2024.',
+    joinedOnFuture: '"In het gezin sinds" kan niet in de toekomst liggen.',
+    joinedOnBeforeBirth: (date: string) => `"In het gezin sinds" kan niet voor de geboorte liggen (${date}).`,
+    joinedOnAfterLeft: (date: string) => `"In het gezin sinds" kan niet na het vertrek liggen (${date}).`,
+    joinedOnAfterBalance: (date: string) =>
+      `Dit gezinslid hoort al bij de meting van ${date}. "In het gezin sinds" kan dus niet later zijn dan ${date}. Er werd niets gewijzigd.`,
     stale: 'Dit formulier is niet meer actueel. Open het dossier opnieuw.',
   },
 };

@@ -53,6 +53,14 @@ export const en: Messages = {
     saved: (time) => `Saved at ${time}`,
     cancel: 'Cancel',
     optional: '(optional)',
+    date: {
+      format: 'Type day/month/year: dd/mm/yyyy.',
+      between: (from, to) => `Between ${from} and ${to}.`,
+      fromToday: (from) => `Between ${from} and today.`,
+      notFuture: 'Not in the future.',
+      notBefore: (from) => `Not before ${from}.`,
+      onePerLine: 'One date per line.',
+    },
   },
   errors: {
     notFoundTitle: 'Page not found',

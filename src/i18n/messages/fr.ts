@@ -54,6 +54,14 @@ export const fr: Messages = {
     saved: (time) => `Enregistré à ${time}`,
     cancel: 'Annuler',
     optional: '(facultatif)',
+    date: {
+      format: 'Tapez jour/mois/année : jj/mm/aaaa.',
+      between: (from, to) => `Entre le ${from} et le ${to}.`,
+      fromToday: (from) => `Entre le ${from} et aujourd’hui.`,
+      notFuture: 'Pas dans le futur.',
+      notBefore: (from) => `Pas avant le ${from}.`,
+      onePerLine: 'Une date par ligne.',
+    },
   },
   errors: {
     notFoundTitle: 'Page introuvable',

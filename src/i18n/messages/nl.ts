@@ -53,6 +53,15 @@ export const nl = {
     saved: (time: string) => `Opgeslagen om ${time}`,
     cancel: 'Annuleren',
     optional: '(niet verplicht)',
+    /** Every date a worker types: one field, day/month/year, with the allowed range said up front. */
+    date: {
+      format: 'Typ dag/maand/jaar: dd/mm/jjjj.',
+      between: (from: string, to: string) => `Tussen ${from} en ${to}.`,
+      fromToday: (from: string) => `Tussen ${from} en vandaag.`,
+      notFuture: 'Niet in de toekomst.',
+      notBefore: (from: string) => `Niet voor ${from}.`,
+      onePerLine: 'Eén datum per regel.',
+    },
   },
   errors: {
     notFoundTitle: 'Pagina niet gevonden',

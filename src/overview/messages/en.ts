@@ -39,6 +39,18 @@ export const overviewEn: OverviewMessages = {
     noRemarks: 'No remarks.',
   },
   evolution: {
+    changesTitle: 'What changed?',
+    onlyOne: (who) => `${who} was part of one finalised balance: comparing is possible from two.`,
+    periodSummary: (first, last, b, s, w) => `From ${first} to ${last}: ${b} ${p(b, { one: 'domain', other: 'domains' })} better, ${s} the same, ${w} worse.`,
+    stepSummary: (from, to, b, s, w) => `From ${from} to ${to}: ${b} better, ${s} the same, ${w} worse.`,
+    tableHelp:
+      'The table says for each score whether it is better, the same or worse than in the balance before. Open a domain to read what each score meant then.',
+    step: { better: 'better', same: 'same', worse: 'worse' },
+    noComparison: 'not comparable',
+    sinceHidden: 'since the balance before:',
+    overall: 'Whole period:',
+    meaningsHidden: ': what the scores meant then',
+    meaningAt: (date, level) => `${date}: ${level}`,
     title: 'Evolution of the household',
     link: 'See the evolution',
     timelineTitle: 'All balances',

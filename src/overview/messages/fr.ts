@@ -40,6 +40,19 @@ export const overviewFr: OverviewMessages = {
     noRemarks: 'Pas de remarques.',
   },
   evolution: {
+    changesTitle: 'Qu’est-ce qui a changé ?',
+    onlyOne: (who) => `${who} a fait partie d’une seule mesure clôturée : comparer est possible à partir de deux.`,
+    periodSummary: (first, last, b, s, w) =>
+      `Du ${first} au ${last} : ${b} ${p(b, { one: 'domaine', other: 'domaines' })} mieux, ${s} pareil, ${w} moins bien.`,
+    stepSummary: (from, to, b, s, w) => `Du ${from} au ${to} : ${b} mieux, ${s} pareil, ${w} moins bien.`,
+    tableHelp:
+      'Le tableau indique pour chaque score s’il est meilleur, égal ou moins bon qu’à la mesure précédente. Ouvrez un domaine pour lire ce que chaque score voulait dire à ce moment-là.',
+    step: { better: 'mieux', same: 'pareil', worse: 'moins bien' },
+    noComparison: 'pas comparable',
+    sinceHidden: 'depuis la mesure précédente :',
+    overall: 'Toute la période :',
+    meaningsHidden: ' : ce que voulaient dire les scores',
+    meaningAt: (date, level) => `${date} : ${level}`,
     title: 'Évolution du ménage',
     link: 'Voir l’évolution',
     timelineTitle: 'Toutes les mesures',

@@ -44,6 +44,19 @@ export const overviewNl = {
     noRemarks: 'Geen opmerkingen.',
   },
   evolution: {
+    changesTitle: 'Wat veranderde er?',
+    onlyOne: (who: string) => `${who} was deel van één afgeronde meting: vergelijken kan vanaf twee.`,
+    periodSummary: (first: string, last: string, b: number, s: number, w: number) =>
+      `Van ${first} tot ${last}: ${b} ${p(b, { one: 'domein', other: 'domeinen' })} beter, ${s} gelijk, ${w} slechter.`,
+    stepSummary: (from: string, to: string, b: number, s: number, w: number) => `Van ${from} naar ${to}: ${b} beter, ${s} gelijk, ${w} slechter.`,
+    tableHelp:
+      'In de tabel staat bij elke score of ze beter, gelijk of slechter is dan bij de meting ervoor. Open een domein om te lezen wat elke score toen betekende.',
+    step: { better: 'beter', same: 'gelijk', worse: 'slechter' },
+    noComparison: 'niet te vergelijken',
+    sinceHidden: 'sinds de meting ervoor:',
+    overall: 'Hele periode:',
+    meaningsHidden: ': wat de scores toen betekenden',
+    meaningAt: (date: string, level: string) => `${date}: ${level}`,
     title: 'Evolutie van het gezin',
     link: 'Evolutie bekijken',
     timelineTitle: 'Alle metingen',

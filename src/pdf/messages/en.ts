@@ -79,6 +79,7 @@ export const pdfEn: PdfMessages = {
     shortTerm: 'Short-term goal',
     evaluationsTitle: 'How the evaluations went',
     evaluation: (date, status) => `${date}: ${status}`,
+    sharedNote: '(shared with the client)',
     now: 'Where are you now?',
     target: 'Where do you want to be?',
     clientActions: 'What do you do?',

@@ -80,6 +80,7 @@ export const pdfFr: PdfMessages = {
     shortTerm: 'Objectif à court terme',
     evaluationsTitle: 'Comment se sont passées les évaluations',
     evaluation: (date, status) => `${date} : ${status}`,
+    sharedNote: '(partagé avec la personne)',
     now: 'Où en êtes-vous ?',
     target: 'Où voulez-vous arriver ?',
     clientActions: 'Que faites-vous ?',

@@ -80,6 +80,7 @@ export const pdfNl = {
     shortTerm: 'Doel op korte termijn',
     evaluationsTitle: 'Zo ging het bij de evaluaties',
     evaluation: (date: string, status: string) => `${date}: ${status}`,
+    sharedNote: '(gedeeld met de cliënt)',
     now: 'Waar sta je nu?',
     target: 'Waar wil je staan?',
     clientActions: 'Wat doe jij?',
