@@ -146,18 +146,25 @@ async function close(trx: Trx, ids: string[], reason: ClosedReason, by: number |
 }
 
 /** The worker withdraws an open invitation. False when it is not (or no longer) open. */
-export async function revokeInvitation(trx: Trx, scope: OrgScope, balanceId: number, invitationId: string, now: number): Promise<boolean> {
+/** Closes an open invitation of this balance; one already closed (sent, revoked, finalised) stays as it is. */
+export async function revokeInvitation(
+  trx: Trx,
+  scope: OrgScope,
+  balanceId: number,
+  invitationId: string,
+  now: number,
+): Promise<'revoked' | 'alreadyClosed' | 'notFound'> {
   const row = await trx
     .selectFrom('client_invitation')
-    .select('id')
+    .select(['id', 'closed_at'])
     .where('id', '=', invitationId)
     .where('organisation_id', '=', scope.organisationId)
     .where('balance_id', '=', balanceId)
-    .where('closed_at', 'is', null)
     .executeTakeFirst();
-  if (!row) return false;
+  if (!row) return 'notFound';
+  if (row.closed_at !== null) return 'alreadyClosed';
   await close(trx, [row.id], 'revoked', scope.userId, now);
-  return true;
+  return 'revoked';
 }
 
 /** Finalising a balance closes its open invitations (in the finalisation's transaction). Returns how many. */
@@ -387,17 +394,13 @@ export async function decideAnswer(
   answerId: number,
   decision: Decision,
   now: number,
-): Promise<'decided' | 'notPending' | 'final'> {
-  const a = await trx
-    .selectFrom('client_answer as a')
-    .innerJoin('client_invitation as i', 'i.id', 'a.invitation_id')
+): Promise<'decided' | 'notFound' | 'notPending' | 'final'> {
+  const a = await answerOfBalance(trx, scope, balanceId, answerId)
     .innerJoin('balance as b', 'b.id', 'a.balance_id')
     .select(['a.id', 'a.subject', 'a.domain_key', 'a.score', 'a.state', 'b.status'])
-    .where('a.id', '=', answerId)
-    .where('a.balance_id', '=', balanceId)
-    .where('i.organisation_id', '=', scope.organisationId)
     .executeTakeFirst();
-  if (!a || a.state !== 'pending' || a.score === null) return 'notPending';
+  if (!a) return 'notFound';
+  if (a.state !== 'pending' || a.score === null) return 'notPending';
   if (a.status !== 'draft') return 'final';
   if (decision === 'accept') {
     const cell = await trx
@@ -420,6 +423,21 @@ export async function decideAnswer(
     .where('id', '=', a.id)
     .execute();
   return 'decided';
+}
+
+/** A client's answer on this balance of the caller's organisation (the route's balance is already the caller's). */
+function answerOfBalance(db: Db, scope: OrgScope, balanceId: number, answerId: number) {
+  return db
+    .selectFrom('client_answer as a')
+    .innerJoin('client_invitation as i', 'i.id', 'a.invitation_id')
+    .where('a.id', '=', answerId)
+    .where('a.balance_id', '=', balanceId)
+    .where('i.organisation_id', '=', scope.organisationId);
+}
+
+/** Whether the answer exists on this balance for this caller: anything else is "not found". */
+export async function answerExists(db: Db, scope: OrgScope, balanceId: number, answerId: number): Promise<boolean> {
+  return (await answerOfBalance(db, scope, balanceId, answerId).select('a.id').executeTakeFirst()) !== undefined;
 }
 
 /** The client chose a language: kept on the invitation and remembered for the person. */

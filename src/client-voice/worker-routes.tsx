@@ -13,7 +13,7 @@ import { scope } from '../auth/scope.js';
 import { findBalance } from '../balances/queries.js';
 import { ClientVoicePage, LinkCreatedPage, type ClientVoicePageProps } from '../../views/client-voice/ClientVoicePage.js';
 import { parseInvitation, readInvitationForm, type InvitationFormValues } from './forms.js';
-import { createInvitation, decideAnswer, listInvitations, lockSession, revokeInvitation, sentAnswers } from './invitations.js';
+import { answerExists, createInvitation, decideAnswer, listInvitations, lockSession, revokeInvitation, sentAnswers } from './invitations.js';
 import { HANDOVER_HOURS, invitationState } from './logic.js';
 import { CLIENT_PREFIX, clientVoicePath } from './paths.js';
 import { languagesForClients, officialLanguage } from './queries.js';
@@ -150,13 +150,15 @@ clientVoiceRoutes.post('/invitations/:invitationId/revocation', async (c) => {
   const { db, now } = c.get('deps');
   const invitationId = c.req.param('invitationId');
   if (!/^[a-z2-9]{16}$/.test(invitationId)) return c.notFound();
-  const done = await inTransaction(db, async (trx) => {
+  const outcome = await inTransaction(db, async (trx) => {
     const r = await revokeInvitation(trx, scope(c), loaded.detail.id, invitationId, now());
-    if (r) await auditChange(c, trx, 'client_voice.revoked', { type: 'client_invitation', id: invitationId });
+    if (r === 'revoked') await auditChange(c, trx, 'client_voice.revoked', { type: 'client_invitation', id: invitationId });
     return r;
   });
-  if (!done) return c.notFound();
-  return redirectAfterPost(c, `${clientVoicePath(loaded.household.id, loaded.detail.id)}?done=revoked`);
+  if (outcome === 'notFound') return c.notFound();
+  // Already closed (a second click, or the client sent meanwhile): nothing to do, the page shows its state.
+  const back = clientVoicePath(loaded.household.id, loaded.detail.id);
+  return redirectAfterPost(c, outcome === 'revoked' ? `${back}?done=revoked` : back);
 });
 
 clientVoiceRoutes.post('/answers/:answerId/decision', async (c) => {
@@ -164,7 +166,8 @@ clientVoiceRoutes.post('/answers/:answerId/decision', async (c) => {
   if (!loaded) return c.notFound();
   const { db, now } = c.get('deps');
   const answerId = parseId(c.req.param('answerId'));
-  if (answerId === null) return c.notFound();
+  // Not this balance's answer (or not there): the same audited 404 as any other id, before the form is read.
+  if (answerId === null || !(await answerExists(db, scope(c), loaded.detail.id, answerId))) return c.notFound();
   const decision = field(await readForm(c), 'decision');
   if (decision !== 'accept' && decision !== 'keep') {
     const props = await pageProps(c, loaded);
@@ -175,6 +178,7 @@ clientVoiceRoutes.post('/answers/:answerId/decision', async (c) => {
     if (r === 'decided') await auditChange(c, trx, 'client_voice.answer_decided', { type: 'balance', id: loaded.detail.id });
     return r;
   });
+  if (outcome === 'notFound') return c.notFound();
   if (outcome !== 'decided') {
     const props = await pageProps(c, loaded);
     return render(c, () => <ClientVoicePage {...props} errors={{ member: outcome === 'final' ? 'final' : 'notPending' }} />, { status: 409 });

@@ -348,6 +348,13 @@ describe('bad input: a clear message in the client’s language, nothing written
     expect(res.status).toBe(410);
     expect(await res.text()).toContain('أغلق مساعدك الاجتماعي هذه الأسئلة');
     expect(await snapshot()).toEqual(before);
+    // A second "withdraw" (a double click, another tab): back to the page, nothing written, no audit row.
+    const auditBefore = await t.db.selectFrom('audit_event').select('id').where('action', '=', 'client_voice.revoked').execute();
+    const again = await t.request(`${base()}/invitations/${inv.id}/revocation`, { cookie, form: {} });
+    expect(again.status).toBe(303);
+    expect(again.headers.get('Location')).not.toContain('done=revoked');
+    expect(await snapshot()).toEqual(before);
+    expect(await t.db.selectFrom('audit_event').select('id').where('action', '=', 'client_voice.revoked').execute()).toEqual(auditBefore);
   });
 });
 

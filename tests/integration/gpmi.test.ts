@@ -736,6 +736,7 @@ describe('evaluation', () => {
       cookie,
       form: {
         held_on: '22/11/2026',
+        in_person: 'yes',
         version_id: String(v!.id),
         [`e${agreements[0]!.id}.note`]: 'Je hebt nu een buddy, goed gedaan.',
         [`e${agreements[0]!.id}.shared`]: '1',

@@ -185,7 +185,6 @@ export const ROUTES: Record<string, Access> = {
 const EXPECTED_404: Record<string, string> = {
   'POST /account/sessions/:id/ending': "the session is the worker's own; everyone else's sessions are not found",
   'POST /catalogue/draft/domains/:id/restoration': 'the test domain is not retired, so there is nothing to restore',
-  'POST /households/:householdId/balances/:balanceId/client-voice/invitations/:invitationId/revocation': 'no invitation exists in the test world',
   'GET /households/:householdId/balances/:balanceId/client-copy': 'a client copy needs ?lang= of a language switched on for clients',
   'GET /households/:householdId/gpmis/:gpmiId/client-copy': 'a client copy needs ?lang= of a language switched on for clients',
 };
@@ -232,6 +231,13 @@ async function world() {
   };
   const domain = await t.db.selectFrom('catalogue_domain').select(['id', 'theme_id']).where('organisation_id', '=', org).executeTakeFirstOrThrow();
   const apiClient = await fx.apiClient(t.db, now, org);
+  // A client's link on the draft balance, with one answer the client sent through it.
+  const invitation = await fx.clientInvitation(t.db, now, workerScope, {
+    householdId: household.id,
+    balanceId: balance.id,
+    memberId: member.id,
+    answer: { domainKey: 'mobiliteit', score: 4 },
+  });
   // The value of a path parameter, by the path segment before it.
   const params: Record<string, string> = {
     users: String(ids.target),
@@ -245,8 +251,8 @@ async function world() {
     versions: String(version.id),
     domains: String(domain.id),
     themes: String(domain.theme_id),
-    invitations: 'aaaaaaaaaaaaaaaa',
-    answers: '1',
+    invitations: invitation.id,
+    answers: String(invitation.answerId),
     translations: 'ar',
     l: 'aaaaaaaaaaaaaaaa.aaaaaaaaaaaaaaaaaaaaaaaaaa',
     q: '1',
@@ -365,8 +371,23 @@ async function clientFile(t: TestApp, org: number, team: number, userId: number)
     agreements: [{ domainKey: 'verblijfplaats', text: 'Een woning zoeken', targetScore: 4 }],
     signed: { on: '2026-11-22', clientName: 'Sara Peeters' },
   });
+  // A client's link on a draft balance, with one answer the client sent through it.
+  const draft = await fx.balance(t.db, now, scope, household.id, { takenOn: '2026-11-20', participants: [member] });
+  const invitation = await fx.clientInvitation(t.db, now, scope, {
+    householdId: household.id,
+    balanceId: draft,
+    memberId: member,
+    answer: { domainKey: 'mobiliteit', score: 4 },
+  });
   return {
-    params: { households: String(household.id), members: String(member), balances: String(balance), gpmis: String(gpmi) } as Record<string, string>,
+    params: {
+      households: String(household.id),
+      members: String(member),
+      balances: String(balance),
+      gpmis: String(gpmi),
+      invitations: invitation.id,
+      answers: String(invitation.answerId),
+    } as Record<string, string>,
     earlierBalance: balances[0]!,
   };
 }
@@ -496,7 +517,11 @@ describe('every client-file route answers what is not the caller’s with one au
         const foreign = await clientFile(t, other, otherTeam, stranger);
         const [method, path] = route.split(' ') as [string, string];
         const mixed = { ...foreign.params, households: own.params.households! };
-        for (const params of path.split(':').length > 2 ? [foreign.params, mixed] : [foreign.params]) {
+        // Only the last id foreign (an invitation or answer under the caller's own balance, a
+        // version under their own GPMI): the route's own look-up must refuse it too.
+        const names = [...path.matchAll(/\/([a-z-]+)\/:[a-zA-Z]+/g)].map((m) => m[1]!);
+        const leafOnly = { ...own.params, [names.at(-1)!]: foreign.params[names.at(-1)!]! };
+        for (const params of names.length > 1 ? [foreign.params, mixed, leafOnly] : [foreign.params]) {
           const url = fill(path, params);
           const before = await dataSnapshot(t);
           const res = await t.request(url, { method, cookie, ...(method === 'POST' ? { form: { revision: '1' } } : {}) });

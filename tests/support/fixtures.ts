@@ -22,6 +22,7 @@ import type { AgreementSeed } from '../../src/gpmi/model.js';
 import { figuresSettings as readFiguresSettings, saveFiguresSettings, saveLivingWage } from '../../src/figures/queries.js';
 import { inTransaction } from '../../src/db/transaction.js';
 import { setShownToClients } from '../../src/client-voice/queries.js';
+import { createInvitation, saveDraftAnswer, sendAnswers } from '../../src/client-voice/invitations.js';
 import { createApiClient, newClientSecret, type ClientCredentials } from '../../src/api/queries.js';
 import { API_SCOPES, type ApiScope } from '../../src/api/scopes.js';
 import { saveProvider } from '../../src/sso/queries.js';
@@ -418,4 +419,39 @@ export async function ssoProvider(
     saveProvider(trx, scope, current?.revision ?? 0, { autoCreate: false, mfaEnforced: false, passwordSignIn: true, ...v, clientSecret: v.clientSecret }, now),
   );
   if (saved.status !== 'saved') throw new Error(`ssoProvider: not saved (${saved.status})`);
+}
+
+/**
+ * A client's one-time link for `memberId` on a draft balance, as the worker's page creates it, and
+ * (with `answer`) one answer the client sent through it. Returns the invitation's id and token and
+ * the answer's id.
+ */
+export async function clientInvitation(
+  db: Db,
+  now: number,
+  scope: UserScope,
+  v: { householdId: number; balanceId: number; memberId: number; answer?: { domainKey: string; score: number } },
+): Promise<{ id: string; token: string; answerId: number | null }> {
+  const invitation = await inTransaction(db, (trx) =>
+    createInvitation(
+      trx,
+      scope,
+      { householdId: v.householdId, balanceId: v.balanceId, memberId: v.memberId, includeHousehold: false, mode: 'link', expiresAt: now + 72 * 3600_000 },
+      now,
+    ),
+  );
+  if (!v.answer) return { ...invitation, answerId: null };
+  const { domainKey, score } = v.answer;
+  await inTransaction(db, async (trx) => {
+    await saveDraftAnswer(
+      trx,
+      { id: invitation.id, balance_id: v.balanceId },
+      { subject: `m${v.memberId}`, domainKey },
+      { kind: 'score', score, remark: '' },
+      now,
+    );
+    await sendAnswers(trx, { id: invitation.id, balance_id: v.balanceId, organisation_id: scope.organisationId }, now);
+  });
+  const row = await db.selectFrom('client_answer').select('id').where('invitation_id', '=', invitation.id).executeTakeFirstOrThrow();
+  return { ...invitation, answerId: row.id };
 }
