@@ -166,6 +166,9 @@ test('the audit log in words, and a GPMI note shared with the client', async ({ 
   await page.getByLabel('Wat is er gebeurd?').fill('Je hebt twee woningen bezocht.');
   await tabTo(page, page.getByRole('checkbox', { name: 'Deze notitie delen met de cliënt' }), 80);
   await page.keyboard.press('Space');
+  // Whether it was a personal conversation is a required choice (the inspection counts these).
+  await tabTo(page, page.getByRole('radio', { name: 'Ja, een persoonlijk gesprek' }), 80);
+  await page.keyboard.press('Space');
   await tabTo(page, page.getByRole('button', { name: 'Evaluatie bewaren' }), 80);
   await page.keyboard.press('Enter');
   await expect(page.getByText('Notitie gedeeld met de cliënt: staat ook op het exemplaar van de cliënt.')).toBeVisible();
