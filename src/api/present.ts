@@ -7,7 +7,18 @@ import type { Locale } from '../i18n/locale.js';
 import { isAdult } from '../households/logic.js';
 import { cellKey, EMPTY_CELL } from '../balances/logic.js';
 import { addMonths, agreementVisible } from '../gpmi/logic.js';
-import type { BalanceJson, BalanceSummaryJson, CatalogueJson, GpmiJson, GpmiSummaryJson, HouseholdJson, HouseholdListItemJson } from './schemas.js';
+import type { FiguresResult } from '../figures/figures.js';
+import type { FiguresDomain } from '../figures/counting.js';
+import type {
+  BalanceJson,
+  BalanceSummaryJson,
+  CatalogueJson,
+  FiguresJson,
+  GpmiJson,
+  GpmiSummaryJson,
+  HouseholdJson,
+  HouseholdListItemJson,
+} from './schemas.js';
 import type { HouseholdListItem } from './queries.js';
 
 // From the application's records (found through the caller's scope, sensitive domains already left
@@ -205,5 +216,31 @@ export function catalogueJson(v: CatalogueVersion): CatalogueJson {
         podMiAreas: [...d.podMiAreas],
       })),
     })),
+  };
+}
+
+const figuresDomainJson = (d: FiguresDomain) => ({ key: d.key, level: d.level, name: d.name, theme: d.theme, sensitive: d.sensitive });
+
+/** The figures as figuresFor() gave them (already suppressed, for the export audience). */
+export function figuresJson(r: FiguresResult): FiguresJson {
+  return {
+    filters: r.filters,
+    threshold: r.threshold,
+    distribution: r.distribution.map((row) => ({ domain: figuresDomainJson(row.domain), counts: row.counts, total: row.total, withheld: row.withheld })),
+    movement:
+      r.movement?.map((m) => ({
+        domain: figuresDomainJson(m.domain),
+        cells: m.cells,
+        total: m.total,
+        improved: m.improved,
+        stayed: m.stayed,
+        worsened: m.worsened,
+        shares: m.shares,
+        withheld: m.withheld,
+      })) ?? null,
+    outcomes: r.outcomes.map((o) => ({ domain: figuresDomainJson(o.domain), statuses: o.statuses, total: o.total })),
+    inspection: r.inspection,
+    completeness: r.completeness,
+    sensitiveLeftOut: r.hiddenSensitive,
   };
 }

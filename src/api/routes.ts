@@ -19,13 +19,15 @@ import { balancePdf, gpmiPdf } from '../pdf/downloads.js';
 import { apiCall, insufficientScope } from './call.js';
 import type { ApiEnv, ApiHouseholdEnv } from './env.js';
 import { DEFAULT_PAGE_SIZE, decodeCursor, descendingDay, encodeCursor, entityTag, issuesOf, noneMatch, pageOf, type ApiIssue } from './logic.js';
-import { balanceJson, balanceSummaryJson, catalogueJson, gpmiJson, gpmiSummaryJson, householdJson, householdListItemJson } from './present.js';
+import { balanceJson, balanceSummaryJson, catalogueJson, figuresJson, gpmiJson, gpmiSummaryJson, householdJson, householdListItemJson } from './present.js';
 import { listHouseholdsAfter, organisationName, visibleHouseholdIdByDossierRef } from './queries.js';
 import { COMMON_REFUSALS, NOT_FOUND, SECURITY_SCHEME, VALIDATION, v1Route } from './route-spec.js';
 import {
   BalanceListSchema,
   BalanceSchema,
   CatalogueSchema,
+  FiguresQuerySchema,
+  FiguresSchema,
   FindOrCreateHouseholdSchema,
   GpmiListSchema,
   GpmiPdfQuerySchema,
@@ -40,6 +42,9 @@ import {
 } from './schemas.js';
 import type { ApiScope } from './scopes.js';
 import { tokenRequest, type TokenForm } from './token.js';
+import { figuresChoices, figuresFor } from '../figures/figures.js';
+import { parseFilters } from '../figures/forms.js';
+import { periodKey } from '../figures/logic.js';
 
 // The API: /api/oauth/token, /api/v1/..., and its description (/api/openapi.json, generated from
 // the zod schemas that validate the requests; /api/reference, the same rendered as a page).
@@ -224,6 +229,37 @@ register(v1, catalogueVersion, async (c) => {
   const version = await getCatalogueVersion(c.get('deps').db, c.get('scope'), parseId(c.req.param('versionId')) ?? NaN);
   if (!version) return c.notFound();
   return jsonAnswer(c, catalogueJson(version));
+});
+
+const readFigures = v1Route('', ['figures:read'], {
+  method: 'get',
+  path: '/figures',
+  summary: 'Anonymous figures',
+  description:
+    "The figures the team leads and policy staff read on /figures, for one period, team, level and moment: distribution per domain, movement between the first and latest balance (years), GPMI outcomes, the inspection's timeline and completeness. Suppressed as an export is (the stricter threshold); no names, no dossiers.",
+  request: { query: FiguresQuerySchema },
+  responses: { 200: json(FiguresSchema, 'The figures.'), ...notModified, ...VALIDATION, ...COMMON_REFUSALS, ...NOT_FOUND },
+});
+register(v1, readFigures, async (c) => {
+  const q = c.req.valid('query' as never) as z.infer<typeof FiguresQuerySchema>;
+  const { db } = c.get('deps');
+  const s = c.get('scope');
+  const today = todayIso(c.get('deps').now());
+  // The same choices and the same parsing as the figures pages (src/figures/routes.tsx).
+  const choices = await figuresChoices(db, s, today);
+  const defaults = { period: today.slice(0, 4), team: choices.access.all ? 'all' : String(choices.access.teams[0]?.id ?? '') };
+  const parsed = parseFilters(q, defaults);
+  if (!parsed.ok || !choices.periods.some((p) => periodKey(p) === periodKey(parsed.filters.period))) {
+    const t: Messages = c.get('t');
+    return validationProblem(c, [{ in: 'query', name: 'period', code: 'no_such_period', detail: `period ${t.api.validation.period}` }]);
+  }
+  const result = await figuresFor(db, s, parsed.filters, { today, audience: 'export', loaded: choices });
+  if (!result) return c.notFound();
+  await auditEvent(c, 'figures.viewed', {
+    type: 'figures',
+    id: `api?period=${parsed.values.period}&team=${parsed.values.team}&level=${parsed.values.level}&moment=${parsed.values.moment}`,
+  });
+  return jsonAnswer(c, figuresJson(result));
 });
 
 // ---------------------------------------------------------------- /api/v1/households/:householdId
@@ -435,6 +471,7 @@ const SCOPE_DESCRIPTIONS: Record<ApiScope, string> = {
   'gpmi:read': 'Read GPMIs with their versions, agreements and evaluations.',
   'documents:read': 'Download the PDFs of balances and GPMIs (they contain remarks: needs remarks:read).',
   'catalogue:read': 'Read the published catalogue of life domains.',
+  'figures:read': 'Read the anonymous figures (counts only, suppressed as an export is).',
 };
 
 apiRoutes.openAPIRegistry.registerComponent('securitySchemes', SECURITY_SCHEME, {

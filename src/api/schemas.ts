@@ -6,6 +6,7 @@ import { BALANCE_METHODS } from '../balances/tables.js';
 import { MEMBER_ROLES } from '../households/tables.js';
 import { AGREEMENT_STATUSES } from '../gpmi/tables.js';
 import { POD_MI_AREAS } from '../catalogue/default-catalogue.js';
+import { COMPLETENESS_ROWS, DIST_COLUMNS, INSPECTION_ROWS } from '../figures/counting.js';
 
 // The API's requests and answers as zod schemas. The same schemas validate the requests (through
 // @hono/zod-openapi) and generate the OpenAPI 3.1 document (/api/openapi.json): there is no
@@ -326,6 +327,78 @@ export const CatalogueSchema = z
   })
   .meta({ id: 'Catalogue' });
 
+// ---------------------------------------------------------------- figures
+
+const LEVEL = z.enum(['huishouden', 'volwassene', 'kind']);
+
+export const FiguresQuerySchema = z.object({
+  period: z
+    .string()
+    .regex(/^\d{4}(-Q[1-4])?$/)
+    .optional()
+    .meta({ description: 'A calendar year (2026) or quarter (2026-Q3) with data; by default this year.', example: '2026' }),
+  team: z
+    .union([z.literal('all'), z.string().regex(/^\d{1,15}$/)])
+    .optional()
+    .meta({
+      description: "A team id, or all: the organisation (only for a client not restricted to one team). By default all, or the client's team.",
+      example: 'all',
+    }),
+  level: LEVEL.optional().meta({ description: 'Whose scores: the household, the adults or the children. By default huishouden.' }),
+  moment: z.enum(['first', 'latest']).optional().meta({ description: "Each household's first or latest finalised balance in the period. By default latest." }),
+});
+
+const count = z
+  .object({
+    value: z.number().int().nullable().meta({ description: 'The number, when it may be shown; otherwise null.' }),
+    status: z.enum(['shown', 'small', 'hidden', 'withheld']).meta({
+      description:
+        'shown; small: fewer than `below`; hidden: left out so that a small cell cannot be worked out from a total or another table; withheld: fewer than 10 people in the table.',
+    }),
+    below: z.number().int().optional(),
+  })
+  .meta({ id: 'Count' });
+
+const figuresDomain = z.object({ key: z.string(), level: LEVEL, name: localized, theme: localized, sensitive: z.boolean() });
+
+export const FiguresSchema = z
+  .object({
+    filters: z.object({ period: z.string(), team: z.union([z.literal('all'), id]), level: LEVEL, moment: z.enum(['first', 'latest']) }),
+    threshold: z.number().int().meta({ description: "Counts below this are not shown: the export threshold (twice the organisation's)." }),
+    distribution: z.array(
+      z.object({
+        domain: figuresDomain,
+        counts: z.record(z.enum(DIST_COLUMNS), count).meta({ description: 'People per level 1-5, not applicable (nvt) and not discussed (nb).' }),
+        total: count,
+        withheld: z.boolean(),
+      }),
+    ),
+    movement: z
+      .array(
+        z.object({
+          domain: figuresDomain,
+          cells: z
+            .array(z.array(count).length(5))
+            .length(5)
+            .meta({ description: 'cells[from - 1][to - 1]: people from level `from` in the first to `to` in the latest balance.' }),
+          total: count,
+          improved: count,
+          stayed: count,
+          worsened: count,
+          shares: z.object({ improved: z.number().nullable(), stayed: z.number().nullable(), worsened: z.number().nullable() }),
+          withheld: z.boolean(),
+        }),
+      )
+      .nullable()
+      .meta({ description: 'For a whole year only (null for a quarter).' }),
+    outcomes: z.array(z.object({ domain: figuresDomain, statuses: z.record(z.enum(AGREEMENT_STATUSES), count), total: count })),
+    inspection: z.record(z.enum(INSPECTION_ROWS), count).meta({ description: 'The beneficiaries and the GPMI timeline the inspection checks.' }),
+    completeness: z.record(z.enum(COMPLETENESS_ROWS), count).meta({ description: 'Balances taken in the period: finalised, draft, all.' }),
+    sensitiveLeftOut: z.number().int().meta({ description: 'Sensitive domains left out for this client.' }),
+  })
+  .meta({ id: 'Figures', description: 'Anonymous figures: counts only, every small cell suppressed, never a name or a dossier.' });
+
+export type FiguresJson = z.infer<typeof FiguresSchema>;
 export type HouseholdJson = z.infer<typeof HouseholdSchema>;
 export type BalanceJson = z.infer<typeof BalanceSchema>;
 export type BalanceSummaryJson = z.infer<typeof BalanceSummarySchema>;

@@ -10,6 +10,7 @@ export const API_SCOPES = [
   'gpmi:read',
   'documents:read',
   'catalogue:read',
+  'figures:read',
 ] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
 

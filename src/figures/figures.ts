@@ -143,8 +143,12 @@ export async function figuresFor(
   const comp = memo(data, `c|${shapeKey}|${year}`, () => completenessFamily(data, shape, year, thresholds));
 
   // Sensitive domains follow the organisation's visibility setting: with "only the assigned worker
-  // and team leads", they are left out unless the viewer leads every team of the selection.
-  const hideSensitive = scope.sensitiveVisibility === 'assigned' && !selection.teams.every((t) => scope.leadTeamIds.includes(t));
+  // and team leads", they are left out unless the viewer leads every team of the selection. An API
+  // client is no lead: it counts them only with the sensitive scope and the setting "the whole team"
+  // (the rule of households/sensitive.ts).
+  const hideSensitive = scope.apiClient
+    ? !(scope.apiClient.readsSensitive && scope.sensitiveVisibility === 'team')
+    : scope.sensitiveVisibility === 'assigned' && !selection.teams.every((t) => scope.leadTeamIds.includes(t));
   const visible = <R extends { domain: { sensitive: boolean } }>(rows: R[]) => (hideSensitive ? rows.filter((r) => !r.domain.sensitive) : rows);
   const distribution = visible(dist.rows[side][selection.index]![p]!);
   return {

@@ -69,6 +69,12 @@ export async function saveFiguresSettings(
 export async function figuresAccess(db: Db, scope: OrgScope): Promise<FiguresAccess> {
   const teams = await db.selectFrom('team').select(['id', 'name']).where('organisation_id', '=', scope.organisationId).orderBy('name').orderBy('id').execute();
   if (scope.isPolicy) return { teams, all: 'organisation' };
+  // An API client holding figures:read: the teams it may reach; the organisation's total only when
+  // the administrator did not restrict it to one team.
+  if (scope.apiClient) {
+    const reach = teams.filter((t) => scope.teamIds.includes(t.id));
+    return { teams: reach, all: reach.length === teams.length ? 'organisation' : null };
+  }
   const mine = teams.filter((t) => scope.leadTeamIds.includes(t.id));
   return { teams: mine, all: mine.length > 1 ? 'teams' : null };
 }

@@ -58,6 +58,10 @@ const scopes: Record<ApiScope, { label: string; hint: string }> = {
   'gpmi:read': { label: 'Read GPMIs', hint: 'The GPMI versions, agreements and evaluations.' },
   'documents:read': { label: 'Download PDFs', hint: 'The PDF of a balance and of a GPMI. A PDF holds the remarks: tick “Read remarks” as well.' },
   'catalogue:read': { label: 'Read the catalogue', hint: 'The published life domains with their texts.' },
+  'figures:read': {
+    label: 'Read the anonymous figures',
+    hint: "The teams' figures (distributions, movement, GPMI outcomes, inspection), with the stricter threshold of an export. No names, no files.",
+  },
 };
 
 const auditActions = {
@@ -88,6 +92,7 @@ export const apiEn: ApiMessages = {
     other: 'is not valid.',
     birthYearFuture: (year: number) => `is in the future: use ${year} or earlier.`,
     cursor: 'is not a cursor of an earlier page (use nextCursor as you received it).',
+    period: 'is not a period with figures: choose a year or quarter that has begun and has balances (2026, 2026-Q3).',
     teamOutsideClient: 'is not a team where this client may create client files.',
     membersRequired: 'is needed to create a new client file: at least one household member.',
   },

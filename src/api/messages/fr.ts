@@ -65,6 +65,10 @@ const scopes: Record<ApiScope, { label: string; hint: string }> = {
     hint: 'Le PDF d’un bilan et d’un PIIS. Un PDF contient les remarques : cochez aussi « Lire les remarques ».',
   },
   'catalogue:read': { label: 'Lire le catalogue', hint: 'Les domaines de vie publiés avec leurs textes.' },
+  'figures:read': {
+    label: 'Lire les chiffres anonymes',
+    hint: "Les chiffres des équipes (répartitions, mouvements, résultats PIIS, inspection), avec le seuil plus strict d'un export. Aucun nom, aucun dossier.",
+  },
 };
 
 const auditActions = {
@@ -95,6 +99,7 @@ export const apiFr: ApiMessages = {
     other: 'n’est pas valable.',
     birthYearFuture: (year: number) => `est dans le futur : utilisez ${year} ou avant.`,
     cursor: 'n’est pas un curseur d’une page précédente (utilisez nextCursor tel que reçu).',
+    period: "n'est pas une période avec des chiffres : choisissez une année ou un trimestre commencé, avec des bilans (2026, 2026-Q3).",
     teamOutsideClient: 'n’est pas une équipe où cette liaison peut créer des dossiers.',
     membersRequired: 'est nécessaire pour créer un nouveau dossier : au moins un membre du ménage.',
   },

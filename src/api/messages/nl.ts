@@ -65,6 +65,10 @@ const scopes: Record<ApiScope, { label: string; hint: string }> = {
     hint: 'De PDF van een meting en van een GPMI. Een PDF bevat de opmerkingen: vink dan ook ‘Opmerkingen lezen’ aan.',
   },
   'catalogue:read': { label: 'Catalogus lezen', hint: 'De gepubliceerde levensdomeinen met hun teksten.' },
+  'figures:read': {
+    label: 'Anonieme cijfers lezen',
+    hint: 'De cijfers van de teams (verdelingen, bewegingen, GPMI-uitkomsten, inspectie), met de strengere drempel van een export. Geen namen, geen dossiers.',
+  },
 };
 
 const auditActions = {
@@ -96,6 +100,7 @@ export const apiNl = {
     other: 'is ongeldig.',
     birthYearFuture: (year: number) => `ligt in de toekomst: gebruik ${year} of vroeger.`,
     cursor: 'is geen cursor van een vorige pagina (gebruik nextCursor zoals je hem kreeg).',
+    period: 'is geen periode met cijfers: kies een jaar of kwartaal dat begonnen is en waarin balansen zijn afgenomen (2026, 2026-Q3).',
     teamOutsideClient: 'is geen team waarin deze koppeling dossiers mag maken.',
     membersRequired: 'is nodig om een nieuw dossier te maken: minstens één gezinslid.',
   },
