@@ -172,6 +172,7 @@ export const ROUTES: Record<string, Access> = {
   'POST /api/v1/households': 'api',
   'GET /api/v1/catalogue': 'api',
   'GET /api/v1/catalogue/versions/:versionId': 'api',
+  'GET /api/v1/figures': 'api',
   'GET /api/v1/households/:householdId': 'api',
   'GET /api/v1/households/:householdId/balances': 'api',
   'GET /api/v1/households/:householdId/balances/:balanceId': 'api',
