@@ -1,20 +1,16 @@
 import type { Ui } from '../../src/http/ui.js';
 import { Layout } from '../layouts/Layout.js';
-import { ErrorSummary, Field, type FieldErrors } from '../components/form.js';
+import { ErrorSummary, Field } from '../components/form.js';
+import { sayAll } from '../../src/http/form-errors.js';
+import type { AdminErrors, SettingsValues } from '../../src/admin/forms.js';
 import { AdminNav } from './AdminNav.js';
 import { CheckboxField } from './fields.js';
 
-export interface SettingsValues {
-  name: string;
-  require_two_factor: boolean;
-  sensitive_visibility: 'team' | 'assigned';
-}
-
-export function SettingsPage(p: { ui: Ui; values: SettingsValues; errors?: FieldErrors; notice?: string | undefined }) {
+export function SettingsPage(p: { ui: Ui; values: SettingsValues; errors?: AdminErrors; notice?: string | undefined }) {
   const { ui } = p;
   const { t } = ui;
   const a = t.admin.settings;
-  const errors = p.errors ?? {};
+  const errors = sayAll(t.admin.errors, p.errors);
   return (
     <Layout ui={ui} title={a.title}>
       <AdminNav ui={ui} />
