@@ -248,6 +248,7 @@ export const adminNl = {
     },
     actions: actionsNl,
   },
+  // What the forms refuse, by code (src/admin/forms.ts); the views say them with sayAll.
   errors: {
     required: 'Vul dit veld in.',
     emailTaken: 'Dit e-mailadres is al in gebruik. Kies een ander e-mailadres.',
