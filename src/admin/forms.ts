@@ -32,7 +32,7 @@ const name = (max = NAME_MAX) =>
     .string()
     .trim()
     .min(1, fails('required'))
-    .max(max, fails(['tooLong', max]));
+    .refine((s) => s.length <= max, fails(['tooLong', max])); // a refine: zod's .max() drops the values a code carries
 
 const email = z
   .string()

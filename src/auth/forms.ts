@@ -35,7 +35,8 @@ const email = z
 
 const required = z.string().trim().min(1, fails('required'));
 
-const setupName = required.max(SETUP_NAME_MAX, fails(['nameTooLong', SETUP_NAME_MAX]));
+// A refine, not .max(): zod's built-in checks drop the values a code carries.
+const setupName = required.refine((s) => s.length <= SETUP_NAME_MAX, fails(['nameTooLong', SETUP_NAME_MAX]));
 
 /** A new password's problem (too short, too long, common, holds the address), as a code of the field `password`. */
 export function newPasswordErrors(password: string, emailAddress: string): AuthErrors {

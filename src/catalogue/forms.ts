@@ -32,7 +32,7 @@ const text = (max: number) =>
     .string()
     .trim()
     .min(1, fails('required'))
-    .max(max, fails(['tooLong', max]));
+    .refine((s) => s.length <= max, fails(['tooLong', max])); // a refine: zod's .max() drops the values a code carries
 
 /**
  * The revision the form was loaded with. Every draft form carries it; a form without one was not
@@ -172,7 +172,7 @@ export function parsePublication(fields: FormFields): PublicationParse {
   const note = z
     .string()
     .trim()
-    .max(NOTE_MAX, fails(['tooLong', NOTE_MAX]))
+    .refine((s) => s.length <= NOTE_MAX, fails(['tooLong', NOTE_MAX]))
     .safeParse(raw);
   if (!note.success) return { ok: false, revision, note: raw, errors: { note: codeOf<Texts>(note.error.issues[0]!) } };
   return { ok: true, revision, note: note.data, confirmUncovered: field(fields, 'confirm_uncovered') === '1' };
