@@ -3,7 +3,7 @@ import type { TeamRow } from '../../src/admin/model.js';
 import { Layout } from '../layouts/Layout.js';
 import { ErrorSummary, Field, type FieldErrors } from '../components/form.js';
 import { say } from '../../src/http/form-errors.js';
-import type { AdminError } from '../../src/admin/forms.js';
+import { TEAM_NAME_MAX, type AdminError } from '../../src/admin/forms.js';
 import { AdminNav } from './AdminNav.js';
 
 /** The form that failed: the "new team" form, or the rename form of one team. */
@@ -77,7 +77,7 @@ export function TeamsPage(p: { ui: Ui; teams: TeamRow[]; failed?: TeamsPageFailu
                   id={id}
                   name="name"
                   value={failed ? failed.value : team.name}
-                  maxlength={100}
+                  maxlength={TEAM_NAME_MAX}
                   required
                   autocomplete="off"
                   aria-invalid={failed ? 'true' : undefined}
@@ -96,7 +96,7 @@ export function TeamsPage(p: { ui: Ui; teams: TeamRow[]; failed?: TeamsPageFailu
         <h2 id="create-title">{a.createTitle}</h2>
         <form method="post" action="/admin/teams" novalidate>
           <ErrorSummary t={t} errors={createError ? { name: createError } : {}} labels={{ name: a.name }} />
-          <Field name="name" label={a.name} value={createFailed?.value ?? ''} error={createError} maxlength={100} autocomplete="off" required />
+          <Field name="name" label={a.name} value={createFailed?.value ?? ''} error={createError} maxlength={TEAM_NAME_MAX} autocomplete="off" required />
           <button type="submit" class="button">
             {a.createSubmit}
           </button>

@@ -4,7 +4,7 @@ import { formatDateTime } from '../../src/i18n/format.js';
 import { Layout } from '../layouts/Layout.js';
 import { ErrorSummary, Field } from '../components/form.js';
 import { sayAll } from '../../src/http/form-errors.js';
-import type { AdminErrors, UserEditValues } from '../../src/admin/forms.js';
+import { NAME_MAX, type AdminErrors, type UserEditValues } from '../../src/admin/forms.js';
 import { AdminNav } from './AdminNav.js';
 import { CheckboxField, TeamRoleFields, teamField, type RoleChoice } from './fields.js';
 import { roleWords, statusText } from './UsersPage.js';
@@ -67,7 +67,15 @@ export function UserPage(p: {
         <h2 id="edit-title">{u.editTitle}</h2>
         <form method="post" action={`/admin/users/${user.id}`} novalidate>
           <ErrorSummary t={t} errors={editErrors} labels={labels} />
-          <Field name="display_name" label={a.name} value={values.display_name} error={editErrors.display_name} autocomplete="off" maxlength={200} required />
+          <Field
+            name="display_name"
+            label={a.name}
+            value={values.display_name}
+            error={editErrors.display_name}
+            autocomplete="off"
+            maxlength={NAME_MAX}
+            required
+          />
           <CheckboxField name="is_admin" label={a.isAdmin} hint={a.isAdminHint} checked={values.is_admin} error={editErrors.is_admin} />
           <CheckboxField name="is_policy" label={t.figures.roles.policy} hint={t.figures.roles.policyHint} checked={values.is_policy} />
           <TeamRoleFields t={t} teams={p.teams} values={values.roles} errors={editErrors} />

@@ -4,7 +4,7 @@ import type { AdminUserRow, UserStatus } from '../../src/admin/model.js';
 import { Layout } from '../layouts/Layout.js';
 import { ErrorSummary, Field } from '../components/form.js';
 import { sayAll } from '../../src/http/form-errors.js';
-import type { AdminErrors, InviteValues } from '../../src/admin/forms.js';
+import { EMAIL_MAX, NAME_MAX, type AdminErrors, type InviteValues } from '../../src/admin/forms.js';
 import { AdminNav } from './AdminNav.js';
 import { CheckboxField, LanguageField, TeamRoleFields, teamField } from './fields.js';
 
@@ -72,8 +72,8 @@ export function UsersPage(p: { ui: Ui; users: AdminUserRow[]; teams: { id: numbe
         <form method="post" action="/admin/users" novalidate>
           <ErrorSummary t={t} errors={errors} labels={labels} />
           <p>{a.inviteIntro}</p>
-          <Field name="display_name" label={a.name} value={values.display_name} error={errors.display_name} autocomplete="off" maxlength={200} required />
-          <Field name="email" label={a.email} type="email" value={values.email} error={errors.email} autocomplete="off" maxlength={320} required />
+          <Field name="display_name" label={a.name} value={values.display_name} error={errors.display_name} autocomplete="off" maxlength={NAME_MAX} required />
+          <Field name="email" label={a.email} type="email" value={values.email} error={errors.email} autocomplete="off" maxlength={EMAIL_MAX} required />
           <CheckboxField name="is_admin" label={a.isAdmin} hint={a.isAdminHint} checked={values.is_admin} error={errors.is_admin} />
           <LanguageField t={t} value={values.locale} error={errors.locale} />
           <TeamRoleFields t={t} teams={p.teams} values={values.roles} errors={errors} />
