@@ -1,11 +1,9 @@
 import { Hono, type Context } from 'hono';
-import { z } from 'zod';
 import type { SignedInEnv } from '../http/env.js';
 import { field, readForm } from '../http/form.js';
 import { redirectAfterPost } from '../http/htmx.js';
 import { render } from '../http/render.js';
 import { ui } from '../http/ui.js';
-import { fieldErrors } from '../http/validation.js';
 import { isLocale, type Locale, type Messages } from '../i18n/index.js';
 import { auditChange, auditEvent } from '../audit/route-audit.js';
 import { inTransaction } from '../db/transaction.js';
@@ -14,14 +12,14 @@ import { scope, type OrgScope } from '../auth/scope.js';
 import { createUserToken } from '../auth/queries.js';
 import { clearSessionCookie } from '../auth/sessions.js';
 import { sendMail } from '../mail/mailer.js';
-import type { FieldErrors } from '../../views/components/form.js';
-import { UsersPage, type InviteValues } from '../../views/admin/UsersPage.js';
-import { UserPage, type UserEditValues, type UserPageErrors } from '../../views/admin/UserPage.js';
+import { UsersPage } from '../../views/admin/UsersPage.js';
+import { UserPage, type UserPageErrors } from '../../views/admin/UserPage.js';
 import { LinkPage, type LinkKind, type MailOutcome } from '../../views/admin/LinkPage.js';
 import { TeamsPage, type TeamsPageFailure } from '../../views/admin/TeamsPage.js';
 import { SettingsPage } from '../../views/admin/SettingsPage.js';
 import { AuditPage } from '../../views/admin/AuditPage.js';
-import { checked, leavesNoAdmin, pageCount, parseTeamRoles, type RoleChoice } from './logic.js';
+import { leavesNoAdmin, pageCount, type RoleChoice } from './logic.js';
+import { parseInvite, parseSettings, parseTeamName, parseUserEdit, type AdminErrors, type InviteValues, type UserEditValues } from './forms.js';
 import { parseId, parsePage } from '../http/params.js';
 import { apiClientAdminRoutes } from '../api/admin-routes.js';
 import { ssoAdminRoutes } from '../sso/admin-routes.js';
@@ -56,24 +54,6 @@ import type { AdminUserRow } from './model.js';
 // route sits behind requireAdmin and every query is limited to the administrator's own
 // organisation (scope(c)): an id of another organisation is a 404 and changes nothing.
 
-export const NAME_MAX = 200;
-export const TEAM_NAME_MAX = 100;
-
-const nameSchema = (t: Messages, max = NAME_MAX) =>
-  z
-    .string()
-    .trim()
-    .min(1, { error: t.form.required })
-    .max(max, { error: t.admin.users.tooLong(max) });
-
-const emailSchema = (t: Messages) =>
-  z
-    .string()
-    .trim()
-    .min(1, { error: t.form.required })
-    .max(320, { error: t.admin.users.invalidEmail })
-    .pipe(z.email({ error: t.admin.users.invalidEmail }));
-
 // Every route below is behind requireAdmin (next line), hence SignedInEnv.
 export const adminRoutes = new Hono<SignedInEnv>();
 // Mounted at /admin (src/app.ts): requireAdmin runs for these paths only, never for a sibling's.
@@ -88,7 +68,7 @@ adminRoutes.route('/sso', ssoAdminRoutes);
 
 // ---------------------------------------------------------------- users
 
-async function usersPage(c: Context<SignedInEnv>, opts: { values?: InviteValues; errors?: FieldErrors; status?: 200 | 422 } = {}) {
+async function usersPage(c: Context<SignedInEnv>, opts: { values?: InviteValues; errors?: AdminErrors; status?: 200 | 422 } = {}) {
   const { db } = c.get('deps');
   const s = scope(c);
   const [users, teams] = await Promise.all([listUsers(db, s), teamChoices(db, s)]);
@@ -99,42 +79,23 @@ adminRoutes.get('/users', (c) => usersPage(c));
 
 adminRoutes.post('/users', async (c) => {
   const deps = c.get('deps');
-  const t = c.get('t');
   const s = scope(c);
   const fields = await readForm(c);
-  const teams = await teamChoices(deps.db, s);
-  const parsed = z.object({ display_name: nameSchema(t), email: emailSchema(t) }).safeParse(fields);
-  const errors: FieldErrors = parsed.success ? {} : fieldErrors(parsed.error);
-  const locale = field(fields, 'locale') || c.get('locale');
-  if (!isLocale(locale)) errors.locale = t.admin.users.invalidLanguage;
-  const roles = parseTeamRoles(fields, teams, {});
-  for (const id of roles.invalid) errors[`team_${id}`] = t.admin.users.invalidRole;
-  const values: InviteValues = {
-    display_name: field(fields, 'display_name'),
-    email: field(fields, 'email'),
-    is_admin: checked(fields, 'is_admin'),
-    locale: isLocale(locale) ? locale : c.get('locale'),
-    roles: roles.values,
-  };
-  if (!parsed.success || Object.keys(errors).length) return usersPage(c, { values, errors, status: 422 });
+  const parsed = parseInvite(fields, await teamChoices(deps.db, s), c.get('locale'));
+  if (!parsed.ok) return usersPage(c, { values: parsed.values, errors: parsed.errors, status: 422 });
 
   const now = deps.now();
-  const email = parsed.data.email;
+  const { invite } = parsed;
   // The check and the insert share one transaction, so two administrators inviting the same
   // address at the same moment cannot both pass the check.
   const created = await inTransaction(deps.db, async (trx) => {
-    if (await emailInUse(trx, email)) return null;
-    const id = await createInvitedUser(
-      trx,
-      s,
-      { email, displayName: parsed.data.display_name, isAdmin: values.is_admin, locale: values.locale, roles: roles.roles },
-      now,
-    );
+    if (await emailInUse(trx, invite.email)) return null;
+    const id = await createInvitedUser(trx, s, invite, now);
     const token = await createUserToken(trx, id, 'invitation', now);
     await auditChange(c, trx, 'user.invited', { type: 'user', id: id });
     return { id, token };
   });
-  if (!created) return usersPage(c, { values, errors: { email: t.admin.users.emailTaken }, status: 422 });
+  if (!created) return usersPage(c, { values: parsed.values, errors: { email: 'emailTaken' }, status: 422 });
 
   const user = (await findUser(deps.db, s, created.id))!;
   const link = `${deps.config.publicOrigin}/password/${created.token}`;
@@ -189,38 +150,31 @@ adminRoutes.get('/users/:id', async (c) => {
 
 adminRoutes.post('/users/:id', async (c) => {
   const deps = c.get('deps');
-  const t = c.get('t');
   const s = scope(c);
   const user = await targetUser(c);
   if (!user) return c.notFound();
   const fields = await readForm(c);
-  const teams = await teamChoices(deps.db, s);
   const current: Record<number, RoleChoice> = Object.fromEntries(user.memberships.map((m) => [m.teamId, m.role]));
-  const parsed = z.object({ display_name: nameSchema(t) }).safeParse(fields);
-  const errors: FieldErrors = parsed.success ? {} : fieldErrors(parsed.error);
-  const roles = parseTeamRoles(fields, teams, current);
-  for (const id of roles.invalid) errors[`team_${id}`] = t.admin.users.invalidRole;
-  const isAdmin = checked(fields, 'is_admin');
-  const isPolicy = checked(fields, 'is_policy');
-  const values: UserEditValues = { display_name: field(fields, 'display_name'), is_admin: isAdmin, is_policy: isPolicy, roles: roles.values };
-  const failed = (errs: FieldErrors) => userPage(c, user, { values, failed: { form: 'edit', errors: errs }, status: 422 });
-  if (!parsed.success || Object.keys(errors).length) return failed(errors);
+  const parsed = parseUserEdit(fields, await teamChoices(deps.db, s), current);
+  const failed = (errors: AdminErrors) => userPage(c, user, { values: parsed.values, failed: { form: 'edit', errors }, status: 422 });
+  if (!parsed.ok) return failed(parsed.errors);
 
+  const { displayName, isAdmin, isPolicy, roles } = parsed.edit;
   const now = deps.now();
   const outcome = await inTransaction(deps.db, async (trx) => {
     if (user.isAdmin && !isAdmin) {
       const others = await countOtherActiveAdmins(trx, s, user.id);
       if (leavesNoAdmin({ actorId: s.userId, targetId: user.id, removesAdmin: true, otherActiveAdmins: others })) return 'last-admin' as const;
     }
-    await updateUserDetails(trx, s, user.id, { displayName: parsed.data.display_name, isAdmin, isPolicy }, now);
-    const teamsChanged = await setTeamRoles(trx, s, user.id, roles.roles);
+    await updateUserDetails(trx, s, user.id, { displayName, isAdmin, isPolicy }, now);
+    const teamsChanged = await setTeamRoles(trx, s, user.id, roles);
     const target = { type: 'user', id: user.id };
-    if (parsed.data.display_name !== user.displayName) await auditChange(c, trx, 'user.updated', target);
+    if (displayName !== user.displayName) await auditChange(c, trx, 'user.updated', target);
     if (isAdmin !== user.isAdmin || isPolicy !== user.isPolicy) await auditChange(c, trx, 'user.role_changed', target);
     if (teamsChanged) await auditChange(c, trx, 'user.teams_changed', target);
     return 'saved' as const;
   });
-  if (outcome === 'last-admin') return failed({ is_admin: t.admin.user.lastAdmin });
+  if (outcome === 'last-admin') return failed({ is_admin: 'lastAdmin' });
   // Someone who just gave up their own administrator role may no longer see this page.
   if (user.id === s.userId && !isAdmin) return redirectAfterPost(c, '/');
   return redirectAfterPost(c, `/admin/users/${user.id}?saved=user`);
@@ -228,7 +182,6 @@ adminRoutes.post('/users/:id', async (c) => {
 
 adminRoutes.post('/users/:id/disabling', async (c) => {
   const deps = c.get('deps');
-  const t = c.get('t');
   const s = scope(c);
   const user = await targetUser(c);
   if (!user) return c.notFound();
@@ -241,7 +194,7 @@ adminRoutes.post('/users/:id/disabling', async (c) => {
     return 'disabled' as const;
   });
   if (outcome === 'last-admin') {
-    return userPage(c, user, { failed: { form: 'access', errors: { disable: t.admin.user.lastAdminDisable } }, status: 422 });
+    return userPage(c, user, { failed: { form: 'access', errors: { disable: 'lastAdminDisable' } }, status: 422 });
   }
   if (user.id === s.userId) {
     // Disabled themselves (another administrator remains): their own session is gone too.
@@ -311,20 +264,18 @@ async function showNewLink(c: Context<SignedInEnv>, s: OrgScope, user: AdminUser
 }
 
 adminRoutes.post('/users/:id/reset-link', async (c) => {
-  const t = c.get('t');
   const user = await targetUser(c);
   if (!user) return c.notFound();
   // A disabled account's links do not work (/password/:token refuses them): say so instead.
-  if (user.status === 'disabled') return userPage(c, user, { failed: { form: 'access', errors: { enable: t.admin.user.disabledNoLink } }, status: 422 });
+  if (user.status === 'disabled') return userPage(c, user, { failed: { form: 'access', errors: { enable: 'disabledNoLink' } }, status: 422 });
   return showNewLink(c, scope(c), user, 'reset');
 });
 
 adminRoutes.post('/users/:id/invitation', async (c) => {
-  const t = c.get('t');
   const user = await targetUser(c);
   if (!user) return c.notFound();
-  if (user.status === 'disabled') return userPage(c, user, { failed: { form: 'access', errors: { enable: t.admin.user.disabledNoLink } }, status: 422 });
-  if (user.status === 'active') return userPage(c, user, { failed: { form: 'access', errors: { reset: t.admin.user.notInvited } }, status: 422 });
+  if (user.status === 'disabled') return userPage(c, user, { failed: { form: 'access', errors: { enable: 'disabledNoLink' } }, status: 422 });
+  if (user.status === 'active') return userPage(c, user, { failed: { form: 'access', errors: { reset: 'notInvited' } }, status: 422 });
   return showNewLink(c, scope(c), user, 'renewed');
 });
 
@@ -343,43 +294,39 @@ adminRoutes.get('/teams', (c) => {
 
 adminRoutes.post('/teams', async (c) => {
   const deps = c.get('deps');
-  const t = c.get('t');
   const s = scope(c);
-  const fields = await readForm(c);
-  const value = field(fields, 'name');
-  const parsed = nameSchema(t, TEAM_NAME_MAX).safeParse(value);
-  if (!parsed.success) return teamsPage(c, { failed: { form: 'create', value, error: parsed.error.issues[0]!.message }, status: 422 });
+  const value = field(await readForm(c), 'name');
+  const parsed = parseTeamName(value);
+  if (!parsed.ok) return teamsPage(c, { failed: { form: 'create', value, error: parsed.error }, status: 422 });
   const now = deps.now();
   const created = await inTransaction(deps.db, async (trx) => {
-    if (await teamNameTaken(trx, s, parsed.data)) return false;
-    const id = await createTeam(trx, s, parsed.data, now);
+    if (await teamNameTaken(trx, s, parsed.name)) return false;
+    const id = await createTeam(trx, s, parsed.name, now);
     await auditChange(c, trx, 'team.created', { type: 'team', id: id });
     return true;
   });
-  if (!created) return teamsPage(c, { failed: { form: 'create', value, error: t.admin.teams.nameTaken }, status: 422 });
+  if (!created) return teamsPage(c, { failed: { form: 'create', value, error: 'teamNameTaken' }, status: 422 });
   return redirectAfterPost(c, '/admin/teams?saved=created');
 });
 
 adminRoutes.post('/teams/:id', async (c) => {
   const deps = c.get('deps');
-  const t = c.get('t');
   const s = scope(c);
   const id = parseId(c.req.param('id'));
   const team = id === null ? undefined : await findTeam(deps.db, s, id);
   if (!team) return c.notFound();
-  const fields = await readForm(c);
-  const value = field(fields, 'name');
-  const parsed = nameSchema(t, TEAM_NAME_MAX).safeParse(value);
-  if (!parsed.success) return teamsPage(c, { failed: { form: 'rename', teamId: team.id, value, error: parsed.error.issues[0]!.message }, status: 422 });
-  if (parsed.data === team.name) return redirectAfterPost(c, '/admin/teams');
+  const value = field(await readForm(c), 'name');
+  const parsed = parseTeamName(value);
+  if (!parsed.ok) return teamsPage(c, { failed: { form: 'rename', teamId: team.id, value, error: parsed.error }, status: 422 });
+  if (parsed.name === team.name) return redirectAfterPost(c, '/admin/teams');
   const now = deps.now();
   const renamed = await inTransaction(deps.db, async (trx) => {
-    if (await teamNameTaken(trx, s, parsed.data, team.id)) return false;
-    await renameTeam(trx, s, team.id, parsed.data);
+    if (await teamNameTaken(trx, s, parsed.name, team.id)) return false;
+    await renameTeam(trx, s, team.id, parsed.name);
     await auditChange(c, trx, 'team.renamed', { type: 'team', id: team.id });
     return true;
   });
-  if (!renamed) return teamsPage(c, { failed: { form: 'rename', teamId: team.id, value, error: t.admin.teams.nameTaken }, status: 422 });
+  if (!renamed) return teamsPage(c, { failed: { form: 'rename', teamId: team.id, value, error: 'teamNameTaken' }, status: 422 });
   return redirectAfterPost(c, '/admin/teams?saved=renamed');
 });
 
@@ -399,30 +346,17 @@ adminRoutes.get('/settings', async (c) => {
 
 adminRoutes.post('/settings', async (c) => {
   const deps = c.get('deps');
-  const t = c.get('t');
   const s = scope(c);
-  const fields = await readForm(c);
-  const requireTwoFactor = checked(fields, 'require_two_factor');
-  const parsed = z
-    .object({ name: nameSchema(t), sensitive_visibility: z.enum(['team', 'assigned'], { error: t.admin.settings.sensitiveInvalid }).optional() })
-    .safeParse(fields);
-  if (!parsed.success) {
-    const raw = field(fields, 'sensitive_visibility');
-    const values = {
-      name: field(fields, 'name'),
-      require_two_factor: requireTwoFactor,
-      sensitive_visibility: raw === 'assigned' ? ('assigned' as const) : ('team' as const),
-    };
-    return render(c, () => <SettingsPage ui={ui(c)} values={values} errors={fieldErrors(parsed.error)} />, { status: 422 });
-  }
+  const parsed = parseSettings(await readForm(c));
+  if (!parsed.ok) return render(c, () => <SettingsPage ui={ui(c)} values={parsed.values} errors={parsed.errors} />, { status: 422 });
+  const { name, requireTwoFactor } = parsed.settings;
   // A form without the choice (an older page still open) keeps what is set.
-  const sensitiveVisibility = parsed.data.sensitive_visibility ?? (await getOrganisation(deps.db, s)).sensitive_visibility;
+  const sensitiveVisibility = parsed.settings.sensitiveVisibility ?? (await getOrganisation(deps.db, s)).sensitive_visibility;
   const now = deps.now();
   await inTransaction(deps.db, async (trx) => {
     const before = await getOrganisation(trx, s);
-    if (before.name === parsed.data.name && (before.require_two_factor === 1) === requireTwoFactor && before.sensitive_visibility === sensitiveVisibility)
-      return;
-    await updateOrganisation(trx, s, { name: parsed.data.name, requireTwoFactor, sensitiveVisibility });
+    if (before.name === name && (before.require_two_factor === 1) === requireTwoFactor && before.sensitive_visibility === sensitiveVisibility) return;
+    await updateOrganisation(trx, s, { name, requireTwoFactor, sensitiveVisibility });
     await auditChange(c, trx, 'organisation.settings_changed', { type: 'organisation', id: s.organisationId });
   });
   return redirectAfterPost(c, '/admin/settings?saved=1');

@@ -1,11 +1,10 @@
 import { Hono, type Context } from 'hono';
-import { z } from 'zod';
 import type { AppEnv, SignedInEnv } from '../http/env.js';
 import { field, readForm } from '../http/form.js';
 import { redirectAfterPost } from '../http/htmx.js';
+import { hasErrors } from '../http/form-errors.js';
 import { render } from '../http/render.js';
 import { ui } from '../http/ui.js';
-import { fieldErrors } from '../http/validation.js';
 import { isLocale, type Messages } from '../i18n/index.js';
 import { audit } from '../audit/audit.js';
 import { auditChange } from '../audit/route-audit.js';
@@ -15,7 +14,8 @@ import { SignInForm, SignInPage, type Replay } from '../../views/auth/SignInPage
 import { RecoveryCodesPage, TwoFactorPage, TwoFactorSetupPage } from '../../views/auth/TwoFactorPage.js';
 import { ForgotPasswordPage, MessagePage, ReplayPage, SetPasswordPage } from '../../views/auth/PasswordPages.js';
 import { AccountPage } from '../../views/auth/AccountPage.js';
-import { checkPassword, hashPassword, verifyAgainstDummy, verifyPassword, type PasswordProblem } from './password.js';
+import { hashPassword, verifyAgainstDummy, verifyPassword } from './password.js';
+import { lockedFor, newPasswordErrors, parseForgotten, parseLanguage, parseSetup, parseSignIn, type AuthErrors } from './forms.js';
 import {
   clearSessionCookie,
   createSession,
@@ -47,17 +47,6 @@ import { decodeReplay, replayFieldsOf } from './replay.js';
 import { sendMail } from '../mail/mailer.js';
 import { anyProvider, passwordSignInAllowed } from '../sso/queries.js';
 
-const emailSchema = (t: Messages) =>
-  z
-    .string()
-    .trim()
-    .max(320, { error: t.auth.password.invalidEmail })
-    .pipe(z.email({ error: t.auth.password.invalidEmail }));
-
-export function passwordMessage(t: Messages, problem: PasswordProblem): string {
-  return t.auth.password[problem];
-}
-
 /** Where to go once fully signed in: the replay page if a form was interrupted, else `next`. */
 function finishSignIn(c: Context<AppEnv>, next: string, replay: Replay | undefined) {
   if (replay) {
@@ -84,34 +73,18 @@ setupRoutes.get('/', async (c) => {
 
 setupRoutes.post('/', async (c) => {
   const deps = c.get('deps');
-  const t = c.get('t');
   if (await hasAnyUser(deps)) return c.redirect('/signin', 303);
-  const fields = await readForm(c);
-  const schema = z.object({
-    code: z.string().trim().min(1, { error: t.form.required }),
-    organisation: z.string().trim().min(1, { error: t.form.required }).max(200),
-    name: z.string().trim().min(1, { error: t.form.required }).max(200),
-    email: emailSchema(t),
-    password: z.string(),
-  });
-  const parsed = schema.safeParse(fields);
-  const values = { organisation: field(fields, 'organisation'), name: field(fields, 'name'), email: field(fields, 'email') };
-  const errors = parsed.success ? {} : fieldErrors(parsed.error);
-  const expected = setupCode();
-  if (parsed.success && (!expected || parsed.data.code.toUpperCase() !== expected)) errors.code = t.auth.setup.wrongCode;
-  const pwProblem = checkPassword(field(fields, 'password'), values.email);
-  if (pwProblem) errors.password = passwordMessage(t, pwProblem);
-  if (!parsed.success || Object.keys(errors).length) {
-    return render(c, () => <SetupPage ui={ui(c)} values={values} errors={errors} />, { status: 422 });
-  }
+  const parsed = parseSetup(await readForm(c), setupCode());
+  if (!parsed.ok) return render(c, () => <SetupPage ui={ui(c)} values={parsed.values} errors={parsed.errors} />, { status: 422 });
+  const { setup } = parsed;
   const now = deps.now();
-  const passwordHash = await hashPassword(parsed.data.password);
+  const passwordHash = await hashPassword(setup.password);
   // No scope yet (the organisation is being made): the audit row names the new organisation and user.
   const userId = await inTransaction(deps.db, async (trx) => {
-    const orgId = await createOrganisation(trx, parsed.data.organisation, now);
+    const orgId = await createOrganisation(trx, setup.organisation, now);
     const id = await createUser(
       trx,
-      { organisationId: orgId, email: parsed.data.email, displayName: parsed.data.name, passwordHash, isAdmin: true, locale: c.get('locale') },
+      { organisationId: orgId, email: setup.email, displayName: setup.name, passwordHash, isAdmin: true, locale: c.get('locale') },
       now,
     );
     await audit(trx, now, {
@@ -143,22 +116,20 @@ signInRoutes.get('/', async (c) => {
 signInRoutes.post('/', async (c) => {
   const deps = c.get('deps');
   const { db } = deps;
-  const t = c.get('t');
   const fields = await readForm(c);
-  const email = field(fields, 'email').trim();
-  const password = field(fields, 'password');
+  const parsed = parseSignIn(fields);
+  const email = parsed.email;
   const next = nextTarget(c, field(fields, 'next'));
   const replay = decodeReplay(c, fields);
   const sso = await anyProvider(db);
-  const again = (errors: Record<string, string>, status: 422 | 429) =>
+  const again = (errors: AuthErrors, status: 422 | 429) =>
     render(c, () => <SignInPage ui={ui(c)} email={email} errors={errors} next={next} replay={replay} sso={sso} />, {
       status,
       fragment: () => <SignInForm ui={ui(c)} email={email} errors={errors} next={next} replay={replay} sso={sso} />,
     });
 
-  if (!email || !password) {
-    return again({ ...(email ? {} : { email: t.form.required }), ...(password ? {} : { password: t.form.required }) }, 422);
-  }
+  if (!parsed.ok) return again(parsed.errors, 422);
+  const { password } = parsed;
   const now = deps.now();
   const keys = throttleKeys(email, clientAddress(c));
   // Counted before the (slow) password check, so parallel guesses cannot all slip under the lock.
@@ -174,7 +145,7 @@ signInRoutes.post('/', async (c) => {
       requestId: c.get('requestId'),
       outcome: 'denied',
     });
-    return again({ password: t.auth.signin.locked(Math.ceil(reservation.waitMs / 60_000)) }, 429);
+    return again({ password: lockedFor(reservation.waitMs) }, 429);
   }
   const usable = user && user.password_hash && user.disabled_at === null;
   const ok = usable ? await verifyPassword(user.password_hash!, password) : await verifyAgainstDummy(password);
@@ -189,7 +160,7 @@ signInRoutes.post('/', async (c) => {
       requestId: c.get('requestId'),
       outcome: 'failure',
     });
-    return again({ password: t.auth.signin.failed }, 422);
+    return again({ password: 'signInFailed' }, 422);
   }
   await releaseOnSuccess(db, keys);
   // An organisation that signs in through its identity provider only (src/sso/): the password is
@@ -204,7 +175,7 @@ signInRoutes.post('/', async (c) => {
       requestId: c.get('requestId'),
       outcome: 'denied',
     });
-    return again({ email: t.sso.signin.passwordOff }, 422);
+    return again({ email: 'passwordOff' }, 422);
   }
   // A new session at every sign-in (no session fixation); an old cookie's session is ended.
   const previous = c.get('sessionId') ?? c.get('pendingSession')?.id;
@@ -237,7 +208,6 @@ signInRoutes.get('/two-factor', (c) => {
 signInRoutes.post('/two-factor', async (c) => {
   const deps = c.get('deps');
   const { db } = deps;
-  const t = c.get('t');
   const pending = c.get('pendingSession');
   if (!pending) return c.redirect('/signin', 303);
   const fields = await readForm(c);
@@ -250,11 +220,7 @@ signInRoutes.post('/two-factor', async (c) => {
   // Six digits are guessable in parallel too: counted before the code is checked, as for passwords.
   const reservation = await reserveAttempt(db, keys, now);
   if (!reservation.allowed) {
-    return render(
-      c,
-      () => <TwoFactorPage ui={ui(c)} next={next} replay={replay} errors={{ code: t.auth.signin.locked(Math.ceil(reservation.waitMs / 60_000)) }} />,
-      { status: 429 },
-    );
+    return render(c, () => <TwoFactorPage ui={ui(c)} next={next} replay={replay} errors={{ code: lockedFor(reservation.waitMs) }} />, { status: 429 });
   }
   const usingRecovery = field(fields, 'method') === 'recovery';
   let ok = false;
@@ -284,7 +250,7 @@ signInRoutes.post('/two-factor', async (c) => {
       requestId: c.get('requestId'),
       outcome: 'failure',
     });
-    const errors = usingRecovery ? { recovery: t.auth.twoFactor.wrongRecovery } : { code: t.auth.twoFactor.wrongCode };
+    const errors: AuthErrors = usingRecovery ? { recovery: 'wrongRecovery' } : { code: 'wrongCode' };
     return render(c, () => <TwoFactorPage ui={ui(c)} next={next} replay={replay} errors={errors} />, { status: 422 });
   }
   await releaseOnSuccess(db, keys);
@@ -347,17 +313,14 @@ passwordRoutes.get('/forgotten', (c) => render(c, () => <ForgotPasswordPage ui={
 
 passwordRoutes.post('/forgotten', async (c) => {
   const deps = c.get('deps');
-  const t = c.get('t');
   const mailEnabled = Boolean(deps.config.smtpUrl);
   if (!mailEnabled) return render(c, () => <ForgotPasswordPage ui={ui(c)} mailEnabled={false} />);
   const fields = await readForm(c);
-  const parsed = emailSchema(t).safeParse(field(fields, 'email'));
-  if (!parsed.success) {
-    return render(c, () => <ForgotPasswordPage ui={ui(c)} mailEnabled email={field(fields, 'email')} errors={{ email: t.auth.password.invalidEmail }} />, {
-      status: 422,
-    });
+  const parsed = parseForgotten(fields);
+  if (!parsed.ok) {
+    return render(c, () => <ForgotPasswordPage ui={ui(c)} mailEnabled email={field(fields, 'email')} errors={parsed.errors} />, { status: 422 });
   }
-  const user = await findUserByEmail(deps.db, parsed.data);
+  const user = await findUserByEmail(deps.db, parsed.email);
   // Same answer whether or not the address has an account (no account discovery), and whether or
   // not its organisation signs in with passwords at all.
   if (user && user.disabled_at === null && user.password_hash && (await passwordSignInAllowed(deps.db, user.organisation_id))) {
@@ -422,15 +385,10 @@ passwordRoutes.post('/:token', async (c) => {
   const link = await linkOf(c, token, now);
   if (link instanceof Response) return link;
   const { row, user } = link;
-  const fields = await readForm(c);
-  const password = field(fields, 'password');
-  const problem = checkPassword(password, user.email);
-  if (problem) {
-    return render(
-      c,
-      () => <SetPasswordPage ui={ui(c)} token={token} purpose={row.purpose} email={user.email} errors={{ password: passwordMessage(t, problem) }} />,
-      { status: 422 },
-    );
+  const password = field(await readForm(c), 'password');
+  const errors = newPasswordErrors(password, user.email);
+  if (hasErrors(errors)) {
+    return render(c, () => <SetPasswordPage ui={ui(c)} token={token} purpose={row.purpose} email={user.email} errors={errors} />, { status: 422 });
   }
   const passwordHash = await hashPassword(password);
   // Not signed in (the link is the credential): the audit row names the link's user.
@@ -481,7 +439,6 @@ accountRoutes.get('/two-factor/setup', async (c) => {
 
 accountRoutes.post('/two-factor', async (c) => {
   const deps = c.get('deps');
-  const t = c.get('t');
   const current = c.get('user');
   if (current.twoFactorEnabled) return c.redirect('/account', 303);
   const fields = await readForm(c);
@@ -493,11 +450,10 @@ accountRoutes.post('/two-factor', async (c) => {
     // Show the same key again so the person can retry without re-scanning.
     const k = key ?? newTotpKey();
     if (!key) await deps.db.updateTable('app_user').set({ totp_key: k }).where('id', '=', current.id).execute();
-    return render(
-      c,
-      () => <TwoFactorSetupPage ui={ui(c)} qrSvg={totpQrSvg(totpUri(k, current.email))} keyText={totpKeyForHumans(k)} error={t.auth.twoFactor.wrongCode} />,
-      { status: 422, secret: true },
-    );
+    return render(c, () => <TwoFactorSetupPage ui={ui(c)} qrSvg={totpQrSvg(totpUri(k, current.email))} keyText={totpKeyForHumans(k)} error="wrongCode" />, {
+      status: 422,
+      secret: true,
+    });
   }
   const codes = await inTransaction(deps.db, async (trx) => {
     await trx.updateTable('app_user').set({ totp_enabled_at: now, totp_last_counter: step, updated_at: now }).where('id', '=', current.id).execute();
@@ -526,7 +482,7 @@ accountRoutes.post('/recovery-codes', async (c) => {
 
 async function accountPage(
   c: Context<SignedInEnv>,
-  opts: { notice?: string | undefined; passwordErrors?: Record<string, string>; status?: 200 | 422 | 429 } = {},
+  opts: { notice?: string | undefined; languageErrors?: AuthErrors; passwordErrors?: AuthErrors; status?: 200 | 422 | 429 } = {},
 ) {
   const deps = c.get('deps');
   const user = c.get('user');
@@ -544,9 +500,22 @@ async function accountPage(
     current: r.id === c.get('sessionId'),
   }));
   const recoveryLeft = await countUnusedRecoveryCodes(deps.db, user.id);
-  return render(c, () => <AccountPage ui={ui(c)} sessions={sessions} recoveryLeft={recoveryLeft} notice={opts.notice} passwordErrors={opts.passwordErrors} />, {
-    status: opts.status ?? 200,
-  });
+  return render(
+    c,
+    () => (
+      <AccountPage
+        ui={ui(c)}
+        sessions={sessions}
+        recoveryLeft={recoveryLeft}
+        notice={opts.notice}
+        languageErrors={opts.languageErrors}
+        passwordErrors={opts.passwordErrors}
+      />
+    ),
+    {
+      status: opts.status ?? 200,
+    },
+  );
 }
 
 const notices = (t: Messages): Record<string, string> => ({
@@ -560,16 +529,14 @@ accountRoutes.get('/', (c) => accountPage(c, { notice: notices(c.get('t'))[c.req
 accountRoutes.post('/language', async (c) => {
   const deps = c.get('deps');
   const user = c.get('user');
-  const fields = await readForm(c);
-  const locale = field(fields, 'locale');
-  if (!isLocale(locale)) return accountPage(c, { status: 422 });
-  await deps.db.updateTable('app_user').set({ locale, updated_at: deps.now() }).where('id', '=', user.id).execute();
+  const parsed = parseLanguage(await readForm(c));
+  if (!parsed.ok) return accountPage(c, { languageErrors: parsed.errors, status: 422 });
+  await deps.db.updateTable('app_user').set({ locale: parsed.locale, updated_at: deps.now() }).where('id', '=', user.id).execute();
   return redirectAfterPost(c, '/account?saved=language');
 });
 
 accountRoutes.post('/password', async (c) => {
   const deps = c.get('deps');
-  const t = c.get('t');
   const current = c.get('user');
   const fields = await readForm(c);
   const user = await findUserById(deps.db, current.id);
@@ -579,15 +546,14 @@ accountRoutes.post('/password', async (c) => {
   const keys = throttleKeys(current.email, clientAddress(c));
   const reservation = await reserveAttempt(deps.db, keys, now);
   if (!reservation.allowed) {
-    return accountPage(c, { passwordErrors: { current: t.auth.signin.locked(Math.ceil(reservation.waitMs / 60_000)) }, status: 429 });
+    return accountPage(c, { passwordErrors: { current: lockedFor(reservation.waitMs) }, status: 429 });
   }
-  const errors: Record<string, string> = {};
-  if (!user?.password_hash || !(await verifyPassword(user.password_hash, field(fields, 'current')))) errors.current = t.auth.account.wrongCurrent;
+  const errors: AuthErrors = {};
+  if (!user?.password_hash || !(await verifyPassword(user.password_hash, field(fields, 'current')))) errors.current = 'wrongCurrent';
   if (errors.current) await confirmFailure(deps.db, keys, now);
   else await releaseOnSuccess(deps.db, keys);
-  const problem = checkPassword(field(fields, 'password'), current.email);
-  if (problem) errors.password = passwordMessage(t, problem);
-  if (Object.keys(errors).length) return accountPage(c, { passwordErrors: errors, status: 422 });
+  Object.assign(errors, newPasswordErrors(field(fields, 'password'), current.email));
+  if (hasErrors(errors)) return accountPage(c, { passwordErrors: errors, status: 422 });
   const passwordHash = await hashPassword(field(fields, 'password'));
   await inTransaction(deps.db, async (trx) => {
     await setPasswordHash(trx, current.id, passwordHash, now);

@@ -2,24 +2,21 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { Kysely } from 'kysely';
-import { z } from 'zod';
 import type { SignedInEnv } from '../http/env.js';
 import type { Database } from '../db/schema.js';
-import { field, readForm, type FormFields } from '../http/form.js';
+import { readForm } from '../http/form.js';
 import { redirectAfterPost } from '../http/htmx.js';
 import { render } from '../http/render.js';
 import { renderError } from '../http/errors.js';
 import { ui } from '../http/ui.js';
-import { fieldErrors } from '../http/validation.js';
-import type { Messages } from '../i18n/index.js';
 import type { AuditAction } from '../audit/audit.js';
 import { auditChange, auditEvent } from '../audit/route-audit.js';
 import { inTransaction, type Trx } from '../db/transaction.js';
 import { requireAdmin, requireUser } from '../auth/middleware.js';
 import { scope } from '../auth/scope.js';
-import { POD_MI_AREAS, type Localized } from './default-catalogue.js';
+import { POD_MI_AREAS } from './default-catalogue.js';
 import { isLocale, LOCALES, type Locale } from '../i18n/locale.js';
-import { LEVELS, TEXT_LIMITS, describeIssues, parseCatalogue } from './catalogue-schema.js';
+import { describeIssues } from './catalogue-schema.js';
 import { diffCatalogues, hasChanges } from './catalogue.js';
 import {
   addDomain,
@@ -43,10 +40,28 @@ import {
   updateDomain,
   updateTheme,
 } from './queries.js';
-import { draftCatalogue, type DomainValues } from './logic.js';
+import { draftCatalogue } from './logic.js';
+import {
+  IMPORT_MAX_BYTES,
+  TEXT_FIELDS,
+  domainFormValues,
+  parseActivation,
+  parseDirection,
+  parseDomain,
+  parseNewTheme,
+  parsePublication,
+  parseThemeNames,
+  readDomainForm,
+  readImportFile,
+  readThemeForm,
+  requireRevision,
+  type CatalogueError,
+  type CatalogueErrors,
+  type DomainFormValues,
+} from './forms.js';
 import { CataloguePage, NoCataloguePage, VersionPage, VersionsPage } from '../../views/catalogue/CataloguePage.js';
 import { DraftPage } from '../../views/catalogue/DraftPage.js';
-import { DomainFormPage, domainFieldLabels, type ConflictRow, type DomainFormValues } from '../../views/catalogue/DomainFormPage.js';
+import { DomainFormPage, domainFieldLabels, type ConflictRow } from '../../views/catalogue/DomainFormPage.js';
 import { ThemeFormPage, themeFieldLabels } from '../../views/catalogue/ThemeFormPage.js';
 import { PublicationPage } from '../../views/catalogue/PublicationPage.js';
 import { ImportPage } from '../../views/catalogue/ImportPage.js';
@@ -54,8 +69,6 @@ import { ImportPage } from '../../views/catalogue/ImportPage.js';
 /** The upload's path inside the catalogue's sub-app, and in the app (src/app.ts exempts it from the 1 MB limit). */
 const IMPORT = '/import';
 export const IMPORT_PATH = `/catalogue${IMPORT}`;
-/** The largest catalogue file we accept (the default catalogue is about 110 kB). */
-export const IMPORT_MAX_BYTES = 2 * 1024 * 1024;
 /** The request limit for the upload: above the file limit, so "over 2 MB" gets its own clear message. */
 export const IMPORT_BODY_LIMIT = 3 * 1024 * 1024;
 
@@ -68,10 +81,7 @@ catalogueRoutes.use(
   IMPORT,
   bodyLimit({
     maxSize: IMPORT_BODY_LIMIT,
-    onError: (c) =>
-      c.get('user')?.isAdmin
-        ? render(c, () => <ImportPage ui={ui(c)} error={c.get('t').catalogue.importPage.tooLarge} />, { status: 413 })
-        : renderError(c, 'tooLarge'),
+    onError: (c) => (c.get('user')?.isAdmin ? render(c, () => <ImportPage ui={ui(c)} error="fileTooLarge" />, { status: 413 }) : renderError(c, 'tooLarge')),
   }),
 );
 
@@ -109,80 +119,6 @@ async function changeAudited<T>(
   });
 }
 
-const localizedFrom = (texts: Record<string, string>, prefix: string): Localized => ({
-  nl: texts[`${prefix}_nl`] ?? '',
-  fr: texts[`${prefix}_fr`] ?? '',
-  en: texts[`${prefix}_en`] ?? '',
-});
-
-const TEXT_FIELDS: { name: string; max: number }[] = LOCALES.flatMap((l) => [
-  { name: `name_${l}`, max: TEXT_LIMITS.name },
-  { name: `question_${l}`, max: TEXT_LIMITS.question },
-  ...[1, 2, 3, 4, 5].map((n) => ({ name: `anchor${n}_${l}`, max: TEXT_LIMITS.anchor })),
-]);
-
-const textSchema = (t: Messages, max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1, { error: t.form.required })
-    .max(max, { error: t.catalogue.form.tooLong(max) });
-
-// The domain form: names, questions and five anchors in three languages, two flags, POD MI areas.
-const domainTextsSchema = (t: Messages) => z.object(Object.fromEntries(TEXT_FIELDS.map((f) => [f.name, textSchema(t, f.max)])));
-const domainSettingsSchema = (t: Messages) =>
-  z.object({
-    allowNotApplicable: z.boolean(),
-    sensitive: z.boolean(),
-    podMiAreas: z.array(z.enum(POD_MI_AREAS, { error: t.catalogue.form.areasRequired })).min(1, { error: t.catalogue.form.areasRequired }),
-  });
-
-function list(fields: FormFields, key: string): string[] {
-  const v = fields[key];
-  return v === undefined ? [] : Array.isArray(v) ? v : [v];
-}
-
-function domainFormOf(fields: FormFields): DomainFormValues {
-  return {
-    texts: Object.fromEntries(TEXT_FIELDS.map((f) => [f.name, field(fields, f.name)])),
-    allowNotApplicable: field(fields, 'allowNotApplicable') === '1',
-    sensitive: field(fields, 'sensitive') === '1',
-    podMiAreas: list(fields, 'podMiAreas'),
-  };
-}
-
-function domainFormFromValues(d: DomainValues): DomainFormValues {
-  const texts: Record<string, string> = {};
-  for (const l of LOCALES) {
-    texts[`name_${l}`] = d.name[l];
-    texts[`question_${l}`] = d.question[l];
-    d.anchors.forEach((a, i) => {
-      texts[`anchor${i + 1}_${l}`] = a[l];
-    });
-  }
-  return { texts, allowNotApplicable: d.allowNotApplicable, sensitive: d.sensitive, podMiAreas: [...d.podMiAreas] };
-}
-
-function parseDomainForm(t: Messages, form: DomainFormValues): { values?: DomainValues; errors: Record<string, string> } {
-  const texts = domainTextsSchema(t).safeParse(form.texts);
-  const settings = domainSettingsSchema(t).safeParse({ allowNotApplicable: form.allowNotApplicable, sensitive: form.sensitive, podMiAreas: form.podMiAreas });
-  const errors = { ...(texts.success ? {} : fieldErrors(texts.error)), ...(settings.success ? {} : fieldErrors(settings.error)) } as Record<string, string>;
-  if (!texts.success || !settings.success) return { errors };
-  const tx = texts.data as Record<string, string>;
-  return {
-    errors,
-    values: {
-      name: localizedFrom(tx, 'name'),
-      question: localizedFrom(tx, 'question'),
-      anchors: [1, 2, 3, 4, 5].map((n) => localizedFrom(tx, `anchor${n}`)) as DomainValues['anchors'],
-      allowNotApplicable: settings.data.allowNotApplicable,
-      sensitive: settings.data.sensitive,
-      // Stored in the inspection's order, whatever order the browser sent.
-      podMiAreas: POD_MI_AREAS.filter((a) => settings.data.podMiAreas.includes(a)),
-    },
-  };
-}
-
 /** Both versions of every field that differs, for the 409 page. */
 function conflictRows(c: Context<SignedInEnv>, saved: DomainFormValues, yours: DomainFormValues): ConflictRow[] {
   const t = c.get('t').catalogue;
@@ -203,12 +139,6 @@ function conflictRows(c: Context<SignedInEnv>, saved: DomainFormValues, yours: D
   if (areas(saved.podMiAreas) !== areas(yours.podMiAreas))
     rows.push({ label: labels.podMiAreas!, saved: areas(saved.podMiAreas), yours: areas(yours.podMiAreas) });
   return rows;
-}
-
-function revisionOf(fields: FormFields): number {
-  const raw = field(fields, 'revision');
-  if (!/^[0-9]{1,15}$/.test(raw)) throw new HTTPException(400, { message: 'missing revision' });
-  return Number(raw);
 }
 
 const DRAFT_NOTICES = ['saved', 'unchanged', 'added', 'themeAdded', 'retired', 'restored'] as const;
@@ -269,37 +199,24 @@ catalogueRoutes.get('/export', async (c) => {
 catalogueRoutes.get(IMPORT, (c) => render(c, () => <ImportPage ui={ui(c)} />));
 
 catalogueRoutes.post(IMPORT, async (c) => {
-  const t = c.get('t');
-  const ti = t.catalogue.importPage;
-  const refuse = (error: string, status: 413 | 422, problems: string[] = []) =>
-    render(c, () => <ImportPage ui={ui(c)} error={error} problems={problems} />, { status });
   let data: FormData;
   try {
     data = await c.req.formData();
   } catch {
     throw new HTTPException(400, { message: 'malformed multipart body' });
   }
-  const file = data.get('file');
-  if (file === null || typeof file === 'string' || (file.size === 0 && !file.name)) return refuse(ti.noFile, 422);
-  if (file.size === 0) return refuse(ti.empty, 422);
-  if (file.size > IMPORT_MAX_BYTES) return refuse(ti.tooLarge, 413);
-  const text = (await file.text()).replace(/^\uFEFF/, '');
-  if (!text.trim()) return refuse(ti.empty, 422);
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch {
-    return refuse(ti.notJson, 422);
+  const parsed = await readImportFile(data.get('file'));
+  if (!parsed.ok) {
+    const problems = parsed.refused ? describeIssues(parsed.refused.issues, parsed.refused.raw, c.get('t').catalogue.issues) : [];
+    return render(c, () => <ImportPage ui={ui(c)} error={parsed.error} problems={problems} />, { status: parsed.status });
   }
-  const parsed = parseCatalogue(raw);
-  if (!parsed.ok) return refuse(ti.refused, 422, describeIssues(parsed.issues, raw, t.catalogue.issues));
   const s = scope(c);
   const now = c.get('deps').now();
   if (!(await hasCatalogue(c.get('deps').db, s))) return c.notFound();
   await changeAudited(
     c,
     'catalogue.imported',
-    (trx) => replaceDraft(trx, s, parsed.data, now),
+    (trx) => replaceDraft(trx, s, parsed.catalogue, now),
     () => ({ type: 'catalogue_draft', id: s.organisationId }),
   );
   return redirectAfterPost(c, '/catalogue/publication?imported=1');
@@ -321,9 +238,8 @@ catalogueRoutes.get('/draft', async (c) => {
 
 catalogueRoutes.post('/draft/domains/:id/activation', async (c) => {
   const id = idParam(c.req.param('id'));
-  const parsed = z.object({ active: z.enum(['0', '1']) }).safeParse({ active: field(await readForm(c), 'active') });
-  if (!parsed.success) return renderError(c, 'badRequest');
-  const active = parsed.data.active === '1';
+  const active = parseActivation(await readForm(c));
+  if (active === null) return renderError(c, 'badRequest');
   const now = c.get('deps').now();
   const ok =
     id !== undefined &&
@@ -337,8 +253,6 @@ catalogueRoutes.post('/draft/domains/:id/activation', async (c) => {
   return redirectAfterPost(c, `/catalogue/draft?saved=saved#domain-${id}`);
 });
 
-const directionSchema = z.object({ direction: z.enum(['up', 'down']) });
-
 /** Domains and themes move up or down in the draft the same way; only the table and the anchor differ. */
 const movers = {
   domains: { action: 'catalogue.domain_moved', move: moveDomain, type: 'catalogue_domain', anchor: 'domain' },
@@ -348,15 +262,15 @@ const movers = {
 for (const [resource, m] of Object.entries(movers)) {
   catalogueRoutes.post(`/draft/${resource}/:id/position`, async (c) => {
     const id = idParam(c.req.param('id'));
-    const parsed = directionSchema.safeParse({ direction: field(await readForm(c), 'direction') });
-    if (!parsed.success) return renderError(c, 'badRequest');
+    const direction = parseDirection(await readForm(c));
+    if (direction === null) return renderError(c, 'badRequest');
     const now = c.get('deps').now();
     const ok =
       id !== undefined &&
       (await changeAudited(
         c,
         m.action,
-        (trx) => m.move(trx, scope(c), id, parsed.data.direction, now),
+        (trx) => m.move(trx, scope(c), id, direction, now),
         (done) => (done ? { type: m.type, id } : null),
       ));
     if (!ok) return c.notFound();
@@ -376,7 +290,7 @@ catalogueRoutes.get('/draft/domains/:id', async (c) => {
       action={`/catalogue/draft/domains/${d.id}`}
       domainName={name}
       domainKey={d.domain.key}
-      values={domainFormFromValues(d.domain)}
+      values={domainFormValues(d.domain)}
       revision={d.revision}
       retireAction={`/catalogue/draft/domains/${d.id}/retirement`}
     />
@@ -390,10 +304,10 @@ catalogueRoutes.post('/draft/domains/:id', async (c) => {
   const d = id === undefined ? undefined : await findDraftDomain(db, scope(c), id);
   if (!d) return c.notFound();
   const fields = await readForm(c);
-  const revision = revisionOf(fields);
-  const form = domainFormOf(fields);
+  const revision = requireRevision(fields);
+  const form = readDomainForm(fields);
   const name = d.domain.name[c.get('locale')];
-  const page = (opts: { errors?: Record<string, string>; revision: number; conflict?: { rows: ConflictRow[]; retired: boolean } }) => (
+  const page = (opts: { errors?: CatalogueErrors; revision: number; conflict?: { rows: ConflictRow[]; retired: boolean } }) => (
     <DomainFormPage
       ui={ui(c)}
       title={t.catalogue.form.editTitle(name)}
@@ -407,8 +321,9 @@ catalogueRoutes.post('/draft/domains/:id', async (c) => {
       retireAction={`/catalogue/draft/domains/${d.id}/retirement`}
     />
   );
-  const { values, errors } = parseDomainForm(t, form);
-  if (!values) return render(c, () => page({ errors, revision }), { status: 422 });
+  const parsed = parseDomain(form);
+  if (!parsed.ok) return render(c, () => page({ errors: parsed.errors, revision }), { status: 422 });
+  const { values } = parsed;
   const result = await changeAudited(
     c,
     'catalogue.domain_updated',
@@ -419,7 +334,7 @@ catalogueRoutes.post('/draft/domains/:id', async (c) => {
   if (result.status === 'conflict') {
     // Nothing was written. The form keeps what this person typed and carries the new revision,
     // so saving again is a deliberate choice to overwrite, made after seeing both versions.
-    const rows = conflictRows(c, domainFormFromValues(result.current.domain), form);
+    const rows = conflictRows(c, domainFormValues(result.current.domain), form);
     return render(c, () => page({ revision: result.current.revision, conflict: { rows, retired: result.current.retiredAt !== null } }), { status: 409 });
   }
   return redirectAfterPost(c, `/catalogue/draft?saved=${result.status}#domain-${d.id}`);
@@ -479,10 +394,10 @@ catalogueRoutes.post('/draft/themes/:id/domains', async (c) => {
   const id = idParam(c.req.param('id'));
   const theme = id === undefined ? undefined : await findDraftTheme(db, scope(c), id);
   if (!theme || theme.retiredAt !== null) return c.notFound();
-  const form = domainFormOf(await readForm(c));
-  const { values, errors } = parseDomainForm(t, form);
+  const form = readDomainForm(await readForm(c));
+  const parsed = parseDomain(form);
   const themeName = theme.name[c.get('locale')];
-  if (!values) {
+  if (!parsed.ok) {
     return render(
       c,
       () => (
@@ -492,7 +407,7 @@ catalogueRoutes.post('/draft/themes/:id/domains', async (c) => {
           action={`/catalogue/draft/themes/${theme.id}/domains`}
           domainName={form.texts.name_nl || themeName}
           values={form}
-          errors={errors}
+          errors={parsed.errors}
         />
       ),
       { status: 422 },
@@ -501,7 +416,7 @@ catalogueRoutes.post('/draft/themes/:id/domains', async (c) => {
   const added = await changeAudited(
     c,
     'catalogue.domain_added',
-    (trx) => addDomain(trx, scope(c), theme.id, values, now()),
+    (trx) => addDomain(trx, scope(c), theme.id, parsed.values, now()),
     (r) => (r ? { type: 'catalogue_domain', id: r.id } : null),
   );
   if (!added) return c.notFound();
@@ -509,9 +424,6 @@ catalogueRoutes.post('/draft/themes/:id/domains', async (c) => {
 });
 
 // Themes: add and rename.
-const themeNamesSchema = (t: Messages) => z.object(Object.fromEntries(LOCALES.map((l) => [`name_${l}`, textSchema(t, TEXT_LIMITS.themeName)])));
-const themeLevelSchema = (t: Messages) => z.object({ level: z.enum(LEVELS as ['huishouden', 'volwassene', 'kind'], { error: t.form.required }) });
-const themeValuesOf = (fields: FormFields) => Object.fromEntries(['level', ...LOCALES.map((l) => `name_${l}`)].map((k) => [k, field(fields, k)]));
 
 catalogueRoutes.get('/draft/themes/new', (c) =>
   render(c, () => <ThemeFormPage ui={ui(c)} title={c.get('t').catalogue.themeForm.newTitle} action="/catalogue/draft/themes" values={{}} />),
@@ -520,22 +432,19 @@ catalogueRoutes.get('/draft/themes/new', (c) =>
 catalogueRoutes.post('/draft/themes', async (c) => {
   const { now } = c.get('deps');
   const t = c.get('t');
-  const values = themeValuesOf(await readForm(c));
-  const level = themeLevelSchema(t).safeParse(values);
-  const names = themeNamesSchema(t).safeParse(values);
-  if (!level.success || !names.success) {
-    const errors = { ...(level.success ? {} : fieldErrors(level.error)), ...(names.success ? {} : fieldErrors(names.error)) };
+  const values = readThemeForm(await readForm(c));
+  const parsed = parseNewTheme(values);
+  if (!parsed.ok) {
     return render(
       c,
-      () => <ThemeFormPage ui={ui(c)} title={t.catalogue.themeForm.newTitle} action="/catalogue/draft/themes" values={values} errors={errors} />,
+      () => <ThemeFormPage ui={ui(c)} title={t.catalogue.themeForm.newTitle} action="/catalogue/draft/themes" values={values} errors={parsed.errors} />,
       { status: 422 },
     );
   }
-  const name = localizedFrom(names.data as Record<string, string>, 'name');
   const added = await changeAudited(
     c,
     'catalogue.theme_added',
-    (trx) => addTheme(trx, scope(c), level.data.level, name, now()),
+    (trx) => addTheme(trx, scope(c), parsed.level, parsed.name, now()),
     (r) => ({ type: 'catalogue_theme', id: r.id }),
   );
   return redirectAfterPost(c, `/catalogue/draft?saved=themeAdded#theme-${added.id}`);
@@ -564,17 +473,17 @@ catalogueRoutes.post('/draft/themes/:id', async (c) => {
   const theme = id === undefined ? undefined : await findDraftTheme(db, scope(c), id);
   if (!theme || theme.retiredAt !== null) return c.notFound();
   const fields = await readForm(c);
-  const revision = revisionOf(fields);
-  const values = themeValuesOf(fields);
+  const revision = requireRevision(fields);
+  const values = readThemeForm(fields);
   const title = t.catalogue.themeForm.editTitle(theme.name[c.get('locale')]);
   const action = `/catalogue/draft/themes/${theme.id}`;
-  const names = themeNamesSchema(t).safeParse(values);
-  if (!names.success) {
-    return render(c, () => <ThemeFormPage ui={ui(c)} title={title} action={action} values={values} errors={fieldErrors(names.error)} revision={revision} />, {
+  const parsed = parseThemeNames(values);
+  if (!parsed.ok) {
+    return render(c, () => <ThemeFormPage ui={ui(c)} title={title} action={action} values={values} errors={parsed.errors} revision={revision} />, {
       status: 422,
     });
   }
-  const name = localizedFrom(names.data as Record<string, string>, 'name');
+  const { name } = parsed;
   const result = await changeAudited(
     c,
     'catalogue.theme_updated',
@@ -600,7 +509,7 @@ catalogueRoutes.post('/draft/themes/:id', async (c) => {
 
 async function publicationPage(
   c: Context<SignedInEnv>,
-  opts: { status?: 200 | 409 | 422; notice?: string; warning?: string; note?: string; errors?: Record<string, string> } = {},
+  opts: { status?: 200 | 409 | 422; notice?: string; warning?: CatalogueError; note?: string; errors?: CatalogueErrors } = {},
 ) {
   const pending = await pendingPublication(c.get('deps').db, scope(c));
   if (!pending) return render(c, () => <NoCataloguePage ui={ui(c)} />);
@@ -618,33 +527,25 @@ catalogueRoutes.get('/publication', (c) => publicationPage(c, { notice: c.req.qu
 
 catalogueRoutes.post('/publication', async (c) => {
   const { now } = c.get('deps');
-  const t = c.get('t');
-  const fields = await readForm(c);
-  const revision = revisionOf(fields);
-  const note = z
-    .string()
-    .trim()
-    .max(1000, { error: t.catalogue.form.tooLong(1000) })
-    .safeParse(field(fields, 'note'));
-  if (!note.success) return publicationPage(c, { status: 422, note: field(fields, 'note'), errors: { note: note.error.issues[0]!.message } });
+  const parsed = parsePublication(await readForm(c));
+  if (!parsed.ok) return publicationPage(c, { status: 422, note: parsed.note, errors: parsed.errors });
+  const { note } = parsed;
   const result = await changeAudited(
     c,
     'catalogue.published',
-    (trx) => publishDraft(trx, scope(c), revision, note.data || null, now(), field(fields, 'confirm_uncovered') === '1'),
+    (trx) => publishDraft(trx, scope(c), parsed.revision, note || null, now(), parsed.confirmUncovered),
     (r) => (r.status === 'published' ? { type: 'catalogue_version', id: r.id } : null),
   );
   switch (result.status) {
     case 'published':
       return redirectAfterPost(c, `/catalogue?published=${result.number}`);
     case 'stale':
-      return publicationPage(c, { status: 409, warning: t.catalogue.publication.stale, note: note.data });
+      return publicationPage(c, { status: 409, warning: 'stale', note });
     case 'missing':
       return c.notFound();
-    case 'uncovered': {
-      const areas = result.areas.map((a) => t.catalogue.areas[a]).join(', ');
-      return publicationPage(c, { status: 422, note: note.data, errors: { confirm_uncovered: t.catalogue.publication.confirmUncoveredRequired(areas) } });
-    }
+    case 'uncovered':
+      return publicationPage(c, { status: 422, note, errors: { confirm_uncovered: ['confirmUncovered', result.areas] } });
     default:
-      return publicationPage(c, { status: 422, note: note.data });
+      return publicationPage(c, { status: 422, note });
   }
 });

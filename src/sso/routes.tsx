@@ -16,7 +16,7 @@ import { SignInForm, SignInPage, type Replay } from '../../views/auth/SignInPage
 import { TwoFactorPage } from '../../views/auth/TwoFactorPage.js';
 import { ReplayPage } from '../../views/auth/PasswordPages.js';
 import { SsoContinuePage, SsoRefusedPage } from '../../views/auth/SsoPages.js';
-import type { FieldErrors } from '../../views/components/form.js';
+import type { SignInErrors } from '../auth/forms.js';
 import { emailDomain, providerAssertsMfa, subjectOf, verifiedEmail, type SsoRefusal } from './logic.js';
 import { configurationOf, finishLogin, OidcError, startLogin } from './oidc.js';
 import {
@@ -89,27 +89,26 @@ async function refuse(c: Context<AppEnv>, reason: SsoRefusal, who: { organisatio
 ssoSignInRoutes.post('/', async (c) => {
   const deps = c.get('deps');
   const { db, config } = deps;
-  const t = c.get('t');
   const fields = await readForm(c);
   const email = field(fields, 'email').trim();
   const next = nextTarget(c, field(fields, 'next'));
   const replay = decodeReplay(c, fields);
-  const again = (errors: FieldErrors, status: ContentfulStatusCode) =>
+  const again = (errors: SignInErrors, status: ContentfulStatusCode) =>
     render(c, () => <SignInPage ui={ui(c)} email={email} errors={errors} next={next} replay={replay} sso />, {
       status,
       fragment: () => <SignInForm ui={ui(c)} email={email} errors={errors} next={next} replay={replay} sso />,
     });
 
   const domain = emailDomain(email);
-  if (!domain) return again({ email: t.auth.password.invalidEmail }, 422);
+  if (!domain) return again({ email: 'invalidEmail' }, 422);
   const provider = await findProviderForDomain(db, domain);
-  if (!provider) return again({ email: t.sso.signin.noProvider }, 422);
+  if (!provider) return again({ email: 'noProvider' }, 422);
   let start;
   try {
     start = await startLogin(await configurationOf(settingsOf(provider), config.ssoAllowHttpIssuer), redirectUri(config), email);
   } catch (error) {
     if (!(error instanceof OidcError)) throw error;
-    if (isHtmx(c)) return again({ email: t.sso.signin.refusals.unreachable }, 502);
+    if (isHtmx(c)) return again({ email: 'unreachable' }, 502);
     return refuse(c, 'unreachable', { organisationId: provider.organisationId });
   }
   await startSsoLogin(db, provider.id, { state: start.state, nonce: start.nonce, codeVerifier: start.codeVerifier, next, replay }, deps.now());

@@ -482,6 +482,7 @@ describe('sessions, links and two-step verification', () => {
     // Someone who already has a password gets a reset link instead.
     const refused = await t.request(`/admin/users/${s.worker}/invitation`, { cookie: s.adminCookie, form: {} });
     expect(refused.status).toBe(422);
+    expect(await refused.text()).toContain('Deze persoon heeft al een wachtwoord. Maak een link voor een nieuw wachtwoord.');
   });
 
   it('resets two-step verification for a lost phone', async () => {
@@ -541,6 +542,21 @@ describe('teams', () => {
     const s = await setup();
     const res = await t.request('/admin/teams', { cookie: s.adminCookie, form: { name: 'Team Elders' } });
     expect(res.status).toBe(303);
+  });
+
+  it('refuses a team name over 100 characters, saying the limit in the user’s language', async () => {
+    const s = await setup();
+    const before = await snapshot();
+    const nl = await t.request('/admin/teams', { cookie: s.adminCookie, form: { name: 'x'.repeat(101) } });
+    expect(nl.status).toBe(422);
+    expect(await nl.text()).toContain('Gebruik hoogstens 100 tekens.');
+    expect(await snapshot()).toBe(before);
+    await t.db.updateTable('app_user').set({ locale: 'fr' }).where('id', '=', s.admin).execute();
+    const beforeFr = await snapshot();
+    const fr = await t.request('/admin/users', { cookie: s.adminCookie, form: { display_name: 'x'.repeat(201), email: 'nina@ocmw.be' } });
+    expect(fr.status).toBe(422);
+    expect(await fr.text()).toContain('Utilisez au maximum 200 caractères.');
+    expect(await snapshot()).toBe(beforeFr);
   });
 
   it('refuses an empty or duplicate team name with 422 and writes nothing', async () => {
@@ -610,6 +626,15 @@ describe('settings', () => {
     const res = await t.request('/admin/settings', { cookie, form: { name: 'OCMW Teststad' } });
     expect(res.status).toBe(303);
     expect((await t.db.selectFrom('organisation').select('require_two_factor').where('id', '=', s.org).executeTakeFirstOrThrow()).require_two_factor).toBe(0);
+  });
+
+  it('refuses an unknown choice of who sees sensitive domains with 422 and changes nothing', async () => {
+    const s = await setup();
+    const before = await snapshot();
+    const res = await t.request('/admin/settings', { cookie: s.adminCookie, form: { name: 'OCMW Nieuwstad', sensitive_visibility: 'everyone' } });
+    expect(res.status).toBe(422);
+    expect(await res.text()).toContain('Kies wie de gevoelige domeinen ziet.');
+    expect(await snapshot()).toBe(before);
   });
 
   it('refuses an empty name with 422', async () => {

@@ -336,6 +336,15 @@ describe('passwords', () => {
     expect(await auditActions()).toContain('password.changed:success');
   });
 
+  it('an unknown language is refused with words, and the language stays', async () => {
+    const res = await t.request('/account/language', { cookie, form: { locale: 'de' } });
+    expect(res.status).toBe(422);
+    const html = await res.text();
+    expect(html).toContain('Kies een van de talen.');
+    expect(html).toContain('href="#field-locale"');
+    expect((await t.db.selectFrom('app_user').select('locale').where('id', '=', userId).executeTakeFirstOrThrow()).locale).toBe('nl');
+  });
+
   it('accepts 128 characters and pasted long phrases, refuses over 256', async () => {
     const long = 'x'.repeat(100) + ' lange zin met spaties ' + 'y'.repeat(5);
     expect((await t.request('/account/password', { cookie, form: { current: GOOD_PASSWORD, password: long } })).status).toBe(303);

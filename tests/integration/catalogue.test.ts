@@ -235,10 +235,14 @@ describe('editing the draft', () => {
   it('re-renders an empty anchor text with an inline error (422) and saves nothing', async () => {
     const id = await domainId('schulden');
     const before = await catalogueState();
-    const res = await t.request(`/catalogue/draft/domains/${id}`, { cookie: admin, form: domainForm('schulden', 0, { anchor3_fr: '  ', podMiAreas: [] }) });
+    const res = await t.request(`/catalogue/draft/domains/${id}`, {
+      cookie: admin,
+      form: domainForm('schulden', 0, { anchor3_fr: '  ', name_en: 'x'.repeat(101), podMiAreas: [] }),
+    });
     expect(res.status).toBe(422);
     const html = await res.text();
     expect(html).toContain('href="#field-anchor3_fr">Score 3 (Frans): Vul dit veld in.');
+    expect(html).toContain('Gebruik hoogstens 100 tekens.');
     expect(html).toContain('Kies minstens één POD MI-domein.');
     expect(await catalogueState()).toEqual(before);
   });
@@ -545,6 +549,16 @@ describe('export and import', () => {
       const res = await t.request('/catalogue/import', { cookie: admin, form: {} });
       expect(res.status).toBe(422);
       expect(await res.text()).toContain('Kies een bestand.');
+      expect(await catalogueState()).toEqual(before);
+    });
+
+    it('a file that is not a catalogue says it was refused, above its problems', async () => {
+      const before = await catalogueState();
+      const res = await upload('/catalogue/import', JSON.stringify({ formatVersion: 1 }));
+      expect(res.status).toBe(422);
+      const html = await res.text();
+      expect(html).toContain('Het bestand werd geweigerd. Er werd niets veranderd.');
+      expect(html).toContain('id="import-problems"');
       expect(await catalogueState()).toEqual(before);
     });
   });

@@ -1,20 +1,16 @@
 import type { Ui } from '../../src/http/ui.js';
 import { Layout } from '../layouts/Layout.js';
-import { ErrorSummary, Field, type FieldErrors } from '../components/form.js';
+import { ErrorSummary, Field } from '../components/form.js';
+import { sayAll } from '../../src/http/form-errors.js';
+import { NAME_MAX, type AdminErrors, type SettingsValues } from '../../src/admin/forms.js';
 import { AdminNav } from './AdminNav.js';
 import { CheckboxField } from './fields.js';
 
-export interface SettingsValues {
-  name: string;
-  require_two_factor: boolean;
-  sensitive_visibility: 'team' | 'assigned';
-}
-
-export function SettingsPage(p: { ui: Ui; values: SettingsValues; errors?: FieldErrors; notice?: string | undefined }) {
+export function SettingsPage(p: { ui: Ui; values: SettingsValues; errors?: AdminErrors; notice?: string | undefined }) {
   const { ui } = p;
   const { t } = ui;
   const a = t.admin.settings;
-  const errors = p.errors ?? {};
+  const errors = sayAll(t.admin.errors, p.errors);
   return (
     <Layout ui={ui} title={a.title}>
       <AdminNav ui={ui} />
@@ -26,7 +22,7 @@ export function SettingsPage(p: { ui: Ui; values: SettingsValues; errors?: Field
       )}
       <form method="post" action="/admin/settings" novalidate class="narrow">
         <ErrorSummary t={t} errors={errors} labels={{ name: a.organisationName, require_two_factor: a.requireTwoFactor }} />
-        <Field name="name" label={a.organisationName} value={p.values.name} error={errors.name} maxlength={200} autocomplete="organization" required />
+        <Field name="name" label={a.organisationName} value={p.values.name} error={errors.name} maxlength={NAME_MAX} autocomplete="organization" required />
         <CheckboxField
           name="require_two_factor"
           label={a.requireTwoFactor}

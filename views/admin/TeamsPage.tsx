@@ -2,16 +2,19 @@ import type { Ui } from '../../src/http/ui.js';
 import type { TeamRow } from '../../src/admin/model.js';
 import { Layout } from '../layouts/Layout.js';
 import { ErrorSummary, Field, type FieldErrors } from '../components/form.js';
+import { say } from '../../src/http/form-errors.js';
+import { TEAM_NAME_MAX, type AdminError } from '../../src/admin/forms.js';
 import { AdminNav } from './AdminNav.js';
 
 /** The form that failed: the "new team" form, or the rename form of one team. */
-export type TeamsPageFailure = { form: 'create'; value: string; error: string } | { form: 'rename'; teamId: number; value: string; error: string };
+export type TeamsPageFailure = { form: 'create'; value: string; error: AdminError } | { form: 'rename'; teamId: number; value: string; error: AdminError };
 
 export function TeamsPage(p: { ui: Ui; teams: TeamRow[]; failed?: TeamsPageFailure; notice?: string | undefined }) {
   const { ui } = p;
   const { t } = ui;
   const a = t.admin.teams;
   const createFailed = p.failed?.form === 'create' ? p.failed : undefined;
+  const createError = createFailed && say(t.admin.errors, createFailed.error);
   return (
     <Layout ui={ui} title={a.title}>
       <AdminNav ui={ui} />
@@ -26,7 +29,8 @@ export function TeamsPage(p: { ui: Ui; teams: TeamRow[]; failed?: TeamsPageFailu
       {p.teams.map((team) => {
         const failed = p.failed?.form === 'rename' && p.failed.teamId === team.id ? p.failed : undefined;
         const id = `field-rename-${team.id}`;
-        const errors: FieldErrors = failed ? { [`rename-${team.id}`]: failed.error } : {};
+        const error = failed && say(t.admin.errors, failed.error);
+        const errors: FieldErrors = error ? { [`rename-${team.id}`]: error } : {};
         return (
           <section aria-labelledby={`team-${team.id}-title`} class="card">
             <h2 id={`team-${team.id}-title`}>{team.name}</h2>
@@ -63,9 +67,9 @@ export function TeamsPage(p: { ui: Ui; teams: TeamRow[]; failed?: TeamsPageFailu
             <form method="post" action={`/admin/teams/${team.id}`} novalidate class="inline-fields">
               <div class={`field${failed ? ' field--error' : ''}`}>
                 <label for={id}>{a.newName(team.name)}</label>
-                {failed && (
+                {error && (
                   <p class="field__error" id={`${id}-error`}>
-                    {failed.error}
+                    {error}
                   </p>
                 )}
                 <input
@@ -73,7 +77,7 @@ export function TeamsPage(p: { ui: Ui; teams: TeamRow[]; failed?: TeamsPageFailu
                   id={id}
                   name="name"
                   value={failed ? failed.value : team.name}
-                  maxlength={100}
+                  maxlength={TEAM_NAME_MAX}
                   required
                   autocomplete="off"
                   aria-invalid={failed ? 'true' : undefined}
@@ -91,8 +95,8 @@ export function TeamsPage(p: { ui: Ui; teams: TeamRow[]; failed?: TeamsPageFailu
       <section aria-labelledby="create-title" class="card">
         <h2 id="create-title">{a.createTitle}</h2>
         <form method="post" action="/admin/teams" novalidate>
-          <ErrorSummary t={t} errors={createFailed ? { name: createFailed.error } : {}} labels={{ name: a.name }} />
-          <Field name="name" label={a.name} value={createFailed?.value ?? ''} error={createFailed?.error} maxlength={100} autocomplete="off" required />
+          <ErrorSummary t={t} errors={createError ? { name: createError } : {}} labels={{ name: a.name }} />
+          <Field name="name" label={a.name} value={createFailed?.value ?? ''} error={createError} maxlength={TEAM_NAME_MAX} autocomplete="off" required />
           <button type="submit" class="button">
             {a.createSubmit}
           </button>

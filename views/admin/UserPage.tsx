@@ -2,20 +2,15 @@ import type { Ui } from '../../src/http/ui.js';
 import type { AdminUserRow } from '../../src/admin/model.js';
 import { formatDateTime } from '../../src/i18n/format.js';
 import { Layout } from '../layouts/Layout.js';
-import { ErrorSummary, Field, type FieldErrors } from '../components/form.js';
+import { ErrorSummary, Field } from '../components/form.js';
+import { sayAll } from '../../src/http/form-errors.js';
+import { NAME_MAX, type AdminErrors, type UserEditValues } from '../../src/admin/forms.js';
 import { AdminNav } from './AdminNav.js';
 import { CheckboxField, TeamRoleFields, teamField, type RoleChoice } from './fields.js';
 import { roleWords, statusText } from './UsersPage.js';
 
-export interface UserEditValues {
-  display_name: string;
-  is_admin: boolean;
-  is_policy: boolean;
-  roles: Record<number, RoleChoice>;
-}
-
 /** Which of the page's forms failed: each gets its own error summary, only one is shown. */
-export type UserPageErrors = { form: 'edit'; errors: FieldErrors } | { form: 'access'; errors: FieldErrors };
+export type UserPageErrors = { form: 'edit' | 'access'; errors: AdminErrors };
 
 export function rolesOf(user: AdminUserRow): Record<number, RoleChoice> {
   return Object.fromEntries(user.memberships.map((m) => [m.teamId, m.role]));
@@ -34,8 +29,8 @@ export function UserPage(p: {
   const { t } = ui;
   const a = t.admin.users;
   const u = t.admin.user;
-  const editErrors = p.failed?.form === 'edit' ? p.failed.errors : {};
-  const accessErrors = p.failed?.form === 'access' ? p.failed.errors : {};
+  const editErrors = sayAll(t.admin.errors, p.failed?.form === 'edit' ? p.failed.errors : undefined);
+  const accessErrors = sayAll(t.admin.errors, p.failed?.form === 'access' ? p.failed.errors : undefined);
   const values: UserEditValues = p.values ?? { display_name: user.displayName, is_admin: user.isAdmin, is_policy: user.isPolicy, roles: rolesOf(user) };
   const labels: Record<string, string> = { display_name: a.name, is_admin: a.isAdmin };
   for (const team of p.teams) labels[teamField(team.id)] = a.teamRoleLegend(team.name);
@@ -72,7 +67,15 @@ export function UserPage(p: {
         <h2 id="edit-title">{u.editTitle}</h2>
         <form method="post" action={`/admin/users/${user.id}`} novalidate>
           <ErrorSummary t={t} errors={editErrors} labels={labels} />
-          <Field name="display_name" label={a.name} value={values.display_name} error={editErrors.display_name} autocomplete="off" maxlength={200} required />
+          <Field
+            name="display_name"
+            label={a.name}
+            value={values.display_name}
+            error={editErrors.display_name}
+            autocomplete="off"
+            maxlength={NAME_MAX}
+            required
+          />
           <CheckboxField name="is_admin" label={a.isAdmin} hint={a.isAdminHint} checked={values.is_admin} error={editErrors.is_admin} />
           <CheckboxField name="is_policy" label={t.figures.roles.policy} hint={t.figures.roles.policyHint} checked={values.is_policy} />
           <TeamRoleFields t={t} teams={p.teams} values={values.roles} errors={editErrors} />

@@ -2,17 +2,11 @@ import type { Ui } from '../../src/http/ui.js';
 import type { Messages } from '../../src/i18n/index.js';
 import type { AdminUserRow, UserStatus } from '../../src/admin/model.js';
 import { Layout } from '../layouts/Layout.js';
-import { ErrorSummary, Field, type FieldErrors } from '../components/form.js';
+import { ErrorSummary, Field } from '../components/form.js';
+import { sayAll } from '../../src/http/form-errors.js';
+import { EMAIL_MAX, NAME_MAX, type AdminErrors, type InviteValues } from '../../src/admin/forms.js';
 import { AdminNav } from './AdminNav.js';
-import { CheckboxField, LanguageField, TeamRoleFields, teamField, type RoleChoice } from './fields.js';
-
-export interface InviteValues {
-  display_name: string;
-  email: string;
-  is_admin: boolean;
-  locale: string;
-  roles: Record<number, RoleChoice>;
-}
+import { CheckboxField, LanguageField, TeamRoleFields, teamField } from './fields.js';
 
 export function statusText(t: Messages, status: UserStatus): string {
   return { active: t.admin.users.statusActive, disabled: t.admin.users.statusDisabled, invited: t.admin.users.statusInvited }[status];
@@ -27,11 +21,11 @@ export function roleWords(t: Messages, u: Pick<AdminUserRow, 'isAdmin' | 'member
   ];
 }
 
-export function UsersPage(p: { ui: Ui; users: AdminUserRow[]; teams: { id: number; name: string }[]; values?: InviteValues; errors?: FieldErrors }) {
+export function UsersPage(p: { ui: Ui; users: AdminUserRow[]; teams: { id: number; name: string }[]; values?: InviteValues; errors?: AdminErrors }) {
   const { ui } = p;
   const { t } = ui;
   const a = t.admin.users;
-  const errors = p.errors ?? {};
+  const errors = sayAll(t.admin.errors, p.errors);
   const values: InviteValues = p.values ?? { display_name: '', email: '', is_admin: false, locale: ui.locale, roles: {} };
   const labels: Record<string, string> = { display_name: a.name, email: a.email, is_admin: a.isAdmin, locale: a.language };
   for (const team of p.teams) labels[teamField(team.id)] = a.teamRoleLegend(team.name);
@@ -78,8 +72,8 @@ export function UsersPage(p: { ui: Ui; users: AdminUserRow[]; teams: { id: numbe
         <form method="post" action="/admin/users" novalidate>
           <ErrorSummary t={t} errors={errors} labels={labels} />
           <p>{a.inviteIntro}</p>
-          <Field name="display_name" label={a.name} value={values.display_name} error={errors.display_name} autocomplete="off" maxlength={200} required />
-          <Field name="email" label={a.email} type="email" value={values.email} error={errors.email} autocomplete="off" maxlength={320} required />
+          <Field name="display_name" label={a.name} value={values.display_name} error={errors.display_name} autocomplete="off" maxlength={NAME_MAX} required />
+          <Field name="email" label={a.email} type="email" value={values.email} error={errors.email} autocomplete="off" maxlength={EMAIL_MAX} required />
           <CheckboxField name="is_admin" label={a.isAdmin} hint={a.isAdminHint} checked={values.is_admin} error={errors.is_admin} />
           <LanguageField t={t} value={values.locale} error={errors.locale} />
           <TeamRoleFields t={t} teams={p.teams} values={values.roles} errors={errors} />

@@ -2,7 +2,9 @@ import type { Ui } from '../../src/http/ui.js';
 import { formatDateTime } from '../../src/i18n/format.js';
 import { LOCALES, messagesFor } from '../../src/i18n/index.js';
 import { Layout } from '../layouts/Layout.js';
-import { ErrorSummary, Field, type FieldErrors } from '../components/form.js';
+import { ErrorSummary, Field } from '../components/form.js';
+import { sayAll } from '../../src/http/form-errors.js';
+import type { AuthErrors } from '../../src/auth/forms.js';
 
 export interface SessionRow {
   id: string;
@@ -12,11 +14,19 @@ export interface SessionRow {
   current: boolean;
 }
 
-export function AccountPage(p: { ui: Ui; sessions: SessionRow[]; recoveryLeft: number; notice?: string | undefined; passwordErrors?: FieldErrors }) {
+export function AccountPage(p: {
+  ui: Ui;
+  sessions: SessionRow[];
+  recoveryLeft: number;
+  notice?: string | undefined;
+  languageErrors?: AuthErrors;
+  passwordErrors?: AuthErrors;
+}) {
   const { ui } = p;
   const t = ui.t.auth.account;
   const user = ui.user!;
-  const pwErrors = p.passwordErrors ?? {};
+  const pwErrors = sayAll(ui.t.auth.errors, p.passwordErrors);
+  const languageError = sayAll(ui.t.auth.errors, p.languageErrors).locale;
   return (
     <Layout ui={ui} title={t.title}>
       <h1>{t.title}</h1>
@@ -31,10 +41,21 @@ export function AccountPage(p: { ui: Ui; sessions: SessionRow[]; recoveryLeft: n
 
       <section aria-labelledby="language-title" class="card">
         <h2 id="language-title">{t.languageTitle}</h2>
+        <ErrorSummary t={ui.t} errors={{ locale: languageError }} labels={{ locale: t.language }} />
         <form method="post" action="/account/language" class="inline-fields">
-          <div class="field">
+          <div class={`field${languageError ? ' field--error' : ''}`}>
             <label for="field-locale">{t.language}</label>
-            <select id="field-locale" name="locale">
+            {languageError && (
+              <p class="field__error" id="field-locale-error">
+                {languageError}
+              </p>
+            )}
+            <select
+              id="field-locale"
+              name="locale"
+              aria-invalid={languageError ? 'true' : undefined}
+              aria-describedby={languageError ? 'field-locale-error' : undefined}
+            >
               {LOCALES.map((l) => (
                 <option value={l} selected={l === ui.locale}>
                   {messagesFor(l).meta.languageName}

@@ -1,21 +1,24 @@
 import type { Ui } from '../../src/http/ui.js';
 import { Layout } from '../layouts/Layout.js';
-import { ErrorSummary, Field, type FieldErrors } from '../components/form.js';
+import { ErrorSummary, Field } from '../components/form.js';
+import { sayAll } from '../../src/http/form-errors.js';
+import type { AuthErrors } from '../../src/auth/forms.js';
 
 export function SetPasswordPage({
   ui,
   token,
   purpose,
   email,
-  errors = {},
+  errors: codes,
 }: {
   ui: Ui;
   token: string;
   purpose: 'invitation' | 'password_reset';
   email: string;
-  errors?: FieldErrors;
+  errors?: AuthErrors;
 }) {
   const t = ui.t.auth.password;
+  const errors = sayAll(ui.t.auth.errors, codes);
   const title = purpose === 'invitation' ? t.newTitle : t.resetTitle;
   return (
     <Layout ui={ui} title={title} bare>
@@ -63,16 +66,17 @@ export function ForgotPasswordPage({
   ui,
   mailEnabled,
   sent,
-  errors = {},
+  errors: codes,
   email,
 }: {
   ui: Ui;
   mailEnabled: boolean;
   sent?: boolean;
-  errors?: FieldErrors;
+  errors?: AuthErrors;
   email?: string;
 }) {
   const t = ui.t.auth.password;
+  const errors = sayAll(ui.t.auth.errors, codes);
   return (
     <Layout ui={ui} title={t.forgotTitle} bare>
       <div class="narrow">

@@ -1,6 +1,8 @@
 import type { Ui } from '../../src/http/ui.js';
 import { Layout } from '../layouts/Layout.js';
-import { ErrorSummary, Field, type FieldErrors } from '../components/form.js';
+import { ErrorSummary, Field } from '../components/form.js';
+import { sayAll } from '../../src/http/form-errors.js';
+import { signInTexts, type SignInErrors } from '../../src/auth/forms.js';
 
 export interface Replay {
   action: string;
@@ -18,10 +20,10 @@ export function ReplayFields({ replay }: { replay?: Replay | undefined }) {
   );
 }
 
-export function SignInForm(p: { ui: Ui; email?: string; errors?: FieldErrors; next: string; replay?: Replay | undefined; sso?: boolean }) {
+export function SignInForm(p: { ui: Ui; email?: string; errors?: SignInErrors; next: string; replay?: Replay | undefined; sso?: boolean }) {
   const t = p.ui.t.auth.signin;
   const s = p.ui.t.sso.signin;
-  const errors = p.errors ?? {};
+  const errors = sayAll(signInTexts(p.ui.t), p.errors);
   return (
     <form method="post" action="/signin" id="signin-form" novalidate hx-post="/signin" hx-target="#signin-form" hx-swap="outerHTML">
       <ErrorSummary t={p.ui.t} errors={errors} labels={{ email: t.email, password: t.password }} />
@@ -60,7 +62,7 @@ export function SignInForm(p: { ui: Ui; email?: string; errors?: FieldErrors; ne
 export function SignInPage(p: {
   ui: Ui;
   email?: string;
-  errors?: FieldErrors;
+  errors?: SignInErrors;
   next: string;
   notice?: string | undefined;
   warning?: string | undefined;

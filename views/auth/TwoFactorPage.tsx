@@ -1,10 +1,13 @@
 import type { Ui } from '../../src/http/ui.js';
 import { Layout } from '../layouts/Layout.js';
-import { ErrorSummary, Field, type FieldErrors } from '../components/form.js';
+import { ErrorSummary, Field } from '../components/form.js';
+import { say, sayAll } from '../../src/http/form-errors.js';
+import type { AuthError, AuthErrors } from '../../src/auth/forms.js';
 import { ReplayFields, type Replay } from './SignInPage.js';
 
-export function TwoFactorPage({ ui, errors = {}, next, replay }: { ui: Ui; errors?: FieldErrors; next: string; replay?: Replay | undefined }) {
+export function TwoFactorPage({ ui, errors: codes, next, replay }: { ui: Ui; errors?: AuthErrors; next: string; replay?: Replay | undefined }) {
   const t = ui.t.auth.twoFactor;
+  const errors = sayAll(ui.t.auth.errors, codes);
   return (
     <Layout ui={ui} title={t.title} bare>
       <div class="narrow">
@@ -36,8 +39,9 @@ export function TwoFactorPage({ ui, errors = {}, next, replay }: { ui: Ui; error
   );
 }
 
-export function TwoFactorSetupPage({ ui, qrSvg, keyText, error }: { ui: Ui; qrSvg: string; keyText: string; error?: string | undefined }) {
+export function TwoFactorSetupPage({ ui, qrSvg, keyText, error: code }: { ui: Ui; qrSvg: string; keyText: string; error?: AuthError | undefined }) {
   const t = ui.t.auth.twoFactor;
+  const error = code && say(ui.t.auth.errors, code);
   return (
     <Layout ui={ui} title={t.setupTitle}>
       <div class="narrow">

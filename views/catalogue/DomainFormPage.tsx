@@ -4,16 +4,10 @@ import type { Locale } from '../../src/i18n/locale.js';
 import { TEXT_LIMITS } from '../../src/catalogue/catalogue-schema.js';
 import { LOCALES } from '../../src/i18n/locale.js';
 import { Layout } from '../layouts/Layout.js';
-import { ErrorSummary, type FieldErrors } from '../components/form.js';
+import { ErrorSummary } from '../components/form.js';
+import { sayAll } from '../../src/http/form-errors.js';
+import type { CatalogueErrors, DomainFormValues } from '../../src/catalogue/forms.js';
 import { langTag } from './components.js';
-
-/** The form's values as strings, keyed by field name (name_nl, question_fr, anchor3_en, ...). */
-export interface DomainFormValues {
-  texts: Record<string, string>;
-  allowNotApplicable: boolean;
-  sensitive: boolean;
-  podMiAreas: string[];
-}
 
 export interface ConflictRow {
   label: string;
@@ -116,7 +110,7 @@ export function DomainFormPage(p: {
   domainName: string;
   domainKey?: string;
   values: DomainFormValues;
-  errors?: FieldErrors;
+  errors?: CatalogueErrors;
   revision?: number;
   conflict?: { rows: ConflictRow[]; retired: boolean };
   /** For an existing domain: the retire form. */
@@ -125,7 +119,7 @@ export function DomainFormPage(p: {
   const { ui, values } = p;
   const f = ui.t.catalogue.form;
   const c = ui.t.catalogue;
-  const errors = p.errors ?? {};
+  const errors = sayAll(ui.t.catalogue.errors, p.errors);
   const text = (name: string) => values.texts[name] ?? '';
   return (
     <Layout ui={ui} title={p.title}>

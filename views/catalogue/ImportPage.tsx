@@ -1,12 +1,15 @@
 import type { Ui } from '../../src/http/ui.js';
 import { Layout } from '../layouts/Layout.js';
 import { ErrorSummary } from '../components/form.js';
+import { say } from '../../src/http/form-errors.js';
+import type { CatalogueError } from '../../src/catalogue/forms.js';
 
 export const MAX_PROBLEMS_SHOWN = 50;
 
 /** Upload a catalogue file; a refused file lists every problem with its exact place. */
-export function ImportPage({ ui, error, problems = [] }: { ui: Ui; error?: string | undefined; problems?: string[] }) {
+export function ImportPage({ ui, error: code, problems = [] }: { ui: Ui; error?: CatalogueError | undefined; problems?: string[] }) {
   const t = ui.t.catalogue.importPage;
+  const error = code && say(ui.t.catalogue.errors, code);
   const shown = problems.slice(0, MAX_PROBLEMS_SHOWN);
   return (
     <Layout ui={ui} title={t.title}>

@@ -2,7 +2,9 @@ import type { Ui } from '../../src/http/ui.js';
 import type { PendingPublication } from '../../src/catalogue/model.js';
 import { hasChanges, newlyUncovered } from '../../src/catalogue/catalogue.js';
 import { Layout } from '../layouts/Layout.js';
-import { ErrorSummary, Field, type FieldErrors } from '../components/form.js';
+import { ErrorSummary, Field } from '../components/form.js';
+import { say, sayAll } from '../../src/http/form-errors.js';
+import { NOTE_MAX, type CatalogueError, type CatalogueErrors } from '../../src/catalogue/forms.js';
 import { ChangeList, Coverage } from './components.js';
 
 /** What publishing would change since the current version, then the confirmation. */
@@ -11,15 +13,17 @@ export function PublicationPage(p: {
   pending: PendingPublication;
   problems: string[];
   notice?: string | undefined;
-  warning?: string | undefined;
+  /** A refusal that is not a field's (the draft changed meanwhile). */
+  warning?: CatalogueError | undefined;
   note?: string;
-  errors?: FieldErrors;
+  errors?: CatalogueErrors;
 }) {
   const { ui, pending } = p;
   const c = ui.t.catalogue;
   const t = c.publication;
   const changed = hasChanges(pending.changes);
-  const errors = p.errors ?? {};
+  const errors = sayAll(c.errors, p.errors);
+  const warning = p.warning && say(c.errors, p.warning);
   // Areas this publication takes away: said before the button, and confirmed (the coverage table shows all).
   const uncovered = newlyUncovered(pending.current.catalogue, pending.next).map((a) => c.areas[a]);
   return (
@@ -30,9 +34,9 @@ export function PublicationPage(p: {
           {p.notice}
         </p>
       )}
-      {p.warning && (
+      {warning && (
         <p class="alert alert--error" role="alert" tabindex={-1} data-focus-on-load>
-          {p.warning}
+          {warning}
         </p>
       )}
       <p>
@@ -82,7 +86,15 @@ export function PublicationPage(p: {
                   </label>
                 </div>
               )}
-              <Field name="note" label={`${t.note} ${ui.t.form.optional}`} hint={t.noteHint} value={p.note} error={errors.note} multiline maxlength={1000} />
+              <Field
+                name="note"
+                label={`${t.note} ${ui.t.form.optional}`}
+                hint={t.noteHint}
+                value={p.note}
+                error={errors.note}
+                multiline
+                maxlength={NOTE_MAX}
+              />
               <button type="submit" class="button">
                 {t.submit(pending.current.number + 1)}
               </button>

@@ -3,7 +3,9 @@ import type { Level } from '../../src/catalogue/default-catalogue.js';
 import { LEVELS, TEXT_LIMITS } from '../../src/catalogue/catalogue-schema.js';
 import { LOCALES } from '../../src/i18n/locale.js';
 import { Layout } from '../layouts/Layout.js';
-import { ErrorSummary, type FieldErrors } from '../components/form.js';
+import { ErrorSummary } from '../components/form.js';
+import { sayAll } from '../../src/http/form-errors.js';
+import type { CatalogueErrors } from '../../src/catalogue/forms.js';
 import { ConflictNotice, LangField, type ConflictRow } from './DomainFormPage.js';
 
 export function themeFieldLabels(ui: Ui): Record<string, string> {
@@ -17,14 +19,14 @@ export function ThemeFormPage(p: {
   title: string;
   action: string;
   values: Record<string, string>;
-  errors?: FieldErrors;
+  errors?: CatalogueErrors;
   revision?: number;
   conflict?: ConflictRow[];
 }) {
   const { ui } = p;
   const t = ui.t.catalogue.themeForm;
   const f = ui.t.catalogue.form;
-  const errors = p.errors ?? {};
+  const errors = sayAll(ui.t.catalogue.errors, p.errors);
   const isNew = p.revision === undefined;
   return (
     <Layout ui={ui} title={p.title}>

@@ -1,7 +1,23 @@
+import type { PodMiArea } from '../default-catalogue.js';
 import type { IssueTexts } from '../catalogue-schema.js';
 import type { CatalogueMessages } from './nl.js';
 
 // English.
+/** The POD MI inspection's areas (its own names). */
+const areasEn: Record<PodMiArea, string> = {
+  gezinssituatie: 'Family situation',
+  gezondheid: 'Health',
+  budget_administratie: 'Budget and administration',
+  mobiliteit: 'Mobility',
+  opleiding: 'Education and training',
+  vrije_tijd: 'Leisure and hobbies',
+  zelfvertrouwen: 'Self-confidence',
+  communicatie: 'Communication skills',
+  digitale_vaardigheden: 'Digital skills',
+  sociaal_netwerk: 'Social network and support',
+  organisatie_planning: 'Organisation and planning',
+};
+
 export const catalogueEn: CatalogueMessages = {
   title: 'Catalogue of life domains',
   intro: 'A sociale balans is made with these life domains. Each domain has a question for the conversation and a text for each score from 1 to 5.',
@@ -20,19 +36,7 @@ export const catalogueEn: CatalogueMessages = {
     volwassene: 'Scored for each adult in the household.',
     kind: 'Scored for each child in the household.',
   },
-  areas: {
-    gezinssituatie: 'Family situation',
-    gezondheid: 'Health',
-    budget_administratie: 'Budget and administration',
-    mobiliteit: 'Mobility',
-    opleiding: 'Education and training',
-    vrije_tijd: 'Leisure and hobbies',
-    zelfvertrouwen: 'Self-confidence',
-    communicatie: 'Communication skills',
-    digitale_vaardigheden: 'Digital skills',
-    sociaal_netwerk: 'Social network and support',
-    organisatie_planning: 'Organisation and planning',
-  },
+  areas: areasEn,
   on: 'On',
   off: 'Off',
   onHint: 'On: part of every new balance. Off: an extra domain that is not in a balance by default.',
@@ -146,8 +150,6 @@ export const catalogueEn: CatalogueMessages = {
     sensitive: 'Sensitive domain (for example health, addiction or justice)',
     areas: 'Which POD MI areas does this domain cover?',
     areasHint: 'Choose at least one.',
-    areasRequired: 'Choose at least one POD MI area.',
-    tooLong: (max) => `Use at most ${max} characters.`,
     save: 'Save in the draft',
     create: 'Add the domain',
     retireTitle: 'Take out of the catalogue',
@@ -183,9 +185,6 @@ export const catalogueEn: CatalogueMessages = {
       `Note: in this version no switched-on life domain covers ${areas} any more. The current version does. Balances made with this version then no longer look at that POD MI area. Switch on a domain that covers it, or confirm below.`,
     confirmUncovered: (areas) => `I publish anyway, without a life domain for ${areas}.`,
     confirmUncoveredLabel: 'Confirmation',
-    confirmUncoveredRequired: (areas) =>
-      `This version does not cover ${areas}. Tick that you publish anyway, or first switch on a domain that covers it. Nothing was published.`,
-    stale: 'The draft was changed again in the meantime. Review the changes again before publishing. Nothing was published.',
     invalid: 'The draft cannot be published yet. Fix this first:',
     emptyThemes: (names) => `These themes have no domains yet and are not published: ${names}.`,
     headings: {
@@ -216,11 +215,6 @@ export const catalogueEn: CatalogueMessages = {
     file: 'JSON file',
     fileHint: 'At most 2 MB. Use a file made with “Export”.',
     submit: 'Read the file',
-    noFile: 'Choose a file.',
-    empty: 'The file is empty. Nothing was changed.',
-    tooLarge: 'The file is larger than 2 MB. Nothing was changed.',
-    notJson: 'This is not a valid JSON file. Nothing was changed.',
-    refused: 'The file was refused. Nothing was changed.',
     problemsTitle: 'What must change in the file?',
     more: (n) => `… and ${n} more problems.`,
   },
@@ -257,5 +251,18 @@ export const catalogueEn: CatalogueMessages = {
     formatVersion: 'formatVersion must be 1',
     unknownField: (name) => `unknown field '${name}'${name === 'domains' || name === 'theme' ? ' (domains go inside their theme, under "themes")' : ''}`,
     invalid: 'invalid value',
+  },
+  errors: {
+    required: 'Please fill in this field.',
+    tooLong: (max) => `Use at most ${max} characters.`,
+    areasRequired: 'Choose at least one POD MI area.',
+    confirmUncovered: (areas: readonly PodMiArea[]) =>
+      `This version does not cover ${areas.map((a) => areasEn[a]).join(', ')}. Tick that you publish anyway, or first switch on a domain that covers it. Nothing was published.`,
+    stale: 'The draft was changed again in the meantime. Review the changes again before publishing. Nothing was published.',
+    noFile: 'Choose a file.',
+    fileEmpty: 'The file is empty. Nothing was changed.',
+    fileTooLarge: 'The file is larger than 2 MB. Nothing was changed.',
+    notJson: 'This is not a valid JSON file. Nothing was changed.',
+    fileRefused: 'The file was refused. Nothing was changed.',
   },
 };

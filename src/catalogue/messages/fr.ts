@@ -1,7 +1,23 @@
+import type { PodMiArea } from '../default-catalogue.js';
 import type { IssueTexts } from '../catalogue-schema.js';
 import type { CatalogueMessages } from './nl.js';
 
 // French (fr-BE).
+/** The POD MI inspection's areas (its own names). */
+const areasFr: Record<PodMiArea, string> = {
+  gezinssituatie: 'Situation familiale',
+  gezondheid: 'Santé',
+  budget_administratie: 'Budget et administration',
+  mobiliteit: 'Mobilité',
+  opleiding: 'Enseignement et formation',
+  vrije_tijd: 'Loisirs et hobbies',
+  zelfvertrouwen: 'Confiance en soi',
+  communicatie: 'Compétences de communication',
+  digitale_vaardigheden: 'Compétences numériques',
+  sociaal_netwerk: 'Réseau social et soutien',
+  organisatie_planning: 'Organisation et planification',
+};
+
 export const catalogueFr: CatalogueMessages = {
   title: 'Catalogue des domaines de vie',
   intro: 'Ces domaines de vie servent à faire un bilan social. Chaque domaine a une question pour l’entretien et un texte pour chaque score de 1 à 5.',
@@ -20,19 +36,7 @@ export const catalogueFr: CatalogueMessages = {
     volwassene: 'Évalué pour chaque adulte du ménage.',
     kind: 'Évalué pour chaque enfant du ménage.',
   },
-  areas: {
-    gezinssituatie: 'Situation familiale',
-    gezondheid: 'Santé',
-    budget_administratie: 'Budget et administration',
-    mobiliteit: 'Mobilité',
-    opleiding: 'Enseignement et formation',
-    vrije_tijd: 'Loisirs et hobbies',
-    zelfvertrouwen: 'Confiance en soi',
-    communicatie: 'Compétences de communication',
-    digitale_vaardigheden: 'Compétences numériques',
-    sociaal_netwerk: 'Réseau social et soutien',
-    organisatie_planning: 'Organisation et planification',
-  },
+  areas: areasFr,
   on: 'Activé',
   off: 'Désactivé',
   onHint: 'Activé : fait partie de chaque nouveau bilan. Désactivé : domaine supplémentaire, pas inclus par défaut.',
@@ -149,8 +153,6 @@ export const catalogueFr: CatalogueMessages = {
     sensitive: 'Domaine sensible (par exemple santé, dépendance ou justice)',
     areas: 'Quels domaines du SPP IS ce domaine couvre-t-il ?',
     areasHint: 'Choisissez-en au moins un.',
-    areasRequired: 'Choisissez au moins un domaine du SPP IS.',
-    tooLong: (max) => `Utilisez au maximum ${max} caractères.`,
     save: 'Enregistrer dans le brouillon',
     create: 'Ajouter le domaine',
     retireTitle: 'Retirer du catalogue',
@@ -187,9 +189,6 @@ export const catalogueFr: CatalogueMessages = {
       `Attention : dans cette version, plus aucun domaine de vie activé ne couvre ${areas}. La version actuelle le fait. Les bilans faits avec cette version n’examinent alors plus ce domaine du SPP IS. Activez un domaine qui le couvre, ou confirmez ci-dessous.`,
     confirmUncovered: (areas) => `Je publie quand même, sans domaine de vie pour ${areas}.`,
     confirmUncoveredLabel: 'Confirmation',
-    confirmUncoveredRequired: (areas) =>
-      `Cette version ne couvre pas ${areas}. Cochez que vous publiez quand même, ou activez d’abord un domaine qui le couvre. Rien n’a été publié.`,
-    stale: 'Le brouillon a encore été modifié entre-temps. Vérifiez à nouveau les modifications avant de publier. Rien n’a été publié.',
     invalid: 'Le brouillon ne peut pas encore être publié. Corrigez d’abord ceci :',
     emptyThemes: (names) => `Ces thèmes n’ont pas encore de domaine et ne seront pas publiés : ${names}.`,
     headings: {
@@ -220,11 +219,6 @@ export const catalogueFr: CatalogueMessages = {
     file: 'Fichier JSON',
     fileHint: '2 Mo au maximum. Utilisez un fichier créé avec « Exporter ».',
     submit: 'Charger le fichier',
-    noFile: 'Choisissez un fichier.',
-    empty: 'Le fichier est vide. Rien n’a été modifié.',
-    tooLarge: 'Le fichier dépasse 2 Mo. Rien n’a été modifié.',
-    notJson: 'Ce n’est pas un fichier JSON valable. Rien n’a été modifié.',
-    refused: 'Le fichier a été refusé. Rien n’a été modifié.',
     problemsTitle: 'Que faut-il corriger dans le fichier ?',
     more: (n) => `… et ${n} autres problèmes.`,
   },
@@ -262,5 +256,18 @@ export const catalogueFr: CatalogueMessages = {
     unknownField: (name) =>
       `champ inconnu '${name}'${name === 'domains' || name === 'theme' ? ' (les domaines se trouvent dans leur thème, sous "themes")' : ''}`,
     invalid: 'valeur non valable',
+  },
+  errors: {
+    required: 'Veuillez remplir ce champ.',
+    tooLong: (max) => `Utilisez au maximum ${max} caractères.`,
+    areasRequired: 'Choisissez au moins un domaine du SPP IS.',
+    confirmUncovered: (areas: readonly PodMiArea[]) =>
+      `Cette version ne couvre pas ${areas.map((a) => areasFr[a]).join(', ')}. Cochez que vous publiez quand même, ou activez d’abord un domaine qui le couvre. Rien n’a été publié.`,
+    stale: 'Le brouillon a encore été modifié entre-temps. Vérifiez à nouveau les modifications avant de publier. Rien n’a été publié.',
+    noFile: 'Choisissez un fichier.',
+    fileEmpty: 'Le fichier est vide. Rien n’a été modifié.',
+    fileTooLarge: 'Le fichier dépasse 2 Mo. Rien n’a été modifié.',
+    notJson: 'Ce n’est pas un fichier JSON valable. Rien n’a été modifié.',
+    fileRefused: 'Le fichier a été refusé. Rien n’a été modifié.',
   },
 };

@@ -1,3 +1,4 @@
+import type { PodMiArea } from '../default-catalogue.js';
 import type { IssueTexts } from '../catalogue-schema.js';
 // Texts of the catalogue screens (Catalogus, editing, publishing, versions, import/export), in
 // nl-BE, fr-BE, en. Dutch is plain (B1) with "je"; French uses "vous". The catalogue's own texts
@@ -38,6 +39,21 @@ const issuesNl: IssueTexts = {
   invalid: 'ongeldige waarde',
 };
 
+/** The POD MI inspection's areas (its own names). */
+const areasNl: Record<PodMiArea, string> = {
+  gezinssituatie: 'Gezinssituatie',
+  gezondheid: 'Gezondheid',
+  budget_administratie: 'Budget en administratie',
+  mobiliteit: 'Mobiliteit',
+  opleiding: 'Onderwijs en opleiding',
+  vrije_tijd: 'Vrije tijd en hobby’s',
+  zelfvertrouwen: 'Zelfvertrouwen',
+  communicatie: 'Communicatievaardigheden',
+  digitale_vaardigheden: 'Digitale vaardigheden',
+  sociaal_netwerk: 'Sociaal netwerk en steun',
+  organisatie_planning: 'Organisatie en planning',
+};
+
 export const catalogueNl = {
   title: 'Catalogus van de levensdomeinen',
   intro: 'Met deze levensdomeinen maak je een sociale balans. Elk domein heeft een vraag voor het gesprek en een tekst bij elke score van 1 tot 5.',
@@ -57,19 +73,7 @@ export const catalogueNl = {
     volwassene: 'Gescoord voor elke volwassene van het gezin.',
     kind: 'Gescoord voor elk kind van het gezin.',
   },
-  areas: {
-    gezinssituatie: 'Gezinssituatie',
-    gezondheid: 'Gezondheid',
-    budget_administratie: 'Budget en administratie',
-    mobiliteit: 'Mobiliteit',
-    opleiding: 'Onderwijs en opleiding',
-    vrije_tijd: 'Vrije tijd en hobby’s',
-    zelfvertrouwen: 'Zelfvertrouwen',
-    communicatie: 'Communicatievaardigheden',
-    digitale_vaardigheden: 'Digitale vaardigheden',
-    sociaal_netwerk: 'Sociaal netwerk en steun',
-    organisatie_planning: 'Organisatie en planning',
-  },
+  areas: areasNl,
   on: 'Aan',
   off: 'Uit',
   onHint: 'Aan: komt in elke nieuwe balans. Uit: een extra domein dat niet standaard in een balans komt.',
@@ -187,8 +191,6 @@ export const catalogueNl = {
     sensitive: 'Gevoelig domein (bijvoorbeeld gezondheid, verslaving of justitie)',
     areas: 'Welke POD MI-domeinen dekt dit domein?',
     areasHint: 'Kies er minstens één.',
-    areasRequired: 'Kies minstens één POD MI-domein.',
-    tooLong: (max: number) => `Gebruik hoogstens ${max} tekens.`,
     save: 'Opslaan in het ontwerp',
     create: 'Domein toevoegen',
     retireTitle: 'Uit de catalogus halen',
@@ -224,9 +226,6 @@ export const catalogueNl = {
       `Let op: in deze versie dekt geen enkel levensdomein dat aan staat nog ${areas}. De huidige versie doet dat wel. Balansen met deze versie bekijken dat domein van de POD MI dan niet meer. Zet een domein aan dat het dekt, of bevestig hieronder.`,
     confirmUncovered: (areas: string) => `Ik publiceer toch, zonder levensdomein voor ${areas}.`,
     confirmUncoveredLabel: 'Bevestiging',
-    confirmUncoveredRequired: (areas: string) =>
-      `Deze versie dekt ${areas} niet. Vink aan dat je toch publiceert, of zet eerst een domein aan dat het dekt. Er werd niets gepubliceerd.`,
-    stale: 'Het ontwerp werd intussen nog aangepast. Kijk de wijzigingen opnieuw na voor je publiceert. Er werd niets gepubliceerd.',
     invalid: 'Het ontwerp kan nog niet gepubliceerd worden. Pas dit eerst aan:',
     emptyThemes: (names: string) => `Deze thema’s hebben nog geen domeinen en worden niet gepubliceerd: ${names}.`,
     headings: {
@@ -257,14 +256,23 @@ export const catalogueNl = {
     file: 'JSON-bestand',
     fileHint: 'Hoogstens 2 MB. Gebruik een bestand dat met “Exporteren” gemaakt is.',
     submit: 'Bestand inlezen',
-    noFile: 'Kies een bestand.',
-    empty: 'Het bestand is leeg. Er werd niets veranderd.',
-    tooLarge: 'Het bestand is groter dan 2 MB. Er werd niets veranderd.',
-    notJson: 'Dit is geen geldig JSON-bestand. Er werd niets veranderd.',
-    refused: 'Het bestand werd geweigerd. Er werd niets veranderd.',
     problemsTitle: 'Wat moet er anders in het bestand?',
     more: (n: number) => `… en nog ${n} andere problemen.`,
   },
   issues: issuesNl,
+  // What the forms refuse, by code (src/catalogue/forms.ts); the views say them with sayAll.
+  errors: {
+    required: 'Vul dit veld in.',
+    tooLong: (max: number) => `Gebruik hoogstens ${max} tekens.`,
+    areasRequired: 'Kies minstens één POD MI-domein.',
+    confirmUncovered: (areas: readonly PodMiArea[]) =>
+      `Deze versie dekt ${areas.map((a) => areasNl[a]).join(', ')} niet. Vink aan dat je toch publiceert, of zet eerst een domein aan dat het dekt. Er werd niets gepubliceerd.`,
+    stale: 'Het ontwerp werd intussen nog aangepast. Kijk de wijzigingen opnieuw na voor je publiceert. Er werd niets gepubliceerd.',
+    noFile: 'Kies een bestand.',
+    fileEmpty: 'Het bestand is leeg. Er werd niets veranderd.',
+    fileTooLarge: 'Het bestand is groter dan 2 MB. Er werd niets veranderd.',
+    notJson: 'Dit is geen geldig JSON-bestand. Er werd niets veranderd.',
+    fileRefused: 'Het bestand werd geweigerd. Er werd niets veranderd.',
+  },
 };
 export type CatalogueMessages = typeof catalogueNl;

@@ -58,7 +58,6 @@ export const ssoEn: SsoMessages = {
     refusedTitle: 'Signing in through your organisation did not work',
     refusals,
     backToSignIn: 'Back to sign in',
-    passwordOff: 'Your organisation signs in with its own account. Choose “Sign in with your organisation’s account”.',
     passwordLinkOff:
       'Your organisation signs in with its own account, not with a password. Go to sign in and choose “Sign in with your organisation’s account”.',
   },

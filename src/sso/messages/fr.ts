@@ -59,7 +59,6 @@ export const ssoFr: SsoMessages = {
     refusedTitle: 'La connexion via votre organisation n’a pas abouti',
     refusals,
     backToSignIn: 'Retour à la connexion',
-    passwordOff: 'Votre organisation se connecte avec son propre compte. Choisissez « Se connecter avec le compte de votre organisation ».',
     passwordLinkOff:
       'Votre organisation se connecte avec son propre compte, pas avec un mot de passe. Allez à la connexion et choisissez « Se connecter avec le compte de votre organisation ».',
   },

@@ -59,7 +59,6 @@ export const ssoNl = {
     refusedTitle: 'Aanmelden via je organisatie lukte niet',
     refusals,
     backToSignIn: 'Terug naar aanmelden',
-    passwordOff: 'Je organisatie meldt aan met haar eigen account. Kies ‘Aanmelden met het account van je organisatie’.',
     passwordLinkOff:
       'Je organisatie meldt aan met haar eigen account, niet met een wachtwoord. Ga naar aanmelden en kies ‘Aanmelden met het account van je organisatie’.',
   },
