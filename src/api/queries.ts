@@ -105,8 +105,8 @@ export async function issueAccessToken(trx: Trx, apiClientId: number, scopes: re
 /**
  * The per-client rate limit reads the audit log: every call of a client is one row there already,
  * so counting them costs no extra write per request and holds across processes and restarts.
- * Refused calls (429) are not counted, so a client that keeps knocking is let in again once its
- * earlier calls leave the window. Returns when the oldest counted call leaves the window, if the
+ * Refused calls (429, refused tokens) are not counted, so a client that keeps knocking is let in
+ * again once its earlier calls leave the window. Returns when the oldest counted call leaves the window, if the
  * client has used up `limit` calls in it.
  */
 export async function rateLimitedUntil(
@@ -122,7 +122,10 @@ export async function rateLimitedUntil(
     .where('organisation_id', '=', client.organisationId)
     .where('api_client_id', '=', client.id)
     .where('at', '>', now - windowMs)
-    .where('action', '!=', 'api.rate_limited')
+    // Refusals are not the client's use: a 429, a token request with a wrong secret or a wrong
+    // address, a call with a token that is not (or no longer) valid. Counting those would let
+    // anyone who knows a client id hold the client back (guessing is throttled per address instead).
+    .where('action', 'not in', ['api.rate_limited', 'api.token_refused', 'api.unauthorized'])
     .orderBy('at', 'desc')
     .limit(1)
     .offset(limit - 1)

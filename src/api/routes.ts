@@ -169,8 +169,9 @@ register(v1, findOrCreate, async (c) => {
   };
   const existing = await visibleHouseholdIdByDossierRef(deps.db, s, body.dossierRef);
   if (existing !== undefined) return found(existing, false);
-  if (await dossierRefInUse(deps.db, s, body.dossierRef)) return problem(c, 409, 'dossier-ref-in-use');
+  // The scope first: a client that may not create learns nothing about numbers outside its reach.
   if (!mayRead(c, 'households:write')) return insufficientScope(c, ['households:write']);
+  if (await dossierRefInUse(deps.db, s, body.dossierRef)) return problem(c, 409, 'dossier-ref-in-use');
 
   const issues: ApiIssue[] = [];
   const year = currentYear(deps.now());

@@ -5,6 +5,7 @@ import { problem, type ProblemType } from '../http/problem.js';
 import { audit } from '../audit/audit.js';
 import { inTransaction } from '../db/transaction.js';
 import { clientAddress } from '../auth/middleware.js';
+import { addressKey, confirmFailure, releaseOnSuccess, reserveAttempt } from '../auth/throttle.js';
 import { verifyAgainstDummy, verifyPassword } from '../auth/password.js';
 import { addressAllowed } from './addresses.js';
 import { ACCESS_TOKEN_TTL_MS, findClientForTokenRequest, issueAccessToken, rateLimitedUntil } from './queries.js';
@@ -81,15 +82,41 @@ export async function tokenRequest<E extends AppEnv>(c: Context<E>, form: TokenF
   }
   const clientId = basic?.id ?? form.client_id ?? '';
   const secret = basic?.secret ?? form.client_secret ?? '';
+  // Guessing is throttled per address, as sign-in is (auth/throttle.ts): the attempt is reserved
+  // before the secret is hashed, so a flood of requests costs no more than the lock allows, and
+  // someone who knows a client id locks out their own address, not the client.
+  const ip = clientAddress(c);
+  const keys = ip ? [addressKey('token', ip)] : [];
+  const reserved = await reserveAttempt(db, keys, now());
+  if (!reserved.allowed) {
+    const seconds = Math.max(1, Math.ceil(reserved.waitMs / 1000));
+    await audit(db, now(), {
+      organisationId: null,
+      actorUserId: null,
+      action: 'api.rate_limited',
+      targetType: 'api_client',
+      route: TOKEN_ROUTE,
+      requestId: c.get('requestId'),
+      outcome: 'denied',
+    });
+    return refuse(c, 429, 'rate-limited', { 'Retry-After': String(seconds) }, t.api.tokenThrottled(seconds));
+  }
+  const failed = async (client: { id: number; organisation_id: number } | undefined) => {
+    await confirmFailure(db, keys, now());
+    await record(client, 'denied');
+    return refuse(c, 401, 'invalid-client', { 'WWW-Authenticate': 'Basic realm="sociale-balans-api"' });
+  };
   const client = clientId ? await findClientForTokenRequest(db, clientId) : undefined;
-  const unauthenticated = { 'WWW-Authenticate': 'Basic realm="sociale-balans-api"' };
   if (!client || client.revoked_at !== null || !secret) {
     // The same work as a wrong secret, so the answer's timing does not tell which client ids exist.
     await verifyAgainstDummy(secret);
-    await record(client, 'denied');
-    return refuse(c, 401, 'invalid-client', unauthenticated);
+    return failed(client);
   }
-  if (!addressAllowed(client.ip_allow_list, clientAddress(c))) {
+  if (!(await verifyPassword(client.secret_hash, secret))) return failed(client);
+  await releaseOnSuccess(db, keys);
+  // Only a caller with the right secret learns that its address is not on the allow-list: to anyone
+  // else a known client id answers exactly like an unknown one.
+  if (!addressAllowed(client.ip_allow_list, ip)) {
     await record(client, 'denied');
     return refuse(c, 403, 'address-not-allowed');
   }
@@ -108,10 +135,6 @@ export async function tokenRequest<E extends AppEnv>(c: Context<E>, form: TokenF
       outcome: 'denied',
     });
     return refuse(c, 429, 'rate-limited', { 'Retry-After': String(seconds) }, t.api.rateLimited(client.rate_limit_per_minute, seconds));
-  }
-  if (!(await verifyPassword(client.secret_hash, secret))) {
-    await record(client, 'denied');
-    return refuse(c, 401, 'invalid-client', unauthenticated);
   }
   const granted = parseScopes(client.scopes).scopes;
   const asked = form.scope === undefined ? { scopes: granted, unknown: [] } : parseScopes(form.scope);

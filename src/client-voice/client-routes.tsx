@@ -133,10 +133,12 @@ async function countFailure<E extends AppEnv>(c: Context<E>, keys: string[]) {
 clientRoutes.get('/l/:token', async (c) => {
   const { db, now, config } = c.get('deps');
   const keys = throttleKeys(c);
-  if ((await lockedFor(db, keys, now())) > 0) return refusal(c, null, 'tooManyTries', 429);
   const token = c.req.param('token');
   const invitation = await lookUpInvitationByToken(db, token);
   if (!invitation || invitation.mode !== 'link') {
+    // The lock refuses guesses, never the holder of a real link: clients often share an address
+    // (a town hall's wifi, a mobile operator's), and someone else's failures must not lock them out.
+    if ((await lockedFor(db, keys, now())) > 0) return refusal(c, null, 'tooManyTries', 429);
     await countFailure(c, keys);
     await auditRefused(c, null, 'client_voice.link_refused');
     return refusal(c, null, 'linkInvalid', 404);
@@ -224,10 +226,12 @@ entered.use(async (c, next) => {
     invitation = await lookUpHandoverLock(db, handover.sessionId);
   } else {
     const keys = throttleKeys(c);
-    if ((await lockedFor(db, keys, now())) > 0) return refusal(c, null, 'tooManyTries', 429);
     const token = getCookie(c, clientCookieName(config));
     invitation = token ? await lookUpInvitationByToken(db, token) : undefined;
     if (!invitation || invitation.mode !== 'link') {
+      // As for the link: only a failed look-up meets the lock (a client half-way through their
+      // answers is not locked out by someone else guessing from the same address).
+      if (token && (await lockedFor(db, keys, now())) > 0) return refusal(c, null, 'tooManyTries', 429);
       if (token) {
         await countFailure(c, keys);
         deleteCookie(c, clientCookieName(config), { path: '/' });
@@ -298,6 +302,7 @@ entered.get('/language', async (c) => {
   const { db } = c.get('deps');
   const { copy, offered } = await clientCopyFor(db, scope(c), loaded.invitation.lang, c.req.header('Accept-Language'));
   const remembered = loaded.invitation.lang ?? (await rememberedLanguage(db, scope(c), loaded.invitation.member_id));
+  await auditEvent(c, 'client_voice.viewed', INVITATION_TARGET(loaded.invitation));
   return page(c, <LanguagePage copy={copy} languages={offered} remembered={remembered} />);
 });
 
@@ -426,6 +431,7 @@ entered.get('/sent', async (c) => {
   const invitation = c.get('invitation');
   if (invitation.closed_reason !== 'sent') return c.redirect('/client', 303);
   const { copy } = await clientCopyFor(c.get('deps').db, scope(c), invitation.lang, c.req.header('Accept-Language'));
+  await auditEvent(c, 'client_voice.viewed', INVITATION_TARGET(invitation));
   return page(c, <SentPage copy={copy} icon={iconSvg('circle-check')} handover={c.get('handedOver')} />);
 });
 

@@ -274,6 +274,35 @@ describe('a call with a Bearer token', () => {
     await t2.close();
   });
 
+  it('someone who knows a client id and guesses secrets locks out their own address, never the client', async () => {
+    const t2 = await makeTestApp({ trustProxy: true });
+    try {
+      const o = await t2.organisation();
+      const cred = await fx.apiClient(t2.db, t2.now(), o, { ipAllowList: '10.20.0.0/16', rateLimitPerMinute: 5 });
+      const from = (ip: string) => ({ 'X-Forwarded-For': ip });
+      const wrong = { ...cred, clientSecret: cred.clientSecret.slice(0, -1) + 'x' };
+      // Outside the allow-list and without the secret, a known id answers as an unknown one does.
+      const unknown = await tokenRequest(t2, { grant_type: 'client_credentials' }, { ...cred, clientId: 'sbc_aaaaaaaaaaaaaaaaaaaa' }, from('192.0.2.9'));
+      const known = await tokenRequest(t2, { grant_type: 'client_credentials' }, wrong, from('192.0.2.9'));
+      expect([unknown.status, known.status]).toEqual([401, 401]);
+      // Twenty more wrong secrets from that address (far over the client's 5 a minute) ...
+      for (let i = 0; i < 20; i++) await tokenRequest(t2, { grant_type: 'client_credentials' }, wrong, from('192.0.2.9'));
+      const locked = await tokenRequest(t2, { grant_type: 'client_credentials' }, cred, from('192.0.2.9'));
+      expect(locked.status).toBe(429);
+      expect(Number(locked.headers.get('Retry-After'))).toBeGreaterThan(0);
+      expect((await problemOf(locked)).detail).toContain('adres');
+      // ... while the client itself, from its own address, gets its token and makes its calls.
+      const ok = await tokenRequest(t2, { grant_type: 'client_credentials' }, cred, from('10.20.3.4'));
+      expect(ok.status).toBe(200);
+      const token = ((await ok.json()) as { access_token: string }).access_token;
+      for (let i = 0; i < 4; i++) expect((await apiGet(t2, '/api/v1/catalogue', token, from('10.20.3.4'))).status).toBe(200);
+      // The right secret from outside the allow-list learns why (403), from an address not locked.
+      expect((await tokenRequest(t2, { grant_type: 'client_credentials' }, cred, from('198.51.100.3'))).status).toBe(403);
+    } finally {
+      await t2.close();
+    }
+  });
+
   it('over the per-client rate limit: 429 with Retry-After, until the earliest call leaves the minute', async () => {
     const cred = await fx.apiClient(t.db, t.now(), org, { rateLimitPerMinute: 3 });
     const other = await fx.apiClient(t.db, t.now(), org, { name: 'Ander pakket', rateLimitPerMinute: 3 });
@@ -600,6 +629,11 @@ describe('find or create a household by dossier number', () => {
     expect(res.status).toBe(409);
     expect((await problemOf(res)).type).toContain('#problem-dossier-ref-in-use');
     expect(await count('household')).toBe(before);
+    // A client that may only read learns nothing about numbers outside its reach: the scope answers first.
+    const readOnly = await accessToken(t, await fx.apiClient(t.db, t.now(), org, { teamId: teamA, scopes: ['households:read'] }));
+    const probe = await apiPost(t, '/api/v1/households', readOnly, { dossierRef: 'D-777', members: newHousehold.members });
+    expect(probe.status).toBe(403);
+    expect((await problemOf(probe)).requiredScopes).toEqual(['households:write']);
     // A client restricted to one team creates there without naming it.
     const made = await apiPost(t, '/api/v1/households', teamOnly, { dossierRef: 'D-778', members: newHousehold.members });
     expect(made.status).toBe(201);

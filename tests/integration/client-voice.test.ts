@@ -112,6 +112,14 @@ describe('the link', () => {
     expect(opened[0]!.actor_user_id).toBeNull();
     const page = await t.request('/client/language', { cookie: client });
     expect(page.status).toBe(200);
+    // Every page the client is shown is a read of the client file, audited like any other.
+    expect(
+      await t.db
+        .selectFrom('audit_event')
+        .select(['action', 'target_type', 'actor_user_id'])
+        .where('request_id', '=', page.headers.get('X-Request-Id')!)
+        .execute(),
+    ).toEqual([{ action: 'client_voice.viewed', target_type: 'client_invitation', actor_user_id: null }]);
     expect(page.headers.get('Referrer-Policy')).toBe('no-referrer');
     expect(page.headers.get('Cache-Control')).toBe('no-store');
     const html = await page.text();
@@ -167,15 +175,24 @@ describe('the link', () => {
     expect(await snapshot()).toEqual(before);
   });
 
-  it('is rate-limited: after many wrong tokens from one address, even a good one waits', async () => {
+  it('is rate-limited: after many wrong tokens from one address, guesses wait; a real link and a client half-way do not', async () => {
     const { path } = await openLink();
     const from = { headers: { 'X-Forwarded-For': '203.0.113.9' } };
     // The address comes from the proxy's header here (app.request() has no socket).
     t.config.trustProxy = true;
-    for (let i = 0; i < 25; i++) await t.request(`/client/l/aaaaaaaaaaaaaaa${'bcdefghijkmnpqrstuvwxyz23'[i]}.aaaaaaaaaaaaaaaaaaaaaaaaaa`, from);
-    const res = await t.request(path, from);
-    expect(res.status).toBe(429);
-    expect(res.headers.getSetCookie()).toEqual([]);
+    // A client already answering from that address (a shared town-hall wifi).
+    const halfway = (await t.request(path, from)).headers.getSetCookie()[0]!.split(';')[0]!;
+    const guess = (i: number) => `/client/l/aaaaaaaaaaaaaaa${'bcdefghijkmnpqrstuvwxyz23'[i]}.aaaaaaaaaaaaaaaaaaaaaaaaaa`;
+    for (let i = 0; i < 24; i++) await t.request(guess(i), from);
+    const refused = await t.request(guess(24), from);
+    expect(refused.status).toBe(429);
+    expect(refused.headers.getSetCookie()).toEqual([]);
+    // A forged cookie is a guess too.
+    const forged = `${halfway.split('=')[0]}=aaaaaaaaaaaaaaaa.aaaaaaaaaaaaaaaaaaaaaaaaaa`;
+    expect((await t.request('/client/language', { ...from, cookie: forged })).status).toBe(429);
+    // Someone else's failures do not lock out the holder of a real link, nor a client half-way.
+    expect((await t.request(path, from)).status).toBe(303);
+    expect((await t.request('/client/language', { ...from, cookie: halfway })).status).toBe(200);
     // Another address is not affected.
     expect((await t.request(path, { headers: { 'X-Forwarded-For': '198.51.100.7' } })).status).toBe(303);
   });
@@ -215,7 +232,11 @@ describe('answering and sending', () => {
     expect(cells[`m${sara}.tewerkstelling`]).toBeUndefined();
     expect(Object.keys(cells).filter((k) => k.startsWith(`m${jan}`))).toEqual([]);
     // The thank-you page, in Arabic; the worker sees the three scores and the remark.
-    expect(await (await t.request('/client/sent', { cookie: client })).text()).toContain('شكرًا!');
+    const thanks = await t.request('/client/sent', { cookie: client });
+    expect(await thanks.text()).toContain('شكرًا!');
+    expect(await t.db.selectFrom('audit_event').select('action').where('request_id', '=', thanks.headers.get('X-Request-Id')!).execute()).toEqual([
+      { action: 'client_voice.viewed' },
+    ]);
     const page = await (await t.request(base(), { cookie })).text();
     expect(page).toContain('أستعمل الحافلة');
     // The editor works one step (a theme of one person) at a time: open Sara's mobility step.

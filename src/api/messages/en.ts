@@ -81,6 +81,7 @@ const auditActions = {
 export const apiEn: ApiMessages = {
   problems,
   insufficientScope: (missing: string) => `This request needs the scope ${missing}. The administrator can grant it to this client.`,
+  tokenThrottled: (seconds: number) => `Too many refused token requests from this address. Try again in ${seconds} seconds (Retry-After).`,
   rateLimited: (limit: number, seconds: number) => `This client may make ${limit} requests a minute. Try again in ${seconds} seconds (Retry-After).`,
   validation: {
     invalid_type: 'does not have the expected type, or is missing.',

@@ -88,6 +88,7 @@ const auditActions = {
 export const apiFr: ApiMessages = {
   problems,
   insufficientScope: (missing: string) => `Cette demande nécessite le scope ${missing}. L’administrateur peut l’accorder à cette liaison.`,
+  tokenThrottled: (seconds: number) => `Trop de demandes de jeton refusées depuis cette adresse. Réessayez dans ${seconds} secondes (Retry-After).`,
   rateLimited: (limit: number, seconds: number) => `Cette liaison peut faire ${limit} demandes par minute. Réessayez dans ${seconds} secondes (Retry-After).`,
   validation: {
     invalid_type: 'n’a pas le type attendu, ou manque.',

@@ -88,6 +88,8 @@ const auditActions = {
 export const apiNl = {
   problems,
   insufficientScope: (missing: string) => `Deze vraag heeft de scope ${missing} nodig. De beheerder kan ze toekennen aan deze koppeling.`,
+  tokenThrottled: (seconds: number) =>
+    `Te veel mislukte aanvragen voor een toegangstoken vanaf dit adres. Probeer opnieuw over ${seconds} seconden (Retry-After).`,
   rateLimited: (limit: number, seconds: number) =>
     `Deze koppeling mag ${limit} aanvragen per minuut doen. Probeer opnieuw over ${seconds} seconden (Retry-After).`,
   validation: {
