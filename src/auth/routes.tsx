@@ -45,7 +45,7 @@ import { newTotpKey, totpKeyForHumans, totpQrSvg, totpUri, verifyTotp } from './
 import { clientAddress, nextTarget, requireUser } from './middleware.js';
 import { decodeReplay, replayFieldsOf } from './replay.js';
 import { sendMail } from '../mail/mailer.js';
-import { anyProvider, passwordSignInAllowed } from '../sso/queries.js';
+import { anyProvider, getProvider, isLinked, passwordSignInAllowed } from '../sso/queries.js';
 
 /** Where to go once fully signed in: the replay page if a form was interrupted, else `next`. */
 function finishSignIn(c: Context<AppEnv>, next: string, replay: Replay | undefined) {
@@ -500,6 +500,9 @@ async function accountPage(
     current: r.id === c.get('sessionId'),
   }));
   const recoveryLeft = await countUnusedRecoveryCodes(deps.db, user.id);
+  // Where the organisation signs in through its identity provider: linked, or a button to link.
+  const provider = await getProvider(deps.db, c.get('scope'));
+  const sso = provider ? { linked: await isLinked(deps.db, user.id, provider.issuer) } : null;
   return render(
     c,
     () => (
@@ -507,6 +510,7 @@ async function accountPage(
         ui={ui(c)}
         sessions={sessions}
         recoveryLeft={recoveryLeft}
+        sso={sso}
         notice={opts.notice}
         languageErrors={opts.languageErrors}
         passwordErrors={opts.passwordErrors}

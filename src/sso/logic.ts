@@ -105,5 +105,6 @@ export type SsoRefusal =
   | 'domain'
   | 'unknownUser'
   | 'alreadyLinked'
+  | 'signInFirst'
   | 'otherOrganisation'
   | 'disabled';

@@ -146,13 +146,25 @@ export async function startSsoLogin(
 export async function findAccountToLink(db: Db, organisationId: number, email: string, issuer: string) {
   const user = await db
     .selectFrom('app_user')
-    .select(['id', 'organisation_id', 'disabled_at', 'totp_enabled_at'])
+    .select(['id', 'organisation_id', 'disabled_at', 'totp_enabled_at', 'password_hash'])
     .where('email', '=', normaliseEmail(email))
     .executeTakeFirst();
   if (!user) return { status: 'none' as const };
   if (user.organisation_id !== organisationId) return { status: 'otherOrganisation' as const };
   const linked = await db.selectFrom('sso_identity').select('id').where('user_id', '=', user.id).where('issuer', '=', issuer).executeTakeFirst();
-  return { status: linked ? ('linked' as const) : ('free' as const), user };
+  // An account with a credential of its own (a password, a second factor) is someone's already:
+  // only that someone, signed in, may link it (an e-mail claim is not proof enough; see routes.tsx).
+  const ownCredentials = user.password_hash !== null || user.totp_enabled_at !== null;
+  return {
+    status: linked ? ('linked' as const) : ('free' as const),
+    user: { id: user.id, disabled_at: user.disabled_at, totp_enabled_at: user.totp_enabled_at },
+    ownCredentials,
+  };
+}
+
+/** Whether the user has an identity at this issuer (the account page offers to link one if not). */
+export async function isLinked(db: Db, userId: number, issuer: string): Promise<boolean> {
+  return (await db.selectFrom('sso_identity').select('id').where('user_id', '=', userId).where('issuer', '=', issuer).executeTakeFirst()) !== undefined;
 }
 
 export async function linkIdentity(trx: Trx, userId: number, issuer: string, subject: string, now: number): Promise<void> {

@@ -67,6 +67,7 @@ const STATUS: Record<SsoRefusal, ContentfulStatusCode> = {
   domain: 403,
   unknownUser: 403,
   alreadyLinked: 403,
+  signInFirst: 403,
   otherOrganisation: 403,
   disabled: 403,
 };
@@ -172,6 +173,12 @@ ssoSignInRoutes.get('/callback', async (c) => {
     if (account.status === 'otherOrganisation') return refuse(c, 'otherOrganisation', org);
     if (account.status === 'linked') return refuse(c, 'alreadyLinked', { ...org, userId: account.user.id });
     if (account.status === 'free' && account.user.disabled_at !== null) return refuse(c, 'disabled', { ...org, userId: account.user.id });
+    // The e-mail claim links an invited account that has no credential of its own yet. An account
+    // with a password or a second factor is linked only from its own signed-in session (the
+    // account page's "Link" button): a provider's e-mail claim may be unverified or changeable by a
+    // tenant's users (Entra ID sends no email_verified), and must not hand over someone's account.
+    if (account.status === 'free' && account.ownCredentials && c.get('user')?.id !== account.user.id)
+      return refuse(c, 'signInFirst', { ...org, userId: account.user.id });
     if (account.status === 'none' && !provider.autoCreate) return refuse(c, 'unknownUser', org);
     const name = typeof claims.name === 'string' && claims.name.trim() ? claims.name.trim().slice(0, 200) : email.split('@')[0]!;
     userId = await inTransaction(db, async (trx) => {

@@ -261,11 +261,57 @@ describe('what the callback checks', () => {
   });
 });
 
+describe('an account that already has a credential of its own', () => {
+  it('is not linked by an e-mail claim alone: refused, nothing linked, audited', async () => {
+    for (const [name, make] of [
+      ['a password', async () => t.user(org, { email: 'jan@ocmw-voorbeeld.be', password: 'een lang en goed wachtwoord' })],
+      ['a second step', async () => fx.twoFactor(t.db, t.now(), await invited('jan@ocmw-voorbeeld.be')).then(() => 0)],
+    ] as const) {
+      await t.db.deleteFrom('app_user').where('email', '=', 'jan@ocmw-voorbeeld.be').execute();
+      await make();
+      idp.accounts.set('jan', { email: 'jan@ocmw-voorbeeld.be', email_verified: true });
+      const { res } = await signIn('jan@ocmw-voorbeeld.be', { accountId: 'jan', amr: ['pwd', 'mfa'] });
+      expect(res.status, name).toBe(403);
+      expect(await res.text(), name).toContain('Dit account heeft al een eigen wachtwoord.');
+      expect(sessionCookieFrom(res), name).toBeUndefined();
+      expect(await identities(), name).toEqual([]);
+      expect((await refusals()).at(-1), name).toMatchObject({ target_id: 'signInFirst', organisation_id: org });
+    }
+  });
+
+  it('is linked from its own signed-in session, with the account page’s button', async () => {
+    const jan = await t.user(org, { email: 'jan@ocmw-voorbeeld.be', password: 'een lang en goed wachtwoord' });
+    idp.accounts.set('jan', { email: 'jan@ocmw-voorbeeld.be', email_verified: true });
+    const own = await t.sessionCookie(jan);
+    const account = await (await t.request('/account', { cookie: own })).text();
+    expect(account).toContain('Aanmelden via je organisatie');
+    expect(account).toMatch(/<form method="post" action="\/signin\/sso">/);
+    // The button: the same start as the sign-in page's, from Jan's own session.
+    idp.nextLogin = { accountId: 'jan' };
+    const started = await t.request('/signin/sso', { cookie: own, form: { email: 'jan@ocmw-voorbeeld.be', next: '/account' } });
+    const href = /<a class="button" href="([^"]+)"/.exec(await started.text())![1]!.replaceAll('&amp;', '&');
+    const state = started.headers
+      .getSetCookie()
+      .find((c) => c.startsWith('sb_sso='))!
+      .split(';')[0]!;
+    const back = await throughIdp(href, ORIGIN);
+    const res = await t.request(back.pathname + back.search, { cookie: `${own}; ${state}` });
+    expect(res.status).toBe(303);
+    expect(res.headers.get('Location')).toBe('/account');
+    expect(await identities()).toEqual([expect.objectContaining({ user_id: jan })]);
+    const after = await (await t.request('/account', { cookie: sessionCookieFrom(res) })).text();
+    expect(after).toContain('Je account is gekoppeld');
+  });
+});
+
 describe('two-step verification', () => {
   let sara: number;
   beforeEach(async () => {
     sara = await invited('sara@ocmw-voorbeeld.be');
     idp.accounts.set('sara', { email: 'sara@ocmw-voorbeeld.be', email_verified: true });
+    // Sara linked her invited account at her first sign-in through the provider, earlier.
+    expect((await signIn('sara@ocmw-voorbeeld.be', { accountId: 'sara' })).res.status).toBe(303);
+    await t.db.deleteFrom('user_session').execute();
   });
 
   it('is still asked when the provider does not say it asked a second factor', async () => {

@@ -18,6 +18,8 @@ export function AccountPage(p: {
   ui: Ui;
   sessions: SessionRow[];
   recoveryLeft: number;
+  /** null: the organisation does not sign in through an identity provider. */
+  sso?: { linked: boolean } | null;
   notice?: string | undefined;
   languageErrors?: AuthErrors;
   passwordErrors?: AuthErrors;
@@ -110,6 +112,24 @@ export function AccountPage(p: {
           </p>
         )}
       </section>
+
+      {p.sso && (
+        <section aria-labelledby="sso-title" class="card">
+          <h2 id="sso-title">{ui.t.sso.account.title}</h2>
+          {p.sso.linked ? (
+            <p>{ui.t.sso.account.linked}</p>
+          ) : (
+            <form method="post" action="/signin/sso">
+              <p class="field__hint">{ui.t.sso.account.explain}</p>
+              <input type="hidden" name="email" value={user.email} />
+              <input type="hidden" name="next" value="/account" />
+              <button type="submit" class="button button--secondary">
+                {ui.t.sso.account.link}
+              </button>
+            </form>
+          )}
+        </section>
+      )}
 
       <section aria-labelledby="sessions-title" class="card">
         <h2 id="sessions-title">{t.sessionsTitle}</h2>

@@ -16,6 +16,8 @@ const refusals: Record<SsoRefusal, string> = {
   domain: 'Your e-mail address is not on your organisation’s domains in Sociale Balans. Tell your administrator.',
   unknownUser: 'There is no account for this e-mail address yet. Ask your administrator to invite you.',
   alreadyLinked: 'The account with this e-mail address is already linked to another account of your organisation. Tell your administrator.',
+  signInFirst:
+    'This account already has its own password. Sign in once with your password (and your two-step code), then link signing in through your organisation on the My account page.',
   otherOrganisation: 'This e-mail address belongs to another organisation in Sociale Balans. Tell your administrator.',
   disabled: 'Your account is disabled. Ask your administrator to enable it again.',
 };
@@ -48,6 +50,12 @@ const formErrors: Record<SsoFormError, string> = {
 };
 
 export const ssoEn: SsoMessages = {
+  account: {
+    title: 'Signing in through your organisation',
+    linked: "Your account is linked: you can sign in with your organisation's account.",
+    explain: "Link your account once to your organisation's sign-in. After that you can also sign in that way.",
+    link: 'Link',
+  },
   signin: {
     button: 'Sign in with your organisation’s account',
     hint: 'Does your organisation use one account for everything? Type your e-mail address and choose this button.',

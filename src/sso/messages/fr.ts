@@ -16,6 +16,8 @@ const refusals: Record<SsoRefusal, string> = {
   domain: 'Votre adresse e-mail ne fait pas partie des domaines de votre organisation dans Bilan social. Prévenez votre administrateur.',
   unknownUser: 'Il n’y a pas encore de compte pour cette adresse e-mail. Demandez à votre administrateur de vous inviter.',
   alreadyLinked: 'Le compte de cette adresse e-mail est déjà lié à un autre compte de votre organisation. Prévenez votre administrateur.',
+  signInFirst:
+    'Ce compte a déjà son propre mot de passe. Connectez-vous une fois avec votre mot de passe (et votre code de vérification) puis liez la connexion par votre organisation sur la page Mon compte.',
   otherOrganisation: 'Cette adresse e-mail appartient à une autre organisation dans Bilan social. Prévenez votre administrateur.',
   disabled: 'Votre compte est désactivé. Demandez à votre administrateur de le réactiver.',
 };
@@ -49,6 +51,12 @@ const formErrors: Record<SsoFormError, string> = {
 };
 
 export const ssoFr: SsoMessages = {
+  account: {
+    title: 'Connexion par votre organisation',
+    linked: 'Votre compte est lié : vous pouvez vous connecter avec le compte de votre organisation.',
+    explain: 'Liez une fois votre compte à la connexion de votre organisation. Ensuite, vous pourrez aussi vous connecter ainsi.',
+    link: 'Lier',
+  },
   signin: {
     button: 'Se connecter avec le compte de votre organisation',
     hint: 'Votre organisation utilise un seul compte pour tout ? Indiquez votre adresse e-mail et choisissez ce bouton.',

@@ -16,6 +16,8 @@ const refusals: Record<SsoRefusal, string> = {
   domain: 'Je e-mailadres hoort niet bij de domeinen van je organisatie in Sociale Balans. Meld het aan je beheerder.',
   unknownUser: 'Er is nog geen account voor dit e-mailadres. Vraag je beheerder om je uit te nodigen.',
   alreadyLinked: 'Het account met dit e-mailadres is al gekoppeld aan een ander account van je organisatie. Meld het aan je beheerder.',
+  signInFirst:
+    'Dit account heeft al een eigen wachtwoord. Meld je één keer aan met je wachtwoord (en je tweestapscode) en koppel dan op de pagina Mijn account de aanmelding via je organisatie.',
   otherOrganisation: 'Dit e-mailadres hoort bij een andere organisatie in Sociale Balans. Meld het aan je beheerder.',
   disabled: 'Je account is uitgeschakeld. Vraag je beheerder om het weer in te schakelen.',
 };
@@ -49,6 +51,12 @@ const formErrors: Record<SsoFormError, string> = {
 };
 
 export const ssoNl = {
+  account: {
+    title: 'Aanmelden via je organisatie',
+    linked: 'Je account is gekoppeld: je kunt je aanmelden met het account van je organisatie.',
+    explain: 'Koppel je account één keer aan de aanmelding van je organisatie. Daarna kun je je ook zo aanmelden.',
+    link: 'Koppelen',
+  },
   signin: {
     button: 'Aanmelden met het account van je organisatie',
     hint: 'Werkt je organisatie met één account voor alles? Vul dan je e-mailadres in en kies deze knop.',
