@@ -3,7 +3,7 @@ import type { Context, Handler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
 import type { AppEnv } from '../http/env.js';
-import type { Messages } from '../i18n/index.js';
+import { messagesFor, type Messages } from '../i18n/index.js';
 import { problem } from '../http/problem.js';
 import { parseId } from '../http/params.js';
 import { auditChange, auditEvent } from '../audit/route-audit.js';
@@ -40,7 +40,7 @@ import {
   TokenRequestSchema,
   TokenResponseSchema,
 } from './schemas.js';
-import type { ApiScope } from './scopes.js';
+import { API_SCOPES, type ApiScope } from './scopes.js';
 import { tokenRequest, type TokenForm } from './token.js';
 import { figuresChoices, figuresFor } from '../figures/figures.js';
 import { parseFilters } from '../figures/forms.js';
@@ -439,8 +439,14 @@ const token = {
       description: 'Unknown client, wrong secret, or a revoked client (invalid-client).',
       content: { 'application/problem+json': { schema: ProblemSchema } },
     },
-    403: { description: 'The address is not on the allow-list (address-not-allowed).', content: { 'application/problem+json': { schema: ProblemSchema } } },
-    429: COMMON_REFUSALS[429],
+    403: {
+      description: 'The right secret, from an address not on the allow-list (address-not-allowed).',
+      content: { 'application/problem+json': { schema: ProblemSchema } },
+    },
+    429: {
+      description: 'Too many refused token requests from this address, or the client over its calls a minute (rate-limited); see Retry-After.',
+      content: { 'application/problem+json': { schema: ProblemSchema } },
+    },
   },
 } satisfies RouteConfig;
 // Whatever the body (not a form, a field twice), the token endpoint answers and audits it itself:
@@ -463,17 +469,10 @@ apiRoutes.onError((err, c) => {
   throw err;
 });
 
-const SCOPE_DESCRIPTIONS: Record<ApiScope, string> = {
-  'households:read': 'Find households by dossier number and read them with their members.',
-  'households:write': 'Create a household when its dossier number does not exist yet.',
-  'balances:read': 'Read balances: every score, its anchor text and the client’s own score.',
-  'remarks:read': 'Also the remarks, correction reasons and evaluation notes.',
-  'sensitive:read': 'Also sensitive domains, where the organisation lets the whole team see them.',
-  'gpmi:read': 'Read GPMIs with their versions, agreements and evaluations.',
-  'documents:read': 'Download the PDFs of balances and GPMIs (they contain remarks: needs remarks:read).',
-  'catalogue:read': 'Read the published catalogue of life domains.',
-  'figures:read': 'Read the anonymous figures (counts only, suppressed as an export is).',
-};
+// The OpenAPI document is read by developers, in English: each scope's words are the English
+// administrator's screen's (one text per scope, src/api/messages/en.ts).
+const english = messagesFor('en').api.scopes;
+const SCOPE_DESCRIPTIONS = Object.fromEntries(API_SCOPES.map((s) => [s, `${english[s].label}: ${english[s].hint}`])) as Record<ApiScope, string>;
 
 apiRoutes.openAPIRegistry.registerComponent('securitySchemes', SECURITY_SCHEME, {
   type: 'oauth2',
@@ -489,7 +488,7 @@ export function openApiDocument(origin: string) {
       title: 'Sociale Balans API',
       version: '1.0.0',
       description:
-        "Read-mostly access for the OCMW's client file software: households by dossier number, balances with their scores and anchor texts, GPMIs with their evaluations, their PDFs, and the published catalogue. Every call is audited; another organisation's or team's ids answer 404.",
+        "Read-mostly access for the OCMW's client file software: households by dossier number, balances with their scores and anchor texts, GPMIs with their evaluations, their PDFs, the published catalogue and the anonymous figures. Every call is audited; another organisation's or team's ids answer 404.",
     },
     servers: [{ url: `${origin}/api` }],
   });

@@ -1,4 +1,4 @@
-// The OAuth scopes an API client can be given (docs/decisions/032-api.md). Pure: no db, no request.
+// The OAuth scopes an API client can be given (docs/decisions/032-api-for-client-file-software.md). Pure: no db, no request.
 // Each is a separate yes/no of the administrator; a call needs every scope its route names.
 
 export const API_SCOPES = [
