@@ -43,6 +43,10 @@ const DURATION_S = Number(process.env.BENCH_SECONDS ?? 8);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const HOUSEHOLDS = Number(process.env.BENCH_HOUSEHOLDS ?? 5000);
 
+// BENCH_ONLY=<regular expression>: measure only the rows whose name matches (the set-up still runs).
+const ONLY = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY, 'i') : null;
+const wanted = (name: string) => !ONLY || ONLY.test(name);
+
 type Row = { name: string; r: autocannon.Result; bytes: number };
 
 async function main() {
@@ -180,6 +184,7 @@ async function main() {
   const run = (opts: Partial<autocannon.Options>) => autocannon({ url: base, connections: CONNECTIONS, duration: DURATION_S, ...opts } as autocannon.Options);
   const rows: Row[] = [];
   const get = async (name: string, p: string, bytes: number, withCookie = true) => {
+    if (!wanted(name)) return;
     const r = await run({ url: base + p, headers: withCookie ? { Cookie: cookie } : {} });
     if (r.non2xx) throw new Error(`${name}: ${r.non2xx} non-2xx answers`);
     rows.push({ name, r, bytes });
@@ -188,7 +193,7 @@ async function main() {
   await get('static file, size of the editor', '/__bench/static/editor', editorHtml.length, false);
   await get('balance editor page (4 members, draft)', editorPath, editorHtml.length);
   // The same page for one user at a time: the latency a worker sees when the server is not saturated.
-  {
+  if (wanted('balance editor page, 1 connection')) {
     const r = await autocannon({ url: base + editorPath, connections: 1, duration: DURATION_S, headers: { Cookie: cookie } } as autocannon.Options);
     rows.push({ name: 'balance editor page, 1 connection', r, bytes: editorHtml.length });
   }
@@ -197,7 +202,7 @@ async function main() {
   await get('dossier page', `/households/${four.id}`, dossierHtml.length);
   await get('static file, size of the evolution page', '/__bench/static/evolution', evolutionHtml.length, false);
   await get('evolution page (20 balances x 6 members, charts cached)', evolutionPath, evolutionHtml.length);
-  {
+  if (wanted('evolution page, 1 connection')) {
     const r = await autocannon({ url: base + evolutionPath, connections: 1, duration: DURATION_S, headers: { Cookie: cookie } } as autocannon.Options);
     rows.push({ name: 'evolution page, 1 connection', r, bytes: evolutionHtml.length });
   }
@@ -222,7 +227,13 @@ async function main() {
       createApiClient(
         trx,
         scopeOfUser(user),
-        { name: 'bench', scopes: ['households:read', 'balances:read', 'remarks:read'], teamId: null, ipAllowList: null, rateLimitPerMinute: 120 },
+        {
+          name: 'bench',
+          scopes: ['households:read', 'balances:read', 'remarks:read', 'figures:read'],
+          teamId: null,
+          ipAllowList: null,
+          rateLimitPerMinute: 120,
+        },
         await newClientSecret(),
         Date.now(),
       ),
@@ -239,10 +250,14 @@ async function main() {
   const bearer = `Bearer ${((await tokenRes.json()) as { access_token: string }).access_token}`;
   const apiJson = Buffer.from(await (await app.request(balanceApiPath, { headers: { Authorization: bearer } })).text());
   const balancePageHtml = await page(balancePagePath);
+  const figuresApiPath = `/api/v1/figures?period=${year}&team=all&level=volwassene&moment=latest`;
+  const figuresJson = Buffer.from(await (await app.request(figuresApiPath, { headers: { Authorization: bearer } })).text());
   for (const [name, p, headers, bytes] of [
     ['balance over the API (JSON, finalised, 4 members), 1 connection', balanceApiPath, { Authorization: bearer }, apiJson.length],
     ['the same balance as a page (HTML), 1 connection', balancePagePath, { Cookie: cookie }, balancePageHtml.length],
+    ['figures over the API (JSON, organisation, year, adults), 1 connection', figuresApiPath, { Authorization: bearer }, figuresJson.length],
   ] as const) {
+    if (!wanted(name)) continue;
     const r = await autocannon({ url: base + p, connections: 1, duration: DURATION_S, headers } as autocannon.Options);
     if (r.non2xx) throw new Error(`${name}: ${r.non2xx} non-2xx answers`);
     rows.push({ name, r, bytes });
@@ -252,40 +267,43 @@ async function main() {
   // editor page that issued this token (the server only trusts tokens it issued to this session).
   const editorToken = /name="editor" value="([^"]*)"/.exec(editorHtml.toString('utf8'))![1]!;
   let n = 0;
-  const saves = await run({
-    url: `${base}${editorPath}/scores`,
-    method: 'POST',
-    headers: {
-      Cookie: cookie,
-      Origin: config.publicOrigin,
-      'Content-Type': 'application/x-www-form-urlencoded',
-      'HX-Request': 'true',
-      'HX-Request-Type': 'partial',
-    },
-    requests: [
-      {
-        setupRequest: (req: any) => {
-          n++;
-          const body = new URLSearchParams({
-            editor: editorToken,
-            theme: 'h:huishouden-wonen',
-            [`v.${firstCell}`]: '0',
-            [`o.${firstCell}`]: fingerprint(EMPTY_CELL),
-            [`s.${firstCell}`]: String(1 + (n % 5)),
-            [`r.${firstCell}`]: `Opmerking ${n}`,
-            [`c.${firstCell}`]: '',
-          });
-          return { ...req, body: body.toString() };
+  const saves = !wanted('score save')
+    ? null
+    : await run({
+        url: `${base}${editorPath}/scores`,
+        method: 'POST',
+        headers: {
+          Cookie: cookie,
+          Origin: config.publicOrigin,
+          'Content-Type': 'application/x-www-form-urlencoded',
+          'HX-Request': 'true',
+          'HX-Request-Type': 'partial',
         },
-      },
-    ],
-  } as Partial<autocannon.Options>);
-  if (saves.non2xx) throw new Error(`score saves: ${saves.non2xx} non-2xx answers`);
-  rows.push({ name: 'score save (htmx POST, synchronous=FULL)', r: saves, bytes: 0 });
+        requests: [
+          {
+            setupRequest: (req: any) => {
+              n++;
+              const body = new URLSearchParams({
+                editor: editorToken,
+                theme: 'h:huishouden-wonen',
+                [`v.${firstCell}`]: '0',
+                [`o.${firstCell}`]: fingerprint(EMPTY_CELL),
+                [`s.${firstCell}`]: String(1 + (n % 5)),
+                [`r.${firstCell}`]: `Opmerking ${n}`,
+                [`c.${firstCell}`]: '',
+              });
+              return { ...req, body: body.toString() };
+            },
+          },
+        ],
+      } as Partial<autocannon.Options>);
+  if (saves?.non2xx) throw new Error(`score saves: ${saves.non2xx} non-2xx answers`);
+  if (saves) rows.push({ name: 'score save (htmx POST, synchronous=FULL)', r: saves, bytes: 0 });
 
   // Figures for one user at a time (the speed goal of issue 15: p99 <= 150 ms), next to a static
   // file of the same size.
   const one = async (name: string, p: string, c: string | null, bytes: number) => {
+    if (!wanted(name)) return;
     const r = await autocannon({ url: base + p, connections: 1, duration: DURATION_S, headers: c ? { Cookie: c } : {} } as autocannon.Options);
     if (r.non2xx) throw new Error(`${name}: ${r.non2xx} non-2xx answers`);
     rows.push({ name, r, bytes });
@@ -324,8 +342,14 @@ async function main() {
   console.log('| --- | --- | --- | --- | --- | --- |');
   for (const { name, r, bytes } of rows)
     console.log(`| ${name} | ${bytes || '-'} | ${r.requests.average.toFixed(0)} | ${r.latency.p50} | ${r.latency.p99} | ${r.errors + r.non2xx} |`);
-  const ratio = (a: number, b: number) => (rows[a]!.r.requests.average / rows[b]!.r.requests.average).toFixed(3);
-  console.log(`\nratio editor/static req/s: ${ratio(1, 0)}; caseload/static: ${ratio(4, 3)}; evolution/static: ${ratio(7, 6)}`);
+  const reqs = (prefix: string) => rows.find((r) => r.name.startsWith(prefix))?.r.requests.average;
+  const ratio = (a: string, b: string) => {
+    const [x, y] = [reqs(a), reqs(b)];
+    return x && y ? (x / y).toFixed(3) : '-';
+  };
+  console.log(
+    `\nratio editor/static req/s: ${ratio('balance editor page (', 'static file, size of the editor')}; caseload/static: ${ratio('caseload search', 'static file, size of the caseload')}; evolution/static: ${ratio('evolution page (', 'static file, size of the evolution')}`,
+  );
   console.log(`score saves written: revision of the cell after the run = ${saved.revision}`);
   console.log(
     `figures: first request of the process (reads every score once) ${figuresColdMs.toFixed(0)} ms; first request after an amendment (re-reads one balance, counts and suppresses anew) ${figuresAfterAmendMs.toFixed(0)} ms`,
