@@ -9,12 +9,10 @@ import { auditChange } from '../audit/route-audit.js';
 import { inTransaction } from '../db/transaction.js';
 import { scope } from '../auth/scope.js';
 import { teamChoices } from '../admin/queries.js';
-import type { FieldErrors } from '../../views/components/form.js';
 import { ApiClientsPage } from '../../views/admin/ApiClientsPage.js';
 import { ApiClientPage } from '../../views/admin/ApiClientPage.js';
 import { ApiClientSecretPage } from '../../views/admin/ApiClientSecretPage.js';
-import { apiClientErrorTexts } from '../../views/admin/ApiClientFields.js';
-import { emptyApiClientForm, parseApiClientForm, readApiClientForm, type ApiClientFormValues } from './forms.js';
+import { emptyApiClientForm, parseApiClientForm, readApiClientForm, type ApiClientErrors, type ApiClientFormValues } from './forms.js';
 import {
   createApiClient,
   findApiClient,
@@ -35,7 +33,7 @@ import type { ApiClient } from './model.js';
 
 export const apiClientAdminRoutes = new Hono<SignedInEnv>();
 
-async function listPage(c: Context<SignedInEnv>, opts: { values?: ApiClientFormValues; errors?: FieldErrors; status?: 200 | 422; notice?: string } = {}) {
+async function listPage(c: Context<SignedInEnv>, opts: { values?: ApiClientFormValues; errors?: ApiClientErrors; status?: 200 | 422; notice?: string } = {}) {
   const { db } = c.get('deps');
   const s = scope(c);
   const [clients, teams] = await Promise.all([listApiClients(db, s), teamChoices(db, s)]);
@@ -51,7 +49,7 @@ async function listPage(c: Context<SignedInEnv>, opts: { values?: ApiClientFormV
 async function clientPage(
   c: Context<SignedInEnv>,
   client: ApiClient,
-  opts: { values?: ApiClientFormValues; errors?: FieldErrors; conflict?: boolean; status?: 200 | 409 | 422; notice?: string | undefined } = {},
+  opts: { values?: ApiClientFormValues; errors?: ApiClientErrors; conflict?: boolean; status?: 200 | 409 | 422; notice?: string | undefined } = {},
 ) {
   const teams = await teamChoices(c.get('deps').db, scope(c));
   return render(
@@ -93,7 +91,6 @@ apiClientAdminRoutes.get('/', (c) => {
 
 apiClientAdminRoutes.post('/', async (c) => {
   const deps = c.get('deps');
-  const t = c.get('t');
   const s = scope(c);
   const values = readApiClientForm(await readForm(c));
   const teams = await teamChoices(deps.db, s);
@@ -101,9 +98,8 @@ apiClientAdminRoutes.post('/', async (c) => {
     values,
     teams.map((x) => x.id),
   );
-  if (!parsed.ok) return listPage(c, { values, errors: apiClientErrorTexts(t, parsed.errors, parsed.badAddresses), status: 422 });
-  if (nameTaken(await listApiClients(deps.db, s), parsed.values.name))
-    return listPage(c, { values, errors: apiClientErrorTexts(t, { name: 'nameTaken' }, []), status: 422 });
+  if (!parsed.ok) return listPage(c, { values, errors: parsed.errors, status: 422 });
+  if (nameTaken(await listApiClients(deps.db, s), parsed.values.name)) return listPage(c, { values, errors: { name: 'nameTaken' }, status: 422 });
   const secret = await newClientSecret();
   const credentials = await inTransaction(deps.db, async (trx) => {
     const made = await createApiClient(trx, s, parsed.values, secret, deps.now());
@@ -126,7 +122,6 @@ apiClientAdminRoutes.get('/:id', async (c) => {
 
 apiClientAdminRoutes.post('/:id', async (c) => {
   const deps = c.get('deps');
-  const t = c.get('t');
   const s = scope(c);
   const client = await target(c);
   if (!client) return c.notFound();
@@ -136,9 +131,9 @@ apiClientAdminRoutes.post('/:id', async (c) => {
     values,
     teams.map((x) => x.id),
   );
-  if (!parsed.ok) return clientPage(c, client, { values, errors: apiClientErrorTexts(t, parsed.errors, parsed.badAddresses), status: 422 });
+  if (!parsed.ok) return clientPage(c, client, { values, errors: parsed.errors, status: 422 });
   if (nameTaken(await listApiClients(deps.db, s), parsed.values.name, client.id))
-    return clientPage(c, client, { values, errors: apiClientErrorTexts(t, { name: 'nameTaken' }, []), status: 422 });
+    return clientPage(c, client, { values, errors: { name: 'nameTaken' }, status: 422 });
   const outcome = await inTransaction(deps.db, async (trx) => {
     const result = await updateApiClient(trx, s, client.id, values.revision, parsed.values, deps.now());
     if (result === 'saved') await auditChange(c, trx, 'api_client.updated', { type: 'api_client', id: client.id });

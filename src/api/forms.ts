@@ -3,9 +3,12 @@ import { field, readRevision, type FormFields } from '../http/form.js';
 import { ALLOW_LIST_MAX_ENTRIES, formatAllowList, parseAllowList } from './addresses.js';
 import { isApiScope, scopeProblem, type ApiScope } from './scopes.js';
 import type { ApiClientValues } from './queries.js';
+import { failsWith, hasErrors, parseFields, type ErrorCode, type ErrorCodes } from '../http/form-errors.js';
+import type { ApiMessages } from './messages/nl.js';
 
 // The administrator's form for an API client (new and edit). Answers error CODES (keys of
-// api.admin.errors in the messages); the view puts them into words. No request, no locale.
+// api.admin.errors, with the values a text needs: a limit, the addresses refused); the view says
+// them in the user's language (docs/one-way.md, "validating a form"). No request, no locale.
 
 export const CLIENT_NAME_MAX = 100;
 export const RATE_MIN = 1;
@@ -22,21 +25,11 @@ export interface ApiClientFormValues {
   revision: number;
 }
 
-export type ApiClientError =
-  | 'nameRequired'
-  | 'nameTooLong'
-  | 'nameTaken'
-  | 'scopesNone'
-  | 'scopesWriteNeedsRead'
-  | 'scopesDocumentsNeedRemarks'
-  | 'scopeUnknown'
-  | 'teamInvalid'
-  | 'ipInvalid'
-  | 'ipTooMany'
-  | 'rateInvalid';
+type Texts = ApiMessages['admin']['errors'];
+export type ApiClientError = ErrorCode<Texts>;
+export type ApiClientErrors = ErrorCodes<Texts>;
 
-export type ApiClientField = 'name' | 'scopes' | 'team' | 'ip_allow_list' | 'rate_limit';
-export type ApiClientErrors = Partial<Record<ApiClientField, ApiClientError>>;
+const fails = (code: ApiClientError) => failsWith<Texts>(code);
 
 export function emptyApiClientForm(): ApiClientFormValues {
   return { name: '', scopes: [], team: '', ip_allow_list: '', rate_limit: String(RATE_DEFAULT), revision: 0 };
@@ -57,28 +50,26 @@ export function readApiClientForm(fields: FormFields): ApiClientFormValues {
 const nameSchema = z
   .string()
   .trim()
-  .min(1, { error: 'nameRequired' satisfies ApiClientError })
-  .max(CLIENT_NAME_MAX, { error: 'nameTooLong' satisfies ApiClientError });
+  .min(1, fails('nameRequired'))
+  .refine((s) => s.length <= CLIENT_NAME_MAX, fails(['nameTooLong', CLIENT_NAME_MAX])); // a refine: zod's .max() drops the values a code carries
 const rateSchema = z
   .string()
   .trim()
-  .regex(/^\d{1,5}$/, { error: 'rateInvalid' satisfies ApiClientError })
+  .refine((s) => /^\d{1,5}$/.test(s), fails(['rateInvalid', RATE_MIN, RATE_MAX])) // a refine: .regex() drops the values too
   .transform(Number)
-  .pipe(
-    z
-      .number()
-      .int()
-      .min(RATE_MIN)
-      .max(RATE_MAX, { error: 'rateInvalid' satisfies ApiClientError }),
-  );
+  .refine((n) => n >= RATE_MIN && n <= RATE_MAX, fails(['rateInvalid', RATE_MIN, RATE_MAX]));
 
-export type ApiClientParse = { ok: true; values: ApiClientValues } | { ok: false; errors: ApiClientErrors; badAddresses: string[] };
+export type ApiClientParse = { ok: true; values: ApiClientValues } | { ok: false; errors: ApiClientErrors };
 
-/** Validates the form against the organisation's teams; every field on its own, then the scope rules. */
+/**
+ * Validates the form against the organisation's teams; every field on its own, then the scope rules.
+ * A name in use by another active client is the route's to see (`nameTaken`, same texts).
+ */
 export function parseApiClientForm(v: ApiClientFormValues, teamIds: readonly number[]): ApiClientParse {
-  const errors: ApiClientErrors = {};
-  const name = nameSchema.safeParse(v.name);
-  if (!name.success) errors.name = name.error.issues[0]!.message as ApiClientError;
+  const { data, errors } = parseFields<Texts, { name: typeof nameSchema; rate_limit: typeof rateSchema }>(
+    { name: nameSchema, rate_limit: rateSchema },
+    { name: v.name, rate_limit: v.rate_limit },
+  );
 
   const scopes: ApiScope[] = [];
   for (const s of v.scopes) {
@@ -97,21 +88,18 @@ export function parseApiClientForm(v: ApiClientFormValues, teamIds: readonly num
   }
 
   const addresses = parseAllowList(v.ip_allow_list);
-  if (addresses.bad.length) errors.ip_allow_list = 'ipInvalid';
-  else if (addresses.entries.length > ALLOW_LIST_MAX_ENTRIES) errors.ip_allow_list = 'ipTooMany';
+  if (addresses.bad.length) errors.ip_allow_list = ['ipInvalid', addresses.bad.join(', ')];
+  else if (addresses.entries.length > ALLOW_LIST_MAX_ENTRIES) errors.ip_allow_list = ['ipTooMany', ALLOW_LIST_MAX_ENTRIES];
 
-  const rate = rateSchema.safeParse(v.rate_limit);
-  if (!rate.success) errors.rate_limit = 'rateInvalid';
-
-  if (Object.keys(errors).length || !name.success || !rate.success) return { ok: false, errors, badAddresses: addresses.bad };
+  if (hasErrors(errors) || data.name === undefined || data.rate_limit === undefined) return { ok: false, errors };
   return {
     ok: true,
     values: {
-      name: name.data,
+      name: data.name,
       scopes,
       teamId,
       ipAllowList: addresses.entries.length ? formatAllowList(addresses.entries) : null,
-      rateLimitPerMinute: rate.data,
+      rateLimitPerMinute: data.rate_limit,
     },
   };
 }

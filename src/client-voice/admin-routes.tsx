@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { SignedInEnv } from '../http/env.js';
-import { field, readForm } from '../http/form.js';
+import { readForm } from '../http/form.js';
 import { redirectAfterPost } from '../http/htmx.js';
 import { render } from '../http/render.js';
 import { ui } from '../http/ui.js';
@@ -11,9 +11,9 @@ import { requireAdmin } from '../auth/middleware.js';
 import { scope } from '../auth/scope.js';
 import { getCurrentVersion } from '../catalogue/queries.js';
 import { TranslationLanguagePage, TranslationsPage, type LanguageRow } from '../../views/client-voice/TranslationsPage.js';
-import { officialLanguageSchema } from './forms.js';
+import { parseNewLanguage, parseOfficialLanguage, parseVisibility, poImportErrors, readPoUpload, type LanguageError } from './forms.js';
 import { CLIENT_LANGUAGES, clientLanguage, DUTCH } from './languages.js';
-import { exportPo, parsePoImport, type PoProblem } from './po.js';
+import { exportPo, parsePoImport } from './po.js';
 import {
   addLanguage,
   clientTextEntries,
@@ -33,9 +33,6 @@ import { catalogueSources, coverage, wordSources, type SourceText } from './text
 export const translationRoutes = new Hono<SignedInEnv>();
 translationRoutes.use(requireAdmin);
 
-/** The largest PO file accepted (a full language is about 80 kB). */
-export const PO_MAX_BYTES = 512 * 1024;
-
 /** The texts a client reads now: the current catalogue's and the client view's own words. */
 async function sourcesOf(c: Context<SignedInEnv>): Promise<SourceText[]> {
   const version = await getCurrentVersion(c.get('deps').db, scope(c));
@@ -49,7 +46,7 @@ async function rows(c: Context<SignedInEnv>): Promise<LanguageRow[]> {
   return Promise.all(states.map(async (s) => ({ ...s, coverage: coverage(sources, await clientTextEntries(db, scope(c), s.language.code)) })));
 }
 
-async function listPage(c: Context<SignedInEnv>, opts: { notice?: string | undefined; error?: string | undefined; status?: 200 | 422 } = {}) {
+async function listPage(c: Context<SignedInEnv>, opts: { notice?: string | undefined; error?: LanguageError; status?: 200 | 422 } = {}) {
   const { db } = c.get('deps');
   const languages = await rows(c);
   const official = await officialLanguage(db, scope(c));
@@ -66,22 +63,25 @@ translationRoutes.get('/', (c) => {
 });
 
 translationRoutes.post('/official-language', async (c) => {
-  const parsed = officialLanguageSchema.safeParse(field(await readForm(c), 'official'));
-  if (!parsed.success) return listPage(c, { error: c.get('t').clientVoice.admin.unknownLanguage, status: 422 });
+  const parsed = parseOfficialLanguage(await readForm(c));
+  if (!parsed.ok) return listPage(c, { error: parsed.error, status: 422 });
   const { db, now } = c.get('deps');
   await inTransaction(db, async (trx) => {
-    if (await setOfficialLanguage(trx, scope(c), parsed.data, now()))
+    if (await setOfficialLanguage(trx, scope(c), parsed.official, now()))
       await auditChange(c, trx, 'client_setting.changed', { type: 'organisation', id: scope(c).organisationId });
   });
   return redirectAfterPost(c, '/translations?done=saved');
 });
 
 translationRoutes.post('/languages', async (c) => {
-  const language = clientLanguage(field(await readForm(c), 'lang'));
+  const fields = await readForm(c);
   const existing = await organisationLanguages(c.get('deps').db, scope(c));
-  if (!language || language.code === DUTCH.code || existing.some((r) => r.language.code === language.code)) {
-    return listPage(c, { error: c.get('t').clientVoice.admin.unknownLanguage, status: 422 });
-  }
+  const parsed = parseNewLanguage(
+    fields,
+    existing.map((r) => r.language.code),
+  );
+  if (!parsed.ok) return listPage(c, { error: parsed.error, status: 422 });
+  const { language } = parsed;
   const { db, now } = c.get('deps');
   await inTransaction(db, async (trx) => {
     if (await addLanguage(trx, scope(c), language.code, now()))
@@ -101,7 +101,7 @@ async function languageOf(c: Context<SignedInEnv>): Promise<LanguageRow | undefi
 async function languagePage(
   c: Context<SignedInEnv>,
   row: LanguageRow,
-  opts: { notice?: string | undefined; errors?: string[]; status?: 200 | 413 | 422 } = {},
+  opts: { notice?: string | undefined; errors?: LanguageError[]; status?: 200 | 413 | 422 } = {},
 ) {
   return render(c, () => <TranslationLanguagePage ui={ui(c)} row={row} notice={opts.notice} errors={opts.errors} />, { status: opts.status ?? 200 });
 }
@@ -119,18 +119,15 @@ translationRoutes.get('/:lang', async (c) => {
 translationRoutes.post('/:lang/visibility', async (c) => {
   const row = await languageOf(c);
   if (!row) return c.notFound();
-  const form = await readForm(c);
-  const shown = field(form, 'shown');
-  const t = c.get('t').clientVoice.admin;
-  if (shown !== '1' && shown !== '0') return languagePage(c, row, { errors: [t.unknownLanguage], status: 422 });
-  // Switching on a language whose texts are not all reviewed needs a deliberate yes.
-  if (shown === '1' && row.coverage.draft > 0 && field(form, 'accept_drafts') !== '1') return languagePage(c, row, { errors: [t.confirmNeeded], status: 422 });
+  const parsed = parseVisibility(await readForm(c), row.coverage.draft);
+  if (!parsed.ok) return languagePage(c, row, { errors: [parsed.error], status: 422 });
+  const { shown } = parsed;
   const { db, now } = c.get('deps');
   await inTransaction(db, async (trx) => {
-    if (await setShownToClients(trx, scope(c), row.language.code, shown === '1', now()))
-      await auditChange(c, trx, shown === '1' ? 'client_language.shown' : 'client_language.hidden', { type: 'client_language', id: row.language.code });
+    if (await setShownToClients(trx, scope(c), row.language.code, shown, now()))
+      await auditChange(c, trx, shown ? 'client_language.shown' : 'client_language.hidden', { type: 'client_language', id: row.language.code });
   });
-  return redirectAfterPost(c, `/translations/${row.language.code}?done=${shown === '1' ? 'on' : 'off'}`);
+  return redirectAfterPost(c, `/translations/${row.language.code}?done=${shown ? 'on' : 'off'}`);
 });
 
 translationRoutes.get('/:lang/po', async (c) => {
@@ -150,57 +147,19 @@ translationRoutes.get('/:lang/po', async (c) => {
   });
 });
 
-function problemText(c: Context<SignedInEnv>, p: PoProblem): string {
-  const e = c.get('t').clientVoice.admin.importErrors;
-  switch (p.code) {
-    case 'unreadable':
-      return e.unreadable;
-    case 'wrongLanguage':
-      return e.wrongLanguage(p.found.slice(0, 40));
-    case 'wrongPluralForms':
-      return e.wrongPluralForms(p.expected);
-    case 'unknownText':
-      return e.unknownText(p.context);
-    case 'sourceChanged':
-      return e.sourceChanged(p.context);
-    case 'notPlural':
-      return e.notPlural(p.context);
-    case 'formCount':
-      return e.formCount(p.context, p.expected, p.found);
-    case 'emptyForm':
-      return e.emptyForm(p.context);
-    case 'placeholders':
-      return e.placeholders(p.context, p.expected.map((x) => `{${x}}`).join(' '));
-    case 'tooLong':
-      return e.tooLong(p.context, p.max);
-    case 'controlCharacters':
-      return e.controlCharacters(p.context);
-    case 'nothing':
-      return e.nothing;
-  }
-}
-
 translationRoutes.post('/:lang/import', async (c) => {
   const row = await languageOf(c);
   if (!row) return c.notFound();
-  const e = c.get('t').clientVoice.admin.importErrors;
   let data: FormData;
   try {
     data = await c.req.formData();
   } catch {
     throw new HTTPException(400, { message: 'malformed multipart body' });
   }
-  const file = data.get('file');
-  if (file === null || typeof file === 'string' || file.size === 0) return languagePage(c, row, { errors: [e.noFile], status: 422 });
-  if (file.size > PO_MAX_BYTES) return languagePage(c, row, { errors: [e.tooLarge], status: 413 });
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(await file.arrayBuffer()).replace(/^\uFEFF/, '');
-  } catch {
-    return languagePage(c, row, { errors: [e.refused, e.unreadable], status: 422 });
-  }
-  const parsed = parsePoImport(row.language, text, await sourcesOf(c));
-  if (!parsed.ok) return languagePage(c, row, { errors: [e.refused, ...parsed.problems.slice(0, 20).map((p) => problemText(c, p))], status: 422 });
+  const upload = await readPoUpload(data.get('file'));
+  if (!upload.ok) return languagePage(c, row, { errors: upload.errors, status: upload.status });
+  const parsed = parsePoImport(row.language, upload.text, await sourcesOf(c));
+  if (!parsed.ok) return languagePage(c, row, { errors: poImportErrors(parsed.problems), status: 422 });
   const { db, now } = c.get('deps');
   await inTransaction(db, async (trx) => {
     await saveImportedTexts(trx, scope(c), row.language.code, parsed.texts, now());

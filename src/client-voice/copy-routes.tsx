@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono';
 import type { HouseholdEnv } from '../households/scoped.js';
-import { readForm, field } from '../http/form.js';
+import { readForm } from '../http/form.js';
 import { redirectAfterPost } from '../http/htmx.js';
 import { render } from '../http/render.js';
 import { ui } from '../http/ui.js';
@@ -17,7 +17,8 @@ import { GpmiClientTextsPage, WebOnlyPage } from '../../views/client-voice/GpmiC
 import { DUTCH, type ClientLanguage } from './languages.js';
 import { clientTextEntries, languagesForClients, officialLanguage } from './queries.js';
 import { ClientCopy } from './text-logic.js';
-import { GPMI_TEXT_MAX, gpmiSentences, gpmiTranslations, saveGpmiTranslations, sourceHash } from './gpmi-texts.js';
+import { gpmiSentences, gpmiTranslations, saveGpmiTranslations, sourceHash } from './gpmi-texts.js';
+import { parseGpmiTexts, type GpmiTextErrors } from './forms.js';
 import type { Official } from './pdf/client-copy.js';
 
 // The client's copies in the client's language, inside the client file (entered through
@@ -55,7 +56,7 @@ async function loadPrint(c: Context<HouseholdEnv>, locale: 'nl' | 'fr' | 'en') {
 
 async function textsPage(
   c: Context<HouseholdEnv>,
-  opts: { lang: ClientLanguage | undefined; errors?: Record<string, string>; typed?: Map<string, string>; status?: 200 | 422 },
+  opts: { lang: ClientLanguage | undefined; errors?: GpmiTextErrors; typed?: Map<string, string> | undefined; status?: 200 | 422 },
 ) {
   const official = await officialOf(c);
   const print = await loadPrint(c, official?.official ?? 'nl');
@@ -92,21 +93,15 @@ gpmiClientTextRoutes.get('/', async (c) => {
 
 gpmiClientTextRoutes.post('/', async (c) => {
   const fields = await readForm(c);
-  const languages = await clientLanguages(c);
-  const lang = languages.find((l) => l.code === field(fields, 'lang'));
-  const t = c.get('t').clientVoice.gpmi;
-  if (!lang) return textsPage(c, { lang: undefined, errors: { lang: c.get('t').clientVoice.admin.unknownLanguage }, status: 422 });
   const print = await loadPrint(c, 'nl');
   if (!print) return c.notFound();
-  const entries = gpmiSentences(print).map((s) => ({
-    source: s.source,
-    text: field(fields, `t.${sourceHash(s.source)}`)
-      .replace(/\r\n?/g, '\n')
-      .trim(),
-  }));
-  const errors: Record<string, string> = {};
-  for (const e of entries) if ([...e.text].length > GPMI_TEXT_MAX) errors[sourceHash(e.source)] = t.tooLong(GPMI_TEXT_MAX);
-  if (Object.keys(errors).length) return textsPage(c, { lang, errors, typed: new Map(entries.map((e) => [e.source, e.text])), status: 422 });
+  const parsed = parseGpmiTexts(
+    fields,
+    await clientLanguages(c),
+    gpmiSentences(print).map((s) => s.source),
+  );
+  if (!parsed.ok) return textsPage(c, { lang: parsed.lang, errors: parsed.errors, typed: parsed.typed, status: 422 });
+  const { lang, entries } = parsed;
   const { db, now } = c.get('deps');
   await inTransaction(db, async (trx) => {
     if (await saveGpmiTranslations(trx, scope(c), print.gpmiId, lang.code, entries, now()))

@@ -1,6 +1,5 @@
 import { Hono, type Context } from 'hono';
 import type { SignedInEnv } from '../http/env.js';
-import type { Messages } from '../i18n/index.js';
 import { readForm } from '../http/form.js';
 import { redirectAfterPost } from '../http/htmx.js';
 import { render } from '../http/render.js';
@@ -8,7 +7,6 @@ import { ui } from '../http/ui.js';
 import { auditChange } from '../audit/route-audit.js';
 import { inTransaction } from '../db/transaction.js';
 import { scope } from '../auth/scope.js';
-import type { FieldErrors } from '../../views/components/form.js';
 import { SsoPage } from '../../views/admin/SsoPage.js';
 import { parseSsoForm, readSsoForm, type SsoFormErrors, type SsoFormValues } from './forms.js';
 import { configurationOf, OidcError } from './oidc.js';
@@ -37,19 +35,9 @@ function formOf(p: SsoProvider | undefined): SsoFormValues {
   };
 }
 
-function errorTexts(t: Messages, errors: SsoFormErrors, lists: { badDomains?: string[]; takenDomains?: string[] } = {}): FieldErrors {
-  const e = t.sso.admin.errors;
-  const out: FieldErrors = {};
-  for (const [field, code] of Object.entries(errors)) {
-    const list = code === 'domainsInvalid' ? lists.badDomains : code === 'domainsTaken' ? lists.takenDomains : undefined;
-    out[field] = list?.length ? `${e[code]} ${list.join(', ')}.` : e[code];
-  }
-  return out;
-}
-
 async function page(
   c: Context<SignedInEnv>,
-  opts: { values?: SsoFormValues; errors?: FieldErrors; conflict?: boolean; status?: 200 | 409 | 422; notice?: string | undefined } = {},
+  opts: { values?: SsoFormValues; errors?: SsoFormErrors; conflict?: boolean; status?: 200 | 409 | 422; notice?: string | undefined } = {},
 ) {
   const { db, config } = c.get('deps');
   const s = scope(c);
@@ -82,18 +70,16 @@ ssoAdminRoutes.get('/', (c) => {
 ssoAdminRoutes.post('/', async (c) => {
   const deps = c.get('deps');
   const { db, config } = deps;
-  const t = c.get('t');
   const s = scope(c);
   const values = readSsoForm(await readForm(c));
   const current = await getProvider(db, s);
   const parsed = parseSsoForm(values, { allowHttp: config.ssoAllowHttpIssuer, hasSecret: current !== undefined });
-  const refused = (errors: SsoFormErrors, lists?: { badDomains?: string[]; takenDomains?: string[] }) =>
-    page(c, { values: { ...values, client_secret: '' }, errors: errorTexts(t, errors, lists), status: 422 });
-  if (!parsed.ok) return refused(parsed.errors, { badDomains: parsed.badDomains });
+  const refused = (errors: SsoFormErrors) => page(c, { values: { ...values, client_secret: '' }, errors, status: 422 });
+  if (!parsed.ok) return refused(parsed.errors);
   const v = parsed.values;
 
   const taken = await domainsTakenElsewhere(db, s, v.domains);
-  if (taken.length) return refused({ domains: 'domainsTaken' }, { takenDomains: taken });
+  if (taken.length) return refused({ domains: ['domainsTaken', taken.join(', ')] });
   // Only someone who has a way in through the provider may close the way in with a password.
   if (!v.passwordSignIn && !(await hasIdentityAt(db, s, c.get('user').id, v.issuer))) return refused({ password_signin: 'passwordOffNeedsOwnSignIn' });
   // The provider must answer at this address and call itself by it (openid-client checks the issuer).

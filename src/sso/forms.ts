@@ -1,10 +1,14 @@
 import { z } from 'zod';
 import { field, readRevision, type FormFields } from '../http/form.js';
+import { failsWith, hasErrors, parseFields, type ErrorCode, type ErrorCodes } from '../http/form-errors.js';
 import { DOMAINS_MAX, parseDomains, parseIssuer, type ProviderValues } from './logic.js';
+import type { SsoMessages } from './messages/nl.js';
 
 // The administrator's form for the identity provider. Answers error CODES (keys of
-// sso.admin.errors); the view puts them into words. The checks that need the network (discovery)
-// or the database (domains of other organisations) are the route's, with the same codes.
+// sso.admin.errors, with the values a text needs: the domains refused, a limit); the view says them
+// in the user's language (docs/one-way.md, "validating a form"). The checks that need the network
+// (discovery), the database (domains of other organisations) or the signed-in user (password
+// sign-in off) are the route's, with the same codes.
 
 export const CLIENT_ID_MAX = 200;
 export const CLIENT_SECRET_MAX = 1000;
@@ -20,21 +24,11 @@ export interface SsoFormValues {
   revision: number;
 }
 
-export type SsoFormError =
-  | 'issuerInvalid'
-  | 'issuerUnreachable'
-  | 'issuerMismatch'
-  | 'clientIdRequired'
-  | 'tooLong'
-  | 'clientSecretRequired'
-  | 'domainsRequired'
-  | 'domainsInvalid'
-  | 'domainsTooMany'
-  | 'domainsTaken'
-  | 'passwordOffNeedsOwnSignIn';
+type Texts = SsoMessages['admin']['errors'];
+export type SsoFormError = ErrorCode<Texts>;
+export type SsoFormErrors = ErrorCodes<Texts>;
 
-export type SsoField = 'issuer' | 'client_id' | 'client_secret' | 'domains' | 'password_signin';
-export type SsoFormErrors = Partial<Record<SsoField, SsoFormError>>;
+const fails = (code: SsoFormError) => failsWith<Texts>(code);
 
 const checked = (fields: FormFields, name: string) => field(fields, name) === '1';
 
@@ -51,34 +45,28 @@ export function readSsoForm(fields: FormFields): SsoFormValues {
   };
 }
 
-const clientIdSchema = z
-  .string()
-  .trim()
-  .min(1, { error: 'clientIdRequired' satisfies SsoFormError })
-  .max(CLIENT_ID_MAX, { error: 'tooLong' satisfies SsoFormError });
+const clientIdSchema = z.string().trim().min(1, fails('clientIdRequired')).max(CLIENT_ID_MAX, fails('tooLong'));
 
-export type SsoFormParse = { ok: true; values: ProviderValues } | { ok: false; errors: SsoFormErrors; badDomains: string[] };
+export type SsoFormParse = { ok: true; values: ProviderValues } | { ok: false; errors: SsoFormErrors };
 
 /** Every field on its own; `hasSecret`: a secret is stored already (then an empty one keeps it). */
 export function parseSsoForm(v: SsoFormValues, opts: { allowHttp: boolean; hasSecret: boolean }): SsoFormParse {
-  const errors: SsoFormErrors = {};
+  const { data, errors } = parseFields<Texts, { client_id: typeof clientIdSchema }>({ client_id: clientIdSchema }, { client_id: v.client_id });
   const issuer = parseIssuer(v.issuer, opts.allowHttp);
   if (!issuer) errors.issuer = 'issuerInvalid';
-  const clientId = clientIdSchema.safeParse(v.client_id);
-  if (!clientId.success) errors.client_id = clientId.error.issues[0]!.message as SsoFormError;
   const secret = v.client_secret.trim();
   if (!secret && !opts.hasSecret) errors.client_secret = 'clientSecretRequired';
   else if (secret.length > CLIENT_SECRET_MAX) errors.client_secret = 'tooLong';
   const domains = parseDomains(v.domains);
-  if (domains.bad.length) errors.domains = 'domainsInvalid';
+  if (domains.bad.length) errors.domains = ['domainsInvalid', domains.bad.join(', ')];
   else if (!domains.domains.length) errors.domains = 'domainsRequired';
-  else if (domains.domains.length > DOMAINS_MAX) errors.domains = 'domainsTooMany';
-  if (Object.keys(errors).length || !issuer || !clientId.success) return { ok: false, errors, badDomains: domains.bad };
+  else if (domains.domains.length > DOMAINS_MAX) errors.domains = ['domainsTooMany', DOMAINS_MAX];
+  if (hasErrors(errors) || !issuer || data.client_id === undefined) return { ok: false, errors };
   return {
     ok: true,
     values: {
       issuer,
-      clientId: clientId.data,
+      clientId: data.client_id,
       clientSecret: secret || null,
       domains: domains.domains,
       autoCreate: v.auto_create,

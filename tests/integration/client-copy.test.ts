@@ -122,7 +122,10 @@ describe('the GPMI’s sentences in the client’s language', () => {
     const res = await t.request(textsUrl(), { cookie, form: { lang: 'ar', [`t.${sourceHash(AGREEMENT)}`]: 'ا'.repeat(2001) } });
     expect(res.status).toBe(422);
     expect(await res.text()).toContain('Hoogstens 2000 tekens.');
-    expect((await t.request(textsUrl(), { cookie, form: { lang: 'tr', [`t.${sourceHash(AGREEMENT)}`]: 'x' } })).status).toBe(422);
+    // A language not switched on for clients is refused in words, not only by its status.
+    const unknown = await t.request(textsUrl(), { cookie, form: { lang: 'tr', [`t.${sourceHash(AGREEMENT)}`]: 'x' } });
+    expect(unknown.status).toBe(422);
+    expect(await unknown.text()).toContain('Kies een taal uit de lijst.');
     expect(await t.db.selectFrom('gpmi_client_text').selectAll().execute()).toEqual([]);
     await writeTranslations('ar', { [AGREEMENT]: 'نص' });
     expect(await t.db.selectFrom('gpmi_client_text').select(['lang', 'source', 'text']).execute()).toEqual([{ lang: 'ar', source: AGREEMENT, text: 'نص' }]);

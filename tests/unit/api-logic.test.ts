@@ -3,7 +3,6 @@ import { z } from 'zod';
 import { compareKeys, decodeCursor, descendingDay, encodeCursor, entityTag, issuesOf, noneMatch, pageOf } from '../../src/api/logic.js';
 import { addressAllowed, formatAllowList, parseAllowList, plainAddress } from '../../src/api/addresses.js';
 import { formatScopes, parseScopes, scopeProblem } from '../../src/api/scopes.js';
-import { parseApiClientForm, type ApiClientFormValues } from '../../src/api/forms.js';
 import { messagesFor } from '../../src/i18n/index.js';
 
 describe('cursors', () => {
@@ -96,33 +95,5 @@ describe('scopes', () => {
     expect(scopeProblem(['households:write'])).toBe('writeNeedsRead');
     expect(scopeProblem(['households:read', 'documents:read'])).toBe('documentsNeedRemarks');
     expect(scopeProblem(['households:read', 'documents:read', 'remarks:read'])).toBeNull();
-  });
-});
-
-describe('the API client form', () => {
-  const values = (over: Partial<ApiClientFormValues> = {}): ApiClientFormValues => ({
-    name: ' Cevi ',
-    scopes: ['households:read'],
-    team: '',
-    ip_allow_list: '',
-    rate_limit: '120',
-    revision: 0,
-    ...over,
-  });
-
-  it('gives typed values, trimmed, the address list in its canonical form', () => {
-    expect(parseApiClientForm(values({ team: '3', ip_allow_list: '10.0.0.1/32' }), [3])).toEqual({
-      ok: true,
-      values: { name: 'Cevi', scopes: ['households:read'], teamId: 3, ipAllowList: '10.0.0.1', rateLimitPerMinute: 120 },
-    });
-  });
-
-  it('answers an error code per field', () => {
-    const r = parseApiClientForm(values({ name: '', scopes: ['nope'], team: '9', ip_allow_list: 'x', rate_limit: '6001' }), [3]);
-    expect(r).toEqual({
-      ok: false,
-      errors: { name: 'nameRequired', scopes: 'scopeUnknown', team: 'teamInvalid', ip_allow_list: 'ipInvalid', rate_limit: 'rateInvalid' },
-      badAddresses: ['x'],
-    });
   });
 });

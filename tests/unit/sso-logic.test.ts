@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { emailDomain, parseDomains, parseIssuer, providerAssertsMfa, subjectOf, verifiedEmail } from '../../src/sso/logic.js';
-import { parseSsoForm, type SsoFormValues } from '../../src/sso/forms.js';
 
 describe('e-mail domains', () => {
   it('take the domain of an address, lower-case', () => {
@@ -54,44 +53,5 @@ describe('MFA asserted by the provider', () => {
     expect(providerAssertsMfa({ amr: 'mfa' })).toBe(false);
     expect(providerAssertsMfa({ acr: '1' })).toBe(false);
     expect(providerAssertsMfa({})).toBe(false);
-  });
-});
-
-describe('the provider form', () => {
-  const values = (over: Partial<SsoFormValues> = {}): SsoFormValues => ({
-    issuer: 'https://idp.example/',
-    client_id: ' sb ',
-    client_secret: '',
-    domains: 'ocmw.be',
-    auto_create: false,
-    mfa_enforced: true,
-    password_signin: true,
-    revision: 0,
-    ...over,
-  });
-
-  it('keeps the stored secret when the field is empty, and needs one the first time', () => {
-    const kept = parseSsoForm(values(), { allowHttp: false, hasSecret: true });
-    expect(kept).toEqual({
-      ok: true,
-      values: {
-        issuer: 'https://idp.example',
-        clientId: 'sb',
-        clientSecret: null,
-        domains: ['ocmw.be'],
-        autoCreate: false,
-        mfaEnforced: true,
-        passwordSignIn: true,
-      },
-    });
-    expect(parseSsoForm(values(), { allowHttp: false, hasSecret: false })).toMatchObject({ ok: false, errors: { client_secret: 'clientSecretRequired' } });
-  });
-
-  it('answers an error code per field', () => {
-    expect(parseSsoForm(values({ issuer: 'http://x.be', client_id: '', domains: 'x y.be' }), { allowHttp: false, hasSecret: true })).toEqual({
-      ok: false,
-      errors: { issuer: 'issuerInvalid', client_id: 'clientIdRequired', domains: 'domainsInvalid' },
-      badDomains: ['x'],
-    });
   });
 });

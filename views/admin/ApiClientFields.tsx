@@ -1,36 +1,18 @@
 import type { Messages } from '../../src/i18n/index.js';
 import type { ApiClientErrors, ApiClientFormValues } from '../../src/api/forms.js';
 import { RATE_MAX, RATE_MIN, CLIENT_NAME_MAX } from '../../src/api/forms.js';
-import { ALLOW_LIST_MAX_ENTRIES } from '../../src/api/addresses.js';
 import { API_SCOPES } from '../../src/api/scopes.js';
-import { ErrorSummary, Field, type FieldErrors } from '../components/form.js';
-
-/** The error codes of the API client form in words (api.admin.errors). */
-export function apiClientErrorTexts(t: Messages, errors: ApiClientErrors, badAddresses: readonly string[]): FieldErrors {
-  const e = t.api.admin.errors;
-  const words = {
-    nameRequired: e.nameRequired,
-    nameTooLong: e.nameTooLong(CLIENT_NAME_MAX),
-    nameTaken: e.nameTaken,
-    scopesNone: e.scopesNone,
-    scopesWriteNeedsRead: e.scopesWriteNeedsRead,
-    scopesDocumentsNeedRemarks: e.scopesDocumentsNeedRemarks,
-    scopeUnknown: e.scopeUnknown,
-    teamInvalid: e.teamInvalid,
-    ipInvalid: e.ipInvalid(badAddresses.join(', ')),
-    ipTooMany: e.ipTooMany(ALLOW_LIST_MAX_ENTRIES),
-    rateInvalid: e.rateInvalid(RATE_MIN, RATE_MAX),
-  };
-  return Object.fromEntries(Object.entries(errors).map(([field, code]) => [field, words[code]]));
-}
+import { sayAll } from '../../src/http/form-errors.js';
+import { ErrorSummary, Field } from '../components/form.js';
 
 /**
  * The fields of a new or an edited API client: name, the scopes as native checkboxes with what each
  * allows, the team, the address list and the rate limit. The first checkbox carries the id the
- * error summary links to.
+ * error summary links to. `errors`: the form's codes, said here in the user's language.
  */
-export function ApiClientFields(p: { t: Messages; values: ApiClientFormValues; errors: FieldErrors; teams: { id: number; name: string }[] }) {
-  const { t, values, errors } = p;
+export function ApiClientFields(p: { t: Messages; values: ApiClientFormValues; errors: ApiClientErrors | undefined; teams: { id: number; name: string }[] }) {
+  const { t, values } = p;
+  const errors = sayAll(t.api.admin.errors, p.errors);
   const a = t.api.admin;
   const checked = new Set(values.scopes);
   return (

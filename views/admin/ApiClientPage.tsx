@@ -1,9 +1,8 @@
 import type { Ui } from '../../src/http/ui.js';
 import type { ApiClient } from '../../src/api/model.js';
-import type { ApiClientFormValues } from '../../src/api/forms.js';
+import type { ApiClientErrors, ApiClientFormValues } from '../../src/api/forms.js';
 import { formatDateTime } from '../../src/i18n/format.js';
 import { Layout } from '../layouts/Layout.js';
-import type { FieldErrors } from '../components/form.js';
 import { AdminNav } from './AdminNav.js';
 import { ApiClientFields } from './ApiClientFields.js';
 
@@ -29,7 +28,7 @@ export function ApiClientPage(p: {
   client: ApiClient;
   teams: { id: number; name: string }[];
   values?: ApiClientFormValues;
-  errors?: FieldErrors;
+  errors?: ApiClientErrors | undefined;
   conflict?: boolean;
   notice?: string | undefined;
 }) {
@@ -83,7 +82,7 @@ export function ApiClientPage(p: {
             <h2 id="edit-title">{a.editTitle}</h2>
             <form method="post" action={`/admin/api-clients/${client.id}`} novalidate>
               <input type="hidden" name="revision" value={String(p.values?.revision ?? client.revision)} />
-              <ApiClientFields t={t} values={p.values ?? apiClientFormOf(client)} errors={p.errors ?? {}} teams={p.teams} />
+              <ApiClientFields t={t} values={p.values ?? apiClientFormOf(client)} errors={p.errors} teams={p.teams} />
               <button type="submit" class="button">
                 {a.save}
               </button>

@@ -1,9 +1,8 @@
 import type { Ui } from '../../src/http/ui.js';
 import type { ApiClient } from '../../src/api/model.js';
-import type { ApiClientFormValues } from '../../src/api/forms.js';
+import type { ApiClientErrors, ApiClientFormValues } from '../../src/api/forms.js';
 import { formatDateTime } from '../../src/i18n/format.js';
 import { Layout } from '../layouts/Layout.js';
-import type { FieldErrors } from '../components/form.js';
 import { AdminNav } from './AdminNav.js';
 import { ApiClientFields } from './ApiClientFields.js';
 
@@ -13,7 +12,7 @@ export function ApiClientsPage(p: {
   clients: ApiClient[];
   teams: { id: number; name: string }[];
   values: ApiClientFormValues;
-  errors?: FieldErrors;
+  errors?: ApiClientErrors | undefined;
   notice?: string | undefined;
 }) {
   const { ui } = p;
@@ -71,7 +70,7 @@ export function ApiClientsPage(p: {
       <section aria-labelledby="new-client-title" class="card">
         <h2 id="new-client-title">{a.newTitle}</h2>
         <form method="post" action="/admin/api-clients" novalidate>
-          <ApiClientFields t={t} values={p.values} errors={p.errors ?? {}} teams={p.teams} />
+          <ApiClientFields t={t} values={p.values} errors={p.errors} teams={p.teams} />
           <button type="submit" class="button">
             {a.create}
           </button>

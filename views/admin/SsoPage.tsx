@@ -1,8 +1,9 @@
 import type { Ui } from '../../src/http/ui.js';
-import type { SsoFormValues } from '../../src/sso/forms.js';
+import type { SsoFormErrors, SsoFormValues } from '../../src/sso/forms.js';
+import { sayAll } from '../../src/http/form-errors.js';
 import { CLIENT_ID_MAX, CLIENT_SECRET_MAX } from '../../src/sso/forms.js';
 import { Layout } from '../layouts/Layout.js';
-import { ErrorSummary, Field, type FieldErrors } from '../components/form.js';
+import { ErrorSummary, Field } from '../components/form.js';
 import { AdminNav } from './AdminNav.js';
 import { CheckboxField } from './fields.js';
 
@@ -17,14 +18,14 @@ export function SsoPage(p: {
   configured: boolean;
   linked: number;
   redirectUri: string;
-  errors?: FieldErrors;
+  errors?: SsoFormErrors | undefined;
   conflict?: boolean;
   notice?: string | undefined;
 }) {
   const { ui } = p;
   const { t } = ui;
   const a = t.sso.admin;
-  const errors = p.errors ?? {};
+  const errors = sayAll(a.errors, p.errors);
   return (
     <Layout ui={ui} title={a.title}>
       <AdminNav ui={ui} />

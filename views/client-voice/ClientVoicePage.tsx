@@ -2,7 +2,8 @@ import type { Ui } from '../../src/http/ui.js';
 import type { Household } from '../../src/households/model.js';
 import type { BalanceDetail } from '../../src/balances/model.js';
 import type { InvitationSummary, SentAnswer } from '../../src/client-voice/invitations.js';
-import type { InvitationError, InvitationFormValues } from '../../src/client-voice/forms.js';
+import type { InvitationErrors, InvitationFormValues } from '../../src/client-voice/forms.js';
+import { sayAll } from '../../src/http/form-errors.js';
 import { DEFAULT_LINK_HOURS, invitationState, MAX_LINK_HOURS } from '../../src/client-voice/logic.js';
 import { clientLanguage, type ClientLanguage } from '../../src/client-voice/languages.js';
 import { clientVoicePath } from '../../src/client-voice/paths.js';
@@ -26,7 +27,7 @@ export interface ClientVoicePageProps {
   linkAvailable: boolean;
   handoverAvailable: boolean;
   values: InvitationFormValues;
-  errors?: Partial<Record<string, InvitationError | 'alreadyOpen' | 'final' | 'notPending'>>;
+  errors?: InvitationErrors;
   notice?: string | undefined;
   finaliseWarning: boolean;
   now: number;
@@ -57,7 +58,7 @@ export function ClientVoicePage(props: ClientVoicePageProps) {
   const t = ui.t.clientVoice;
   const lang = ui.locale;
   const base = clientVoicePath(household.id, detail.id);
-  const errorTexts = Object.fromEntries(Object.entries(errors).map(([k, code]) => [k, code ? t.errors[code] : undefined]));
+  const errorTexts = sayAll(t.errors, errors);
   const domainName = (key: string) => findDomain(detail.catalogue, key)?.name[lang] ?? key;
   const who = (a: SentAnswer) => (a.subject === 'h' ? t.household : a.firstName);
   const pending = answers.filter((a) => a.state === 'pending');

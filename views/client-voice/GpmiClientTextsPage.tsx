@@ -3,6 +3,8 @@ import type { Household } from '../../src/households/model.js';
 import type { ClientLanguage } from '../../src/client-voice/languages.js';
 import type { GpmiSentence } from '../../src/client-voice/gpmi-texts.js';
 import { GPMI_TEXT_MAX } from '../../src/client-voice/gpmi-texts.js';
+import type { GpmiTextErrors } from '../../src/client-voice/forms.js';
+import { sayAll } from '../../src/http/form-errors.js';
 import { Layout } from '../layouts/Layout.js';
 import { OfficialChoice } from './OfficialChoice.js';
 
@@ -16,7 +18,7 @@ export function GpmiClientTextsPage({
   languages,
   lang,
   sentences,
-  errors,
+  errors: codes,
   officialChoice,
   notice,
 }: {
@@ -26,11 +28,12 @@ export function GpmiClientTextsPage({
   languages: ClientLanguage[];
   lang: ClientLanguage | undefined;
   sentences: (GpmiSentence & { hash: string; value: string })[];
-  errors: Record<string, string>;
+  errors: GpmiTextErrors;
   officialChoice: boolean;
   notice?: string | undefined;
 }) {
   const t = ui.t.clientVoice.gpmi;
+  const errors = sayAll(t.errors, codes);
   const base = `/households/${household.id}/gpmis/${gpmiId}`;
   const title = lang ? t.windowTitle(lang.dutchName) : t.title;
   return (
@@ -43,6 +46,11 @@ export function GpmiClientTextsPage({
       {notice && (
         <p class="alert alert--success" role="status">
           {notice}
+        </p>
+      )}
+      {errors.lang && (
+        <p class="alert alert--error" role="alert" tabindex={-1} data-focus-on-load>
+          {errors.lang}
         </p>
       )}
       {languages.length === 0 ? (

@@ -3,6 +3,8 @@ import type { LanguageState } from '../../src/client-voice/model.js';
 import type { LanguageCoverage } from '../../src/client-voice/text-logic.js';
 import type { ClientLanguage } from '../../src/client-voice/languages.js';
 import type { OfficialLanguage } from '../../src/client-voice/tables.js';
+import type { LanguageError } from '../../src/client-voice/forms.js';
+import { say } from '../../src/http/form-errors.js';
 import { formatDateTime } from '../../src/i18n/format.js';
 import { Layout } from '../layouts/Layout.js';
 import { AdminNav } from '../admin/AdminNav.js';
@@ -20,16 +22,17 @@ export function TranslationsPage({
   official,
   addable,
   notice,
-  error,
+  error: errorCode,
 }: {
   ui: Ui;
   languages: LanguageRow[];
   official: OfficialLanguage;
   addable: ClientLanguage[];
   notice?: string | undefined;
-  error?: string | undefined;
+  error?: LanguageError | undefined;
 }) {
   const t = ui.t.clientVoice.admin;
+  const error = errorCode && say(t.errors, errorCode);
   return (
     <Layout ui={ui} title={t.title}>
       <AdminNav ui={ui} />
@@ -119,8 +122,19 @@ export function TranslationsPage({
   );
 }
 
-export function TranslationLanguagePage({ ui, row, notice, errors }: { ui: Ui; row: LanguageRow; notice?: string | undefined; errors?: string[] | undefined }) {
+export function TranslationLanguagePage({
+  ui,
+  row,
+  notice,
+  errors: codes,
+}: {
+  ui: Ui;
+  row: LanguageRow;
+  notice?: string | undefined;
+  errors?: LanguageError[] | undefined;
+}) {
   const t = ui.t.clientVoice.admin;
+  const errors = codes?.map((code) => say(t.errors, code));
   const l = row.language;
   const c = row.coverage;
   return (

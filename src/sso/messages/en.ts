@@ -1,6 +1,5 @@
 import type { AuditAction } from '../../audit/audit.js';
 import type { SsoRefusal } from '../logic.js';
-import type { SsoFormError } from '../forms.js';
 import type { SsoMessages } from './nl.js';
 
 // English.
@@ -34,7 +33,7 @@ const auditActions = {
   'user.created_by_sso': 'Account created at the first sign-in through the organisation',
 } satisfies Partial<Record<AuditAction, string>>;
 
-const formErrors: Record<SsoFormError, string> = {
+const formErrors: SsoMessages['admin']['errors'] = {
   issuerInvalid: 'Give the identity provider’s address, starting with https://, without ? or #.',
   issuerUnreachable: 'The identity provider does not answer at this address (at /.well-known/openid-configuration). Check the address.',
   issuerMismatch: 'At this address is an identity provider that names another address as its own. Use the address the provider names itself (issuer).',
@@ -42,9 +41,9 @@ const formErrors: Record<SsoFormError, string> = {
   tooLong: 'This is too long.',
   clientSecretRequired: 'Give the client secret the identity provider gave Sociale Balans.',
   domainsRequired: 'Give at least one e-mail domain, such as ocmw-example.be.',
-  domainsInvalid: 'This is not an e-mail domain:',
-  domainsTooMany: 'Give at most 20 domains.',
-  domainsTaken: 'These domains already belong to another organisation:',
+  domainsInvalid: (domains: string) => `This is not an e-mail domain: ${domains}.`,
+  domainsTooMany: (n: number) => `Give at most ${n} domains.`,
+  domainsTaken: (domains: string) => `These domains already belong to another organisation: ${domains}.`,
   passwordOffNeedsOwnSignIn:
     'First sign in through your organisation yourself once, so you cannot lock yourself out. Then you can turn sign-in with a password off.',
 };

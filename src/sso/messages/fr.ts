@@ -1,6 +1,5 @@
 import type { AuditAction } from '../../audit/audit.js';
 import type { SsoRefusal } from '../logic.js';
-import type { SsoFormError } from '../forms.js';
 import type { SsoMessages } from './nl.js';
 
 // French (fr-BE): "vous".
@@ -34,7 +33,7 @@ const auditActions = {
   'user.created_by_sso': 'Compte créé à la première connexion via l’organisation',
 } satisfies Partial<Record<AuditAction, string>>;
 
-const formErrors: Record<SsoFormError, string> = {
+const formErrors: SsoMessages['admin']['errors'] = {
   issuerInvalid: 'Indiquez l’adresse du fournisseur d’identité, qui commence par https://, sans ? ni #.',
   issuerUnreachable: 'Le fournisseur d’identité ne répond pas à cette adresse (à /.well-known/openid-configuration). Vérifiez l’adresse.',
   issuerMismatch:
@@ -43,9 +42,9 @@ const formErrors: Record<SsoFormError, string> = {
   tooLong: 'C’est trop long.',
   clientSecretRequired: 'Indiquez le secret (client secret) que le fournisseur d’identité a donné à Bilan social.',
   domainsRequired: 'Indiquez au moins un domaine e-mail, comme cpas-exemple.be.',
-  domainsInvalid: 'Ce n’est pas un domaine e-mail :',
-  domainsTooMany: 'Indiquez au maximum 20 domaines.',
-  domainsTaken: 'Ces domaines appartiennent déjà à une autre organisation :',
+  domainsInvalid: (domains: string) => `Ce n’est pas un domaine e-mail : ${domains}.`,
+  domainsTooMany: (n: number) => `Indiquez au maximum ${n} domaines.`,
+  domainsTaken: (domains: string) => `Ces domaines appartiennent déjà à une autre organisation : ${domains}.`,
   passwordOffNeedsOwnSignIn:
     'Connectez-vous d’abord vous-même une fois via votre organisation, pour ne pas vous retrouver bloqué. Ensuite vous pourrez désactiver la connexion par mot de passe.',
 };

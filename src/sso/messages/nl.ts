@@ -1,6 +1,5 @@
 import type { AuditAction } from '../../audit/audit.js';
 import type { SsoRefusal } from '../logic.js';
-import type { SsoFormError } from '../forms.js';
 
 // Texts of single sign-on: the sign-in page's button and what follows, and the administrator's
 // screen. Dutch (nl-BE) is the source: plain (B1), "je".
@@ -34,7 +33,7 @@ const auditActions = {
   'user.created_by_sso': 'Account gemaakt bij de eerste aanmelding via de organisatie',
 } satisfies Partial<Record<AuditAction, string>>;
 
-const formErrors: Record<SsoFormError, string> = {
+const formErrors = {
   issuerInvalid: 'Geef het adres van de identiteitsprovider, dat begint met https://, zonder ? of #.',
   issuerUnreachable: 'De identiteitsprovider antwoordt niet op dit adres (op /.well-known/openid-configuration). Kijk het adres na.',
   issuerMismatch:
@@ -43,9 +42,9 @@ const formErrors: Record<SsoFormError, string> = {
   tooLong: 'Dit is te lang.',
   clientSecretRequired: 'Geef het geheim (client secret) dat de identiteitsprovider aan Sociale Balans gaf.',
   domainsRequired: 'Geef minstens één e-maildomein, zoals ocmw-voorbeeld.be.',
-  domainsInvalid: 'Dit is geen e-maildomein:',
-  domainsTooMany: 'Geef hoogstens 20 domeinen.',
-  domainsTaken: 'Deze domeinen horen al bij een andere organisatie:',
+  domainsInvalid: (domains: string) => `Dit is geen e-maildomein: ${domains}.`,
+  domainsTooMany: (n: number) => `Geef hoogstens ${n} domeinen.`,
+  domainsTaken: (domains: string) => `Deze domeinen horen al bij een andere organisatie: ${domains}.`,
   passwordOffNeedsOwnSignIn:
     'Meld je eerst zelf eens aan via je organisatie, zodat je niet buitengesloten raakt. Daarna kan je aanmelden met wachtwoord uitzetten.',
 };
