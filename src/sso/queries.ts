@@ -136,6 +136,12 @@ export async function startSsoLogin(
       used_at: null,
     })
     .execute();
+  // Starts nobody finishes (a script posting the sign-in form) must not pile up until the next
+  // finished sign-in: expired ones go at every start as well.
+  await db
+    .deleteFrom('sso_login')
+    .where('expires_at', '<=', now - LOGIN_TTL_MS)
+    .execute();
 }
 
 /**

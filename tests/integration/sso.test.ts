@@ -83,6 +83,10 @@ describe('the sign-in page', () => {
     // The state is kept only as a hash; the nonce and verifier to check the answer with.
     expect(row.state_hash).not.toBe(url.searchParams.get('state'));
     expect(row.nonce).toBe(url.searchParams.get('nonce'));
+    // Starts nobody finished do not pile up: an expired one goes when the next sign-in starts.
+    t.advance(2 * 10 * 60_000 + 1);
+    await t.request('/signin/sso', { form: { email: 'sara@ocmw-voorbeeld.be' }, htmx: true });
+    expect((await t.db.selectFrom('sso_login').select('state_hash').execute()).map((r) => r.state_hash)).not.toContain(row.state_hash);
   });
 
   it('does not offer it on an instance where no organisation has a provider', async () => {
