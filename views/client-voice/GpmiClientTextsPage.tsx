@@ -5,6 +5,7 @@ import type { GpmiSentence } from '../../src/client-voice/gpmi-texts.js';
 import { GPMI_TEXT_MAX } from '../../src/client-voice/gpmi-texts.js';
 import { Layout } from '../layouts/Layout.js';
 import { OfficialChoice } from './OfficialChoice.js';
+import { NotificationBanner } from '../components/NotificationBanner.js';
 
 // A GPMI's client-facing sentences in the client's language (written by an interpreter or
 // translator), and the bilingual copy for the client as PDF.
@@ -40,11 +41,7 @@ export function GpmiClientTextsPage({
       </p>
       <h1>{t.title}</h1>
       <p>{t.intro}</p>
-      {notice && (
-        <p class="alert alert--success" role="status">
-          {notice}
-        </p>
-      )}
+      {notice && <NotificationBanner t={ui.t} message={notice} />}
       {languages.length === 0 ? (
         <p class="alert alert--info">{ui.t.clientVoice.admin.stateHidden}</p>
       ) : (

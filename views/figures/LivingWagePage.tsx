@@ -6,6 +6,7 @@ import { fullName } from '../../src/households/names.js';
 import { formatIsoDate } from '../../src/i18n/format.js';
 import { Layout } from '../layouts/Layout.js';
 import { ErrorSummary, Field, type FieldErrors } from '../components/form.js';
+import { NotificationBanner } from '../components/NotificationBanner.js';
 
 export interface LivingWagePageProps {
   ui: Ui;
@@ -33,11 +34,7 @@ export function LivingWagePage(p: LivingWagePageProps) {
       </p>
       <h1>{t.windowTitle(name)}</h1>
       <p>{t.intro}</p>
-      {p.notice && (
-        <p class="alert alert--success" role="status">
-          {p.notice}
-        </p>
-      )}
+      {p.notice && <NotificationBanner t={ui.t} message={p.notice} />}
       {p.topError && (
         <div class="alert alert--error" role="alert" tabindex={-1} data-focus-on-load>
           {p.topError}
