@@ -159,7 +159,6 @@ export const figuresEn: FiguresMessages = {
     link: 'Living wage',
     intro: 'When the living wage was granted. Within 3 months of that day a GPMI must be signed, unless the person is exempt.',
     grantedOn: 'Living wage granted on',
-    grantedOnHint: 'dd/mm/yyyy',
     exemption: 'Exemption from the GPMI',
     exemptions: { none: 'No exemption', health: 'For health reasons', equity: 'For reasons of equity' },
     submit: 'Save',

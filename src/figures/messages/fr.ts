@@ -160,7 +160,6 @@ export const figuresFr: FiguresMessages = {
     link: 'Revenu d’intégration',
     intro: 'Quand le revenu d’intégration a été accordé. Dans les 3 mois, un PIIS doit être signé, sauf dispense.',
     grantedOn: 'Revenu d’intégration accordé le',
-    grantedOnHint: 'jj/mm/aaaa',
     exemption: 'Dispense du PIIS',
     exemptions: { none: 'Pas de dispense', health: 'Pour raisons de santé', equity: 'Pour raisons d’équité' },
     submit: 'Enregistrer',

@@ -162,7 +162,6 @@ export const figuresNl = {
     link: 'Leefloon',
     intro: 'Wanneer het leefloon werd toegekend. Binnen 3 maanden na die dag moet er een GPMI zijn, tenzij de persoon vrijgesteld is.',
     grantedOn: 'Leefloon toegekend op',
-    grantedOnHint: 'dd/mm/jjjj',
     exemption: 'Vrijstelling van het GPMI',
     exemptions: { none: 'Geen vrijstelling', health: 'Om redenen van gezondheid', equity: 'Om redenen van billijkheid' } as Record<string, string>,
     submit: 'Opslaan',
