@@ -41,7 +41,8 @@ test('an administrator registers, changes, renews and revokes an API client', as
   await page.keyboard.press('Enter');
 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Koppeling gemaakt');
-  await expect(page.getByLabel('Geheim (client_secret)')).toBeFocused();
+  // The success banner takes focus (decision 021); the client id and the secret follow it.
+  await expectSuccessBanner(page, 'De koppeling Cevi-koppeling is gemaakt.');
   await expectNoAxeViolations(page, 'API client secret shown once');
   const clientId = await page.getByLabel('Client-id').inputValue();
   const clientSecret = await page.getByLabel('Geheim (client_secret)').inputValue();
