@@ -117,11 +117,17 @@ export function ClientVoicePage(props: ClientVoicePageProps) {
                           name="decision"
                           value="accept"
                           class="button button--secondary"
-                          aria-label={t.acceptLabel(domainName(a.domainKey))}
+                          aria-label={t.acceptLabel(domainName(a.domainKey), who(a))}
                         >
                           {t.accept}
                         </button>{' '}
-                        <button type="submit" name="decision" value="keep" class="button button--quiet" aria-label={t.keepLabel(domainName(a.domainKey))}>
+                        <button
+                          type="submit"
+                          name="decision"
+                          value="keep"
+                          class="button button--quiet"
+                          aria-label={t.keepLabel(domainName(a.domainKey), who(a))}
+                        >
                           {t.keep}
                         </button>
                       </form>

@@ -68,8 +68,9 @@ export const clientVoiceNl = {
   clientSays: 'De cliënt zegt',
   accept: 'Neem het antwoord van de cliënt',
   keep: 'Houd wat er staat',
-  acceptLabel: (domain: string) => `Neem het antwoord van de cliënt voor ${domain}`,
-  keepLabel: (domain: string) => `Houd wat er staat voor ${domain}`,
+  // With the person: the household and a member can both have an answer for one domain.
+  acceptLabel: (domain: string, who: string) => `Neem het antwoord van de cliënt voor ${domain} — ${who}`,
+  keepLabel: (domain: string, who: string) => `Houd wat er staat voor ${domain} — ${who}`,
   decided: 'Je keuze is bewaard.',
   sentTitle: 'Wat de cliënt stuurde',
   noneSent: 'De cliënt stuurde nog niets.',
