@@ -54,6 +54,7 @@ export interface AuditDossier {
 export type AuditTargetText =
   | { kind: 'household' | 'member'; dossier: AuditDossier }
   | { kind: 'balance'; takenOn: string; dossier: AuditDossier }
+  | { kind: 'clientInvitation'; takenOn: string; dossier: AuditDossier }
   | { kind: 'gpmi'; dossier: AuditDossier }
   | { kind: 'user' | 'team' | 'organisation'; name: string }
   | { kind: 'catalogueVersion'; number: number }

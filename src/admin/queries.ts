@@ -474,6 +474,20 @@ export async function describeTargets(db: Kysely<Database>, scope: OrgScope, row
       (r) => [r.id, { kind, name: { nl: r.name_nl, fr: r.name_fr, en: r.name_en } }],
     );
   }
+  // A link for the client has a random id, not a number: described by its balance, never by the person.
+  const invitations = [...new Set(rows.filter((r) => r.targetType === 'client_invitation' && r.targetId).map((r) => r.targetId!))];
+  if (invitations.length) {
+    const found = await db
+      .selectFrom('client_invitation as i')
+      .innerJoin('household as h', 'h.id', 'i.household_id')
+      .innerJoin('balance as b', (join) => join.onRef('b.id', '=', 'i.balance_id').onRef('b.household_id', '=', 'h.id'))
+      .select(['i.id', 'b.taken_on', 'i.household_id', 'h.dossier_ref'])
+      .where('i.id', 'in', invitations)
+      .where('i.organisation_id', '=', scope.organisationId)
+      .where('h.id', 'in', visible)
+      .execute();
+    for (const r of found) out.set(targetKey('client_invitation', r.id), { kind: 'clientInvitation', takenOn: r.taken_on, dossier: dossier(r) });
+  }
   for (const r of rows) {
     const key = targetKey(r.targetType, r.targetId);
     if (r.targetType && !out.has(key)) out.set(key, { kind: 'plain', type: r.targetType, id: r.targetId });

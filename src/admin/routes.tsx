@@ -168,7 +168,7 @@ adminRoutes.post('/users/:id', async (c) => {
     }
     await updateUserDetails(trx, s, user.id, { displayName, isAdmin, isPolicy }, now);
     const teamsChanged = await setTeamRoles(trx, s, user.id, roles);
-    const target = { type: 'user', id: user.id };
+    const target = { type: 'user' as const, id: user.id };
     if (displayName !== user.displayName) await auditChange(c, trx, 'user.updated', target);
     if (isAdmin !== user.isAdmin || isPolicy !== user.isPolicy) await auditChange(c, trx, 'user.role_changed', target);
     if (teamsChanged) await auditChange(c, trx, 'user.teams_changed', target);

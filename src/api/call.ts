@@ -4,7 +4,7 @@ import { matchedRoutes } from 'hono/route';
 import type { AppEnv } from '../http/env.js';
 import type { OrgScope } from '../auth/org-scope.js';
 import { problem } from '../http/problem.js';
-import { audit, type AuditAction } from '../audit/audit.js';
+import { audit, type AuditAction, type AuditTargetType } from '../audit/audit.js';
 import { clientAddress } from '../auth/middleware.js';
 import { hashSecret, sameHash, splitToken } from '../auth/tokens.js';
 import { clientTarget } from '../households/scoped.js';
@@ -70,7 +70,7 @@ async function authenticate<E extends AppEnv>(c: Context<E>): Promise<Authentica
 }
 
 /** The most specific record an API path names, for the audit row (never free text from the URL). */
-function targetOf(path: string): { targetType: string; targetId?: string } {
+function targetOf(path: string): { targetType: AuditTargetType; targetId?: string } {
   if (/^\/api\/v1\/households\/[^/]+/.test(path)) return clientTarget(path);
   const version = /^\/api\/v1\/catalogue\/versions\/(\d{1,15})$/.exec(path);
   if (version) return { targetType: 'catalogue_version', targetId: version[1]! };

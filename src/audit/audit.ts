@@ -10,7 +10,7 @@ export interface AuditEntry {
   organisationId: number | null;
   actorUserId: number | null;
   action: AuditAction;
-  targetType?: string;
+  targetType?: AuditTargetType;
   targetId?: string | number;
   requestId?: string;
   outcome?: 'success' | 'failure' | 'denied';
@@ -20,136 +20,170 @@ export interface AuditEntry {
   route?: string | null;
 }
 
-export type AuditAction =
-  | 'setup.completed'
-  | 'signin.success'
-  | 'signin.failure'
-  | 'signin.locked'
-  | 'signout'
-  | 'twofactor.success'
-  | 'twofactor.failure'
-  | 'twofactor.enabled'
-  | 'twofactor.recovery_used'
-  | 'twofactor.recovery_regenerated'
-  | 'twofactor.reset'
-  | 'password.changed'
-  | 'password.reset_link_created'
-  | 'password.reset'
-  | 'user.invited'
-  | 'user.invitation_renewed'
-  | 'user.invitation_accepted'
-  | 'user.updated'
-  | 'user.disabled'
-  | 'user.enabled'
-  | 'user.role_changed'
-  | 'user.teams_changed'
-  | 'session.ended'
-  | 'session.ended_by_admin'
-  | 'team.created'
-  | 'team.renamed'
-  | 'organisation.created'
-  | 'organisation.settings_changed'
-  | 'catalogue.installed'
-  | 'catalogue.published'
-  | 'catalogue.imported'
-  | 'catalogue.exported'
-  | 'catalogue.domain_added'
-  | 'catalogue.domain_updated'
-  | 'catalogue.domain_switched_on'
-  | 'catalogue.domain_switched_off'
-  | 'catalogue.domain_moved'
-  | 'catalogue.domain_retired'
-  | 'catalogue.domain_restored'
-  | 'catalogue.theme_added'
-  | 'catalogue.theme_updated'
-  | 'catalogue.theme_moved'
-  | 'caseload.viewed'
-  | 'household.viewed'
-  | 'household.created'
-  | 'household.updated'
-  | 'household.closed'
-  | 'household.reopened'
-  | 'household_member.viewed'
-  | 'household_member.added'
-  | 'household_member.updated'
-  | 'household_member.departed'
-  | 'balance.new_form_viewed'
-  | 'balance.created'
-  | 'balance.viewed'
-  | 'balance.scores_saved'
-  | 'balance.save_conflict'
-  | 'balance.finalised'
-  | 'balance.amended'
-  | 'balance.pdf_downloaded'
-  | 'gpmi.pdf_downloaded'
-  | 'balance.overview_viewed'
-  | 'household.evolution_viewed'
-  | 'balance.comparison_viewed'
-  | 'plan.viewed'
-  | 'plan.saved'
-  | 'plan.save_conflict'
-  | 'gpmi.new_form_viewed'
-  | 'gpmi.created'
-  | 'gpmi.viewed'
-  | 'gpmi.updated'
-  | 'gpmi.save_conflict'
-  | 'gpmi.signed'
-  | 'gpmi.version_created'
-  | 'gpmi.evaluated'
-  | 'client_voice.page_viewed'
-  | 'client_voice.link_created'
-  | 'client_voice.handover_started'
-  | 'client_voice.handover_ended'
-  | 'client_voice.revoked'
-  | 'client_voice.answer_decided'
-  | 'client_voice.link_opened'
-  | 'client_voice.link_refused'
-  | 'client_voice.viewed'
-  | 'client_voice.language_chosen'
-  | 'client_voice.answer_saved'
-  | 'client_voice.answer_refused'
-  | 'client_voice.sent'
-  | 'client_voice.send_refused'
-  | 'client_texts.exported'
-  | 'client_texts.imported'
-  | 'client_language.added'
-  | 'client_language.shown'
-  | 'client_language.hidden'
-  | 'client_setting.changed'
-  | 'gpmi.client_texts_viewed'
-  | 'gpmi.client_texts_saved'
-  | 'gpmi.client_copy_downloaded'
-  | 'balance.client_copy_downloaded'
-  | 'figures.viewed'
-  | 'figures.export_downloaded'
-  | 'figures.settings_changed'
-  | 'todo.viewed'
-  | 'living_wage.viewed'
-  | 'living_wage.saved'
-  | 'living_wage.removed'
-  | 'digest.sent'
-  | 'access.denied'
-  | 'balance.list_viewed'
-  | 'gpmi.list_viewed'
-  | 'api.token_issued'
-  | 'api.token_refused'
-  | 'api.unauthorized'
-  | 'api.rate_limited'
-  | 'api.request'
-  | 'api_client.created'
-  | 'api_client.updated'
-  | 'api_client.secret_rotated'
-  | 'api_client.revoked'
-  | 'sso.configured'
-  | 'sso.removed'
-  | 'sso.mfa_enforcement_recorded'
-  | 'sso.mfa_enforcement_withdrawn'
-  | 'sso.password_signin_changed'
-  | 'sso.identity_linked'
-  | 'signin.sso_success'
-  | 'signin.sso_refused'
-  | 'user.created_by_sso'
-  | 'audit_log.viewed';
+/** Every action the audit log records. A list, not only a type, so a test can check each has words (src/audit/words.ts). */
+export const AUDIT_ACTIONS = [
+  'setup.completed',
+  'signin.success',
+  'signin.failure',
+  'signin.locked',
+  'signout',
+  'twofactor.success',
+  'twofactor.failure',
+  'twofactor.enabled',
+  'twofactor.recovery_used',
+  'twofactor.recovery_regenerated',
+  'twofactor.reset',
+  'password.changed',
+  'password.reset_link_created',
+  'password.reset',
+  'user.invited',
+  'user.invitation_renewed',
+  'user.invitation_accepted',
+  'user.updated',
+  'user.disabled',
+  'user.enabled',
+  'user.role_changed',
+  'user.teams_changed',
+  'session.ended',
+  'session.ended_by_admin',
+  'team.created',
+  'team.renamed',
+  'organisation.created',
+  'organisation.settings_changed',
+  'catalogue.installed',
+  'catalogue.published',
+  'catalogue.imported',
+  'catalogue.exported',
+  'catalogue.domain_added',
+  'catalogue.domain_updated',
+  'catalogue.domain_switched_on',
+  'catalogue.domain_switched_off',
+  'catalogue.domain_moved',
+  'catalogue.domain_retired',
+  'catalogue.domain_restored',
+  'catalogue.theme_added',
+  'catalogue.theme_updated',
+  'catalogue.theme_moved',
+  'caseload.viewed',
+  'household.viewed',
+  'household.created',
+  'household.updated',
+  'household.closed',
+  'household.reopened',
+  'household_member.viewed',
+  'household_member.added',
+  'household_member.updated',
+  'household_member.departed',
+  'balance.new_form_viewed',
+  'balance.created',
+  'balance.viewed',
+  'balance.scores_saved',
+  'balance.save_conflict',
+  'balance.finalised',
+  'balance.amended',
+  'balance.pdf_downloaded',
+  'gpmi.pdf_downloaded',
+  'balance.overview_viewed',
+  'household.evolution_viewed',
+  'balance.comparison_viewed',
+  'plan.viewed',
+  'plan.saved',
+  'plan.save_conflict',
+  'gpmi.new_form_viewed',
+  'gpmi.created',
+  'gpmi.viewed',
+  'gpmi.updated',
+  'gpmi.save_conflict',
+  'gpmi.signed',
+  'gpmi.version_created',
+  'gpmi.evaluated',
+  'client_voice.page_viewed',
+  'client_voice.link_created',
+  'client_voice.handover_started',
+  'client_voice.handover_ended',
+  'client_voice.revoked',
+  'client_voice.answer_decided',
+  'client_voice.link_opened',
+  'client_voice.link_refused',
+  'client_voice.viewed',
+  'client_voice.language_chosen',
+  'client_voice.answer_saved',
+  'client_voice.answer_refused',
+  'client_voice.sent',
+  'client_voice.send_refused',
+  'client_texts.exported',
+  'client_texts.imported',
+  'client_language.added',
+  'client_language.shown',
+  'client_language.hidden',
+  'client_setting.changed',
+  'gpmi.client_texts_viewed',
+  'gpmi.client_texts_saved',
+  'gpmi.client_copy_downloaded',
+  'balance.client_copy_downloaded',
+  'figures.viewed',
+  'figures.export_downloaded',
+  'figures.settings_changed',
+  'todo.viewed',
+  'living_wage.viewed',
+  'living_wage.saved',
+  'living_wage.removed',
+  'digest.sent',
+  'access.denied',
+  'balance.list_viewed',
+  'gpmi.list_viewed',
+  'api.token_issued',
+  'api.token_refused',
+  'api.unauthorized',
+  'api.rate_limited',
+  'api.request',
+  'api_client.created',
+  'api_client.updated',
+  'api_client.secret_rotated',
+  'api_client.revoked',
+  'sso.configured',
+  'sso.removed',
+  'sso.mfa_enforcement_recorded',
+  'sso.mfa_enforcement_withdrawn',
+  'sso.password_signin_changed',
+  'sso.identity_linked',
+  'signin.sso_success',
+  'signin.sso_refused',
+  'user.created_by_sso',
+  'audit_log.viewed',
+] as const;
+
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/**
+ * Every kind of record an audit row can name (target_type). Typed, so a new kind cannot be written
+ * without words for it on the audit log (src/audit/words.ts).
+ */
+export const AUDIT_TARGET_TYPES = [
+  'user',
+  'team',
+  'organisation',
+  'session',
+  'route',
+  'household',
+  'household_member',
+  'balance',
+  'gpmi',
+  'caseload',
+  'catalogue_version',
+  'catalogue_domain',
+  'catalogue_theme',
+  'catalogue_draft',
+  'api_client',
+  'sso_refusal',
+  'client_invitation',
+  'client_language',
+  'figures',
+  'figures_export',
+  'todo',
+] as const;
+
+export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
 
 /**
  * Actions that record a read (a page or file shown, or a refused attempt to see one), not a change.

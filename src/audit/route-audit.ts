@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import type { Trx } from '../db/transaction.js';
 import type { ScopedEnv } from '../http/env.js';
-import { audit, type AuditAction } from './audit.js';
+import { audit, type AuditAction, type AuditTargetType } from './audit.js';
 import { killHereIfAsked } from './failpoint.js';
 import { actorOf } from '../auth/org-scope.js';
 
@@ -12,7 +12,7 @@ import { actorOf } from '../auth/org-scope.js';
 //    transaction; reads are group-committed by audit() (one fsync for a turn of the event loop).
 
 export interface AuditTarget {
-  type: string;
+  type: AuditTargetType;
   id?: number | string | undefined;
 }
 

@@ -9,7 +9,7 @@ import { redirectAfterPost } from '../http/htmx.js';
 import { render } from '../http/render.js';
 import { renderError } from '../http/errors.js';
 import { ui } from '../http/ui.js';
-import type { AuditAction } from '../audit/audit.js';
+import type { AuditAction, AuditTargetType } from '../audit/audit.js';
 import { auditChange, auditEvent } from '../audit/route-audit.js';
 import { inTransaction, type Trx } from '../db/transaction.js';
 import { requireAdmin, requireUser } from '../auth/middleware.js';
@@ -109,7 +109,7 @@ async function changeAudited<T>(
   c: Context<SignedInEnv>,
   action: AuditAction,
   fn: (trx: Trx) => Promise<T>,
-  target: (result: T) => { type: string; id: number | string } | null,
+  target: (result: T) => { type: AuditTargetType; id: number | string } | null,
 ): Promise<T> {
   return inTransaction(c.get('deps').db, async (trx) => {
     const result = await fn(trx);

@@ -76,7 +76,7 @@ export function clientCookieName(config: Pick<Config, 'clientOrigin'>): string {
   return config.clientOrigin?.startsWith('https://') ? '__Host-sb_client' : 'sb_client';
 }
 
-const INVITATION_TARGET = (inv: Pick<InvitationRow, 'id'>) => ({ type: 'client_invitation', id: inv.id });
+const INVITATION_TARGET = (inv: Pick<InvitationRow, 'id'>) => ({ type: 'client_invitation' as const, id: inv.id });
 
 function stateRefusal(state: InvitationState): ClientRefusal {
   if (state === 'expired') return 'linkExpired';

@@ -82,7 +82,7 @@ export interface Count {
   /** The number, when it is shown. */
   value: number | null;
   status: CellStatus;
-  /** For 'small': the threshold it is below ("< 5"). */
+  /** For 'small': the threshold it is below ("< 5"); for 'withheld': the people a table needs (MIN_PEOPLE, "< 10"). */
   below?: number;
 }
 
@@ -228,9 +228,11 @@ function solve(problem: ReturnType<typeof familyProblem>, thresholds: Thresholds
   return { screen, exported };
 }
 
-function countOf(value: number, status: CellStatus, threshold: number): Count {
+/** `withheldMax`: the most a withheld cell can be (familyProblem: one fewer than the people a table needs). */
+function countOf(value: number, status: CellStatus, threshold: number, withheldMax: number | undefined): Count {
   if (status === 'shown') return { value, status };
   if (status === 'small') return { value: null, status, below: threshold };
+  if (status === 'withheld') return { value: null, status, below: (withheldMax ?? MIN_PEOPLE - 1) + 1 };
   return { value: null, status };
 }
 
@@ -244,7 +246,12 @@ function solvedTables<T>(problem: ReturnType<typeof familyProblem>, thresholds: 
   const read = (statuses: CellStatus[], threshold: number): T[][][] =>
     [...Array(L.S).keys()].map((s) =>
       [...Array(L.P).keys()].map((p) =>
-        [...Array(L.B).keys()].map((b) => build((w) => countOf(values[L.id(s, p, b, w)]!, statuses[L.id(s, p, b, w)]!, threshold), b)),
+        [...Array(L.B).keys()].map((b) =>
+          build((w) => {
+            const id = L.id(s, p, b, w);
+            return countOf(values[id]!, statuses[id]!, threshold, problem.withheld.get(id));
+          }, b),
+        ),
       ),
     );
   return { screen: read(screen, thresholds.screen), exported: read(exported, thresholds.export) };

@@ -7,7 +7,7 @@ import type { FiguresResult } from './figures.js';
 
 // Every table of the figures as rows of plain cells, for the CSV and XLSX downloads (the pages
 // render the same data as HTML tables). Text is neutralised against formula injection; numbers
-// stay numbers; a hidden count is a text ("< 10", "×"), never a number.
+// stay numbers; a hidden count is a text ("< 5", "×"), never a number.
 
 export const EXPORT_TABLES = ['distribution', 'movement', 'outcomes', 'inspection', 'completeness'] as const;
 export type ExportTable = (typeof EXPORT_TABLES)[number];
@@ -16,11 +16,10 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export type Cell = string | number;
 
-/** A count as a cell: the number, "< T", or "×" (hidden); a withheld one as "< 10". */
+/** A count as a cell: the number, "< T" (small, or a withheld table: fewer than MIN_PEOPLE), or "×" (hidden). */
 export function countCell(c: Count, hiddenMark: string): Cell {
   if (c.value !== null) return c.value;
-  if (c.status === 'small') return `< ${c.below}`;
-  if (c.status === 'withheld') return '< 10';
+  if ((c.status === 'small' || c.status === 'withheld') && c.below !== undefined) return `< ${c.below}`;
   return hiddenMark;
 }
 

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
-import { audit } from '../audit/audit.js';
+import { audit, type AuditTargetType } from '../audit/audit.js';
 import { auditCaller } from '../audit/route-audit.js';
 import type { ScopedEnv, SignedInEnv } from '../http/env.js';
 import { renderError } from '../http/errors.js';
@@ -39,11 +39,11 @@ export interface HouseholdEnv {
 
 type ScopedHouseholdEnv = { Variables: ScopedEnv['Variables'] & HouseholdVariables };
 
-const TARGET_TYPES: Record<string, string> = { households: 'household', members: 'household_member', balances: 'balance', gpmis: 'gpmi' };
+const TARGET_TYPES: Record<string, AuditTargetType> = { households: 'household', members: 'household_member', balances: 'balance', gpmis: 'gpmi' };
 
 /** The most specific record a client-file path names: /households/7/balances/9/plan → balance 9. */
-export function clientTarget(path: string): { targetType: string; targetId?: string } {
-  let target: { targetType: string; targetId?: string } = { targetType: 'household' };
+export function clientTarget(path: string): { targetType: AuditTargetType; targetId?: string } {
+  let target: { targetType: AuditTargetType; targetId?: string } = { targetType: 'household' };
   for (const m of path.matchAll(/\/(households|members|balances|gpmis)\/([^/]+)/g)) {
     const type = TARGET_TYPES[m[1]!]!;
     // Only a plausible id is recorded: never free text from the URL.

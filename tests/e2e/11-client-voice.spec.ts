@@ -1,6 +1,6 @@
 import type { Browser, Page } from '@playwright/test';
 import { expect, fx, test, type Seed } from './support/fixtures.js';
-import { expectNoAxeViolations, expectNoAxeViolationsWithoutJs } from './support/helpers.js';
+import { expectNoAxeViolations, expectNoAxeViolationsWithoutJs, expectSuccessBanner } from './support/helpers.js';
 import { E2E_PORT } from './support/global-setup.js';
 
 // The client's own voice, end to end: the worker starts a link; the client opens it in a fresh
@@ -279,7 +279,7 @@ test('the worker writes the GPMI in the client’s language (from an interpreter
   await expectNoAxeViolations(worker, 'GPMI in the client’s language');
   await worker.getByLabel('Afspraak — In het Arabisch').fill('تبحث سارة عن مسكن بسعر معقول.');
   await worker.getByRole('button', { name: 'Opslaan' }).click();
-  await expect(worker.getByRole('status').filter({ hasText: 'Opgeslagen.' })).toBeVisible();
+  await expectSuccessBanner(worker, 'Opgeslagen.');
   await expect(worker.getByLabel('Afspraak — In het Arabisch')).toHaveValue('تبحث سارة عن مسكن بسعر معقول.');
   const download = worker.waitForEvent('download');
   await worker.getByRole('button', { name: 'GPMI als PDF (tweetalig)' }).click();

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import type { Page } from '@playwright/test';
 import type { Database } from '../../src/db/schema.js';
 import { expect, fx, test, type Seed, type SeededUser } from './support/fixtures.js';
-import { expectNoAxeViolations, expectNoAxeViolationsWithoutJs, tabTo } from './support/helpers.js';
+import { expectNoAxeViolations, expectNoAxeViolationsWithoutJs, tabTo, expectSuccessBanner } from './support/helpers.js';
 
 // Issue 15: the team lead reaches the figures from their home page, chooses a year and a level with
 // the keyboard, reads a chart beside its data table, moves between the views and downloads a CSV;
@@ -135,7 +135,7 @@ test('a worker’s Te doen list, and the living wage typed with the keyboard', a
   await page.keyboard.press('ArrowDown');
   await expect(page.getByRole('radio', { name: 'Om redenen van billijkheid' })).toBeChecked();
   await press(page, 'Opslaan');
-  await expect(page.getByText('Het leefloon is opgeslagen.')).toBeVisible();
+  await expectSuccessBanner(page, 'Het leefloon is opgeslagen.');
   await expect(page.getByText('Vrijgesteld: om redenen van billijkheid')).toBeVisible();
   await expectNoAxeViolations(page, 'living wage saved');
 });
@@ -156,5 +156,5 @@ test('the administrator sets the figures threshold (never below 3)', async ({ se
   await page.keyboard.press('Control+A');
   await page.keyboard.type('4');
   await press(page, 'Opslaan');
-  await expect(page.getByText('De instellingen zijn opgeslagen.')).toBeVisible();
+  await expectSuccessBanner(page, 'De instellingen zijn opgeslagen.');
 });

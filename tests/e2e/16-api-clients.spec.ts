@@ -1,5 +1,5 @@
 import { expect, test } from './support/fixtures.js';
-import { expectNoAxeViolations, tabTo, typeAndTab } from './support/helpers.js';
+import { expectNoAxeViolations, tabTo, typeAndTab, expectSuccessBanner } from './support/helpers.js';
 
 // The administrator registers an API client for the client file software, keyboard only, axe on
 // every screen: a refused form, the secret shown once, a change, a new secret, revoking. The
@@ -41,7 +41,8 @@ test('an administrator registers, changes, renews and revokes an API client', as
   await page.keyboard.press('Enter');
 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Koppeling gemaakt');
-  await expect(page.getByLabel('Geheim (client_secret)')).toBeFocused();
+  // The success banner takes focus (decision 021); the client id and the secret follow it.
+  await expectSuccessBanner(page, 'De koppeling Cevi-koppeling is gemaakt.');
   await expectNoAxeViolations(page, 'API client secret shown once');
   const clientId = await page.getByLabel('Client-id').inputValue();
   const clientSecret = await page.getByLabel('Geheim (client_secret)').inputValue();
@@ -66,12 +67,13 @@ test('an administrator registers, changes, renews and revokes an API client', as
   await page.keyboard.press('Space');
   await tabTo(page, page.getByRole('button', { name: 'Wijzigingen opslaan' }));
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('status').filter({ hasText: 'De wijzigingen zijn opgeslagen.' })).toBeVisible();
+  await expectSuccessBanner(page, 'De wijzigingen zijn opgeslagen.');
   expect((await request.get('/api/v1/catalogue', { headers: { Authorization: `Bearer ${access_token}` } })).status()).toBe(403);
 
   await tabTo(page, page.getByRole('button', { name: 'Nieuw geheim maken' }));
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Nieuw geheim gemaakt');
+  await expect(page.locator('.notification-banner')).toBeFocused();
   await expectNoAxeViolations(page, 'API client new secret');
   expect(await page.getByLabel('Geheim (client_secret)').inputValue()).not.toBe(clientSecret);
   expect((await request.get('/api/v1/households', { headers: { Authorization: `Bearer ${access_token}` } })).status()).toBe(401);
@@ -81,7 +83,7 @@ test('an administrator registers, changes, renews and revokes an API client', as
   await tabTo(page, page.getByRole('button', { name: 'Koppeling intrekken' }));
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('API-koppelingen');
-  await expect(page.getByRole('status').filter({ hasText: 'De koppeling is ingetrokken.' })).toBeVisible();
+  await expectSuccessBanner(page, 'De koppeling is ingetrokken.');
   await expect(page.getByRole('row').filter({ hasText: 'Cevi-koppeling' })).toContainText('Ingetrokken op');
   await expectNoAxeViolations(page, 'API clients with a revoked one');
   await page.setViewportSize({ width: 320, height: 640 });

@@ -1,5 +1,5 @@
 import { expect, fx, test } from './support/fixtures.js';
-import { expectNoAxeViolations, expectNoAxeViolationsWithoutJs, tabTo, typeAndTab } from './support/helpers.js';
+import { expectNoAxeViolations, expectNoAxeViolationsWithoutJs, tabTo, typeAndTab, expectSuccessBanner } from './support/helpers.js';
 import { e2eIdp } from './support/global-setup.js';
 
 // Single sign-on in a real browser, keyboard only, axe on every screen: the administrator sets up
@@ -46,7 +46,7 @@ test('an administrator sets up sign-in through the organisation, and a worker si
   await admin.keyboard.type(domain);
   await tabTo(admin, admin.getByRole('button', { name: 'Opslaan' }));
   await admin.keyboard.press('Enter');
-  await expect(admin.getByRole('status').filter({ hasText: 'De instellingen zijn opgeslagen.' })).toBeVisible();
+  await expectSuccessBanner(admin, 'De instellingen zijn opgeslagen.');
   await expect(admin.getByText('Gekoppelde accounts: 0')).toBeVisible();
   await expectNoAxeViolations(admin, 'SSO settings saved');
 

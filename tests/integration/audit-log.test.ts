@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTestApp, type TestApp } from '../support/app.js';
 import * as fx from '../support/fixtures.js';
+import { audit } from '../../src/audit/audit.js';
 
 // The audit log says in words what was touched ("Meting van 20/11/2026 van D100050"), in the reader's
 // language, and only what the reader may see: a client file of a team they are not in, or a record
@@ -13,6 +14,7 @@ let noordBalance: number;
 let zuidBalance: number;
 let noordMember: number;
 let foreignBalance: number;
+let invitationId: string;
 
 beforeEach(async () => {
   t = await makeTestApp();
@@ -29,6 +31,15 @@ beforeEach(async () => {
   const b = await fx.household(t.db, t.now(), zuidScope, { dossierRef: 'D200001', members: [{ firstName: 'Ali', lastName: 'Demir' }] });
   noordMember = a.members[0]!;
   noordBalance = await fx.balance(t.db, t.now(), noordScope, a.id, { takenOn: '2026-11-20', finalise: false });
+  // A link for the client on the Noord balance, as the worker's page records it.
+  invitationId = (await fx.clientInvitation(t.db, t.now(), noordScope, { householdId: a.id, balanceId: noordBalance, memberId: noordMember })).id;
+  await audit(t.db, t.now(), {
+    organisationId: org,
+    actorUserId: adminWorker,
+    action: 'client_voice.link_created',
+    targetType: 'client_invitation',
+    targetId: invitationId,
+  });
   zuidBalance = await fx.balance(t.db, t.now(), zuidScope, b.id, { takenOn: '2026-11-21', finalise: false });
   const other = await t.organisation('OCMW Elders');
   const elders = await t.team(other, 'Team Elders');
@@ -58,6 +69,14 @@ describe('the audit log in words', () => {
     expect(page).toContain('<td>Gezinslid in dossier D100050</td>');
     expect(page).not.toContain('Sara');
     expect(page).not.toContain('Peeters');
+  });
+
+  it('names a link for the client by its balance and dossier, and the new features’ actions in words', async () => {
+    const page = await log(adminWorker);
+    expect(page).toContain('<td>Link voor de cliënt gemaakt</td><td>Link voor de cliënt bij de meting van 20/11/2026 van D100050</td>');
+    expect(page).not.toContain('client_voice.link_created');
+    // Without the team, the link is only its kind and id.
+    expect(await log(admin)).toContain(`Link voor de cliënt ${invitationId} (niet in jouw teams of niet meer te vinden)`);
   });
 
   it("shows another team's client file and another organisation's record only as a kind and an id", async () => {

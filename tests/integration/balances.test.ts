@@ -217,6 +217,29 @@ describe('the editor', () => {
     expect(await scoreRows(id)).toHaveLength(0);
   });
 
+  it('without JavaScript, a refused save lists every refused cell in the error summary, each linked to its cell and tied to its message', async () => {
+    const id = await startBalance();
+    const res = await t.request(`/households/${household}/balances/${id}/scores`, {
+      cookie,
+      form: {
+        editor: 'a',
+        step: 'h:huishouden-wonen',
+        ...cellFields('h.verblijfplaats', { s: '9' }),
+        ...cellFields('h.betaalbaarheid-woning', { s: 'abc' }),
+      },
+    });
+    expect(res.status).toBe(422);
+    const html = await res.text();
+    const summary = /<div class="error-summary"[^>]*>([\s\S]*?)<\/div>/.exec(html)?.[1] ?? '';
+    expect(summary).toContain('<a href="#c-h-verblijfplaats">Verblijfplaats — Huishouden: Kies een score van 1 tot 5');
+    expect(summary).toContain('<a href="#c-h-betaalbaarheid-woning">Betaalbaarheid woning — Huishouden: Kies een score van 1 tot 5');
+    for (const cell of ['c-h-verblijfplaats', 'c-h-betaalbaarheid-woning']) {
+      expect(html).toContain(`id="${cell}" aria-describedby="${cell}-q ${cell}-e"`);
+      expect(html).toContain(`<p class="field__error" id="${cell}-e">Kies een score van 1 tot 5`);
+    }
+    expect(await scoreRows(id)).toHaveLength(0);
+  });
+
   it('refuses a remark over 10,000 characters, keeping the text in the form', async () => {
     const id = await startBalance();
     const long = 'x'.repeat(10_001);

@@ -119,9 +119,20 @@ describe('the GPMI, Ukrainian beside Dutch', () => {
 
 describe('the GPMI’s sentences in the client’s language', () => {
   it('are written per sentence; a too long one is refused and nothing is written', async () => {
-    const res = await t.request(textsUrl(), { cookie, form: { lang: 'ar', [`t.${sourceHash(AGREEMENT)}`]: 'ا'.repeat(2001) } });
+    const res = await t.request(textsUrl(), {
+      cookie,
+      form: { lang: 'ar', [`t.${sourceHash(AGREEMENT)}`]: 'ا'.repeat(2001), [`t.${sourceHash(CLIENT_ITEM)}`]: 'ب'.repeat(2001) },
+    });
     expect(res.status).toBe(422);
-    expect(await res.text()).toContain('Hoogstens 2000 tekens.');
+    const html = await res.text();
+    expect(html).toContain('Hoogstens 2000 tekens.');
+    // The error summary, focused on load, links each refused text to its own textarea.
+    const summary = /<div class="error-summary" role="alert" tabindex="-1" data-focus-on-load[^>]*>([\s\S]*?)<\/div>/.exec(html)?.[1] ?? '';
+    for (const source of [AGREEMENT, CLIENT_ITEM]) {
+      const id = `t-${sourceHash(source).slice(0, 16)}`;
+      expect(summary).toMatch(new RegExp(`<a href="#${id}">Afspraak 1: [^<]+, [^<]+ — In het Arabisch: Hoogstens 2000 tekens.</a>`));
+      expect(html).toContain(`<textarea id="${id}"`);
+    }
     // A language not switched on for clients is refused in words, not only by its status.
     const unknown = await t.request(textsUrl(), { cookie, form: { lang: 'tr', [`t.${sourceHash(AGREEMENT)}`]: 'x' } });
     expect(unknown.status).toBe(422);

@@ -259,6 +259,9 @@ describe('answering and sending', () => {
     expect(answer.state).toBe('pending');
     const waiting = await (await t.request(base(), { cookie })).text();
     expect(waiting).toContain('Wacht op jouw keuze');
+    // The buttons name the person too: two people (or a person and the household) can answer one domain.
+    expect(waiting).toMatch(/aria-label="Neem het antwoord van de cliënt voor [^"]+ — Sara"/);
+    expect(waiting).toMatch(/aria-label="Houd wat er staat voor [^"]+ — Sara"/);
     const decided = await t.request(`${base()}/answers/${answer.id}/decision`, { cookie, form: { decision: 'accept' } });
     expect(decided.status).toBe(303);
     expect(await cell()).toEqual({ score: 4, client_score: 5 });

@@ -57,6 +57,10 @@ describe('the living wage of a beneficiary', () => {
     const html = await res.text();
     expect(html).toContain('Leefloon van Sara Peeters');
     expect(html).toContain('Nog geen leefloon ingegeven.');
+    // The shared date field (decision 023): format and range said up front, tied to the field.
+    expect(html).toContain('<p class="field__hint" id="field-granted_on-hint">Typ dag/maand/jaar: dd/mm/jjjj. Tussen 01/10/2002 en vandaag.</p>');
+    expect(html).toContain('<div class="field field--date"><label for="field-granted_on">Leefloon toegekend op</label>');
+    expect(html).toMatch(/<input id="field-granted_on" name="granted_on" aria-describedby="field-granted_on-hint"/);
     const audit = await t.db
       .selectFrom('audit_event')
       .select(['action', 'target_type', 'target_id'])

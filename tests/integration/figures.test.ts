@@ -3,7 +3,8 @@ import { unzipSync, strFromU8 } from 'fflate';
 import { makeTestApp, type TestApp } from '../support/app.js';
 import * as fx from '../support/fixtures.js';
 import { figuresFor, type FiguresResult } from '../../src/figures/figures.js';
-import { DIST_COLUMNS, type Count } from '../../src/figures/counting.js';
+import { DIST_COLUMNS, MIN_PEOPLE, type Count } from '../../src/figures/counting.js';
+import { countCell } from '../../src/figures/export.js';
 import { parsePeriod } from '../../src/figures/logic.js';
 import { amendCell } from '../../src/balances/queries.js';
 import { inTransaction } from '../../src/db/transaction.js';
@@ -177,6 +178,13 @@ describe('anonymous by construction', () => {
     expect(kinds.filter((k) => k === 'small').length).toBeGreaterThan(20);
     expect(kinds.filter((k) => k === 'hidden').length).toBeGreaterThan(20);
     expect(kinds.filter((k) => k === 'withheld').length).toBeGreaterThan(20);
+    // A withheld cell says how many people its table needs, from MIN_PEOPLE, on screen and in a download.
+    const withheld = [...r.values()]
+      .flatMap((x) => x.distribution.flatMap((row) => [row.total, ...DIST_COLUMNS.map((c) => row.counts[c])]))
+      .filter((c) => c.status === 'withheld');
+    expect(withheld.length).toBeGreaterThan(0);
+    for (const c of withheld) expect(c.below).toBe(MIN_PEOPLE);
+    expect(countCell(withheld[0]!, '×')).toBe(`< ${MIN_PEOPLE}`);
     // Small teams split in quarters leave much hidden; still, a good part is shown.
     expect(kinds.filter((k) => k === 'shown').length).toBeGreaterThan(kinds.length / 10);
   });

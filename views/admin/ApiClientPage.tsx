@@ -5,6 +5,7 @@ import { formatDateTime } from '../../src/i18n/format.js';
 import { Layout } from '../layouts/Layout.js';
 import { AdminNav } from './AdminNav.js';
 import { ApiClientFields } from './ApiClientFields.js';
+import { NotificationBanner } from '../components/NotificationBanner.js';
 
 /** The form's values for what is stored. */
 export function apiClientFormOf(c: ApiClient): ApiClientFormValues {
@@ -43,11 +44,7 @@ export function ApiClientPage(p: {
         <a href="/admin/api-clients">{a.backToList}</a>
       </p>
       <h1>{a.details(client.name)}</h1>
-      {p.notice && (
-        <p class="alert alert--success" role="status">
-          {p.notice}
-        </p>
-      )}
+      {p.notice && <NotificationBanner t={ui.t} message={p.notice} />}
       {revoked && <p class="alert alert--info">{a.revokedNotice}</p>}
       {p.conflict && (
         <div class="alert alert--error" role="alert" tabindex={-1} data-focus-on-load>

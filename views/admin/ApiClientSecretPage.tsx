@@ -1,6 +1,7 @@
 import type { Ui } from '../../src/http/ui.js';
 import { Layout } from '../layouts/Layout.js';
 import { AdminNav } from './AdminNav.js';
+import { NotificationBanner } from '../components/NotificationBanner.js';
 
 /**
  * The client id and secret of a new client, or a client's new secret. Only an argon2 hash of the
@@ -23,9 +24,8 @@ export function ApiClientSecretPage(p: {
     <Layout ui={ui} title={title}>
       <AdminNav ui={ui} />
       <h1>{title}</h1>
-      <p class="alert alert--success" role="status">
-        {p.kind === 'created' ? a.createdIntro(p.name) : a.rotatedIntro(p.name)}
-      </p>
+      {/* The banner takes focus (decision 021); the secret follows it, the next stop for Tab. */}
+      <NotificationBanner t={ui.t} message={p.kind === 'created' ? a.createdIntro(p.name) : a.rotatedIntro(p.name)} />
       <div class="field">
         <label for="field-client-id">{a.clientId}</label>
         <input type="text" id="field-client-id" value={p.clientId} readonly class="link-output" />
@@ -35,15 +35,7 @@ export function ApiClientSecretPage(p: {
         <p class="field__hint" id="field-client-secret-hint">
           {a.shownOnce}
         </p>
-        <input
-          type="text"
-          id="field-client-secret"
-          value={p.clientSecret}
-          readonly
-          aria-describedby="field-client-secret-hint"
-          class="link-output"
-          data-focus-on-load
-        />
+        <input type="text" id="field-client-secret" value={p.clientSecret} readonly aria-describedby="field-client-secret-hint" class="link-output" />
       </div>
       <p>{a.tokenExample}</p>
       <pre class="pre-wrap">

@@ -5,6 +5,7 @@ import { formatDateTime } from '../../src/i18n/format.js';
 import { Layout } from '../layouts/Layout.js';
 import { AdminNav } from './AdminNav.js';
 import { ApiClientFields } from './ApiClientFields.js';
+import { NotificationBanner } from '../components/NotificationBanner.js';
 
 /** The organisation's API clients, and the form for a new one. */
 export function ApiClientsPage(p: {
@@ -22,11 +23,7 @@ export function ApiClientsPage(p: {
     <Layout ui={ui} title={a.title}>
       <AdminNav ui={ui} />
       <h1>{a.title}</h1>
-      {p.notice && (
-        <p class="alert alert--success" role="status">
-          {p.notice}
-        </p>
-      )}
+      {p.notice && <NotificationBanner t={ui.t} message={p.notice} />}
       <p>{a.intro}</p>
       <p>
         <a href="/api/reference">{a.reference}</a>

@@ -4,12 +4,14 @@ import { targetKey } from '../../src/admin/logic.js';
 import { formatDateTime, formatIsoDate } from '../../src/i18n/format.js';
 import { Layout } from '../layouts/Layout.js';
 import { AdminNav } from './AdminNav.js';
+import { auditActionWords, auditTargetTypeWords } from './audit-words.js';
 
 /** Types whose records are described when the reader may see them: otherwise "not shown". */
 const DESCRIBED = new Set([
   'household',
   'household_member',
   'balance',
+  'client_invitation',
   'gpmi',
   'user',
   'team',
@@ -37,6 +39,8 @@ function targetWords(ui: Ui, targetTypes: Partial<Record<string, string>>, r: Au
       return w.member(text.dossier.dossierRef, text.dossier.id);
     case 'balance':
       return w.balance(formatIsoDate(text.takenOn), text.dossier.dossierRef, text.dossier.id);
+    case 'clientInvitation':
+      return w.clientInvitation(formatIsoDate(text.takenOn), text.dossier.dossierRef, text.dossier.id);
     case 'gpmi':
       return w.gpmi(text.dossier.dossierRef, text.dossier.id);
     case 'user':
@@ -54,9 +58,9 @@ function targetWords(ui: Ui, targetTypes: Partial<Record<string, string>>, r: Au
 export function AuditPage(p: { ui: Ui; rows: AuditRow[]; targets: ReadonlyMap<string, AuditTargetText>; page: number; pages: number }) {
   const { ui } = p;
   const a = ui.t.admin.audit;
-  // Looked up by string: rows may hold actions added after this screen was written.
-  const actions = { ...a.actions, ...ui.t.api.auditActions, ...ui.t.sso.auditActions } as Partial<Record<string, string>>;
-  const targetTypes = { ...a.targetTypes, ...ui.t.api.audit.targetTypes, ...ui.t.sso.auditTargetTypes } as Partial<Record<string, string>>;
+  // Looked up by string: the rows are text from the database (an old row may hold a code no longer written).
+  const actions: Partial<Record<string, string>> = auditActionWords(ui.t);
+  const targetTypes: Partial<Record<string, string>> = auditTargetTypeWords(ui.t);
   return (
     <Layout ui={ui} title={a.title}>
       <AdminNav ui={ui} />

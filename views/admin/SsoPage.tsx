@@ -6,6 +6,7 @@ import { Layout } from '../layouts/Layout.js';
 import { ErrorSummary, Field } from '../components/form.js';
 import { AdminNav } from './AdminNav.js';
 import { CheckboxField } from './fields.js';
+import { NotificationBanner } from '../components/NotificationBanner.js';
 
 /**
  * The organisation's identity provider (OpenID Connect): where it is, the credentials it gave, the
@@ -30,11 +31,7 @@ export function SsoPage(p: {
     <Layout ui={ui} title={a.title}>
       <AdminNav ui={ui} />
       <h1>{a.title}</h1>
-      {p.notice && (
-        <p class="alert alert--success" role="status">
-          {p.notice}
-        </p>
-      )}
+      {p.notice && <NotificationBanner t={ui.t} message={p.notice} />}
       {p.conflict && (
         <div class="alert alert--error" role="alert" tabindex={-1} data-focus-on-load>
           <p>{a.conflict}</p>

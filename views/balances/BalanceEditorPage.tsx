@@ -3,6 +3,7 @@ import type { Household } from '../../src/households/model.js';
 import type { BalanceDetail, StoredCell } from '../../src/balances/model.js';
 import {
   cellKey,
+  domId,
   editorSteps,
   findStep,
   FINISH_STEP,
@@ -15,6 +16,7 @@ import {
 import type { Locale } from '../../src/i18n/locale.js';
 import { formatIsoDate, formatTime } from '../../src/i18n/format.js';
 import { Layout } from '../layouts/Layout.js';
+import { ErrorSummary, type FieldErrors } from '../components/form.js';
 import { clientVoicePath } from '../../src/client-voice/paths.js';
 import { Cell } from './EditorCell.js';
 import { StepOverview } from './EditorParts.js';
@@ -38,6 +40,24 @@ export interface EditorState {
   /** A save without JS just happened (shown in the step's status line). */
   savedAt?: number | undefined;
   topMessage?: string | undefined;
+}
+
+/**
+ * A save refused without JavaScript: every refused cell of the step in the error summary, each
+ * linking to its cell (the fieldset), labelled with its domain and person. Undefined when no cell
+ * of the step is refused (the page then shows its top message).
+ */
+function refusedCells(ui: Ui, lang: Locale, step: EditorStep, errors: EditorState['errors']) {
+  const out = { errors: {} as FieldErrors, labels: {} as Record<string, string>, targets: {} as Record<string, string> };
+  for (const d of step.domains) {
+    const k = cellKey(step.subject.key, d.key);
+    const message = errorText(ui, errors?.get(k));
+    if (!message) continue;
+    out.errors[k] = message;
+    out.labels[k] = `${d.name[lang]} — ${subjectLabel(ui, step.subject)}`;
+    out.targets[k] = domId('c', step.subject.key, d.key);
+  }
+  return Object.keys(out.errors).length ? out : undefined;
 }
 
 /** The editor at one step: what "keep theirs" and the step links point to. */
@@ -80,6 +100,7 @@ export function BalanceEditorPage({
   const action = `/households/${household.id}/balances/${detail.id}/scores`;
   const here = stepUrl(household.id, detail.id, currentId);
   let firstConflict = true;
+  const summary = current === FINISH_STEP ? undefined : refusedCells(ui, lang, current, state.errors);
   return (
     <Layout ui={ui} title={e.title(formatIsoDate(detail.takenOn))} dossier={household}>
       <p class="breadcrumb">
@@ -90,10 +111,14 @@ export function BalanceEditorPage({
         {ui.t.balances.method[detail.method]} · {e.catalogueVersion(detail.catalogueVersionNumber)} ·{' '}
         <a href={clientVoicePath(household.id, detail.id)}>{ui.t.clientVoice.editorLink}</a>
       </p>
-      {state.topMessage && (
-        <div class="alert alert--error" role="alert" tabindex={-1} data-focus-on-load>
-          {state.topMessage}
-        </div>
+      {summary ? (
+        <ErrorSummary t={ui.t} errors={summary.errors} labels={summary.labels} targets={summary.targets} />
+      ) : (
+        state.topMessage && (
+          <div class="alert alert--error" role="alert" tabindex={-1} data-focus-on-load>
+            {state.topMessage}
+          </div>
+        )
       )}
       {detail.hiddenSensitive > 0 && <p class="alert alert--info">{e.sensitiveHidden(detail.hiddenSensitive)}</p>}
       <div class="editor">

@@ -15,6 +15,10 @@ export function cellMetaId(subject: string, domainKey: string) {
 export function cellPendingId(subject: string, domainKey: string) {
   return domId('pending', subject, domainKey);
 }
+/** A refused cell's message: part of the cell's description, so its question and its problem are read together. */
+function cellErrorId(cellId: string) {
+  return `${cellId}-e`;
+}
 
 /** The hidden revision and fingerprint of a cell; swapped out-of-band after each save. */
 export function CellMeta({ subject, domainKey, cell, oob }: { subject: string; domainKey: string; cell: StoredCell | undefined; oob?: boolean }) {
@@ -114,7 +118,7 @@ export function Cell({
     <fieldset
       class={`cell${error ? ' cell--error' : ''}${conflict ? ' cell--conflict' : ''}`}
       id={id}
-      aria-describedby={`${id}-q`}
+      aria-describedby={error ? `${id}-q ${cellErrorId(id)}` : `${id}-q`}
       hx-swap-oob={oob ? 'true' : undefined}
     >
       <legend class="cell__legend">
@@ -124,7 +128,11 @@ export function Cell({
       <p class="cell__question" id={`${id}-q`}>
         {domain.question[lang]}
       </p>
-      {error && <p class="field__error">{error}</p>}
+      {error && (
+        <p class="field__error" id={cellErrorId(id)}>
+          {error}
+        </p>
+      )}
       {conflict && <ConflictBox ui={ui} id={id} mine={value} theirs={conflict} stepUrl={stepUrl} focus={!!focusConflict} />}
       <span id={cellPendingId(subject.key, domain.key)}>
         {cell?.prefilled && !override && (

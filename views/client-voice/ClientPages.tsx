@@ -325,7 +325,9 @@ export function SentPage({ copy, icon, handover }: { copy: ClientCopy; icon: str
       <div class="client-card client-card--done">
         <Pictogram svg={icon} class="pictogram--big" />
         <h1>{copy.w('sentTitle')}</h1>
-        <p role="status">{copy.w('sentBody')}</p>
+        {/* A confirmation page in the client's own words (reached by a redirect, its heading says it
+            all): no worker banner, and no live region of its own (the layout has the only one). */}
+        <p>{copy.w('sentBody')}</p>
         {handover ? <HandBack copy={copy} /> : <p>{copy.w('closePage')}</p>}
       </div>
     </ClientLayout>

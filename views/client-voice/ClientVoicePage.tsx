@@ -12,6 +12,7 @@ import { formatDateTime, formatIsoDate } from '../../src/i18n/format.js';
 import { Layout } from '../layouts/Layout.js';
 import { ErrorSummary } from '../components/form.js';
 import { OfficialChoice } from './OfficialChoice.js';
+import { NotificationBanner } from '../components/NotificationBanner.js';
 
 // The worker's page of "the client scores too" for one draft balance: start a hand-over or a link
 // for one adult, see and withdraw the invitations, decide on answers waiting for the worker, and
@@ -70,11 +71,7 @@ export function ClientVoicePage(props: ClientVoicePageProps) {
       </p>
       <h1>{t.title}</h1>
       <p>{t.intro}</p>
-      {notice && (
-        <p class="alert alert--success" role="status">
-          {notice}
-        </p>
-      )}
+      {notice && <NotificationBanner t={ui.t} message={notice} />}
       {finaliseWarning && isDraft && (
         <section class="card alert alert--warning" aria-labelledby="finalise-warning" data-focus-on-load tabindex={-1}>
           <h2 id="finalise-warning">{t.finaliseWarningTitle}</h2>
@@ -121,11 +118,17 @@ export function ClientVoicePage(props: ClientVoicePageProps) {
                           name="decision"
                           value="accept"
                           class="button button--secondary"
-                          aria-label={t.acceptLabel(domainName(a.domainKey))}
+                          aria-label={t.acceptLabel(domainName(a.domainKey), who(a))}
                         >
                           {t.accept}
                         </button>{' '}
-                        <button type="submit" name="decision" value="keep" class="button button--quiet" aria-label={t.keepLabel(domainName(a.domainKey))}>
+                        <button
+                          type="submit"
+                          name="decision"
+                          value="keep"
+                          class="button button--quiet"
+                          aria-label={t.keepLabel(domainName(a.domainKey), who(a))}
+                        >
                           {t.keep}
                         </button>
                       </form>

@@ -6,10 +6,26 @@ import { GPMI_TEXT_MAX } from '../../src/client-voice/gpmi-texts.js';
 import type { GpmiTextErrors } from '../../src/client-voice/forms.js';
 import { sayAll } from '../../src/http/form-errors.js';
 import { Layout } from '../layouts/Layout.js';
+import { ErrorSummary, type FieldErrors } from '../components/form.js';
 import { OfficialChoice } from './OfficialChoice.js';
+import { NotificationBanner } from '../components/NotificationBanner.js';
 
 // A GPMI's client-facing sentences in the client's language (written by an interpreter or
 // translator), and the bilingual copy for the client as PDF.
+
+const textareaId = (hash: string) => `t-${hash.slice(0, 16)}`;
+
+/** A refused save's error summary: each refused text by its agreement and part, linked to its textarea. */
+function summaryOf(ui: Ui, sentences: readonly (GpmiSentence & { hash: string })[], lang: ClientLanguage | undefined, errors: FieldErrors) {
+  const t = ui.t.clientVoice.gpmi;
+  const labels: Record<string, string> = { lang: t.languageLabel };
+  const targets: Record<string, string> = { lang: 'gpmi-lang' };
+  for (const s of sentences) {
+    labels[s.hash] = `${t.agreement(s.agreement, s.domainName)}, ${t.part[s.part]}${lang ? ` — ${t.translation(lang.dutchName)}` : ''}`;
+    targets[s.hash] = textareaId(s.hash);
+  }
+  return { errors, labels, targets };
+}
 
 export function GpmiClientTextsPage({
   ui,
@@ -43,16 +59,8 @@ export function GpmiClientTextsPage({
       </p>
       <h1>{t.title}</h1>
       <p>{t.intro}</p>
-      {notice && (
-        <p class="alert alert--success" role="status">
-          {notice}
-        </p>
-      )}
-      {errors.lang && (
-        <p class="alert alert--error" role="alert" tabindex={-1} data-focus-on-load>
-          {errors.lang}
-        </p>
-      )}
+      {notice && <NotificationBanner t={ui.t} message={notice} />}
+      <ErrorSummary t={ui.t} {...summaryOf(ui, sentences, lang, errors)} />
       {languages.length === 0 ? (
         <p class="alert alert--info">{ui.t.clientVoice.admin.stateHidden}</p>
       ) : (
@@ -90,7 +98,7 @@ export function GpmiClientTextsPage({
               <input type="hidden" name="lang" value={lang.code} />
               {sentences.map((s, i) => {
                 const first = i === 0 || sentences[i - 1]!.agreement !== s.agreement;
-                const id = `t-${s.hash.slice(0, 16)}`;
+                const id = textareaId(s.hash);
                 return (
                   <>
                     {first && <h2>{t.agreement(s.agreement, s.domainName)}</h2>}

@@ -8,6 +8,7 @@ import { say } from '../../src/http/form-errors.js';
 import { formatDateTime } from '../../src/i18n/format.js';
 import { Layout } from '../layouts/Layout.js';
 import { AdminNav } from '../admin/AdminNav.js';
+import { NotificationBanner } from '../components/NotificationBanner.js';
 
 // The administrator's pages of client languages: the list (with which language binds on the
 // client's copies), and one language (coverage, switch for clients, PO export and import).
@@ -39,11 +40,7 @@ export function TranslationsPage({
       <h1>{t.title}</h1>
       <p>{t.intro}</p>
       <p class="alert alert--info">{t.draftWarning}</p>
-      {notice && (
-        <p class="alert alert--success" role="status">
-          {notice}
-        </p>
-      )}
+      {notice && <NotificationBanner t={ui.t} message={notice} />}
       {error && (
         <p class="alert alert--error" role="alert" tabindex={-1} data-focus-on-load>
           {error}
@@ -144,11 +141,7 @@ export function TranslationLanguagePage({
         <a href="/translations">{t.back}</a>
       </p>
       <h1>{t.languageTitle(l.dutchName)}</h1>
-      {notice && (
-        <p class="alert alert--success" role="status">
-          {notice}
-        </p>
-      )}
+      {notice && <NotificationBanner t={ui.t} message={notice} />}
       {errors && errors.length > 0 && (
         <div class="error-summary" role="alert" tabindex={-1} data-focus-on-load autofocus>
           <ul>

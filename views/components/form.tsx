@@ -9,7 +9,18 @@ export type FieldErrors = Record<string, string | undefined>;
  * after a failed submit so keyboard and screen-reader users land on it (public/js/app.js and the
  * autofocus attribute without JS).
  */
-export function ErrorSummary({ t, errors, labels }: { t: Messages; errors: FieldErrors; labels: Record<string, string> }) {
+export function ErrorSummary({
+  t,
+  errors,
+  labels,
+  targets,
+}: {
+  t: Messages;
+  errors: FieldErrors;
+  labels: Record<string, string>;
+  /** The element each error links to, when its id is not `field-${name}` (a balance cell, a hashed textarea). */
+  targets?: Record<string, string>;
+}) {
   const entries = Object.entries(errors).filter(([, v]) => v);
   if (!entries.length) return null;
   return (
@@ -18,7 +29,7 @@ export function ErrorSummary({ t, errors, labels }: { t: Messages; errors: Field
       <ul>
         {entries.map(([name, message]) => (
           <li>
-            <a href={`#field-${name}`}>{labels[name] ? `${labels[name]}: ${message}` : message}</a>
+            <a href={`#${targets?.[name] ?? `field-${name}`}`}>{labels[name] ? `${labels[name]}: ${message}` : message}</a>
           </li>
         ))}
       </ul>

@@ -31,8 +31,9 @@ export function CountCell({ ui, c }: { ui: Ui; c: Count }) {
   const l = ui.t.figures.legend;
   // String(): a bare 0 would render as nothing.
   if (c.value !== null) return <>{String(c.value)}</>;
+  // A withheld table's cell says the people it needs (MIN_PEOPLE, src/figures/counting.ts) the same way.
   const [mark, words] =
-    c.status === 'small' ? [`< ${c.below}`, l.smallLabel(c.below!)] : c.status === 'withheld' ? ['< 10', l.smallLabel(10)] : [l.hiddenMark, l.hiddenLabel];
+    (c.status === 'small' || c.status === 'withheld') && c.below !== undefined ? [`< ${c.below}`, l.smallLabel(c.below)] : [l.hiddenMark, l.hiddenLabel];
   return (
     <>
       <span aria-hidden="true">{mark}</span>

@@ -4,6 +4,7 @@ import { Layout } from '../layouts/Layout.js';
 import { ErrorSummary, Field, type FieldErrors } from '../components/form.js';
 import { AdminNav } from '../admin/AdminNav.js';
 import { CheckboxField } from '../admin/fields.js';
+import { NotificationBanner } from '../components/NotificationBanner.js';
 
 /** The organisation's settings for the figures and the follow-up: threshold, when a balance is due, the weekly digest. */
 export function FiguresSettingsPage(p: {
@@ -20,11 +21,7 @@ export function FiguresSettingsPage(p: {
     <Layout ui={ui} title={s.title}>
       <AdminNav ui={ui} />
       <h1>{s.title}</h1>
-      {p.notice && (
-        <p class="alert alert--success" role="status">
-          {p.notice}
-        </p>
-      )}
+      {p.notice && <NotificationBanner t={ui.t} message={p.notice} />}
       {p.topError && (
         <div class="alert alert--error" role="alert" tabindex={-1} data-focus-on-load>
           {p.topError}

@@ -1,11 +1,12 @@
 import type { Ui } from '../../src/http/ui.js';
 import type { Household, Member } from '../../src/households/model.js';
 import type { LivingWage } from '../../src/figures/model.js';
-import { gpmiDueOn } from '../../src/figures/logic.js';
+import { GRANT_EARLIEST, gpmiDueOn } from '../../src/figures/logic.js';
 import { fullName } from '../../src/households/names.js';
 import { formatIsoDate } from '../../src/i18n/format.js';
 import { Layout } from '../layouts/Layout.js';
-import { ErrorSummary, Field, type FieldErrors } from '../components/form.js';
+import { DateField, ErrorSummary, type FieldErrors } from '../components/form.js';
+import { NotificationBanner } from '../components/NotificationBanner.js';
 
 export interface LivingWagePageProps {
   ui: Ui;
@@ -33,11 +34,7 @@ export function LivingWagePage(p: LivingWagePageProps) {
       </p>
       <h1>{t.windowTitle(name)}</h1>
       <p>{t.intro}</p>
-      {p.notice && (
-        <p class="alert alert--success" role="status">
-          {p.notice}
-        </p>
-      )}
+      {p.notice && <NotificationBanner t={ui.t} message={p.notice} />}
       {p.topError && (
         <div class="alert alert--error" role="alert" tabindex={-1} data-focus-on-load>
           {p.topError}
@@ -58,7 +55,15 @@ export function LivingWagePage(p: LivingWagePageProps) {
         <form method="post" action={`/households/${h.id}/members/${m.id}/living-wage`} novalidate class="narrow">
           <input type="hidden" name="revision" value={String(p.revision)} />
           <ErrorSummary t={ui.t} errors={errors} labels={{ granted_on: t.grantedOn, exemption: t.exemption }} />
-          <Field name="granted_on" label={t.grantedOn} hint={t.grantedOnHint} value={p.values.grantedOn} error={errors.granted_on} maxlength={10} />
+          <DateField
+            t={ui.t}
+            name="granted_on"
+            label={t.grantedOn}
+            range={{ from: GRANT_EARLIEST, to: 'today' }}
+            value={p.values.grantedOn}
+            error={errors.granted_on}
+            required
+          />
           <fieldset class={`field${errors.exemption ? ' field--error' : ''}`} id="field-exemption" aria-describedby={errorId('exemption')}>
             <legend>{t.exemption}</legend>
             {errors.exemption && (

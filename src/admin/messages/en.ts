@@ -153,6 +153,7 @@ export const adminEn: AdminMessages = {
       household: (ref, id) => `Case ${ref ?? id}`,
       member: (ref, id) => `Household member in case ${ref ?? id}`,
       balance: (date, ref, id) => `Balance of ${date} of ${ref ?? `case ${id}`}`,
+      clientInvitation: (date, ref, id) => `Link for the client for the balance of ${date} of ${ref ?? `case ${id}`}`,
       gpmi: (ref, id) => `GPMI of ${ref ?? `case ${id}`}`,
       user: (name) => `User: ${name}`,
       team: (name) => `Team: ${name}`,

@@ -154,6 +154,7 @@ export const adminFr: AdminMessages = {
       household: (ref, id) => `Dossier ${ref ?? id}`,
       member: (ref, id) => `Membre du ménage du dossier ${ref ?? id}`,
       balance: (date, ref, id) => `Mesure du ${date} de ${ref ?? `dossier ${id}`}`,
+      clientInvitation: (date, ref, id) => `Lien pour le client pour la mesure du ${date} de ${ref ?? `dossier ${id}`}`,
       gpmi: (ref, id) => `PIIS de ${ref ?? `dossier ${id}`}`,
       user: (name) => `Utilisateur : ${name}`,
       team: (name) => `Équipe : ${name}`,

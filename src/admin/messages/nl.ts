@@ -2,8 +2,9 @@ import type { AuditAction } from '../../audit/audit.js';
 // Texts of the administrator's screens ("Gebruikers en teams", settings, audit log), in nl-BE,
 // fr-BE, en. Dutch is plain (B1) with "je"; French uses "vous".
 
-// Every audit action in words. Partial on purpose: an action added elsewhere (catalogue, ...)
-// still shows, as its code, until it gets words here; the key check keeps the names correct.
+// The audit actions of the core screens in words. The other features (API, SSO, client voice,
+// figures) keep theirs in their own messages; views/admin/audit-words.ts joins them and fails the
+// type check when an action has no words anywhere.
 const actionsNl = {
   'setup.completed': 'Installatie afgerond',
   'signin.success': 'Aangemeld',
@@ -236,6 +237,7 @@ export const adminNl = {
       household: (ref: string | null, id: number) => `Dossier ${ref ?? id}`,
       member: (ref: string | null, id: number) => `Gezinslid in dossier ${ref ?? id}`,
       balance: (date: string, ref: string | null, id: number) => `Meting van ${date} van ${ref ?? `dossier ${id}`}`,
+      clientInvitation: (date: string, ref: string | null, id: number) => `Link voor de cliënt bij de meting van ${date} van ${ref ?? `dossier ${id}`}`,
       gpmi: (ref: string | null, id: number) => `GPMI van ${ref ?? `dossier ${id}`}`,
       user: (name: string) => `Gebruiker: ${name}`,
       team: (name: string) => `Team: ${name}`,

@@ -111,7 +111,7 @@ export const apiNl = {
   audit: {
     apiClient: (name: string) => `API-koppeling ‘${name}’`,
     route: 'Aanvraag',
-    targetTypes: { api_client: 'API-koppeling', catalogue_version: 'Catalogusversie' } as Record<string, string>,
+    targetTypes: { api_client: 'API-koppeling', catalogue_version: 'Catalogusversie' },
   },
   reference: {
     title: 'API — technische beschrijving',

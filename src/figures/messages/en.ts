@@ -159,7 +159,6 @@ export const figuresEn: FiguresMessages = {
     link: 'Living wage',
     intro: 'When the living wage was granted. Within 3 months of that day a GPMI must be signed, unless the person is exempt.',
     grantedOn: 'Living wage granted on',
-    grantedOnHint: 'dd/mm/yyyy',
     exemption: 'Exemption from the GPMI',
     exemptions: { none: 'No exemption', health: 'For health reasons', equity: 'For reasons of equity' },
     submit: 'Save',
@@ -196,4 +195,15 @@ export const figuresEn: FiguresMessages = {
     figuresLink: "See your team's figures",
     policyIntro: 'You have the policy role: you see the organisation’s anonymous figures, no case files.',
   },
+  auditActions: {
+    'figures.viewed': 'Figures viewed',
+    'figures.export_downloaded': 'Figures downloaded',
+    'figures.settings_changed': 'Figures settings changed',
+    'todo.viewed': '‘To do’ list viewed',
+    'living_wage.viewed': 'Living wage of a household member viewed',
+    'living_wage.saved': 'Living wage of a household member saved',
+    'living_wage.removed': 'Living wage of a household member removed',
+    'digest.sent': 'Weekly email sent',
+  },
+  auditTargetTypes: { figures: 'Figures', figures_export: 'Figures download', todo: '‘To do’ list' },
 };

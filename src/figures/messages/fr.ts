@@ -160,7 +160,6 @@ export const figuresFr: FiguresMessages = {
     link: 'Revenu d’intégration',
     intro: 'Quand le revenu d’intégration a été accordé. Dans les 3 mois, un PIIS doit être signé, sauf dispense.',
     grantedOn: 'Revenu d’intégration accordé le',
-    grantedOnHint: 'jj/mm/aaaa',
     exemption: 'Dispense du PIIS',
     exemptions: { none: 'Pas de dispense', health: 'Pour raisons de santé', equity: 'Pour raisons d’équité' },
     submit: 'Enregistrer',
@@ -197,4 +196,15 @@ export const figuresFr: FiguresMessages = {
     figuresLink: 'Voir les chiffres de votre équipe',
     policyIntro: 'Vous avez le rôle politique : vous voyez les chiffres anonymes de l’organisation, pas les dossiers.',
   },
+  auditActions: {
+    'figures.viewed': 'Chiffres consultés',
+    'figures.export_downloaded': 'Chiffres téléchargés',
+    'figures.settings_changed': 'Paramètres des chiffres modifiés',
+    'todo.viewed': 'Liste « À faire » consultée',
+    'living_wage.viewed': 'Revenu d’intégration d’un membre du ménage consulté',
+    'living_wage.saved': 'Revenu d’intégration d’un membre du ménage enregistré',
+    'living_wage.removed': 'Revenu d’intégration d’un membre du ménage supprimé',
+    'digest.sent': 'Courriel hebdomadaire envoyé',
+  },
+  auditTargetTypes: { figures: 'Chiffres', figures_export: 'Téléchargement de chiffres', todo: 'Liste « À faire »' },
 };

@@ -162,7 +162,6 @@ export const figuresNl = {
     link: 'Leefloon',
     intro: 'Wanneer het leefloon werd toegekend. Binnen 3 maanden na die dag moet er een GPMI zijn, tenzij de persoon vrijgesteld is.',
     grantedOn: 'Leefloon toegekend op',
-    grantedOnHint: 'dd/mm/jjjj',
     exemption: 'Vrijstelling van het GPMI',
     exemptions: { none: 'Geen vrijstelling', health: 'Om redenen van gezondheid', equity: 'Om redenen van billijkheid' } as Record<string, string>,
     submit: 'Opslaan',
@@ -199,6 +198,18 @@ export const figuresNl = {
     figuresLink: 'Cijfers van je team bekijken',
     policyIntro: 'Je hebt de rol beleid: je ziet de anonieme cijfers van de organisatie, geen dossiers.',
   },
+  // The audit log in words (views/admin/AuditPage.tsx).
+  auditActions: {
+    'figures.viewed': 'Cijfers bekeken',
+    'figures.export_downloaded': 'Cijfers gedownload',
+    'figures.settings_changed': 'Instellingen van de cijfers gewijzigd',
+    'todo.viewed': 'Lijst ‘Te doen’ bekeken',
+    'living_wage.viewed': 'Leefloon van een gezinslid bekeken',
+    'living_wage.saved': 'Leefloon van een gezinslid opgeslagen',
+    'living_wage.removed': 'Leefloon van een gezinslid verwijderd',
+    'digest.sent': 'Wekelijkse e-mail verstuurd',
+  },
+  auditTargetTypes: { figures: 'Cijfers', figures_export: 'Download van cijfers', todo: 'Lijst ‘Te doen’' },
 };
 
 export type FiguresMessages = typeof figuresNl;

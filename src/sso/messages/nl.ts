@@ -70,7 +70,7 @@ export const ssoNl = {
       'Je organisatie meldt aan met haar eigen account, niet met een wachtwoord. Ga naar aanmelden en kies ‘Aanmelden met het account van je organisatie’.',
   },
   auditActions,
-  auditTargetTypes: { sso_refusal: 'Reden' } as Record<string, string>,
+  auditTargetTypes: { sso_refusal: 'Reden' },
   admin: {
     nav: 'Aanmelden via organisatie',
     title: 'Aanmelden via je organisatie',

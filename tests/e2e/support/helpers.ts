@@ -53,3 +53,10 @@ export function totpFromKeyText(keyText: string): string {
 
 /** The first administrator, made by the setup journey (01). */
 export const ADMIN = { email: 'beheer@ocmw-teststad.be', password: 'blauwe fiets op de markt', name: 'Beheerder Test' };
+
+/** A full-page POST that worked: the page opens with the success banner, focused (decision 021). */
+export async function expectSuccessBanner(page: Page, text: string) {
+  const banner = page.locator('.notification-banner');
+  await expect(banner).toBeFocused();
+  await expect(banner).toContainText(text);
+}
