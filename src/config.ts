@@ -41,6 +41,8 @@ const envSchema = z.object({
   PORT: intInRange(1, 65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
   DATABASE_PATH: z.string().min(1, { error: 'must not be empty' }).default('./data/sociale-balans.sqlite'),
+  // Set: PostgreSQL at this address instead of the SQLite file (shared deployments, src/db/postgres.ts).
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL such as postgres://balans@db.example/balans' }).optional(),
   PUBLIC_ORIGIN: originSchema('an http(s) origin', 'https://balans.ocmw.be').optional(),
   CLIENT_ORIGIN: originSchema('an http(s) origin for clients', 'https://vragen.ocmw.be').optional(),
   TRUST_PROXY: bool.default(false),
@@ -56,6 +58,8 @@ export interface Config {
   port: number;
   host: string;
   databasePath: string;
+  /** DATABASE_URL: PostgreSQL instead of the SQLite file at databasePath (docs/decisions/017-postgresql.md). */
+  databaseUrl: string | undefined;
   publicOrigin: string;
   /**
    * CLIENT_ORIGIN: the address clients open their one-time links on, exposing only the client view
@@ -98,6 +102,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     port: e.PORT,
     host: e.HOST,
     databasePath: e.DATABASE_PATH === ':memory:' ? ':memory:' : path.resolve(e.DATABASE_PATH),
+    databaseUrl: e.DATABASE_URL,
     publicOrigin,
     clientOrigin: e.CLIENT_ORIGIN?.replace(/\/$/, ''),
     publicOriginExplicit: e.PUBLIC_ORIGIN !== undefined,

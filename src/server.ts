@@ -1,7 +1,7 @@
 import cluster from 'node:cluster';
 import { serve } from '@hono/node-server';
 import { ConfigError, loadConfig, type Config } from './config.js';
-import { openDatabase } from './db/database.js';
+import { openAppDatabase, openDatabase } from './db/database.js';
 import { migrateToLatest, MigrationError } from './db/migrate.js';
 import { createLogger, type Logger } from './http/logger.js';
 import { announceSetupCode, useSetupCode } from './auth/setup-code.js';
@@ -33,7 +33,7 @@ function readConfig(): Config {
 
 async function openAndMigrate(config: Config, logger: Logger) {
   try {
-    const opened = openDatabase(config.databasePath);
+    const opened = openAppDatabase(config);
     await migrateToLatest(opened.db);
     return opened;
   } catch (error) {
@@ -87,6 +87,12 @@ async function serveRequests(config: Config, logger: Logger, inCluster: boolean)
     if ('closeIdleConnections' in server) (server as { closeIdleConnections(): void }).closeIdleConnections();
   };
   const finish = (code: number) => {
+    // SQLite: closed synchronously, which checkpoints the WAL. PostgreSQL: the pool's connections
+    // are ended before the process goes (the server then logs no "connection reset").
+    if (!sqlite) {
+      void db.destroy().finally(() => process.exit(code));
+      return;
+    }
     try {
       sqlite.close();
     } finally {
@@ -106,7 +112,7 @@ async function supervise(config: Config, logger: Logger) {
   const { db, sqlite } = await openAndMigrate(config, logger);
   const code = await announceSetupCode({ db, config, logger, now: () => Date.now() });
   await db.destroy();
-  if (sqlite.open) sqlite.close();
+  if (sqlite?.open) sqlite.close();
 
   let stopping = false;
   let finalCode = 0;
@@ -122,7 +128,7 @@ async function supervise(config: Config, logger: Logger) {
         // it. Closing it once more, alone, does that (nothing is lost either way: a WAL left
         // behind is replayed at the next start; this keeps the stop clean).
         try {
-          openDatabase(config.databasePath).sqlite.close();
+          if (!config.databaseUrl) openDatabase(config.databasePath).sqlite.close();
         } catch (error) {
           logger.warn('final checkpoint failed', { error: error instanceof Error ? error.name : 'unknown' });
         }

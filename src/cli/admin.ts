@@ -195,7 +195,7 @@ export async function runAdminCommand(argv: string[], deps: CliDeps): Promise<st
 
 async function main() {
   const { ConfigError, loadConfig } = await import('../config.js');
-  const { openDatabase } = await import('../db/database.js');
+  const { openAppDatabase } = await import('../db/database.js');
   const { migrateToLatest } = await import('../db/migrate.js');
   const argv = process.argv.slice(2);
   let db: Kysely<Database> | undefined;
@@ -206,7 +206,7 @@ async function main() {
     if (!config.publicOriginExplicit && /^(create-organisation|reset-password)$/.test(argv[0] ?? '')) {
       console.error(`Note: PUBLIC_ORIGIN is not set; links start with ${config.publicOrigin}.`);
     }
-    ({ db } = openDatabase(config.databasePath));
+    ({ db } = openAppDatabase(config));
     await migrateToLatest(db);
     for (const line of await runAdminCommand(argv, { db, config, now: () => Date.now() })) console.log(line);
     await db.destroy();

@@ -1,11 +1,11 @@
 // `npm run migrate`: apply pending migrations to the configured database and report them.
 import { loadConfig } from '../config.js';
-import { openDatabase } from './database.js';
+import { openAppDatabase } from './database.js';
 import { migrateToLatest } from './migrate.js';
 
 try {
   const config = loadConfig();
-  const { db } = openDatabase(config.databasePath);
+  const { db } = openAppDatabase(config);
   const result = await migrateToLatest(db);
   const applied = result.results?.filter((r) => r.status === 'Success').map((r) => r.migrationName) ?? [];
   console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'Database is up to date.');
