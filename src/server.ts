@@ -2,7 +2,7 @@ import cluster from 'node:cluster';
 import { serve } from '@hono/node-server';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { openAppDatabase, openDatabase } from './db/database.js';
-import { migrateToLatest, MigrationError } from './db/migrate.js';
+import { migrateAppDatabase, MigrationError } from './db/migrate.js';
 import { createLogger, type Logger } from './http/logger.js';
 import { announceSetupCode, useSetupCode } from './auth/setup-code.js';
 
@@ -34,7 +34,7 @@ function readConfig(): Config {
 async function openAndMigrate(config: Config, logger: Logger) {
   try {
     const opened = openAppDatabase(config);
-    await migrateToLatest(opened.db);
+    await migrateAppDatabase(opened.db, config);
     return opened;
   } catch (error) {
     const message = error instanceof MigrationError || error instanceof Error ? error.message : String(error);

@@ -196,7 +196,7 @@ export async function runAdminCommand(argv: string[], deps: CliDeps): Promise<st
 async function main() {
   const { ConfigError, loadConfig } = await import('../config.js');
   const { openAppDatabase } = await import('../db/database.js');
-  const { migrateToLatest } = await import('../db/migrate.js');
+  const { migrateAppDatabase } = await import('../db/migrate.js');
   const argv = process.argv.slice(2);
   let db: Kysely<Database> | undefined;
   try {
@@ -207,7 +207,7 @@ async function main() {
       console.error(`Note: PUBLIC_ORIGIN is not set; links start with ${config.publicOrigin}.`);
     }
     ({ db } = openAppDatabase(config));
-    await migrateToLatest(db);
+    await migrateAppDatabase(db, config);
     for (const line of await runAdminCommand(argv, { db, config, now: () => Date.now() })) console.log(line);
     await db.destroy();
   } catch (error) {

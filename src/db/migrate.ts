@@ -1,6 +1,6 @@
 import { Migrator, PostgresAdapter, sql, type Kysely, type MigrationResultSet } from 'kysely';
 import { migrations } from '../../migrations/index.js';
-import { MIGRATION_LOCK_KEY, PostgresSchemaTypesPlugin } from './postgres.js';
+import { grantAppRole, MIGRATION_LOCK_KEY, openPostgres, PostgresSchemaTypesPlugin } from './postgres.js';
 
 /**
  * Migrations are listed statically in migrations/index.ts rather than read from a folder at run
@@ -11,6 +11,26 @@ export function createMigrator(db: Kysely<any>, list = migrations): Migrator {
 }
 
 export class MigrationError extends Error {}
+
+/**
+ * Migrates the app's database at start (server, CLI). With MIGRATION_DATABASE_URL (PostgreSQL in
+ * production) through the owner role, which then gives DATABASE_URL's role its data rights
+ * (grantAppRole); otherwise through the app's own connection.
+ */
+export async function migrateAppDatabase(
+  db: Kysely<any>,
+  config: { databaseUrl?: string | undefined; migrationDatabaseUrl?: string | undefined },
+): Promise<MigrationResultSet> {
+  if (!config.migrationDatabaseUrl || !config.databaseUrl) return migrateToLatest(db);
+  const owner = openPostgres(config.migrationDatabaseUrl, { max: 1 });
+  try {
+    const result = await migrateToLatest(owner);
+    await grantAppRole(owner, decodeURIComponent(new URL(config.databaseUrl).username));
+    return result;
+  } finally {
+    await owner.destroy();
+  }
+}
 
 export async function migrateToLatest(db: Kysely<any>, list = migrations): Promise<MigrationResultSet> {
   const result = db.getExecutor().adapter instanceof PostgresAdapter ? await migratePostgres(db, list) : await createMigrator(db, list).migrateToLatest();

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import {
+  sql,
   BinaryOperationNode,
   CompiledQuery,
   DataTypeNode,
@@ -155,4 +156,20 @@ class SchemaTypesTransformer extends OperationNodeTransformer {
     if (type === 'blob') return { ...column, dataType: DataTypeNode.create('bytea') };
     return column;
   }
+}
+
+/**
+ * The app's role when migrations run as another (MIGRATION_DATABASE_URL, the owner): rights on the
+ * rows of every table, none on the schema, so the app cannot drop a table or switch off the
+ * triggers that keep the audit log and signed GPMIs unchanged (only the owner may ALTER a table).
+ * The audit log gets INSERT and SELECT only. Made after every migration run, so a new table is
+ * covered at once; the migrations' own bookkeeping stays the owner's.
+ */
+export async function grantAppRole(owner: Kysely<any>, role: string): Promise<void> {
+  const r = sql.id(role);
+  await sql`GRANT USAGE ON SCHEMA public TO ${r}`.execute(owner);
+  await sql`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${r}`.execute(owner);
+  await sql`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${r}`.execute(owner);
+  await sql`REVOKE UPDATE, DELETE, TRUNCATE ON audit_event FROM ${r}`.execute(owner);
+  await sql`REVOKE ALL ON kysely_migration, kysely_migration_lock FROM ${r}`.execute(owner);
 }
