@@ -10,7 +10,8 @@ import { announceSetupCode, useSetupCode } from './auth/setup-code.js';
  * The process as the IT team starts it. With WEB_PROCESSES=1 this one process migrates and serves.
  * With more (the default is one per core, at most 4) this process becomes a small supervisor: it
  * migrates once, prints the setup code once, and starts that many serving processes that share the
- * port (node:cluster) and the SQLite file (WAL allows several processes). They keep nothing another
+ * port (node:cluster) and the SQLite file (WAL allows several processes), or the PostgreSQL
+ * database of DATABASE_URL (which processes on other machines may share too). They keep nothing another
  * process would need: sessions, sign-in throttling and the audit log live in the database; the
  * setup code is handed to each of them at start; caches (charts, catalogue versions) are per
  * process and only ever hold immutable data.
