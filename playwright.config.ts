@@ -1,11 +1,14 @@
 import fs from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import type { WorkerOptions } from './tests/e2e/support/fixtures.js';
 
 // The OS Chromium (Debian: /usr/bin/chromium) when present, so CI needs no browser download;
 // otherwise Playwright's own (after `npx playwright install chromium`).
 const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => fs.existsSync(p));
 
-export default defineConfig({
+const port = Number(process.env.E2E_PORT ?? 3999);
+
+export default defineConfig<WorkerOptions>({
   testDir: 'tests/e2e',
   testMatch: '**/*.spec.ts',
   // One server with one database for the whole run, on one worker. The first-run setup journey (01)
@@ -22,7 +25,7 @@ export default defineConfig({
   // Separate artefact folders per port: Playwright empties its outputDir at the start of a run.
   outputDir: process.env.E2E_PORT ? `test-results-${process.env.E2E_PORT}` : 'test-results',
   use: {
-    baseURL: `http://localhost:${process.env.E2E_PORT ?? 3999}`,
+    baseURL: `http://localhost:${port}`,
     ...devices['Desktop Chrome'],
     locale: 'nl-BE',
     timezoneId: 'Europe/Brussels',
@@ -40,4 +43,10 @@ export default defineConfig({
       ],
     },
   },
+  // Every spec on the SQLite server; the heart of the product (a household scored and finalised)
+  // also on the PostgreSQL server that the global setup starts beside it (decision 017).
+  projects: [
+    { name: 'sqlite', use: { database: 'sqlite' } },
+    { name: 'postgres', testMatch: '04-household-balance.spec.ts', use: { database: 'postgres', baseURL: `http://localhost:${port + 1}` } },
+  ],
 });

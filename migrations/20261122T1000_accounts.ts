@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { createTrigger } from './support/postgres.js';
 
 // Organisations, teams, users, sessions, one-time tokens, sign-in throttling and the audit log.
 // Written with Kysely's schema builder so the same migration can run on PostgreSQL later; the
@@ -105,10 +106,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('audit_event_org_at_idx').on('audit_event').columns(['organisation_id', 'at']).execute();
 
-  // SQLite-specific: the audit log is append-only. (PostgreSQL will get the same rule as a
-  // trigger function in its own migration.)
-  await sql`CREATE TRIGGER audit_event_no_update BEFORE UPDATE ON audit_event BEGIN SELECT RAISE(ABORT, 'audit_event is append-only'); END`.execute(db);
-  await sql`CREATE TRIGGER audit_event_no_delete BEFORE DELETE ON audit_event BEGIN SELECT RAISE(ABORT, 'audit_event is append-only'); END`.execute(db);
+  // The audit log is append-only. Written in SQLite's trigger syntax; on PostgreSQL createTrigger
+  // makes the same rule a trigger function (migrations/support/postgres.ts).
+  await createTrigger(db, `CREATE TRIGGER audit_event_no_update BEFORE UPDATE ON audit_event BEGIN SELECT RAISE(ABORT, 'audit_event is append-only'); END`);
+  await createTrigger(db, `CREATE TRIGGER audit_event_no_delete BEFORE DELETE ON audit_event BEGIN SELECT RAISE(ABORT, 'audit_event is append-only'); END`);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

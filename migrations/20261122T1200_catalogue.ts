@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { createTrigger } from './support/postgres.js';
 
 // The life-domain catalogue per organisation: an editable draft (normalised rows: one per theme,
 // one per domain, with texts per language as columns) and immutable published versions (the whole
@@ -77,9 +78,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addUniqueConstraint('catalogue_version_org_number_unique', ['organisation_id', 'number'])
     .execute();
 
-  // SQLite-specific: a published version never changes. (PostgreSQL will get the same rule as a
-  // trigger function in its own migration.)
-  await sql`CREATE TRIGGER catalogue_version_no_update BEFORE UPDATE ON catalogue_version BEGIN SELECT RAISE(ABORT, 'catalogue_version is immutable'); END`.execute(db);
+  // A published version never changes. SQLite's trigger syntax; on PostgreSQL createTrigger makes
+  // the same rule a trigger function (migrations/support/postgres.ts).
+  await createTrigger(db, `CREATE TRIGGER catalogue_version_no_update BEFORE UPDATE ON catalogue_version BEGIN SELECT RAISE(ABORT, 'catalogue_version is immutable'); END`);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { createTrigger } from './support/postgres.js';
 
 // From balance to GPMI (issue 7): werkpunten and goals on a finalised balance, the GPMI
 // (integration contract) in versions, its agreements with their lists, and evaluations.
@@ -137,8 +138,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('gpmi_evaluation_item_agreement_idx').on('gpmi_evaluation_item').columns(['agreement_id']).execute();
 
-  // SQLite-specific: what the client signed can never change, not even by a bug or a hand-made
-  // query. (On PostgreSQL these become trigger functions in their own migration.)
+  // What the client signed can never change, not even by a bug or a hand-made query. SQLite's
+  // trigger syntax; on PostgreSQL createTrigger makes each a trigger function (migrations/support/postgres.ts).
   const signedVersion = (expr: string) => `(SELECT status FROM gpmi_version WHERE id = ${expr}) = 'signed'`;
   const ofAgreement = (expr: string) => `(SELECT v.status FROM gpmi_agreement a JOIN gpmi_version v ON v.id = a.version_id WHERE a.id = ${expr}) = 'signed'`;
   const statements = [
@@ -158,7 +159,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     `CREATE TRIGGER gpmi_evaluation_item_no_update BEFORE UPDATE ON gpmi_evaluation_item BEGIN SELECT RAISE(ABORT, 'gpmi evaluations are append-only'); END`,
     `CREATE TRIGGER gpmi_evaluation_item_no_delete BEFORE DELETE ON gpmi_evaluation_item BEGIN SELECT RAISE(ABORT, 'gpmi evaluations are append-only'); END`,
   ];
-  for (const s of statements) await sql.raw(s).execute(db);
+  for (const s of statements) await createTrigger(db, s);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

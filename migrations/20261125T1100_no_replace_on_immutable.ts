@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { createTrigger, dropTrigger, isPostgres } from './support/postgres.js';
 
 // The append-only and immutable tables refuse `INSERT OR REPLACE` (and `REPLACE INTO`). SQLite
 // resolves such a conflict by deleting the existing row, and that delete does not fire a DELETE
@@ -9,7 +10,8 @@ import { sql, type Kysely } from 'kysely';
 // (UNIQUE constraint); now it fails with this message.
 //
 // SQLite-specific. PostgreSQL has no REPLACE, and its INSERT ... ON CONFLICT DO UPDATE fires the
-// UPDATE triggers, so the trigger functions that will come with that dialect need no counterpart.
+// UPDATE triggers, so the no-replace triggers are not made there (the unique keys refuse a taken
+// key as they always did); the three no-update/no-delete rules below are made on both.
 //
 // Also: balance_amendment (corrections after finalising, never a silent edit) was append-only by
 // intent without any trigger, and a published catalogue_version could be deleted; both get the
@@ -30,19 +32,19 @@ const TABLES: { table: string; keys: string[][]; rule: string }[] = [
 ];
 
 export async function up(db: Kysely<any>): Promise<void> {
-  for (const { table, keys, rule } of TABLES) {
+  for (const { table, keys, rule } of isPostgres(db) ? [] : TABLES) {
     // NEW.id is NULL for an autoincrement insert without an id: `=` is then never true, as intended.
     const taken = keys.map((cols) => `EXISTS (SELECT 1 FROM ${table} WHERE ${cols.map((c) => `${c} = NEW.${c}`).join(' AND ')})`).join(' OR ');
     await sql.raw(`CREATE TRIGGER ${table}_no_replace BEFORE INSERT ON ${table} WHEN ${taken} BEGIN SELECT RAISE(ABORT, '${rule}: no replacing rows'); END`).execute(db);
   }
-  await sql`CREATE TRIGGER balance_amendment_no_update BEFORE UPDATE ON balance_amendment BEGIN SELECT RAISE(ABORT, 'balance_amendment is append-only'); END`.execute(db);
-  await sql`CREATE TRIGGER balance_amendment_no_delete BEFORE DELETE ON balance_amendment BEGIN SELECT RAISE(ABORT, 'balance_amendment is append-only'); END`.execute(db);
-  await sql`CREATE TRIGGER catalogue_version_no_delete BEFORE DELETE ON catalogue_version BEGIN SELECT RAISE(ABORT, 'catalogue_version is immutable'); END`.execute(db);
+  await createTrigger(db, `CREATE TRIGGER balance_amendment_no_update BEFORE UPDATE ON balance_amendment BEGIN SELECT RAISE(ABORT, 'balance_amendment is append-only'); END`);
+  await createTrigger(db, `CREATE TRIGGER balance_amendment_no_delete BEFORE DELETE ON balance_amendment BEGIN SELECT RAISE(ABORT, 'balance_amendment is append-only'); END`);
+  await createTrigger(db, `CREATE TRIGGER catalogue_version_no_delete BEFORE DELETE ON catalogue_version BEGIN SELECT RAISE(ABORT, 'catalogue_version is immutable'); END`);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const { table } of TABLES) await sql.raw(`DROP TRIGGER IF EXISTS ${table}_no_replace`).execute(db);
-  await sql`DROP TRIGGER IF EXISTS balance_amendment_no_update`.execute(db);
-  await sql`DROP TRIGGER IF EXISTS balance_amendment_no_delete`.execute(db);
-  await sql`DROP TRIGGER IF EXISTS catalogue_version_no_delete`.execute(db);
+  for (const { table } of isPostgres(db) ? [] : TABLES) await sql.raw(`DROP TRIGGER IF EXISTS ${table}_no_replace`).execute(db);
+  await dropTrigger(db, 'balance_amendment_no_update', 'balance_amendment');
+  await dropTrigger(db, 'balance_amendment_no_delete', 'balance_amendment');
+  await dropTrigger(db, 'catalogue_version_no_delete', 'catalogue_version');
 }

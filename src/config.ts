@@ -41,6 +41,12 @@ const envSchema = z.object({
   PORT: intInRange(1, 65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
   DATABASE_PATH: z.string().min(1, { error: 'must not be empty' }).default('./data/sociale-balans.sqlite'),
+  // Set: PostgreSQL at this address instead of the SQLite file (shared deployments, src/db/postgres.ts).
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL such as postgres://balans@db.example/balans' }).optional(),
+  // Set: migrations run as this (owner) role, and the app's role (DATABASE_URL) gets data rights only.
+  MIGRATION_DATABASE_URL: z
+    .url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL such as postgres://balans_owner@db.example/balans' })
+    .optional(),
   PUBLIC_ORIGIN: originSchema('an http(s) origin', 'https://balans.ocmw.be').optional(),
   CLIENT_ORIGIN: originSchema('an http(s) origin for clients', 'https://vragen.ocmw.be').optional(),
   TRUST_PROXY: bool.default(false),
@@ -56,6 +62,14 @@ export interface Config {
   port: number;
   host: string;
   databasePath: string;
+  /** DATABASE_URL: PostgreSQL instead of the SQLite file at databasePath (docs/decisions/017-postgresql.md). */
+  databaseUrl: string | undefined;
+  /**
+   * MIGRATION_DATABASE_URL: the same PostgreSQL database as the owner of its tables. Set, the app
+   * migrates through it and connects as DATABASE_URL's role, which may read and write rows but not
+   * change the schema (src/db/migrate.ts). Unset, DATABASE_URL does both (development, one role).
+   */
+  migrationDatabaseUrl: string | undefined;
   publicOrigin: string;
   /**
    * CLIENT_ORIGIN: the address clients open their one-time links on, exposing only the client view
@@ -93,11 +107,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Configuration error: ${name} ${issue.message}${given !== undefined ? ` (got "${given}")` : ''}`);
   }
   const e = parsed.data;
+  if (e.MIGRATION_DATABASE_URL && !e.DATABASE_URL) {
+    throw new ConfigError('Configuration error: MIGRATION_DATABASE_URL is set without DATABASE_URL (it is for PostgreSQL only)');
+  }
   const publicOrigin = (e.PUBLIC_ORIGIN ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
   return {
     port: e.PORT,
     host: e.HOST,
     databasePath: e.DATABASE_PATH === ':memory:' ? ':memory:' : path.resolve(e.DATABASE_PATH),
+    databaseUrl: e.DATABASE_URL,
+    migrationDatabaseUrl: e.MIGRATION_DATABASE_URL,
     publicOrigin,
     clientOrigin: e.CLIENT_ORIGIN?.replace(/\/$/, ''),
     publicOriginExplicit: e.PUBLIC_ORIGIN !== undefined,

@@ -1,8 +1,8 @@
 import cluster from 'node:cluster';
 import { serve } from '@hono/node-server';
 import { ConfigError, loadConfig, type Config } from './config.js';
-import { openDatabase } from './db/database.js';
-import { migrateToLatest, MigrationError } from './db/migrate.js';
+import { openAppDatabase, openDatabase } from './db/database.js';
+import { migrateAppDatabase, MigrationError } from './db/migrate.js';
 import { createLogger, type Logger } from './http/logger.js';
 import { announceSetupCode, useSetupCode } from './auth/setup-code.js';
 
@@ -10,7 +10,8 @@ import { announceSetupCode, useSetupCode } from './auth/setup-code.js';
  * The process as the IT team starts it. With WEB_PROCESSES=1 this one process migrates and serves.
  * With more (the default is one per core, at most 4) this process becomes a small supervisor: it
  * migrates once, prints the setup code once, and starts that many serving processes that share the
- * port (node:cluster) and the SQLite file (WAL allows several processes). They keep nothing another
+ * port (node:cluster) and the SQLite file (WAL allows several processes), or the PostgreSQL
+ * database of DATABASE_URL (which processes on other machines may share too). They keep nothing another
  * process would need: sessions, sign-in throttling and the audit log live in the database; the
  * setup code is handed to each of them at start; caches (charts, catalogue versions) are per
  * process and only ever hold immutable data.
@@ -33,8 +34,8 @@ function readConfig(): Config {
 
 async function openAndMigrate(config: Config, logger: Logger) {
   try {
-    const opened = openDatabase(config.databasePath);
-    await migrateToLatest(opened.db);
+    const opened = openAppDatabase(config);
+    await migrateAppDatabase(opened.db, config);
     return opened;
   } catch (error) {
     const message = error instanceof MigrationError || error instanceof Error ? error.message : String(error);
@@ -87,6 +88,12 @@ async function serveRequests(config: Config, logger: Logger, inCluster: boolean)
     if ('closeIdleConnections' in server) (server as { closeIdleConnections(): void }).closeIdleConnections();
   };
   const finish = (code: number) => {
+    // SQLite: closed synchronously, which checkpoints the WAL. PostgreSQL: the pool's connections
+    // are ended before the process goes (the server then logs no "connection reset").
+    if (!sqlite) {
+      void db.destroy().finally(() => process.exit(code));
+      return;
+    }
     try {
       sqlite.close();
     } finally {
@@ -106,7 +113,7 @@ async function supervise(config: Config, logger: Logger) {
   const { db, sqlite } = await openAndMigrate(config, logger);
   const code = await announceSetupCode({ db, config, logger, now: () => Date.now() });
   await db.destroy();
-  if (sqlite.open) sqlite.close();
+  if (sqlite?.open) sqlite.close();
 
   let stopping = false;
   let finalCode = 0;
@@ -122,7 +129,7 @@ async function supervise(config: Config, logger: Logger) {
         // it. Closing it once more, alone, does that (nothing is lost either way: a WAL left
         // behind is replayed at the next start; this keeps the stop clean).
         try {
-          openDatabase(config.databasePath).sqlite.close();
+          if (!config.databaseUrl) openDatabase(config.databasePath).sqlite.close();
         } catch (error) {
           logger.warn('final checkpoint failed', { error: error instanceof Error ? error.name : 'unknown' });
         }

@@ -195,8 +195,8 @@ export async function runAdminCommand(argv: string[], deps: CliDeps): Promise<st
 
 async function main() {
   const { ConfigError, loadConfig } = await import('../config.js');
-  const { openDatabase } = await import('../db/database.js');
-  const { migrateToLatest } = await import('../db/migrate.js');
+  const { openAppDatabase } = await import('../db/database.js');
+  const { migrateAppDatabase } = await import('../db/migrate.js');
   const argv = process.argv.slice(2);
   let db: Kysely<Database> | undefined;
   try {
@@ -206,8 +206,8 @@ async function main() {
     if (!config.publicOriginExplicit && /^(create-organisation|reset-password)$/.test(argv[0] ?? '')) {
       console.error(`Note: PUBLIC_ORIGIN is not set; links start with ${config.publicOrigin}.`);
     }
-    ({ db } = openDatabase(config.databasePath));
-    await migrateToLatest(db);
+    ({ db } = openAppDatabase(config));
+    await migrateAppDatabase(db, config);
     for (const line of await runAdminCommand(argv, { db, config, now: () => Date.now() })) console.log(line);
     await db.destroy();
   } catch (error) {

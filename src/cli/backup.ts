@@ -10,7 +10,10 @@ if (!target) {
   process.exit(2);
 }
 try {
-  const written = await writeBackup(loadConfig().databasePath, target);
+  const config = loadConfig();
+  // PostgreSQL is backed up with its own tools (pg_dump, or the provider's backups): README, "PostgreSQL".
+  if (config.databaseUrl) throw new Error('DATABASE_URL is set: back up PostgreSQL with pg_dump (see README, "PostgreSQL")');
+  const written = await writeBackup(config.databasePath, target);
   console.log(`Backup written to ${written}`);
 } catch (error) {
   console.error(`Backup failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -13,6 +13,7 @@ import {
   type SqliteDialectConfig,
 } from 'kysely';
 import type { Database } from './schema.js';
+import { openPostgres } from './postgres.js';
 
 /**
  * Kysely's SQLite adapter reports no transactional DDL, so its Migrator would apply migrations
@@ -65,6 +66,19 @@ export const REQUIRED_PRAGMAS = {
 export interface OpenedDatabase {
   sqlite: SQLite.Database;
   db: Kysely<Database>;
+}
+
+/** The database the app runs on: PostgreSQL when DATABASE_URL is set, otherwise the SQLite file. */
+export interface AppDatabase {
+  db: Kysely<Database>;
+  dialect: 'sqlite' | 'postgres';
+  /** The SQLite connection (null on PostgreSQL): for the WAL checkpoint at shutdown. */
+  sqlite: SQLite.Database | null;
+}
+
+export function openAppDatabase(config: { databasePath: string; databaseUrl?: string | undefined }): AppDatabase {
+  if (config.databaseUrl) return { db: openPostgres(config.databaseUrl), dialect: 'postgres', sqlite: null };
+  return { ...openDatabase(config.databasePath), dialect: 'sqlite' };
 }
 
 export function openDatabase(file: string): OpenedDatabase {

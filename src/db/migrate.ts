@@ -1,5 +1,6 @@
-import { Migrator, type Kysely, type MigrationResultSet } from 'kysely';
+import { Migrator, PostgresAdapter, sql, type Kysely, type MigrationResultSet } from 'kysely';
 import { migrations } from '../../migrations/index.js';
+import { grantAppRole, MIGRATION_LOCK_KEY, openPostgres, PostgresSchemaTypesPlugin } from './postgres.js';
 
 /**
  * Migrations are listed statically in migrations/index.ts rather than read from a folder at run
@@ -11,8 +12,28 @@ export function createMigrator(db: Kysely<any>, list = migrations): Migrator {
 
 export class MigrationError extends Error {}
 
+/**
+ * Migrates the app's database at start (server, CLI). With MIGRATION_DATABASE_URL (PostgreSQL in
+ * production) through the owner role, which then gives DATABASE_URL's role its data rights
+ * (grantAppRole); otherwise through the app's own connection.
+ */
+export async function migrateAppDatabase(
+  db: Kysely<any>,
+  config: { databaseUrl?: string | undefined; migrationDatabaseUrl?: string | undefined },
+): Promise<MigrationResultSet> {
+  if (!config.migrationDatabaseUrl || !config.databaseUrl) return migrateToLatest(db);
+  const owner = openPostgres(config.migrationDatabaseUrl, { max: 1 });
+  try {
+    const result = await migrateToLatest(owner);
+    await grantAppRole(owner, decodeURIComponent(new URL(config.databaseUrl).username));
+    return result;
+  } finally {
+    await owner.destroy();
+  }
+}
+
 export async function migrateToLatest(db: Kysely<any>, list = migrations): Promise<MigrationResultSet> {
-  const result = await createMigrator(db, list).migrateToLatest();
+  const result = db.getExecutor().adapter instanceof PostgresAdapter ? await migratePostgres(db, list) : await createMigrator(db, list).migrateToLatest();
   if (result.error) {
     const failed = result.results?.find((r) => r.status === 'Error');
     const reason = result.error instanceof Error ? result.error.message : String(result.error);
@@ -21,4 +42,22 @@ export async function migrateToLatest(db: Kysely<any>, list = migrations): Promi
     );
   }
   return result;
+}
+
+/**
+ * PostgreSQL: several app processes may start at once against one database. Kysely's own lock is
+ * taken only after it has created its bookkeeping tables, so two first starts could race on those;
+ * a session-level advisory lock around the whole run makes one process migrate while the others
+ * wait and then find nothing left to do. The migrations run with SQLite's column types translated
+ * (PostgresSchemaTypesPlugin).
+ */
+async function migratePostgres(db: Kysely<any>, list: Record<string, import('kysely').Migration>): Promise<MigrationResultSet> {
+  return db.connection().execute(async (connection) => {
+    await sql`select pg_advisory_lock(${sql.lit(MIGRATION_LOCK_KEY)})`.execute(connection);
+    try {
+      return await createMigrator(connection.withPlugin(new PostgresSchemaTypesPlugin()), list).migrateToLatest();
+    } finally {
+      await sql`select pg_advisory_unlock(${sql.lit(MIGRATION_LOCK_KEY)})`.execute(connection);
+    }
+  });
 }

@@ -2,18 +2,25 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/db/database.js';
-import { freePort, seedDraftBalance, startServer, untilUp } from '../support/server-process.js';
+import { freePort, openTarget, seedDraftBalance, startServer, untilUp } from '../support/server-process.js';
+import { openTestDatabase, testDialect, type TestDatabase } from '../support/test-database.js';
 
 // A change and its audit row commit together or not at all (src/db/transaction.ts,
 // src/audit/route-audit.ts). The real server is started with the test-only failpoint
 // SB_TEST_KILL_BEFORE_AUDIT (src/audit/failpoint.ts): it SIGKILLs itself after the change's
 // statements ran and before the audit row is inserted. Afterwards the database must hold neither
-// the change nor its audit row; without the failpoint, both.
+// the change nor its audit row; without the failpoint, both. On SQLite the killed process leaves
+// its write in the WAL uncommitted; on PostgreSQL the server rolls back the dropped connection's
+// transaction.
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-atomic-'));
-const file = path.join(dir, 'atomic.sqlite');
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+// The server's database: a SQLite file, or (postgres project) an empty PostgreSQL database.
+let target = path.join(dir, 'atomic.sqlite');
+let postgres: TestDatabase | undefined;
+afterAll(async () => {
+  await postgres?.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
 
 let port: number;
 let cookie: string;
@@ -21,8 +28,12 @@ let balanceId: number;
 let finalisationPath: string;
 
 beforeAll(async () => {
+  if (testDialect === 'postgres') {
+    postgres = await openTestDatabase('template0');
+    target = postgres.url!;
+  }
   port = await freePort();
-  const seeded = await seedDraftBalance(file, port, { households: 1, balancesPerHousehold: 0, seed: 5 });
+  const seeded = await seedDraftBalance(target, port, { households: 1, balancesPerHousehold: 0, seed: 5 });
   cookie = seeded.cookie;
   balanceId = seeded.balanceId;
   finalisationPath = `/households/${seeded.householdId}/balances/${balanceId}/finalisation`;
@@ -30,7 +41,7 @@ beforeAll(async () => {
 
 /** Starts one serving process, finalises the balance, and returns how the request ended and the process exited. */
 async function finaliseWith(env: Record<string, string>) {
-  const { child, exited, base } = startServer(file, port, { WEB_PROCESSES: '1', ...env });
+  const { child, exited, base } = startServer(target, port, { WEB_PROCESSES: '1', ...env });
   await untilUp(base);
   let status: number | 'no answer';
   try {
@@ -49,7 +60,7 @@ async function finaliseWith(env: Record<string, string>) {
 }
 
 async function stored() {
-  const { db, sqlite } = openDatabase(file);
+  const { db, sqlite } = openTarget(target);
   try {
     const balance = await db.selectFrom('balance').select('status').where('id', '=', balanceId).executeTakeFirstOrThrow();
     const audited = await db
@@ -61,7 +72,7 @@ async function stored() {
     return { status: balance.status, auditRows: audited.length };
   } finally {
     await db.destroy();
-    if (sqlite.open) sqlite.close();
+    if (sqlite?.open) sqlite.close();
   }
 }
 

@@ -1,4 +1,4 @@
-import { Kysely, SqliteDialect } from 'kysely';
+import { sql, type Kysely, type KyselyPlugin } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { audit, isReadAction, type AuditEntry } from '../../src/audit/audit.js';
 import type { Database } from '../../src/db/schema.js';
@@ -13,13 +13,16 @@ let inserts: number;
 beforeEach(async () => {
   t = await makeTestApp();
   inserts = 0;
-  // The same connection, seen through a Kysely that counts the INSERT statements it runs.
-  db = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: t.sqlite }),
-    log: (e) => {
-      if (e.level === 'query' && e.query.sql.startsWith('insert into "audit_event"')) inserts++;
+  // The same database, seen through a Kysely that counts the INSERT statements into audit_event it runs.
+  const counter: KyselyPlugin = {
+    transformQuery(args) {
+      const node = args.node;
+      if (node.kind === 'InsertQueryNode' && node.into?.table.identifier.name === 'audit_event') inserts++;
+      return node;
     },
-  });
+    transformResult: async (args) => args.result,
+  };
+  db = t.db.withPlugin(counter);
 });
 afterEach(async () => {
   await t.close();
@@ -81,9 +84,9 @@ describe('audit group commit', () => {
   });
 
   it('rejects every waiting view when the database refuses the write', async () => {
-    t.sqlite.exec('ALTER TABLE audit_event RENAME TO audit_event_away');
+    await sql`ALTER TABLE audit_event RENAME TO audit_event_away`.execute(t.db);
     const results = await Promise.allSettled([audit(db, 1, view(1)), audit(db, 1, view(2))]);
-    t.sqlite.exec('ALTER TABLE audit_event_away RENAME TO audit_event');
+    await sql`ALTER TABLE audit_event_away RENAME TO audit_event`.execute(t.db);
     expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
   });
 

@@ -385,12 +385,12 @@ describe('publishing', () => {
     // Stand-in for the balance table of the next issue: a row that records its catalogue version.
     await t.db.schema
       .createTable('test_balance')
-      .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+      .addColumn('id', 'integer', (c) => c.primaryKey())
       .addColumn('catalogue_version_id', 'integer', (c) => c.notNull().references('catalogue_version.id'))
       .execute();
     const v1 = (await getCurrentVersion(t.db, scopeA))!;
-    const db = t.db as unknown as import('kysely').Kysely<{ test_balance: { id: import('kysely').Generated<number>; catalogue_version_id: number } }>;
-    const balance = await db.insertInto('test_balance').values({ catalogue_version_id: v1.id }).returning('id').executeTakeFirstOrThrow();
+    const db = t.db as unknown as import('kysely').Kysely<{ test_balance: { id: number; catalogue_version_id: number } }>;
+    const balance = await db.insertInto('test_balance').values({ id: 1, catalogue_version_id: v1.id }).returning('id').executeTakeFirstOrThrow();
     const oldText = findDomain(defaultCatalogue, 'schulden')!.anchors[2].nl;
 
     const id = await domainId('schulden');

@@ -168,7 +168,7 @@ describe('health', () => {
     expect(await res.json()).toEqual({ status: 'ok' });
   });
   it('reports 503 when the database is gone', async () => {
-    t.sqlite.close();
+    await t.loseDatabase();
     const res = await t.request('/healthz');
     expect(res.status).toBe(503);
   });

@@ -1,15 +1,11 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
 import { testConfig } from '../../src/config.js';
-import { openDatabase } from '../../src/db/database.js';
-import { migrateToLatest } from '../../src/db/migrate.js';
 import { createLogger } from '../../src/http/logger.js';
 import { hashPassword } from '../../src/auth/password.js';
 import { createOrganisation, createUser } from '../../src/auth/queries.js';
 import { makeTestApp, ORIGIN, sessionCookieFrom, type TestApp } from '../support/app.js';
+import { openSharedTestDatabases } from '../support/test-database.js';
 
 // The sign-in lock must hold however many attempts arrive at once: an attempt is counted before
 // its password is checked, in one statement, so at most the allowed number is ever checked.
@@ -128,27 +124,20 @@ describe('one app, parallel attempts', () => {
   });
 });
 
-describe('two apps on one database file (as two processes would share it)', () => {
-  let dir: string;
+describe('two apps on one database (as two processes would share it)', () => {
   let closers: (() => Promise<void>)[] = [];
   beforeEach(() => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-throttle-'));
     closers = [];
   });
   afterEach(async () => {
     for (const close of closers) await close();
-    fs.rmSync(dir, { recursive: true, force: true });
   });
 
   async function twoApps() {
-    const file = path.join(dir, 'shared.sqlite');
-    const first = openDatabase(file);
-    await migrateToLatest(first.db);
-    const second = openDatabase(file);
-    closers.push(
-      () => first.db.destroy(),
-      () => second.db.destroy(),
-    );
+    const shared = await openSharedTestDatabases(2);
+    closers.push(() => shared.close());
+    const [first, second] = shared.dbs.map((db) => ({ db }));
+    if (!first || !second) throw new Error('two databases expected');
     const now = Date.UTC(2026, 10, 22, 9, 0, 0);
     const orgId = await first.db.transaction().execute((trx) => createOrganisation(trx, 'OCMW Teststad', now));
     await createUser(

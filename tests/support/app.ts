@@ -1,18 +1,20 @@
 import { createApp } from '../../src/app.js';
 import { testConfig, type Config } from '../../src/config.js';
-import { openDatabase } from '../../src/db/database.js';
-import { migrateToLatest } from '../../src/db/migrate.js';
+import { openTestDatabase } from './test-database.js';
 import { createLogger } from '../../src/http/logger.js';
 import type { AppDeps } from '../../src/http/env.js';
 import * as fx from './fixtures.js';
 
 export const ORIGIN = 'http://localhost:3000';
 
-/** A fresh app on a freshly migrated in-memory database, with a clock the test can move. */
+/**
+ * A fresh app on a freshly migrated database (in-memory SQLite, or a clone of the migrated template
+ * on PostgreSQL: tests/support/test-database.ts), with a clock the test can move.
+ */
 export async function makeTestApp(overrides: Partial<Config> = {}) {
   const config = testConfig({ publicOrigin: ORIGIN, ...overrides });
-  const { db, sqlite } = openDatabase(':memory:');
-  await migrateToLatest(db);
+  const database = await openTestDatabase();
+  const { db } = database;
   let clock = Date.UTC(2026, 10, 22, 9, 0, 0);
   const logLines: string[] = [];
   const deps: AppDeps = { db, config, logger: createLogger('debug', (l) => logLines.push(l)), now: () => clock };
@@ -41,7 +43,13 @@ export async function makeTestApp(overrides: Partial<Config> = {}) {
   return {
     app,
     db,
-    sqlite,
+    /** The SQLite connection, for the tests that are about SQLite itself (files *.sqlite.test.ts). */
+    get sqlite() {
+      if (!database.sqlite) throw new Error('this test needs SQLite: name its file *.sqlite.test.ts');
+      return database.sqlite;
+    },
+    /** Where another app instance can open the same database (PostgreSQL only). */
+    databaseUrl: database.url,
     config,
     deps,
     logLines,
@@ -58,8 +66,10 @@ export async function makeTestApp(overrides: Partial<Config> = {}) {
     /** Signs a user in by inserting a session (the Epic Stack habit): returns the Cookie header. */
     sessionCookie: async (userId: number, opts: { twoFactorVerified?: boolean } = {}) => (await fx.session(db, config, clock, userId, opts)).cookie,
     async close() {
-      await db.destroy();
+      await database.close();
     },
+    /** The database goes away under the running app. */
+    loseDatabase: () => database.lose(),
   };
 }
 

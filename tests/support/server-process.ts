@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
-import { openDatabase } from '../../src/db/database.js';
+import { openAppDatabase } from '../../src/db/database.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
 import { inTransaction } from '../../src/db/transaction.js';
 import { loadConfig } from '../../src/config.js';
@@ -10,7 +10,18 @@ import { createBalance } from '../../src/balances/queries.js';
 import { generateOrganisation } from '../../scripts/generate-data.js';
 
 // The real server as its own process, for the tests that kill it (kill-durability, audit-atomicity):
-// a free port, a database file with a signed-in worker and a draft balance, start and wait.
+// a free port, a database with a signed-in worker and a draft balance, start and wait. The database
+// is a SQLite file, or a PostgreSQL database when `target` is a postgres:// URL.
+
+/** DATABASE_URL or DATABASE_PATH for `target`. */
+function databaseEnv(target: string): Record<string, string> {
+  return /^postgres(ql)?:/.test(target) ? { DATABASE_URL: target } : { DATABASE_PATH: target };
+}
+
+/** The server's database, opened by the test (SQLite file or PostgreSQL URL). */
+export function openTarget(target: string) {
+  return openAppDatabase(/^postgres(ql)?:/.test(target) ? { databasePath: '', databaseUrl: target } : { databasePath: target });
+}
 
 export function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -22,9 +33,9 @@ export function freePort(): Promise<number> {
 }
 
 /** A migrated database file with a generated team, a signed-in worker and a draft balance of theirs. */
-export async function seedDraftBalance(file: string, port: number, opts: { households: number; balancesPerHousehold: number; seed: number }) {
-  const config = loadConfig({ DATABASE_PATH: file, PORT: String(port) });
-  const { db, sqlite } = openDatabase(file);
+export async function seedDraftBalance(target: string, port: number, opts: { households: number; balancesPerHousehold: number; seed: number }) {
+  const config = loadConfig({ ...databaseEnv(target), PORT: String(port) });
+  const { db, sqlite } = openTarget(target);
   try {
     await migrateToLatest(db);
     const org = await generateOrganisation(db, { ...opts, teams: 1 });
@@ -41,14 +52,14 @@ export async function seedDraftBalance(file: string, port: number, opts: { house
     return { cookie: `${cookieName(config)}=${session.token}`, householdId, balanceId, catalogueContent: String(version.content) };
   } finally {
     await db.destroy();
-    if (sqlite.open) sqlite.close();
+    if (sqlite?.open) sqlite.close();
   }
 }
 
-/** Starts `node --import tsx src/server.ts` on `file` and `port`; `exited` resolves with the signal it ended by. */
-export function startServer(file: string, port: number, env: Record<string, string> = {}) {
+/** Starts `node --import tsx src/server.ts` on `target` and `port`; `exited` resolves with the signal it ended by. */
+export function startServer(target: string, port: number, env: Record<string, string> = {}) {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-    env: { ...process.env, DATABASE_PATH: file, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'silent', ...env },
+    env: { ...process.env, ...databaseEnv(target), PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'silent', ...env },
     stdio: 'ignore',
   });
   const exited = new Promise<NodeJS.Signals | null>((resolve) => child.once('exit', (_code, signal) => resolve(signal)));
@@ -56,7 +67,9 @@ export function startServer(file: string, port: number, env: Record<string, stri
 }
 
 export async function untilUp(base: string) {
-  for (let i = 0; i < 300; i++) {
+  // Up to 30 s: the two vitest projects (SQLite and PostgreSQL) and the cluster share the CPU
+  // cores, and a start (tsx compiling, the supervisor forking) takes longer then.
+  for (let i = 0; i < 600; i++) {
     try {
       if ((await fetch(`${base}/healthz`)).ok) return;
     } catch {

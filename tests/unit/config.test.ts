@@ -46,6 +46,8 @@ describe('loadConfig', () => {
     [{ LOG_LEVEL: 'loud' }, /^Configuration error: LOG_LEVEL must be one of/],
     [{ SESSION_IDLE_MINUTES: '1' }, /^Configuration error: SESSION_IDLE_MINUTES must be at least 5/],
     [{ SMTP_URL: 'http://mail' }, /^Configuration error: SMTP_URL must be an smtp/],
+    [{ DATABASE_URL: 'mysql://db/balans' }, /^Configuration error: DATABASE_URL must be a postgres:\/\/ URL/],
+    [{ MIGRATION_DATABASE_URL: 'postgres://owner@db/balans' }, /^Configuration error: MIGRATION_DATABASE_URL is set without DATABASE_URL/],
   ])('refuses %o with one line naming the variable', (env, message) => {
     let error: unknown;
     try {
@@ -56,6 +58,14 @@ describe('loadConfig', () => {
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as Error).message).toMatch(message);
     expect((error as Error).message).not.toContain('\n');
+  });
+
+  it('selects PostgreSQL with DATABASE_URL, migrating through MIGRATION_DATABASE_URL when given; SQLite without', () => {
+    expect(loadConfig({})).toMatchObject({ databaseUrl: undefined, migrationDatabaseUrl: undefined });
+    expect(loadConfig({ DATABASE_URL: 'postgres://balans@db.example/balans', MIGRATION_DATABASE_URL: 'postgresql://owner@db.example/balans' })).toMatchObject({
+      databaseUrl: 'postgres://balans@db.example/balans',
+      migrationDatabaseUrl: 'postgresql://owner@db.example/balans',
+    });
   });
 
   it('without PUBLIC_ORIGIN counts the loopback names at our port as our own origins; with it, only that one', () => {

@@ -2,12 +2,13 @@ import { test as base, type BrowserContext, type Page } from '@playwright/test';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../src/db/schema.js';
 import { openDatabase } from '../../../src/db/database.js';
+import { openPostgres } from '../../../src/db/postgres.js';
 import { testConfig } from '../../../src/config.js';
 import type { UserScope } from '../../../src/auth/scope.js';
 import * as fx from '../../support/fixtures.js';
 import { setPasswordHash } from '../../../src/auth/queries.js';
 import { hashPassword } from '../../../src/auth/password.js';
-import { e2eDatabasePath, E2E_PORT } from './global-setup.js';
+import { e2eDatabasePath, e2eDatabaseUrl } from './global-setup.js';
 
 // Specs that do not test signing in or setting up start from data made for them: each gets its own
 // organisation (with the default catalogue) in the e2e database, its own users, and is signed in
@@ -16,9 +17,6 @@ import { e2eDatabasePath, E2E_PORT } from './global-setup.js';
 // runs alone (`npx playwright test tests/e2e/07-catalogue.spec.ts`), and in any order after the
 // first-run setup journey (01), which must meet an empty database and stays a real keyboard run.
 // No spec reads what another left behind.
-
-const ORIGIN = `http://localhost:${E2E_PORT}`;
-const config = testConfig({ publicOrigin: ORIGIN });
 
 export interface SeededUser {
   id: number;
@@ -52,17 +50,25 @@ export interface SeedOptions {
 
 let counter = 0;
 
-export const test = base.extend<SeedOptions & { seed: Seed }, { db: Kysely<Database> }>({
+export interface WorkerOptions {
+  /** Which server the project's specs run against: SQLite (every spec) or PostgreSQL (one journey). */
+  database: 'sqlite' | 'postgres';
+}
+
+export const test = base.extend<SeedOptions & { seed: Seed }, WorkerOptions & { db: Kysely<Database> }>({
   requireTwoFactor: [false, { option: true }],
+  database: ['sqlite', { option: true, scope: 'worker' }],
   db: [
-    async ({}, use) => {
-      const { db } = openDatabase(e2eDatabasePath());
+    async ({ database }, use) => {
+      const db = database === 'postgres' ? openPostgres(e2eDatabaseUrl(), { max: 2 }) : openDatabase(e2eDatabasePath()).db;
       await use(db);
       await db.destroy();
     },
     { scope: 'worker' },
   ],
-  seed: async ({ db, browser, requireTwoFactor }, use, testInfo) => {
+  seed: async ({ db, browser, requireTwoFactor, baseURL }, use, testInfo) => {
+    const ORIGIN = baseURL!;
+    const config = testConfig({ publicOrigin: ORIGIN });
     const now = Date.now();
     // Unique per test, so retries and reruns against the same server never meet each other's data.
     const tag = `${process.pid}-${testInfo.testId}-${++counter}`;

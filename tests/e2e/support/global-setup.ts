@@ -1,17 +1,23 @@
 import { spawn, spawnSync } from 'node:child_process';
+import { sql } from 'kysely';
 import { startIdp } from '../../support/oidc.js';
+import { startCluster } from '../../support/postgres-cluster.js';
+import { openPostgres } from '../../../src/db/postgres.js';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
 // E2E_PORT lets two runs (e.g. two engineers' branches on one machine) live side by side.
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3999);
+/** The second server, on PostgreSQL, for the `postgres` project (playwright.config.ts). */
+export const E2E_POSTGRES_PORT = E2E_PORT + 1;
 
 // What the setup hands the specs travels in the environment (Playwright gives the workers what the
 // global setup put in process.env): no state file, and nothing a spec leaves for the next one.
 const DATABASE_PATH_VAR = 'SB_E2E_DATABASE_PATH';
 const SETUP_CODE_VAR = 'SB_E2E_SETUP_CODE';
 const IDP_VAR = 'SB_E2E_IDP';
+const DATABASE_URL_VAR = 'SB_E2E_DATABASE_URL';
 
 function fromSetup(name: string): string {
   const value = process.env[name];
@@ -21,6 +27,9 @@ function fromSetup(name: string): string {
 
 /** The e2e server's database file (the seeding fixture writes to it, spec 08 reads it back). */
 export const e2eDatabasePath = () => fromSetup(DATABASE_PATH_VAR);
+
+/** The PostgreSQL server's database (the seeding fixture of the `postgres` project writes to it). */
+export const e2eDatabaseUrl = () => fromSetup(DATABASE_URL_VAR);
 
 /** The one-time setup code the server printed in its log (spec 01 types it). */
 export const e2eSetupCode = () => fromSetup(SETUP_CODE_VAR);
@@ -63,28 +72,19 @@ function testCertificate(dir: string): { key: string; cert: string; certPath: st
   return { key: fs.readFileSync(keyPath, 'utf8'), cert: fs.readFileSync(certPath, 'utf8'), certPath };
 }
 
-/**
- * Starts the real server (the compiled-free tsx entry) on a throwaway database and reads the one-time
- * setup code from its output exactly as an administrator would from the log. Returns the teardown:
- * stop the server, remove the database.
- */
-export default async function globalSetup() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-e2e-'));
-  const databasePath = path.join(dir, 'e2e.sqlite');
-  const tls = testCertificate(dir);
-  const idp = await startIdp({ redirectUri: `http://localhost:${E2E_PORT}/signin/sso/callback`, tls, signInAsHint: true });
+/** Starts the real server (the compiled-free tsx entry) and waits until it answers; resolves with its setup code. */
+async function startServer(env: Record<string, string>, port: number) {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
     env: {
       ...process.env,
-      NODE_EXTRA_CA_CERTS: tls.certPath,
-      PORT: String(E2E_PORT),
+      PORT: String(port),
       HOST: '127.0.0.1',
-      DATABASE_PATH: databasePath,
-      PUBLIC_ORIGIN: `http://localhost:${E2E_PORT}`,
+      PUBLIC_ORIGIN: `http://localhost:${port}`,
       // Clients open their links on another name of the same server (spec 10).
-      CLIENT_ORIGIN: `http://127.0.0.1:${E2E_PORT}`,
+      CLIENT_ORIGIN: `http://127.0.0.1:${port}`,
       LOG_LEVEL: 'warn',
       SESSION_IDLE_MINUTES: '30',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: false,
@@ -107,23 +107,53 @@ export default async function globalSetup() {
   });
   for (let i = 0; i < 100; i++) {
     try {
-      const res = await fetch(`http://localhost:${E2E_PORT}/healthz`);
+      const res = await fetch(`http://localhost:${port}/healthz`);
       if (res.ok) break;
     } catch {
       /* not yet */
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  process.env[DATABASE_PATH_VAR] = databasePath;
-  process.env[SETUP_CODE_VAR] = code;
-  process.env[IDP_VAR] = JSON.stringify({ issuer: idp.issuer, clientId: idp.clientId, clientSecret: idp.clientSecret });
   child.unref();
+  const stop = async () => {
+    child.removeAllListeners('exit');
+    if (child.exitCode !== null) return;
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill('SIGTERM');
+    await exited;
+  };
+  return { code, stop };
+}
+
+/**
+ * Starts the real server on a throwaway SQLite database and reads the one-time setup code from its
+ * output exactly as an administrator would from the log; and a second server on a throwaway
+ * PostgreSQL cluster for the `postgres` project (one journey, playwright.config.ts). Returns the
+ * teardown: stop the servers and the cluster, remove the database.
+ */
+export default async function globalSetup() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-e2e-'));
+  const databasePath = path.join(dir, 'e2e.sqlite');
+  const tls = testCertificate(dir);
+  const idp = await startIdp({ redirectUri: `http://localhost:${E2E_PORT}/signin/sso/callback`, tls, signInAsHint: true });
+  const sqliteServer = await startServer({ NODE_EXTRA_CA_CERTS: tls.certPath, DATABASE_PATH: databasePath }, E2E_PORT);
+
+  const cluster = await startCluster();
+  const admin = openPostgres(cluster.adminUrl, { max: 1 });
+  await sql`CREATE DATABASE e2e`.execute(admin);
+  await admin.destroy();
+  const databaseUrl = cluster.urlFor('e2e');
+  const postgresServer = await startServer({ DATABASE_URL: databaseUrl }, E2E_POSTGRES_PORT);
+
+  process.env[DATABASE_PATH_VAR] = databasePath;
+  process.env[DATABASE_URL_VAR] = databaseUrl;
+  process.env[SETUP_CODE_VAR] = sqliteServer.code;
+  process.env[IDP_VAR] = JSON.stringify({ issuer: idp.issuer, clientId: idp.clientId, clientSecret: idp.clientSecret });
 
   return async () => {
-    child.removeAllListeners('exit');
-    child.kill('SIGTERM');
+    await Promise.all([sqliteServer.stop(), postgresServer.stop()]);
     await idp.close();
-    await new Promise((r) => setTimeout(r, 500));
+    await cluster.stop();
     fs.rmSync(dir, { recursive: true, force: true });
   };
 }

@@ -1,0 +1,60 @@
+import { sql } from 'kysely';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createOrganisation } from '../../src/auth/queries.js';
+import { migrateAppDatabase } from '../../src/db/migrate.js';
+import { openPostgres } from '../../src/db/postgres.js';
+import { inTransaction } from '../../src/db/transaction.js';
+import { openTestDatabase, type TestDatabase } from '../support/test-database.js';
+
+// Production on PostgreSQL has two roles: migrations run as the owner of the tables
+// (MIGRATION_DATABASE_URL), the app connects as a role that may read and write rows but cannot
+// change the schema, so it cannot drop a table or switch off the triggers that keep the audit log
+// and signed GPMIs unchanged (src/db/postgres.ts, grantAppRole). PostgreSQL only: SQLite has no roles.
+
+let database: TestDatabase | undefined;
+afterEach(async () => {
+  await database?.close();
+  database = undefined;
+});
+
+const APP_ROLE = `sb_app_${process.pid}`;
+
+describe('the app role on PostgreSQL', () => {
+  it('is migrated for by the owner, then writes rows but changes no schema, no trigger and no audit row', async () => {
+    database = await openTestDatabase('template0');
+    await sql`DO $$ BEGIN CREATE ROLE ${sql.id(APP_ROLE)} LOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$`.execute(database.db);
+    const appUrl = new URL(database.url!);
+    appUrl.username = APP_ROLE;
+    const app = openPostgres(appUrl.toString(), { max: 2 });
+    try {
+      const config = { databaseUrl: appUrl.toString(), migrationDatabaseUrl: database.url! };
+      const result = await migrateAppDatabase(app, config);
+      expect(result.results?.every((r) => r.status === 'Success')).toBe(true);
+      // A second start finds nothing to do and grants again without harm.
+      expect((await migrateAppDatabase(app, config)).results).toEqual([]);
+
+      const now = Date.now();
+      const org = await inTransaction(app, (trx) => createOrganisation(trx, 'OCMW Rolstad', now));
+      await app
+        .insertInto('audit_event')
+        .values({ at: now, organisation_id: org, actor_user_id: null, action: 'organisation.created', outcome: 'success' })
+        .execute();
+      expect(await app.selectFrom('organisation').select('name').where('id', '=', org).execute()).toEqual([{ name: 'OCMW Rolstad' }]);
+      await app.updateTable('organisation').set({ name: 'OCMW Rolstad-Oost' }).where('id', '=', org).execute();
+
+      await expect(sql`CREATE TABLE intruder (id bigint)`.execute(app)).rejects.toThrow(/permission denied/);
+      await expect(sql`DROP TABLE household`.execute(app)).rejects.toThrow(/must be owner/);
+      await expect(sql`ALTER TABLE audit_event DISABLE TRIGGER ALL`.execute(app)).rejects.toThrow(/must be owner/);
+      await expect(app.updateTable('audit_event').set({ action: 'x' }).execute()).rejects.toThrow(/permission denied/);
+      await expect(app.deleteFrom('audit_event').execute()).rejects.toThrow(/permission denied/);
+      await expect(
+        app
+          .selectFrom('kysely_migration' as never)
+          .selectAll()
+          .execute(),
+      ).rejects.toThrow(/permission denied/);
+    } finally {
+      await app.destroy();
+    }
+  });
+});
