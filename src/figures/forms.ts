@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { ErrorCodes } from '../http/form-errors.js';
+import type { FiguresMessages } from './messages/nl.js';
 import { field, readRevision, type FormFields } from '../http/form.js';
 import type { Level } from '../catalogue/default-catalogue.js';
 import { parsePeriod, type LivingWageFormValues, type Period } from './logic.js';
@@ -64,7 +66,10 @@ export interface SettingsFormValues {
   weeklyDigest: boolean;
   revision: number;
 }
-export type SettingsError = 'threshold' | 'balanceDue' | 'digest';
+/** The settings form's problems: codes of the figures' settings texts (limits travel with them). */
+export type SettingsErrors = ErrorCodes<FiguresMessages['settings']['errors']>;
+export const THRESHOLD_RANGE = [3, 50] as const;
+export const BALANCE_DUE_RANGE = [1, 36] as const;
 
 export function readSettingsForm(fields: FormFields): SettingsFormValues {
   return {
@@ -86,14 +91,12 @@ const wholeIn = (min: number, max: number) =>
     .transform(Number)
     .pipe(z.number().int().min(min).max(max));
 
-export function parseSettings(
-  v: SettingsFormValues,
-): { ok: true; values: Omit<FiguresSettings, 'revision'> } | { ok: false; errors: Partial<Record<'threshold' | 'balance_due_months', SettingsError>> } {
-  const threshold = wholeIn(3, 50).safeParse(v.threshold);
-  const due = wholeIn(1, 36).safeParse(v.balanceDueMonths);
-  const errors: Partial<Record<'threshold' | 'balance_due_months', SettingsError>> = {};
-  if (!threshold.success) errors.threshold = 'threshold';
-  if (!due.success) errors.balance_due_months = 'balanceDue';
+export function parseSettings(v: SettingsFormValues): { ok: true; values: Omit<FiguresSettings, 'revision'> } | { ok: false; errors: SettingsErrors } {
+  const threshold = wholeIn(...THRESHOLD_RANGE).safeParse(v.threshold);
+  const due = wholeIn(...BALANCE_DUE_RANGE).safeParse(v.balanceDueMonths);
+  const errors: SettingsErrors = {};
+  if (!threshold.success) errors.threshold = ['threshold', ...THRESHOLD_RANGE];
+  if (!due.success) errors.balance_due_months = ['balanceDue', ...BALANCE_DUE_RANGE];
   if (!threshold.success || !due.success) return { ok: false, errors };
   return { ok: true, values: { threshold: threshold.data, balanceDueMonths: due.data, weeklyDigest: v.weeklyDigest } };
 }

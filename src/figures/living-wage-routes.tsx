@@ -79,7 +79,7 @@ livingWageRoutes.post('/', async (c) => {
     return page(c, ctx, {
       values: typed,
       revision: form.revision,
-      errors: Object.fromEntries(Object.entries(parsed.errors).map(([k, code]) => [k, t.errors[code!]])),
+      errors: parsed.errors,
       status: 422,
     });
   const outcome = await inTransaction(deps.db, async (trx) => {

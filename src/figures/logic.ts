@@ -1,6 +1,8 @@
 import { addMonths } from '../gpmi/logic.js';
 import { parseDay } from '../i18n/day.js';
 import { EXEMPTIONS, type Exemption } from './tables.js';
+import type { ErrorCodes } from '../http/form-errors.js';
+import type { FiguresMessages } from './messages/nl.js';
 
 // Pure rules of the figures and of what is due (no database, no request): the fixed periods, the
 // GPMI timeline the inspection checks, and the living-wage form's checks.
@@ -137,7 +139,8 @@ export function balanceDueOn(lastTakenOn: string, months: number): string {
 /** The earliest grant date that is not a typo (the living wage exists since 2002; the register keeps 10 years). */
 export const GRANT_EARLIEST = '2002-10-01';
 
-export type LivingWageError = 'grantedOnMissing' | 'grantedOnInvalid' | 'grantedOnFuture' | 'grantedOnTooEarly' | 'exemptionInvalid';
+/** The living wage form's problems: codes of its texts. */
+export type LivingWageErrors = ErrorCodes<FiguresMessages['livingWage']['errors']>;
 
 export interface LivingWageFormValues {
   grantedOn: string;
@@ -151,8 +154,8 @@ export interface LivingWageFormValues {
 export function parseLivingWage(
   v: LivingWageFormValues,
   today: string,
-): { ok: true; grantedOn: string; exemption: Exemption | null } | { ok: false; errors: Partial<Record<'granted_on' | 'exemption', LivingWageError>> } {
-  const errors: Partial<Record<'granted_on' | 'exemption', LivingWageError>> = {};
+): { ok: true; grantedOn: string; exemption: Exemption | null } | { ok: false; errors: LivingWageErrors } {
+  const errors: LivingWageErrors = {};
   const raw = v.grantedOn.trim();
   const day = raw ? parseDay(raw) : null;
   if (!raw) errors.granted_on = 'grantedOnMissing';

@@ -12,7 +12,16 @@ import { todayIso } from '../households/logic.js';
 import { mayUseCaseload } from '../households/access.js';
 import { loadChartEngine } from '../charts/render.js';
 import { figuresChoices, figuresFor, maySeeFigures } from './figures.js';
-import { filtersQuery, parseFilters, parseSettings, parseTodoQuery, readSettingsForm, settingsFormOf, type SettingsFormValues } from './forms.js';
+import {
+  filtersQuery,
+  parseFilters,
+  parseSettings,
+  parseTodoQuery,
+  readSettingsForm,
+  settingsFormOf,
+  type SettingsErrors,
+  type SettingsFormValues,
+} from './forms.js';
 import { EXPORT_FORMATS, EXPORT_TABLES, exportSheet, sheetCsv, sheetXlsx, type ExportFormat, type ExportTable } from './export.js';
 import { chartHtml, distributionModel, movementModel } from './charts.js';
 import { figuresSettings, saveFiguresSettings, todoItems } from './queries.js';
@@ -117,7 +126,7 @@ figuresRoutes.get('/export', async (c) => {
 function settingsPage(
   c: Context<SignedInEnv>,
   values: SettingsFormValues,
-  opts: { errors?: Record<string, string | undefined>; notice?: string; topError?: string; status?: 200 | 409 | 422 } = {},
+  opts: { errors?: SettingsErrors; notice?: string; topError?: string; status?: 200 | 409 | 422 } = {},
 ) {
   return render(c, () => <FiguresSettingsPage ui={ui(c)} values={values} errors={opts.errors} notice={opts.notice} topError={opts.topError} />, {
     status: opts.status ?? 200,
@@ -139,7 +148,7 @@ figuresRoutes.post('/settings', async (c) => {
   const parsed = parseSettings(form);
   if (!parsed.ok)
     return settingsPage(c, form, {
-      errors: Object.fromEntries(Object.entries(parsed.errors).map(([k, code]) => [k, t.errors[code!]])),
+      errors: parsed.errors,
       status: 422,
     });
   const outcome = await inTransaction(deps.db, async (trx) => {

@@ -1,5 +1,6 @@
 import type { Ui } from '../../src/http/ui.js';
-import type { SettingsFormValues } from '../../src/figures/forms.js';
+import type { SettingsErrors, SettingsFormValues } from '../../src/figures/forms.js';
+import { sayAll } from '../../src/http/form-errors.js';
 import { Layout } from '../layouts/Layout.js';
 import { ErrorSummary, Field, type FieldErrors } from '../components/form.js';
 import { AdminNav } from '../admin/AdminNav.js';
@@ -10,13 +11,13 @@ import { NotificationBanner } from '../components/NotificationBanner.js';
 export function FiguresSettingsPage(p: {
   ui: Ui;
   values: SettingsFormValues;
-  errors?: FieldErrors | undefined;
+  errors?: SettingsErrors | undefined;
   notice?: string | undefined;
   topError?: string | undefined;
 }) {
   const { ui } = p;
   const s = ui.t.figures.settings;
-  const errors = p.errors ?? {};
+  const errors = sayAll(ui.t.figures.settings.errors, p.errors);
   return (
     <Layout ui={ui} title={s.title}>
       <AdminNav ui={ui} />

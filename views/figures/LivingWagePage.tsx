@@ -1,7 +1,8 @@
 import type { Ui } from '../../src/http/ui.js';
 import type { Household, Member } from '../../src/households/model.js';
 import type { LivingWage } from '../../src/figures/model.js';
-import { GRANT_EARLIEST, gpmiDueOn } from '../../src/figures/logic.js';
+import { GRANT_EARLIEST, gpmiDueOn, type LivingWageErrors } from '../../src/figures/logic.js';
+import { sayAll } from '../../src/http/form-errors.js';
 import { fullName } from '../../src/households/names.js';
 import { formatIsoDate } from '../../src/i18n/format.js';
 import { Layout } from '../layouts/Layout.js';
@@ -15,7 +16,7 @@ export interface LivingWagePageProps {
   current: LivingWage | null;
   values: { grantedOn: string; exemption: string };
   revision: number;
-  errors?: FieldErrors | undefined;
+  errors?: LivingWageErrors | undefined;
   notice?: string | undefined;
   topError?: string | undefined;
 }
@@ -24,7 +25,7 @@ export interface LivingWagePageProps {
 export function LivingWagePage(p: LivingWagePageProps) {
   const { ui, household: h, member: m } = p;
   const t = ui.t.figures.livingWage;
-  const errors = p.errors ?? {};
+  const errors = sayAll(ui.t.figures.livingWage.errors, p.errors);
   const name = fullName(m);
   const errorId = (k: string) => (errors[k] ? `field-${k}-error` : undefined);
   return (

@@ -123,9 +123,8 @@ export const figuresEn: FiguresMessages = {
     saved: 'The settings were saved.',
     conflict: 'Someone else changed the settings meanwhile. Below is what applies now; adjust and save again.',
     errors: {
-      threshold: 'Give a whole number from 3 to 50.',
-      balanceDue: 'Give a whole number from 1 to 36.',
-      digest: 'Choose on or off.',
+      threshold: (min: number, max: number) => `Give a whole number from ${min} to ${max}.`,
+      balanceDue: (min: number, max: number) => `Give a whole number from ${min} to ${max}.`,
     },
   },
   todo: {

@@ -124,9 +124,8 @@ export const figuresFr: FiguresMessages = {
     saved: 'Les paramètres sont enregistrés.',
     conflict: 'Quelqu’un d’autre a modifié les paramètres entre-temps. Voici ce qui s’applique maintenant ; adaptez et enregistrez à nouveau.',
     errors: {
-      threshold: 'Indiquez un nombre entier de 3 à 50.',
-      balanceDue: 'Indiquez un nombre entier de 1 à 36.',
-      digest: 'Choisissez oui ou non.',
+      threshold: (min: number, max: number) => `Indiquez un nombre entier de ${min} à ${max}.`,
+      balanceDue: (min: number, max: number) => `Indiquez un nombre entier de ${min} à ${max}.`,
     },
   },
   todo: {

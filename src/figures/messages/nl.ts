@@ -126,9 +126,8 @@ export const figuresNl = {
     saved: 'De instellingen zijn opgeslagen.',
     conflict: 'Iemand anders heeft de instellingen intussen gewijzigd. Hieronder staat wat nu geldt; pas aan en sla opnieuw op.',
     errors: {
-      threshold: 'Geef een geheel getal van 3 tot 50.',
-      balanceDue: 'Geef een geheel getal van 1 tot 36.',
-      digest: 'Kies aan of uit.',
+      threshold: (min: number, max: number) => `Geef een geheel getal van ${min} tot ${max}.`,
+      balanceDue: (min: number, max: number) => `Geef een geheel getal van ${min} tot ${max}.`,
     },
   },
   todo: {
