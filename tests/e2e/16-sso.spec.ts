@@ -92,8 +92,15 @@ test('an administrator sets up sign-in through the organisation, and a worker si
   await expectNoAxeViolations(visitor, 'sign-in page, no provider for the address');
   await other.close();
 
+  // The administrator's own account has a password: it is linked only from Mijn account, by a
+  // button the keyboard reaches (an e-mail claim alone does not link it).
+  await admin.goto('/account');
+  await expect(admin.getByRole('heading', { level: 2, name: 'Aanmelden via je organisatie' })).toBeVisible();
+  await tabTo(admin, admin.getByRole('button', { name: 'Koppelen' }), 120);
+  await expectNoAxeViolations(admin, 'Mijn account with the link to the organisation’s sign-in');
+
   // The administrator sees the linked account and the sign-ins in the audit log.
-  await admin.reload();
+  await admin.goto('/admin/sso');
   await expect(admin.getByText('Gekoppelde accounts: 1')).toBeVisible();
   await admin.goto('/admin/audit');
   await expect(admin.getByRole('cell', { name: 'Aangemeld via de organisatie' }).first()).toBeVisible();
