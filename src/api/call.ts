@@ -9,6 +9,7 @@ import { clientAddress } from '../auth/middleware.js';
 import { hashSecret, sameHash, splitToken } from '../auth/tokens.js';
 import { clientTarget } from '../households/scoped.js';
 import { addressAllowed } from './addresses.js';
+import { acrossOrganisations, inOrganisation } from '../db/organisation-scope.js';
 import { findAccessToken, organisationTeamIds, rateLimitedUntil } from './queries.js';
 import { requiredScopes } from './route-spec.js';
 import { parseScopes, type ApiScope } from './scopes.js';
@@ -93,35 +94,41 @@ export const apiCall = createMiddleware<ApiEnv>(async (c, next) => {
       outcome,
     });
 
-  const who = await authenticate(c);
-  if (!who.ok) {
-    await record(who.client, 'api.unauthorized', 'denied');
-    return problem(c, 401, 'invalid-token', { headers: { 'WWW-Authenticate': 'Bearer error="invalid_token"' } });
-  }
-  if (!addressAllowed(who.ipAllowList, clientAddress(c))) {
-    await record(who.client, 'access.denied', 'denied');
-    return problem(c, 403, 'address-not-allowed');
-  }
-  const until = await rateLimitedUntil(db, who.client, who.rateLimit, RATE_WINDOW_MS, now());
-  if (until !== null) {
-    const seconds = Math.max(1, Math.ceil((until - now()) / 1000));
-    await record(who.client, 'api.rate_limited', 'denied');
-    return problem(c, 429, 'rate-limited', { detail: c.get('t').api.rateLimited(who.rateLimit, seconds), headers: { 'Retry-After': String(seconds) } });
-  }
-  const needed = route ? (requiredScopes(route) ?? []) : [];
-  const missing = needed.filter((s) => !who.scopes.includes(s));
-  if (missing.length) {
-    await record(who.client, 'access.denied', 'denied');
-    return insufficientScope(c, missing);
-  }
+  // The token says which organisation calls: found across organisations, everything after it runs
+  // in the caller's (src/db/organisation-scope.ts).
+  const who = await acrossOrganisations('api-token', () => authenticate(c));
+  const inCaller = <T>(fn: () => Promise<T>) => (who.client ? inOrganisation(who.client.organisationId, fn) : fn());
+  return inCaller(async () => {
+    if (!who.ok) {
+      await record(who.client, 'api.unauthorized', 'denied');
+      return problem(c, 401, 'invalid-token', { headers: { 'WWW-Authenticate': 'Bearer error="invalid_token"' } });
+    }
+    if (!addressAllowed(who.ipAllowList, clientAddress(c))) {
+      await record(who.client, 'access.denied', 'denied');
+      return problem(c, 403, 'address-not-allowed');
+    }
+    const until = await rateLimitedUntil(db, who.client, who.rateLimit, RATE_WINDOW_MS, now());
+    if (until !== null) {
+      const seconds = Math.max(1, Math.ceil((until - now()) / 1000));
+      await record(who.client, 'api.rate_limited', 'denied');
+      return problem(c, 429, 'rate-limited', { detail: c.get('t').api.rateLimited(who.rateLimit, seconds), headers: { 'Retry-After': String(seconds) } });
+    }
+    const needed = route ? (requiredScopes(route) ?? []) : [];
+    const missing = needed.filter((s) => !who.scopes.includes(s));
+    if (missing.length) {
+      await record(who.client, 'access.denied', 'denied');
+      return insufficientScope(c, missing);
+    }
 
-  c.set('scope', who.scope);
-  c.set('apiScopes', who.scopes);
-  await next();
-  if (c.get('audited')) return;
-  const status = c.res.status;
-  const outcome = status < 400 ? 'success' : status === 403 || status === 404 ? 'denied' : 'failure';
-  await record(who.client, outcome === 'denied' ? 'access.denied' : 'api.request', outcome);
+    c.set('scope', who.scope);
+    c.set('apiScopes', who.scopes);
+    await next();
+    if (c.get('audited')) return;
+    const status = c.res.status;
+    const outcome = status < 400 ? 'success' : status === 403 || status === 404 ? 'denied' : 'failure';
+    await record(who.client, outcome === 'denied' ? 'access.denied' : 'api.request', outcome);
+    return undefined;
+  });
 });
 
 /** 403 for a call that needs scopes the token lacks (also for a change a route finds it needs). */

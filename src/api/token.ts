@@ -8,6 +8,7 @@ import { clientAddress } from '../auth/middleware.js';
 import { addressKey, confirmFailure, releaseOnSuccess, reserveAttempt } from '../auth/throttle.js';
 import { verifyAgainstDummy, verifyPassword } from '../auth/password.js';
 import { addressAllowed } from './addresses.js';
+import { acrossOrganisations, inOrganisation } from '../db/organisation-scope.js';
 import { ACCESS_TOKEN_TTL_MS, findClientForTokenRequest, issueAccessToken, rateLimitedUntil } from './queries.js';
 import { RATE_WINDOW_MS } from './call.js';
 import { formatScopes, parseScopes } from './scopes.js';
@@ -106,59 +107,64 @@ export async function tokenRequest<E extends AppEnv>(c: Context<E>, form: TokenF
     await record(client, 'denied');
     return refuse(c, 401, 'invalid-client', { 'WWW-Authenticate': 'Basic realm="sociale-balans-api"' });
   };
-  const client = clientId ? await findClientForTokenRequest(db, clientId) : undefined;
+  // The client id says which organisation asks (src/db/organisation-scope.ts): found across
+  // organisations; once the secret is right, the rest runs in the client's.
+  const client = clientId ? await acrossOrganisations('api-token', () => findClientForTokenRequest(db, clientId)) : undefined;
   if (!client || client.revoked_at !== null || !secret) {
     // The same work as a wrong secret, so the answer's timing does not tell which client ids exist.
     await verifyAgainstDummy(secret);
     return failed(client);
   }
   if (!(await verifyPassword(client.secret_hash, secret))) return failed(client);
+  // The throttle is the whole database's (by address), so released before the organisation's scope.
   await releaseOnSuccess(db, keys);
-  // Only a caller with the right secret learns that its address is not on the allow-list: to anyone
-  // else a known client id answers exactly like an unknown one.
-  if (!addressAllowed(client.ip_allow_list, ip)) {
-    await record(client, 'denied');
-    return refuse(c, 403, 'address-not-allowed');
-  }
-  const until = await rateLimitedUntil(db, { id: client.id, organisationId: client.organisation_id }, client.rate_limit_per_minute, RATE_WINDOW_MS, now());
-  if (until !== null) {
-    const seconds = Math.max(1, Math.ceil((until - now()) / 1000));
-    await audit(db, now(), {
-      organisationId: client.organisation_id,
-      actorUserId: null,
-      apiClientId: client.id,
-      action: 'api.rate_limited',
-      targetType: 'api_client',
-      targetId: client.id,
-      route: TOKEN_ROUTE,
-      requestId: c.get('requestId'),
-      outcome: 'denied',
+  return inOrganisation(client.organisation_id, async () => {
+    // Only a caller with the right secret learns that its address is not on the allow-list: to anyone
+    // else a known client id answers exactly like an unknown one.
+    if (!addressAllowed(client.ip_allow_list, ip)) {
+      await record(client, 'denied');
+      return refuse(c, 403, 'address-not-allowed');
+    }
+    const until = await rateLimitedUntil(db, { id: client.id, organisationId: client.organisation_id }, client.rate_limit_per_minute, RATE_WINDOW_MS, now());
+    if (until !== null) {
+      const seconds = Math.max(1, Math.ceil((until - now()) / 1000));
+      await audit(db, now(), {
+        organisationId: client.organisation_id,
+        actorUserId: null,
+        apiClientId: client.id,
+        action: 'api.rate_limited',
+        targetType: 'api_client',
+        targetId: client.id,
+        route: TOKEN_ROUTE,
+        requestId: c.get('requestId'),
+        outcome: 'denied',
+      });
+      return refuse(c, 429, 'rate-limited', { 'Retry-After': String(seconds) }, t.api.rateLimited(client.rate_limit_per_minute, seconds));
+    }
+    const granted = parseScopes(client.scopes).scopes;
+    const asked = form.scope === undefined ? { scopes: granted, unknown: [] } : parseScopes(form.scope);
+    if (asked.unknown.length || !asked.scopes.length || asked.scopes.some((s) => !granted.includes(s))) {
+      await record(client, 'failure');
+      return refuse(c, 400, 'invalid-scope');
+    }
+    const at = now();
+    const token = await inTransaction(db, async (trx) => {
+      const issued = await issueAccessToken(trx, client.id, asked.scopes, at);
+      await audit(trx, at, {
+        organisationId: client.organisation_id,
+        actorUserId: null,
+        apiClientId: client.id,
+        action: 'api.token_issued',
+        targetType: 'api_client',
+        targetId: client.id,
+        route: TOKEN_ROUTE,
+        requestId: c.get('requestId'),
+      });
+      return issued;
     });
-    return refuse(c, 429, 'rate-limited', { 'Retry-After': String(seconds) }, t.api.rateLimited(client.rate_limit_per_minute, seconds));
-  }
-  const granted = parseScopes(client.scopes).scopes;
-  const asked = form.scope === undefined ? { scopes: granted, unknown: [] } : parseScopes(form.scope);
-  if (asked.unknown.length || !asked.scopes.length || asked.scopes.some((s) => !granted.includes(s))) {
-    await record(client, 'failure');
-    return refuse(c, 400, 'invalid-scope');
-  }
-  const at = now();
-  const token = await inTransaction(db, async (trx) => {
-    const issued = await issueAccessToken(trx, client.id, asked.scopes, at);
-    await audit(trx, at, {
-      organisationId: client.organisation_id,
-      actorUserId: null,
-      apiClientId: client.id,
-      action: 'api.token_issued',
-      targetType: 'api_client',
-      targetId: client.id,
-      route: TOKEN_ROUTE,
-      requestId: c.get('requestId'),
+    return c.json({ access_token: token, token_type: 'Bearer' as const, expires_in: ACCESS_TOKEN_TTL_MS / 1000, scope: formatScopes(asked.scopes) }, 200, {
+      'Cache-Control': 'no-store',
+      Pragma: 'no-cache',
     });
-    return issued;
-  });
-  return c.json({ access_token: token, token_type: 'Bearer' as const, expires_in: ACCESS_TOKEN_TTL_MS / 1000, scope: formatScopes(asked.scopes) }, 200, {
-    'Cache-Control': 'no-store',
-    Pragma: 'no-cache',
   });
 }

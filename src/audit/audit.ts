@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
+import { inOrganisation } from '../db/organisation-scope.js';
 
 /**
  * The audit log records who did what to which record, and whether it worked, never the content:
@@ -226,8 +227,16 @@ function row(now: number, e: AuditEntry) {
  * never batched with other requests.
  */
 export async function audit(db: Kysely<Database>, now: number, e: AuditEntry): Promise<void> {
-  if (!db.isTransaction && isReadAction(e.action)) return readAuditBatch(db).add(row(now, e));
-  await db.insertInto('audit_event').values(row(now, e)).execute();
+  if (db.isTransaction) {
+    await db.insertInto('audit_event').values(row(now, e)).execute();
+    return;
+  }
+  if (isReadAction(e.action)) return readAuditBatch(db).add(row(now, e));
+  // Outside a transaction the row is written for the organisation it names (on PostgreSQL the
+  // organisation wall accepts it only there), whatever the scope of the code that reports it: a
+  // failed sign-in is reported before anyone is signed in.
+  const insert = async () => void (await db.insertInto('audit_event').values(row(now, e)).execute());
+  await (e.organisationId === null ? insert() : inOrganisation(e.organisationId, insert));
 }
 
 type AuditRow = ReturnType<typeof row>;
@@ -251,9 +260,25 @@ class ReadAuditBatch {
 
   private async flush() {
     this.scheduled = false;
+    // Each organisation's rows are added in its own scope: on PostgreSQL the organisation wall
+    // (src/db/organisation-scope.ts) accepts a row only for the organisation the statement runs
+    // for, and the flush would otherwise run in the scope of whichever request came first.
+    const byOrganisation = new Map<number | null, ReadAuditBatch['pending']>();
+    for (const p of this.pending.splice(0)) {
+      const list = byOrganisation.get(p.row.organisation_id);
+      if (list) list.push(p);
+      else byOrganisation.set(p.row.organisation_id, [p]);
+    }
+    for (const [organisationId, pending] of byOrganisation) {
+      if (organisationId === null) await this.insert(pending);
+      else await inOrganisation(organisationId, () => this.insert(pending));
+    }
+  }
+
+  private async insert(pending: ReadAuditBatch['pending']) {
     // 200 rows x 10 values stays far below SQLite's (and PostgreSQL's) bound-parameter limits.
-    while (this.pending.length) {
-      const batch = this.pending.splice(0, 200);
+    while (pending.length) {
+      const batch = pending.splice(0, 200);
       try {
         await this.db
           .insertInto('audit_event')

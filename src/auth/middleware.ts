@@ -7,6 +7,7 @@ import { messagesFor } from '../i18n/index.js';
 import { renderError } from '../http/errors.js';
 import { redirectTarget, sameOriginPath } from '../http/redirect-target.js';
 import { audit } from '../audit/audit.js';
+import { acrossOrganisations, inOrganisation } from '../db/organisation-scope.js';
 import { scopeOfUser } from './scope.js';
 import { clearSessionCookie, loadCurrentUser, readSessionCookie, validateSessionToken } from './sessions.js';
 import { renderSignInForReplay } from './replay.js';
@@ -21,8 +22,12 @@ export const sessionMiddleware = createMiddleware<AppEnv>(async (c, next) => {
   c.set('pendingSession', null);
   const token = readSessionCookie(c, config);
   if (token) {
-    const session = await validateSessionToken(db, config, token, now());
-    const user = session ? await loadCurrentUser(db, session.userId) : null;
+    // Who is asking is found before their organisation is known; everything after it runs in that
+    // organisation (src/db/organisation-scope.ts).
+    const { session, user } = await acrossOrganisations('session', async () => {
+      const session = await validateSessionToken(db, config, token, now());
+      return { session, user: session ? await loadCurrentUser(db, session.userId) : null };
+    });
     if (!session || !user) {
       clearSessionCookie(c, config);
     } else if (user.twoFactorEnabled && !session.twoFactorVerified) {
@@ -36,6 +41,7 @@ export const sessionMiddleware = createMiddleware<AppEnv>(async (c, next) => {
       c.set('locale', user.locale);
       c.set('t', messagesFor(user.locale));
     }
+    if (session && user) return inOrganisation(user.organisationId, next);
   }
   await next();
 });

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
+import { acrossOrganisations } from '../db/organisation-scope.js';
 import { hashSecret, newIdAndSecret, randomToken, sameHash, splitToken } from './tokens.js';
 import { installDefaultCatalogue } from '../catalogue/queries.js';
 import type { Trx } from '../db/transaction.js';
@@ -8,8 +9,9 @@ import { normaliseEmail } from './logic.js';
 export const INVITATION_VALID_MS = 24 * 3_600_000;
 export const RESET_VALID_MS = 3_600_000;
 
+/** Before the organisation is known (docs/decisions/034-pre-organisation-look-ups.md): the account an e-mail address signs in to. */
 export async function findUserByEmail(db: Kysely<Database>, email: string) {
-  return db.selectFrom('app_user').selectAll().where('email', '=', normaliseEmail(email)).executeTakeFirst();
+  return acrossOrganisations('sign-in', () => db.selectFrom('app_user').selectAll().where('email', '=', normaliseEmail(email)).executeTakeFirst());
 }
 
 export async function findUserById(db: Kysely<Database>, id: number) {

@@ -9,6 +9,7 @@ import { isLocale, type Messages } from '../i18n/index.js';
 import { audit } from '../audit/audit.js';
 import { auditChange } from '../audit/route-audit.js';
 import { inTransaction } from '../db/transaction.js';
+import { acrossOrganisations, inOrganisation } from '../db/organisation-scope.js';
 import { SetupPage } from '../../views/auth/SetupPage.js';
 import { SignInForm, SignInPage, type Replay } from '../../views/auth/SignInPage.js';
 import { RecoveryCodesPage, TwoFactorPage, TwoFactorSetupPage } from '../../views/auth/TwoFactorPage.js';
@@ -79,26 +80,29 @@ setupRoutes.post('/', async (c) => {
   const { setup } = parsed;
   const now = deps.now();
   const passwordHash = await hashPassword(setup.password);
-  // No scope yet (the organisation is being made): the audit row names the new organisation and user.
-  const userId = await inTransaction(deps.db, async (trx) => {
-    const orgId = await createOrganisation(trx, setup.organisation, now);
-    const id = await createUser(
-      trx,
-      { organisationId: orgId, email: setup.email, displayName: setup.name, passwordHash, isAdmin: true, locale: c.get('locale') },
-      now,
-    );
-    await audit(trx, now, {
-      organisationId: orgId,
-      actorUserId: id,
-      action: 'setup.completed',
-      targetType: 'organisation',
-      targetId: orgId,
-      requestId: c.get('requestId'),
-    });
-    return id;
-  });
+  // No scope yet (the organisation is being made): the audit row names the new organisation and
+  // user. The one transaction that makes an organisation from the web (src/db/organisation-scope.ts).
+  const { orgId, userId } = await acrossOrganisations('setup', () =>
+    inTransaction(deps.db, async (trx) => {
+      const orgId = await createOrganisation(trx, setup.organisation, now);
+      const id = await createUser(
+        trx,
+        { organisationId: orgId, email: setup.email, displayName: setup.name, passwordHash, isAdmin: true, locale: c.get('locale') },
+        now,
+      );
+      await audit(trx, now, {
+        organisationId: orgId,
+        actorUserId: id,
+        action: 'setup.completed',
+        targetType: 'organisation',
+        targetId: orgId,
+        requestId: c.get('requestId'),
+      });
+      return { orgId, userId: id };
+    }),
+  );
   consumeSetupCode();
-  const session = await createSession(deps.db, userId, now, c.req.header('User-Agent') ?? '');
+  const session = await inOrganisation(orgId, () => createSession(deps.db, userId, now, c.req.header('User-Agent') ?? ''));
   setSessionCookie(c, deps.config, session.token);
   return redirectAfterPost(c, '/account/two-factor/setup');
 });
@@ -165,7 +169,9 @@ signInRoutes.post('/', async (c) => {
   await releaseOnSuccess(db, keys);
   // An organisation that signs in through its identity provider only (src/sso/): the password is
   // right, but it is not the way in. (The command line can switch password sign-in back on.)
-  if (!(await passwordSignInAllowed(db, user.organisation_id))) {
+  // From here on the account's organisation is known (src/db/organisation-scope.ts).
+  const inUsers = <T,>(fn: () => T) => inOrganisation(user.organisation_id, fn);
+  if (!(await inUsers(() => passwordSignInAllowed(db, user.organisation_id)))) {
     await audit(db, now, {
       organisationId: user.organisation_id,
       actorUserId: user.id,
@@ -177,10 +183,11 @@ signInRoutes.post('/', async (c) => {
     });
     return again({ email: 'passwordOff' }, 422);
   }
-  // A new session at every sign-in (no session fixation); an old cookie's session is ended.
+  // A new session at every sign-in (no session fixation); an old cookie's session is ended (in the
+  // scope of the request, which is that session's organisation).
   const previous = c.get('sessionId') ?? c.get('pendingSession')?.id;
   if (previous) await invalidateSession(db, previous);
-  const session = await createSession(db, user.id, now, c.req.header('User-Agent') ?? '');
+  const session = await inUsers(() => createSession(db, user.id, now, c.req.header('User-Agent') ?? ''));
   setSessionCookie(c, deps.config, session.token);
   await audit(db, now, {
     organisationId: user.organisation_id,
@@ -196,7 +203,7 @@ signInRoutes.post('/', async (c) => {
     }
     return redirectAfterPost(c, `/signin/two-factor?next=${encodeURIComponent(next)}`);
   }
-  return finishSignIn(c, next, replay);
+  return inUsers(() => finishSignIn(c, next, replay));
 });
 
 signInRoutes.get('/two-factor', (c) => {
@@ -323,7 +330,15 @@ passwordRoutes.post('/forgotten', async (c) => {
   const user = await findUserByEmail(deps.db, parsed.email);
   // Same answer whether or not the address has an account (no account discovery), and whether or
   // not its organisation signs in with passwords at all.
-  if (user && user.disabled_at === null && user.password_hash && (await passwordSignInAllowed(deps.db, user.organisation_id))) {
+  if (!user) return render(c, () => <ForgotPasswordPage ui={ui(c)} mailEnabled sent />);
+  await inOrganisation(user.organisation_id, () => sendResetLink(c, user));
+  return render(c, () => <ForgotPasswordPage ui={ui(c)} mailEnabled sent />);
+});
+
+/** In the account's organisation: a reset link by mail, if the account may have one. */
+async function sendResetLink(c: Context<AppEnv>, user: NonNullable<Awaited<ReturnType<typeof findUserByEmail>>>) {
+  const deps = c.get('deps');
+  if (user.disabled_at === null && user.password_hash && (await passwordSignInAllowed(deps.db, user.organisation_id))) {
     const now = deps.now();
     const token = await createUserToken(deps.db, user.id, 'password_reset', now);
     await audit(deps.db, now, {
@@ -341,8 +356,7 @@ passwordRoutes.post('/forgotten', async (c) => {
       locale: isLocale(user.locale) ? user.locale : 'nl',
     });
   }
-  return render(c, () => <ForgotPasswordPage ui={ui(c)} mailEnabled sent />);
-});
+}
 
 /**
  * The link's token and its user, or the page that says why the link does not work: unknown, used,
@@ -351,9 +365,12 @@ passwordRoutes.post('/forgotten', async (c) => {
 async function linkOf(c: Context<AppEnv>, token: string, now: number) {
   const deps = c.get('deps');
   const t = c.get('t');
-  const row = await findValidUserToken(deps.db, token, now);
-  const user = row ? await findUserById(deps.db, row.user_id) : undefined;
-  if (user && !(await passwordSignInAllowed(deps.db, user.organisation_id))) return passwordLinkOff(c);
+  // The link is the credential: its account is found before the organisation is known.
+  const { row, user } = await acrossOrganisations('user-token', async () => {
+    const row = await findValidUserToken(deps.db, token, now);
+    return { row, user: row ? await findUserById(deps.db, row.user_id) : undefined };
+  });
+  if (user && !(await inOrganisation(user.organisation_id, () => passwordSignInAllowed(deps.db, user.organisation_id)))) return passwordLinkOff(c);
   if (!row || !user || user.disabled_at !== null) {
     return render(
       c,
@@ -378,12 +395,17 @@ passwordRoutes.get('/:token', async (c) => {
 });
 
 passwordRoutes.post('/:token', async (c) => {
+  const token = c.req.param('token');
+  const link = await linkOf(c, token, c.get('deps').now());
+  if (link instanceof Response) return link;
+  return inOrganisation(link.user.organisation_id, () => setPasswordFromLink(c, token, link));
+});
+
+/** In the link's organisation: the new password, and a session. */
+async function setPasswordFromLink(c: Context<AppEnv>, token: string, link: Exclude<Awaited<ReturnType<typeof linkOf>>, Response>) {
   const deps = c.get('deps');
   const t = c.get('t');
-  const token = c.req.param('token');
   const now = deps.now();
-  const link = await linkOf(c, token, now);
-  if (link instanceof Response) return link;
   const { row, user } = link;
   const password = field(await readForm(c), 'password');
   const errors = newPasswordErrors(password, user.email);
@@ -414,7 +436,7 @@ passwordRoutes.post('/:token', async (c) => {
   // Someone who resets a password does not thereby skip the second factor.
   if (user.totp_enabled_at !== null) return redirectAfterPost(c, '/signin/two-factor');
   return redirectAfterPost(c, '/');
-});
+}
 
 // ---------------------------------------------------------------- my account
 // Mounted at /account: requireUser runs for these paths only.

@@ -1,4 +1,5 @@
 import type { AppDeps } from '../http/env.js';
+import { acrossOrganisations } from '../db/organisation-scope.js';
 import { randomToken } from './tokens.js';
 
 /**
@@ -18,7 +19,8 @@ export function consumeSetupCode(): void {
 }
 
 export async function hasAnyUser(deps: Pick<AppDeps, 'db'>): Promise<boolean> {
-  const row = await deps.db.selectFrom('app_user').select('id').limit(1).executeTakeFirst();
+  // Before the organisation is known (docs/decisions/034-pre-organisation-look-ups.md): yes or no only.
+  const row = await acrossOrganisations('setup', () => deps.db.selectFrom('app_user').select('id').limit(1).executeTakeFirst());
   return row !== undefined;
 }
 

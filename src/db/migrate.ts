@@ -1,5 +1,6 @@
 import { Migrator, PostgresAdapter, sql, type Kysely, type MigrationResultSet } from 'kysely';
 import { migrations } from '../../migrations/index.js';
+import { acrossOrganisations } from './organisation-scope.js';
 import { grantAppRole, MIGRATION_LOCK_KEY, openPostgres, PostgresSchemaTypesPlugin } from './postgres.js';
 
 /**
@@ -33,7 +34,11 @@ export async function migrateAppDatabase(
 }
 
 export async function migrateToLatest(db: Kysely<any>, list = migrations): Promise<MigrationResultSet> {
-  const result = db.getExecutor().adapter instanceof PostgresAdapter ? await migratePostgres(db, list) : await createMigrator(db, list).migrateToLatest();
+  // A migration that moves data sees every organisation's rows (on PostgreSQL, behind the wall of
+  // migration 20261208T1000 from then on).
+  const result = await acrossOrganisations('migration', () =>
+    db.getExecutor().adapter instanceof PostgresAdapter ? migratePostgres(db, list) : createMigrator(db, list).migrateToLatest(),
+  );
   if (result.error) {
     const failed = result.results?.find((r) => r.status === 'Error');
     const reason = result.error instanceof Error ? result.error.message : String(result.error);

@@ -25,6 +25,7 @@ import {
   type UnknownRow,
 } from 'kysely';
 import type { Database } from './schema.js';
+import { currentScope, scopeSettings } from './organisation-scope.js';
 
 // PostgreSQL (DATABASE_URL=postgres://…, docs/decisions/017-postgresql.md). Everything that makes
 // PostgreSQL answer like the SQLite file the rest of the code was written against lives here, once.
@@ -48,22 +49,34 @@ const types = {
 } as pg.CustomTypesConfig;
 
 /**
- * One writer at a time, as on SQLite (whose BEGIN IMMEDIATE takes the file's write lock): every
- * transaction first takes the same transaction-level advisory lock, released at COMMIT/ROLLBACK.
- * The conflict checks of the app (revision numbers read and then written in one transaction,
- * "is this draft still a draft", the sign-in throttle's read-then-count) were written for
- * serialised writers and stay correct without retry loops. Reads outside a transaction do not
- * wait. The cost is that writes of different organisations queue behind each other as they do on
- * SQLite; a per-organisation key is the next step when measurements ask for it.
+ * One writer at a time per organisation, as on SQLite (whose BEGIN IMMEDIATE takes the file's write
+ * lock, and a file is one OCMW): every transaction first takes a transaction-level advisory lock,
+ * released at COMMIT/ROLLBACK. The conflict checks of the app (revision numbers read and then
+ * written in one transaction, "is this draft still a draft", the sign-in throttle's
+ * read-then-count) were written for serialised writers and stay correct without retry loops.
+ * A transaction scoped to one organisation (src/db/organisation-scope.ts) can only see and write
+ * that organisation's rows (the row-level security of migration 20261208T1000), so it excludes
+ * only that organisation's writers: it holds the whole-database key shared and its organisation's
+ * key exclusively. A transaction across organisations (sign-in, setup, the command line) holds the
+ * whole-database key exclusively and so waits for, and holds back, everyone. Always in that order,
+ * so two transactions never wait for each other. Reads outside a transaction do not wait.
  */
 export const WRITE_LOCK_KEY = 0x5ba1a7ce; // "sociale balans", an arbitrary constant of our own
+/** The first half of an organisation's two-part advisory lock key (the second is its id). */
+export const ORGANISATION_WRITE_LOCK_SPACE = 0x5ba1a7d0;
 /** Held (session level) by the one process that migrates; others wait, then find nothing to do. */
 export const MIGRATION_LOCK_KEY = 0x5ba1a7cf;
 
 class SerialisingPostgresDriver extends PostgresDriver {
   override async beginTransaction(connection: DatabaseConnection, settings: TransactionSettings): Promise<void> {
     await super.beginTransaction(connection, settings);
-    await connection.executeQuery(CompiledQuery.raw(`select pg_advisory_xact_lock(${WRITE_LOCK_KEY})`));
+    const scope = currentScope();
+    if (scope && 'organisationId' in scope) {
+      await connection.executeQuery(CompiledQuery.raw(`select pg_advisory_xact_lock_shared(${WRITE_LOCK_KEY})`));
+      await connection.executeQuery(CompiledQuery.raw(`select pg_advisory_xact_lock(${ORGANISATION_WRITE_LOCK_SPACE}, ${scope.organisationId})`));
+    } else {
+      await connection.executeQuery(CompiledQuery.raw(`select pg_advisory_xact_lock(${WRITE_LOCK_KEY})`));
+    }
   }
 }
 class AppPostgresDialect extends PostgresDialect {
@@ -77,6 +90,19 @@ class AppPostgresDialect extends PostgresDialect {
   }
 }
 
+/**
+ * Every connection taken from the pool is first told whose work it does (the two settings the
+ * row-level security policies read), session-wide until the next time it is taken, so a pooled
+ * connection never carries one request's organisation into another's work. A transaction keeps
+ * the connection, and so the scope, it began with.
+ */
+async function tellScope(connection: DatabaseConnection): Promise<void> {
+  const { organisationId, across } = scopeSettings(currentScope());
+  await connection.executeQuery(
+    CompiledQuery.raw(`select set_config('sociale_balans.organisation_id', $1, false), set_config('sociale_balans.across', $2, false)`, [organisationId, across]),
+  );
+}
+
 export interface PostgresOptions {
   /** Connections in the pool; the default suits one app process. */
   max?: number;
@@ -88,7 +114,7 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Kysely
   // listener pg would end the process. The pool drops that connection and the next query opens a
   // new one, or fails and is answered like any database error (/healthz says 503).
   pool.on('error', () => undefined);
-  return new Kysely<Database>({ dialect: new AppPostgresDialect({ pool }), plugins: [new SqliteSemanticsPlugin()] });
+  return new Kysely<Database>({ dialect: new AppPostgresDialect({ pool, onReserveConnection: tellScope }), plugins: [new SqliteSemanticsPlugin()] });
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import { createHash } from 'node:crypto';
 import type { Database } from '../db/schema.js';
+import { acrossOrganisations } from '../db/organisation-scope.js';
 import type { Trx } from '../db/transaction.js';
 import type { OrgScope } from '../auth/scope.js';
 import { createUser } from '../auth/queries.js';
@@ -66,13 +67,15 @@ export const stateHash = (state: string) => createHash('sha256').update(state).d
 
 /** Before the organisation is known: the provider that serves this e-mail domain, if any. */
 export async function findProviderForDomain(db: Db, domain: string): Promise<SsoProvider | undefined> {
-  const hit = await db.selectFrom('sso_domain').select('provider_id').where('domain', '=', domain.toLowerCase()).executeTakeFirst();
-  return hit ? providerOf(db, await providerRow(db, { id: hit.provider_id })) : undefined;
+  return acrossOrganisations('single-sign-on', async () => {
+    const hit = await db.selectFrom('sso_domain').select('provider_id').where('domain', '=', domain.toLowerCase()).executeTakeFirst();
+    return hit ? providerOf(db, await providerRow(db, { id: hit.provider_id })) : undefined;
+  });
 }
 
 /** Before the organisation is known: whether any organisation of this instance signs in through a provider (the sign-in page then offers it). */
 export async function anyProvider(db: Db): Promise<boolean> {
-  return (await db.selectFrom('sso_provider').select('id').limit(1).executeTakeFirst()) !== undefined;
+  return (await acrossOrganisations('single-sign-on', () => db.selectFrom('sso_provider').select('id').limit(1).executeTakeFirst())) !== undefined;
 }
 
 /**
@@ -99,13 +102,15 @@ export async function takeLogin(trx: Trx, state: string, now: number) {
 
 /** Before the organisation is known: the account linked to this identity at this issuer. */
 export async function findUserBySsoIdentity(db: Db, issuer: string, subject: string) {
-  return db
-    .selectFrom('sso_identity')
-    .innerJoin('app_user', 'app_user.id', 'sso_identity.user_id')
-    .select(['sso_identity.id as identity_id', 'app_user.id', 'app_user.organisation_id', 'app_user.disabled_at', 'app_user.totp_enabled_at'])
-    .where('sso_identity.issuer', '=', issuer)
-    .where('sso_identity.subject', '=', subject)
-    .executeTakeFirst();
+  return acrossOrganisations('single-sign-on', () =>
+    db
+      .selectFrom('sso_identity')
+      .innerJoin('app_user', 'app_user.id', 'sso_identity.user_id')
+      .select(['sso_identity.id as identity_id', 'app_user.id', 'app_user.organisation_id', 'app_user.disabled_at', 'app_user.totp_enabled_at'])
+      .where('sso_identity.issuer', '=', issuer)
+      .where('sso_identity.subject', '=', subject)
+      .executeTakeFirst(),
+  );
 }
 
 // ---------------------------------------------------------------- a sign-in

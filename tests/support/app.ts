@@ -17,7 +17,7 @@ export async function makeTestApp(overrides: Partial<Config> = {}) {
   const { db } = database;
   let clock = Date.UTC(2026, 10, 22, 9, 0, 0);
   const logLines: string[] = [];
-  const deps: AppDeps = { db, config, logger: createLogger('debug', (l) => logLines.push(l)), now: () => clock };
+  const deps: AppDeps = { db: database.appDb, config, logger: createLogger('debug', (l) => logLines.push(l)), now: () => clock };
   const app = createApp(deps);
 
   /** A request as a browser on our own site sends it (Origin set, so CSRF passes). */

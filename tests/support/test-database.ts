@@ -17,7 +17,13 @@ export type TestDialect = 'sqlite' | 'postgres';
 export const testDialect: TestDialect = process.env.TEST_DATABASE === 'postgres' ? 'postgres' : 'sqlite';
 
 export interface TestDatabase {
+  /** For fixtures and assertions: sees every organisation (on PostgreSQL the cluster's superuser). */
   db: Kysely<Database>;
+  /**
+   * For the app under test: on PostgreSQL the app's own role, held by the organisation wall like
+   * production's (migrations/20261208T1000_organisation_wall.ts); on SQLite the same as `db`.
+   */
+  appDb: Kysely<Database>;
   /** The SQLite connection; null on PostgreSQL. */
   sqlite: SQLite.Database | null;
   /** A URL another process (a second app instance, a server) can open the same database with; null on SQLite in memory. */
@@ -43,6 +49,7 @@ export async function openTestDatabase(template?: string): Promise<TestDatabase>
     await migrateToLatest(db);
     return {
       db,
+      appDb: db,
       sqlite,
       url: null,
       close: () => db.destroy(),
@@ -58,13 +65,18 @@ export async function openTestDatabase(template?: string): Promise<TestDatabase>
   await sql.raw(`CREATE DATABASE ${name} TEMPLATE ${template ?? inject('postgresTemplate')} STRATEGY FILE_COPY`).execute(admin);
   const url = postgresUrl(name);
   const db = openPostgres(url, { max: 5 });
+  const appUrl = new URL(url);
+  appUrl.username = inject('postgresAppRole');
+  const appDb = openPostgres(appUrl.toString(), { max: 5 });
   const handle: TestDatabase = {
     db,
+    appDb,
     sqlite: null,
     url,
     async close() {
       if (!open.delete(handle)) return;
       await db.destroy();
+      await appDb.destroy();
       await sql.raw(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).execute(admin!);
     },
     async lose() {
