@@ -183,10 +183,10 @@ signInRoutes.post('/', async (c) => {
     });
     return again({ email: 'passwordOff' }, 422);
   }
-  // A new session at every sign-in (no session fixation); an old cookie's session is ended (in the
-  // scope of the request, which is that session's organisation).
+  // A new session at every sign-in (no session fixation); an old cookie's session is ended, found
+  // by the cookie like any session (it may be another organisation's).
   const previous = c.get('sessionId') ?? c.get('pendingSession')?.id;
-  if (previous) await invalidateSession(db, previous);
+  if (previous) await acrossOrganisations('session', () => invalidateSession(db, previous));
   const session = await inUsers(() => createSession(db, user.id, now, c.req.header('User-Agent') ?? ''));
   setSessionCookie(c, deps.config, session.token);
   await audit(db, now, {

@@ -8,6 +8,7 @@ import { parseId } from '../http/params.js';
 import { audit, type AuditAction } from '../audit/audit.js';
 import { auditChange, auditEvent } from '../audit/route-audit.js';
 import { inTransaction, Rollback, type Trx } from '../db/transaction.js';
+import { inOrganisation } from '../db/organisation-scope.js';
 import { clientAddress } from '../auth/middleware.js';
 import { clearSessionCookie, loadCurrentUser } from '../auth/sessions.js';
 import { scope, scopeOfUser, type OrgScope } from '../auth/scope.js';
@@ -86,12 +87,15 @@ function stateRefusal(state: InvitationState): ClientRefusal {
 
 /** A refusal page in the client's language (the invitation's, when there is one). */
 async function refusal<E extends AppEnv>(c: Context<E>, invitation: InvitationRow | null, kind: ClientRefusal, status: ContentfulStatusCode) {
-  const { copy } = await clientCopyFor(
-    c.get('deps').db,
-    invitation ? { organisationId: invitation.organisation_id } : null,
-    invitation?.lang ?? null,
-    c.req.header('Accept-Language'),
-  );
+  // The organisation's own client texts, read in its scope (the refusal may come before it is entered).
+  const copyOf = () =>
+    clientCopyFor(
+      c.get('deps').db,
+      invitation ? { organisationId: invitation.organisation_id } : null,
+      invitation?.lang ?? null,
+      c.req.header('Accept-Language'),
+    );
+  const { copy } = await (invitation ? inOrganisation(invitation.organisation_id, copyOf) : copyOf());
   const handover = c.get('handover') !== null;
   return page(c, <ClientErrorPage copy={copy} icon={iconSvg('triangle-alert')} refusal={kind} handover={handover} />, status);
 }
@@ -247,14 +251,18 @@ entered.use(async (c, next) => {
     await auditRefused(c, invitation, 'client_voice.link_refused');
     return refusal(c, invitation, stateRefusal(state), 410);
   }
-  // The client acts within what the inviting worker may do, never more: a worker who left the team
-  // or was disabled takes the link down with them.
-  const worker = await loadCurrentUser(db, invitation.created_by);
-  if (!worker || worker.organisationId !== invitation.organisation_id) return refusal(c, invitation, 'linkClosed', 410);
-  c.set('scope', { ...scopeOfUser(worker), isAdmin: false, client: { invitationId: invitation.id } });
-  c.set('invitation', invitation);
-  c.set('handedOver', handover !== null);
-  return enterHousehold(c, invitation.household_id, next, (c) => refusal(c, c.get('invitation'), 'linkClosed', 404));
+  // The invitation names the organisation: everything after it runs in it.
+  const found = invitation;
+  return inOrganisation(found.organisation_id, async () => {
+    // The client acts within what the inviting worker may do, never more: a worker who left the team
+    // or was disabled takes the link down with them.
+    const worker = await loadCurrentUser(db, found.created_by);
+    if (!worker || worker.organisationId !== found.organisation_id) return refusal(c, found, 'linkClosed', 410);
+    c.set('scope', { ...scopeOfUser(worker), isAdmin: false, client: { invitationId: found.id } });
+    c.set('invitation', found);
+    c.set('handedOver', handover !== null);
+    return enterHousehold(c, found.household_id, next, (c) => refusal(c, c.get('invitation'), 'linkClosed', 404));
+  });
 });
 
 interface Loaded {

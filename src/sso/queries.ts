@@ -155,11 +155,14 @@ export async function startSsoLogin(
  * second time, to someone else), and whether it is disabled.
  */
 export async function findAccountToLink(db: Db, organisationId: number, email: string, issuer: string) {
-  const user = await db
-    .selectFrom('app_user')
-    .select(['id', 'organisation_id', 'disabled_at', 'totp_enabled_at', 'password_hash'])
-    .where('email', '=', normaliseEmail(email))
-    .executeTakeFirst();
+  // Across organisations: an address that signs in to another organisation is refused as such.
+  const user = await acrossOrganisations('single-sign-on', () =>
+    db
+      .selectFrom('app_user')
+      .select(['id', 'organisation_id', 'disabled_at', 'totp_enabled_at', 'password_hash'])
+      .where('email', '=', normaliseEmail(email))
+      .executeTakeFirst(),
+  );
   if (!user) return { status: 'none' as const };
   if (user.organisation_id !== organisationId) return { status: 'otherOrganisation' as const };
   const linked = await db.selectFrom('sso_identity').select('id').where('user_id', '=', user.id).where('issuer', '=', issuer).executeTakeFirst();

@@ -9,6 +9,7 @@ import { render } from '../http/render.js';
 import { ui } from '../http/ui.js';
 import { audit } from '../audit/audit.js';
 import { inTransaction } from '../db/transaction.js';
+import { acrossOrganisations, inOrganisation } from '../db/organisation-scope.js';
 import { nextTarget } from '../auth/middleware.js';
 import { decodeReplay, replayFieldsOf } from '../auth/replay.js';
 import { createSession, invalidateSession, markProviderMfa, setSessionCookie } from '../auth/sessions.js';
@@ -112,7 +113,9 @@ ssoSignInRoutes.post('/', async (c) => {
     if (isHtmx(c)) return again({ email: 'unreachable' }, 502);
     return refuse(c, 'unreachable', { organisationId: provider.organisationId });
   }
-  await startSsoLogin(db, provider.id, { state: start.state, nonce: start.nonce, codeVerifier: start.codeVerifier, next, replay }, deps.now());
+  await inOrganisation(provider.organisationId, () =>
+    startSsoLogin(db, provider.id, { state: start.state, nonce: start.nonce, codeVerifier: start.codeVerifier, next, replay }, deps.now()),
+  );
   // Ties the sign-in to this browser: a callback carrying someone else's state (a link sent to a
   // victim, to sign them in as the sender) finds no matching cookie. Lax: the provider's redirect
   // back is a top-level GET, which carries it.
@@ -133,9 +136,31 @@ ssoSignInRoutes.get('/callback', async (c) => {
   const cookieState = getCookie(c, stateCookie(config));
   deleteCookie(c, stateCookie(config), { path: '/', secure: config.secure });
   if (!state || !cookieState || cookieState !== state) return refuse(c, 'state');
-  const login = await inTransaction(db, (trx) => takeLogin(trx, state, now));
-  const provider = login ? await providerById(db, login.provider_id) : undefined;
+  // The state names the sign-in under way, and so the organisation; the rest runs in it.
+  const { login, provider } = await acrossOrganisations('single-sign-on', async () => {
+    const login = await inTransaction(db, (trx) => takeLogin(trx, state, now));
+    return { login, provider: login ? await providerById(db, login.provider_id) : undefined };
+  });
   if (!login || !provider) return refuse(c, 'state');
+  // A new session at every sign-in (no session fixation): an old cookie's session is ended, found
+  // by the cookie like any session (it may be another organisation's).
+  const previous = c.get('sessionId') ?? c.get('pendingSession')?.id;
+  return inOrganisation(provider.organisationId, () => finishCallback(c, { state, login, provider, previous, now }));
+});
+
+/** The provider's answer, in the provider's organisation. */
+async function finishCallback(
+  c: Context<AppEnv>,
+  {
+    state,
+    login,
+    provider,
+    previous,
+    now,
+  }: { state: string; login: NonNullable<Awaited<ReturnType<typeof takeLogin>>>; provider: SsoProvider; previous: string | undefined; now: number },
+) {
+  const deps = c.get('deps');
+  const { db, config } = deps;
   const org = { organisationId: provider.organisationId };
   if (c.req.query('error') !== undefined) return refuse(c, 'providerError', org);
 
@@ -193,9 +218,7 @@ ssoSignInRoutes.get('/callback', async (c) => {
   }
 
   const mfa = providerAssertsMfa(claims) || provider.mfaEnforced;
-  // A new session at every sign-in (no session fixation); an old cookie's session is ended.
-  const previous = c.get('sessionId') ?? c.get('pendingSession')?.id;
-  if (previous) await invalidateSession(db, previous);
+  if (previous) await acrossOrganisations('session', () => invalidateSession(db, previous));
   const session = await createSession(db, userId, now, c.req.header('User-Agent') ?? '');
   if (mfa) await markProviderMfa(db, session.id);
   setSessionCookie(c, config, session.token);
@@ -209,4 +232,4 @@ ssoSignInRoutes.get('/callback', async (c) => {
   }
   if (replay) return render(c, () => <ReplayPage ui={ui(c)} action={replay.action} fields={replayFieldsOf(replay)} />);
   return redirectAfterPost(c, next);
-});
+}
