@@ -11,6 +11,7 @@ import type { Config } from '../config.js';
 import type { Database } from '../db/schema.js';
 import { audit } from '../audit/audit.js';
 import { inTransaction } from '../db/transaction.js';
+import { acrossOrganisations } from '../db/organisation-scope.js';
 import { createOrganisation, createUser, createUserToken, findUserByEmail } from '../auth/queries.js';
 import { normaliseEmail } from '../auth/logic.js';
 import { allowPasswordSignIn } from '../sso/queries.js';
@@ -103,8 +104,16 @@ export interface CliDeps {
   now: () => number;
 }
 
-/** Runs one command and returns what to print; throws CliError for a mistake (nothing written). */
+/**
+ * Runs one command and returns what to print; throws CliError for a mistake (nothing written).
+ * Whoever runs the server's command line sees every organisation: on PostgreSQL the commands work
+ * across the organisation wall, by name (src/db/organisation-scope.ts).
+ */
 export async function runAdminCommand(argv: string[], deps: CliDeps): Promise<string[]> {
+  return acrossOrganisations('command-line', () => runCommand(argv, deps));
+}
+
+async function runCommand(argv: string[], deps: CliDeps): Promise<string[]> {
   const cmd = parseAdminArgs(argv);
   const { db, config } = deps;
   const now = deps.now();

@@ -99,7 +99,10 @@ class AppPostgresDialect extends PostgresDialect {
 async function tellScope(connection: DatabaseConnection): Promise<void> {
   const { organisationId, across } = scopeSettings(currentScope());
   await connection.executeQuery(
-    CompiledQuery.raw(`select set_config('sociale_balans.organisation_id', $1, false), set_config('sociale_balans.across', $2, false)`, [organisationId, across]),
+    CompiledQuery.raw(`select set_config('sociale_balans.organisation_id', $1, false), set_config('sociale_balans.across', $2, false)`, [
+      organisationId,
+      across,
+    ]),
   );
 }
 

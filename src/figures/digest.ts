@@ -1,3 +1,4 @@
+import { acrossOrganisations, inOrganisation } from '../db/organisation-scope.js';
 import nodemailer from 'nodemailer';
 import type { AppDeps } from '../http/env.js';
 import { audit } from '../audit/audit.js';
@@ -44,30 +45,34 @@ export async function sendWeeklyDigests(deps: Pick<AppDeps, 'db' | 'config' | 'l
   const transport = nodemailer.createTransport(config.smtpUrl);
   let sent = 0;
   try {
-    for (const r of await digestRecipients(db)) {
-      const user = await loadCurrentUser(db, r.userId);
-      if (!user || !user.memberships.length) continue;
-      const scope = scopeOfUser(user);
-      const settings = await figuresSettings(db, scope);
-      if (!settings.weeklyDigest) continue;
-      const items = await todoItems(db, scope, { whose: 'mine', kind: 'all' }, today, settings);
-      const counts = { overdue: items.filter((i) => i.overdue).length, week: items.filter((i) => !i.overdue && i.dueOn <= inAWeek).length };
-      if (!counts.overdue && !counts.week) continue;
-      // Claimed before sending: a second process (or a second run) finds the row and sends nothing.
-      if (!(await claimDigest(db, r.userId, week, now))) continue;
-      const t = messagesFor(user.locale).figures.digest;
-      try {
-        await transport.sendMail({
-          from: config.mailFrom ?? 'Sociale Balans <noreply@localhost>',
-          to: r.email,
-          subject: t.subject,
-          text: t.body(counts, `${config.publicOrigin}/todo`),
-        });
-        sent++;
-        await audit(db, now, { organisationId: user.organisationId, actorUserId: null, action: 'digest.sent', targetType: 'user', targetId: r.userId });
-      } catch (error) {
-        logger.warn('digest not sent', { error: error instanceof Error ? error.name : 'unknown' });
-      }
+    // Who gets one is found across organisations; each digest is made in its worker's organisation.
+    for (const r of await acrossOrganisations('digest', () => digestRecipients(db))) {
+      sent += await inOrganisation(r.organisationId, async () => {
+        const user = await loadCurrentUser(db, r.userId);
+        if (!user || !user.memberships.length) return 0;
+        const scope = scopeOfUser(user);
+        const settings = await figuresSettings(db, scope);
+        if (!settings.weeklyDigest) return 0;
+        const items = await todoItems(db, scope, { whose: 'mine', kind: 'all' }, today, settings);
+        const counts = { overdue: items.filter((i) => i.overdue).length, week: items.filter((i) => !i.overdue && i.dueOn <= inAWeek).length };
+        if (!counts.overdue && !counts.week) return 0;
+        // Claimed before sending: a second process (or a second run) finds the row and sends nothing.
+        if (!(await claimDigest(db, r.userId, week, now))) return 0;
+        const t = messagesFor(user.locale).figures.digest;
+        try {
+          await transport.sendMail({
+            from: config.mailFrom ?? 'Sociale Balans <noreply@localhost>',
+            to: r.email,
+            subject: t.subject,
+            text: t.body(counts, `${config.publicOrigin}/todo`),
+          });
+          await audit(db, now, { organisationId: user.organisationId, actorUserId: null, action: 'digest.sent', targetType: 'user', targetId: r.userId });
+          return 1;
+        } catch (error) {
+          logger.warn('digest not sent', { error: error instanceof Error ? error.name : 'unknown' });
+          return 0;
+        }
+      });
     }
   } finally {
     transport.close();

@@ -645,17 +645,17 @@ export async function todoItems(
 // ---------------------------------------------------------------- the weekly digest
 
 /** Active users with a team role in an organisation that switched the digest on. */
-export async function digestRecipients(db: Db): Promise<{ userId: number; email: string }[]> {
+export async function digestRecipients(db: Db): Promise<{ userId: number; organisationId: number; email: string }[]> {
   const rows = await db
     .selectFrom('app_user')
     .innerJoin('figures_setting', 'figures_setting.organisation_id', 'app_user.organisation_id')
-    .select(['app_user.id', 'app_user.email'])
+    .select(['app_user.id', 'app_user.organisation_id', 'app_user.email'])
     .where('figures_setting.weekly_digest', '=', 1)
     .where('app_user.disabled_at', 'is', null)
     .where('app_user.id', 'in', db.selectFrom('team_membership').select('user_id'))
     .orderBy('app_user.id')
     .execute();
-  return rows.map((r) => ({ userId: r.id, email: r.email }));
+  return rows.map((r) => ({ userId: r.id, organisationId: r.organisation_id, email: r.email }));
 }
 
 /** Claims this week's digest for a user; false when it was already claimed (sent, or being sent). */

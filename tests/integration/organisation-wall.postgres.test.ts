@@ -1,0 +1,170 @@
+import { sql, type Kysely } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { acrossOrganisations, inOrganisation } from '../../src/db/organisation-scope.js';
+import type { Database } from '../../src/db/schema.js';
+import * as fx from '../support/fixtures.js';
+import { makeTestApp, type TestApp } from '../support/app.js';
+
+// The second wall between organisations on PostgreSQL (migrations/20261208T1000_organisation_wall.ts,
+// docs/decisions/036-organisation-wall.md): row-level security keyed on the organisation, told to
+// every pooled connection from the code's scope (src/db/organisation-scope.ts). The app under test
+// connects as the app's role (tests/support/test-database.ts), as in production; the fixtures use
+// the superuser, who sees past the wall, to arrange two organisations' data.
+
+/** Tables that are deliberately not behind the wall, each for its reason (see the migration). */
+const UNWALLED = ['organisation', 'server_secret', 'signin_throttle', 'kysely_migration', 'kysely_migration_lock'];
+
+let t: TestApp;
+let app: Kysely<Database>;
+const orgs: number[] = [];
+
+async function fill(organisationId: number, name: string) {
+  const now = t.now();
+  const team = await t.team(organisationId, `Team ${name}`);
+  const worker = await fx.worker(t.db, now, organisationId, team, { email: `w@${name}.be`, name: `Werker ${name}` });
+  await fx.twoFactor(t.db, now, worker);
+  await t.sessionCookie(worker);
+  const scope = await fx.scopeOf(t.db, worker);
+  const h = await fx.household(t.db, now, scope, { members: [{ firstName: 'Ann', role: 'aanvrager' }, { firstName: 'Bo' }] });
+  const balance = await fx.balance(t.db, now, scope, h.id, { takenOn: '2026-03-02', participants: h.members, scores: { 'h.verblijfplaats': 2 } });
+  const gpmi = await fx.gpmi(t.db, now, scope, h.id, {
+    balanceId: balance,
+    memberId: h.members[0]!,
+    startOn: '2026-03-10',
+    agreements: [{ domainKey: 'verblijfplaats', text: 'Een woning zoeken' }],
+    signed: { on: '2026-03-10', clientName: 'Ann Test' },
+  });
+  await fx.evaluation(t.db, now, scope, gpmi, { heldOn: '2026-06-10', inPerson: true });
+  await fx.livingWage(t.db, now, scope, h.id, h.members[0]!, { grantedOn: '2026-02-01' });
+  const draft = await fx.balance(t.db, now, scope, h.id, { takenOn: '2026-09-01', participants: h.members, finalise: false });
+  await fx.clientInvitation(t.db, now, scope, {
+    householdId: h.id,
+    balanceId: draft,
+    memberId: h.members[0]!,
+    answer: { domainKey: 'verblijfplaats', score: 3 },
+  });
+  await fx.apiClient(t.db, now, organisationId, { name: `Koppeling ${name}` });
+  await t.db
+    .insertInto('audit_event')
+    .values({ at: now, organisation_id: organisationId, actor_user_id: worker, action: 'household.viewed', outcome: 'success' })
+    .execute();
+}
+
+async function count(db: Kysely<Database>, table: string): Promise<number> {
+  const row = await sql<{ n: number }>`select count(*) as n from ${sql.table(table)}`.execute(db);
+  return Number(row.rows[0]!.n);
+}
+
+beforeAll(async () => {
+  t = await makeTestApp();
+  app = t.deps.db;
+  for (const name of ['noord', 'zuid']) {
+    const id = await t.organisation(`OCMW ${name}`);
+    orgs.push(id);
+    await fill(id, name);
+  }
+}, 60_000);
+afterAll(async () => {
+  await t.close();
+});
+
+async function tables(): Promise<{ name: string; rls: boolean; forced: boolean; policies: number }[]> {
+  const res = await sql<{ name: string; rls: boolean | number; forced: boolean | number; policies: number }>`
+    select c.relname as name, c.relrowsecurity as rls, c.relforcerowsecurity as forced,
+           (select count(*) from pg_policy p where p.polrelid = c.oid) as policies
+    from pg_class c join pg_namespace n on n.oid = c.relnamespace
+    where n.nspname = 'public' and c.relkind = 'r' order by c.relname`.execute(t.db);
+  return res.rows.map((r) => ({ name: r.name, rls: Boolean(r.rls), forced: Boolean(r.forced), policies: Number(r.policies) }));
+}
+
+describe('the organisation wall on PostgreSQL', () => {
+  it('stands on every table but the few named ones, forced on the owner too', async () => {
+    const all = await tables();
+    const walled = all.filter((x) => !UNWALLED.includes(x.name));
+    expect(all.map((x) => x.name)).toEqual(expect.arrayContaining(UNWALLED));
+    for (const table of walled)
+      expect({ table: table.name, rls: table.rls, forced: table.forced, policies: table.policies }).toEqual({
+        table: table.name,
+        rls: true,
+        forced: true,
+        policies: 1,
+      });
+    for (const table of all.filter((x) => UNWALLED.includes(x.name))) expect({ table: table.name, rls: table.rls }).toEqual({ table: table.name, rls: false });
+  });
+
+  it('shows a query that forgets its scope nothing, and each organisation only its own rows', async () => {
+    const walled = (await tables()).filter((x) => !UNWALLED.includes(x.name)).map((x) => x.name);
+    const filled: string[] = [];
+    for (const table of walled) {
+      const total = await count(t.db, table);
+      // As the app's role, without any scope: an unscoped query, as a forgotten `where` would be.
+      expect({ table, unscoped: await count(app, table) }).toEqual({ table, unscoped: 0 });
+      const seen = [];
+      for (const org of orgs) seen.push(await inOrganisation(org, () => count(app, table)));
+      // Each row is its organisation's: the two organisations' views add up to the whole table.
+      expect({ table, sum: seen[0]! + seen[1]! }).toEqual({ table, sum: total });
+      expect({ table, across: await acrossOrganisations('command-line', () => count(app, table)) }).toEqual({ table, across: total });
+      if (seen[0]! > 0 && seen[1]! > 0) filled.push(table);
+    }
+    // The data above reaches the tables that matter, in both organisations, so the sums mean something.
+    expect(filled).toEqual(
+      expect.arrayContaining([
+        'app_user',
+        'team',
+        'team_membership',
+        'user_session',
+        'recovery_code',
+        'household',
+        'household_member',
+        'balance',
+        'balance_score',
+        'gpmi',
+        'gpmi_version',
+        'gpmi_agreement',
+        'gpmi_evaluation',
+        'living_wage',
+        'client_invitation',
+        'client_answer',
+        'api_client',
+        'catalogue_version',
+        'audit_event',
+      ]),
+    );
+  });
+
+  it('refuses to write a row into another organisation, and leaves its rows untouched', async () => {
+    const [mine, theirs] = orgs as [number, number];
+    const now = t.now();
+    await expect(
+      inOrganisation(mine, () => app.insertInto('team').values({ organisation_id: theirs, name: 'Indringer', created_at: now }).execute()),
+    ).rejects.toThrow(/row-level security/);
+    const before = await t.db.selectFrom('household').select(['id', 'updated_at']).where('organisation_id', '=', theirs).execute();
+    const changed = await inOrganisation(mine, () =>
+      app
+        .updateTable('household')
+        .set({ updated_at: now + 1 })
+        .where('organisation_id', '=', theirs)
+        .executeTakeFirst(),
+    );
+    expect(Number(changed.numUpdatedRows)).toBe(0);
+    const deleted = await inOrganisation(mine, () =>
+      app
+        .deleteFrom('balance_score')
+        .where('balance_id', 'in', t.db.selectFrom('balance').select('id').where('organisation_id', '=', theirs))
+        .executeTakeFirst(),
+    );
+    expect(Number(deleted.numDeletedRows)).toBe(0);
+    expect(await t.db.selectFrom('household').select(['id', 'updated_at']).where('organisation_id', '=', theirs).execute()).toEqual(before);
+  });
+
+  it("does not carry one request's organisation into the next on a pooled connection", async () => {
+    const [a, b] = orgs as [number, number];
+    // The pool has a handful of connections; more alternations than that reuse each several times.
+    for (let i = 0; i < 12; i++) {
+      const org = i % 2 ? a : b;
+      const ids = await inOrganisation(org, () => app.selectFrom('household').select('organisation_id').execute());
+      expect(new Set(ids.map((r) => r.organisation_id))).toEqual(new Set([org]));
+      expect(await count(app, 'household')).toBe(0);
+    }
+  });
+});
