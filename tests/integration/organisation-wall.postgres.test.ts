@@ -1,9 +1,12 @@
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
 import { sql, type Kysely } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { acrossOrganisations, inOrganisation } from '../../src/db/organisation-scope.js';
 import type { Database } from '../../src/db/schema.js';
 import * as fx from '../support/fixtures.js';
 import { makeTestApp, type TestApp } from '../support/app.js';
+import { binDir } from '../support/postgres-cluster.js';
 
 // The second wall between organisations on PostgreSQL (migrations/20261208T1000_organisation_wall.ts,
 // docs/decisions/036-organisation-wall.md): row-level security keyed on the organisation, told to
@@ -166,5 +169,26 @@ describe('the organisation wall on PostgreSQL', () => {
       expect(new Set(ids.map((r) => r.organisation_id))).toEqual(new Set([org]));
       expect(await count(app, 'household')).toBe(0);
     }
+  });
+
+  it('lets a backup role made as the README says dump every organisation, and the app role not', async () => {
+    const role = `sb_backup_${process.pid}`;
+    await sql`DO $$ BEGIN CREATE ROLE ${sql.id(role)} LOGIN BYPASSRLS; EXCEPTION WHEN duplicate_object THEN NULL; END $$`.execute(t.db);
+    await sql`GRANT pg_read_all_data TO ${sql.id(role)}`.execute(t.db);
+    const dump = (user: string) => {
+      const url = new URL(t.databaseUrl!);
+      url.username = user;
+      return execFileSync(path.join(binDir(), 'pg_dump'), ['--data-only', '--table=household', url.toString()], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+    };
+    const copied = dump(role);
+    const households = await t.db.selectFrom('household').select(['id', 'organisation_id']).execute();
+    expect(new Set(households.map((h) => h.organisation_id))).toEqual(new Set(orgs));
+    const copyRows = copied.split('\n').filter((line) => /^\d+\t/.test(line));
+    expect(copyRows).toHaveLength(households.length);
+    // pg_dump refuses rather than silently dumping only what the wall shows.
+    expect(() => dump(inject('postgresAppRole'))).toThrow(/row-level security|row security/);
   });
 });

@@ -140,10 +140,16 @@ export default async function globalSetup() {
 
   const cluster = await startCluster();
   const admin = openPostgres(cluster.adminUrl, { max: 1 });
-  await sql`CREATE DATABASE e2e`.execute(admin);
+  // As production runs it (README, "PostgreSQL"): the server migrates as the owner of the tables
+  // and serves as a role that owns nothing and is held by the organisation wall. The seeding
+  // fixture writes as the superuser (databaseUrl).
+  await sql`CREATE ROLE sb_owner LOGIN`.execute(admin);
+  await sql`CREATE ROLE sb_app LOGIN`.execute(admin);
+  await sql`CREATE DATABASE e2e OWNER sb_owner`.execute(admin);
   await admin.destroy();
   const databaseUrl = cluster.urlFor('e2e');
-  const postgresServer = await startServer({ DATABASE_URL: databaseUrl }, E2E_POSTGRES_PORT);
+  const as = (role: string) => Object.assign(new URL(databaseUrl), { username: role }).toString();
+  const postgresServer = await startServer({ DATABASE_URL: as('sb_app'), MIGRATION_DATABASE_URL: as('sb_owner') }, E2E_POSTGRES_PORT);
 
   process.env[DATABASE_PATH_VAR] = databasePath;
   process.env[DATABASE_URL_VAR] = databaseUrl;
