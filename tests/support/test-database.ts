@@ -76,6 +76,24 @@ export async function openTestDatabase(template?: string): Promise<TestDatabase>
 }
 
 /** After a test file: what its tests left open is closed and dropped (the cluster's disk is not endless). */
+/**
+ * A migrated SQLite file in `dir`, whatever the project: the other end of a move between databases
+ * (tests/integration/organisation-move*.test.ts).
+ */
+export async function openSqliteFileDatabase(dir: string, name = 'app.db'): Promise<TestDatabase> {
+  const { db, sqlite } = openDatabase(path.join(dir, name));
+  await migrateToLatest(db);
+  return {
+    db,
+    sqlite,
+    url: null,
+    close: () => db.destroy(),
+    lose: async () => {
+      sqlite.close();
+    },
+  };
+}
+
 export async function closeTestDatabases(): Promise<void> {
   for (const handle of [...open]) await handle.close();
   await admin?.destroy();
