@@ -224,6 +224,9 @@ export async function runAdminCommand(argv: string[], deps: CliDeps): Promise<st
         `Imported "${result.name}" as organisation ${result.organisationId}; read back and verified against the file (${result.reference}).`,
         ...countLines(Object.fromEntries(Object.entries(result.counts).map(([t, count]) => [t, { count }]))),
         'Its users sign in again with their password (or identity provider) and second factor; one-time links made before the move do not work here.',
+        ...(result.withoutPassword
+          ? [`${result.withoutPassword} active user(s) had no password yet (an open invitation): give them one with reset-password.`]
+          : []),
       ];
     }
     case 'list-organisations': {

@@ -18,6 +18,8 @@ export interface ImportResult {
   name: string;
   counts: Record<string, number>;
   reference: string;
+  /** Active users without a password (an invitation not yet accepted, whose link is not moved). */
+  withoutPassword: number;
 }
 
 /**
@@ -117,6 +119,7 @@ export async function importOrganisation(db: Kysely<Database>, file: MoveFile, n
       requestId: reference,
     });
     const counts = Object.fromEntries(Object.entries(file.manifest.tables).map(([t, m]) => [t, m.count]));
-    return { organisationId, name: file.organisation.name, counts, reference };
+    const withoutPassword = (file.tables.app_user ?? []).filter((u) => u.password_hash === null && u.disabled_at === null).length;
+    return { organisationId, name: file.organisation.name, counts, reference, withoutPassword };
   });
 }

@@ -32,6 +32,8 @@ export async function organisationToMove(t: TestApp, tag = 'kasterlee'): Promise
   const adminEmail = `ann@${tag}.be`;
   const worker = await t.user(org, { email: workerEmail, name: 'Wendy Werker', password: MOVE_PASSWORD, teams: [{ teamId: noord, role: 'worker' }] });
   const admin = await t.user(org, { email: adminEmail, name: 'Ann Admin', password: MOVE_PASSWORD, isAdmin: true, teams: [{ teamId: zuid, role: 'lead' }] });
+  // Invited, no password yet: the invitation link is not moved.
+  await t.user(org, { email: `nieuw@${tag}.be`, teams: [{ teamId: noord, role: 'worker' }] });
   await fx.twoFactor(t.db, now, admin);
   const key = await t.db.selectFrom('app_user').select('totp_key').where('id', '=', admin).executeTakeFirstOrThrow();
   const scope = await fx.scopeOf(t.db, worker);
@@ -105,7 +107,7 @@ export async function organisationToMove(t: TestApp, tag = 'kasterlee'): Promise
 }
 
 /** Rows per moved table of one organisation, by counting in the database (not through the move's code). */
-export async function countsOf(t: TestApp, organisationId: number): Promise<Record<string, number>> {
+export async function countsOf(t: TestApp, organisationId: number) {
   const n = async (q: { executeTakeFirstOrThrow(): Promise<{ n: unknown }> }) => Number((await q.executeTakeFirstOrThrow()).n);
   const db = t.db;
   const count = db.fn.countAll<number>().as('n');
