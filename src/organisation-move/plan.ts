@@ -210,9 +210,7 @@ export const MOVE_PLAN: Record<TableName, TablePlan> = {
     order: ['id'],
   }),
 
-  user_session: left(
-    'Sessions are signed with nothing portable and belong to the old address: everyone signs in again in the target (with the same password and second factor).',
-  ),
+  user_session: left('A session’s cookie belongs to the old address: everyone signs in again in the target, with the same password and second factor.'),
   client_session_lock: left('A hand-over of a worker’s screen goes with that worker’s session, which is not moved.'),
   user_token: left(
     'One-time invitation and password links name the old address; an administrator makes new ones (npm run admin -- reset-password) in the target.',
