@@ -103,6 +103,25 @@ describe('export-organisation and import-organisation', () => {
       .where('action', '=', 'household.viewed')
       .executeTakeFirstOrThrow();
     expect(viewed.target_id).toBe(String(household.id));
+    const zuid = await target.db
+      .selectFrom('team')
+      .select('id')
+      .where('organisation_id', '=', newOrg)
+      .where('name', '=', 'Team Zuid')
+      .executeTakeFirstOrThrow();
+    const targetOf = async (action: string) =>
+      (
+        await target.db
+          .selectFrom('audit_event')
+          .select('target_id')
+          .where('organisation_id', '=', newOrg)
+          .where('action', '=', action)
+          .executeTakeFirstOrThrow()
+      ).target_id;
+    expect(await targetOf('figures.viewed')).toMatch(new RegExp(`^distribution\\?.*team=${zuid.id}(&|$)`));
+    expect(await targetOf('todo.viewed')).toBe(`${zuid.id}.all`);
+    // The refused look at household 999999 keeps no number: here it could name someone else's household.
+    expect(await targetOf('access.denied')).toBeNull();
     const gpmi = await target.db.selectFrom('gpmi').select('id').where('household_id', '=', household.id).executeTakeFirstOrThrow();
     const version = await target.db.selectFrom('gpmi_version').select('status').where('gpmi_id', '=', gpmi.id).executeTakeFirstOrThrow();
     expect(version.status).toBe('signed');

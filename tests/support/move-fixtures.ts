@@ -96,6 +96,11 @@ export async function organisationToMove(t: TestApp, tag = 'kasterlee'): Promise
   const cookie = await t.sessionCookie(worker);
   expect((await t.request(`/households/${h.id}`, { cookie })).status).toBe(200);
   expect((await t.request(`/households/${h.id}/balances/${balanceId}`, { cookie })).status).toBe(200);
+  // A refused look at a household that is not the organisation's: its number names nothing moved.
+  expect((await t.request('/households/999999', { cookie })).status).toBe(404);
+  const leadCookie = await t.sessionCookie(admin, { twoFactorVerified: true });
+  expect((await t.request(`/figures?team=${zuid}`, { cookie: leadCookie })).status).toBe(200);
+  expect((await t.request(`/todo?whose=${zuid}`, { cookie: leadCookie })).status).toBe(200);
   return {
     organisationId: org,
     worker: { id: worker, email: workerEmail },
