@@ -51,6 +51,8 @@ export const AUDIT_ACTIONS = [
   'team.renamed',
   'organisation.created',
   'organisation.settings_changed',
+  'organisation.exported',
+  'organisation.imported',
   'catalogue.installed',
   'catalogue.published',
   'catalogue.imported',

@@ -2,7 +2,7 @@
 // no administrator can sign in (a new organisation on a shared instance, a locked-out last
 // administrator, an organisation whose identity provider fails while password sign-in is off).
 // It prints one-time links; nothing is sent by mail.
-import { realpathSync } from 'node:fs';
+import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Kysely } from 'kysely';
@@ -15,6 +15,10 @@ import { acrossOrganisations } from '../db/organisation-scope.js';
 import { createOrganisation, createUser, createUserToken, findUserByEmail } from '../auth/queries.js';
 import { normaliseEmail } from '../auth/logic.js';
 import { allowPasswordSignIn } from '../sso/queries.js';
+import { exportOrganisation } from '../organisation-move/export.js';
+import { importOrganisation } from '../organisation-move/import.js';
+import { readMoveFile } from '../organisation-move/format.js';
+import { MoveError } from '../organisation-move/values.js';
 
 export const USAGE = [
   'Usage: npm run admin -- <command> [options]',
@@ -27,6 +31,12 @@ export const USAGE = [
   '  allow-password-signin --organisation 3',
   '      turns sign-in with a password back on for an organisation that signs in through its identity',
   '      provider only (then reset-password gives its administrator a way in)',
+  '  export-organisation --id 3 --out ocmw-x.json',
+  '      writes the organisation with all its data to a new file, to move it to another database',
+  '      (see import-organisation); the file holds personal data: keep it as safe as the database',
+  '  import-organisation --in ocmw-x.json',
+  '      adds the organisation of such a file to this database with new ids, verified against the',
+  '      file; its users sign in again (sessions and one-time links are not moved)',
 ];
 
 /** A mistake of the person typing the command: one line, exit code 2 (usage) or 1 (not found, ...). */
@@ -44,6 +54,8 @@ export type AdminCommand =
   | { name: 'reset-password'; email: string }
   | { name: 'list-organisations' }
   | { name: 'allow-password-signin'; organisationId: number }
+  | { name: 'export-organisation'; organisationId: number; out: string }
+  | { name: 'import-organisation'; in: string }
   | { name: 'help' };
 
 const emailOk = (v: string) => z.email().max(320).safeParse(v).success;
@@ -57,9 +69,14 @@ export function parseAdminArgs(argv: string[]): AdminCommand {
     'reset-password': { email: { type: 'string' } },
     'list-organisations': {},
     'allow-password-signin': { organisation: { type: 'string' } },
+    'export-organisation': { id: { type: 'string' }, out: { type: 'string' } },
+    'import-organisation': { in: { type: 'string' } },
   };
   if (!Object.hasOwn(options, command))
-    throw new CliError(`Unknown command "${command}". Commands: create-organisation, reset-password, list-organisations, allow-password-signin.`, 2);
+    throw new CliError(
+      `Unknown command "${command}". Commands: create-organisation, reset-password, list-organisations, allow-password-signin, export-organisation, import-organisation.`,
+      2,
+    );
   let values: Record<string, string | boolean | undefined>;
   try {
     values = parseArgs({ args: rest, options: options[command] ?? {}, strict: true, allowPositionals: false }).values as Record<
@@ -90,11 +107,14 @@ export function parseAdminArgs(argv: string[]): AdminCommand {
     return { name: 'create-organisation', organisation, adminEmail: email('admin-email'), adminName };
   }
   if (command === 'reset-password') return { name: 'reset-password', email: email('email') };
-  if (command === 'allow-password-signin') {
-    const id = text('organisation');
-    if (!/^[1-9]\d{0,14}$/.test(id)) throw new CliError(`${command}: --organisation must be an organisation number (see list-organisations).`, 2);
-    return { name: 'allow-password-signin', organisationId: Number(id) };
-  }
+  const organisationNumber = (key: string): number => {
+    const id = text(key);
+    if (!/^[1-9]\d{0,14}$/.test(id)) throw new CliError(`${command}: --${key} must be an organisation number (see list-organisations).`, 2);
+    return Number(id);
+  };
+  if (command === 'allow-password-signin') return { name: 'allow-password-signin', organisationId: organisationNumber('organisation') };
+  if (command === 'export-organisation') return { name: 'export-organisation', organisationId: organisationNumber('id'), out: text('out') };
+  if (command === 'import-organisation') return { name: 'import-organisation', in: text('in') };
   return { name: 'list-organisations' };
 }
 
@@ -180,6 +200,44 @@ async function runCommand(argv: string[], deps: CliDeps): Promise<string[]> {
           : `Sign-in with a password was already on for organisation ${org.id} "${org.name}"; nothing changed.`,
       ];
     }
+    case 'export-organisation': {
+      const file = await moveStep(() =>
+        exportOrganisation(db, cmd.organisationId, now, (f) => {
+          // 'wx': never over an existing file; 0600: the file holds the organisation's personal data.
+          try {
+            writeFileSync(cmd.out, JSON.stringify(f), { flag: 'wx', mode: 0o600 });
+          } catch (error) {
+            const code = (error as NodeJS.ErrnoException).code;
+            throw new MoveError(
+              code === 'EEXIST'
+                ? `${cmd.out} exists already; choose a new file. Nothing was exported.`
+                : `Cannot write ${cmd.out} (${code ?? 'error'}); nothing was exported.`,
+            );
+          }
+        }),
+      );
+      return [
+        `Exported organisation ${file.organisation.id} "${file.organisation.name}" to ${cmd.out} (checksum ${file.manifest.sha256}).`,
+        ...countLines(file.manifest.tables),
+      ];
+    }
+    case 'import-organisation': {
+      let text: string;
+      try {
+        text = readFileSync(cmd.in, 'utf8');
+      } catch (error) {
+        throw new CliError(`import-organisation: cannot read ${cmd.in} (${(error as NodeJS.ErrnoException).code ?? 'error'}); nothing was imported.`);
+      }
+      const result = await moveStep(async () => importOrganisation(db, readMoveFile(text), now));
+      return [
+        `Imported "${result.name}" as organisation ${result.organisationId}; read back and verified against the file (${result.reference}).`,
+        ...countLines(Object.fromEntries(Object.entries(result.counts).map(([t, count]) => [t, { count }]))),
+        'Its users sign in again with their password (or identity provider) and second factor; one-time links made before the move do not work here.',
+        ...(result.withoutPassword
+          ? [`${result.withoutPassword} active user(s) had no password yet (an open invitation): give them one with reset-password.`]
+          : []),
+      ];
+    }
     case 'list-organisations': {
       const rows = await db
         .selectFrom('organisation')
@@ -200,6 +258,22 @@ async function runCommand(argv: string[], deps: CliDeps): Promise<string[]> {
       );
     }
   }
+}
+
+/** A move's refusal (MoveError) as the command's one-line error; nothing was written. */
+async function moveStep<T>(step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (error) {
+    if (error instanceof MoveError) throw new CliError(error.message);
+    throw error;
+  }
+}
+
+function countLines(tables: Record<string, { count: number }>): string[] {
+  return Object.entries(tables)
+    .filter(([, m]) => m.count > 0)
+    .map(([t, m]) => `  ${t}: ${m.count}`);
 }
 
 async function main() {

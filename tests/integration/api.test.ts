@@ -18,6 +18,11 @@ import {
 } from '../../src/api/schemas.js';
 import { defaultCatalogue } from '../../src/catalogue/default-catalogue.js';
 
+/** The secret with its last character changed (to one it is not: a secret may end in any letter). */
+function wrongSecret(secret: string): string {
+  return secret.slice(0, -1) + (secret.endsWith('x') ? 'y' : 'x');
+}
+
 // The API through the real app: tokens, every route, every refusal. Each answer is also checked
 // against the schema the OpenAPI document publishes for it, so the document cannot promise
 // what the API does not send.
@@ -133,7 +138,7 @@ describe('the token endpoint', () => {
   });
 
   it.each([
-    ['a wrong secret', (c: ClientCredentials) => ({ ...c, clientSecret: c.clientSecret.slice(0, -1) + 'x' }), 401, 'invalid-client', 'invalid_client'],
+    ['a wrong secret', (c: ClientCredentials) => ({ ...c, clientSecret: wrongSecret(c.clientSecret) }), 401, 'invalid-client', 'invalid_client'],
     ['an unknown client id', (c: ClientCredentials) => ({ ...c, clientId: 'sbc_aaaaaaaaaaaaaaaaaaaa' }), 401, 'invalid-client', 'invalid_client'],
   ])('refuses %s with 401 and a problem document, and issues nothing', async (_name, change, status, type, error) => {
     const cred = await fx.apiClient(t.db, t.now(), org);
@@ -280,7 +285,7 @@ describe('a call with a Bearer token', () => {
       const o = await t2.organisation();
       const cred = await fx.apiClient(t2.db, t2.now(), o, { ipAllowList: '10.20.0.0/16', rateLimitPerMinute: 5 });
       const from = (ip: string) => ({ 'X-Forwarded-For': ip });
-      const wrong = { ...cred, clientSecret: cred.clientSecret.slice(0, -1) + 'x' };
+      const wrong = { ...cred, clientSecret: wrongSecret(cred.clientSecret) };
       // Outside the allow-list and without the secret, a known id answers as an unknown one does.
       const unknown = await tokenRequest(t2, { grant_type: 'client_credentials' }, { ...cred, clientId: 'sbc_aaaaaaaaaaaaaaaaaaaa' }, from('192.0.2.9'));
       const known = await tokenRequest(t2, { grant_type: 'client_credentials' }, wrong, from('192.0.2.9'));

@@ -1,6 +1,6 @@
 import { createApp } from '../../src/app.js';
 import { testConfig, type Config } from '../../src/config.js';
-import { openTestDatabase } from './test-database.js';
+import { openTestDatabase, type TestDatabase } from './test-database.js';
 import { createLogger } from '../../src/http/logger.js';
 import type { AppDeps } from '../../src/http/env.js';
 import * as fx from './fixtures.js';
@@ -11,9 +11,9 @@ export const ORIGIN = 'http://localhost:3000';
  * A fresh app on a freshly migrated database (in-memory SQLite, or a clone of the migrated template
  * on PostgreSQL: tests/support/test-database.ts), with a clock the test can move.
  */
-export async function makeTestApp(overrides: Partial<Config> = {}) {
+export async function makeTestApp(overrides: Partial<Config> = {}, opts: { database?: TestDatabase } = {}) {
   const config = testConfig({ publicOrigin: ORIGIN, ...overrides });
-  const database = await openTestDatabase();
+  const database = opts.database ?? (await openTestDatabase());
   const { db } = database;
   let clock = Date.UTC(2026, 10, 22, 9, 0, 0);
   const logLines: string[] = [];

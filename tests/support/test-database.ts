@@ -44,20 +44,7 @@ function postgresUrl(name: string): string {
 }
 
 export async function openTestDatabase(template?: string): Promise<TestDatabase> {
-  if (testDialect === 'sqlite') {
-    const { db, sqlite } = openDatabase(':memory:');
-    await migrateToLatest(db);
-    return {
-      db,
-      appDb: db,
-      sqlite,
-      url: null,
-      close: () => db.destroy(),
-      lose: async () => {
-        sqlite.close();
-      },
-    };
-  }
+  if (testDialect === 'sqlite') return openMigratedSqlite(':memory:');
   admin ??= openPostgres(inject('postgresAdminUrl'), { max: 1 });
   const name = `t_${process.pid}_${++counter}`;
   // FILE_COPY: copies the template's files instead of writing every block to the WAL (the
@@ -88,6 +75,29 @@ export async function openTestDatabase(template?: string): Promise<TestDatabase>
 }
 
 /** After a test file: what its tests left open is closed and dropped (the cluster's disk is not endless). */
+/**
+ * A migrated SQLite file in `dir`, whatever the project: the other end of a move between databases
+ * (tests/integration/organisation-move*.test.ts).
+ */
+export function openSqliteFileDatabase(dir: string, name = 'app.db'): Promise<TestDatabase> {
+  return openMigratedSqlite(path.join(dir, name));
+}
+
+async function openMigratedSqlite(file: string): Promise<TestDatabase> {
+  const { db, sqlite } = openDatabase(file);
+  await migrateToLatest(db);
+  return {
+    db,
+    appDb: db,
+    sqlite,
+    url: null,
+    close: () => db.destroy(),
+    lose: async () => {
+      sqlite.close();
+    },
+  };
+}
+
 export async function closeTestDatabases(): Promise<void> {
   for (const handle of [...open]) await handle.close();
   await admin?.destroy();

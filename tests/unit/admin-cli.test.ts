@@ -14,6 +14,8 @@ describe('parseAdminArgs', () => {
     expect(parseAdminArgs(['reset-password', '--email', 'a@b.be'])).toEqual({ name: 'reset-password', email: 'a@b.be' });
     expect(parseAdminArgs(['list-organisations'])).toEqual({ name: 'list-organisations' });
     expect(parseAdminArgs(['allow-password-signin', '--organisation', '3'])).toEqual({ name: 'allow-password-signin', organisationId: 3 });
+    expect(parseAdminArgs(['export-organisation', '--id', '3', '--out', 'x.json'])).toEqual({ name: 'export-organisation', organisationId: 3, out: 'x.json' });
+    expect(parseAdminArgs(['import-organisation', '--in', 'x.json'])).toEqual({ name: 'import-organisation', in: 'x.json' });
     expect(parseAdminArgs([])).toEqual({ name: 'help' });
     expect(parseAdminArgs(['--help'])).toEqual({ name: 'help' });
   });
@@ -31,6 +33,10 @@ describe('parseAdminArgs', () => {
     [['reset-password', '--email'], /reset-password: .*argument missing/i],
     [['allow-password-signin'], /--organisation is required/],
     [['allow-password-signin', '--organisation', 'OCMW X'], /must be an organisation number/],
+    [['export-organisation', '--id', '3'], /--out is required/],
+    [['export-organisation', '--id', 'drie', '--out', 'x.json'], /--id must be an organisation number/],
+    [['import-organisation'], /--in is required/],
+    [['import-organisation', '--in', 'x.json', '--name', 'Y'], /Unknown option '--name'/],
   ])('refuses %j with one line and usage exit code 2', (argv, message) => {
     let error: unknown;
     try {

@@ -192,6 +192,8 @@ export const adminEn: AdminMessages = {
       'team.renamed': 'Team renamed',
       'organisation.created': 'Organisation created',
       'organisation.settings_changed': 'Settings changed',
+      'organisation.exported': 'Organisation exported with all its data (move)',
+      'organisation.imported': 'Organisation imported with all its data (move)',
       'catalogue.published': 'Catalogue version published',
       'catalogue.imported': 'Catalogue imported into the draft',
       'catalogue.exported': 'Catalogue exported',

@@ -193,6 +193,8 @@ export const adminFr: AdminMessages = {
       'team.renamed': 'Équipe renommée',
       'organisation.created': 'Organisation créée',
       'organisation.settings_changed': 'Paramètres modifiés',
+      'organisation.exported': 'Organisation exportée avec toutes ses données (déménagement)',
+      'organisation.imported': 'Organisation importée avec toutes ses données (déménagement)',
       'catalogue.published': 'Version du catalogue publiée',
       'catalogue.imported': 'Catalogue importé dans le brouillon',
       'catalogue.exported': 'Catalogue exporté',

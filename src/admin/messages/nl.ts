@@ -34,6 +34,8 @@ const actionsNl = {
   'team.renamed': 'Team hernoemd',
   'organisation.created': 'Organisatie gemaakt',
   'organisation.settings_changed': 'Instellingen gewijzigd',
+  'organisation.exported': 'Organisatie met al haar gegevens geëxporteerd (verhuis)',
+  'organisation.imported': 'Organisatie met al haar gegevens ingelezen (verhuis)',
   'catalogue.installed': 'Standaardcatalogus geïnstalleerd',
   'catalogue.published': 'Catalogusversie gepubliceerd',
   'catalogue.imported': 'Catalogus ingelezen in het ontwerp',
