@@ -25,7 +25,6 @@ export type AcrossOrganisations =
   | 'setup'
   // Jobs about the whole database.
   | 'migration'
-  | 'maintenance'
   | 'digest'
   | 'command-line';
 
