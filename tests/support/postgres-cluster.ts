@@ -18,7 +18,8 @@ export interface Cluster {
   stop(): Promise<void>;
 }
 
-function binDir(): string {
+/** The folder of Debian's PostgreSQL programs (initdb, postgres, psql), newest version first. */
+export function binDir(): string {
   if (process.env.PG_BIN) return process.env.PG_BIN;
   const root = '/usr/lib/postgresql';
   const versions = fs.existsSync(root) ? fs.readdirSync(root).filter((v) => fs.existsSync(path.join(root, v, 'bin', 'initdb'))) : [];
