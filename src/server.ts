@@ -12,9 +12,10 @@ import { announceSetupCode, useSetupCode } from './auth/setup-code.js';
  * migrates once, prints the setup code once, and starts that many serving processes that share the
  * port (node:cluster) and the SQLite file (WAL allows several processes), or the PostgreSQL
  * database of DATABASE_URL (which processes on other machines may share too). They keep nothing another
- * process would need: sessions, sign-in throttling and the audit log live in the database; the
- * setup code is handed to each of them at start; caches (charts, catalogue versions) are per
- * process and only ever hold immutable data.
+ * process would need: sessions, sign-in throttling, rate limits and the audit log live in the
+ * database; the setup code is derived from the database's server secret, so every process on it
+ * prints and accepts the same one (src/auth/setup-code.ts); caches (charts, catalogue versions,
+ * figures) are per process and hold only immutable data or check a stamp in the database per request.
  */
 
 /** Environment variable through which the supervisor hands the setup code to serving processes. */

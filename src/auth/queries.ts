@@ -9,7 +9,7 @@ import { normaliseEmail } from './logic.js';
 export const INVITATION_VALID_MS = 24 * 3_600_000;
 export const RESET_VALID_MS = 3_600_000;
 
-/** Before the organisation is known (docs/decisions/034-pre-organisation-look-ups.md): the account an e-mail address signs in to. */
+/** Before the organisation is known (docs/decisions/034-pre-organisation-lookups.md): the account an e-mail address signs in to. */
 export async function findUserByEmail(db: Kysely<Database>, email: string) {
   return acrossOrganisations('sign-in', () => db.selectFrom('app_user').selectAll().where('email', '=', normaliseEmail(email)).executeTakeFirst());
 }

@@ -5,6 +5,14 @@ import { sha256 } from '@oslojs/crypto/sha2';
 // a link handed over on paper. 32 symbols = 5 bits each.
 const ALPHABET = 'abcdefghijkmnpqrstuvwxyz23456789';
 
+/** `chars` symbols of the alphabet above from `bytes` (5 bits of each byte), for a code derived from a key. */
+export function tokenFromBytes(bytes: Uint8Array, chars: number): string {
+  if (bytes.length < chars) throw new Error('not enough bytes for the token');
+  let out = '';
+  for (const b of bytes.subarray(0, chars)) out += ALPHABET[b >> 3];
+  return out;
+}
+
 /** A random string with `chars` x 5 bits of entropy from the OS CSPRNG. */
 export function randomToken(chars: number): string {
   const bytes = randomBytes(chars);

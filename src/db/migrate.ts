@@ -22,7 +22,14 @@ export async function migrateAppDatabase(
   db: Kysely<any>,
   config: { databaseUrl?: string | undefined; migrationDatabaseUrl?: string | undefined },
 ): Promise<MigrationResultSet> {
-  if (!config.migrationDatabaseUrl || !config.databaseUrl) return migrateToLatest(db);
+  if (!config.migrationDatabaseUrl || !config.databaseUrl) {
+    // PostgreSQL with one URL: in a shared deployment that is the app role, whose migrations an
+    // owner already ran (a one-shot job before the app processes, compose.yaml). It may read the
+    // migration list (grantAppRole) but not take Kysely's migration lock, so a schema that is
+    // already current is left alone instead of "migrated". The SQLite path stays as it was.
+    if (config.databaseUrl && (await schemaIsCurrent(db))) return { results: [] };
+    return migrateToLatest(db);
+  }
   const owner = openPostgres(config.migrationDatabaseUrl, { max: 1 });
   try {
     const result = await migrateToLatest(owner);
@@ -65,4 +72,45 @@ async function migratePostgres(db: Kysely<any>, list: Record<string, import('kys
       await sql`select pg_advisory_unlock(${sql.lit(MIGRATION_LOCK_KEY)})`.execute(connection);
     }
   });
+}
+
+export interface SchemaStatus {
+  /** The code's migrations the database has not recorded, in order (all of them on an empty database). */
+  pending: string[];
+  /** Migrations the database has recorded that this code does not know: it is newer than the code. */
+  unknown: string[];
+}
+
+/**
+ * Compares the migrations recorded in the database (kysely_migration) with the code's list, for
+ * readiness (src/health/routes.ts) and for a start that has nothing to migrate. Throws when the
+ * database does not answer; a database without the bookkeeping table has everything pending.
+ */
+export async function schemaStatus(db: Kysely<any>, list = migrations): Promise<SchemaStatus> {
+  const rows = await db
+    .selectFrom('kysely_migration')
+    .select('name')
+    .execute()
+    .catch((error: unknown) => {
+      if (isMissingTable(error)) return [];
+      throw error;
+    });
+  const recorded = new Set(rows.map((r: { name: string }) => r.name));
+  const known = Object.keys(list).sort();
+  return { pending: known.filter((name) => !recorded.has(name)), unknown: [...recorded].filter((name) => !(name in list)).sort() };
+}
+
+async function schemaIsCurrent(db: Kysely<any>): Promise<boolean> {
+  try {
+    const status = await schemaStatus(db);
+    return status.pending.length === 0 && status.unknown.length === 0;
+  } catch {
+    return false; // unreadable (an older grant, say): migrating reports the real reason
+  }
+}
+
+/** "No such table": PostgreSQL's SQLSTATE 42P01, SQLite's message (it has no codes for this). */
+function isMissingTable(error: unknown): boolean {
+  if ((error as { code?: unknown } | null)?.code === '42P01') return true;
+  return error instanceof Error && /no such table/i.test(error.message);
 }

@@ -11,7 +11,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 
 /**
  * The reviewed reasons to work across organisations: the look-ups that find the organisation
- * (docs/decisions/034-pre-organisation-look-ups.md) and the few jobs that are about the whole
+ * (docs/decisions/034-pre-organisation-lookups.md) and the few jobs that are about the whole
  * database. A new one is added here, named, and to decision 034's table — nowhere else.
  */
 export type AcrossOrganisations =

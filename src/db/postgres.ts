@@ -192,7 +192,7 @@ class SchemaTypesTransformer extends OperationNodeTransformer {
  * rows of every table, none on the schema, so the app cannot drop a table or switch off the
  * triggers that keep the audit log and signed GPMIs unchanged (only the owner may ALTER a table).
  * The audit log gets INSERT and SELECT only. Made after every migration run, so a new table is
- * covered at once; the migrations' own bookkeeping stays the owner's.
+ * covered at once; the migrations' own bookkeeping stays the owner's (the app may only read it).
  */
 export async function grantAppRole(owner: Kysely<any>, role: string): Promise<void> {
   const r = sql.id(role);
@@ -201,4 +201,8 @@ export async function grantAppRole(owner: Kysely<any>, role: string): Promise<vo
   await sql`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${r}`.execute(owner);
   await sql`REVOKE UPDATE, DELETE, TRUNCATE ON audit_event FROM ${r}`.execute(owner);
   await sql`REVOKE ALL ON kysely_migration, kysely_migration_lock FROM ${r}`.execute(owner);
+  // Reading which migrations ran (names and times, nothing else) is what readiness needs
+  // (/readyz, src/health/routes.ts) and what lets a process of the app role start without
+  // migrating when the owner already did (src/db/migrate.ts).
+  await sql`GRANT SELECT ON kysely_migration TO ${r}`.execute(owner);
 }

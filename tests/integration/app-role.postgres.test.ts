@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
+import { migrations } from '../../migrations/index.js';
 import { createOrganisation } from '../../src/auth/queries.js';
 import { migrateAppDatabase } from '../../src/db/migrate.js';
 import { openPostgres } from '../../src/db/postgres.js';
@@ -47,12 +48,32 @@ describe('the app role on PostgreSQL', () => {
       await expect(sql`ALTER TABLE audit_event DISABLE TRIGGER ALL`.execute(app)).rejects.toThrow(/must be owner/);
       await expect(app.updateTable('audit_event').set({ action: 'x' }).execute()).rejects.toThrow(/permission denied/);
       await expect(app.deleteFrom('audit_event').execute()).rejects.toThrow(/permission denied/);
-      await expect(
-        app
+      // The migrations' bookkeeping: readable (readiness, a start without migrating), nothing more.
+      expect(
+        await app
           .selectFrom('kysely_migration' as never)
-          .selectAll()
+          .select('name' as never)
           .execute(),
-      ).rejects.toThrow(/permission denied/);
+      ).toHaveLength(Object.keys(migrations).length);
+      await expect(sql`DELETE FROM kysely_migration`.execute(app)).rejects.toThrow(/permission denied/);
+      await expect(sql`SELECT * FROM kysely_migration_lock`.execute(app)).rejects.toThrow(/permission denied/);
+    } finally {
+      await app.destroy();
+    }
+  });
+
+  it('starts as the app role alone once the owner has migrated, and is refused clearly before', async () => {
+    database = await openTestDatabase('template0');
+    await sql`DO $$ BEGIN CREATE ROLE ${sql.id(APP_ROLE)} LOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$`.execute(database.db);
+    const appUrl = new URL(database.url!);
+    appUrl.username = APP_ROLE;
+    const app = openPostgres(appUrl.toString(), { max: 2 });
+    try {
+      // Before the owner's migration job: the app role may not create the schema itself.
+      await expect(migrateAppDatabase(app, { databaseUrl: appUrl.toString() })).rejects.toThrow(/permission denied/);
+      await migrateAppDatabase(app, { databaseUrl: appUrl.toString(), migrationDatabaseUrl: database.url! });
+      // After it (compose.yaml's one-shot job): a process with only the app role's URL starts.
+      expect((await migrateAppDatabase(app, { databaseUrl: appUrl.toString() })).results).toEqual([]);
     } finally {
       await app.destroy();
     }

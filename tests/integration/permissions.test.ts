@@ -22,6 +22,7 @@ type Access = 'public' | 'signedIn' | 'teamMember' | 'client' | 'admin' | 'figur
 
 export const ROUTES: Record<string, Access> = {
   'GET /healthz': 'public',
+  'GET /readyz': 'public',
   'GET /static/*': 'public',
   'GET /favicon.ico': 'public',
   'GET /setup': 'public',

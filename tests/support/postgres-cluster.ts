@@ -18,6 +18,7 @@ export interface Cluster {
   stop(): Promise<void>;
 }
 
+/** The folder of Debian's PostgreSQL programs (initdb, postgres, psql), newest version first. */
 export function binDir(): string {
   if (process.env.PG_BIN) return process.env.PG_BIN;
   const root = '/usr/lib/postgresql';

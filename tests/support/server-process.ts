@@ -56,14 +56,24 @@ export async function seedDraftBalance(target: string, port: number, opts: { hou
   }
 }
 
-/** Starts `node --import tsx src/server.ts` on `target` and `port`; `exited` resolves with the signal it ended by. */
-export function startServer(target: string, port: number, env: Record<string, string> = {}) {
+/**
+ * Starts `node --import tsx src/server.ts` on `target` and `port`; `exited` resolves with the
+ * signal it ended by. With `capture`, `output()` is what it printed (the setup code, and log lines
+ * when `env` asks for them), the first 64 KB; otherwise its output is not kept.
+ */
+export function startServer(target: string, port: number, env: Record<string, string> = {}, opts: { capture?: boolean } = {}) {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
     env: { ...process.env, ...databaseEnv(target), PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'silent', ...env },
-    stdio: 'ignore',
+    stdio: opts.capture ? ['ignore', 'pipe', 'pipe'] : 'ignore',
   });
+  let output = '';
+  const keep = (d: Buffer) => {
+    if (output.length < 65_536) output += d.toString();
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
   const exited = new Promise<NodeJS.Signals | null>((resolve) => child.once('exit', (_code, signal) => resolve(signal)));
-  return { child, exited, base: `http://127.0.0.1:${port}` };
+  return { child, exited, base: `http://127.0.0.1:${port}`, output: () => output };
 }
 
 export async function untilUp(base: string) {
