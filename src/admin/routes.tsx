@@ -6,6 +6,7 @@ import { render } from '../http/render.js';
 import { ui } from '../http/ui.js';
 import { isLocale, type Locale, type Messages } from '../i18n/index.js';
 import { auditChange, auditEvent } from '../audit/route-audit.js';
+import { acrossOrganisations } from '../db/organisation-scope.js';
 import { inTransaction } from '../db/transaction.js';
 import { requireAdmin } from '../auth/middleware.js';
 import { scope, type OrgScope } from '../auth/scope.js';
@@ -87,14 +88,18 @@ adminRoutes.post('/users', async (c) => {
   const now = deps.now();
   const { invite } = parsed;
   // The check and the insert share one transaction, so two administrators inviting the same
-  // address at the same moment cannot both pass the check.
-  const created = await inTransaction(deps.db, async (trx) => {
-    if (await emailInUse(trx, invite.email)) return null;
-    const id = await createInvitedUser(trx, s, invite, now);
-    const token = await createUserToken(trx, id, 'invitation', now);
-    await auditChange(c, trx, 'user.invited', { type: 'user', id: id });
-    return { id, token };
-  });
+  // address at the same moment cannot both pass the check. An address is unique over the whole
+  // instance (it is the sign-in name): the transaction sees every organisation's accounts, by name
+  // (src/db/organisation-scope.ts), and so also holds back other organisations' writers meanwhile.
+  const created = await acrossOrganisations('account-address', () =>
+    inTransaction(deps.db, async (trx) => {
+      if (await emailInUse(trx, invite.email)) return null;
+      const id = await createInvitedUser(trx, s, invite, now);
+      const token = await createUserToken(trx, id, 'invitation', now);
+      await auditChange(c, trx, 'user.invited', { type: 'user', id: id });
+      return { id, token };
+    }),
+  );
   if (!created) return usersPage(c, { values: parsed.values, errors: { email: 'emailTaken' }, status: 422 });
 
   const user = (await findUser(deps.db, s, created.id))!;

@@ -23,6 +23,8 @@ export type AcrossOrganisations =
   | 'client-link'
   | 'single-sign-on'
   | 'setup'
+  // E-mail addresses are unique over the whole instance: inviting checks them everywhere.
+  | 'account-address'
   // Jobs about the whole database.
   | 'migration'
   | 'digest'
