@@ -212,13 +212,16 @@ export async function getProvider(db: Db, scope: OrgScope): Promise<SsoProvider 
  */
 export async function domainsTakenElsewhere(db: Db, scope: OrgScope, domains: string[]): Promise<string[]> {
   if (!domains.length) return [];
-  const rows = await db
-    .selectFrom('sso_domain')
-    .innerJoin('sso_provider', 'sso_provider.id', 'sso_domain.provider_id')
-    .select('sso_domain.domain')
-    .where('sso_domain.domain', 'in', domains)
-    .where('sso_provider.organisation_id', '!=', scope.organisationId)
-    .execute();
+  // Across organisations, by name (decision 034): a domain finds one organisation at sign-in.
+  const rows = await acrossOrganisations('single-sign-on', () =>
+    db
+      .selectFrom('sso_domain')
+      .innerJoin('sso_provider', 'sso_provider.id', 'sso_domain.provider_id')
+      .select('sso_domain.domain')
+      .where('sso_domain.domain', 'in', domains)
+      .where('sso_provider.organisation_id', '!=', scope.organisationId)
+      .execute(),
+  );
   return rows.map((r) => r.domain);
 }
 
