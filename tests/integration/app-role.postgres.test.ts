@@ -5,6 +5,7 @@ import { createOrganisation } from '../../src/auth/queries.js';
 import { migrateAppDatabase } from '../../src/db/migrate.js';
 import { openPostgres } from '../../src/db/postgres.js';
 import { inTransaction } from '../../src/db/transaction.js';
+import { acrossOrganisations, inOrganisation } from '../../src/db/organisation-scope.js';
 import { openTestDatabase, type TestDatabase } from '../support/test-database.js';
 
 // Production on PostgreSQL has two roles: migrations run as the owner of the tables
@@ -35,11 +36,15 @@ describe('the app role on PostgreSQL', () => {
       expect((await migrateAppDatabase(app, config)).results).toEqual([]);
 
       const now = Date.now();
-      const org = await inTransaction(app, (trx) => createOrganisation(trx, 'OCMW Rolstad', now));
-      await app
-        .insertInto('audit_event')
-        .values({ at: now, organisation_id: org, actor_user_id: null, action: 'organisation.created', outcome: 'success' })
-        .execute();
+      // As the app makes an organisation (setup, the command line): across organisations, by name;
+      // its rows are then written in its own scope (the organisation wall, decision 036).
+      const org = await acrossOrganisations('setup', () => inTransaction(app, (trx) => createOrganisation(trx, 'OCMW Rolstad', now)));
+      await inOrganisation(org, () =>
+        app
+          .insertInto('audit_event')
+          .values({ at: now, organisation_id: org, actor_user_id: null, action: 'organisation.created', outcome: 'success' })
+          .execute(),
+      );
       expect(await app.selectFrom('organisation').select('name').where('id', '=', org).execute()).toEqual([{ name: 'OCMW Rolstad' }]);
       await app.updateTable('organisation').set({ name: 'OCMW Rolstad-Oost' }).where('id', '=', org).execute();
 
