@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { inOrganisation } from '../db/organisation-scope.js';
 import { createMiddleware } from 'hono/factory';
 import { audit, type AuditTargetType } from '../audit/audit.js';
 import { auditCaller } from '../audit/route-audit.js';
@@ -69,15 +70,21 @@ export async function enterHousehold<E extends { Variables: ScopedHouseholdEnv['
   notFound: (c: Context<E>) => Response | Promise<Response> = (c) => renderError(c, 'notFound'),
 ): Promise<Response | void> {
   const scope = c.get('scope');
-  const household = id === null ? undefined : await findHousehold(c.get('deps').db, scope, id);
-  if (!household) {
-    await auditDenied(c);
-    return notFound(c);
-  }
-  c.set('household', household);
-  c.set('hideSensitive', hidesSensitive(scope, household));
-  await next();
-  if (c.res.status === 404) await auditDenied(c);
+  // The client file is read and written in the caller's organisation, whoever the caller is: on
+  // PostgreSQL the organisation wall (src/db/organisation-scope.ts) then holds below this point
+  // even for a caller whose own middleware did not set it.
+  return inOrganisation(scope.organisationId, async () => {
+    const household = id === null ? undefined : await findHousehold(c.get('deps').db, scope, id);
+    if (!household) {
+      await auditDenied(c);
+      return notFound(c);
+    }
+    c.set('household', household);
+    c.set('hideSensitive', hidesSensitive(scope, household));
+    await next();
+    if (c.res.status === 404) await auditDenied(c);
+    return undefined;
+  });
 }
 
 /** Mount with `.use(householdScoped)` on the app for `/households/:householdId`. */
