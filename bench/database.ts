@@ -6,10 +6,10 @@
  * in the system's temporary folder, on the same disk.
  *
  * On PostgreSQL the production setup of two roles: the set-up (migrations, the generated data,
- * sessions) runs as the cluster's superuser, the owner of the tables and a role that passes any
- * organisation wall, as an import would; the app under test connects as a role without DDL rights
- * that owns nothing (grantAppRole), over TCP on 127.0.0.1, as app processes reach a database
- * server over the network.
+ * sessions) runs as the cluster's superuser, who owns the tables and whom row-level security does
+ * not stop, as an import would; the app under test connects as a role without DDL rights that owns
+ * nothing (grantAppRole), over TCP on 127.0.0.1, as app processes reach a database server over
+ * the network.
  *
  * `root` is the checkout whose database code is used (bench/load.ts's LOAD_SERVER_ROOT), so that
  * the schema matches the server being measured.

@@ -87,7 +87,8 @@ function startServer(env: Record<string, string>): ChildProcess {
   });
 }
 
-async function waitUntilAnswering(url: string, deadlineMs = 20_000): Promise<number> {
+/** Time until `server` answers `url`; a server that exits instead is reported at once. */
+async function waitUntilAnswering(server: ChildProcess, url: string, deadlineMs = 60_000): Promise<number> {
   const t0 = performance.now();
   for (;;) {
     try {
@@ -97,6 +98,7 @@ async function waitUntilAnswering(url: string, deadlineMs = 20_000): Promise<num
     } catch {
       /* not listening yet */
     }
+    if (server.exitCode !== null) throw new Error(`the server exited with code ${server.exitCode} before answering ${url}`);
     if (performance.now() - t0 > deadlineMs) throw new Error(`no answer from ${url} within ${deadlineMs} ms`);
     await new Promise((r) => setTimeout(r, 5));
   }
@@ -341,7 +343,7 @@ async function coldStarts(dialect: BenchDialect, processes: number): Promise<num
     const port = await freePort();
     const child = startServer({ ...fresh.env, PORT: String(port), WEB_PROCESSES: String(processes) });
     try {
-      times.push(await waitUntilAnswering(`http://127.0.0.1:${port}/healthz`));
+      times.push(await waitUntilAnswering(child, `http://127.0.0.1:${port}/healthz`));
     } finally {
       await stop(child);
       await fresh.remove();
@@ -356,7 +358,7 @@ async function measureTarget(target: LoadTarget, processes: number, showBytes: b
   const base = `http://127.0.0.1:${target.port}`;
   const server = startServer({ ...target.database.env, PORT: String(target.port), PUBLIC_ORIGIN: origin, WEB_PROCESSES: String(processes) });
   try {
-    await waitUntilAnswering(`${base}/healthz`, 60_000);
+    await waitUntilAnswering(server, `${base}/healthz`);
     // Each worker opens its draft, as the editor page would, and saves with the token it was given.
     for (const w of workers) {
       const res = await send(w.agent, base + w.editorPath, { headers: { Cookie: w.cookie } });
