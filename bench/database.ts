@@ -146,6 +146,10 @@ export async function createBenchDatabase(dialect: BenchDialect, name: string, r
   // The pool of one app process (openPostgres's default size), as the server opens it.
   const appDb = openPostgres(config.databaseUrl);
   await migrateAppDatabase(appDb, config);
+  // The HTTP rows hold an app on each database in this one process, and the figures keep their
+  // data per process by organisation id (src/figures/queries.ts): the generated organisation gets
+  // id 101 here and 1 on SQLite, so the two apps never take each other's cached figures.
+  await sql`select setval(pg_get_serial_sequence('organisation', 'id'), 100)`.execute(db);
   return {
     ...fresh,
     db,

@@ -425,7 +425,7 @@ function printShapes(label: string, rows: ShapeResult[]) {
  */
 function printLoadComparison(results: Map<string, ShapeResult[]>) {
   const key = (dialect: BenchDialect, processes: number) => `${dialect}:${processes}`;
-  const ratio = (a: number, b: number) => (b > 0 ? (a / b).toFixed(2) : '-');
+  const ratio = (a: number, b: number) => (a > 0 && b > 0 ? (a / b).toFixed(2) : '-');
   console.log('\nLoad, SQLite and PostgreSQL side by side (ratio = PostgreSQL ÷ SQLite)\n');
   console.log(
     '| processes | shape | req/s SQLite | req/s PostgreSQL | ratio | p50 ms SQLite | p50 ms PostgreSQL | ratio | p99 ms SQLite | p99 ms PostgreSQL | ratio |',

@@ -344,6 +344,7 @@ async function benchPages(dialects: BenchDialect[]) {
         const { bytes, measure } = b.rows[i]!;
         const r = await measure();
         if (r.non2xx) throw new Error(`${DIALECT_LABEL[b.dialect]}, ${name}: ${r.non2xx} non-2xx answers`);
+        if (!r.requests.total) console.warn(`${DIALECT_LABEL[b.dialect]}, ${name}: no request finished within ${DURATION_S} s (raise BENCH_SECONDS)`);
         measured.get(b.dialect)!.push({ name, r, bytes });
       }
     }
@@ -384,7 +385,8 @@ async function benchPages(dialects: BenchDialect[]) {
 
 /** Each row on SQLite and on PostgreSQL, with the ratio PostgreSQL ÷ SQLite of each figure. */
 function printSideBySide(sqlite: Measured[], postgres: Measured[]) {
-  const ratio = (pg: number, lite: number) => (lite > 0 ? (pg / lite).toFixed(2) : '-');
+  // A figure of 0 is a row in which no request finished (rows too short for a slow page): no ratio.
+  const ratio = (pg: number, lite: number) => (lite > 0 && pg > 0 ? (pg / lite).toFixed(2) : '-');
   console.log('\nSQLite and PostgreSQL side by side (ratio = PostgreSQL ÷ SQLite)\n');
   console.log('| what | req/s SQLite | req/s PostgreSQL | ratio | p50 ms SQLite | p50 ms PostgreSQL | ratio | p99 ms SQLite | p99 ms PostgreSQL | ratio |');
   console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
