@@ -6,18 +6,18 @@
  * (BENCH_HOUSEHOLDS households, default 5,000, ~4 members on average, 3 finalised balances each).
  * Each HTTP measurement runs autocannon over loopback against the app in this process, next to a
  * static file of the same size served by the same server, so the ratio shows the cost of our code.
+ * With `--postgres` the same data is also generated on a throwaway PostgreSQL cluster (fsync on,
+ * bench/database.ts) and every row is measured on both, side by side.
  */
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import type { Kysely } from 'kysely';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import autocannon from 'autocannon';
 import { createApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
-import { openDatabase } from '../src/db/database.js';
-import { migrateToLatest } from '../src/db/migrate.js';
+import type { Database } from '../src/db/schema.js';
 import { createLogger } from '../src/http/logger.js';
 import { cookieName, createSession, markTwoFactorVerified } from '../src/auth/sessions.js';
 import { hashPassword, verifyPassword } from '../src/auth/password.js';
@@ -31,6 +31,7 @@ import { benchPdf } from './pdf.js';
 import { benchLoad } from './load.js';
 import { benchEditor } from './editor.js';
 import { generateHistoryHousehold } from './history-household.js';
+import { createBenchDatabase, DIALECT_LABEL, postgresSettings, stopBenchCluster, type BenchDialect } from './database.js';
 import { chartCache } from '../src/charts/cache.js';
 import { radarSvg } from '../src/charts/radar.js';
 import { loadChartEngine } from '../src/charts/render.js';
@@ -47,54 +48,50 @@ const HOUSEHOLDS = Number(process.env.BENCH_HOUSEHOLDS ?? 5000);
 const ONLY = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY, 'i') : null;
 const wanted = (name: string) => !ONLY || ONLY.test(name);
 
-type Row = { name: string; r: autocannon.Result; bytes: number };
+/** One database prepared for the page rows: its app served on loopback, the rows to measure on it. */
+interface PagesBench {
+  dialect: BenchDialect;
+  dataLine: string;
+  figuresColdMs: number;
+  rows: RowSpec[];
+  /** After the rows: an amendment, then the first figures request after it; the saved cell's revision. */
+  afterRows(): Promise<{ figuresAfterAmendMs: number; savedRevision: number | undefined }>;
+  /** Sign-in cost, chart renders and the evolution page with its charts cold (the default run only). */
+  extras(): Promise<void>;
+  close(): Promise<void>;
+}
+type RowSpec = { name: string; bytes: number; measure: () => Promise<autocannon.Result> };
 
-async function main() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-bench-'));
-  const config = { ...loadConfig({ DATABASE_PATH: path.join(dir, 'bench.sqlite'), LOG_LEVEL: 'silent' }), sessionIdleMs: 3_600_000 };
-  const { db, sqlite } = openDatabase(config.databasePath);
-  await migrateToLatest(db);
-  const deps = { db, config, logger: createLogger('silent'), now: () => Date.now() };
+async function preparePages(dialect: BenchDialect): Promise<PagesBench> {
+  const database = await createBenchDatabase(dialect, 'bench');
+  const config = {
+    ...loadConfig({ ...database.env, LOG_LEVEL: 'silent' }),
+    sessionIdleMs: 3_600_000,
+  };
+  // `db` sets up (as the tables' owner on PostgreSQL); the app under test uses `appDb`.
+  const { db, appDb } = database;
+  const deps = { db: appDb, config, logger: createLogger('silent'), now: () => Date.now() };
   const app = createApp(deps);
 
   let t0 = performance.now();
   const org = await generateOrganisation(db, { households: HOUSEHOLDS, balancesPerHousehold: 3, seed: 7 });
   const genSeconds = (performance.now() - t0) / 1000;
+  const count = async (table: 'household' | 'household_member' | 'balance' | 'balance_score') =>
+    Number(
+      (
+        await db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   const counts = {
-    households: Number(
-      (
-        await db
-          .selectFrom('household')
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    ),
-    members: Number(
-      (
-        await db
-          .selectFrom('household_member')
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    ),
-    balances: Number(
-      (
-        await db
-          .selectFrom('balance')
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    ),
-    scores: Number(
-      (
-        await db
-          .selectFrom('balance_score')
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    ),
+    households: await count('household'),
+    members: await count('household_member'),
+    balances: await count('balance'),
+    scores: await count('balance_score'),
   };
-  const dbBytes = fs.statSync(config.databasePath).size;
+  const dbBytes = await database.sizeBytes();
 
   // A worker of team 1, signed in, and a draft balance on a household of theirs with 4 members.
   const worker = org.workers[1]!;
@@ -110,6 +107,7 @@ async function main() {
     .where('household.status', '=', 'active')
     .groupBy('household.id')
     .having((eb) => eb.fn.countAll(), '=', 4)
+    .orderBy('household.id')
     .executeTakeFirstOrThrow();
   const today = new Date().toISOString().slice(0, 10);
   const balanceId = (await db
@@ -118,8 +116,8 @@ async function main() {
   const editorPath = `/households/${four.id}/balances/${balanceId}`;
   const firstCell = 'h.verblijfplaats';
 
-  const page = async (p: string) => {
-    const res = await app.request(p, { headers: { Cookie: cookie } });
+  const page = async (p: string, c = cookie) => {
+    const res = await app.request(p, { headers: { Cookie: c } });
     if (res.status !== 200) throw new Error(`${p} answered ${res.status}`);
     return Buffer.from(await res.text());
   };
@@ -155,63 +153,15 @@ async function main() {
     inspection: `/figures/inspection?period=${year}&team=all&level=huishouden&moment=latest`,
     leadQuarter: `/figures?period=${year}-Q2&team=${lead.teamId}&level=huishouden&moment=first`,
   };
-  const figuresPage = async (p: string, c: string) => {
-    const res = await app.request(p, { headers: { Cookie: c } });
-    if (res.status !== 200) throw new Error(`${p} answered ${res.status}`);
-    return Buffer.from(await res.text());
-  };
   t0 = performance.now();
-  const figuresHtml = await figuresPage(figuresPaths.distribution, policyCookie);
+  const figuresHtml = await page(figuresPaths.distribution, policyCookie);
   const figuresColdMs = performance.now() - t0;
-  for (const p of [figuresPaths.movement, figuresPaths.inspection]) await figuresPage(p, policyCookie);
-  await figuresPage(figuresPaths.leadQuarter, leadCookie);
-
-  const outer = new Hono();
-  const statics = new Map<string, Buffer>([
-    ['editor', editorHtml],
-    ['caseload', caseloadHtml],
-    ['dossier', dossierHtml],
-    ['evolution', evolutionHtml],
-    ['figures', figuresHtml],
-  ]);
-  outer.get('/__bench/static/:name', (c) => c.body(new Uint8Array(statics.get(c.req.param('name'))!), 200, { 'Content-Type': 'text/html; charset=utf-8' }));
-  outer.route('/', app);
-  const server = serve({ fetch: outer.fetch, port: 0, hostname: '127.0.0.1' });
-  await new Promise((r) => server.once('listening', r));
-  const port = (server.address() as AddressInfo).port;
-  const base = `http://127.0.0.1:${port}`;
-
-  const run = (opts: Partial<autocannon.Options>) => autocannon({ url: base, connections: CONNECTIONS, duration: DURATION_S, ...opts } as autocannon.Options);
-  const rows: Row[] = [];
-  const get = async (name: string, p: string, bytes: number, withCookie = true) => {
-    if (!wanted(name)) return;
-    const r = await run({ url: base + p, headers: withCookie ? { Cookie: cookie } : {} });
-    if (r.non2xx) throw new Error(`${name}: ${r.non2xx} non-2xx answers`);
-    rows.push({ name, r, bytes });
-  };
-
-  await get('static file, size of the editor', '/__bench/static/editor', editorHtml.length, false);
-  await get('balance editor page (4 members, draft)', editorPath, editorHtml.length);
-  // The same page for one user at a time: the latency a worker sees when the server is not saturated.
-  if (wanted('balance editor page, 1 connection')) {
-    const r = await autocannon({ url: base + editorPath, connections: 1, duration: DURATION_S, headers: { Cookie: cookie } } as autocannon.Options);
-    rows.push({ name: 'balance editor page, 1 connection', r, bytes: editorHtml.length });
-  }
-  await get('static file, size of the caseload', '/__bench/static/caseload', caseloadHtml.length, false);
-  await get(`caseload search "peeters" (${HOUSEHOLDS} households)`, '/households?q=peeters&status=all', caseloadHtml.length);
-  await get('dossier page', `/households/${four.id}`, dossierHtml.length);
-  await get('static file, size of the evolution page', '/__bench/static/evolution', evolutionHtml.length, false);
-  await get('evolution page (20 balances x 6 members, charts cached)', evolutionPath, evolutionHtml.length);
-  if (wanted('evolution page, 1 connection')) {
-    const r = await autocannon({ url: base + evolutionPath, connections: 1, duration: DURATION_S, headers: { Cookie: cookie } } as autocannon.Options);
-    rows.push({ name: 'evolution page, 1 connection', r, bytes: evolutionHtml.length });
-  }
-  await get('overview page (latest of 20 balances, 6 members, charts cached)', overviewPath, overviewHtml.length);
-  await get('comparison page (first vs latest balance)', comparisonPath, 0);
+  for (const p of [figuresPaths.movement, figuresPaths.inspection]) await page(p, policyCookie);
+  await page(figuresPaths.leadQuarter, leadCookie);
 
   // The API (issue 16): one client software reading one finalised balance, next to the page that
-  // shows the same balance to a worker. One connection each: the latency the client file software
-  // sees. The client's rate limit is set out of reach here (its check still runs every call).
+  // shows the same balance to a worker. The client's rate limit is set out of reach here (its check
+  // still runs every call).
   const finalBalance = await db
     .selectFrom('balance')
     .select('id')
@@ -250,109 +200,216 @@ async function main() {
   const balancePageHtml = await page(balancePagePath);
   const figuresApiPath = `/api/v1/figures?period=${year}&team=all&level=volwassene&moment=latest`;
   const figuresJson = Buffer.from(await (await app.request(figuresApiPath, { headers: { Authorization: bearer } })).text());
-  for (const [name, p, headers, bytes] of [
-    ['balance over the API (JSON, finalised, 4 members), 1 connection', balanceApiPath, { Authorization: bearer }, apiJson.length],
-    ['the same balance as a page (HTML), 1 connection', balancePagePath, { Cookie: cookie }, balancePageHtml.length],
-    ['figures over the API (JSON, organisation, year, adults), 1 connection', figuresApiPath, { Authorization: bearer }, figuresJson.length],
-  ] as const) {
-    if (!wanted(name)) continue;
-    const r = await autocannon({ url: base + p, connections: 1, duration: DURATION_S, headers } as autocannon.Options);
-    if (r.non2xx) throw new Error(`${name}: ${r.non2xx} non-2xx answers`);
-    rows.push({ name, r, bytes });
-  }
+
+  const outer = new Hono();
+  const statics = new Map<string, Buffer>([
+    ['editor', editorHtml],
+    ['caseload', caseloadHtml],
+    ['dossier', dossierHtml],
+    ['evolution', evolutionHtml],
+    ['figures', figuresHtml],
+  ]);
+  outer.get('/__bench/static/:name', (c) => c.body(new Uint8Array(statics.get(c.req.param('name'))!), 200, { 'Content-Type': 'text/html; charset=utf-8' }));
+  outer.route('/', app);
+  const server = serve({ fetch: outer.fetch, port: 0, hostname: '127.0.0.1' });
+  await new Promise((r) => server.once('listening', r));
+  const port = (server.address() as AddressInfo).port;
+  const base = `http://127.0.0.1:${port}`;
 
   // Score saves: every request really writes (a new value each time) through the htmx path, as the
   // editor page that issued this token (the server only trusts tokens it issued to this session).
   const editorToken = /name="editor" value="([^"]*)"/.exec(editorHtml.toString('utf8'))![1]!;
   let n = 0;
-  const saves = !wanted('score save')
-    ? null
-    : await run({
-        url: `${base}${editorPath}/scores`,
-        method: 'POST',
-        headers: {
-          Cookie: cookie,
-          Origin: config.publicOrigin,
-          'Content-Type': 'application/x-www-form-urlencoded',
-          'HX-Request': 'true',
-          'HX-Request-Type': 'partial',
-        },
-        requests: [
-          {
-            setupRequest: (req: any) => {
-              n++;
-              const body = new URLSearchParams({
-                editor: editorToken,
-                theme: 'h:huishouden-wonen',
-                [`v.${firstCell}`]: '0',
-                [`o.${firstCell}`]: fingerprint(EMPTY_CELL),
-                [`s.${firstCell}`]: String(1 + (n % 5)),
-                [`r.${firstCell}`]: `Opmerking ${n}`,
-                [`c.${firstCell}`]: '',
-              });
-              return { ...req, body: body.toString() };
-            },
+  const saves = (connections: number) =>
+    autocannon({
+      url: `${base}${editorPath}/scores`,
+      connections,
+      duration: DURATION_S,
+      method: 'POST',
+      headers: {
+        Cookie: cookie,
+        Origin: config.publicOrigin,
+        'Content-Type': 'application/x-www-form-urlencoded',
+        'HX-Request': 'true',
+        'HX-Request-Type': 'partial',
+      },
+      requests: [
+        {
+          setupRequest: (req: any) => {
+            n++;
+            const body = new URLSearchParams({
+              editor: editorToken,
+              theme: 'h:huishouden-wonen',
+              [`v.${firstCell}`]: '0',
+              [`o.${firstCell}`]: fingerprint(EMPTY_CELL),
+              [`s.${firstCell}`]: String(1 + (n % 5)),
+              [`r.${firstCell}`]: `Opmerking ${n}`,
+              [`c.${firstCell}`]: '',
+            });
+            return { ...req, body: body.toString() };
           },
-        ],
-      } as Partial<autocannon.Options>);
-  if (saves?.non2xx) throw new Error(`score saves: ${saves.non2xx} non-2xx answers`);
-  if (saves) rows.push({ name: 'score save (htmx POST, synchronous=FULL)', r: saves, bytes: 0 });
+        },
+      ],
+    } as autocannon.Options);
 
-  // Figures for one user at a time (the speed goal of issue 15: p99 <= 150 ms), next to a static
-  // file of the same size.
-  const one = async (name: string, p: string, c: string | null, bytes: number) => {
-    if (!wanted(name)) return;
-    const r = await autocannon({ url: base + p, connections: 1, duration: DURATION_S, headers: c ? { Cookie: c } : {} } as autocannon.Options);
-    if (r.non2xx) throw new Error(`${name}: ${r.non2xx} non-2xx answers`);
-    rows.push({ name, r, bytes });
+  const get = (name: string, p: string, bytes: number, c: string | null, connections = CONNECTIONS): RowSpec => ({
+    name,
+    bytes,
+    measure: () => autocannon({ url: base + p, connections, duration: DURATION_S, headers: c ? { Cookie: c } : {} } as autocannon.Options),
+  });
+  const api = (name: string, p: string, bytes: number): RowSpec => ({
+    name,
+    bytes,
+    measure: () => autocannon({ url: base + p, connections: 1, duration: DURATION_S, headers: { Authorization: bearer } } as autocannon.Options),
+  });
+  const rows: RowSpec[] = [
+    get('static file, size of the editor', '/__bench/static/editor', editorHtml.length, null),
+    get('balance editor page (4 members, draft)', editorPath, editorHtml.length, cookie),
+    // The same page for one user at a time: the latency a worker sees when the server is not saturated.
+    get('balance editor page, 1 connection', editorPath, editorHtml.length, cookie, 1),
+    get('static file, size of the caseload', '/__bench/static/caseload', caseloadHtml.length, null),
+    get(`caseload search "peeters" (${HOUSEHOLDS} households)`, '/households?q=peeters&status=all', caseloadHtml.length, cookie),
+    get('caseload search "peeters", 1 connection', '/households?q=peeters&status=all', caseloadHtml.length, cookie, 1),
+    get('dossier page', `/households/${four.id}`, dossierHtml.length, cookie),
+    get('static file, size of the evolution page', '/__bench/static/evolution', evolutionHtml.length, null),
+    get('evolution page (20 balances x 6 members, charts cached)', evolutionPath, evolutionHtml.length, cookie),
+    get('evolution page, 1 connection', evolutionPath, evolutionHtml.length, cookie, 1),
+    get('overview page (latest of 20 balances, 6 members, charts cached)', overviewPath, overviewHtml.length, cookie),
+    get('comparison page (first vs latest balance)', comparisonPath, 0, cookie),
+    // One connection each: the latency the client file software sees.
+    api('balance over the API (JSON, finalised, 4 members), 1 connection', balanceApiPath, apiJson.length),
+    get('the same balance as a page (HTML), 1 connection', balancePagePath, balancePageHtml.length, cookie, 1),
+    api('figures over the API (JSON, organisation, year, adults), 1 connection', figuresApiPath, figuresJson.length),
+    { name: 'score save (htmx POST, every commit flushed to disk)', bytes: 0, measure: () => saves(CONNECTIONS) },
+    { name: 'score save, 1 connection', bytes: 0, measure: () => saves(1) },
+    // Figures for one user at a time (the speed goal of issue 15: p99 <= 150 ms), next to a static
+    // file of the same size.
+    get('static file, size of the figures page, 1 connection', '/__bench/static/figures', figuresHtml.length, null, 1),
+    get('figures: distribution, organisation, year, adults (beleid), 1 connection', figuresPaths.distribution, figuresHtml.length, policyCookie, 1),
+    get('figures: movement, organisation, year (beleid), 1 connection', figuresPaths.movement, 0, policyCookie, 1),
+    get('figures: inspection, organisation, year (beleid), 1 connection', figuresPaths.inspection, 0, policyCookie, 1),
+    get('figures: distribution, one team, a quarter (lead), 1 connection', figuresPaths.leadQuarter, 0, leadCookie, 1),
+  ];
+
+  return {
+    dialect,
+    dataLine: `${DIALECT_LABEL[dialect]}: ${counts.households} households, ${counts.members} members, ${counts.balances} balances, ${counts.scores} scores; database ${(dbBytes / 1e6).toFixed(0)} MB; generated in ${genSeconds.toFixed(1)} s`,
+    figuresColdMs,
+    rows,
+    async afterRows() {
+      // After a correction of a finalised balance: the next request reads that balance again and counts anew.
+      const someFinal = await db.selectFrom('balance').select('id').where('status', '=', 'final').orderBy('id').limit(1).executeTakeFirstOrThrow();
+      const adminScope = scopeOfUser((await loadCurrentUser(db, org.adminId))!);
+      await db
+        .transaction()
+        .execute((trx) =>
+          amendCell(trx, adminScope, someFinal.id, 'h', 'verblijfplaats', { state: 'scored', score: 5, clientScore: null, remark: '' }, 'bench', Date.now()),
+        );
+      const t1 = performance.now();
+      await page(figuresPaths.distribution, policyCookie);
+      const figuresAfterAmendMs = performance.now() - t1;
+      const saved = await db
+        .selectFrom('balance_score')
+        .select('revision')
+        .where('balance_id', '=', balanceId)
+        .where('subject', '=', 'h')
+        .where('domain_key', '=', 'verblijfplaats')
+        .executeTakeFirst();
+      return { figuresAfterAmendMs, savedRevision: saved?.revision };
+    },
+    extras: () => benchRenders(db, user, history, () => page(evolutionPath)),
+    async close() {
+      server.close();
+      await database.close();
+      await database.remove();
+    },
   };
-  await one('static file, size of the figures page, 1 connection', '/__bench/static/figures', null, figuresHtml.length);
-  await one('figures: distribution, organisation, year, adults (beleid), 1 connection', figuresPaths.distribution, policyCookie, figuresHtml.length);
-  await one('figures: movement, organisation, year (beleid), 1 connection', figuresPaths.movement, policyCookie, 0);
-  await one('figures: inspection, organisation, year (beleid), 1 connection', figuresPaths.inspection, policyCookie, 0);
-  await one('figures: distribution, one team, a quarter (lead), 1 connection', figuresPaths.leadQuarter, leadCookie, 0);
-  // After a correction of a finalised balance: the next request reads that balance again and counts anew.
-  const someFinal = await db.selectFrom('balance').select('id').where('status', '=', 'final').orderBy('id').limit(1).executeTakeFirstOrThrow();
-  const adminScope = scopeOfUser((await loadCurrentUser(db, org.adminId))!);
-  await db
-    .transaction()
-    .execute((trx) =>
-      amendCell(trx, adminScope, someFinal.id, 'h', 'verblijfplaats', { state: 'scored', score: 5, clientScore: null, remark: '' }, 'bench', Date.now()),
+}
+
+type Measured = { name: string; r: autocannon.Result; bytes: number };
+
+/**
+ * The HTTP rows (`-- --pages`): on SQLite, or with `--postgres` on SQLite and PostgreSQL with the
+ * same generated data, row by row in turn (each row on SQLite, then the same row on PostgreSQL, so
+ * that both meet the machine in the same state), then side by side with their ratios.
+ */
+async function benchPages(dialects: BenchDialect[]) {
+  const benches: PagesBench[] = [];
+  try {
+    for (const dialect of dialects) benches.push(await preparePages(dialect));
+    const measured = new Map<BenchDialect, Measured[]>(dialects.map((d) => [d, []]));
+    for (const [i, { name }] of benches[0]!.rows.entries()) {
+      if (!wanted(name)) continue;
+      for (const b of benches) {
+        const { bytes, measure } = b.rows[i]!;
+        const r = await measure();
+        if (r.non2xx) throw new Error(`${DIALECT_LABEL[b.dialect]}, ${name}: ${r.non2xx} non-2xx answers`);
+        if (!r.requests.total) console.warn(`${DIALECT_LABEL[b.dialect]}, ${name}: no request finished within ${DURATION_S} s (raise BENCH_SECONDS)`);
+        measured.get(b.dialect)!.push({ name, r, bytes });
+      }
+    }
+
+    console.log(
+      `Sociale Balans bench — node ${process.version}, ${os.cpus().length} CPU (${os.cpus()[0]?.model ?? '?'}), autocannon ${DURATION_S}s x ${CONNECTIONS} connections per row (or 1 where the row says so)`,
     );
-  t0 = performance.now();
-  await figuresPage(figuresPaths.distribution, policyCookie);
-  const figuresAfterAmendMs = performance.now() - t0;
-  const saved = await db
-    .selectFrom('balance_score')
-    .select('revision')
-    .where('balance_id', '=', balanceId)
-    .where('subject', '=', 'h')
-    .where('domain_key', '=', 'verblijfplaats')
-    .executeTakeFirst();
+    if (dialects.includes('postgres'))
+      console.log(`PostgreSQL: ${await postgresSettings()}; the app connects over TCP on 127.0.0.1 as a role without DDL rights`);
+    for (const b of benches) console.log(`Data, ${b.dataLine}`);
+    for (const b of benches) {
+      const rows = measured.get(b.dialect)!;
+      const after = await b.afterRows();
+      console.log(`\n${DIALECT_LABEL[b.dialect]}\n`);
+      console.log('| what | HTML bytes | req/s | p50 ms | p99 ms | errors |');
+      console.log('| --- | --- | --- | --- | --- | --- |');
+      for (const { name, r, bytes } of rows)
+        console.log(`| ${name} | ${bytes || '-'} | ${r.requests.average.toFixed(0)} | ${r.latency.p50} | ${r.latency.p99} | ${r.errors + r.non2xx} |`);
+      const reqs = (prefix: string) => rows.find((r) => r.name.startsWith(prefix))?.r.requests.average;
+      const ratio = (a: string, b: string) => {
+        const [x, y] = [reqs(a), reqs(b)];
+        return x && y ? (x / y).toFixed(3) : '-';
+      };
+      console.log(
+        `\nratio editor/static req/s: ${ratio('balance editor page (', 'static file, size of the editor')}; caseload/static: ${ratio('caseload search "peeters" (', 'static file, size of the caseload')}; evolution/static: ${ratio('evolution page (', 'static file, size of the evolution')}`,
+      );
+      console.log(`score saves written: revision of the cell after the run = ${after.savedRevision ?? '- (no saves measured)'}`);
+      console.log(
+        `figures: first request of the process (reads every score once) ${b.figuresColdMs.toFixed(0)} ms; first request after an amendment (re-reads one balance, counts and suppresses anew) ${after.figuresAfterAmendMs.toFixed(0)} ms`,
+      );
+    }
+    if (benches.length === 2) printSideBySide(measured.get('sqlite')!, measured.get('postgres')!);
+    else await benches[0]!.extras();
+  } finally {
+    for (const b of benches) await b.close();
+  }
+}
 
+/** Each row on SQLite and on PostgreSQL, with the ratio PostgreSQL ÷ SQLite of each figure. */
+function printSideBySide(sqlite: Measured[], postgres: Measured[]) {
+  // A figure of 0 is a row in which no request finished (rows too short for a slow page): no ratio.
+  const ratio = (pg: number, lite: number) => (lite > 0 && pg > 0 ? (pg / lite).toFixed(2) : '-');
+  console.log('\nSQLite and PostgreSQL side by side (ratio = PostgreSQL ÷ SQLite)\n');
+  console.log('| what | req/s SQLite | req/s PostgreSQL | ratio | p50 ms SQLite | p50 ms PostgreSQL | ratio | p99 ms SQLite | p99 ms PostgreSQL | ratio |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+  for (const [i, a] of sqlite.entries()) {
+    const b = postgres[i]!;
+    const [x, y] = [a.r, b.r];
+    console.log(
+      `| ${a.name} | ${x.requests.average.toFixed(0)} | ${y.requests.average.toFixed(0)} | ${ratio(y.requests.average, x.requests.average)} | ${x.latency.p50} | ${y.latency.p50} | ${ratio(y.latency.p50, x.latency.p50)} | ${x.latency.p99} | ${y.latency.p99} | ${ratio(y.latency.p99, x.latency.p99)} |`,
+    );
+  }
   console.log(
-    `Sociale Balans bench — node ${process.version}, ${os.cpus().length} CPU (${os.cpus()[0]?.model ?? '?'}), autocannon ${DURATION_S}s x ${CONNECTIONS} connections per row`,
+    '\nRead: a latency ratio above 1, or a req/s ratio below 1, is PostgreSQL being slower. Issue 17 asks the 1-connection page rows to stay at or below 1.5 (p50 and p99). Latencies are whole milliseconds: for a row of a few ms, the req/s ratio of a 1-connection row (1 ÷ mean latency) is the finer figure.',
   );
-  console.log(
-    `Data: ${counts.households} households, ${counts.members} members, ${counts.balances} balances, ${counts.scores} scores; database ${(dbBytes / 1e6).toFixed(0)} MB; generated in ${genSeconds.toFixed(1)} s\n`,
-  );
-  console.log('| what | HTML bytes | req/s | p50 ms | p99 ms | errors |');
-  console.log('| --- | --- | --- | --- | --- | --- |');
-  for (const { name, r, bytes } of rows)
-    console.log(`| ${name} | ${bytes || '-'} | ${r.requests.average.toFixed(0)} | ${r.latency.p50} | ${r.latency.p99} | ${r.errors + r.non2xx} |`);
-  const reqs = (prefix: string) => rows.find((r) => r.name.startsWith(prefix))?.r.requests.average;
-  const ratio = (a: string, b: string) => {
-    const [x, y] = [reqs(a), reqs(b)];
-    return x && y ? (x / y).toFixed(3) : '-';
-  };
-  console.log(
-    `\nratio editor/static req/s: ${ratio('balance editor page (', 'static file, size of the editor')}; caseload/static: ${ratio('caseload search', 'static file, size of the caseload')}; evolution/static: ${ratio('evolution page (', 'static file, size of the evolution')}`,
-  );
-  console.log(`score saves written: revision of the cell after the run = ${saved?.revision ?? '- (no saves measured)'}`);
-  console.log(
-    `figures: first request of the process (reads every score once) ${figuresColdMs.toFixed(0)} ms; first request after an amendment (re-reads one balance, counts and suppresses anew) ${figuresAfterAmendMs.toFixed(0)} ms`,
-  );
+}
 
+/** Sign-in cost, chart renders (cold and cached) and the evolution page with its chart cache emptied. */
+async function benchRenders(
+  db: Kysely<Database>,
+  user: NonNullable<Awaited<ReturnType<typeof loadCurrentUser>>>,
+  history: Awaited<ReturnType<typeof generateHistoryHousehold>>,
+  evolutionPage: () => Promise<Buffer>,
+) {
+  let t0: number;
   const times = { hash: [] as number[], verify: [] as number[] };
   const stored = await hashPassword('een redelijk lang wachtwoord');
   for (let i = 0; i < 20; i++) {
@@ -414,28 +471,33 @@ async function main() {
   for (let i = 0; i < 30; i++) {
     chartCache.clear();
     t0 = performance.now();
-    await page(evolutionPath);
+    await evolutionPage();
     coldPage.push(performance.now() - t0);
   }
   console.log(`\nevolution page with the chart cache emptied before each request (30 sequential): p50 ${pct(coldPage, 50)} ms, p95 ${pct(coldPage, 95)} ms`);
-
-  server.close();
-  await db.destroy();
-  if (sqlite.open) sqlite.close();
-  fs.rmSync(dir, { recursive: true, force: true });
 }
 
 // PDF generation (issue 7, bench/pdf.ts): after the HTTP rows, or alone with `npm run bench -- --pdf`.
 // Load, cold start and bytes on the wire (issue 11, bench/load.ts): last, or alone with `-- --load`.
 // The balance editor's step weight and render CPU (issue 13, bench/editor.ts): or alone with `-- --editor`.
 // The HTTP rows (pages, the API, score saves, sign-in cost, charts) alone: `-- --pages`.
-if (process.argv.includes('--pdf')) await benchPdf();
-else if (process.argv.includes('--load')) await benchLoad();
-else if (process.argv.includes('--editor')) await benchEditor();
-else if (process.argv.includes('--pages')) await main();
-else {
-  await main();
-  await benchEditor();
-  await benchPdf();
-  await benchLoad();
+// SQLite and PostgreSQL side by side (issue 17): `-- --postgres` runs the HTTP rows and the load on
+// both (the parts that touch the database); with `--pages` or `--load` only that part.
+const dialects: BenchDialect[] = process.argv.includes('--postgres') ? ['sqlite', 'postgres'] : ['sqlite'];
+try {
+  if (process.argv.includes('--pdf')) await benchPdf();
+  else if (process.argv.includes('--load')) await benchLoad(dialects);
+  else if (process.argv.includes('--editor')) await benchEditor();
+  else if (process.argv.includes('--pages')) await benchPages(dialects);
+  else if (process.argv.includes('--postgres')) {
+    await benchPages(dialects);
+    await benchLoad(dialects);
+  } else {
+    await benchPages(dialects);
+    await benchEditor();
+    await benchPdf();
+    await benchLoad(dialects);
+  }
+} finally {
+  await stopBenchCluster();
 }

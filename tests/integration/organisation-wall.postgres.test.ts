@@ -6,7 +6,7 @@ import { acrossOrganisations, inOrganisation } from '../../src/db/organisation-s
 import type { Database } from '../../src/db/schema.js';
 import * as fx from '../support/fixtures.js';
 import { makeTestApp, type TestApp } from '../support/app.js';
-import { binDir } from '../support/postgres-cluster.js';
+import { binDir } from '../../scripts/postgres-cluster.js';
 
 // The second wall between organisations on PostgreSQL (migrations/20261208T1000_organisation_wall.ts,
 // docs/decisions/036-organisation-wall.md): row-level security keyed on the organisation, told to

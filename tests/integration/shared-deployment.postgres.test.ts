@@ -9,7 +9,7 @@ import { basic } from '../support/api.js';
 import { sessionCookieFrom } from '../support/app.js';
 import * as fx from '../support/fixtures.js';
 import { startNginx, type Nginx } from '../support/nginx.js';
-import { binDir } from '../support/postgres-cluster.js';
+import { binDir } from '../../scripts/postgres-cluster.js';
 import { freePort, startServer, untilUp } from '../support/server-process.js';
 
 // compose.yaml's topology without containers (README, "Shared deployment"): on the test cluster,

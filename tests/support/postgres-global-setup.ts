@@ -1,7 +1,7 @@
 import type { TestProject } from 'vitest/node';
 import { grantAppRole, openPostgres } from '../../src/db/postgres.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
-import { startCluster } from './postgres-cluster.js';
+import { startCluster } from '../../scripts/postgres-cluster.js';
 
 // vitest's `postgres` project: one throwaway cluster for the whole run, and one migrated template
 // database that every test app clones (CREATE DATABASE … TEMPLATE, tests/support/app.ts), which

@@ -1,7 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { sql } from 'kysely';
 import { startIdp } from '../../support/oidc.js';
-import { startCluster } from '../../support/postgres-cluster.js';
+import { startCluster } from '../../../scripts/postgres-cluster.js';
 import { openPostgres } from '../../../src/db/postgres.js';
 import fs from 'node:fs';
 import os from 'node:os';

@@ -5,17 +5,31 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 
-// A throwaway PostgreSQL cluster for the test runs (vitest's postgres project, the e2e journey on
-// PostgreSQL): initdb in a temporary folder, its own port on 127.0.0.1, no system service, fsync
-// off (a test database that a power cut loses is simply made again). Needs Debian's
+// A throwaway PostgreSQL cluster: initdb in a temporary folder, its own port on 127.0.0.1, no
+// system service. Used by the test runs (vitest's postgres project, the e2e journey on PostgreSQL)
+// with fsync off: a test database that a power cut loses is simply made again. The benchmarks
+// (`npm run bench -- --postgres`) ask for a durable one: fsync, synchronous_commit and
+// full_page_writes left at PostgreSQL's defaults (on), so a commit waits for its WAL flush as a
+// production server's does, and as the SQLite file's does with synchronous=FULL. Needs Debian's
 // `postgresql` package (.ci/run installs it); PG_BIN points elsewhere if needed.
 
 export interface Cluster {
-  /** Superuser URL of the cluster's `postgres` database. */
+  /** Superuser URL of the cluster's `postgres` database (through the Unix socket). */
   adminUrl: string;
-  /** A URL for database `name` on this cluster. */
-  urlFor(name: string): string;
+  /**
+   * A URL for database `name` on this cluster: through the Unix socket in the cluster's folder
+   * (the default: a round trip costs less, and the tests make many small ones), or over TCP on
+   * 127.0.0.1, as app processes reach a database server over the network.
+   */
+  urlFor(name: string, via?: 'socket' | 'tcp'): string;
+  /** The process started for the cluster (as root `runuser`, whose child is the postmaster): its CPU with its children's is the cluster's. */
+  pid: number;
   stop(): Promise<void>;
+}
+
+export interface ClusterOptions {
+  /** Commits survive a power cut (fsync on): for measurements. Off by default, for tests. */
+  durable?: boolean;
 }
 
 /** The folder of Debian's PostgreSQL programs (initdb, postgres, psql), newest version first. */
@@ -44,7 +58,7 @@ function asClusterUser(command: string, args: string[]): [string, string[]] {
   return process.getuid?.() === 0 ? ['runuser', ['-u', 'postgres', '--', command, ...args]] : [command, args];
 }
 
-export async function startCluster(): Promise<Cluster> {
+export async function startCluster(options: ClusterOptions = {}): Promise<Cluster> {
   const bin = binDir();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-pg-'));
   const data = path.join(dir, 'data');
@@ -71,12 +85,7 @@ export async function startCluster(): Promise<Cluster> {
     dir,
     '-c',
     'listen_addresses=127.0.0.1',
-    '-c',
-    'fsync=off',
-    '-c',
-    'synchronous_commit=off',
-    '-c',
-    'full_page_writes=off',
+    ...(options.durable ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']),
     '-c',
     'max_connections=300',
     '-c',
@@ -87,9 +96,8 @@ export async function startCluster(): Promise<Cluster> {
   child.stderr?.on('data', (d: Buffer) => {
     if (log.length < 20_000) log += d.toString();
   });
-  // Through the Unix socket in the cluster's folder: a round trip costs less than over TCP, and
-  // the tests make many small ones.
-  const urlFor = (name: string) => `postgres://postgres@localhost:${port}/${name}?host=${encodeURIComponent(dir)}`;
+  const urlFor = (name: string, via: 'socket' | 'tcp' = 'socket') =>
+    via === 'tcp' ? `postgres://postgres@127.0.0.1:${port}/${name}` : `postgres://postgres@localhost:${port}/${name}?host=${encodeURIComponent(dir)}`;
   const adminUrl = urlFor('postgres');
   const deadline = Date.now() + 30_000;
   for (;;) {
@@ -107,6 +115,7 @@ export async function startCluster(): Promise<Cluster> {
   return {
     adminUrl,
     urlFor,
+    pid: child.pid!,
     async stop() {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r));
