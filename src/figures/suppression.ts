@@ -312,16 +312,32 @@ export function suppress(input: SuppressionInput): CellStatus[] {
   // The companion to hide: the smallest shown count of one of the cell's relations, totals last
   // among equals. Zeros only when nothing else is left: a hidden zero beside a relation whose
   // total is 0 teaches nothing, and it spreads (every team's zero, then the organisation's).
+  // When all of the cell's own relations are hidden already, the reader worked it out further
+  // away (first at i minus an unpublished U_i, say): the search goes on through the hidden and
+  // unpublished cells of those relations, nearest first, until it reaches shown counts.
   const cheapest = (cell: number): number | undefined => {
-    let best: { id: number; key: [number, number, number, number] } | undefined;
-    for (const { r } of member.get(cell) ?? []) {
-      for (const [id, asTotal] of [[r.total, 1], ...r.parts.map((p) => [p, 0])] as [number, number][]) {
-        if (id === cell || status[id] !== 'shown' || input.known?.has(id)) continue;
-        const key: [number, number, number, number] = [values[id] === 0 ? 1 : 0, values[id]!, asTotal, id];
-        if (!best || lessThan(key, best.key)) best = { id, key };
-      }
+    const seen = new Set<number>([cell]);
+    let frontier = [cell];
+    for (let depth = 0; depth < 8 && frontier.length; depth++) {
+      let best: { id: number; key: [number, number, number, number] } | undefined;
+      const next: number[] = [];
+      for (const c of frontier)
+        for (const { r } of member.get(c) ?? []) {
+          for (const [id, asTotal] of [[r.total, 1], ...r.parts.map((p) => [p, 0])] as [number, number][]) {
+            if (seen.has(id) || input.known?.has(id)) continue;
+            if (status[id] !== 'shown') {
+              seen.add(id);
+              next.push(id);
+              continue;
+            }
+            const key: [number, number, number, number] = [values[id] === 0 ? 1 : 0, values[id]!, asTotal, id];
+            if (!best || lessThan(key, best.key)) best = { id, key };
+          }
+        }
+      if (best) return best.id;
+      frontier = next;
     }
-    return best?.id;
+    return undefined;
   };
   for (let round = 0; round < values.length + 1; round++) {
     let hidOne = false;
