@@ -430,7 +430,7 @@ export function balanceFamily(data: FiguresData, shape: FamilyShape, key: Family
   const teamIndex = new Map(shape.teams.map((t, i) => [t, i]));
   const W = DIST_TOTAL + 1;
   const perTeam = <T>(make: () => T) => shape.teams.map(make);
-  // counts[moment][team][period][domain][w], link[team][period][domain][LK_*], move[team][domain][w].
+  // counts[moment][team][period][domain][w]; linkYear[team][domain][LY_*], linkQuarter[team][quarter][domain][LQ_*]; move[team][domain][w].
   const counts = {
     first: perTeam(() => periods.map(() => domains.map(() => new Array<number>(W).fill(0)))),
     latest: perTeam(() => periods.map(() => domains.map(() => new Array<number>(W).fill(0)))),
