@@ -110,6 +110,34 @@ function layoutOf(shape: FamilyShape, P: number, B: number, W: number): Layout {
   return { S, P, B, W, id: (s, p, b, w) => ((s * P + p) * B + b) * W + w };
 }
 
+function groupIndexes(shape: FamilyShape): number[][] {
+  return shape.groups.map((g) => g.map((team) => shape.teams.indexOf(team)).filter((i) => i >= 0));
+}
+
+/** Every selection's vectors: the teams' as given, the organisation and each group as the sums of their teams. */
+function selectionValues(shape: FamilyShape, L: Layout, teamValues: (t: number, p: number, b: number) => readonly number[]): number[] {
+  const values = new Array<number>(L.S * L.P * L.B * L.W).fill(0);
+  const nTeams = shape.teams.length;
+  for (let t = 0; t < nTeams; t++)
+    for (let p = 0; p < L.P; p++)
+      for (let b = 0; b < L.B; b++) {
+        const v = teamValues(t, p, b);
+        for (let w = 0; w < L.W; w++) values[L.id(t, p, b, w)] = v[w] ?? 0;
+      }
+  const groupIdx = groupIndexes(shape);
+  for (let p = 0; p < L.P; p++)
+    for (let b = 0; b < L.B; b++)
+      for (let w = 0; w < L.W; w++) {
+        let all = 0;
+        for (let t = 0; t < nTeams; t++) all += values[L.id(t, p, b, w)]!;
+        values[L.id(nTeams, p, b, w)] = all;
+        groupIdx.forEach((g, gi) => {
+          values[L.id(nTeams + 1 + gi, p, b, w)] = g.reduce((n, t) => n + values[L.id(t, p, b, w)]!, 0);
+        });
+      }
+  return values;
+}
+
 /**
  * Builds the suppression problem of a family: per team, period and block (a domain) a vector of W
  * counts with its own sums (`intra`); the organisation and each group as the sum of their teams;
@@ -131,25 +159,9 @@ function familyProblem(
   },
 ) {
   const L = layoutOf(shape, dims.P, dims.B, dims.W);
-  const values = new Array<number>(L.S * L.P * L.B * L.W).fill(0);
+  const values = selectionValues(shape, L, teamValues);
   const nTeams = shape.teams.length;
-  for (let t = 0; t < nTeams; t++)
-    for (let p = 0; p < L.P; p++)
-      for (let b = 0; b < L.B; b++) {
-        const v = teamValues(t, p, b);
-        for (let w = 0; w < L.W; w++) values[L.id(t, p, b, w)] = v[w] ?? 0;
-      }
-  const groupIdx = shape.groups.map((g) => g.map((team) => shape.teams.indexOf(team)).filter((i) => i >= 0));
-  for (let p = 0; p < L.P; p++)
-    for (let b = 0; b < L.B; b++)
-      for (let w = 0; w < L.W; w++) {
-        let all = 0;
-        for (let t = 0; t < nTeams; t++) all += values[L.id(t, p, b, w)]!;
-        values[L.id(nTeams, p, b, w)] = all;
-        groupIdx.forEach((g, gi) => {
-          values[L.id(nTeams + 1 + gi, p, b, w)] = g.reduce((n, t) => n + values[L.id(t, p, b, w)]!, 0);
-        });
-      }
+  const groupIdx = groupIndexes(shape);
   const relations: Relation[] = [];
   const nests: Nest[] = [];
   const withheld = new Map<number, number>();
@@ -216,9 +228,22 @@ export interface Thresholds {
   export: number;
 }
 
+type FamilyProblem = ReturnType<typeof familyProblem>;
+
+/** One suppression problem: the cells of one family, or of several families tied together by relations. */
+interface Problem {
+  values: number[];
+  relations: Relation[];
+  nests: Nest[];
+  withheld: Map<number, number>;
+  unpublished?: ReadonlySet<number>;
+  known?: ReadonlySet<number>;
+}
+
 /** Suppresses a family for the screen and, starting from that, for exports. */
-function solve(problem: ReturnType<typeof familyProblem>, thresholds: Thresholds) {
-  const base = { values: problem.values, relations: problem.relations, nests: problem.nests, withheld: problem.withheld };
+function solve(problem: Problem, thresholds: Thresholds) {
+  const { values, relations, nests, withheld, unpublished, known } = problem;
+  const base = { values, relations, nests, withheld, unpublished, known };
   const screen = suppress({ ...base, threshold: thresholds.screen });
   const hidden = new Set<number>();
   screen.forEach((s, i) => {
@@ -237,24 +262,34 @@ function countOf(value: number, status: CellStatus, threshold: number, withheldM
 }
 
 /**
- * Suppresses a family (screen, then export) and reads every table out: `build` turns one block's
- * cells into a row, per selection, period and block.
+ * Reads every table of a family out of a solved problem (the family's cells from `offset` on):
+ * `build` turns one block's cells into a row, per selection, period and block.
  */
-function solvedTables<T>(problem: ReturnType<typeof familyProblem>, thresholds: Thresholds, build: (cell: (w: number) => Count, b: number) => T) {
-  const { screen, exported } = solve(problem, thresholds);
-  const { L, values } = problem;
+function readTables<T>(
+  family: FamilyProblem,
+  offset: number,
+  solved: ReturnType<typeof solve>,
+  thresholds: Thresholds,
+  build: (cell: (w: number) => Count, b: number) => T,
+) {
+  const { L, values } = family;
   const read = (statuses: CellStatus[], threshold: number): T[][][] =>
     [...Array(L.S).keys()].map((s) =>
       [...Array(L.P).keys()].map((p) =>
         [...Array(L.B).keys()].map((b) =>
           build((w) => {
             const id = L.id(s, p, b, w);
-            return countOf(values[id]!, statuses[id]!, threshold, problem.withheld.get(id));
+            return countOf(values[id]!, statuses[offset + id]!, threshold, family.withheld.get(id));
           }, b),
         ),
       ),
     );
-  return { screen: read(screen, thresholds.screen), exported: read(exported, thresholds.export) };
+  return { screen: read(solved.screen, thresholds.screen), exported: read(solved.exported, thresholds.export) };
+}
+
+/** Suppresses a family on its own (screen, then export) and reads every table out. */
+function solvedTables<T>(problem: FamilyProblem, thresholds: Thresholds, build: (cell: (w: number) => Count, b: number) => T) {
+  return readTables(problem, 0, solve(problem, thresholds), thresholds, build);
 }
 
 /** Tables of one block (no domains): per selection and period, the block itself. */
@@ -317,57 +352,7 @@ export interface DistributionRow {
 export interface FamilyKey {
   year: number;
   level: Level;
-  moment: Moment;
 }
-
-export interface DistributionFamily {
-  domains: FiguresDomain[];
-  /** [selection][period 0..4 (Q1..Q4, year)] rows, per threshold. */
-  rows: { screen: DistributionRow[][][]; exported: DistributionRow[][][] };
-}
-
-export function distributionFamily(data: FiguresData, shape: FamilyShape, key: FamilyKey, thresholds: Thresholds): DistributionFamily {
-  const periods = periodsOfYear(key.year);
-  const domains = data.domains.filter((d) => d.level === key.level && d.asked);
-  const teamIndex = new Map(shape.teams.map((t, i) => [t, i]));
-  const W = DIST_TOTAL + 1;
-  // counts[team][period][domain][w], and people[team][period].
-  const counts = shape.teams.map(() => periods.map(() => domains.map(() => new Array<number>(W).fill(0))));
-  const nested = shape.teams.map(() => periods.map(() => true));
-  for (const s of data.subjects) {
-    const team = teamIndex.get(data.teamOf.get(s.householdId) ?? -1);
-    if (team === undefined) continue;
-    const inYear = pick(s, periods[4]!, key.moment);
-    periods.forEach((p, pi) => {
-      const b = pick(s, p, key.moment);
-      if (!b || b.level !== key.level) return;
-      if (b !== inYear) nested[team]![pi] = false;
-      domains.forEach((d, di) => {
-        const code = b.codes[d.index] ?? 0;
-        if (!code) return;
-        const row = counts[team]![pi]![di]!;
-        row[code - 1]!++;
-        row[DIST_TOTAL]!++;
-      });
-    });
-  }
-  const intra: Relation[] = [{ total: DIST_TOTAL, parts: [0, 1, 2, 3, 4, 5, 6] }];
-  const problem = familyProblem(shape, { P: periods.length, B: domains.length, W }, (t, p, b) => counts[t]![p]![b]!, intra, {
-    yearIndex: 4,
-    minPeople: { at: DIST_TOTAL, min: MIN_PEOPLE },
-    equalAcrossBlocks: DIST_TOTAL,
-    nestsInYear: (t, p) => nested[t]![p]!,
-  });
-  const rows = solvedTables(problem, thresholds, (cell, b) => ({
-    domain: domains[b]!,
-    counts: named(DIST_COLUMNS, cell),
-    total: cell(DIST_TOTAL),
-    withheld: cell(DIST_TOTAL).status === 'withheld',
-  }));
-  return { domains, rows };
-}
-
-// ---------------------------------------------------------------- movement (years only)
 
 export interface MovementMatrix {
   domain: FiguresDomain;
@@ -385,48 +370,223 @@ const MV_IMPROVED = 26;
 const MV_STAYED = 27;
 const MV_WORSENED = 28;
 
-/**
- * From the first to the latest finalised balance in a calendar year, per domain, how many moved
- * from each score to each score (people with two balances that year at this level, scored both times).
- * Years only: two balances within one quarter are rare, and a quarter's matrix would nearly always
- * be withheld (decision 025).
- */
-export function movementFamily(data: FiguresData, shape: FamilyShape, key: Omit<FamilyKey, 'moment'>, thresholds: Thresholds) {
-  const year: Period = { kind: 'year', year: key.year };
+// ---------------------------------------------------------------- first, latest and movement: one family
+//
+// The first-balance and the latest-balance distributions of a period and the movement from the
+// first to the latest balance of a year count the same people, so they are one suppression
+// problem (decision 025). The reader is taken to know who had one balance and who two, and at
+// which level (the structure), but no answer. Per selection, domain and year, everybody counted
+// in them is one of:
+//  - U_i: first and latest are the same balance (one balance in the year), answered i (1..5 a
+//    score, 6 n.v.t., 7 niet besproken): counted once in "first", once in "latest". Unpublished.
+//  - M[i][j]: two balances at this level, a score at both ends: the movement matrix (published).
+//  - N[i][j]: two balances at this level, answered at both ends, n.v.t. or niet besproken at one
+//    end at least. Unpublished; each its own cell, so that a published 0 for n.v.t. pins them.
+//  - AOUT_i / AIN_j: two balances, answered at this level at one end only (another level or a
+//    domain not asked at the other end), by that answer. Unpublished; their sums AOUT and AIN
+//    are structure, so known.
+// Hence, per answer i and j:
+//   first_i  = U_i + Σ_j M[i][j] + Σ_j N[i][j] + AOUT_i        AOUT = Σ_i AOUT_i
+//   latest_j = U_j + Σ_i M[i][j] + Σ_i N[i][j] + AIN_j         AIN  = Σ_j AIN_j
+// so first_i - latest_i is the net movement of the matrix plus what the bounds may pin down
+// (with n.v.t. and niet besproken shown as 0 and nobody changing level: exactly the net movement).
+// A quarter's movement is never published: eliminating it leaves only the people counted,
+// first_total = BOTH + AOUT and latest_total = BOTH + AIN, BOTH (answered at both ends, or one
+// balance) unpublished. The sums of these cells over teams follow from the published sums.
+
+/** Link cells of the year, per selection and domain. */
+const LY_U = 0;
+const LY_N = 7; // 7 x 7, [i][j] at LY_N + i * 7 + j; the 5 x 5 block of scores is M instead.
+const LY_AOUT = 56;
+const LY_AIN = 63;
+const LY_AOUT_ALL = 70;
+const LY_AIN_ALL = 71;
+const LY_W = 72;
+/** Link cells of a quarter. */
+const LQ_BOTH = 0;
+const LQ_AOUT_ALL = 1;
+const LQ_AIN_ALL = 2;
+const LQ_W = 3;
+const YEAR = 4;
+const isScore = (i: number) => i < 5;
+
+export interface BalanceFamily {
+  domains: FiguresDomain[];
+  /** [selection][period 0..4 (Q1..Q4, year)] rows, per threshold: the first and the latest balance. */
+  first: { screen: DistributionRow[][][]; exported: DistributionRow[][][] };
+  latest: { screen: DistributionRow[][][]; exported: DistributionRow[][][] };
+  /**
+   * [selection][domain]: from the first to the latest finalised balance in the year, how many moved
+   * from each score to each score (people with two balances that year at this level, scored both
+   * times). Years only: two balances within one quarter are rare, and a quarter's matrix would
+   * nearly always be withheld (decision 025).
+   */
+  movement: { screen: MovementMatrix[][]; exported: MovementMatrix[][] };
+}
+
+export function balanceFamily(data: FiguresData, shape: FamilyShape, key: FamilyKey, thresholds: Thresholds): BalanceFamily {
+  const periods = periodsOfYear(key.year);
   const domains = data.domains.filter((d) => d.level === key.level && d.asked);
   const teamIndex = new Map(shape.teams.map((t, i) => [t, i]));
-  const W = 29;
-  const counts = shape.teams.map(() => domains.map(() => new Array<number>(W).fill(0)));
+  const W = DIST_TOTAL + 1;
+  const perTeam = <T>(make: () => T) => shape.teams.map(make);
+  // counts[moment][team][period][domain][w]; linkYear[team][domain][LY_*], linkQuarter[team][quarter][domain][LQ_*]; move[team][domain][w].
+  const counts = {
+    first: perTeam(() => periods.map(() => domains.map(() => new Array<number>(W).fill(0)))),
+    latest: perTeam(() => periods.map(() => domains.map(() => new Array<number>(W).fill(0)))),
+  };
+  const nested = { first: perTeam(() => periods.map(() => true)), latest: perTeam(() => periods.map(() => true)) };
+  const linkYear = perTeam(() => domains.map(() => new Array<number>(LY_W).fill(0)));
+  const linkQuarter = perTeam(() => periods.slice(0, YEAR).map(() => domains.map(() => new Array<number>(LQ_W).fill(0))));
+  const move = perTeam(() => domains.map(() => new Array<number>(MV_TOTAL + 4).fill(0)));
   for (const s of data.subjects) {
     const team = teamIndex.get(data.teamOf.get(s.householdId) ?? -1);
     if (team === undefined) continue;
-    const first = pick(s, year, 'first');
-    const latest = pick(s, year, 'latest');
-    if (!first || !latest || first === latest || first.level !== key.level || latest.level !== key.level) continue;
-    domains.forEach((d, di) => {
-      const from = first.codes[d.index] ?? 0;
-      const to = latest.codes[d.index] ?? 0;
-      if (from < 1 || from > 5 || to < 1 || to > 5) return;
-      const row = counts[team]![di]!;
-      row[(from - 1) * 5 + (to - 1)]!++;
-      row[MV_TOTAL]!++;
-      row[to > from ? MV_IMPROVED : to === from ? MV_STAYED : MV_WORSENED]!++;
+    const inYear = { first: pick(s, periods[YEAR]!, 'first'), latest: pick(s, periods[YEAR]!, 'latest') };
+    periods.forEach((p, pi) => {
+      const at = { first: pick(s, p, 'first'), latest: pick(s, p, 'latest') };
+      const f = at.first?.level === key.level ? at.first : undefined;
+      const l = at.latest?.level === key.level ? at.latest : undefined;
+      if (!f && !l) return;
+      if (f && f !== inYear.first) nested.first[team]![pi] = false;
+      if (l && l !== inYear.latest) nested.latest[team]![pi] = false;
+      domains.forEach((d, di) => {
+        const from = f ? (f.codes[d.index] ?? 0) : 0;
+        const to = l ? (l.codes[d.index] ?? 0) : 0;
+        if (from) {
+          counts.first[team]![pi]![di]![from - 1]!++;
+          counts.first[team]![pi]![di]![DIST_TOTAL]!++;
+        }
+        if (to) {
+          counts.latest[team]![pi]![di]![to - 1]!++;
+          counts.latest[team]![pi]![di]![DIST_TOTAL]!++;
+        }
+        if (pi === YEAR) {
+          const ly = linkYear[team]![di]!;
+          if (at.first === at.latest) {
+            if (from) ly[LY_U + from - 1]!++;
+          } else if (from && to) {
+            if (isScore(from - 1) && isScore(to - 1)) {
+              const row = move[team]![di]!;
+              row[(from - 1) * 5 + (to - 1)]!++;
+              row[MV_TOTAL]!++;
+              row[to > from ? MV_IMPROVED : to === from ? MV_STAYED : MV_WORSENED]!++;
+            } else ly[LY_N + (from - 1) * 7 + (to - 1)]!++;
+          } else if (from) {
+            ly[LY_AOUT + from - 1]!++;
+            ly[LY_AOUT_ALL]!++;
+          } else if (to) {
+            ly[LY_AIN + to - 1]!++;
+            ly[LY_AIN_ALL]!++;
+          }
+        } else {
+          const lq = linkQuarter[team]![pi]![di]!;
+          if (from && to) lq[LQ_BOTH]!++;
+          else if (from) lq[LQ_AOUT_ALL]!++;
+          else if (to) lq[LQ_AIN_ALL]!++;
+        }
+      });
     });
   }
+
+  const distIntra: Relation[] = [{ total: DIST_TOTAL, parts: [0, 1, 2, 3, 4, 5, 6] }];
+  const distribution = (moment: Moment) =>
+    familyProblem(shape, { P: periods.length, B: domains.length, W }, (t, p, b) => counts[moment][t]![p]![b]!, distIntra, {
+      yearIndex: YEAR,
+      minPeople: { at: DIST_TOTAL, min: MIN_PEOPLE },
+      equalAcrossBlocks: DIST_TOTAL,
+      nestsInYear: (t, p) => nested[moment][t]![p]!,
+    });
   const all = [...Array(25).keys()];
-  const intra: Relation[] = [
+  const mvIntra: Relation[] = [
     { total: MV_TOTAL, parts: all },
     { total: MV_IMPROVED, parts: all.filter((i) => i % 5 > Math.floor(i / 5)) },
     { total: MV_STAYED, parts: all.filter((i) => i % 5 === Math.floor(i / 5)) },
     { total: MV_WORSENED, parts: all.filter((i) => i % 5 < Math.floor(i / 5)) },
     { total: MV_TOTAL, parts: [MV_IMPROVED, MV_STAYED, MV_WORSENED] },
   ];
-  const problem = familyProblem(shape, { P: 1, B: domains.length, W }, (t, _p, b) => counts[t]![b]!, intra, {
-    yearIndex: null,
-    minPeople: { at: MV_TOTAL, min: MIN_PEOPLE },
-    equalAcrossBlocks: MV_TOTAL,
+  const families = {
+    first: distribution('first'),
+    latest: distribution('latest'),
+    movement: familyProblem(shape, { P: 1, B: domains.length, W: MV_TOTAL + 4 }, (_t, _p, b) => move[_t]![b]!, mvIntra, {
+      yearIndex: null,
+      minPeople: { at: MV_TOTAL, min: MIN_PEOPLE },
+      equalAcrossBlocks: MV_TOTAL,
+    }),
+  };
+  const { problem, offsets } = joined([families.first, families.latest, families.movement]);
+  const [oFirst, oLatest, oMove, oLink] = offsets as [number, number, number, number];
+
+  // The link cells and the relations that tie the three families together.
+  const LY = layoutOf(shape, 1, domains.length, LY_W);
+  const LQ = layoutOf(shape, YEAR, domains.length, LQ_W);
+  const oQuarter = oLink + LY.S * LY.P * LY.B * LY.W;
+  const unpublished = new Set<number>();
+  const known = new Set<number>();
+  const append = (values: number[], offset: number, isKnown: (w: number) => boolean, W: number) =>
+    values.forEach((v, i) => {
+      problem.values.push(v);
+      (isKnown(i % W) ? known : unpublished).add(offset + i);
+    });
+  append(
+    selectionValues(shape, LY, (t, _p, b) => linkYear[t]![b]!),
+    oLink,
+    (w) => w === LY_AOUT_ALL || w === LY_AIN_ALL,
+    LY_W,
+  );
+  append(
+    selectionValues(shape, LQ, (t, p, b) => linkQuarter[t]![p]![b]!),
+    oQuarter,
+    (w) => w !== LQ_BOTH,
+    LQ_W,
+  );
+  const first = (s: number, p: number, b: number, w: number) => oFirst + families.first.L.id(s, p, b, w);
+  const latest = (s: number, p: number, b: number, w: number) => oLatest + families.latest.L.id(s, p, b, w);
+  const matrix = (s: number, b: number, i: number, j: number) => oMove + families.movement.L.id(s, 0, b, i * 5 + j);
+  const ly = (s: number, b: number, w: number) => oLink + LY.id(s, 0, b, w);
+  const lq = (s: number, p: number, b: number, w: number) => oQuarter + LQ.id(s, p, b, w);
+  const answers = [0, 1, 2, 3, 4, 5, 6];
+  for (let s = 0; s < LY.S; s++)
+    for (let b = 0; b < LY.B; b++) {
+      for (const i of answers) {
+        const byScore = (other: number, cell: (x: number) => number) => (isScore(i) && isScore(other) ? [] : [cell(other)]);
+        problem.relations.push({
+          total: first(s, YEAR, b, i),
+          parts: [
+            ly(s, b, LY_U + i),
+            ...(isScore(i) ? [0, 1, 2, 3, 4].map((j) => matrix(s, b, i, j)) : []),
+            ...answers.flatMap((j) => byScore(j, (x) => ly(s, b, LY_N + i * 7 + x))),
+            ly(s, b, LY_AOUT + i),
+          ],
+        });
+        problem.relations.push({
+          total: latest(s, YEAR, b, i),
+          parts: [
+            ly(s, b, LY_U + i),
+            ...(isScore(i) ? [0, 1, 2, 3, 4].map((j) => matrix(s, b, j, i)) : []),
+            ...answers.flatMap((j) => byScore(j, (x) => ly(s, b, LY_N + x * 7 + i))),
+            ly(s, b, LY_AIN + i),
+          ],
+        });
+      }
+      problem.relations.push({ total: ly(s, b, LY_AOUT_ALL), parts: answers.map((i) => ly(s, b, LY_AOUT + i)) });
+      problem.relations.push({ total: ly(s, b, LY_AIN_ALL), parts: answers.map((i) => ly(s, b, LY_AIN + i)) });
+      for (let p = 0; p < YEAR; p++) {
+        // A known 0 adds nothing to a sum: left out, so the relation stays short.
+        const withKnown = (parts: number[], k: number) => (problem.values[k] ? [...parts, k] : parts);
+        problem.relations.push({ total: first(s, p, b, DIST_TOTAL), parts: withKnown([lq(s, p, b, LQ_BOTH)], lq(s, p, b, LQ_AOUT_ALL)) });
+        problem.relations.push({ total: latest(s, p, b, DIST_TOTAL), parts: withKnown([lq(s, p, b, LQ_BOTH)], lq(s, p, b, LQ_AIN_ALL)) });
+      }
+    }
+  const solved = solve({ ...problem, unpublished, known }, thresholds);
+
+  const distRow = (cell: (w: number) => Count, b: number): DistributionRow => ({
+    domain: domains[b]!,
+    counts: named(DIST_COLUMNS, cell),
+    total: cell(DIST_TOTAL),
+    withheld: cell(DIST_TOTAL).status === 'withheld',
   });
-  const tables = solvedTables(problem, thresholds, (cell, b): MovementMatrix => ({
+  const matrices = readTables(families.movement, oMove, solved, thresholds, (cell, b): MovementMatrix => ({
     domain: domains[b]!,
     cells: [0, 1, 2, 3, 4].map((f) => [0, 1, 2, 3, 4].map((t) => cell(f * 5 + t))),
     total: cell(MV_TOTAL),
@@ -435,8 +595,29 @@ export function movementFamily(data: FiguresData, shape: FamilyShape, key: Omit<
     worsened: cell(MV_WORSENED),
     withheld: cell(MV_TOTAL).status === 'withheld',
   }));
-  // One period (the year): per selection, the domains' matrices.
-  return { domains, matrices: { screen: tables.screen.map((s) => s[0]!), exported: tables.exported.map((s) => s[0]!) } };
+  return {
+    domains,
+    first: readTables(families.first, oFirst, solved, thresholds, distRow),
+    latest: readTables(families.latest, oLatest, solved, thresholds, distRow),
+    // One period (the year): per selection, the domains' matrices.
+    movement: { screen: matrices.screen.map((s) => s[0]!), exported: matrices.exported.map((s) => s[0]!) },
+  };
+}
+
+/** Several families as one problem: each family's cells from its offset on (the last offset: where more cells may follow). */
+function joined(families: FamilyProblem[]): { problem: Problem; offsets: number[] } {
+  const problem: Problem = { values: [], relations: [], nests: [], withheld: new Map() };
+  const offsets: number[] = [];
+  for (const f of families) {
+    const o = problem.values.length;
+    offsets.push(o);
+    for (const v of f.values) problem.values.push(v);
+    for (const r of f.relations) problem.relations.push({ total: o + r.total, parts: r.parts.map((c) => o + c) });
+    for (const n of f.nests) problem.nests.push({ inner: o + n.inner, outer: o + n.outer });
+    for (const [c, max] of f.withheld) problem.withheld.set(o + c, max);
+  }
+  offsets.push(problem.values.length);
+  return { problem, offsets };
 }
 
 /** A share (0..1) shown only where both its count and the total are shown. */
@@ -453,7 +634,7 @@ export interface OutcomeRow {
 }
 
 /** Agreements per domain by status, of the GPMIs first signed in each period (the status as it stands now). */
-export function outcomeFamily(data: FiguresData, shape: FamilyShape, key: Omit<FamilyKey, 'moment'>, thresholds: Thresholds) {
+export function outcomeFamily(data: FiguresData, shape: FamilyShape, key: FamilyKey, thresholds: Thresholds) {
   const periods = periodsOfYear(key.year);
   const domains = data.domains.filter((d) => d.level === key.level && d.asked);
   const position = new Map(domains.map((d, i) => [d.index, i]));

@@ -4,10 +4,9 @@ import type { OrgScope } from '../auth/scope.js';
 import type { Level } from '../catalogue/default-catalogue.js';
 import { choosablePeriods, periodKey, type Period } from './logic.js';
 import {
+  balanceFamily,
   completenessFamily,
-  distributionFamily,
   inspectionFamily,
-  movementFamily,
   outcomeFamily,
   periodIndex,
   share,
@@ -131,13 +130,10 @@ export async function figuresFor(
   const shapeKey = `${shape.teams.join(',')}/${shape.groups.map((g) => g.join(',')).join(';')}/${thresholds.screen}`;
   const side = audience === 'screen' ? 'screen' : 'exported';
 
-  const dist = memo(data, `d|${shapeKey}|${year}|${filters.level}|${filters.moment}`, () =>
-    distributionFamily(data, shape, { year, level: filters.level, moment: filters.moment }, thresholds),
-  );
-  const mv =
-    filters.period.kind === 'year'
-      ? memo(data, `m|${shapeKey}|${year}|${filters.level}`, () => movementFamily(data, shape, { year, level: filters.level }, thresholds))
-      : null;
+  // First, latest and movement share people: one family (decision 025), whichever is asked for.
+  const balances = memo(data, `b|${shapeKey}|${year}|${filters.level}`, () => balanceFamily(data, shape, { year, level: filters.level }, thresholds));
+  const dist = balances[filters.moment][side];
+  const mv = filters.period.kind === 'year' ? balances.movement[side] : null;
   const out = memo(data, `o|${shapeKey}|${year}|${filters.level}`, () => outcomeFamily(data, shape, { year, level: filters.level }, thresholds));
   const insp = memo(data, `i|${shapeKey}|${year}|${opts.today}`, () => inspectionFamily(data, shape, year, opts.today, thresholds));
   const comp = memo(data, `c|${shapeKey}|${year}`, () => completenessFamily(data, shape, year, thresholds));
@@ -150,14 +146,14 @@ export async function figuresFor(
     ? !(scope.apiClient.readsSensitive && scope.sensitiveVisibility === 'team')
     : scope.sensitiveVisibility === 'assigned' && !selection.teams.every((t) => scope.leadTeamIds.includes(t));
   const visible = <R extends { domain: { sensitive: boolean } }>(rows: R[]) => (hideSensitive ? rows.filter((r) => !r.domain.sensitive) : rows);
-  const distribution = visible(dist.rows[side][selection.index]![p]!);
+  const distribution = visible(dist[selection.index]![p]!);
   return {
     filters: { period: periodKey(filters.period), team: filters.team, level: filters.level, moment: filters.moment },
     audience,
     threshold: audience === 'screen' ? thresholds.screen : thresholds.export,
     distribution,
     movement: mv
-      ? visible(mv.matrices[side][selection.index]!).map((m) => ({
+      ? visible(mv[selection.index]!).map((m) => ({
           ...m,
           shares: { improved: share(m.improved, m.total), stayed: share(m.stayed, m.total), worsened: share(m.worsened, m.total) },
         }))
@@ -165,6 +161,6 @@ export async function figuresFor(
     outcomes: visible(out.rows[side][selection.index]![p]!),
     inspection: insp[side][selection.index]![p]!,
     completeness: comp[side][selection.index]![p]!,
-    hiddenSensitive: dist.rows[side][selection.index]![p]!.length - distribution.length,
+    hiddenSensitive: dist[selection.index]![p]!.length - distribution.length,
   };
 }

@@ -10,6 +10,13 @@
 // way an attacker would: interval reasoning over every relation (what can be subtracted from what),
 // repeated until nothing more can be learned. A hidden cell whose interval collapses to one value
 // would be recovered; it gets a companion hidden in one of its relations, and the audit runs again.
+//
+// Some counts take part in the sums without being published at all (the people with one balance
+// in a year: they count in the first and in the latest distribution, never in the movement). The
+// caller lists them as `unpublished`: unknown to the reader, never protected themselves (they are
+// not shown, so there is nothing to hide), but an unknown in every sum they are in. Others are not
+// published either but assumed known to the reader (`known`), because assuming that can only make
+// the reader stronger: they are never hidden and never chosen as a companion.
 
 export type CellStatus = 'shown' | 'small' | 'hidden' | 'withheld';
 
@@ -36,6 +43,10 @@ export interface SuppressionInput {
   withheld?: ReadonlyMap<number, number>;
   /** Cells already hidden by an earlier, less strict pass (an export starts from the screen's answer). */
   alsoHidden?: ReadonlySet<number>;
+  /** Cells in the sums that are never published: the reader knows only what the sums tell (0..∞). */
+  unpublished?: ReadonlySet<number>;
+  /** Cells never published that the reader is assumed to know exactly (never hidden, never a companion). */
+  known?: ReadonlySet<number>;
   threshold: number;
 }
 
@@ -56,13 +67,16 @@ export function isSmall(value: number, threshold: number): boolean {
 
 /**
  * What a reader who knows the rules learns about every cell from the published ones: shown cells
- * exactly, "< T" 0..T-1 (a zero hidden beside a small count reads the same), a withheld cell 0..max,
+ * (and `worked`: cells already worked out) exactly, an unpublished cell 0..∞, "< T" 0..T-1 (a zero hidden beside a small count reads the same), a withheld cell 0..max,
  * a hidden cell at least T (it was not small), then narrowed through every relation until nothing changes. Sound: the true value always
  * stays inside (so an interval of one value means the cell can be worked out).
  */
-export function attackerView(input: SuppressionInput, status: readonly CellStatus[]): Interval[] {
+export function attackerView(input: SuppressionInput, status: readonly CellStatus[], worked?: ReadonlyMap<number, number>): Interval[] {
   const { values, relations, threshold } = input;
   const iv: Interval[] = values.map((v, i) => {
+    const exact = worked?.get(i);
+    if (exact !== undefined) return { lo: exact, hi: exact };
+    if (input.unpublished?.has(i)) return { lo: 0, hi: Infinity };
     switch (status[i]) {
       case 'shown':
         return { lo: v, hi: v };
@@ -127,8 +141,10 @@ export function attackerView(input: SuppressionInput, status: readonly CellStatu
  * systems stay small). This catches what interval reasoning misses: a cell given away by
  * combining a row, a column and a margin, each of which alone has two unknowns.
  */
-export function linearlyDetermined(input: Pick<SuppressionInput, 'relations'>, status: readonly CellStatus[]): number[] {
-  const hiddenRelations = input.relations.filter((r) => status[r.total] !== 'shown' || r.parts.some((p) => status[p] !== 'shown'));
+export function linearlyDetermined(input: Pick<SuppressionInput, 'relations'>, status: readonly CellStatus[], worked?: ReadonlyMap<number, number>): number[] {
+  // A cell already worked out (`worked`) counts as published here.
+  const open = (c: number) => status[c] !== 'shown' && !worked?.has(c);
+  const hiddenRelations = input.relations.filter((r) => open(r.total) || r.parts.some(open));
   // Connected groups of hidden cells (union-find over the relations they share).
   const parent = new Map<number, number>();
   const find = (x: number): number => {
@@ -138,7 +154,7 @@ export function linearlyDetermined(input: Pick<SuppressionInput, 'relations'>, s
     return r;
   };
   for (const r of hiddenRelations) {
-    const cells = [r.total, ...r.parts].filter((c) => status[c] !== 'shown');
+    const cells = [r.total, ...r.parts].filter(open);
     for (const c of cells) if (!parent.has(c)) parent.set(c, c);
     for (const c of cells.slice(1)) parent.set(find(c), find(cells[0]!));
   }
@@ -149,63 +165,107 @@ export function linearlyDetermined(input: Pick<SuppressionInput, 'relations'>, s
     groups.set(find(c), g);
   }
   for (const r of hiddenRelations) {
-    const first = [r.total, ...r.parts].find((c) => status[c] !== 'shown')!;
+    const first = [r.total, ...r.parts].find(open)!;
     groups.get(find(first))!.relations.push(r);
   }
   const out: number[] = [];
-  for (const { cells, relations } of groups.values()) {
-    const col = new Map(cells.map((c, j) => [c, j]));
-    const rows: number[][] = relations.map((r) => {
-      const row = new Array<number>(cells.length).fill(0);
-      const j = col.get(r.total);
-      if (j !== undefined) row[j]! += 1;
-      for (const p of r.parts) {
-        const k = col.get(p);
-        if (k !== undefined) row[k]! -= 1;
-      }
-      return row;
-    });
-    let rank = 0;
-    for (let j = 0; j < cells.length && rank < rows.length; j++) {
-      let pivot = -1;
-      for (let i = rank; i < rows.length; i++) if (Math.abs(rows[i]![j]!) > 1e-9) pivot = i;
-      if (pivot < 0) continue;
-      [rows[rank], rows[pivot]] = [rows[pivot]!, rows[rank]!];
-      const pr = rows[rank]!;
-      const pv = pr[j]!;
-      for (let k = 0; k < pr.length; k++) pr[k] = pr[k]! / pv;
-      for (let i = 0; i < rows.length; i++) {
-        if (i === rank) continue;
-        const row = rows[i]!;
-        const f = row[j]!;
-        if (Math.abs(f) > 1e-9) for (let k = 0; k < row.length; k++) row[k] = row[k]! - f * pr[k]!;
-      }
-      rank++;
-    }
-    for (let i = 0; i < rank; i++) {
-      let only = -1;
-      let count = 0;
-      rows[i]!.forEach((x, j) => {
-        if (Math.abs(x) > 1e-9) {
-          count++;
-          only = j;
-        }
-      });
-      if (count === 1) out.push(cells[only]!);
-    }
-  }
+  for (const { cells, relations } of groups.values()) out.push(...determinedIn(cells, relations, open));
   return out.sort((a, b) => a - b);
+}
+
+const EPS = 1e-9;
+
+/**
+ * The cells of one connected group that the relations fix: sparse Gauss-Jordan elimination, row by
+ * row into a reduced basis (every pivot column is zero in every other basis row), so a cell is
+ * fixed exactly when a basis row holds it alone. Sparse, because a family's groups reach thousands
+ * of cells (first, latest and movement are one family) while each relation has a handful: a dense
+ * matrix costs cubic time there. The pivot is the row's column that the fewest basis rows use,
+ * which keeps the fill-in small.
+ */
+function determinedIn(cells: readonly number[], relations: readonly Relation[], open: (c: number) => boolean): number[] {
+  const col = new Map(cells.map((c, j) => [c, j]));
+  const basis = new Map<number, Map<number, number>>();
+  const users = new Map<number, Set<number>>();
+  const use = (pivot: number, row: Map<number, number>) => {
+    for (const k of row.keys()) {
+      let u = users.get(k);
+      if (!u) users.set(k, (u = new Set()));
+      u.add(pivot);
+    }
+  };
+  /** row -= f * other */
+  const subtract = (row: Map<number, number>, f: number, other: Map<number, number>) => {
+    for (const [k, v] of other) {
+      const next = (row.get(k) ?? 0) - f * v;
+      if (Math.abs(next) < EPS) row.delete(k);
+      else row.set(k, next);
+    }
+  };
+  for (const r of relations) {
+    const row = new Map<number, number>();
+    for (const [c, k] of [[r.total, 1], ...r.parts.map((p) => [p, -1])] as [number, number][]) {
+      if (!open(c)) continue;
+      const j = col.get(c)!;
+      const next = (row.get(j) ?? 0) + k;
+      if (Math.abs(next) < EPS) row.delete(j);
+      else row.set(j, next);
+    }
+    for (const j of [...row.keys()]) {
+      const b = basis.get(j);
+      const f = row.get(j);
+      if (b && f !== undefined) subtract(row, f, b);
+    }
+    if (row.size === 0) continue;
+    let pivot = -1;
+    let fewest = Infinity;
+    for (const k of row.keys()) {
+      const n = users.get(k)?.size ?? 0;
+      if (n < fewest || (n === fewest && k < pivot)) [pivot, fewest] = [k, n];
+    }
+    const pv = row.get(pivot)!;
+    for (const [k, v] of row) row.set(k, v / pv);
+    for (const q of users.get(pivot) ?? []) {
+      const other = basis.get(q);
+      const f = other?.get(pivot);
+      if (!other || f === undefined) continue;
+      subtract(other, f, row);
+      use(q, other);
+    }
+    basis.set(pivot, row);
+    use(pivot, row);
+  }
+  const out: number[] = [];
+  for (const [pivot, row] of basis) if (row.size === 1) out.push(cells[pivot]!);
+  return out;
 }
 
 /**
  * Hidden cells (small, hidden, withheld) counting somebody whose value a reader can work out
  * exactly. A hidden zero that can be worked out is no disclosure (nobody is in it), and protecting
- * it would only hide more: it is not reported.
+ * it would only hide more: it is not reported. But the reader uses it: what interval reasoning
+ * pins down (a zero under a total of 0, an unpublished count) is known in the linear algebra, and
+ * what the linear algebra finds narrows the intervals, until neither finds anything new. (Each
+ * alone misses attacks the two make together: "nobody is n.v.t. at either end" from the bounds,
+ * then "first minus latest is the net movement" from the algebra.)
  */
 export function recoverable(input: SuppressionInput, status: readonly CellStatus[]): number[] {
-  const iv = attackerView(input, status);
-  const out = new Set<number>(linearlyDetermined(input, status).filter((i) => input.values[i]! > 0));
-  for (let i = 0; i < status.length; i++) if (status[i] !== 'shown' && input.values[i]! > 0 && iv[i]!.lo === iv[i]!.hi) out.add(i);
+  const protectedCell = (i: number) => status[i] !== 'shown' && !input.unpublished?.has(i) && input.values[i]! > 0;
+  const worked = new Map<number, number>();
+  const out = new Set<number>();
+  const learn = (i: number) => {
+    if (protectedCell(i)) out.add(i);
+    else worked.set(i, input.values[i]!);
+  };
+  for (;;) {
+    const iv = attackerView(input, status, worked);
+    for (let i = 0; i < status.length; i++) if (status[i] !== 'shown' && iv[i]!.lo === iv[i]!.hi) learn(i);
+    // Only what needs no protection feeds the next step: a protected cell found now gets its
+    // companion this round, and the next round audits again from there.
+    const before = worked.size;
+    for (const i of linearlyDetermined(input, status, worked)) learn(i);
+    if (worked.size === before) break;
+  }
   return [...out].sort((a, b) => a - b);
 }
 
@@ -226,7 +286,17 @@ export function suppress(input: SuppressionInput): CellStatus[] {
   const { values, relations, threshold } = input;
   if (threshold < 2) throw new Error('suppress: threshold below 2');
   const status: CellStatus[] = values.map((v, i) =>
-    input.withheld?.has(i) ? 'withheld' : input.alsoHidden?.has(i) ? 'hidden' : isSmall(v, threshold) ? 'small' : 'shown',
+    input.known?.has(i)
+      ? 'shown'
+      : input.unpublished?.has(i)
+        ? 'hidden'
+        : input.withheld?.has(i)
+          ? 'withheld'
+          : input.alsoHidden?.has(i)
+            ? 'hidden'
+            : isSmall(v, threshold)
+              ? 'small'
+              : 'shown',
   );
   // Which relations each cell is in, and whether as their total.
   const member = new Map<number, { r: Relation; asTotal: boolean }[]>();
@@ -242,16 +312,32 @@ export function suppress(input: SuppressionInput): CellStatus[] {
   // The companion to hide: the smallest shown count of one of the cell's relations, totals last
   // among equals. Zeros only when nothing else is left: a hidden zero beside a relation whose
   // total is 0 teaches nothing, and it spreads (every team's zero, then the organisation's).
+  // When all of the cell's own relations are hidden already, the reader worked it out further
+  // away (first at i minus an unpublished U_i, say): the search goes on through the hidden and
+  // unpublished cells of those relations, nearest first, until it reaches shown counts.
   const cheapest = (cell: number): number | undefined => {
-    let best: { id: number; key: [number, number, number, number] } | undefined;
-    for (const { r } of member.get(cell) ?? []) {
-      for (const [id, asTotal] of [[r.total, 1], ...r.parts.map((p) => [p, 0])] as [number, number][]) {
-        if (id === cell || status[id] !== 'shown') continue;
-        const key: [number, number, number, number] = [values[id] === 0 ? 1 : 0, values[id]!, asTotal, id];
-        if (!best || lessThan(key, best.key)) best = { id, key };
-      }
+    const seen = new Set<number>([cell]);
+    let frontier = [cell];
+    for (let depth = 0; depth < 8 && frontier.length; depth++) {
+      let best: { id: number; key: [number, number, number, number] } | undefined;
+      const next: number[] = [];
+      for (const c of frontier)
+        for (const { r } of member.get(c) ?? []) {
+          for (const [id, asTotal] of [[r.total, 1], ...r.parts.map((p) => [p, 0])] as [number, number][]) {
+            if (seen.has(id) || input.known?.has(id)) continue;
+            if (status[id] !== 'shown') {
+              seen.add(id);
+              next.push(id);
+              continue;
+            }
+            const key: [number, number, number, number] = [values[id] === 0 ? 1 : 0, values[id]!, asTotal, id];
+            if (!best || lessThan(key, best.key)) best = { id, key };
+          }
+        }
+      if (best) return best.id;
+      frontier = next;
     }
-    return best?.id;
+    return undefined;
   };
   for (let round = 0; round < values.length + 1; round++) {
     let hidOne = false;

@@ -10,6 +10,7 @@ import { amendCell } from '../../src/balances/queries.js';
 import { inTransaction } from '../../src/db/transaction.js';
 import { EMPTY_CELL } from '../../src/balances/logic.js';
 import type { OrgScope } from '../../src/auth/scope.js';
+import { workedOut, type Equation } from '../support/linear-attack.js';
 
 // The figures end to end on crafted data: three teams, a lead of two of them, the "beleid" role.
 // Each household has exactly one finalised balance in 2026, so a year is exactly the sum of its
@@ -391,4 +392,149 @@ describe('downloads and updates on numbers that are shown', () => {
     expect(later.counts['5']).toEqual({ value: null, status: 'small', below: 5 });
     expect(later.counts['3']).toEqual({ value: null, status: 'hidden' });
   });
+});
+
+/**
+ * First, latest and movement of one selection share people: for a domain and level, over a year,
+ * first at i = (people with one balance, at i) + (those whose first was i and latest j, summed over
+ * j) + (those with no score at the other end), and latest at j likewise by column. A reader who
+ * sees the three tables subtracts first from latest and gets the net movement between scores.
+ * Crafted: two teams of 20 households, each with two balances in 2026 (Q1 and Q3), everything
+ * scored 3 both times, except the housing domain of team Noord: 4 stay at 2, one goes from 2 to 3,
+ * 15 stay at 3. The matrix must hide that one person ("< 3"); first at 2 is 5 and latest at 2 is 4.
+ */
+describe('first, latest and movement as one family', () => {
+  let mv: { policy: OrgScope; teams: number[]; policyId: number };
+  const DOMAIN = 'verblijfplaats';
+  const FIRST = '2026-02-10';
+  const LATEST = '2026-08-18';
+
+  beforeAll(async () => {
+    const org = await t.organisation('OCMW Beweging');
+    const teams = [await t.team(org, 'Team Noord'), await t.team(org, 'Team Zuid')];
+    const worker = await t.user(org, { email: 'mw@beweging.be', teams: teams.map((teamId) => ({ teamId, role: 'worker' as const })) });
+    const policyId = await t.user(org, { email: 'beleid@beweging.be' });
+    await t.db.updateTable('app_user').set({ is_policy: 1 }).where('id', '=', policyId).execute();
+    const admin = await t.user(org, { email: 'beheer@beweging.be', isAdmin: true });
+    await fx.figuresSettings(t.db, t.now(), await fx.scopeOf(t.db, admin), { threshold: 3 });
+    const scope = await fx.scopeOf(t.db, worker);
+    for (const [ti, team] of teams.entries())
+      for (let i = 0; i < 20; i++) {
+        const h = await fx.household(t.db, t.now(), scope, { teamId: team, members: [{ firstName: `Beweging${ti}x${i}`, birthYear: 1980 }] });
+        const housing = ti === 0 && i < 5 ? [2, i === 4 ? 3 : 2] : [3, 3];
+        for (const [k, takenOn] of [FIRST, LATEST].entries())
+          await fx.finalisedBalance(t.db, t.now(), scope, h.id, { takenOn, scores: (_s, domainKey) => (domainKey === DOMAIN ? housing[k]! : 3) });
+      }
+    mv = { policy: await fx.scopeOf(t.db, policyId), teams, policyId };
+  }, 120_000);
+
+  /** Every published count of the household level (distributions for every period and moment, the year's movement), by name. */
+  async function published(audience: 'screen' | 'export') {
+    const cells = new Map<string, number | null>();
+    const domains: string[] = [];
+    for (const team of [...mv.teams, 'all' as const])
+      for (const period of PERIODS)
+        for (const moment of ['first', 'latest'] as const) {
+          const r = (await figuresFor(t.db, mv.policy, { period: parsePeriod(period)!, team, level: 'huishouden', moment }, { today: TODAY, audience }))!;
+          for (const row of r.distribution) {
+            if (!domains.includes(row.domain.key)) domains.push(row.domain.key);
+            for (const c of DIST_COLUMNS) cells.set(`${team}|${period}|${moment}|${row.domain.key}|${c}`, row.counts[c].value);
+            cells.set(`${team}|${period}|${moment}|${row.domain.key}|total`, row.total.value);
+          }
+          for (const m of r.movement ?? []) {
+            m.cells.forEach((row, f) => row.forEach((c, to) => cells.set(`${team}|mv|${m.domain.key}|${f + 1}${to + 1}`, c.value)));
+            for (const k of ['total', 'improved', 'stayed', 'worsened'] as const) cells.set(`${team}|mv|${m.domain.key}|${k}`, m[k].value);
+            // A share is shown only where its count and the total are.
+            for (const k of ['improved', 'stayed', 'worsened'] as const) expect(m.shares[k] !== null).toBe(m[k].value !== null && m.total.value !== null);
+          }
+        }
+    return { cells, domains };
+  }
+
+  /**
+   * What a reader knows holds: the tables' own sums, the organisation as the sum of its teams, the
+   * same people in every domain, and how first, latest and movement share people. In this data
+   * nobody has a domain without a score at one end (no n.v.t., no niet besproken, one level), so
+   * the reader may even take those as known zeros. `U`: people with one balance in the period,
+   * `O`/`I`: within a quarter, those whose first/latest of two balances there was at a score (never
+   * published). Years are not the sum of their quarters here (everybody has two balances).
+   */
+  function equations(domains: string[]) {
+    const eq: Equation[] = [];
+    const sels = [...mv.teams.map(String), 'all'];
+    const cols = [...DIST_COLUMNS, 'total'];
+    const scores = ['1', '2', '3', '4', '5'];
+    for (const s of sels)
+      for (const p of PERIODS)
+        for (const m of ['first', 'latest'])
+          for (const d of domains) {
+            const k = (c: string) => `${s}|${p}|${m}|${d}|${c}`;
+            eq.push({ plus: [k('total')], minus: DIST_COLUMNS.map(k) });
+            if (d !== domains[0]) eq.push({ plus: [k('total')], minus: [`${s}|${p}|${m}|${domains[0]}|total`] });
+          }
+    for (const p of PERIODS)
+      for (const m of ['first', 'latest'])
+        for (const d of domains) for (const c of cols) eq.push({ plus: [`all|${p}|${m}|${d}|${c}`], minus: mv.teams.map((tm) => `${tm}|${p}|${m}|${d}|${c}`) });
+    const cell = (f: number, to: number) => `${f}${to}`;
+    const mvCells = scores.flatMap((f) => scores.map((to) => cell(Number(f), Number(to))));
+    for (const d of domains) {
+      for (const s of sels) {
+        const k = (c: string) => `${s}|mv|${d}|${c}`;
+        eq.push({ plus: [k('total')], minus: mvCells.map(k) });
+        eq.push({ plus: [k('improved')], minus: mvCells.filter((c) => c[1]! > c[0]!).map(k) });
+        eq.push({ plus: [k('stayed')], minus: mvCells.filter((c) => c[1] === c[0]).map(k) });
+        eq.push({ plus: [k('worsened')], minus: mvCells.filter((c) => c[1]! < c[0]!).map(k) });
+        eq.push({ plus: [k('total')], minus: ['improved', 'stayed', 'worsened'].map(k) });
+        if (d !== domains[0]) eq.push({ plus: [k('total')], minus: [`${s}|mv|${domains[0]}|total`] });
+        // The year: first at i = U_i + row i of the matrix; latest at j = U_j + column j.
+        for (const i of DIST_COLUMNS) {
+          const u = `${s}|U|2026|${d}|${i}`;
+          const row = scores.includes(i) ? scores.map((j) => k(cell(Number(i), Number(j)))) : [];
+          const column = scores.includes(i) ? scores.map((j) => k(cell(Number(j), Number(i)))) : [];
+          eq.push({ plus: [`${s}|2026|first|${d}|${i}`], minus: [u, ...row] });
+          eq.push({ plus: [`${s}|2026|latest|${d}|${i}`], minus: [u, ...column] });
+        }
+        // A quarter: the same, with the (unpublished) movement inside the quarter.
+        for (const p of PERIODS.slice(0, 4)) {
+          const x = (what: string, i: string) => `${s}|${what}|${p}|${d}|${i}`;
+          for (const i of DIST_COLUMNS) {
+            eq.push({ plus: [`${s}|${p}|first|${d}|${i}`], minus: [x('U', i), ...(scores.includes(i) ? [x('O', i)] : [])] });
+            eq.push({ plus: [`${s}|${p}|latest|${d}|${i}`], minus: [x('U', i), ...(scores.includes(i) ? [x('I', i)] : [])] });
+          }
+          eq.push({ plus: scores.map((i) => x('O', i)), minus: scores.map((i) => x('I', i)) });
+        }
+      }
+      for (const c of [...mvCells, 'total', 'improved', 'stayed', 'worsened'])
+        eq.push({ plus: [`all|mv|${d}|${c}`], minus: mv.teams.map((tm) => `${tm}|mv|${d}|${c}`) });
+    }
+    return eq;
+  }
+
+  it('the matrix hides the one person who moved; first minus latest does not give them back', async () => {
+    const { cells } = await published('screen');
+    const [noord] = mv.teams;
+    // The count to protect is really there, and hidden.
+    expect(cells.get(`${noord}|mv|${DOMAIN}|23`)).toBeNull();
+    // The attack of the separate families: first at 2 minus latest at 2 is those who left 2 minus
+    // those who came to 2 (the 4 who stayed at 2 and everybody with one balance cancel out); with
+    // the rest of row 2 and column 2 of the matrix shown, what is left is the hidden move 2 -> 3.
+    const n = (k: string) => cells.get(`${noord}|${k}`);
+    const f2 = n(`2026|first|${DOMAIN}|2`);
+    const l2 = n(`2026|latest|${DOMAIN}|2`);
+    const left = [1, 4, 5].map((j) => n(`mv|${DOMAIN}|2${j}`));
+    const came = [1, 3, 4, 5].map((j) => n(`mv|${DOMAIN}|${j}2`));
+    if (f2 != null && l2 != null && [...left, ...came].every((v) => v != null)) {
+      const sum = (xs: (number | null | undefined)[]) => xs.reduce<number>((a, b) => a + b!, 0);
+      expect.fail(`first at 2 (${f2}) minus latest at 2 (${l2}) gives the hidden move from 2 to 3: ${f2 - l2 - sum(left) + sum(came)}`);
+    }
+  }, 60_000);
+
+  for (const audience of ['screen', 'export'] as const)
+    it(`${audience}: no hidden count of first, latest or movement can be solved for, over every team, the organisation and every period`, async () => {
+      const { cells, domains } = await published(audience);
+      expect(domains.length).toBeGreaterThan(5);
+      expect([...cells.values()].filter((v) => v === null).length).toBeGreaterThan(0);
+      const solved = [...workedOut(cells, equations(domains))].filter(([, v]) => v !== 0).map(([k, v]) => `${k}=${v}`);
+      expect(solved).toEqual([]);
+    }, 60_000);
 });
