@@ -59,6 +59,7 @@ export async function sendWeeklyDigests(deps: Pick<AppDeps, 'db' | 'config' | 'l
         // Claimed before sending: a second process (or a second run) finds the row and sends nothing.
         if (!(await claimDigest(db, r.userId, week, now))) return 0;
         const t = messagesFor(user.locale).figures.digest;
+        let mailed = 0;
         try {
           await transport.sendMail({
             from: config.mailFrom ?? 'Sociale Balans <noreply@localhost>',
@@ -66,12 +67,12 @@ export async function sendWeeklyDigests(deps: Pick<AppDeps, 'db' | 'config' | 'l
             subject: t.subject,
             text: t.body(counts, `${config.publicOrigin}/todo`),
           });
+          mailed = 1;
           await audit(db, now, { organisationId: user.organisationId, actorUserId: null, action: 'digest.sent', targetType: 'user', targetId: r.userId });
-          return 1;
         } catch (error) {
           logger.warn('digest not sent', { error: error instanceof Error ? error.name : 'unknown' });
-          return 0;
         }
+        return mailed;
       });
     }
   } finally {
