@@ -5,6 +5,7 @@ import { createOrganisation, createUser } from '../src/auth/queries.js';
 import { hashPassword } from '../src/auth/password.js';
 import { buildSearchText } from '../src/households/logic.js';
 import type { CatalogueData } from '../src/catalogue/default-catalogue.js';
+import { rng } from './seeded-random.js';
 
 /**
  * Builds a realistic, entirely fictional organisation: teams, workers, households with members,
@@ -77,17 +78,6 @@ const LAST = [
   'Lambrechts',
   'De Backer',
 ];
-
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 async function insertChunked<T extends keyof Database>(db: Kysely<Database>, table: T, rows: any[], size = 400) {
   for (let i = 0; i < rows.length; i += size)

@@ -21,15 +21,20 @@ afterEach(async () => {
 
 const APP_ROLE = `sb_app_${process.pid}`;
 
+/** An empty database (no migration run yet) and a connection to it as the app's role. */
+async function emptyDatabaseWithAppRole() {
+  database = await openTestDatabase('template0');
+  await sql`DO $$ BEGIN CREATE ROLE ${sql.id(APP_ROLE)} LOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$`.execute(database.db);
+  const appUrl = new URL(database.url!);
+  appUrl.username = APP_ROLE;
+  return { app: openPostgres(appUrl.toString(), { max: 2 }), appUrl, ownerUrl: database.url! };
+}
+
 describe('the app role on PostgreSQL', () => {
   it('is migrated for by the owner, then writes rows but changes no schema, no trigger and no audit row', async () => {
-    database = await openTestDatabase('template0');
-    await sql`DO $$ BEGIN CREATE ROLE ${sql.id(APP_ROLE)} LOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$`.execute(database.db);
-    const appUrl = new URL(database.url!);
-    appUrl.username = APP_ROLE;
-    const app = openPostgres(appUrl.toString(), { max: 2 });
+    const { app, appUrl, ownerUrl } = await emptyDatabaseWithAppRole();
     try {
-      const config = { databaseUrl: appUrl.toString(), migrationDatabaseUrl: database.url! };
+      const config = { databaseUrl: appUrl.toString(), migrationDatabaseUrl: ownerUrl };
       const result = await migrateAppDatabase(app, config);
       expect(result.results?.every((r) => r.status === 'Success')).toBe(true);
       // A second start finds nothing to do and grants again without harm.
@@ -68,15 +73,11 @@ describe('the app role on PostgreSQL', () => {
   });
 
   it('starts as the app role alone once the owner has migrated, and is refused clearly before', async () => {
-    database = await openTestDatabase('template0');
-    await sql`DO $$ BEGIN CREATE ROLE ${sql.id(APP_ROLE)} LOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$`.execute(database.db);
-    const appUrl = new URL(database.url!);
-    appUrl.username = APP_ROLE;
-    const app = openPostgres(appUrl.toString(), { max: 2 });
+    const { app, appUrl, ownerUrl } = await emptyDatabaseWithAppRole();
     try {
       // Before the owner's migration job: the app role may not create the schema itself.
       await expect(migrateAppDatabase(app, { databaseUrl: appUrl.toString() })).rejects.toThrow(/permission denied/);
-      await migrateAppDatabase(app, { databaseUrl: appUrl.toString(), migrationDatabaseUrl: database.url! });
+      await migrateAppDatabase(app, { databaseUrl: appUrl.toString(), migrationDatabaseUrl: ownerUrl });
       // After it (compose.yaml's one-shot job): a process with only the app role's URL starts.
       expect((await migrateAppDatabase(app, { databaseUrl: appUrl.toString() })).results).toEqual([]);
     } finally {

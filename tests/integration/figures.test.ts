@@ -11,6 +11,7 @@ import { inTransaction } from '../../src/db/transaction.js';
 import { EMPTY_CELL } from '../../src/balances/logic.js';
 import type { OrgScope } from '../../src/auth/scope.js';
 import { workedOut, type Equation } from '../support/linear-attack.js';
+import { rng } from '../../scripts/seeded-random.js';
 
 // The figures end to end on crafted data: three teams, a lead of two of them, the "beleid" role.
 // Each household has exactly one finalised balance in 2026, so a year is exactly the sum of its
@@ -18,17 +19,6 @@ import { workedOut, type Equation } from '../support/linear-attack.js';
 // subtracts can be in. For every pair of allowed filter values (a team and the organisation, a
 // team and a lead's group, a quarter and its year) and every published cell, nothing hidden can be
 // worked out by subtraction.
-
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const QUARTER_DAYS = ['2026-02-10', '2026-05-12', '2026-08-18', '2026-10-20'];
 const TODAY = '2026-11-22';

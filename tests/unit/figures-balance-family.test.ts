@@ -1,23 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { balanceFamily, DIST_COLUMNS, selectionsOf, type Count, type FamilyShape, type FiguresData, type SubjectSeries } from '../../src/figures/counting.js';
 import { workedOut, type Equation } from '../support/linear-attack.js';
+import { rng } from '../../scripts/seeded-random.js';
 
 // First, latest and movement of one year as one family (decision 025), on seeded random data:
 // people with one to three balances spread over the quarters, answers 1..5, n.v.t. and niet
 // besproken. Every published count of every selection (each team, the organisation, a lead's group)
 // and every period is handed to an exact solver (tests/support/linear-attack.ts) with every
 // equation a reader knows holds; no hidden count of anybody may come out.
-
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const B = 3;
 const DAYS = ['2026-02-10', '2026-03-20', '2026-05-12', '2026-08-18', '2026-10-20', '2026-12-01'];

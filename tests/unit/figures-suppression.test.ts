@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { attackerView, recoverable, suppress, type CellStatus, type Relation, type SuppressionInput } from '../../src/figures/suppression.js';
+import { rng } from '../../scripts/seeded-random.js';
 
 // Property-style tests with crafted data: many seeded random cubes (teams x periods x values, with
 // every margin), suppressed, then attacked by code that does not share the module's reasoning:
@@ -7,17 +8,6 @@ import { attackerView, recoverable, suppress, type CellStatus, type Relation, ty
 //    spreadsheet does);
 //  - linear algebra: is a hidden cell a fixed combination of the published ones (Gauss-Jordan over
 //    the rationals on the relations restricted to the hidden cells)?
-
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A cube teams x periods x values with margins on every axis, all relations exact. */
 function cube(seed: number, dims: { teams: number; periods: number; values: number }, spread = 9) {

@@ -1,0 +1,15 @@
+/**
+ * A small seeded random generator (mulberry32): the same seed gives the same sequence on every run,
+ * so generated demo and bench data and the tests' random organisations are reproducible.
+ * Returns numbers in [0, 1).
+ */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
