@@ -20,7 +20,7 @@ import { isPostgres } from './support/postgres.js';
 // SQLite (one file per OCMW) has no roles and no row-level security: nothing to do there.
 
 /** Tables that carry the organisation themselves. */
-const BY_ORGANISATION = [
+export const BY_ORGANISATION = [
   'team',
   'app_user',
   'catalogue_draft',
@@ -42,7 +42,7 @@ const BY_ORGANISATION = [
 ];
 
 /** Tables walled through their parent: [table, column, parent table]. */
-const BY_PARENT: [string, string, string][] = [
+export const BY_PARENT: [string, string, string][] = [
   ['team_membership', 'user_id', 'app_user'],
   ['user_session', 'user_id', 'app_user'],
   ['user_token', 'user_id', 'app_user'],

@@ -13,6 +13,7 @@ import * as apiClients from './20261207T1400_api_clients.js';
 import * as sso from './20261207T1410_sso.js';
 import * as evaluationNoteShared from './20261207T1200_evaluation_note_shared.js';
 import * as organisationWall from './20261208T1000_organisation_wall.js';
+import * as organisationWallPlans from './20261209T1000_organisation_wall_plans.js';
 
 // Every migration, in order. Migrations are immutable once landed: add a new file, never edit one.
 export const migrations: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '20261207T1410_sso': sso,
   '20261207T1200_evaluation_note_shared': evaluationNoteShared,
   '20261208T1000_organisation_wall': organisationWall,
+  '20261209T1000_organisation_wall_plans': organisationWallPlans,
 };

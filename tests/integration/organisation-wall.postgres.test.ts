@@ -191,4 +191,52 @@ describe('the organisation wall on PostgreSQL', () => {
     // pg_dump refuses rather than silently dumping only what the wall shows.
     expect(() => dump(inject('postgresAppRole'))).toThrow(/row-level security|row security/);
   });
+
+  // Who sees what is the tests above; this is what the wall costs (migration
+  // 20261209T1000_organisation_wall_plans). A policy that reads the scope per row, or lets the
+  // planner hash every visible parent row, makes a look-up of one balance's scores scan all
+  // balances of the whole database.
+  it('costs a query the rows it reads: the scope read once, parents probed by key, never hashed whole', async () => {
+    const [mine] = orgs as [number];
+    const explain = async (query: string) =>
+      (await inOrganisation(mine, () => sql<{ 'QUERY PLAN': string }>`explain ${sql.raw(query)}`.execute(app))).rows.map((r) => r['QUERY PLAN']).join('\n');
+    const walled = (await tables()).filter((x) => !UNWALLED.includes(x.name));
+    const childOf = await sql<{ name: string; qual: string }>`
+      select c.relname as name, pg_get_expr(p.polqual, p.polrelid) as qual
+      from pg_policy p join pg_class c on c.oid = p.polrelid where p.polname = 'organisation_wall'`.execute(t.db);
+    expect(childOf.rows.map((r) => r.name).sort()).toEqual(walled.map((x) => x.name).sort());
+    for (const { name, qual } of childOf.rows) {
+      const parent = /p\.id = (\w+)\.(\w+)/.exec(qual);
+      const plan = await explain(
+        parent ? `select * from ${name} where ${parent[2]} in ('1', '2', '3')` : `select * from ${name} where organisation_id = ${mine}`,
+      );
+      // The scope's settings are read once per statement (an InitPlan), not in a per-row filter.
+      expect({ table: name, perRowSetting: /Filter:.*current_setting/.test(plan) }).toEqual({ table: name, perRowSetting: false });
+      // A parent is probed per row read, never hashed as a whole.
+      expect({ table: name, hashedParents: /hashed SubPlan/.test(plan) }).toEqual({ table: name, hashedParents: false });
+    }
+    // With the planner told that scans are dear, the organisation's condition is an index's.
+    const indexed = await inOrganisation(mine, () =>
+      app.transaction().execute(async (trx) => {
+        await sql`set local enable_seqscan = off`.execute(trx);
+        return sql<{ 'QUERY PLAN': string }>`explain select id from balance`.execute(trx);
+      }),
+    );
+    expect(indexed.rows.map((r) => r['QUERY PLAN']).join('\n')).toMatch(
+      /Index (Only )?Cond: \(\(organisation_id >= \$\d+\) AND \(organisation_id <= \$\d+\)\)/,
+    );
+  });
+
+  // Last: it adds an audit row without organisation, which the sums above would count.
+  it('shows an audit row without organisation only across organisations', async () => {
+    const before = await acrossOrganisations('command-line', () => count(app, 'audit_event'));
+    await acrossOrganisations('sign-in', () =>
+      app.insertInto('audit_event').values({ at: t.now(), organisation_id: null, actor_user_id: null, action: 'signin.failure', outcome: 'failure' }).execute(),
+    );
+    expect(await acrossOrganisations('command-line', () => count(app, 'audit_event'))).toBe(before + 1);
+    const seen = [];
+    for (const org of orgs) seen.push(await inOrganisation(org, () => count(app, 'audit_event')));
+    expect(seen[0]! + seen[1]!).toBe(before);
+    expect(await count(app, 'audit_event')).toBe(0);
+  });
 });
