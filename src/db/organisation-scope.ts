@@ -53,9 +53,14 @@ export function currentScope(): DatabaseScope | undefined {
   return storage.getStore();
 }
 
-/** The two settings PostgreSQL's policies read (migrations/20261208T1000_organisation_wall.ts). */
+/**
+ * The two settings PostgreSQL's policies read (migrations/20261209T1000_organisation_wall_plans.ts).
+ * Across organisations is one setting whatever the reason: the reasons are reviewed here, in code;
+ * the database only needs to know that the wall is open, and a connection that does the look-ups
+ * need not be told again for each reason (src/db/postgres.ts).
+ */
 export function scopeSettings(scope: DatabaseScope | undefined): { organisationId: string; across: string } {
   if (!scope) return { organisationId: '', across: '' };
   if ('organisationId' in scope) return { organisationId: String(scope.organisationId), across: '' };
-  return { organisationId: '', across: scope.across };
+  return { organisationId: '', across: 'on' };
 }

@@ -18,14 +18,14 @@ import {
   type KyselyPlugin,
   type PluginTransformQueryArgs,
   type PluginTransformResultArgs,
-  type PostgresDialectConfig,
+  type QueryCompiler,
   type QueryResult,
   type RootOperationNode,
   type TransactionSettings,
   type UnknownRow,
 } from 'kysely';
 import type { Database } from './schema.js';
-import { currentScope, scopeSettings } from './organisation-scope.js';
+import { currentScope, scopeSettings, type DatabaseScope } from './organisation-scope.js';
 
 // PostgreSQL (DATABASE_URL=postgres://…, docs/decisions/017-postgresql.md). Everything that makes
 // PostgreSQL answer like the SQLite file the rest of the code was written against lives here, once.
@@ -69,24 +69,133 @@ export const MIGRATION_LOCK_KEY = 0x5ba1a7cf;
 
 class SerialisingPostgresDriver extends PostgresDriver {
   override async beginTransaction(connection: DatabaseConnection, settings: TransactionSettings): Promise<void> {
-    await super.beginTransaction(connection, settings);
-    const scope = currentScope();
-    if (scope && 'organisationId' in scope) {
-      await connection.executeQuery(CompiledQuery.raw(`select pg_advisory_xact_lock_shared(${WRITE_LOCK_KEY})`));
-      await connection.executeQuery(CompiledQuery.raw(`select pg_advisory_xact_lock(${ORGANISATION_WRITE_LOCK_SPACE}, ${scope.organisationId})`));
-    } else {
-      await connection.executeQuery(CompiledQuery.raw(`select pg_advisory_xact_lock(${WRITE_LOCK_KEY})`));
+    // The app never asks for an isolation level or access mode; if code ever does, Kysely's own
+    // statement opens the transaction and the locks follow in a round trip of their own.
+    if (settings.isolationLevel || settings.accessMode) {
+      await super.beginTransaction(connection, settings);
+      await connection.executeQuery(CompiledQuery.raw(writeLocks(currentScope())));
+      return;
+    }
+    // BEGIN and the locks in one round trip: a statement without parameters goes as one simple
+    // query, which may hold several statements (the ids in it are integers the scope checked).
+    try {
+      await connection.executeQuery(CompiledQuery.raw(`begin; ${writeLocks(currentScope())}`));
+    } catch (e) {
+      // BEGIN took effect and a lock did not (a statement timeout, a cancelled query): Kysely
+      // rolls back only a transaction whose begin returned, so the connection goes back to the
+      // pool clean only if we end it here.
+      await connection.executeQuery(CompiledQuery.raw('rollback')).catch(() => undefined);
+      throw e;
     }
   }
 }
+
+function writeLocks(scope: DatabaseScope | undefined): string {
+  if (scope && 'organisationId' in scope) {
+    return `select pg_advisory_xact_lock_shared(${WRITE_LOCK_KEY}); select pg_advisory_xact_lock(${ORGANISATION_WRITE_LOCK_SPACE}, ${scope.organisationId})`;
+  }
+  return `select pg_advisory_xact_lock(${WRITE_LOCK_KEY})`;
+}
+
+/**
+ * A statement with parameters is prepared once per connection and afterwards only executed
+ * (named statements in pg): PostgreSQL then parses and plans it once, where an unnamed statement
+ * is planned anew each time — with the organisation wall's policies in every plan, planning was
+ * most of a small query's time (a membership look-up 310 → 120 µs, the scores of a balance
+ * 580 → 250 µs, measured as the app role). Kysely passes (text, values); the text names the
+ * statement. Bounded per connection, since each prepared statement holds a plan in its server
+ * process: statements with many parameters (long `in (…)` lists, bulk inserts, whose text changes
+ * with the list's length) are not kept, and after the first MAX_PREPARED texts a connection
+ * prepares no more (the frequent ones come first). Statements without parameters (BEGIN, COMMIT,
+ * the locks, DDL) go as simple queries, as before. A pooler in transaction mode would break this
+ * as it breaks the per-connection scope (docs/decisions/017-postgresql.md).
+ */
+const MAX_PREPARED = 200;
+const MAX_PREPARED_PARAMETERS = 16;
+class PreparingClient extends pg.Client {
+  readonly #names = new Map<string, string>();
+  override query(...args: unknown[]): any {
+    const [text, values] = args;
+    if (args.length === 2 && typeof text === 'string' && Array.isArray(values) && values.length > 0 && values.length <= MAX_PREPARED_PARAMETERS) {
+      let name = this.#names.get(text);
+      if (!name && this.#names.size < MAX_PREPARED) {
+        name = `sb_${this.#names.size + 1}`;
+        this.#names.set(text, name);
+      }
+      if (name) return super.query({ name, text, values });
+    }
+    return (super.query as (...a: unknown[]) => unknown)(...args);
+  }
+}
+
+/**
+ * Two pools: one for the work of an organisation (and unscoped work), one for the look-ups across
+ * organisations (src/db/organisation-scope.ts). Nearly every request makes both kinds — the
+ * session look-up across organisations, then its page in one — and a connection that last did the
+ * other kind must be told its new scope first (tellScope): a round trip each time. Kept apart,
+ * each pool's connections keep the scope they were last told (across organisations is one
+ * setting, whatever the reason), so a worker's page pays no telling at all.
+ */
+class ScopedPoolsDriver implements Driver {
+  readonly #owner = new WeakMap<DatabaseConnection, Driver>();
+  readonly #organisation: Driver;
+  readonly #across: Driver;
+  constructor(organisation: Driver, across: Driver) {
+    this.#organisation = organisation;
+    this.#across = across;
+  }
+  async init(): Promise<void> {
+    await Promise.all([this.#organisation.init(), this.#across.init()]);
+  }
+  async acquireConnection(): Promise<DatabaseConnection> {
+    const scope = currentScope();
+    const driver = scope && 'across' in scope ? this.#across : this.#organisation;
+    const connection = await driver.acquireConnection();
+    this.#owner.set(connection, driver);
+    return connection;
+  }
+  #of(connection: DatabaseConnection): Driver {
+    const driver = this.#owner.get(connection);
+    if (!driver) throw new Error('a connection this driver did not hand out');
+    return driver;
+  }
+  beginTransaction(connection: DatabaseConnection, settings: TransactionSettings): Promise<void> {
+    return this.#of(connection).beginTransaction(connection, settings);
+  }
+  commitTransaction(connection: DatabaseConnection): Promise<void> {
+    return this.#of(connection).commitTransaction(connection);
+  }
+  rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    return this.#of(connection).rollbackTransaction(connection);
+  }
+  savepoint(connection: DatabaseConnection, name: string, compile: QueryCompiler['compileQuery']): Promise<void> {
+    return this.#of(connection).savepoint!(connection, name, compile);
+  }
+  rollbackToSavepoint(connection: DatabaseConnection, name: string, compile: QueryCompiler['compileQuery']): Promise<void> {
+    return this.#of(connection).rollbackToSavepoint!(connection, name, compile);
+  }
+  releaseSavepoint(connection: DatabaseConnection, name: string, compile: QueryCompiler['compileQuery']): Promise<void> {
+    return this.#of(connection).releaseSavepoint!(connection, name, compile);
+  }
+  releaseConnection(connection: DatabaseConnection): Promise<void> {
+    return this.#of(connection).releaseConnection(connection);
+  }
+  async destroy(): Promise<void> {
+    await Promise.all([this.#organisation.destroy(), this.#across.destroy()]);
+  }
+}
+
 class AppPostgresDialect extends PostgresDialect {
-  readonly #settings: PostgresDialectConfig;
-  constructor(settings: PostgresDialectConfig) {
-    super(settings);
-    this.#settings = settings;
+  readonly #pools: { organisation: pg.Pool; across: pg.Pool };
+  constructor(pools: { organisation: pg.Pool; across: pg.Pool }) {
+    super({ pool: pools.organisation });
+    this.#pools = pools;
   }
   override createDriver(): Driver {
-    return new SerialisingPostgresDriver(this.#settings);
+    return new ScopedPoolsDriver(
+      new SerialisingPostgresDriver({ pool: this.#pools.organisation, onReserveConnection: tellScope }),
+      new SerialisingPostgresDriver({ pool: this.#pools.across, onReserveConnection: tellScope }),
+    );
   }
 }
 
@@ -114,17 +223,25 @@ async function tellScope(connection: DatabaseConnection): Promise<void> {
 }
 
 export interface PostgresOptions {
-  /** Connections in the pool; the default suits one app process. */
+  /**
+   * Connections for an organisation's work; the default suits one app process. The look-ups
+   * across organisations get a third of that again (at least one) in a pool of their own.
+   */
   max?: number;
 }
 
 export function openPostgres(url: string, options: PostgresOptions = {}): Kysely<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, types });
-  // An idle connection that the server closes (a restart, a failover) is reported here; without a
-  // listener pg would end the process. The pool drops that connection and the next query opens a
-  // new one, or fails and is answered like any database error (/healthz says 503).
-  pool.on('error', () => undefined);
-  return new Kysely<Database>({ dialect: new AppPostgresDialect({ pool, onReserveConnection: tellScope }), plugins: [new SqliteSemanticsPlugin()] });
+  const max = options.max ?? 10;
+  const pool = (size: number) => {
+    const p = new pg.Pool({ connectionString: url, max: size, types, Client: PreparingClient });
+    // An idle connection that the server closes (a restart, a failover) is reported here; without
+    // a listener pg would end the process. The pool drops that connection and the next query opens
+    // a new one, or fails and is answered like any database error (/healthz says 503).
+    p.on('error', () => undefined);
+    return p;
+  };
+  const pools = { organisation: pool(max), across: pool(Math.max(1, Math.ceil(max / 3))) };
+  return new Kysely<Database>({ dialect: new AppPostgresDialect(pools), plugins: [new SqliteSemanticsPlugin()] });
 }
 
 /**
