@@ -9,7 +9,7 @@ import { redirectTarget, sameOriginPath } from '../http/redirect-target.js';
 import { audit } from '../audit/audit.js';
 import { acrossOrganisations, inOrganisation } from '../db/organisation-scope.js';
 import { scopeOfUser } from './scope.js';
-import { clearSessionCookie, loadCurrentUser, readSessionCookie, validateSessionToken } from './sessions.js';
+import { clearSessionCookie, loadSession, readSessionCookie } from './sessions.js';
 import { renderSignInForReplay } from './replay.js';
 
 /**
@@ -24,10 +24,7 @@ export const sessionMiddleware = createMiddleware<AppEnv>(async (c, next) => {
   if (token) {
     // Who is asking is found before their organisation is known; everything after it runs in that
     // organisation (src/db/organisation-scope.ts).
-    const { session, user } = await acrossOrganisations('session', async () => {
-      const session = await validateSessionToken(db, config, token, now());
-      return { session, user: session ? await loadCurrentUser(db, session.userId) : null };
-    });
+    const { session, user } = (await acrossOrganisations('session', () => loadSession(db, config, token, now()))) ?? { session: null, user: null };
     if (!session || !user) {
       clearSessionCookie(c, config);
     } else if (user.twoFactorEnabled && !session.twoFactorVerified) {

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { Config } from '../config.js';
 import type { Database } from '../db/schema.js';
 import { isLocale } from '../i18n/index.js';
@@ -49,26 +49,44 @@ export interface ValidSession {
   createdAt: number;
 }
 
-export async function validateSessionToken(db: Kysely<Database>, config: Config, token: string, now: number): Promise<ValidSession | null> {
+/**
+ * The session of a cookie's token and the user behind it, in one look-up (every request makes it,
+ * and on PostgreSQL each query is a round trip): null when the token is wrong or the session
+ * gone or expired; `user` null when the account is disabled.
+ */
+export async function loadSession(
+  db: Kysely<Database>,
+  config: Config,
+  token: string,
+  now: number,
+): Promise<{ session: ValidSession; user: CurrentUser | null } | null> {
   const parts = splitToken(token);
   if (!parts) return null;
-  const row = await db.selectFrom('user_session').selectAll().where('id', '=', parts.id).executeTakeFirst();
+  const row = await db
+    .selectFrom('user_session as s')
+    .innerJoin('app_user', 'app_user.id', 's.user_id')
+    .innerJoin('organisation', 'organisation.id', 'app_user.organisation_id')
+    .select(['s.id as session_id', 's.secret_hash', 's.created_at as session_created_at', 's.last_active_at', 's.two_factor_verified', 's.provider_mfa'])
+    .select(USER_COLUMNS)
+    .where('s.id', '=', parts.id)
+    .executeTakeFirst();
   if (!row) return null;
   if (!sameHash(hashSecret(parts.secret), new Uint8Array(row.secret_hash))) return null;
-  if (now - row.last_active_at >= config.sessionIdleMs || now - row.created_at >= config.sessionAbsoluteMs) {
-    await db.deleteFrom('user_session').where('id', '=', row.id).execute();
+  if (now - row.last_active_at >= config.sessionIdleMs || now - row.session_created_at >= config.sessionAbsoluteMs) {
+    await db.deleteFrom('user_session').where('id', '=', row.session_id).execute();
     return null;
   }
   if (now - row.last_active_at >= TOUCH_INTERVAL_MS) {
-    await db.updateTable('user_session').set({ last_active_at: now }).where('id', '=', row.id).execute();
+    await db.updateTable('user_session').set({ last_active_at: now }).where('id', '=', row.session_id).execute();
   }
-  return {
-    id: row.id,
-    userId: row.user_id,
+  const session: ValidSession = {
+    id: row.session_id,
+    userId: row.id,
     twoFactorVerified: row.two_factor_verified === 1,
     providerMfa: row.provider_mfa === 1,
-    createdAt: row.created_at,
+    createdAt: row.session_created_at,
   };
+  return { session, user: await currentUserOf(db, row) };
 }
 
 /** "Aangemeld blijven": an explicit keep-alive always moves the idle deadline. */
@@ -116,29 +134,40 @@ export function readSessionCookie(c: Context, config: Config): string | undefine
   return getCookie(c, cookieName(config));
 }
 
+const USER_COLUMNS = [
+  'app_user.id',
+  'app_user.organisation_id',
+  'app_user.email',
+  'app_user.display_name',
+  'app_user.locale',
+  'app_user.is_admin',
+  'app_user.is_policy',
+  'app_user.totp_enabled_at',
+  'app_user.disabled_at',
+  'organisation.name as organisation_name',
+  'organisation.require_two_factor',
+  'organisation.sensitive_visibility',
+] as const;
+
 /** Loads the user behind a session, or null when the user is disabled or gone. */
 export async function loadCurrentUser(db: Kysely<Database>, userId: number): Promise<CurrentUser | null> {
   const row = await db
     .selectFrom('app_user')
     .innerJoin('organisation', 'organisation.id', 'app_user.organisation_id')
-    .select([
-      'app_user.id',
-      'app_user.organisation_id',
-      'app_user.email',
-      'app_user.display_name',
-      'app_user.locale',
-      'app_user.is_admin',
-      'app_user.is_policy',
-      'app_user.totp_enabled_at',
-      'app_user.disabled_at',
-      'organisation.name as organisation_name',
-      'organisation.require_two_factor',
-      'organisation.sensitive_visibility',
-    ])
+    .select(USER_COLUMNS)
     .where('app_user.id', '=', userId)
     .executeTakeFirst();
-  if (!row || row.disabled_at !== null) return null;
-  const memberships = await db.selectFrom('team_membership').select(['team_id', 'role']).where('user_id', '=', userId).execute();
+  return row ? currentUserOf(db, row) : null;
+}
+
+type UserRow = Pick<
+  Selectable<Database['app_user']>,
+  'id' | 'organisation_id' | 'email' | 'display_name' | 'locale' | 'is_admin' | 'is_policy' | 'totp_enabled_at' | 'disabled_at'
+> & { organisation_name: string; require_two_factor: number; sensitive_visibility: CurrentUser['sensitiveVisibility'] };
+
+async function currentUserOf(db: Kysely<Database>, row: UserRow): Promise<CurrentUser | null> {
+  if (row.disabled_at !== null) return null;
+  const memberships = await db.selectFrom('team_membership').select(['team_id', 'role']).where('user_id', '=', row.id).execute();
   const twoFactorEnabled = row.totp_enabled_at !== null;
   return {
     id: row.id,
