@@ -45,6 +45,7 @@ export function createApp(deps: AppDeps) {
     c.set('sessionId', null);
     c.set('pendingSession', null);
     c.set('handover', null);
+    c.set('handedOverFor', null);
     const locale = negotiateLocale(c.req.header('Accept-Language'));
     c.set('locale', locale);
     c.set('t', messagesFor(locale));

@@ -25,6 +25,7 @@ export const sessionMiddleware = createMiddleware<AppEnv>(async (c, next) => {
     // Who is asking is found before their organisation is known; everything after it runs in that
     // organisation (src/db/organisation-scope.ts).
     const { session, user } = (await acrossOrganisations('session', () => loadSession(db, config, token, now()))) ?? { session: null, user: null };
+    if (session) c.set('handedOverFor', session.handedOverFor);
     if (!session || !user) {
       clearSessionCookie(c, config);
     } else if (user.twoFactorEnabled && !session.twoFactorVerified) {

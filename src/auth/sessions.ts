@@ -1,10 +1,10 @@
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Expression, type Kysely, type Selectable } from 'kysely';
 import type { Config } from '../config.js';
 import type { Database } from '../db/schema.js';
 import { isLocale } from '../i18n/index.js';
-import type { CurrentUser } from './current-user.js';
+import type { CurrentUser, TeamRole } from './current-user.js';
 import { hashSecret, newIdAndSecret, sameHash, splitToken } from './tokens.js';
 
 /**
@@ -47,12 +47,15 @@ export interface ValidSession {
   /** The identity provider asked the second factor at sign-in (src/sso/): the app's own is not asked. */
   providerMfa: boolean;
   createdAt: number;
+  /** The client invitation this session was handed over for (src/client-voice/handover.ts), or null. */
+  handedOverFor: string | null;
 }
 
 /**
- * The session of a cookie's token and the user behind it, in one look-up (every request makes it,
- * and on PostgreSQL each query is a round trip): null when the token is wrong or the session
- * gone or expired; `user` null when the account is disabled.
+ * The session of a cookie's token and the user behind it, in one query with the user's teams and
+ * whether the session was handed over to a client: every request makes this look-up, and on
+ * PostgreSQL each query is a round trip. Null when the token is wrong or the session gone or
+ * expired; `user` null when the account is disabled.
  */
 export async function loadSession(
   db: Kysely<Database>,
@@ -68,6 +71,10 @@ export async function loadSession(
     .innerJoin('organisation', 'organisation.id', 'app_user.organisation_id')
     .select(['s.id as session_id', 's.secret_hash', 's.created_at as session_created_at', 's.last_active_at', 's.two_factor_verified', 's.provider_mfa'])
     .select(USER_COLUMNS)
+    .select((eb) => [
+      membershipsOf(eb.ref('app_user.id')).as('memberships'),
+      eb.selectFrom('client_session_lock as l').select('l.invitation_id').whereRef('l.session_id', '=', 's.id').as('handed_over_for'),
+    ])
     .where('s.id', '=', parts.id)
     .executeTakeFirst();
   if (!row) return null;
@@ -85,8 +92,9 @@ export async function loadSession(
     twoFactorVerified: row.two_factor_verified === 1,
     providerMfa: row.provider_mfa === 1,
     createdAt: row.session_created_at,
+    handedOverFor: row.handed_over_for ?? null,
   };
-  return { session, user: await currentUserOf(db, row) };
+  return { session, user: currentUserOf(row) };
 }
 
 /** "Aangemeld blijven": an explicit keep-alive always moves the idle deadline. */
@@ -155,19 +163,31 @@ export async function loadCurrentUser(db: Kysely<Database>, userId: number): Pro
     .selectFrom('app_user')
     .innerJoin('organisation', 'organisation.id', 'app_user.organisation_id')
     .select(USER_COLUMNS)
+    .select((eb) => membershipsOf(eb.ref('app_user.id')).as('memberships'))
     .where('app_user.id', '=', userId)
     .executeTakeFirst();
-  return row ? currentUserOf(db, row) : null;
+  return row ? currentUserOf(row) : null;
+}
+
+/**
+ * A user's teams as one text in the user's own row, `team:role,team:role` (string_agg, the same on
+ * SQLite and PostgreSQL): a query fewer on every request than reading them apart.
+ */
+function membershipsOf(userId: Expression<number>) {
+  return sql<string | null>`(select string_agg(m.team_id || ':' || m.role, ',' order by m.team_id) from team_membership as m where m.user_id = ${userId})`;
 }
 
 type UserRow = Pick<
   Selectable<Database['app_user']>,
   'id' | 'organisation_id' | 'email' | 'display_name' | 'locale' | 'is_admin' | 'is_policy' | 'totp_enabled_at' | 'disabled_at'
-> & { organisation_name: string; require_two_factor: number; sensitive_visibility: CurrentUser['sensitiveVisibility'] };
+> & { organisation_name: string; require_two_factor: number; sensitive_visibility: CurrentUser['sensitiveVisibility']; memberships: string | null };
 
-async function currentUserOf(db: Kysely<Database>, row: UserRow): Promise<CurrentUser | null> {
+function currentUserOf(row: UserRow): CurrentUser | null {
   if (row.disabled_at !== null) return null;
-  const memberships = await db.selectFrom('team_membership').select(['team_id', 'role']).where('user_id', '=', row.id).execute();
+  const memberships = (row.memberships ? row.memberships.split(',') : []).map((m) => {
+    const [team, role] = m.split(':');
+    return { teamId: Number(team), role: role as TeamRole };
+  });
   const twoFactorEnabled = row.totp_enabled_at !== null;
   return {
     id: row.id,
@@ -178,7 +198,7 @@ async function currentUserOf(db: Kysely<Database>, row: UserRow): Promise<Curren
     locale: isLocale(row.locale) ? row.locale : 'nl',
     isAdmin: row.is_admin === 1,
     isPolicy: row.is_policy === 1,
-    memberships: memberships.map((m) => ({ teamId: m.team_id, role: m.role })),
+    memberships,
     twoFactorEnabled,
     mustSetUpTwoFactor: row.require_two_factor === 1 && !twoFactorEnabled,
     sensitiveVisibility: row.sensitive_visibility,

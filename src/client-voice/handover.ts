@@ -1,7 +1,6 @@
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../http/env.js';
 import { isClientPath } from './paths.js';
-import { lookUpHandoverLock } from './pre-organisation.js';
 import { lockScreen } from './client-routes.js';
 
 // The hand-over: a worker gives their screen to the client. On the server the worker's session is
@@ -14,14 +13,15 @@ import { lockScreen } from './client-routes.js';
 
 export const handoverGate = createMiddleware<AppEnv>(async (c, next) => {
   const sessionId = c.get('sessionId') ?? c.get('pendingSession')?.id ?? null;
-  if (!sessionId) return next();
-  const invitation = await lookUpHandoverLock(c.get('deps').db, sessionId);
-  if (!invitation) return next();
+  // Whether the session is locked came with the session look-up itself (loadSession): no query
+  // of its own on every request.
+  const invitationId = c.get('handedOverFor');
+  if (!sessionId || !invitationId) return next();
   c.set('user', null);
   c.set('scope', null);
   c.set('sessionId', null);
   c.set('pendingSession', null);
-  c.set('handover', { sessionId, invitationId: invitation.id });
+  c.set('handover', { sessionId, invitationId });
   if (isClientPath(c.req.path)) return next();
   if (c.req.header('HX-Request') === 'true') {
     // An htmx request of a page opened before the hand-over: the whole window goes to the lock.

@@ -4,6 +4,7 @@ import {
   BinaryOperationNode,
   CompiledQuery,
   DataTypeNode,
+  FunctionNode,
   OperatorNode,
   ValueNode,
   Kysely,
@@ -279,6 +280,17 @@ class SqliteSemanticsTransformer extends OperationNodeTransformer {
       (right.kind === 'PrimitiveValueListNode' || right.kind === 'ValueListNode') && (right as unknown as { values: readonly unknown[] }).values.length === 0;
     if (empty && (op === 'in' || op === 'not in')) {
       return BinaryOperationNode.create(ValueNode.createImmediate(1), OperatorNode.create('='), ValueNode.createImmediate(op === 'in' ? 0 : 1));
+    }
+    // A list of values becomes one array parameter: `x in ($1, …, $n)` is a new statement for every
+    // length n, planned each time and too many to prepare; `x = any($1)` is one statement, prepared
+    // once per connection (PreparingClient). Same meaning, NULLs included; `not in` is `<> all`.
+    if (right.kind === 'PrimitiveValueListNode' && (op === 'in' || op === 'not in')) {
+      const values = (right as unknown as { values: readonly unknown[] }).values;
+      return BinaryOperationNode.create(
+        this.transformNode(node.leftOperand),
+        OperatorNode.create(op === 'in' ? '=' : '<>'),
+        FunctionNode.create(op === 'in' ? 'any' : 'all', [ValueNode.create([...values])]),
+      );
     }
     return super.transformBinaryOperation(node);
   }

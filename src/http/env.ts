@@ -39,6 +39,8 @@ export interface AppVariables {
    * `user`, `scope` and `sessionId` are then null, and only the client view answers.
    */
   handover: { sessionId: string; invitationId: string } | null;
+  /** From the session look-up: the client invitation this session was handed over for, or null. */
+  handedOverFor: string | null;
   /** An API call (src/api/): the route pattern its audit rows name. */
   apiRoute?: string;
   /** A row about this request went to the audit log through src/audit/route-audit.ts. */
