@@ -145,7 +145,16 @@ async function stampOf(db: Db, organisationId: number): Promise<{ stamp: string;
         .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('finalised_at').as('u'), eb.fn.max('id').as('i')])
         .where('organisation_id', '=', organisationId),
     ),
-    one(db.selectFrom('balance_amendment').select((eb) => eb.fn.max('id').as('i'))),
+    // The tables without an organisation column are read through their parent's, so that on a
+    // shared PostgreSQL this reads one organisation's rows by index, not every organisation's
+    // rows for the wall to sort out.
+    one(
+      db
+        .selectFrom('balance_amendment')
+        .innerJoin('balance', 'balance.id', 'balance_amendment.balance_id')
+        .select((eb) => eb.fn.max('balance_amendment.id').as('i'))
+        .where('balance.organisation_id', '=', organisationId),
+    ),
     one(
       db
         .selectFrom('household')
@@ -164,8 +173,20 @@ async function stampOf(db: Db, organisationId: number): Promise<{ stamp: string;
         .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('id').as('i')])
         .where('organisation_id', '=', organisationId),
     ),
-    one(db.selectFrom('gpmi_version').select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('updated_at').as('u')])),
-    one(db.selectFrom('gpmi_evaluation').select((eb) => eb.fn.max('id').as('i'))),
+    one(
+      db
+        .selectFrom('gpmi_version')
+        .innerJoin('gpmi', 'gpmi.id', 'gpmi_version.gpmi_id')
+        .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('gpmi_version.updated_at').as('u')])
+        .where('gpmi.organisation_id', '=', organisationId),
+    ),
+    one(
+      db
+        .selectFrom('gpmi_evaluation')
+        .innerJoin('gpmi', 'gpmi.id', 'gpmi_evaluation.gpmi_id')
+        .select((eb) => eb.fn.max('gpmi_evaluation.id').as('i'))
+        .where('gpmi.organisation_id', '=', organisationId),
+    ),
   ]);
   const amendmentMax = Number(a?.i ?? 0);
   const stamp = [b.n, b.u, b.i, amendmentMax, h.n, h.u, w.n, w.u, g.n, g.i, v.n, v.u, e?.i].map((x) => String(Number(x ?? 0))).join('|');
