@@ -65,10 +65,6 @@ export async function caseload(db: Db, scope: OrgScope, f: CaseloadFilters, toda
   // Tokens hold only letters, digits and spaces (normaliseForSearch), so no LIKE wildcard gets in.
   for (const token of searchTokens(f.q)) base = base.where('household.search_text', 'like', `%${token}%`);
 
-  const counted = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const total = Number(counted.n);
-  const pages = pageCount(total);
-  const page = Math.min(f.page, pages);
   const byBalance = f.sort === 'balance_asc' || f.sort === 'balance_desc';
   const [column, direction] = {
     updated_desc: ['household.updated_at', 'desc'],
@@ -80,26 +76,34 @@ export async function caseload(db: Db, scope: OrgScope, f: CaseloadFilters, toda
     balance_desc: ['household.updated_at', 'desc'],
   }[f.sort] as ['household.updated_at' | 'household.created_at', 'asc' | 'desc'];
 
-  const rows = await base
-    .innerJoin('team', 'team.id', 'household.team_id')
-    .leftJoin('app_user', 'app_user.id', 'household.assigned_user_id')
-    .select([
-      'household.id',
-      'household.dossier_ref',
-      'household.status',
-      'household.team_id',
-      'team.name as team_name',
-      'household.assigned_user_id',
-      'app_user.display_name as assigned_name',
-      'household.created_at',
-      'household.updated_at',
-    ])
-    .$if(byBalance, (q) => q.orderBy((eb) => lastBalance(eb), direction))
-    .orderBy(column, direction)
-    .orderBy('household.id', direction)
-    .limit(PAGE_SIZE)
-    .offset((page - 1) * PAGE_SIZE)
-    .execute();
+  const pageOf = (page: number) =>
+    base
+      .innerJoin('team', 'team.id', 'household.team_id')
+      .leftJoin('app_user', 'app_user.id', 'household.assigned_user_id')
+      .select([
+        'household.id',
+        'household.dossier_ref',
+        'household.status',
+        'household.team_id',
+        'team.name as team_name',
+        'household.assigned_user_id',
+        'app_user.display_name as assigned_name',
+        'household.created_at',
+        'household.updated_at',
+      ])
+      .$if(byBalance, (q) => q.orderBy((eb) => lastBalance(eb), direction))
+      .orderBy(column, direction)
+      .orderBy('household.id', direction)
+      .limit(PAGE_SIZE)
+      .offset((page - 1) * PAGE_SIZE)
+      .execute();
+  // The count and the asked page side by side (one round trip instead of two on PostgreSQL); only
+  // a page beyond the last (an old link, a list that shrank) is read again, as the last page.
+  const [counted, asked] = await Promise.all([base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(), pageOf(f.page)]);
+  const total = Number(counted.n);
+  const pages = pageCount(total);
+  const page = Math.min(f.page, pages);
+  const rows = page === f.page ? asked : await pageOf(page);
 
   const ids = rows.map((r) => r.id);
   const members = ids.length

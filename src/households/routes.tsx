@@ -65,8 +65,8 @@ type Db = Kysely<Database>;
 async function withBalanceColumns(db: Db, s: OrgScope, rows: CaseloadRow[], today: string): Promise<CaseloadEntry[]> {
   const ids = rows.map((r) => r.id);
   const shielded = new Set(rows.filter((r) => hidesSensitive(s, r)).map((r) => r.id));
-  const trends = await balanceTrends(db, s, ids, shielded);
-  const open = await openAgreementCounts(db, s, ids, today, shielded);
+  // Independent of each other: side by side (on PostgreSQL each is a round trip or two).
+  const [trends, open] = await Promise.all([balanceTrends(db, s, ids, shielded), openAgreementCounts(db, s, ids, today, shielded)]);
   return rows.map((r) => ({
     ...r,
     lastBalanceAt: trends.get(r.id)?.lastTakenAt ?? null,
