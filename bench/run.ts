@@ -30,6 +30,7 @@ import { generateOrganisation } from '../scripts/generate-data.js';
 import { benchPdf } from './pdf.js';
 import { benchLoad } from './load.js';
 import { benchEditor } from './editor.js';
+import { benchRoundTrips } from './round-trips.js';
 import { generateHistoryHousehold } from './history-household.js';
 import { createBenchDatabase, DIALECT_LABEL, postgresSettings, stopBenchCluster, type BenchDialect } from './database.js';
 import { chartCache } from '../src/charts/cache.js';
@@ -488,6 +489,7 @@ try {
   if (process.argv.includes('--pdf')) await benchPdf();
   else if (process.argv.includes('--load')) await benchLoad(dialects);
   else if (process.argv.includes('--editor')) await benchEditor();
+  else if (process.argv.includes('--round-trips')) await benchRoundTrips(dialects);
   else if (process.argv.includes('--pages')) await benchPages(dialects);
   else if (process.argv.includes('--postgres')) {
     await benchPages(dialects);
