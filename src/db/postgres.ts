@@ -105,25 +105,37 @@ function writeLocks(scope: DatabaseScope | undefined): string {
  * most of a small query's time (a membership look-up 310 → 120 µs, the scores of a balance
  * 580 → 250 µs, measured as the app role). Kysely passes (text, values); the text names the
  * statement. Bounded per connection, since each prepared statement holds a plan in its server
- * process: statements with many parameters (long `in (…)` lists, bulk inserts, whose text changes
- * with the list's length) are not kept, and after the first MAX_PREPARED texts a connection
- * prepares no more (the frequent ones come first). Statements without parameters (BEGIN, COMMIT,
- * the locks, DDL) go as simple queries, as before. A pooler in transaction mode would break this
- * as it breaks the per-connection scope (docs/decisions/017-postgresql.md).
+ * process: statements with many parameters (bulk inserts, whose text changes with the number of
+ * rows) are not kept, and after the first MAX_PREPARED texts a connection prepares no more (the
+ * frequent ones come first). Statements without parameters (BEGIN, COMMIT, the locks, DDL) go as
+ * simple queries, as before. A pooler in transaction mode would break this as it breaks the
+ * per-connection scope (docs/decisions/017-postgresql.md).
+ *
+ * A migration that changes a table under a running process (an upgrade while the old processes
+ * still serve) makes PostgreSQL refuse a prepared `select *` of it once ("cached plan must not
+ * change result type"): that request fails, the statement is forgotten, and the next prepares it
+ * anew under a new name.
  */
 const MAX_PREPARED = 200;
 const MAX_PREPARED_PARAMETERS = 16;
+const PLAN_CHANGED_RESULT = '0A000';
 class PreparingClient extends pg.Client {
   readonly #names = new Map<string, string>();
+  #made = 0;
   override query(...args: unknown[]): any {
     const [text, values] = args;
     if (args.length === 2 && typeof text === 'string' && Array.isArray(values) && values.length > 0 && values.length <= MAX_PREPARED_PARAMETERS) {
       let name = this.#names.get(text);
       if (!name && this.#names.size < MAX_PREPARED) {
-        name = `sb_${this.#names.size + 1}`;
+        name = `sb_${++this.#made}`;
         this.#names.set(text, name);
       }
-      if (name) return super.query({ name, text, values });
+      if (name) {
+        return (super.query({ name, text, values }) as Promise<unknown>).catch((e: unknown) => {
+          if ((e as { code?: string }).code === PLAN_CHANGED_RESULT) this.#names.delete(text);
+          throw e;
+        });
+      }
     }
     return (super.query as (...a: unknown[]) => unknown)(...args);
   }

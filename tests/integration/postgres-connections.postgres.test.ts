@@ -48,6 +48,22 @@ describe('connections to PostgreSQL', () => {
     expect((await prepared()).filter((s) => s.includes('"id" in ('))).toHaveLength(0);
   });
 
+  it('prepares a statement anew after a migration changed its table under the running process', async () => {
+    const all = () => inOrganisation(organisationId, () => app.selectFrom('team').selectAll().where('organisation_id', '=', organisationId).execute());
+    await all();
+    await sql`alter table team add column upgrade_note text`.execute(database.db);
+    try {
+      // PostgreSQL refuses the prepared statement once (its result has a column more)…
+      await expect(all()).rejects.toThrow(/cached plan must not change result type/);
+      // …and the next request prepares it anew.
+      expect((await all()).every((row) => 'upgrade_note' in row)).toBe(true);
+    } finally {
+      await sql`alter table team drop column upgrade_note`.execute(database.db);
+    }
+    await expect(all()).rejects.toThrow(/cached plan must not change result type/);
+    expect((await all()).every((row) => !('upgrade_note' in row))).toBe(true);
+  });
+
   it('ends a transaction whose write lock cannot be had, so its connection goes back clean', async () => {
     // Another writer of the same organisation holds its lock (session level, on the superuser's connection).
     await database.db.connection().execute(async (holder) => {
