@@ -13,7 +13,8 @@ import { loadConfig } from '../src/config.js';
 import { openDatabase } from '../src/db/database.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import { createLogger } from '../src/http/logger.js';
-import { cookieName, createSession, loadCurrentUser, markTwoFactorVerified } from '../src/auth/sessions.js';
+import { loadCurrentUser } from '../src/auth/sessions.js';
+import { signedInCookie } from './worker.js';
 import { scopeOfUser } from '../src/auth/scope.js';
 import { createBalance, findBalance } from '../src/balances/queries.js';
 import { editorSteps } from '../src/balances/logic.js';
@@ -48,9 +49,7 @@ export async function benchEditor() {
   const app = createApp({ db, config, logger: createLogger('silent'), now: () => Date.now() });
   const org = await generateOrganisation(db, { households: 200, balancesPerHousehold: 1, seed: 13 });
   const worker = org.workers[1]!;
-  const s = await createSession(db, worker.id, Date.now(), 'Mozilla/5.0 (Windows NT 10.0) Chrome/156.0');
-  await markTwoFactorVerified(db, s.id);
-  const cookie = `${cookieName(config)}=${s.token}`;
+  const cookie = await signedInCookie(db, config, worker.id);
   const user = (await loadCurrentUser(db, worker.id))!;
   const scope = scopeOfUser(user);
   // A household of four with two adults and two children, in the worker's team.

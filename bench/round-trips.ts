@@ -14,12 +14,10 @@ import SQLite from 'better-sqlite3';
 import { createApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/http/logger.js';
-import { cookieName, createSession, loadCurrentUser, markTwoFactorVerified } from '../src/auth/sessions.js';
-import { scopeOfUser } from '../src/auth/scope.js';
-import { createBalance } from '../src/balances/queries.js';
 import { EMPTY_CELL, fingerprint } from '../src/balances/logic.js';
 import { generateOrganisation } from '../scripts/generate-data.js';
 import { generateHistoryHousehold } from './history-household.js';
+import { latestFinalBalance, workerWithDraft } from './worker.js';
 import { createBenchDatabase, DIALECT_LABEL, stopBenchCluster, type BenchDialect } from './database.js';
 
 const HOUSEHOLDS = Number(process.env.BENCH_HOUSEHOLDS ?? 5000);
@@ -61,32 +59,9 @@ async function measure(dialect: BenchDialect): Promise<Map<string, Row>> {
   const { db } = database;
   const app = createApp({ db: PAST_WALL ? db : database.appDb, config, logger: createLogger('silent'), now: () => Date.now() });
   const org = await generateOrganisation(db, { households: HOUSEHOLDS, balancesPerHousehold: 3, seed: 7 });
-  const worker = org.workers[1]!;
-  const session = await createSession(db, worker.id, Date.now(), 'Mozilla/5.0 (Windows NT 10.0) Chrome/156.0');
-  await markTwoFactorVerified(db, session.id);
-  const cookie = `${cookieName(config)}=${session.token}`;
-  const user = (await loadCurrentUser(db, worker.id))!;
-  const four = await db
-    .selectFrom('household')
-    .innerJoin('household_member as m', 'm.household_id', 'household.id')
-    .select('household.id')
-    .where('household.team_id', '=', worker.teamId)
-    .where('household.status', '=', 'active')
-    .groupBy('household.id')
-    .having((eb) => eb.fn.countAll(), '=', 4)
-    .orderBy('household.id')
-    .executeTakeFirstOrThrow();
-  const today = new Date().toISOString().slice(0, 10);
-  const draft = (await db
-    .transaction()
-    .execute((trx) => createBalance(trx, scopeOfUser(user), four.id, { takenOn: today, method: 'samen', participants: [], prefill: false }, Date.now())))!;
-  const final = await db
-    .selectFrom('balance')
-    .select('id')
-    .where('household_id', '=', four.id)
-    .where('status', '=', 'final')
-    .orderBy('taken_on', 'desc')
-    .executeTakeFirstOrThrow();
+  const { worker, cookie, householdId, draftId: draft } = await workerWithDraft(db, config, org);
+  const four = { id: householdId };
+  const final = { id: await latestFinalBalance(db, four.id) };
   const history = await generateHistoryHousehold(db, { organisationId: org.organisationId, teamId: worker.teamId, workerId: worker.id, balances: 20 });
   const editorPath = `/households/${four.id}/balances/${draft}`;
   const editorHtml = await (await app.request(editorPath, { headers: { Cookie: cookie } })).text();

@@ -19,11 +19,10 @@ import { createApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import type { Database } from '../src/db/schema.js';
 import { createLogger } from '../src/http/logger.js';
-import { cookieName, createSession, markTwoFactorVerified } from '../src/auth/sessions.js';
 import { hashPassword, verifyPassword } from '../src/auth/password.js';
 import { scopeOfUser } from '../src/auth/scope.js';
 import { loadCurrentUser } from '../src/auth/sessions.js';
-import { amendCell, createBalance } from '../src/balances/queries.js';
+import { amendCell } from '../src/balances/queries.js';
 import { createApiClient, newClientSecret } from '../src/api/queries.js';
 import { EMPTY_CELL, fingerprint } from '../src/balances/logic.js';
 import { generateOrganisation } from '../scripts/generate-data.js';
@@ -31,6 +30,7 @@ import { benchPdf } from './pdf.js';
 import { benchLoad } from './load.js';
 import { benchEditor } from './editor.js';
 import { benchRoundTrips } from './round-trips.js';
+import { latestFinalBalance, signedInCookie, workerWithDraft } from './worker.js';
 import { generateHistoryHousehold } from './history-household.js';
 import { createBenchDatabase, DIALECT_LABEL, postgresSettings, stopBenchCluster, type BenchDialect } from './database.js';
 import { chartCache } from '../src/charts/cache.js';
@@ -95,25 +95,8 @@ async function preparePages(dialect: BenchDialect): Promise<PagesBench> {
   const dbBytes = await database.sizeBytes();
 
   // A worker of team 1, signed in, and a draft balance on a household of theirs with 4 members.
-  const worker = org.workers[1]!;
-  const s = await createSession(db, worker.id, Date.now(), 'Mozilla/5.0 (Windows NT 10.0) Chrome/156.0');
-  await markTwoFactorVerified(db, s.id);
-  const cookie = `${cookieName(config)}=${s.token}`;
-  const user = (await loadCurrentUser(db, worker.id))!;
-  const four = await db
-    .selectFrom('household')
-    .innerJoin('household_member as m', 'm.household_id', 'household.id')
-    .select('household.id')
-    .where('household.team_id', '=', worker.teamId)
-    .where('household.status', '=', 'active')
-    .groupBy('household.id')
-    .having((eb) => eb.fn.countAll(), '=', 4)
-    .orderBy('household.id')
-    .executeTakeFirstOrThrow();
-  const today = new Date().toISOString().slice(0, 10);
-  const balanceId = (await db
-    .transaction()
-    .execute((trx) => createBalance(trx, scopeOfUser(user), four.id, { takenOn: today, method: 'samen', participants: [], prefill: false }, Date.now())))!;
+  const { worker, cookie, user, householdId, draftId: balanceId } = await workerWithDraft(db, config, org);
+  const four = { id: householdId };
   const editorPath = `/households/${four.id}/balances/${balanceId}`;
   const firstCell = 'h.verblijfplaats';
 
@@ -140,13 +123,9 @@ async function preparePages(dialect: BenchDialect): Promise<PagesBench> {
   // lead of team 1 sees their team. The first request of a process reads the organisation's scores
   // once (timed here); the pages measured below read only the stamp and what changed.
   await db.updateTable('app_user').set({ is_policy: 1 }).where('id', '=', org.adminId).execute();
-  const policySession = await createSession(db, org.adminId, Date.now(), 'Mozilla/5.0 (Windows NT 10.0) Chrome/156.0');
-  await markTwoFactorVerified(db, policySession.id);
-  const policyCookie = `${cookieName(config)}=${policySession.token}`;
+  const policyCookie = await signedInCookie(db, config, org.adminId);
   const lead = org.workers[0]!;
-  const leadSession = await createSession(db, lead.id, Date.now(), 'Mozilla/5.0 (Windows NT 10.0) Chrome/156.0');
-  await markTwoFactorVerified(db, leadSession.id);
-  const leadCookie = `${cookieName(config)}=${leadSession.token}`;
+  const leadCookie = await signedInCookie(db, config, lead.id);
   const year = new Date().getFullYear();
   const figuresPaths = {
     distribution: `/figures?period=${year}&team=all&level=volwassene&moment=latest`,
@@ -163,13 +142,7 @@ async function preparePages(dialect: BenchDialect): Promise<PagesBench> {
   // The API (issue 16): one client software reading one finalised balance, next to the page that
   // shows the same balance to a worker. The client's rate limit is set out of reach here (its check
   // still runs every call).
-  const finalBalance = await db
-    .selectFrom('balance')
-    .select('id')
-    .where('household_id', '=', four.id)
-    .where('status', '=', 'final')
-    .orderBy('taken_on', 'desc')
-    .executeTakeFirstOrThrow();
+  const finalBalance = { id: await latestFinalBalance(db, four.id) };
   const balancePagePath = `/households/${four.id}/balances/${finalBalance.id}`;
   const balanceApiPath = `/api/v1${balancePagePath}`;
   const apiClient = await db.transaction().execute(async (trx) =>
