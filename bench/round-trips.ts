@@ -14,10 +14,9 @@ import SQLite from 'better-sqlite3';
 import { createApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/http/logger.js';
-import { EMPTY_CELL, fingerprint } from '../src/balances/logic.js';
 import { generateOrganisation } from '../scripts/generate-data.js';
 import { generateHistoryHousehold } from './history-household.js';
-import { latestFinalBalance, workerWithDraft } from './worker.js';
+import { latestFinalBalance, scoreSave, workerWithDraft } from './worker.js';
 import { createBenchDatabase, DIALECT_LABEL, stopBenchCluster, type BenchDialect } from './database.js';
 
 const HOUSEHOLDS = Number(process.env.BENCH_HOUSEHOLDS ?? 5000);
@@ -66,7 +65,7 @@ async function measure(dialect: BenchDialect): Promise<Map<string, Row>> {
   const editorPath = `/households/${four.id}/balances/${draft}`;
   const editorHtml = await (await app.request(editorPath, { headers: { Cookie: cookie } })).text();
   const editor = /name="editor" value="([^"]*)"/.exec(editorHtml)![1]!;
-  let n = 0;
+  const save = scoreSave(config, cookie, editor);
   const get = (path: string) => () => new Request(`http://bench${path}`, { headers: { Cookie: cookie } });
   const pages: [string, () => Request][] = [
     ['balance editor page', get(editorPath)],
@@ -74,29 +73,7 @@ async function measure(dialect: BenchDialect): Promise<Map<string, Row>> {
     ['dossier page', get(`/households/${four.id}`)],
     ['evolution page', get(`/households/${history.householdId}/evolution?person=m${history.memberIds[0]}`)],
     ['a finalised balance as a page', get(`/households/${four.id}/balances/${final.id}`)],
-    [
-      'score save (htmx)',
-      () =>
-        new Request(`http://bench${editorPath}/scores`, {
-          method: 'POST',
-          headers: {
-            Cookie: cookie,
-            Origin: config.publicOrigin,
-            'Content-Type': 'application/x-www-form-urlencoded',
-            'HX-Request': 'true',
-            'HX-Request-Type': 'partial',
-          },
-          body: new URLSearchParams({
-            editor,
-            theme: 'h:huishouden-wonen',
-            'v.h.verblijfplaats': '0',
-            'o.h.verblijfplaats': fingerprint(EMPTY_CELL),
-            's.h.verblijfplaats': String(1 + (n++ % 5)),
-            'r.h.verblijfplaats': '',
-            'c.h.verblijfplaats': '',
-          }),
-        }),
-    ],
+    ['score save (htmx)', () => new Request(`http://bench${editorPath}/scores`, { method: 'POST', headers: save.headers, body: save.body() })],
   ];
   const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   const out = new Map<string, Row>();

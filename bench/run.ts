@@ -24,13 +24,12 @@ import { scopeOfUser } from '../src/auth/scope.js';
 import { loadCurrentUser } from '../src/auth/sessions.js';
 import { amendCell } from '../src/balances/queries.js';
 import { createApiClient, newClientSecret } from '../src/api/queries.js';
-import { EMPTY_CELL, fingerprint } from '../src/balances/logic.js';
 import { generateOrganisation } from '../scripts/generate-data.js';
 import { benchPdf } from './pdf.js';
 import { benchLoad } from './load.js';
 import { benchEditor } from './editor.js';
 import { benchRoundTrips } from './round-trips.js';
-import { latestFinalBalance, signedInCookie, workerWithDraft } from './worker.js';
+import { latestFinalBalance, scoreSave, signedInCookie, workerWithDraft } from './worker.js';
 import { generateHistoryHousehold } from './history-household.js';
 import { createBenchDatabase, DIALECT_LABEL, postgresSettings, stopBenchCluster, type BenchDialect } from './database.js';
 import { chartCache } from '../src/charts/cache.js';
@@ -98,7 +97,6 @@ async function preparePages(dialect: BenchDialect): Promise<PagesBench> {
   const { worker, cookie, user, householdId, draftId: balanceId } = await workerWithDraft(db, config, org);
   const four = { id: householdId };
   const editorPath = `/households/${four.id}/balances/${balanceId}`;
-  const firstCell = 'h.verblijfplaats';
 
   const page = async (p: string, c = cookie) => {
     const res = await app.request(p, { headers: { Cookie: c } });
@@ -193,37 +191,15 @@ async function preparePages(dialect: BenchDialect): Promise<PagesBench> {
   // Score saves: every request really writes (a new value each time) through the htmx path, as the
   // editor page that issued this token (the server only trusts tokens it issued to this session).
   const editorToken = /name="editor" value="([^"]*)"/.exec(editorHtml.toString('utf8'))![1]!;
-  let n = 0;
+  const save = scoreSave(config, cookie, editorToken);
   const saves = (connections: number) =>
     autocannon({
       url: `${base}${editorPath}/scores`,
       connections,
       duration: DURATION_S,
       method: 'POST',
-      headers: {
-        Cookie: cookie,
-        Origin: config.publicOrigin,
-        'Content-Type': 'application/x-www-form-urlencoded',
-        'HX-Request': 'true',
-        'HX-Request-Type': 'partial',
-      },
-      requests: [
-        {
-          setupRequest: (req: any) => {
-            n++;
-            const body = new URLSearchParams({
-              editor: editorToken,
-              theme: 'h:huishouden-wonen',
-              [`v.${firstCell}`]: '0',
-              [`o.${firstCell}`]: fingerprint(EMPTY_CELL),
-              [`s.${firstCell}`]: String(1 + (n % 5)),
-              [`r.${firstCell}`]: `Opmerking ${n}`,
-              [`c.${firstCell}`]: '',
-            });
-            return { ...req, body: body.toString() };
-          },
-        },
-      ],
+      headers: save.headers,
+      requests: [{ setupRequest: (req: any) => ({ ...req, body: save.body() }) }],
     } as autocannon.Options);
 
   const get = (name: string, p: string, bytes: number, c: string | null, connections = CONNECTIONS): RowSpec => ({

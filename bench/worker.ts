@@ -4,6 +4,7 @@ import type { Database } from '../src/db/schema.js';
 import { cookieName, createSession, loadCurrentUser, markTwoFactorVerified } from '../src/auth/sessions.js';
 import { scopeOfUser } from '../src/auth/scope.js';
 import { createBalance } from '../src/balances/queries.js';
+import { EMPTY_CELL, fingerprint } from '../src/balances/logic.js';
 import type { generateOrganisation } from '../scripts/generate-data.js';
 
 // What several benches set up the same way: a signed-in worker, the editor's household, a draft balance.
@@ -53,4 +54,32 @@ export async function latestFinalBalance(db: Kysely<Database>, householdId: numb
     .orderBy('taken_on', 'desc')
     .executeTakeFirstOrThrow();
   return row.id;
+}
+
+/**
+ * A score save as the editor page posts it through htmx: every call a new value in the household's
+ * first cell, as the same editor (its token), so each really writes and none is a conflict.
+ */
+export function scoreSave(config: Config, cookie: string, editorToken: string) {
+  let n = 0;
+  const headers = {
+    Cookie: cookie,
+    Origin: config.publicOrigin,
+    'Content-Type': 'application/x-www-form-urlencoded',
+    'HX-Request': 'true',
+    'HX-Request-Type': 'partial',
+  };
+  const body = () => {
+    n++;
+    return new URLSearchParams({
+      editor: editorToken,
+      theme: 'h:huishouden-wonen',
+      'v.h.verblijfplaats': '0',
+      'o.h.verblijfplaats': fingerprint(EMPTY_CELL),
+      's.h.verblijfplaats': String(1 + (n % 5)),
+      'r.h.verblijfplaats': `Opmerking ${n}`,
+      'c.h.verblijfplaats': '',
+    }).toString();
+  };
+  return { headers, body };
 }
