@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { Trx } from '../db/transaction.js';
 import type { Database } from '../db/schema.js';
 import type { OrgScope } from '../auth/scope.js';
@@ -99,27 +99,32 @@ export async function findBalance(
   opts: { hideSensitive?: boolean } = {},
 ): Promise<BalanceDetail | undefined> {
   if (!Number.isSafeInteger(balanceId) || !Number.isSafeInteger(householdId)) return undefined;
-  const row = await balancesOfVisibleHouseholds(db, scope)
-    .where('balance.id', '=', balanceId)
-    .where('balance.household_id', '=', householdId)
-    .executeTakeFirst();
-  if (!row) return undefined;
-  const catalogue = await catalogueOf(db, scope, row.catalogue_version_id);
-  if (!catalogue) return undefined;
-  // The balance is the caller's to see (above); its people and its cells are read side by side,
-  // which on PostgreSQL overlaps two round trips (on SQLite they run one after the other anyway).
-  const [subjectRows, cells] = await Promise.all([
+  // The balance, its people and its cells are read side by side: the reads of the people and the
+  // cells hold the scope themselves (visibleBalance), so they find nothing where the balance's own
+  // read finds nothing, and on PostgreSQL the three round trips overlap (SQLite runs them one
+  // after the other anyway).
+  const [row, subjectRows, cells] = await Promise.all([
+    balancesOfVisibleHouseholds(db, scope).where('balance.id', '=', balanceId).where('balance.household_id', '=', householdId).executeTakeFirst(),
     db
       .selectFrom('balance_subject')
       .innerJoin('household_member as m', 'm.id', 'balance_subject.member_id')
       .select(['balance_subject.member_id', 'balance_subject.level', 'balance_subject.took_part', 'm.first_name', 'm.last_name', 'm.position'])
-      .where('balance_subject.balance_id', '=', balanceId)
+      .where('balance_subject.balance_id', 'in', visibleBalance(db, scope, balanceId, householdId))
       .orderBy('balance_subject.level', 'desc') // volwassene before kind
       .orderBy('m.position')
       .orderBy('m.id')
       .execute(),
-    loadCells(db, balanceId),
+    db
+      .selectFrom('balance_score')
+      .leftJoin('app_user as u', 'u.id', 'balance_score.updated_by')
+      .selectAll('balance_score')
+      .select('u.display_name as updated_by_name')
+      .where('balance_score.balance_id', 'in', visibleBalance(db, scope, balanceId, householdId))
+      .execute(),
   ]);
+  if (!row) return undefined;
+  const catalogue = await catalogueOf(db, scope, row.catalogue_version_id);
+  if (!catalogue) return undefined;
   const household: Subject & { tookPart: boolean } = { key: 'h', memberId: null, level: 'huishouden', name: '', tookPart: true };
   const subjects = [
     household,
@@ -134,17 +139,24 @@ export async function findBalance(
   const layout = balanceLayout(catalogue, subjects, opts);
   const count = (l: LayoutSection[]) => l.reduce((n, s) => n + s.themes.reduce((m, t) => m + t.domains.length, 0), 0);
   const hiddenSensitive = opts.hideSensitive ? count(balanceLayout(catalogue, subjects)) - count(layout) : 0;
-  return { ...toSummary(row), catalogue, subjects, layout, cells, hiddenSensitive };
+  return { ...toSummary(row), catalogue, subjects, layout, cells: cellsOf(cells), hiddenSensitive };
 }
 
-export async function loadCells(db: Db, balanceId: number): Promise<Map<string, StoredCell>> {
-  const rows = await db
-    .selectFrom('balance_score')
-    .leftJoin('app_user as u', 'u.id', 'balance_score.updated_by')
-    .selectAll('balance_score')
-    .select('u.display_name as updated_by_name')
-    .where('balance_id', '=', balanceId)
-    .execute();
+/** Balance `balanceId` of household `householdId` as a subquery of its id, when the scope may see it. */
+function visibleBalance(db: Db, scope: OrgScope, balanceId: number, householdId: number) {
+  return db
+    .selectFrom('balance')
+    .select('balance.id')
+    .where('balance.id', '=', balanceId)
+    .where('balance.household_id', '=', householdId)
+    .where('balance.organisation_id', '=', scope.organisationId)
+    .where('balance.household_id', 'in', visibleHouseholds(db, scope).select('household.id'));
+}
+
+type CellRow = Omit<Selectable<Database['balance_score']>, 'id'> & { id: number; updated_by_name: string | null };
+
+/** The stored cells by cellKey. */
+function cellsOf(rows: CellRow[]): Map<string, StoredCell> {
   return new Map(
     rows.map((r) => [
       cellKey(r.subject, r.domain_key),
@@ -162,6 +174,27 @@ export async function loadCells(db: Db, balanceId: number): Promise<Map<string, 
       },
     ]),
   );
+}
+
+/**
+ * Inside a write's transaction: the balance's status and its cells as they are now, in one query
+ * (the balance joined to its cells; one round trip, where a write has several in a row). Throws
+ * when the balance is not the organisation's: the route found it in the caller's scope before.
+ */
+async function balanceAsItIs(trx: Trx, scope: OrgScope, balanceId: number): Promise<{ status: string; cells: Map<string, StoredCell> }> {
+  const rows = await trx
+    .selectFrom('balance')
+    .leftJoin('balance_score', 'balance_score.balance_id', 'balance.id')
+    .leftJoin('app_user as u', 'u.id', 'balance_score.updated_by')
+    .select('balance.status')
+    .selectAll('balance_score')
+    .select('u.display_name as updated_by_name')
+    .where('balance.id', '=', balanceId)
+    .where('balance.organisation_id', '=', scope.organisationId)
+    .execute();
+  if (!rows.length) throw new Error(`balance ${balanceId} is not the organisation's`);
+  const cells = rows.filter((r): r is (typeof rows)[number] & CellRow => r.id !== null);
+  return { status: rows[0]!.status, cells: cellsOf(cells) };
 }
 
 export interface NewBalance {
@@ -289,14 +322,8 @@ export async function saveCells(
   editorToken: string | null,
   now: number,
 ): Promise<SaveOutcome> {
-  const balance = await trx
-    .selectFrom('balance')
-    .select(['status'])
-    .where('id', '=', balanceId)
-    .where('organisation_id', '=', scope.organisationId)
-    .executeTakeFirstOrThrow();
-  if (balance.status !== 'draft') return { status: 'final' } as const;
-  const current = await loadCells(trx, balanceId);
+  const { status, cells: current } = await balanceAsItIs(trx, scope, balanceId);
+  if (status !== 'draft') return { status: 'final' } as const;
   const conflicts: Conflict[] = [];
   const writes: PostedCell[] = [];
   for (const p of cells) {
@@ -398,14 +425,9 @@ export async function amendCell(
   reason: string,
   now: number,
 ): Promise<'amended' | 'unchanged' | 'notFinal'> {
-  const b = await trx
-    .selectFrom('balance')
-    .select('status')
-    .where('id', '=', balanceId)
-    .where('organisation_id', '=', scope.organisationId)
-    .executeTakeFirstOrThrow();
-  if (b.status !== 'final') return 'notFinal';
-  const current = (await loadCells(trx, balanceId)).get(cellKey(subject, domainKey));
+  const { status, cells } = await balanceAsItIs(trx, scope, balanceId);
+  if (status !== 'final') return 'notFinal';
+  const current = cells.get(cellKey(subject, domainKey));
   const before: CellValue = current ?? EMPTY_CELL;
   const after: CellValue = { ...value, clientScore: before.clientScore };
   if (sameValue(before, after)) return 'unchanged';

@@ -137,35 +137,40 @@ export async function caseload(db: Db, scope: OrgScope, f: CaseloadFilters, toda
 
 /** The household with all its members (former ones too), or undefined when the scope may not see it. */
 export async function findHousehold(db: Db, scope: OrgScope, id: number): Promise<Household | undefined> {
-  const row = await visibleHouseholds(db, scope)
-    .innerJoin('team', 'team.id', 'household.team_id')
-    .leftJoin('app_user as assigned', 'assigned.id', 'household.assigned_user_id')
-    .leftJoin('app_user as editor', 'editor.id', 'household.updated_by')
-    .select([
-      'household.id',
-      'household.team_id',
-      'team.name as team_name',
-      'household.assigned_user_id',
-      'assigned.display_name as assigned_name',
-      'household.dossier_ref',
-      'household.status',
-      'household.closed_at',
-      'household.revision',
-      'household.created_at',
-      'household.updated_at',
-      'editor.display_name as updated_by_name',
-    ])
-    .where('household.id', '=', id)
-    .executeTakeFirst();
+  // The household and its members are read side by side: each query holds the scope itself
+  // (visibleHouseholds, visibleMembers), so neither shows anything the other would have refused,
+  // and on PostgreSQL the two round trips overlap (SQLite runs them one after the other anyway).
+  const [row, memberRows] = await Promise.all([
+    visibleHouseholds(db, scope)
+      .innerJoin('team', 'team.id', 'household.team_id')
+      .leftJoin('app_user as assigned', 'assigned.id', 'household.assigned_user_id')
+      .leftJoin('app_user as editor', 'editor.id', 'household.updated_by')
+      .select([
+        'household.id',
+        'household.team_id',
+        'team.name as team_name',
+        'household.assigned_user_id',
+        'assigned.display_name as assigned_name',
+        'household.dossier_ref',
+        'household.status',
+        'household.closed_at',
+        'household.revision',
+        'household.created_at',
+        'household.updated_at',
+        'editor.display_name as updated_by_name',
+      ])
+      .where('household.id', '=', id)
+      .executeTakeFirst(),
+    visibleMembers(db, scope)
+      .leftJoin('app_user as editor', 'editor.id', 'household_member.updated_by')
+      .selectAll('household_member')
+      .select('editor.display_name as updated_by_name')
+      .where('household_member.household_id', '=', id)
+      .orderBy('household_member.position')
+      .orderBy('household_member.id')
+      .execute(),
+  ]);
   if (!row) return undefined;
-  const memberRows = await visibleMembers(db, scope)
-    .leftJoin('app_user as editor', 'editor.id', 'household_member.updated_by')
-    .selectAll('household_member')
-    .select('editor.display_name as updated_by_name')
-    .where('household_member.household_id', '=', id)
-    .orderBy('household_member.position')
-    .orderBy('household_member.id')
-    .execute();
   const members: Member[] = memberRows.map((m) => ({
     id: m.id,
     householdId: m.household_id,

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from 'kysely';
 import { makeTestApp, type TestApp } from '../support/app.js';
 import * as fx from '../support/fixtures.js';
-import { openTestDatabase } from '../support/test-database.js';
+import { openTestDatabase, testDialect } from '../support/test-database.js';
 import { EMPTY_CELL, fingerprint } from '../../src/balances/logic.js';
 
 // On PostgreSQL every query is a round trip to another process, where SQLite answers inside this
@@ -11,15 +11,40 @@ import { EMPTY_CELL, fingerprint } from '../../src/balances/logic.js';
 // a change that adds a query to them shows here. Raise a limit only with the reason beside it.
 // (BEGIN and COMMIT are not counted: the driver sends them, not the app's queries.)
 
-/** Counts the statements executed (transformResult runs once per execution; transformQuery also for every subquery built). */
+/**
+ * Counts the statements executed (transformResult runs once per execution; transformQuery also for
+ * every subquery built) and the waits in a row: a statement the app starts while none of its
+ * statements is in flight is a new wait, one started beside another (Promise.all) is not. On
+ * PostgreSQL each wait is at least one round trip; the count depends only on how the app asks
+ * (Kysely transforms a query synchronously when it is started), so it is the same on SQLite.
+ */
 class QueryCounter implements KyselyPlugin {
   count = 0;
+  #events: { started: boolean; id: object }[] = [];
   transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
+    this.#events.push({ started: true, id: args.queryId });
     return args.node;
   }
   async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
     this.count++;
+    this.#events.push({ started: false, id: args.queryId });
     return args.result;
+  }
+  reset(): void {
+    this.count = 0;
+    this.#events = [];
+  }
+  /** Waits in a row, counting only statements that were executed (not subqueries being built). */
+  waits(): number {
+    const executed = new Set(this.#events.filter((e) => !e.started).map((e) => e.id));
+    const inFlight = new Set<object>();
+    let waits = 0;
+    for (const e of this.#events) {
+      if (!executed.has(e.id)) continue;
+      if (!e.started) inFlight.delete(e.id);
+      else if (inFlight.add(e.id).size === 1) waits++;
+    }
+    return waits;
   }
 }
 
@@ -52,14 +77,14 @@ afterAll(async () => {
   await t.close();
 });
 
-/** The queries one request makes, after a first one has filled what the process keeps (catalogues). */
-async function queriesOf(request: () => Promise<Response>): Promise<number> {
+/** The queries one request makes and its waits in a row, after a first request filled what the process keeps (catalogues). */
+async function queriesOf(request: () => Promise<Response>): Promise<{ queries: number; waits: number }> {
   expect((await request()).status).toBeLessThan(400);
-  counter.count = 0;
+  counter.reset();
   const res = await request();
   expect(res.status).toBeLessThan(400);
   await res.text();
-  return counter.count;
+  return { queries: counter.count, waits: counter.waits() };
 }
 
 describe('queries per request', () => {
@@ -84,16 +109,29 @@ describe('queries per request', () => {
         },
       });
     const counts = {
-      // session (with teams and hand-over lock), household, members, balance, people ‖ cells, audit row
+      // session (with teams and hand-over lock), household ‖ members, balance ‖ people ‖ cells, audit row
       editor: await queriesOf(get(`/households/${householdId}/balances/${draftId}`)),
       finalised: await queriesOf(get(`/households/${householdId}/balances/${finalId}`)),
       dossier: await queriesOf(get(`/households/${householdId}`)),
       caseload: await queriesOf(get('/households?q=peeters&status=all')),
       save: await queriesOf(save),
     };
-    // What each costs today; a limit is what it may cost.
-    const limits: typeof counts = { editor: 7, finalised: 8, dossier: 11, caseload: 9, save: 11 };
-    const over = Object.entries(counts).filter(([page, n]) => n > limits[page as keyof typeof counts]);
+    // What each costs today; a limit is what it may cost. Waits in a row are held on PostgreSQL,
+    // where they are round trips: there a statement's answer comes back as I/O, after every
+    // statement started beside it has been sent, so the count is the same every run. On SQLite a
+    // statement answers within the call, and whether a second one counts as beside it depends on
+    // how many awaits precede it; only the statements are held there.
+    const limits: typeof counts = {
+      editor: { queries: 7, waits: 4 },
+      finalised: { queries: 8, waits: 5 },
+      dossier: { queries: 11, waits: 6 },
+      caseload: { queries: 9, waits: 4 },
+      save: { queries: 10, waits: 7 },
+    };
+    const over = Object.entries(counts).filter(([page, n]) => {
+      const limit = limits[page as keyof typeof counts];
+      return n.queries > limit.queries || (testDialect === 'postgres' && n.waits > limit.waits);
+    });
     expect({ counts, over }).toEqual({ counts, over: [] });
   });
 });
