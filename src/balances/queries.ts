@@ -510,7 +510,14 @@ export async function balanceTrends(db: Db, scope: OrgScope, householdIds: numbe
   if (!pairs.length) return out;
   const ids = pairs.flatMap(([, list]) => list.map((b) => b.id));
   const [scores, subjectRows] = await Promise.all([
-    db.selectFrom('balance_score').select(['balance_id', 'subject', 'domain_key', 'state', 'score']).where('balance_id', 'in', ids).execute(),
+    // Only scored cells count (visibleScores): the others are left in the database, a third of the rows.
+    db
+      .selectFrom('balance_score')
+      .select(['balance_id', 'subject', 'domain_key', 'state', 'score'])
+      .where('balance_id', 'in', ids)
+      .where('state', '=', 'scored')
+      .where('score', 'is not', null)
+      .execute(),
     db.selectFrom('balance_subject').select(['balance_id', 'member_id', 'level']).where('balance_id', 'in', ids).execute(),
   ]);
   const cellsOf = new Map<number, Map<string, { state: StoredCell['state']; score: number | null }>>();

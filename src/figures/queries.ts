@@ -583,9 +583,8 @@ export async function todoItems(
       }
     }
     if (f.kind === 'all' || f.kind === 'gpmi' || f.kind === 'evaluation') {
-      const members = await visibleMembers(db, scope)
+      const members = await visibleMembers(db, scope, chunk)
         .select(['household_member.id', 'household_member.household_id', 'household_member.first_name'])
-        .where('household_member.household_id', 'in', chunk)
         .execute();
       const nameOf = new Map(members.map((m) => [m.id, m.first_name]));
       const gpmis = await db

@@ -28,9 +28,16 @@ export function visibleHouseholds(db: Db, scope: OrgScope) {
   );
 }
 
-/** Members of the households the scope may see (former members included). */
-export function visibleMembers(db: Db, scope: OrgScope) {
-  return db.selectFrom('household_member').where('household_member.household_id', 'in', visibleHouseholds(db, scope).select('household.id'));
+/**
+ * Members of the households the scope may see (former members included); with `householdIds`, of
+ * those households only. The list goes inside, on the households: given beside it, PostgreSQL
+ * walked every household of the team to find a page's sixteen (its estimate of the scope's rows
+ * is far too low), 0.5 ms where looking up the sixteen takes 0.1.
+ */
+export function visibleMembers(db: Db, scope: OrgScope, householdIds?: readonly number[]) {
+  let households = visibleHouseholds(db, scope).select('household.id');
+  if (householdIds) households = households.where('household.id', 'in', householdIds);
+  return db.selectFrom('household_member').where('household_member.household_id', 'in', households);
 }
 
 /** The caseload and "new household" need at least one team; without one there is nothing to show. */

@@ -107,9 +107,8 @@ export async function caseload(db: Db, scope: OrgScope, f: CaseloadFilters, toda
 
   const ids = rows.map((r) => r.id);
   const members = ids.length
-    ? await visibleMembers(db, scope)
+    ? await visibleMembers(db, scope, ids)
         .select(['household_member.household_id', 'household_member.first_name'])
-        .where('household_member.household_id', 'in', ids)
         .where('household_member.left_on', 'is', null)
         .orderBy('household_member.household_id')
         .orderBy('household_member.position')
