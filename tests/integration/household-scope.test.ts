@@ -4,6 +4,7 @@ import { makeTestApp, type TestApp } from '../support/app.js';
 import * as fx from '../support/fixtures.js';
 import type { OrgScope } from '../../src/auth/scope.js';
 import { householdScoped, type HouseholdVariables } from '../../src/households/scoped.js';
+import { visibleMembers } from '../../src/households/access.js';
 import type { ScopedEnv } from '../../src/http/env.js';
 import { messagesFor } from '../../src/i18n/index.js';
 
@@ -70,5 +71,22 @@ describe('householdScoped for a caller that is only a scope', () => {
     const res = await appFor(scope).request(`/households/${household}/things/12`);
     expect(res.status).toBe(404);
     expect(await denied()).toHaveLength(1);
+  });
+});
+
+describe('visibleMembers of listed households', () => {
+  it('gives the members of the listed households the scope may see, and the list narrows the households themselves', async () => {
+    const other = (await fx.household(t.db, t.now(), scope, { members: [{ firstName: 'Omar', lastName: 'Bakker' }] })).id;
+    const names = async (s: OrgScope, ids: number[]) =>
+      (await visibleMembers(t.db, s, ids).select('household_member.first_name').orderBy('household_member.first_name').execute()).map((m) => m.first_name);
+    expect(await names(scope, [household])).toEqual(['Sara']);
+    expect(await names(scope, [household, other])).toEqual(['Omar', 'Sara']);
+    expect(await names(scope, [])).toEqual([]);
+    // A listed household outside the scope adds nothing.
+    expect(await names(stranger, [household, other])).toEqual([]);
+    // The list is a condition on the scope's households, where PostgreSQL's planner looks the
+    // households up by id; beside them it walked all of a team's households (src/households/access.ts).
+    const compiled = visibleMembers(t.db, scope, [household]).select('household_member.id').compile().sql;
+    expect(compiled).toMatch(/in \(select "household"\."id" from "household" where .*"household"\."id" (in \(|= any\()/);
   });
 });
