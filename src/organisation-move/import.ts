@@ -28,28 +28,39 @@ export interface ImportResult {
  * here, the organisation is here already (imported twice) or shares people or an identity provider
  * with one that is. Checked first, so the refusal says which.
  */
-const INSTANCE_UNIQUE: { table: 'app_user' | 'api_client' | 'sso_domain' | 'client_invitation'; column: string; what: string }[] = [
-  { table: 'app_user', column: 'email', what: 'e-mail addresses of its users already have an account' },
-  { table: 'api_client', column: 'client_id', what: 'API client ids already exist' },
-  { table: 'sso_domain', column: 'domain', what: 'sign-in domains already belong to an identity provider' },
-  { table: 'client_invitation', column: 'id', what: 'client links already exist' },
+const INSTANCE_UNIQUE: { table: 'app_user' | 'api_client' | 'sso_domain' | 'client_invitation' | 'sso_identity'; columns: string[]; what: string }[] = [
+  { table: 'app_user', columns: ['email'], what: 'e-mail addresses of its users already have an account' },
+  { table: 'api_client', columns: ['client_id'], what: 'API client ids already exist' },
+  { table: 'sso_domain', columns: ['domain'], what: 'sign-in domains already belong to an identity provider' },
+  { table: 'client_invitation', columns: ['id'], what: 'client links already exist' },
+  // One account at an identity provider (issuer and subject) signs in to one user of the database.
+  { table: 'sso_identity', columns: ['issuer', 'subject'], what: 'sign-in accounts at an identity provider are already linked to a user' },
 ];
 
 async function refuseClashes(trx: Trx, file: MoveFile): Promise<void> {
   const any = trx as unknown as Kysely<any>;
   const problems: string[] = [];
-  for (const { table, column, what } of INSTANCE_UNIQUE) {
-    const values = (file.tables[table] ?? []).map((r) => r[column]);
+  for (const { table, columns, what } of INSTANCE_UNIQUE) {
+    const rows = file.tables[table] ?? [];
     let taken = 0;
-    for (let i = 0; i < values.length; i += 500) {
-      const rows = await any
+    for (let i = 0; i < rows.length; i += 200) {
+      const chunk = rows.slice(i, i + 200);
+      const found = await any
         .selectFrom(table)
-        .select(column)
-        .where(column, 'in', values.slice(i, i + 500))
+        .select(columns[0]!)
+        .where((eb) =>
+          columns.length === 1
+            ? eb(
+                columns[0]!,
+                'in',
+                chunk.map((r) => r[columns[0]!]),
+              )
+            : eb.or(chunk.map((r) => eb.and(columns.map((c) => eb(c, '=', r[c]))))),
+        )
         .execute();
-      taken += rows.length;
+      taken += found.length;
     }
-    if (taken) problems.push(`${taken} of its ${values.length} ${what} here`);
+    if (taken) problems.push(`${taken} of its ${rows.length} ${what} here`);
   }
   // Personal data (the addresses themselves) stays out of the message: counts say enough.
   if (problems.length)

@@ -206,6 +206,29 @@ describe('export-organisation and import-organisation', () => {
     }
   });
 
+  it('refuses an organisation whose sign-in account at an identity provider is linked to a user here already, changing nothing', async () => {
+    // One account at the shared identity provider of a partnership, linked in both databases (to
+    // the moved worker in the source, to a user of the OCMW already served by the target).
+    const identity = { issuer: 'https://login.partnerschap.be', subject: 'a1b2c3', created_at: source.now(), last_signin_at: null };
+    await source.db
+      .insertInto('sso_identity')
+      .values({ ...identity, user_id: moved.worker.id })
+      .execute();
+    const herentalsUser = await target.db.selectFrom('app_user').select('id').orderBy('id').executeTakeFirstOrThrow();
+    await target.db
+      .insertInto('sso_identity')
+      .values({ ...identity, user_id: herentalsUser.id })
+      .execute();
+    const file = path.join(dir, 'kasterlee.json');
+    await exportTo(file);
+    const before = await organisationsOf(target);
+    await expect(run(target, ['import-organisation', '--in', file])).rejects.toThrow(
+      /already holds part of organisation "OCMW kasterlee": 1 of its 1 sign-in accounts at an identity provider are already linked to a user here\. .*Nothing was imported\./,
+    );
+    expect(await organisationsOf(target)).toEqual(before);
+    expect(await target.db.selectFrom('sso_identity').select('user_id').execute()).toEqual([{ user_id: herentalsUser.id }]);
+  });
+
   it('exports only an organisation that exists, and never over an existing file', async () => {
     await expect(run(source, ['export-organisation', '--id', '999', '--out', path.join(dir, 'x.json')])).rejects.toThrow(/There is no organisation 999/);
     expect(fs.existsSync(path.join(dir, 'x.json'))).toBe(false);
