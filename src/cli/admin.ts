@@ -17,6 +17,8 @@ import { normaliseEmail } from '../auth/logic.js';
 import { allowPasswordSignIn } from '../sso/queries.js';
 import { exportOrganisation } from '../organisation-move/export.js';
 import { importOrganisation } from '../organisation-move/import.js';
+import { MOVED_TABLES } from '../organisation-move/plan.js';
+import { refreshPlannerStatistics } from '../db/statistics.js';
 import { readMoveFile } from '../organisation-move/format.js';
 import { MoveError } from '../organisation-move/values.js';
 
@@ -120,7 +122,7 @@ export function parseAdminArgs(argv: string[]): AdminCommand {
 
 export interface CliDeps {
   db: Kysely<Database>;
-  config: Pick<Config, 'publicOrigin'>;
+  config: Pick<Config, 'publicOrigin' | 'migrationDatabaseUrl'>;
   now: () => number;
 }
 
@@ -229,9 +231,20 @@ async function runCommand(argv: string[], deps: CliDeps): Promise<string[]> {
         throw new CliError(`import-organisation: cannot read ${cmd.in} (${(error as NodeJS.ErrnoException).code ?? 'error'}); nothing was imported.`);
       }
       const result = await moveStep(async () => importOrganisation(db, readMoveFile(text), now));
+      const statistics = await refreshPlannerStatistics(
+        db,
+        config,
+        MOVED_TABLES.map(([table]) => table),
+      );
       return [
         `Imported "${result.name}" as organisation ${result.organisationId}; read back and verified against the file (${result.reference}).`,
         ...countLines(Object.fromEntries(Object.entries(result.counts).map(([t, count]) => [t, { count }]))),
+        ...(statistics === 'refreshed' ? ["The database's planner statistics of these tables are refreshed (ANALYZE)."] : []),
+        ...(statistics === 'not-owner'
+          ? [
+              "This role does not own the tables, so the planner statistics were not refreshed: run ANALYZE as their owner (or set MIGRATION_DATABASE_URL) before the organisation's workers start; until then, or autovacuum's next pass, its pages may be slow.",
+            ]
+          : []),
         'Its users sign in again with their password (or identity provider) and second factor; one-time links made before the move do not work here.',
         ...(result.withoutPassword
           ? [`${result.withoutPassword} active user(s) had no password yet (an open invitation): give them one with reset-password.`]
