@@ -366,7 +366,15 @@ export async function loadFiguresData(db: Db, scope: OrgScope): Promise<FiguresD
     .execute();
   const amended = new Set<number>();
   if (previous && amendmentMax > previous.amendmentMax) {
-    const a = await db.selectFrom('balance_amendment').select('balance_id').where('id', '>', previous.amendmentMax).execute();
+    // The organisation's own corrections only (through their balance): on SQLite no wall would
+    // hold back another organisation's, and on PostgreSQL the wall need not filter them one by one.
+    const a = await db
+      .selectFrom('balance_amendment')
+      .innerJoin('balance', 'balance.id', 'balance_amendment.balance_id')
+      .select('balance_amendment.balance_id')
+      .where('balance.organisation_id', '=', organisationId)
+      .where('balance_amendment.id', '>', previous.amendmentMax)
+      .execute();
     for (const r of a) amended.add(r.balance_id);
   }
   const balances = new Map<number, LoadedBalance>();
