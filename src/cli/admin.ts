@@ -231,18 +231,19 @@ async function runCommand(argv: string[], deps: CliDeps): Promise<string[]> {
         throw new CliError(`import-organisation: cannot read ${cmd.in} (${(error as NodeJS.ErrnoException).code ?? 'error'}); nothing was imported.`);
       }
       const result = await moveStep(async () => importOrganisation(db, readMoveFile(text), now));
+      // The import stands whatever happens here: a failure is said, never thrown (a retry would clash).
       const statistics = await refreshPlannerStatistics(
         db,
         config,
         MOVED_TABLES.map(([table]) => table),
-      );
+      ).catch((error: unknown) => (error instanceof Error ? error.message : String(error)));
       return [
         `Imported "${result.name}" as organisation ${result.organisationId}; read back and verified against the file (${result.reference}).`,
         ...countLines(Object.fromEntries(Object.entries(result.counts).map(([t, count]) => [t, { count }]))),
         ...(statistics === 'refreshed' ? ["The database's planner statistics of these tables are refreshed (ANALYZE)."] : []),
-        ...(statistics === 'not-owner'
+        ...(statistics !== 'refreshed' && statistics !== 'not-needed'
           ? [
-              "This role does not own the tables, so the planner statistics were not refreshed: run ANALYZE as their owner (or set MIGRATION_DATABASE_URL) before the organisation's workers start; until then, or autovacuum's next pass, its pages may be slow.",
+              `The planner statistics of these tables were not refreshed (${statistics === 'not-owner' ? 'this role does not own them' : statistics}): run ANALYZE as their owner (or set MIGRATION_DATABASE_URL) before the organisation's workers start; until then, or autovacuum's next pass, its pages may be slow.`,
             ]
           : []),
         'Its users sign in again with their password (or identity provider) and second factor; one-time links made before the move do not work here.',

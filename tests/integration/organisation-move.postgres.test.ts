@@ -98,4 +98,20 @@ describe('the planner statistics after an import', () => {
     expect(await refreshPlannerStatistics(appRole, { migrationDatabaseUrl: shared.databaseUrl! }, ['household'])).toBe('refreshed');
     expect(await refreshPlannerStatistics(sqliteBack.db, {}, ['household'])).toBe('not-needed');
   });
+
+  it('that cannot be refreshed leave the import standing, and the command says what to do', async () => {
+    const file = path.join(dir, 'again.json');
+    await run(sqliteSource, ['export-organisation', '--id', String(moved.organisationId), '--out', file]);
+    const fresh = await makeTestApp();
+    try {
+      // An owner URL that answers nothing (port 1): the statistics fail after the import committed.
+      const config = { ...fresh.config, migrationDatabaseUrl: 'postgres://owner@127.0.0.1:1/none' };
+      const lines = await runAdminCommand(['import-organisation', '--in', file], { db: fresh.db, config, now: fresh.now });
+      expect(lines[0]).toMatch(/^Imported "OCMW kasterlee" as organisation \d+/);
+      expect(lines.join('\n')).toMatch(/The planner statistics of these tables were not refreshed \(.+\): run ANALYZE as their owner/);
+      expect(await fresh.db.selectFrom('organisation').select('name').execute()).toEqual([{ name: 'OCMW kasterlee' }]);
+    } finally {
+      await fresh.close();
+    }
+  });
 });
