@@ -116,21 +116,24 @@ describe('queries per request', () => {
       caseload: await queriesOf(get('/households?q=peeters&status=all')),
       save: await queriesOf(save),
     };
-    // What each costs today; a limit is what it may cost. Waits in a row are held on PostgreSQL,
-    // where they are round trips: there a statement's answer comes back as I/O, after every
-    // statement started beside it has been sent, so the count is the same every run. On SQLite a
-    // statement answers within the call, and whether a second one counts as beside it depends on
-    // how many awaits precede it; only the statements are held there.
-    const limits: typeof counts = {
+    // What each costs today; a limit is what it may cost. Waits in a row are held on PostgreSQL
+    // for the requests that read in stages (each stage's reads start together and the next starts
+    // when all have answered): there an answer comes back as I/O, after every statement of its
+    // stage has been sent, so the count is the same every run. Not for the dossier and the
+    // caseload, whose side-by-side branches have different lengths: a later read of one branch
+    // starts a wait of its own only if the other branches have already answered, which depends on
+    // the database's timing (the caseload gave 4 here and 5 in CI). Nor on SQLite, where a
+    // statement answers within the call. Statements are held everywhere.
+    const limits: Record<keyof typeof counts, { queries: number; waits?: number }> = {
       editor: { queries: 7, waits: 4 },
       finalised: { queries: 8, waits: 5 },
-      dossier: { queries: 11, waits: 6 },
-      caseload: { queries: 9, waits: 4 },
+      dossier: { queries: 11 },
+      caseload: { queries: 9 },
       save: { queries: 10, waits: 7 },
     };
     const over = Object.entries(counts).filter(([page, n]) => {
       const limit = limits[page as keyof typeof counts];
-      return n.queries > limit.queries || (testDialect === 'postgres' && n.waits > limit.waits);
+      return n.queries > limit.queries || (testDialect === 'postgres' && limit.waits !== undefined && n.waits > limit.waits);
     });
     expect({ counts, over }).toEqual({ counts, over: [] });
   });
