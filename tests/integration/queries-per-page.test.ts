@@ -14,9 +14,9 @@ import { EMPTY_CELL, fingerprint } from '../../src/balances/logic.js';
 /**
  * Counts the statements executed (transformResult runs once per execution; transformQuery also for
  * every subquery built) and the waits in a row: a statement the app starts while none of its
- * statements is in flight is a new wait, one started beside another (Promise.all) is not. On
- * PostgreSQL each wait is at least one round trip; the count depends only on how the app asks
- * (Kysely transforms a query synchronously when it is started), so it is the same on SQLite.
+ * statements is in flight is a new wait, one started beside another (Promise.all) is not (Kysely
+ * transforms a query synchronously when it is started). On PostgreSQL each wait is at least one
+ * round trip; when the count is the same every run is said at the limits below.
  */
 class QueryCounter implements KyselyPlugin {
   count = 0;
