@@ -139,7 +139,7 @@ export async function findBalance(
   const layout = balanceLayout(catalogue, subjects, opts);
   const count = (l: LayoutSection[]) => l.reduce((n, s) => n + s.themes.reduce((m, t) => m + t.domains.length, 0), 0);
   const hiddenSensitive = opts.hideSensitive ? count(balanceLayout(catalogue, subjects)) - count(layout) : 0;
-  return { ...toSummary(row), catalogue, subjects, layout, cells: cellsOf(cells), hiddenSensitive };
+  return { ...toSummary(row), catalogue, subjects, layout, cells: storedCells(cells), hiddenSensitive };
 }
 
 /** Balance `balanceId` of household `householdId` as a subquery of its id, when the scope may see it. */
@@ -156,7 +156,7 @@ function visibleBalance(db: Db, scope: OrgScope, balanceId: number, householdId:
 type CellRow = Omit<Selectable<Database['balance_score']>, 'id'> & { id: number; updated_by_name: string | null };
 
 /** The stored cells by cellKey. */
-function cellsOf(rows: CellRow[]): Map<string, StoredCell> {
+function storedCells(rows: CellRow[]): Map<string, StoredCell> {
   return new Map(
     rows.map((r) => [
       cellKey(r.subject, r.domain_key),
@@ -194,7 +194,7 @@ async function balanceAsItIs(trx: Trx, scope: OrgScope, balanceId: number): Prom
     .execute();
   if (!rows.length) throw new Error(`balance ${balanceId} is not the organisation's`);
   const cells = rows.filter((r): r is (typeof rows)[number] & CellRow => r.id !== null);
-  return { status: rows[0]!.status, cells: cellsOf(cells) };
+  return { status: rows[0]!.status, cells: storedCells(cells) };
 }
 
 export interface NewBalance {
